@@ -1,0 +1,143 @@
+// The validated shape every store accepts: one import batch of episodes and the papers they cite.
+// Readers and parsers produce it; stores never see unvalidated data.
+import { z } from 'zod';
+
+export const CITATION_KINDS = ['SOURCE', 'RECOMMENDED'] as const;
+export type CitationKind = (typeof CITATION_KINDS)[number];
+
+/** Calendar date as YYYY-MM-DD; feeds give many formats, the parser normalises them to this. */
+export const isoDateSchema = z.iso.date();
+
+/** Only web links: javascript:, data: and friends never reach the store. */
+export const webUrlSchema = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .max(2048);
+
+export const paperRecordSchema = z.object({
+  /** Canonical key, e.g. `arxiv:2305.18290`, `doi:10.1038/nature16961`, `url:https://example.org/x`. */
+  id: z.string().min(3).max(2100),
+  title: z.string().min(1).max(1000).nullable(),
+  /** The external link a person should follow. */
+  url: webUrlSchema,
+  arxivId: z.string().min(1).max(64).nullable(),
+  doi: z.string().min(1).max(512).nullable(),
+  /** Every raw identifier form the paper was seen under, deduplicated, in first-seen order. */
+  aliases: z.array(z.string().min(1).max(2100)).min(1).max(200),
+});
+export type PaperRecord = z.infer<typeof paperRecordSchema>;
+
+export const chapterSchema = z.object({
+  /** As printed, e.g. `01:30` or `1:02:03`. */
+  start: z.string().regex(/^\d{1,2}(:\d{2}){1,2}$/),
+  startSeconds: z.number().int().nonnegative(),
+  title: z.string().min(1).max(1000),
+  summary: z.string().min(1).max(10_000).nullable(),
+});
+export type Chapter = z.infer<typeof chapterSchema>;
+
+export const recommendationSchema = z.object({
+  paperId: z.string().min(3).max(2100),
+  note: z.string().min(1).max(10_000).nullable(),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const episodeRecordSchema = z.object({
+  /** Stable id derived from the source paper (see `episodeIdFor`), so links survive re-imports. */
+  id: z.string().regex(/^ep_[0-9a-f]{12}$/),
+  title: z.string().min(1).max(500),
+  publishedAt: isoDateSchema.nullable(),
+  paperPublishedAt: isoDateSchema.nullable(),
+  durationMinutes: z.number().int().positive().max(24 * 60).nullable(),
+  summary: z.string().min(1).max(50_000).nullable(),
+  takeaways: z.array(z.string().min(1).max(5_000)).max(100),
+  chapters: z.array(chapterSchema).max(200),
+  sourcePaperId: z.string().min(3).max(2100),
+  recommendations: z.array(recommendationSchema).max(200),
+});
+export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
+
+export const importBatchSchema = z
+  .object({
+    episodes: z.array(episodeRecordSchema),
+    papers: z.array(paperRecordSchema),
+  })
+  .superRefine((batch, ctx) => {
+    const paperIds = new Set<string>();
+    batch.papers.forEach((paper, i) => {
+      if (paperIds.has(paper.id)) {
+        ctx.addIssue({ code: 'custom', path: ['papers', i, 'id'], message: `duplicate paper id ${paper.id}` });
+      }
+      paperIds.add(paper.id);
+    });
+    const episodeIds = new Set<string>();
+    batch.episodes.forEach((episode, i) => {
+      if (episodeIds.has(episode.id)) {
+        ctx.addIssue({ code: 'custom', path: ['episodes', i, 'id'], message: `duplicate episode id ${episode.id}` });
+      }
+      episodeIds.add(episode.id);
+      const cited = [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
+      cited.forEach((paperId) => {
+        if (!paperIds.has(paperId)) {
+          ctx.addIssue({ code: 'custom', path: ['episodes', i], message: `cites paper ${paperId} missing from the batch` });
+        }
+      });
+    });
+  });
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+/** What an import did, by episode id. Re-importing the same feed yields only `unchanged`. */
+export interface ImportResult {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+}
+
+export interface Citation {
+  episodeId: string;
+  paperId: string;
+  kind: CitationKind;
+  note: string | null;
+  /** 0 for the source, 1.. for recommendations in the order the episode lists them. */
+  position: number;
+}
+
+export type PaperView = PaperRecord & { citationCount: number };
+
+export type NodeKind = 'EPISODE' | 'PAPER';
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** Papers: how many episodes cite them. Episodes: how many papers they cite. */
+  weight: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  kind: CitationKind;
+}
+
+export interface GraphView {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface RelatedEpisode {
+  episodeId: string;
+  score: number;
+  sharedPaperIds: string[];
+}
+
+export interface SearchHit {
+  kind: NodeKind;
+  id: string;
+  score: number;
+}
+
+export interface Stats {
+  episodes: number;
+  papers: number;
+  citations: number;
+}

@@ -1,0 +1,81 @@
+// The one interface both stores implement; the API and the contract suite only ever see this.
+import type {
+  Citation,
+  EpisodeRecord,
+  GraphView,
+  ImportBatch,
+  ImportResult,
+  PaperView,
+  RelatedEpisode,
+  SearchHit,
+  Stats,
+} from '../domain/model.ts';
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+export interface EpisodeListQuery {
+  offset: number;
+  limit: number;
+  /** Full-text filter over titles, summaries, takeaways and notes. */
+  search?: string | undefined;
+}
+
+export interface PaperListQuery {
+  offset: number;
+  limit: number;
+  search?: string | undefined;
+  minCitations?: number | undefined;
+}
+
+export interface GraphQuery {
+  /** Episode or paper id; without it the whole graph up to `limit` nodes. */
+  focus?: string | undefined;
+  /** Hops from the focus (episode → paper is one hop). */
+  depth: number;
+  limit: number;
+  /** Papers cited by fewer episodes are left out (the focus itself always stays). */
+  minCitations: number;
+}
+
+export interface StoreHealth {
+  store: 'embedded' | 'neo4j';
+  reachable: boolean;
+  detail: string;
+}
+
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+
+  /** Atomic and idempotent: all of the batch or nothing; an identical episode is `unchanged`. */
+  importBatch(batch: ImportBatch): Promise<ImportResult>;
+
+  /** Batched lookups: one result per id, in order, null when unknown. */
+  episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;
+  papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]>;
+  /** Canonical paper keys (or normalised aliases) to stored paper ids. */
+  resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]>;
+  /** Every citation of each paper, source first then by episode publication (newest first), then episode id. */
+  citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]>;
+
+  /** Newest episode first (publishedAt desc, nulls last, then id); search ranks by relevance instead. */
+  listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>>;
+  /** Most cited first (then id); search ranks by relevance instead. */
+  listPapers(query: PaperListQuery): Promise<Page<PaperView>>;
+
+  /** Other episodes ranked by Adamic–Adar over shared papers (score desc, then id). */
+  related(episodeId: string, limit: number): Promise<RelatedEpisode[]>;
+  graph(query: GraphQuery): Promise<GraphView>;
+  /** Shortest chain between two nodes, nodes in path order; null when unconnected or unknown. */
+  path(fromId: string, toId: string): Promise<GraphView | null>;
+  /** Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. */
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  stats(): Promise<Stats>;
+
+  /** Everything stored, as a batch that re-imports to the same store. */
+  exportBatch(): Promise<ImportBatch>;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
