@@ -1,0 +1,91 @@
+// One validated configuration for the whole process: read once at start, fail fast listing every problem.
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z
+  .object({
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port(3000),
+    DATA_DIR: z.string().min(1).default('./data'),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+      .optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().min(1).optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    GRAPHIQL: flag(true),
+    INTROSPECTION: flag(true),
+    /** Seed an empty store from seed/ on start. */
+    SEED_ON_START: flag(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+    }
+    if (env.API_PORT === env.PORT && env.API_HOST === env.HOST) {
+      ctx.addIssue({ code: 'custom', path: ['PORT'], message: `must differ from API_PORT (${env.API_PORT})` });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type StoreConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
+
+export interface Config {
+  api: { host: string; port: number; graphqlUrl: string };
+  web: { host: string; port: number; url: string };
+  store: StoreConfig;
+  adminToken: string | undefined;
+  graphiql: boolean;
+  introspection: boolean;
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Empty variables count as unset, so `NEO4J_URI=` in a compose file means "embedded store". */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const store: StoreConfig =
+    e.NEO4J_URI !== undefined && e.NEO4J_PASSWORD !== undefined
+      ? { kind: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : { kind: 'embedded', dataDir: e.DATA_DIR };
+  return {
+    api: { host: e.API_HOST, port: e.API_PORT, graphqlUrl: `http://${e.API_HOST}:${e.API_PORT}/graphql` },
+    web: { host: e.HOST, port: e.PORT, url: `http://localhost:${e.PORT}` },
+    store,
+    adminToken: e.ADMIN_TOKEN,
+    graphiql: e.GRAPHIQL,
+    introspection: e.INTROSPECTION,
+    seedOnStart: e.SEED_ON_START,
+  };
+}

@@ -1,0 +1,75 @@
+import type { Chapter, RelatedEpisode } from '../../domain/model.ts';
+import { builder } from '../builder.ts';
+import { QUERY_LIMITS } from '../limits.ts';
+import { countArg, textArg } from './args.ts';
+import { resolvePage } from './pagination.ts';
+import { EpisodeRef, PaperRef } from './refs.ts';
+
+const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
+  fields: (t) => ({
+    start: t.exposeString('start', { description: 'Timestamp as printed, e.g. 01:30' }),
+    startSeconds: t.exposeInt('startSeconds'),
+    title: t.exposeString('title'),
+    summary: t.exposeString('summary', { nullable: true }),
+  }),
+});
+
+const RecommendationRef = builder.objectRef<{ paperId: string; note: string | null }>('Recommendation').implement({
+  fields: (t) => ({
+    paper: t.field({ type: PaperRef, resolve: (recommendation) => recommendation.paperId }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const RelatedEpisodeRef = builder.objectRef<RelatedEpisode>('RelatedEpisode').implement({
+  fields: (t) => ({
+    episode: t.field({ type: EpisodeRef, resolve: (related) => related.episodeId }),
+    score: t.exposeFloat('score', { description: 'Adamic–Adar: rare shared papers count more than ubiquitous ones' }),
+    sharedPapers: t.field({ type: [PaperRef], resolve: (related) => related.sharedPaperIds }),
+  }),
+});
+
+EpisodeRef.implement({
+  description: 'One podcast episode, about one source paper.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    publishedAt: t.exposeString('publishedAt', { nullable: true, description: 'YYYY-MM-DD' }),
+    paperPublishedAt: t.exposeString('paperPublishedAt', { nullable: true, description: 'YYYY-MM-DD' }),
+    durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
+    summary: t.exposeString('summary', { nullable: true }),
+    takeaways: t.exposeStringList('takeaways'),
+    chapters: t.field({ type: [ChapterRef], resolve: (episode) => episode.chapters }),
+    source: t.field({ type: PaperRef, resolve: (episode) => episode.sourcePaperId }),
+    recommendations: t.field({ type: [RecommendationRef], resolve: (episode) => episode.recommendations }),
+    related: t.loadableList({
+      type: RelatedEpisodeRef,
+      description: 'Other episodes ranked by the papers they share with this one.',
+      byPath: true,
+      args: { first: t.arg.int({ required: true, defaultValue: 5, validate: countArg(QUERY_LIMITS.maxRelated) }) },
+      complexity: (args) => ({ field: 2, multiplier: args.first }),
+      load: (ids: string[], context, args) =>
+        Promise.all(ids.map((id) => context.store.related(id, args.first))),
+      resolve: (episode) => episode.id,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  episode: t.field({
+    type: EpisodeRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args) => String(args.id),
+  }),
+  episodes: t.connection(
+    {
+      type: EpisodeRef,
+      description: 'Newest first; with `search`, most relevant first.',
+      args: { search: t.arg.string({ validate: textArg(200) }) },
+      complexity: (args) => ({ field: 1, multiplier: args.first ?? QUERY_LIMITS.defaultPageSize }),
+      resolve: (_root, args, context) =>
+        resolvePage(args, (offset, limit) => context.store.listEpisodes({ offset, limit, search: args.search ?? undefined })),
+    },
+  ),
+}));

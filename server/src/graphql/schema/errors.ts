@@ -1,0 +1,39 @@
+// Expected failures, returned as typed results (errors plugin) instead of GraphQL errors.
+import { ImportError } from '../../import/errors.ts';
+import { builder } from '../builder.ts';
+
+export class NotAuthorizedError extends Error {
+  override name = 'NotAuthorizedError';
+}
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+builder.objectType(NotAuthorizedError, {
+  name: 'NotAuthorizedError',
+  description: 'The request lacks the admin token, or mutations are disabled because none is configured.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof NotAuthorizedError,
+});
+
+const ImportIssueRef = builder
+  .objectRef<ImportError['issues'][number]>('ImportIssue')
+  .implement({
+    fields: (t) => ({
+      file: t.exposeString('file', { nullable: true }),
+      episode: t.exposeString('episode', { nullable: true, description: 'Episode title or #position' }),
+      field: t.exposeString('field', { nullable: true }),
+      message: t.exposeString('message'),
+    }),
+  });
+
+builder.objectType(ImportError, {
+  name: 'FeedValidationError',
+  description: 'The feed was rejected; nothing was written.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ImportError,
+  fields: (t) => ({
+    issues: t.field({ type: [ImportIssueRef], resolve: (error) => error.issues }),
+  }),
+});

@@ -1,0 +1,73 @@
+import type { GraphEdge, GraphNode, GraphView } from '../../domain/model.ts';
+import { builder } from '../builder.ts';
+import { QUERY_LIMITS } from '../limits.ts';
+import { resolveNodeRef } from '../resolveNodeRef.ts';
+import { countArg, textArg } from './args.ts';
+import { CitationKindEnum } from './refs.ts';
+
+const NodeKindEnum = builder.enumType('NodeKind', { values: ['EPISODE', 'PAPER'] as const });
+
+const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: NodeKindEnum, resolve: (node) => node.kind }),
+    label: t.exposeString('label'),
+    weight: t.exposeInt('weight', { description: 'Papers: citing episodes. Episodes: cited papers.' }),
+  }),
+});
+
+const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
+  description: 'From an episode (source) to a paper (target).',
+  fields: (t) => ({
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    kind: t.field({ type: CitationKindEnum, resolve: (edge) => edge.kind }),
+  }),
+});
+
+const GraphRef = builder.objectRef<GraphView>('Graph').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [GraphNodeRef], resolve: (graph) => graph.nodes }),
+    edges: t.field({ type: [GraphEdgeRef], resolve: (graph) => graph.edges }),
+  }),
+});
+
+const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
+
+builder.queryFields((t) => ({
+  graph: t.field({
+    type: GraphRef,
+    description: 'Nodes and edges for drawing: around `focus` up to `depth` hops, or the whole graph up to `limit`.',
+    args: {
+      focus: t.arg.id({ description: 'Episode id or any paper identifier' }),
+      depth: t.arg.int({ required: true, defaultValue: 1, validate: countArg(QUERY_LIMITS.maxGraphDepth) }),
+      limit: t.arg.int({ required: true, defaultValue: QUERY_LIMITS.defaultGraphLimit, validate: countArg(QUERY_LIMITS.maxGraphLimit) }),
+      minCitations: t.arg.int({ required: true, defaultValue: 1, validate: countArg(1_000_000) }),
+    },
+    resolve: async (_root, args, context) => {
+      let focus: string | undefined;
+      if (args.focus !== null && args.focus !== undefined) {
+        const resolved = await resolveNodeRef(context.store, String(args.focus));
+        if (resolved === null) return EMPTY_GRAPH;
+        focus = resolved;
+      }
+      return context.store.graph({ focus, depth: args.depth, limit: args.limit, minCitations: args.minCitations });
+    },
+  }),
+  path: t.field({
+    type: GraphRef,
+    nullable: true,
+    description: 'The shortest chain of episodes and papers between two nodes, in order; null when none.',
+    args: {
+      from: t.arg.id({ required: true, validate: textArg(2_100) }),
+      to: t.arg.id({ required: true, validate: textArg(2_100) }),
+    },
+    resolve: async (_root, args, context) => {
+      const [from, to] = await Promise.all([
+        resolveNodeRef(context.store, String(args.from)),
+        resolveNodeRef(context.store, String(args.to)),
+      ]);
+      return from === null || to === null ? null : context.store.path(from, to);
+    },
+  }),
+}));

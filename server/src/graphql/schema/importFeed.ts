@@ -1,0 +1,41 @@
+import type { ImportResult } from '../../domain/model.ts';
+import { ImportError } from '../../import/errors.ts';
+import { importFeedContent } from '../../import/pipeline.ts';
+import { builder } from '../builder.ts';
+import { NotAuthorizedError } from './errors.ts';
+
+const FeedFormatEnum = builder.enumType('FeedFormat', {
+  values: {
+    AUTO: { description: 'Detect from the content' },
+    PAGE: { description: 'The podcast web page as text' },
+    RSS: { description: 'RSS 2.0 with the iTunes namespace' },
+    JSON: { description: "papergraph's own export" },
+  },
+});
+
+const ImportSummaryRef = builder.objectRef<ImportResult>('ImportSummary').implement({
+  description: 'Episode ids by what the import did to them.',
+  fields: (t) => ({
+    added: t.exposeIDList('added'),
+    updated: t.exposeIDList('updated'),
+    unchanged: t.exposeIDList('unchanged'),
+  }),
+});
+
+builder.mutationField('importFeed', (t) =>
+  t.field({
+    type: ImportSummaryRef,
+    description: 'Import a feed atomically and idempotently. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+    errors: { types: [NotAuthorizedError, ImportError], union: { name: 'ImportFeedResult' } },
+    args: {
+      content: t.arg.string({ required: true }),
+      format: t.arg({ type: FeedFormatEnum, defaultValue: 'AUTO' }),
+    },
+    resolve: async (_root, args, context) => {
+      if (!context.mutationsEnabled) throw new NotAuthorizedError('Mutations are disabled: the server has no ADMIN_TOKEN configured.');
+      if (!context.isAdmin) throw new NotAuthorizedError('importFeed needs the header "Authorization: Bearer <ADMIN_TOKEN>".');
+      const batch = await importFeedContent(args.content, { format: args.format, file: 'importFeed' });
+      return context.store.importBatch(batch);
+    },
+  }),
+);

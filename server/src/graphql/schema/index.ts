@@ -1,0 +1,15 @@
+// Imports every type module (each registers itself on the builder), then builds the schema.
+import { builder } from '../builder.ts';
+import './errors.ts';
+import './refs.ts';
+import './episode.ts';
+import './paper.ts';
+import './graph.ts';
+import './search.ts';
+import './stats.ts';
+import './importFeed.ts';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,59 @@
+import { paperLabel } from '../../ids/paperId.ts';
+import { builder } from '../builder.ts';
+import { QUERY_LIMITS } from '../limits.ts';
+import { resolvePaperRef } from '../resolveNodeRef.ts';
+import { countArg, nonNegativeArg, textArg } from './args.ts';
+import { resolvePage } from './pagination.ts';
+import { CitationRef, PaperRef } from './refs.ts';
+
+PaperRef.implement({
+  description: 'A paper, one node whatever identifier form pointed at it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…' }),
+    title: t.exposeString('title', { nullable: true, description: 'Null for source papers never recommended by title' }),
+    label: t.string({ description: 'The title, or a readable label for untitled papers', resolve: (paper) => paperLabel(paper) }),
+    url: t.exposeString('url', { description: 'External link' }),
+    arxivId: t.exposeString('arxivId', { nullable: true }),
+    doi: t.exposeString('doi', { nullable: true }),
+    aliases: t.exposeStringList('aliases', { description: 'Every identifier form the paper was seen under' }),
+    citationCount: t.exposeInt('citationCount', { description: 'Episodes citing this paper' }),
+    citedBy: t.loadableList({
+      type: CitationRef,
+      description: 'Citing episodes: source citations first, then newest episode first.',
+      byPath: true,
+      args: { first: t.arg.int({ required: true, defaultValue: 100, validate: countArg(QUERY_LIMITS.maxCitedBy) }) },
+      complexity: (args) => ({ field: 2, multiplier: args.first }),
+      load: async (paperIds: string[], context, args) =>
+        (await context.store.citationsByPaperIds(paperIds)).map((citations) => citations.slice(0, args.first)),
+      resolve: (paper) => paper.id,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  paper: t.field({
+    type: PaperRef,
+    nullable: true,
+    description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
+    args: { ref: t.arg.string({ required: true, validate: textArg(2_100) }) },
+    resolve: (_root, args, context) => resolvePaperRef(context.store, args.ref),
+  }),
+  papers: t.connection({
+    type: PaperRef,
+    description: 'Most cited first; with `search`, most relevant first.',
+    args: {
+      search: t.arg.string({ validate: textArg(200) }),
+      minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.first ?? QUERY_LIMITS.defaultPageSize }),
+    resolve: (_root, args, context) =>
+      resolvePage(args, (offset, limit) =>
+        context.store.listPapers({
+          offset,
+          limit,
+          search: args.search ?? undefined,
+          minCitations: args.minCitations ?? undefined,
+        }),
+      ),
+  }),
+}));

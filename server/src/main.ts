@@ -1,0 +1,56 @@
+// npm start: serves the GraphQL API (and the web app when it is built), stops cleanly on SIGINT/SIGTERM.
+import { createServer, type Server } from 'node:http';
+import { ConfigError, loadConfig } from './config.ts';
+import { createPapergraphYoga } from './graphql/yoga.ts';
+import { seedIfEmpty } from './seed.ts';
+import { createStore } from './store/createStore.ts';
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = await createStore(config.store);
+  if (config.seedOnStart) {
+    const seeded = await seedIfEmpty(store);
+    if (seeded) console.log(`Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`);
+  }
+  const yoga = createPapergraphYoga({
+    store,
+    adminToken: config.adminToken,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+  });
+  const api = createServer(yoga);
+  await listen(api, config.api.port, config.api.host);
+  console.log(`papergraph API (${store.kind} store): ${config.api.graphqlUrl}`);
+  if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    api.closeAllConnections();
+    api.close(() => {
+      store.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+// Picks the store the configuration asks for; each is loaded only when used.
+import type { StoreConfig } from '../config.ts';
+import type { GraphStore } from './store.ts';
+
+export async function createStore(config: StoreConfig): Promise<GraphStore> {
+  if (config.kind === 'neo4j') {
+    const { createNeo4jStore } = await import('./neo4j/index.ts');
+    return createNeo4jStore({ uri: config.uri, user: config.user, password: config.password, database: config.database });
+  }
+  const { createEmbeddedStore } = await import('./embedded/index.ts');
+  return createEmbeddedStore({ dataDir: config.dataDir });
+}

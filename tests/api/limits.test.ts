@@ -1,0 +1,79 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
+import { createTestApi, type TestApi } from './testApi.ts';
+
+/** Wraps a store and counts calls per method, to prove fields are batched rather than per row. */
+function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, calls };
+}
+
+describe('query limits and batching', () => {
+  let api: TestApi;
+  let calls: Map<string, number>;
+  beforeAll(async () => {
+    const seeded = await createTestApi();
+    const counted = countingStore(seeded.store);
+    calls = counted.calls;
+    api = await createTestApi({ store: counted.store, dataDir: seeded.dataDir, seed: false });
+  });
+  afterAll(async () => {
+    await api.close();
+    await rm(api.dataDir, { recursive: true, force: true });
+  });
+
+  it('loads papers of all episodes in one store call (no N+1)', async () => {
+    calls.clear();
+    const { errors } = await api.query(`{ episodes(first: 8) { edges { node { source { title } recommendations { paper { title citationCount } } } } } }`);
+    expect(errors).toBeUndefined();
+    expect(calls.get('listEpisodes')).toBe(1);
+    expect(calls.get('papersByIds')).toBe(1);
+  });
+
+  it('batches citedBy across papers into one store call', async () => {
+    calls.clear();
+    await api.query(`{ papers(first: 40) { edges { node { citedBy { episode { title } } } } } }`);
+    expect(calls.get('citationsByPaperIds')).toBe(1);
+    expect(calls.get('episodesByIds')).toBe(1);
+  });
+
+  it('rejects queries nested deeper than the limit', async () => {
+    const deep = `{ episodes { edges { node { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }`;
+    const { errors } = await api.query(deep);
+    expect(errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('rejects alias amplification beyond the breadth limit', async () => {
+    const aliases = Array.from({ length: QUERY_LIMITS.maxBreadth + 1 }, (_, i) => `a${i}: stats { episodes }`).join(' ');
+    const { errors } = await api.query(`{ ${aliases} }`);
+    expect(errors?.[0]?.message).toMatch(/breadth|complexity/i);
+  });
+
+  it('rejects page sizes above the maximum with a clear error', async () => {
+    const { errors } = await api.query(`{ search(query: "agent", first: 1000) { score } }`);
+    expect(errors?.[0]?.message).toMatch(/first/);
+  });
+
+  it('caps connection pages at the maximum page size', async () => {
+    const { data } = await api.query(`{ papers(first: 1000) { edges { node { id } } } }`);
+    expect(data!.papers.edges.length).toBeLessThanOrEqual(QUERY_LIMITS.maxPageSize);
+  });
+
+  it('reports store health on /health', async () => {
+    const response = await api.fetch('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ store: 'embedded', reachable: true });
+  });
+});

@@ -1,0 +1,48 @@
+// Builds the real API over a fresh embedded store in a temporary folder; tests talk to it with yoga.fetch.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
+import { seedIfEmpty } from '../../server/src/seed.ts';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  store: GraphStore;
+  dataDir: string;
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function createTestApi(options: { seed?: boolean; adminToken?: string | undefined; store?: GraphStore; dataDir?: string } = {}): Promise<TestApi> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'papergraph-api-')));
+  const store = options.store ?? (await createEmbeddedStore({ dataDir }));
+  if (options.seed ?? true) await seedIfEmpty(store);
+  const yoga = createPapergraphYoga({ store, adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN });
+  const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://papergraph.test${path}`, init));
+  return {
+    store,
+    dataDir,
+    fetch: fetchApi,
+    async query(query, variables, headers) {
+      const response = await fetchApi('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async close() {
+      await store.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config.ts';
+
+describe('configuration', () => {
+  it('defaults to the embedded store on the documented ports', () => {
+    const config = loadConfig({});
+    expect(config.store).toEqual({ kind: 'embedded', dataDir: './data' });
+    expect(config.api.graphqlUrl).toBe('http://127.0.0.1:4000/graphql');
+    expect(config.web.port).toBe(3000);
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('uses Neo4j when NEO4J_URI is set', () => {
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret', NEO4J_DATABASE: 'papers' });
+    expect(config.store).toEqual({ kind: 'neo4j', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 'secret', database: 'papers' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', ADMIN_TOKEN: '' }).store.kind).toBe('embedded');
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ API_PORT: 'abc', PORT: '70000', NEO4J_URI: 'http://db', ADMIN_TOKEN: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['API_PORT', 'PORT', 'NEO4J_URI', 'ADMIN_TOKEN']) expect(problems).toContain(name);
+  });
+
+  it('requires a password with a Neo4j URI', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'neo4j://localhost:7687' })).toThrow(/NEO4J_PASSWORD/);
+  });
+});
