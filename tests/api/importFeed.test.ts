@@ -28,7 +28,7 @@ describe('importFeed', () => {
   it('refuses callers without the admin token and writes nothing', async () => {
     api = await createTestApi({ seed: false });
     const content = await readFile(SEED_PAGE, 'utf8');
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: ADMIN_TOKEN }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: ADMIN_TOKEN }]) {
       const { data } = await api.query(IMPORT, { content }, headers);
       expect(data!.importFeed.__typename).toBe('NotAuthorizedError');
     }

@@ -44,7 +44,7 @@ describe('query limits and batching', () => {
 
   it('batches citedBy across papers into one store call', async () => {
     calls.clear();
-    await api.query(`{ papers(first: 40) { edges { node { citedBy { episode { title } } } } } }`);
+    await api.query(`{ papers(first: 40) { edges { node { citedBy(first: 5) { episode { title } } } } } }`);
     expect(calls.get('citationsByPaperIds')).toBe(1);
     expect(calls.get('episodesByIds')).toBe(1);
   });

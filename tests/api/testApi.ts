@@ -27,7 +27,7 @@ export async function createTestApi(options: { seed?: boolean; adminToken?: stri
   const store = options.store ?? (await createEmbeddedStore({ dataDir }));
   if (options.seed ?? true) await seedIfEmpty(store);
   const yoga = createPapergraphYoga({ store, adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN });
-  const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://papergraph.test${path}`, init));
+  const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://papergraph.test${path}`, init)));
   return {
     store,
     dataDir,

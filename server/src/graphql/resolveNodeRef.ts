@@ -7,7 +7,7 @@ const EPISODE_ID = /^ep_[0-9a-f]{12}$/;
 
 export async function resolvePaperRef(store: GraphStore, ref: string): Promise<string | null> {
   const normalised = normalisePaperRef(ref);
-  const candidates = normalised ? [normalised.key, ref.trim()] : [ref.trim()];
+  const candidates = normalised ? [normalised.id, ref.trim()] : [ref.trim()];
   const found = await store.resolvePaperKeys(candidates);
   return found.find((id) => id !== null) ?? null;
 }

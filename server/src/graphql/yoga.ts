@@ -24,7 +24,12 @@ function useStoreHealth(store: GraphStore): Plugin {
         reachable: false,
         detail: error instanceof Error ? error.message : String(error),
       }));
-      endResponse(fetchAPI.Response.json(health, { status: health.reachable ? 200 : 503 }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(health), {
+          status: health.reachable ? 200 : 503,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
     },
   };
 }
@@ -36,6 +41,8 @@ export function createPapergraphYoga(options: YogaOptions) {
     graphqlEndpoint: '/graphql',
     graphiql: options.graphiql ?? true,
     landingPage: false,
+    // Yoga's own liveness probe moves aside: /health reports the store too.
+    healthCheckEndpoint: '/livez',
     maskedErrors: true,
     plugins: [useStoreHealth(store), ...(options.introspection === false ? [useDisableIntrospection()] : [])],
     context: ({ request }) => ({

@@ -1,10 +1,9 @@
 // Reads feed files and imports them through the pipeline. Every file is parsed and validated before
 // anything is written, so one bad file means nothing is stored.
-import { readFile } from 'node:fs/promises';
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 import { ImportError } from './errors.ts';
-import { importFeedContent } from './pipeline.ts';
+import { importFeedFile } from './pipeline.ts';
 
 export interface FileImportResult extends ImportResult {
   file: string;
@@ -15,8 +14,7 @@ export async function importFiles(store: GraphStore, files: readonly string[]): 
   const issues: ImportError['issues'] = [];
   for (const file of files) {
     try {
-      const content = await readFile(file, 'utf8');
-      batches.push({ file, batch: await importFeedContent(content, { file }) });
+      batches.push({ file, batch: await importFeedFile(file) });
     } catch (error) {
       if (error instanceof ImportError) issues.push(...error.issues);
       else issues.push({ file, message: error instanceof Error ? error.message : String(error) });

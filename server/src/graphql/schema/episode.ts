@@ -2,7 +2,7 @@ import type { Chapter, RelatedEpisode } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
-import { resolvePage } from './pagination.ts';
+import { pageSizeOf, resolvePage } from './pagination.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
 const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
       type: EpisodeRef,
       description: 'Newest first; with `search`, most relevant first.',
       args: { search: t.arg.string({ validate: textArg(200) }) },
-      complexity: (args) => ({ field: 1, multiplier: args.first ?? QUERY_LIMITS.defaultPageSize }),
+      complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
       resolve: (_root, args, context) =>
         resolvePage(args, (offset, limit) => context.store.listEpisodes({ offset, limit, search: args.search ?? undefined })),
     },

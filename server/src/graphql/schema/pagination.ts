@@ -22,3 +22,8 @@ export async function resolvePage<T>(args: ConnectionArgs, loadPage: (offset: nu
   );
   return { ...connection, totalCount };
 }
+
+/** The page a connection will actually return, for cost estimates: pages are capped at the maximum. */
+export function pageSizeOf(args: ConnectionArgs): number {
+  return Math.min(args.first ?? args.last ?? QUERY_LIMITS.defaultPageSize, QUERY_LIMITS.maxPageSize);
+}

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
 import { countArg, nonNegativeArg, textArg } from './args.ts';
-import { resolvePage } from './pagination.ts';
+import { pageSizeOf, resolvePage } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 
 PaperRef.implement({
@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
       search: t.arg.string({ validate: textArg(200) }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
     },
-    complexity: (args) => ({ field: 1, multiplier: args.first ?? QUERY_LIMITS.defaultPageSize }),
+    complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) =>
       resolvePage(args, (offset, limit) =>
         context.store.listPapers({

@@ -1,0 +1,55 @@
+// arXiv identifiers in their two historical schemes. A paper's identity never includes the version
+// (v1, v2 … are revisions of the same paper), so every form reduces to the bare id.
+
+/** New scheme (April 2007 on): YYMM.NNNN until 2014, YYMM.NNNNN from 2015. */
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v\d{1,4})?$/;
+
+/**
+ * Old scheme (until March 2007): archive[.SUBJECT-CLASS]/YYMMNNN, e.g. hep-th/9901001 or
+ * math.GT/0309136. Numbers were allocated per archive, so the subject class is decoration:
+ * math.GT/0309136 and math/0309136 are the same paper and both reduce to `math/0309136`.
+ */
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2}(?:-[a-z]+)?)?\/(\d{2})(\d{2})(\d{3})(?:v\d{1,4})?$/i;
+
+function isMonth(mm: string): boolean {
+  const month = Number(mm);
+  return month >= 1 && month <= 12;
+}
+
+/** Canonical arXiv id (no version, lower-case archive) or null when `text` is not one. */
+export function parseArxivId(text: string): string | null {
+  const id = text.trim();
+  const modern = NEW_STYLE.exec(id);
+  if (modern) {
+    const [, yy = '', mm = '', number = ''] = modern;
+    if (!isMonth(mm)) return null;
+    // The five-digit sequence number started with 1501; earlier ids have exactly four digits.
+    const fiveDigitEra = Number(yy + mm) >= 1501;
+    if (number.length !== (fiveDigitEra ? 5 : 4)) return null;
+    return `${yy}${mm}.${number}`;
+  }
+  const legacy = OLD_STYLE.exec(id);
+  if (legacy) {
+    const [, archive = '', yy = '', mm = '', number = ''] = legacy;
+    if (!isMonth(mm)) return null;
+    return `${archive.toLowerCase()}/${yy}${mm}${number}`;
+  }
+  return null;
+}
+
+/** Hosts serving arXiv abstract/PDF/HTML pages (after `www.` has been dropped). */
+const ARXIV_HOSTS = new Set(['arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
+
+/** /abs/ID, /pdf/ID, /pdf/ID.pdf, /html/ID — with or without a version. */
+const ARXIV_PAGE_PATH = /^\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?$/;
+
+/** The arXiv id a paper page URL points at, or null for any other URL (listings, search, …). */
+export function arxivIdFromUrl(host: string, path: string): string | null {
+  if (!ARXIV_HOSTS.has(host)) return null;
+  const page = ARXIV_PAGE_PATH.exec(path);
+  return page?.[1] ? parseArxivId(page[1]) : null;
+}
+
+export function arxivAbsUrl(arxivId: string): string {
+  return `https://arxiv.org/abs/${arxivId}`;
+}

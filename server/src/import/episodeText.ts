@@ -1,0 +1,301 @@
+// The episode text parser. A description follows the podcast's conventions (one line on the page,
+// HTML-turned-text in feeds):
+//
+//   <Title> Source: <url> Paper was published on <date> This episode was AI-generated on <date>.
+//   The script was written by …. The producer is not affiliated …. <summary prose>
+//   Key Takeaways: - <takeaway> - <takeaway> …
+//   01:30 - <Chapter title>: <chapter summary> 02:07 - …
+//   Recommended Reading: - <Title>: <note>. (<url>) - …
+//
+// Everything optional that is absent comes back null / []; nothing is invented.
+import type { Chapter } from '../domain/model.ts';
+import { parsePaperRef, type PaperKey } from '../ids/paperId.ts';
+import { dateTextAtStart, parseDateText } from './dates.ts';
+import { parseDuration } from './duration.ts';
+import { episodeLabel, ImportError, type ImportIssue } from './errors.ts';
+import type { RawEpisode } from './rawEpisode.ts';
+import { collapseWhitespace, excerpt } from './text.ts';
+import { splitTitleAndNote } from './titleSplit.ts';
+
+export interface PaperRef {
+  /** The identifier exactly as the feed wrote it (an alias of the paper). */
+  ref: string;
+  key: PaperKey;
+}
+
+export interface ParsedReading extends PaperRef {
+  title: string | null;
+  note: string | null;
+}
+
+export interface ParsedEpisode {
+  position: number;
+  title: string;
+  publishedAt: string | null;
+  paperPublishedAt: string | null;
+  durationMinutes: number | null;
+  summary: string | null;
+  takeaways: string[];
+  chapters: Chapter[];
+  source: PaperRef;
+  readings: ParsedReading[];
+}
+
+export const MAX_TITLE_LENGTH = 500;
+const MAX_DURATION_MINUTES = 24 * 60;
+
+const KEY_TAKEAWAYS = /\bKey Takeaways\s*:/i;
+const RECOMMENDED_READING = /\bRecommended Readings?\s*:/i;
+/** `01:30 - ` or `1:02:03 - ` at the start of the text or after whitespace. */
+const CHAPTER_START = /(?<!\S)(\d{1,2}(?::\d{2}){1,2})\s[-–—]\s/g;
+/** A trailing "Chapters:" heading some feeds put before the timestamps. */
+const CHAPTERS_HEADING = /\b(?:Chapters|Timestamps)\s*:\s*$/i;
+const SOURCE = /\bSource:\s*(\S*)/;
+const PAPER_PUBLISHED = /\bPaper was published on\s+/i;
+const AI_GENERATED = /\bThis episode was AI-generated\b(\s+on\s+)?/i;
+const DISCLAIMERS = [/\bThe script was written by\b[^.]*\.?/i, /\bThe producer is not affiliated\b[^.]*\.?/i];
+/** `(link)` closing a reading: balanced parentheses inside, then the next ` - ` item or the end. */
+const READING_LINK = /\(([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)(?=\s*$|\s+[-–—]\s)/g;
+const LEADING_DASH = /^[-–—]\s*/;
+
+type Range = [start: number, end: number];
+
+/** Collects problems for one episode; every check runs, so all of them are reported together. */
+class Problems {
+  readonly list: Omit<ImportIssue, 'episode'>[] = [];
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+}
+
+function withoutRanges(text: string, ranges: Range[]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let kept = '';
+  let cursor = 0;
+  for (const [start, end] of sorted) {
+    if (start > cursor) kept += `${text.slice(cursor, start)} `;
+    cursor = Math.max(cursor, end);
+  }
+  return collapseWhitespace(kept + text.slice(cursor));
+}
+
+/** A date right after a phrase; the range covers phrase + date (+ a closing full stop). */
+function dateAfter(
+  head: string,
+  phraseEnd: number,
+  field: string,
+  problems: Problems,
+): { date: string | null; end: number } {
+  const rest = head.slice(phraseEnd);
+  const dateText = dateTextAtStart(rest);
+  const date = dateText === null ? null : parseDateText(dateText);
+  if (date === null) {
+    // Nothing date-shaped: show the first few words, which is where the date should have been.
+    const words = rest.split(' ');
+    const shown = dateText ?? (words.length > 3 ? `${words.slice(0, 3).join(' ')}…` : rest);
+    problems.add(field, `unrecognised date "${excerpt(shown, 40)}"`);
+    return { date: null, end: phraseEnd };
+  }
+  const end = phraseEnd + (dateText?.length ?? 0);
+  return { date, end: head[end] === '.' ? end + 1 : end };
+}
+
+function trimLinkPunctuation(link: string): string {
+  let trimmed = link.replace(/[.,;:!?]+$/, '');
+  const open = (trimmed.match(/\(/g) ?? []).length;
+  const close = (trimmed.match(/\)/g) ?? []).length;
+  if (close > open && trimmed.endsWith(')')) trimmed = trimmed.slice(0, -1);
+  return trimmed;
+}
+
+function paperRef(link: string, field: string, problems: Problems): PaperRef | null {
+  const parsed = parsePaperRef(link);
+  if (!parsed.ok) {
+    problems.add(field, `"${excerpt(link)}" is not a paper link: ${parsed.reason}`);
+    return null;
+  }
+  return { ref: link, key: parsed.key };
+}
+
+interface Head {
+  title: string | null;
+  source: PaperRef | null;
+  paperPublishedAt: string | null;
+  generatedAt: string | null;
+  summary: string | null;
+}
+
+/** Title, source, dates and summary prose: everything before the takeaways. */
+function parseHead(head: string, readerTitle: string | null, problems: Problems): Head {
+  const cut: Range[] = [];
+  const source = SOURCE.exec(head);
+  let title = readerTitle;
+  if (title !== null && head.startsWith(title) && (head.length === title.length || head[title.length] === ' ')) {
+    cut.push([0, title.length]);
+  } else if (title === null && source && source.index > 0) {
+    // No title from the reader: the page convention puts it right before "Source:".
+    title = head.slice(0, source.index).trim();
+    cut.push([0, source.index]);
+  }
+
+  let sourceRef: PaperRef | null = null;
+  const link = source?.[1] ? trimLinkPunctuation(source[1]) : '';
+  if (!source || link === '') {
+    problems.add('source', 'missing "Source: <url>"');
+  } else {
+    cut.push([source.index, source.index + source[0].length]);
+    sourceRef = paperRef(link, 'source', problems);
+  }
+
+  let paperPublishedAt: string | null = null;
+  const published = PAPER_PUBLISHED.exec(head);
+  if (published) {
+    const parsed = dateAfter(head, published.index + published[0].length, 'paperPublishedAt', problems);
+    paperPublishedAt = parsed.date;
+    cut.push([published.index, parsed.end]);
+  }
+
+  let generatedAt: string | null = null;
+  const generated = AI_GENERATED.exec(head);
+  if (generated) {
+    let end = generated.index + generated[0].length;
+    if (generated[1]) {
+      const parsed = dateAfter(head, end, 'publishedAt', problems);
+      generatedAt = parsed.date;
+      end = parsed.end;
+    } else if (head[end] === '.') {
+      end += 1;
+    }
+    cut.push([generated.index, end]);
+  }
+
+  for (const disclaimer of DISCLAIMERS) {
+    const sentence = disclaimer.exec(head);
+    if (sentence) cut.push([sentence.index, sentence.index + sentence[0].length]);
+  }
+
+  const summary = withoutRanges(head, cut);
+  return { title, source: sourceRef, paperPublishedAt, generatedAt, summary: summary === '' ? null : summary };
+}
+
+function parseTakeaways(text: string): string[] {
+  return text
+    .replace(CHAPTERS_HEADING, '')
+    .split(/(?:^|\s)[-–]\s+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function startSeconds(start: string): number | null {
+  const parts = start.split(':').map(Number);
+  if (parts.length === 2) {
+    const [minutes = 0, seconds = 0] = parts;
+    return seconds < 60 ? minutes * 60 + seconds : null;
+  }
+  const [hours = 0, minutes = 0, seconds = 0] = parts;
+  return minutes < 60 && seconds < 60 ? hours * 3600 + minutes * 60 + seconds : null;
+}
+
+function parseChapters(text: string, problems: Problems): Chapter[] {
+  const starts = [...text.matchAll(CHAPTER_START)];
+  const chapters: Chapter[] = [];
+  starts.forEach((match, i) => {
+    const start = match[1] ?? '';
+    const bodyEnd = starts[i + 1]?.index ?? text.length;
+    const body = text.slice(match.index + match[0].length, bodyEnd).trim();
+    const seconds = startSeconds(start);
+    const { title, note } = splitTitleAndNote(body);
+    if (seconds === null) problems.add(`chapter #${i + 1}`, `invalid timestamp "${start}"`);
+    if (title === '') problems.add(`chapter #${i + 1}`, `chapter at ${start} has no title`);
+    if (seconds !== null && title !== '') chapters.push({ start, startSeconds: seconds, title, summary: note });
+  });
+  return chapters;
+}
+
+function parseReadings(text: string, problems: Problems): ParsedReading[] {
+  const readings: ParsedReading[] = [];
+  let cursor = 0;
+  let number = 0;
+  for (const match of text.matchAll(READING_LINK)) {
+    number += 1;
+    const body = text.slice(cursor, match.index).trim().replace(LEADING_DASH, '').trim();
+    cursor = match.index + match[0].length;
+    const ref = paperRef(match[1] ?? '', `reading #${number}`, problems);
+    if (!ref) continue;
+    const { title, note } = body === '' ? { title: '', note: null } : splitTitleAndNote(body);
+    readings.push({ ...ref, title: title === '' ? null : title, note });
+  }
+  const leftover = text.slice(cursor).trim().replace(LEADING_DASH, '').trim();
+  if (leftover !== '') {
+    problems.add(`reading #${number + 1}`, `"${excerpt(leftover)}" has no "(<url>)" link`);
+  }
+  return readings;
+}
+
+function findChapterStart(body: string, from: number): number | null {
+  const pattern = new RegExp(CHAPTER_START.source, 'g');
+  pattern.lastIndex = from;
+  return pattern.exec(body)?.index ?? null;
+}
+
+/**
+ * Parses one raw episode. Throws ImportError listing every problem found in it (missing title,
+ * description or source, dates or durations that do not parse, malformed chapters or readings).
+ */
+export function parseEpisode(raw: RawEpisode): ParsedEpisode {
+  const problems = new Problems();
+  const readerTitle = raw.title ? collapseWhitespace(raw.title) : '';
+  const text = collapseWhitespace(raw.description);
+
+  const readingsMatch = RECOMMENDED_READING.exec(text);
+  const body = readingsMatch ? text.slice(0, readingsMatch.index) : text;
+  const readingsText = readingsMatch ? text.slice(readingsMatch.index + readingsMatch[0].length) : '';
+  const takeawaysMatch = KEY_TAKEAWAYS.exec(body);
+  const takeawaysStart = takeawaysMatch ? takeawaysMatch.index + takeawaysMatch[0].length : 0;
+  const chapterStart = findChapterStart(body, takeawaysStart);
+  const headEnd = takeawaysMatch?.index ?? chapterStart ?? body.length;
+
+  const head = text === '' ? null : parseHead(body.slice(0, headEnd).replace(CHAPTERS_HEADING, '').trim(), readerTitle || null, problems);
+  if (text === '') problems.add('description', 'missing description');
+  const title = head?.title ?? (readerTitle || null);
+  if (!title) problems.add('title', 'missing title');
+  else if (title.length > MAX_TITLE_LENGTH) {
+    problems.add('title', `title is ${title.length} characters long; the limit is ${MAX_TITLE_LENGTH}`);
+  }
+
+  const takeaways = takeawaysMatch ? parseTakeaways(body.slice(takeawaysStart, chapterStart ?? body.length)) : [];
+  const chapters = chapterStart === null ? [] : parseChapters(body.slice(chapterStart), problems);
+  const readings = parseReadings(readingsText, problems);
+
+  let publishedAt = head?.generatedAt ?? null;
+  if (publishedAt === null && raw.pubDateText !== undefined) {
+    publishedAt = parseDateText(raw.pubDateText);
+    if (publishedAt === null) problems.add('publishedAt', `unrecognised pubDate "${excerpt(raw.pubDateText, 40)}"`);
+  }
+
+  let durationMinutes: number | null = null;
+  if (raw.durationText !== undefined) {
+    const duration = parseDuration(raw.durationText);
+    if (!duration.ok) problems.add('duration', `unrecognised duration "${excerpt(raw.durationText, 30)}"`);
+    else if (duration.minutes !== null && duration.minutes > MAX_DURATION_MINUTES) {
+      problems.add('duration', `"${raw.durationText}" is longer than 24 hours`);
+    } else durationMinutes = duration.minutes;
+  }
+
+  const label = episodeLabel(raw.position, title);
+  if (problems.list.length > 0 || !title || !head?.source) {
+    throw new ImportError(problems.list.map((problem) => ({ episode: label, ...problem })));
+  }
+  return {
+    position: raw.position,
+    title,
+    publishedAt,
+    paperPublishedAt: head.paperPublishedAt,
+    durationMinutes,
+    summary: head.summary,
+    takeaways,
+    chapters,
+    source: head.source,
+    readings,
+  };
+}

@@ -1,0 +1,79 @@
+// read → parse → resolve → validate. All-or-nothing: any problem anywhere throws one ImportError
+// listing every problem, so a store never receives half a feed.
+import { readFile, stat } from 'node:fs/promises';
+import { importBatchSchema, type ImportBatch } from '../domain/model.ts';
+import { parseEpisode, type ParsedEpisode } from './episodeText.ts';
+import { ImportError, issuesFromZod, type ImportIssue } from './errors.ts';
+import type { RawEpisode } from './rawEpisode.ts';
+import { detectFormat, type FeedFormat } from './readers/detect.ts';
+import { readJsonExport } from './readers/json.ts';
+import { readPage } from './readers/page.ts';
+import { readRss } from './readers/rss.ts';
+import { resolveEpisodes } from './resolve.ts';
+import { cleanControlCharacters } from './text.ts';
+
+export type ImportFormat = 'AUTO' | FeedFormat;
+
+export interface ImportOptions {
+  /** AUTO (the default, also for null) detects the format from the content. */
+  format?: ImportFormat | null;
+  /** Named in error messages. */
+  file?: string;
+}
+
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+function tooLarge(bytes: number): ImportError {
+  return new ImportError([{ message: `feed is ${bytes} bytes; the limit is ${MAX_FEED_BYTES} bytes (20 MB)` }]);
+}
+
+function batchFromRawEpisodes(raw: RawEpisode[]): ImportBatch {
+  const issues: ImportIssue[] = [];
+  const parsed: ParsedEpisode[] = [];
+  for (const episode of raw) {
+    try {
+      parsed.push(parseEpisode(episode));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  const resolution = resolveEpisodes(parsed);
+  issues.push(...resolution.issues);
+  if (issues.length > 0) throw new ImportError(issues);
+  const validated = importBatchSchema.safeParse(resolution.batch);
+  if (!validated.success) throw new ImportError(issuesFromZod(validated.error, resolution.episodeLabels));
+  return validated.data;
+}
+
+function importContent(content: string, format: ImportFormat): ImportBatch {
+  if (content.length > MAX_FEED_BYTES) throw tooLarge(content.length);
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > MAX_FEED_BYTES) throw tooLarge(bytes);
+  const cleaned = cleanControlCharacters(content);
+  const concrete = format === 'AUTO' ? detectFormat(cleaned) : format;
+  const batch =
+    concrete === 'JSON'
+      ? readJsonExport(cleaned)
+      : batchFromRawEpisodes(concrete === 'RSS' ? readRss(cleaned) : readPage(cleaned));
+  if (batch.episodes.length === 0) throw new ImportError([{ message: 'feed contains no episodes' }]);
+  return batch;
+}
+
+/** A feed (podcast page text, RSS 2.0 or papergraph JSON export) as a validated import batch. */
+export function importFeedContent(content: string, options: ImportOptions = {}): ImportBatch {
+  try {
+    return importContent(content, options.format ?? 'AUTO');
+  } catch (error) {
+    if (error instanceof ImportError) throw error.inFile(options.file);
+    throw error;
+  }
+}
+
+/** Reads and imports a feed file; the size limit is checked before the file is read. */
+export async function importFeedFile(path: string, options: Pick<ImportOptions, 'format'> = {}): Promise<ImportBatch> {
+  const { size } = await stat(path);
+  if (size > MAX_FEED_BYTES) throw tooLarge(size).inFile(path);
+  return importFeedContent(await readFile(path, 'utf8'), { ...options, file: path });
+}
+

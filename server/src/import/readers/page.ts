@@ -1,0 +1,53 @@
+// The podcast's web page copied as text (see seed/ai-papers-deep-dive.txt):
+//
+//   <show header…>
+//     1. 9 hr ago             ← marker: position + relative date (not an episode date)
+//       <title>
+//       <description, one long line>
+//       23 min
+//   About / You Might Also Like   ← page sections after the list, ignored
+import type { RawEpisode } from '../rawEpisode.ts';
+import { isDurationLine } from '../duration.ts';
+
+/** `  1. 9 hr ago`: a number and a dot at the list's (shallow) indentation, a short tail. */
+const EPISODE_MARKER = /^ {0,3}\d{1,5}\.(?:\s.{0,60})?$/;
+const PAGE_SECTIONS = new Set(['About', 'You Might Also Like']);
+
+export function looksLikePage(content: string): boolean {
+  return content.split('\n').some((line) => EPISODE_MARKER.test(line));
+}
+
+function toRawEpisode(lines: string[], position: number): RawEpisode {
+  const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const last = texts[texts.length - 1];
+  const durationText = texts.length > 1 && last !== undefined && isDurationLine(last) ? last : undefined;
+  const body = durationText === undefined ? texts : texts.slice(0, -1);
+  const [title, ...description] = body;
+  return {
+    position,
+    ...(title === undefined ? {} : { title }),
+    description: description.join('\n'),
+    ...(durationText === undefined ? {} : { durationText }),
+  };
+}
+
+export function readPage(content: string): RawEpisode[] {
+  const episodes: RawEpisode[] = [];
+  let current: string[] | null = null;
+  const finish = (): void => {
+    if (current) episodes.push(toRawEpisode(current, episodes.length + 1));
+    current = null;
+  };
+  for (const line of content.split('\n')) {
+    if (EPISODE_MARKER.test(line)) {
+      finish();
+      current = [];
+    } else if (PAGE_SECTIONS.has(line.trim())) {
+      finish();
+    } else if (current) {
+      current.push(line);
+    }
+  }
+  finish();
+  return episodes;
+}

@@ -1,0 +1,102 @@
+// RSS 2.0 podcast feeds with the iTunes namespace. Entity handling is deliberately minimal: the
+// parser expands nothing itself (we decode the five XML entities and character references), and a
+// DOCTYPE declaring entities is refused outright — the billion-laughs / XXE family of attacks.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ImportError } from '../errors.ts';
+import { decodeXmlEntities, htmlToText } from '../html.ts';
+import type { RawEpisode } from '../rawEpisode.ts';
+
+const CDATA = '__cdata';
+const TEXT = '#text';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: CDATA,
+  isArray: (_name, jPath) => jPath === 'rss.channel.item',
+});
+
+/** Any <!ENTITY …> inside a DOCTYPE (CDATA and comments are not markup, so they are cut first). */
+function declaresEntities(content: string): boolean {
+  const markup = content.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+  const doctype = /<!DOCTYPE/i.exec(markup);
+  return doctype !== null && /<!ENTITY/i.test(markup.slice(doctype.index));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text of an element: character data XML-decoded, CDATA as is. Repeated elements: the first. */
+function textOf(node: unknown): string {
+  if (Array.isArray(node)) return textOf(node[0]);
+  if (typeof node === 'string') return decodeXmlEntities(node);
+  if (!isRecord(node)) return '';
+  const text = typeof node[TEXT] === 'string' ? decodeXmlEntities(node[TEXT]) : '';
+  const cdataNode = node[CDATA];
+  const cdata = Array.isArray(cdataNode) ? cdataNode.filter((part) => typeof part === 'string').join('') : typeof cdataNode === 'string' ? cdataNode : '';
+  return (text + cdata).trim();
+}
+
+function optionalText(node: unknown): string | undefined {
+  const text = textOf(node).replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** The fullest description an item offers, as text following the page's conventions. */
+function descriptionOf(item: Record<string, unknown>): string {
+  for (const field of ['content:encoded', 'description', 'itunes:summary']) {
+    const html = textOf(item[field]);
+    if (html.trim() !== '') return htmlToText(html);
+  }
+  return '';
+}
+
+function toRawEpisode(item: unknown, index: number): RawEpisode {
+  const fields = isRecord(item) ? item : {};
+  const title = optionalText(fields['title']) ?? optionalText(fields['itunes:title']);
+  const durationText = optionalText(fields['itunes:duration']);
+  const pubDateText = optionalText(fields['pubDate']);
+  const guid = optionalText(fields['guid']);
+  const link = optionalText(fields['link']);
+  return {
+    position: index + 1,
+    ...(title === undefined ? {} : { title }),
+    description: descriptionOf(fields),
+    ...(durationText === undefined ? {} : { durationText }),
+    ...(pubDateText === undefined ? {} : { pubDateText }),
+    ...(guid === undefined ? {} : { guid }),
+    ...(link === undefined ? {} : { link }),
+  };
+}
+
+export function looksLikeRss(content: string): boolean {
+  return /^\s*</.test(content) && /<rss[\s>]/.test(content);
+}
+
+export function readRss(content: string): RawEpisode[] {
+  if (declaresEntities(content)) {
+    throw new ImportError([{ message: 'XML entity declarations (<!DOCTYPE … <!ENTITY …>) are not accepted in feeds' }]);
+  }
+  const valid = XMLValidator.validate(content);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    throw new ImportError([{ message: `invalid XML at line ${line}, column ${col}: ${msg}` }]);
+  }
+  let document: unknown;
+  try {
+    document = parser.parse(content);
+  } catch (error) {
+    throw new ImportError([{ message: `invalid XML: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  const rss = isRecord(document) ? document['rss'] : undefined;
+  if (!isRecord(rss)) throw new ImportError([{ message: 'not an RSS feed: no <rss> root element' }]);
+  const channel = rss['channel'];
+  if (!isRecord(channel)) throw new ImportError([{ message: 'RSS feed has no <channel>' }]);
+  const items = channel['item'];
+  return Array.isArray(items) ? items.map(toRawEpisode) : [];
+}

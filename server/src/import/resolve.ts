@@ -1,0 +1,91 @@
+// Parsed episodes → one import batch: each paper once under its canonical key, remembering every
+// spelling it was seen under; each episode keyed by its source paper.
+import { episodeIdFor } from '../domain/episodeId.ts';
+import type { EpisodeRecord, ImportBatch, PaperRecord, Recommendation } from '../domain/model.ts';
+import type { PaperKey } from '../ids/paperId.ts';
+import type { ParsedEpisode } from './episodeText.ts';
+import { episodeLabel, type ImportIssue } from './errors.ts';
+
+/** The model caps aliases per paper; beyond that the first-seen forms are kept. */
+const MAX_ALIASES = 200;
+
+export interface Resolution {
+  batch: ImportBatch;
+  issues: ImportIssue[];
+  /** `episodeLabels[i]` names `batch.episodes[i]` in messages. */
+  episodeLabels: string[];
+}
+
+class PaperRegistry {
+  private readonly papers = new Map<string, PaperRecord>();
+
+  see(key: PaperKey, alias: string, title: string | null): void {
+    const known = this.papers.get(key.id);
+    if (!known) {
+      this.papers.set(key.id, { id: key.id, title, url: key.url, arxivId: key.arxivId, doi: key.doi, aliases: [alias] });
+      return;
+    }
+    // First title seen wins: later episodes do not rename a paper.
+    if (known.title === null && title !== null) known.title = title;
+    if (!known.aliases.includes(alias) && known.aliases.length < MAX_ALIASES) known.aliases.push(alias);
+  }
+
+  list(): PaperRecord[] {
+    return [...this.papers.values()];
+  }
+}
+
+/**
+ * Builds the batch. Within one episode a paper is recommended at most once (first mention and its
+ * note win), and a reading of the episode's own source paper adds no RECOMMENDED citation — the
+ * SOURCE citation already links them — though its title and alias still count for the paper.
+ * Two episodes with the same source paper are reported as an issue (one episode per paper).
+ */
+export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
+  const registry = new PaperRegistry();
+  const issues: ImportIssue[] = [];
+  const episodes: EpisodeRecord[] = [];
+  const episodeLabels: string[] = [];
+  const firstBySource = new Map<string, ParsedEpisode>();
+
+  for (const episode of parsed) {
+    const sourceId = episode.source.key.id;
+    const label = episodeLabel(episode.position, episode.title);
+    const earlier = firstBySource.get(sourceId);
+    if (earlier) {
+      issues.push({
+        episode: label,
+        field: 'source',
+        message: `same source paper ${sourceId} as episode ${episodeLabel(earlier.position, earlier.title)}; a feed has one episode per paper`,
+      });
+      continue;
+    }
+    firstBySource.set(sourceId, episode);
+
+    registry.see(episode.source.key, episode.source.ref, null);
+    const recommendations: Recommendation[] = [];
+    const recommended = new Set<string>([sourceId]);
+    for (const reading of episode.readings) {
+      registry.see(reading.key, reading.ref, reading.title);
+      if (recommended.has(reading.key.id)) continue;
+      recommended.add(reading.key.id);
+      recommendations.push({ paperId: reading.key.id, note: reading.note });
+    }
+
+    episodes.push({
+      id: episodeIdFor(sourceId),
+      title: episode.title,
+      publishedAt: episode.publishedAt,
+      paperPublishedAt: episode.paperPublishedAt,
+      durationMinutes: episode.durationMinutes,
+      summary: episode.summary,
+      takeaways: episode.takeaways,
+      chapters: episode.chapters,
+      sourcePaperId: sourceId,
+      recommendations,
+    });
+    episodeLabels.push(label);
+  }
+
+  return { batch: { episodes, papers: registry.list() }, issues, episodeLabels };
+}

@@ -1,0 +1,174 @@
+// The embedded store: SQLite (node:sqlite) is the durable truth, a graphology graph in memory answers
+// the graph questions. Memory changes only after the SQLite transaction committed.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { paperLabel } from '../../ids/paperId.ts';
+import type {
+  Citation,
+  EpisodeRecord,
+  GraphView,
+  ImportBatch,
+  ImportResult,
+  PaperView,
+  RelatedEpisode,
+  SearchHit,
+  Stats,
+} from '../../domain/model.ts';
+import { validateImportBatch } from '../shared/validateBatch.ts';
+import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
+import { openDatabase } from './database.ts';
+import { neighbourhood, nodeWeight, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
+import { Importer } from './importer.ts';
+import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
+import { Reads } from './reads.ts';
+import { SerialQueue } from './serialQueue.ts';
+
+export interface EmbeddedStoreOptions {
+  /** Directory holding `papergraph.sqlite` (created if missing). */
+  dataDir: string;
+}
+
+export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<GraphStore> {
+  const { db, path } = openDatabase(options.dataDir);
+  try {
+    return new EmbeddedStore(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  readonly #db: DatabaseSync;
+  readonly #path: string;
+  readonly #memory: MemoryState;
+  readonly #reads: Reads;
+  readonly #importer: Importer;
+  readonly #episodesNewestFirst: StatementSync;
+  readonly #imports = new SerialQueue();
+  #closed = false;
+
+  constructor(db: DatabaseSync, path: string) {
+    this.#db = db;
+    this.#path = path;
+    this.#memory = loadMemoryState(db);
+    this.#reads = new Reads(db);
+    this.#importer = new Importer(db);
+    this.#episodesNewestFirst = db.prepare(
+      'SELECT id FROM episodes ORDER BY published_at IS NULL, published_at DESC, id',
+    );
+    this.#episodesNewestFirst.setReturnArrays(true);
+  }
+
+  async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    // Checked at call time: imports queued before close() still run, close() waits for them.
+    this.#assertOpen();
+    return this.#imports.run(() => {
+      const valid = validateImportBatch(batch);
+      const { result, diff } = this.#importer.run(valid);
+      if (diff) applyGraphDiff(this.#memory, diff);
+      return result;
+    });
+  }
+
+  async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
+    this.#assertOpen();
+    return this.#reads.episodesByIds(ids);
+  }
+
+  async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
+    this.#assertOpen();
+    return this.#reads.papersByIds(ids);
+  }
+
+  async resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
+    this.#assertOpen();
+    return this.#reads.resolvePaperKeys(keys);
+  }
+
+  async citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]> {
+    this.#assertOpen();
+    return this.#reads.citationsByPaperIds(paperIds);
+  }
+
+  async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
+    this.#assertOpen();
+    return this.#reads.listEpisodes(query);
+  }
+
+  async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
+    this.#assertOpen();
+    return this.#reads.listPapers(query);
+  }
+
+  async related(episodeId: string, limit: number): Promise<RelatedEpisode[]> {
+    this.#assertOpen();
+    return relatedEpisodes(this.#memory.graph, episodeId, limit);
+  }
+
+  async graph(query: GraphQuery): Promise<GraphView> {
+    this.#assertOpen();
+    const { graph } = this.#memory;
+    const skeleton =
+      query.focus === undefined
+        ? overview(graph, this.#newestEpisodeIds(), query)
+        : neighbourhood(graph, query.focus, query);
+    return this.#toView(skeleton);
+  }
+
+  async path(fromId: string, toId: string): Promise<GraphView | null> {
+    this.#assertOpen();
+    const skeleton = shortestPath(this.#memory.graph, fromId, toId);
+    return skeleton === null ? null : this.#toView(skeleton);
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    this.#assertOpen();
+    return this.#reads.search(query, limit);
+  }
+
+  async stats(): Promise<Stats> {
+    this.#assertOpen();
+    const { episodeCount, paperCount, citationCount } = this.#memory;
+    return { episodes: episodeCount, papers: paperCount, citations: citationCount };
+  }
+
+  async exportBatch(): Promise<ImportBatch> {
+    this.#assertOpen();
+    return this.#reads.exportBatch();
+  }
+
+  async health(): Promise<StoreHealth> {
+    return { store: 'embedded', reachable: !this.#closed && this.#db.isOpen, detail: this.#path };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#imports.drained();
+    this.#db.close();
+  }
+
+  *#newestEpisodeIds(): Generator<string> {
+    for (const row of this.#episodesNewestFirst.iterate() as Iterable<[string]>) yield row[0];
+  }
+
+  #toView(skeleton: GraphSkeleton): GraphView {
+    const { graph } = this.#memory;
+    const episodeIds: string[] = [];
+    const paperIds: string[] = [];
+    for (const id of skeleton.nodeIds) (graph.getNodeAttributes(id).kind === 'EPISODE' ? episodeIds : paperIds).push(id);
+    const titles = this.#reads.titles(episodeIds, paperIds);
+    const nodes = skeleton.nodeIds.map((id) => {
+      const kind = graph.getNodeAttributes(id).kind;
+      const title = titles.get(id) ?? null;
+      const label = kind === 'PAPER' ? paperLabel({ id, title }) : (title ?? id);
+      return { id, kind, label, weight: nodeWeight(graph, id) };
+    });
+    return { nodes, edges: skeleton.edges };
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error(`embedded store ${this.#path} is closed`);
+  }
+}

@@ -1,0 +1,195 @@
+// Everything answered straight from SQLite: records, lookups, lists, full-text search, export.
+// Batched lookups pass their ids as one JSON array (json_each), never one query per id.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Citation, EpisodeRecord, ImportBatch, PaperView, SearchHit } from '../../domain/model.ts';
+import type { EpisodeListQuery, Page, PaperListQuery } from '../store.ts';
+import { toFtsQuery } from './ftsQuery.ts';
+import {
+  EPISODE_COLUMNS,
+  PAPER_COLUMNS,
+  groupBy,
+  toEpisodeRecord,
+  toPaperRecord,
+  toPaperView,
+  type CitationRow,
+  type EpisodeRow,
+  type PaperRow,
+} from './rows.ts';
+import { EPISODE_FTS_WEIGHTS, PAPER_FTS_WEIGHTS } from './schema.ts';
+
+const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
+const MOST_CITED_FIRST = 'p.citation_count DESC, p.id';
+
+export class Reads {
+  readonly #sql: ReturnType<typeof prepareReadStatements>;
+
+  constructor(db: DatabaseSync) {
+    this.#sql = prepareReadStatements(db);
+  }
+
+  episodesByIds(episodeIds: readonly string[]): (EpisodeRecord | null)[] {
+    const found = this.#episodes(this.#sql.episodesByIds.all(ids(episodeIds)) as unknown as EpisodeRow[]);
+    return episodeIds.map((id) => found.get(id) ?? null);
+  }
+
+  papersByIds(paperIds: readonly string[]): (PaperView | null)[] {
+    const rows = this.#sql.papersByIds.all(ids(paperIds)) as unknown as PaperRow[];
+    const found = new Map(rows.map((row) => [row.id, toPaperView(row)]));
+    return paperIds.map((id) => found.get(id) ?? null);
+  }
+
+  resolvePaperKeys(keys: readonly string[]): (string | null)[] {
+    const rows = this.#sql.resolveKeys.all(ids(keys)) as { key: string; paper_id: string | null }[];
+    const found = new Map(rows.map((row) => [row.key, row.paper_id]));
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
+  citationsByPaperIds(paperIds: readonly string[]): Citation[][] {
+    const rows = this.#sql.citationsByPapers.all(ids(paperIds)) as unknown as CitationRow[];
+    const byPaper = groupBy(rows, (row) => row.paper_id);
+    return paperIds.map((id) => (byPaper.get(id) ?? []).map(toCitation));
+  }
+
+  listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
+    const { offset, limit } = window(query);
+    const match = query.search === undefined ? null : toFtsQuery(query.search);
+    const [rows, totalCount] =
+      match === null
+        ? [this.#sql.episodePage.all(limit, offset), count(this.#sql.episodeCount.get())]
+        : [this.#sql.episodeSearchPage.all(match, limit, offset), count(this.#sql.episodeSearchCount.get(match))];
+    const typed = rows as unknown as EpisodeRow[];
+    const found = this.#episodes(typed);
+    return { items: typed.map((row) => found.get(row.id)!), totalCount };
+  }
+
+  listPapers(query: PaperListQuery): Page<PaperView> {
+    const { offset, limit } = window(query);
+    const minCitations = query.minCitations ?? 0;
+    const match = query.search === undefined ? null : toFtsQuery(query.search);
+    const [rows, totalCount] =
+      match === null
+        ? [this.#sql.paperPage.all(minCitations, limit, offset), count(this.#sql.paperCount.get(minCitations))]
+        : [
+            this.#sql.paperSearchPage.all(match, minCitations, limit, offset),
+            count(this.#sql.paperSearchCount.get(match, minCitations)),
+          ];
+    return { items: (rows as unknown as PaperRow[]).map(toPaperView), totalCount };
+  }
+
+  /** Best `limit` of each kind, then merged by score (desc), episodes before papers on ties, then id. */
+  search(text: string, limit: number): SearchHit[] {
+    const match = toFtsQuery(text);
+    if (match === null || limit <= 0) return [];
+    const toHits = (kind: SearchHit['kind'], rows: unknown[]) =>
+      (rows as { id: string; score: number }[]).map((row) => ({ kind, id: row.id, score: row.score }));
+    const hits = [
+      ...toHits('EPISODE', this.#sql.searchEpisodes.all(match, limit)),
+      ...toHits('PAPER', this.#sql.searchPapers.all(match, limit)),
+    ];
+    hits.sort((a, b) => b.score - a.score || compare(a.kind, b.kind) || compare(a.id, b.id));
+    return hits.slice(0, limit);
+  }
+
+  /** Titles for graph labels; null title for an untitled paper. */
+  titles(episodeIds: readonly string[], paperIds: readonly string[]): Map<string, string | null> {
+    const rows = [
+      ...(this.#sql.episodeTitles.all(ids(episodeIds)) as { id: string; title: string }[]),
+      ...(this.#sql.paperTitles.all(ids(paperIds)) as { id: string; title: string | null }[]),
+    ];
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
+  exportBatch(): ImportBatch {
+    const citations = groupBy(this.#sql.allCitations.all() as unknown as CitationRow[], (c) => c.episode_id);
+    const episodes = (this.#sql.allEpisodes.all() as unknown as EpisodeRow[]).map((row) =>
+      toEpisodeRecord(row, citations.get(row.id) ?? []),
+    );
+    const papers = (this.#sql.allPapers.all() as unknown as PaperRow[]).map(toPaperRecord);
+    return { episodes, papers };
+  }
+
+  #episodes(rows: readonly EpisodeRow[]): Map<string, EpisodeRecord> {
+    if (rows.length === 0) return new Map();
+    const citations = groupBy(
+      this.#sql.citationsOfEpisodes.all(ids(rows.map((row) => row.id))) as unknown as CitationRow[],
+      (c) => c.episode_id,
+    );
+    return new Map(rows.map((row) => [row.id, toEpisodeRecord(row, citations.get(row.id) ?? [])]));
+  }
+}
+
+function toCitation(row: CitationRow): Citation {
+  return { episodeId: row.episode_id, paperId: row.paper_id, kind: row.kind, note: row.note, position: row.position };
+}
+
+function window(query: { offset: number; limit: number }): { offset: number; limit: number } {
+  return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
+}
+
+function count(row: unknown): number {
+  return (row as { n: number }).n;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function prepareReadStatements(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  const citationColumns = 'c.episode_id, c.paper_id, c.kind, c.note, c.position';
+  return {
+    episodesByIds: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.id ${IN_IDS}`),
+    citationsOfEpisodes: p(
+      `SELECT ${citationColumns} FROM citations c WHERE c.episode_id ${IN_IDS} ORDER BY c.episode_id, c.position`,
+    ),
+    papersByIds: p(`SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id ${IN_IDS}`),
+    // An exact id wins over an alias; among papers sharing an alias the smallest id, for determinism.
+    resolveKeys: p(
+      `SELECT k.value AS key, COALESCE(
+         (SELECT id FROM papers WHERE id = k.value),
+         (SELECT paper_id FROM paper_aliases WHERE alias = k.value ORDER BY paper_id LIMIT 1)) AS paper_id
+       FROM json_each(?) k`,
+    ),
+    citationsByPapers: p(
+      `SELECT ${citationColumns} FROM citations c JOIN episodes e ON e.id = c.episode_id
+       WHERE c.paper_id ${IN_IDS}
+       ORDER BY c.paper_id, c.kind = 'SOURCE' DESC, ${NEWEST_FIRST}, c.position`,
+    ),
+    episodePage: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
+    episodeCount: p('SELECT count(*) AS n FROM episodes'),
+    episodeSearchPage: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
+       WHERE episodes_fts MATCH ? ORDER BY bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}), e.id LIMIT ? OFFSET ?`,
+    ),
+    episodeSearchCount: p('SELECT count(*) AS n FROM episodes_fts WHERE episodes_fts MATCH ?'),
+    paperPage: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.citation_count >= ? ORDER BY ${MOST_CITED_FIRST} LIMIT ? OFFSET ?`,
+    ),
+    paperCount: p('SELECT count(*) AS n FROM papers WHERE citation_count >= ?'),
+    paperSearchPage: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND p.citation_count >= ?
+       ORDER BY bm25(papers_fts, ${PAPER_FTS_WEIGHTS}), p.id LIMIT ? OFFSET ?`,
+    ),
+    paperSearchCount: p(
+      `SELECT count(*) AS n FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND p.citation_count >= ?`,
+    ),
+    // bm25 is lower-is-better; hits report higher-is-better.
+    searchEpisodes: p(
+      `SELECT e.id, -bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}) AS score FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
+       WHERE episodes_fts MATCH ? ORDER BY score DESC, e.id LIMIT ?`,
+    ),
+    searchPapers: p(
+      `SELECT p.id, -bm25(papers_fts, ${PAPER_FTS_WEIGHTS}) AS score FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? ORDER BY score DESC, p.id LIMIT ?`,
+    ),
+    episodeTitles: p(`SELECT id, title FROM episodes WHERE id ${IN_IDS}`),
+    paperTitles: p(`SELECT id, title FROM papers WHERE id ${IN_IDS}`),
+    allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
+    allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),
+    allPapers: p(`SELECT ${PAPER_COLUMNS} FROM papers p ORDER BY p.id`),
+  };
+}

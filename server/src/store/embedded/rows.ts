@@ -1,0 +1,94 @@
+// Between SQLite rows and domain records; the one place that knows how each column is encoded.
+import type { Chapter, CitationKind, EpisodeRecord, PaperRecord, PaperView, Recommendation } from '../../domain/model.ts';
+
+export interface EpisodeRow {
+  id: string;
+  title: string;
+  published_at: string | null;
+  paper_published_at: string | null;
+  duration_minutes: number | null;
+  summary: string | null;
+  takeaways: string;
+  chapters: string;
+  source_paper_id: string;
+}
+
+export interface PaperRow {
+  id: string;
+  title: string | null;
+  url: string;
+  arxiv_id: string | null;
+  doi: string | null;
+  aliases: string;
+  citation_count: number;
+}
+
+export interface CitationRow {
+  episode_id: string;
+  paper_id: string;
+  kind: CitationKind;
+  note: string | null;
+  position: number;
+}
+
+export const EPISODE_COLUMNS =
+  'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id';
+export const PAPER_COLUMNS = 'p.id, p.title, p.url, p.arxiv_id, p.doi, p.aliases, p.citation_count';
+
+/** `recommendations` are the episode's citation rows after the source, in position order. */
+export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow[]): EpisodeRecord {
+  const recommendations: Recommendation[] = citations
+    .filter((c) => c.position > 0)
+    .map((c) => ({ paperId: c.paper_id, note: c.note }));
+  return {
+    id: row.id,
+    title: row.title,
+    publishedAt: row.published_at,
+    paperPublishedAt: row.paper_published_at,
+    durationMinutes: row.duration_minutes,
+    summary: row.summary,
+    takeaways: JSON.parse(row.takeaways) as string[],
+    chapters: JSON.parse(row.chapters) as Chapter[],
+    sourcePaperId: row.source_paper_id,
+    recommendations,
+  };
+}
+
+export function toPaperRecord(row: PaperRow): PaperRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    arxivId: row.arxiv_id,
+    doi: row.doi,
+    aliases: JSON.parse(row.aliases) as string[],
+  };
+}
+
+export function toPaperView(row: PaperRow): PaperView {
+  return { ...toPaperRecord(row), citationCount: row.citation_count };
+}
+
+export function episodeSearchText(episode: EpisodeRecord): { details: string; notes: string } {
+  const chapterText = episode.chapters.flatMap((c) => (c.summary === null ? [c.title] : [c.title, c.summary]));
+  return {
+    details: [...episode.takeaways, ...chapterText].join('\n'),
+    notes: episode.recommendations.flatMap((r) => (r.note === null ? [] : [r.note])).join('\n'),
+  };
+}
+
+export function paperIdentifiersText(paper: PaperRecord): string {
+  return [paper.id, ...paper.aliases].join('\n');
+}
+
+/** Groups rows (already ordered by the key) into one list per key. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

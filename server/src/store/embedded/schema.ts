@@ -1,0 +1,86 @@
+// The SQLite file layout. Created idempotently; `user_version` says which layout a file has so a newer
+// file is refused instead of being misread.
+import type { DatabaseSync } from 'node:sqlite';
+
+export const SCHEMA_VERSION = 1;
+
+/** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
+const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
+
+const SCHEMA_V1 = `
+CREATE TABLE IF NOT EXISTS papers (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT,
+  url TEXT NOT NULL,
+  arxiv_id TEXT,
+  doi TEXT,
+  aliases TEXT NOT NULL,                      -- JSON array, first-seen order
+  citation_count INTEGER NOT NULL CHECK (citation_count >= 0)   -- distinct citing episodes
+);
+CREATE INDEX IF NOT EXISTS papers_by_citations ON papers (citation_count DESC, id);
+
+-- Lookup side of papers.aliases. Keyed by (alias, paper) because nothing stops two feeds from
+-- attaching one raw form to two papers; lookups prefer an exact id, then the smallest paper id.
+CREATE TABLE IF NOT EXISTS paper_aliases (
+  alias TEXT NOT NULL,
+  paper_id TEXT NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+  PRIMARY KEY (alias, paper_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paper_aliases_by_paper ON paper_aliases (paper_id);
+
+CREATE TABLE IF NOT EXISTS episodes (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  published_at TEXT,
+  paper_published_at TEXT,
+  duration_minutes INTEGER,
+  summary TEXT,
+  takeaways TEXT NOT NULL,                    -- JSON array of strings
+  chapters TEXT NOT NULL,                     -- JSON array of chapters
+  source_paper_id TEXT NOT NULL REFERENCES papers (id),
+  content_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS episodes_newest_first ON episodes (published_at IS NULL, published_at DESC, id);
+
+-- One row per citation as the episode lists it: position 0 is the source, 1.. the recommendations.
+CREATE TABLE IF NOT EXISTS citations (
+  episode_id TEXT NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  paper_id TEXT NOT NULL REFERENCES papers (id),
+  kind TEXT NOT NULL CHECK ((kind = 'SOURCE') = (position = 0) AND kind IN ('SOURCE', 'RECOMMENDED')),
+  note TEXT,
+  PRIMARY KEY (episode_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS citations_by_paper ON citations (paper_id, episode_id);
+
+-- rowid = episodes.rid / papers.rid. details = takeaways + chapter titles and summaries;
+-- notes = the episode's recommendation notes; identifiers = paper id + aliases.
+CREATE VIRTUAL TABLE IF NOT EXISTS episodes_fts USING fts5 (title, summary, details, notes, ${FTS_OPTIONS});
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5 (title, identifiers, ${FTS_OPTIONS});
+`;
+
+/** Column weights for bm25: a title hit counts far more than a mention in a long summary. */
+export const EPISODE_FTS_WEIGHTS = '10.0, 2.0, 2.0, 1.0';
+export const PAPER_FTS_WEIGHTS = '10.0, 3.0';
+
+export function ensureSchema(db: DatabaseSync, location: string): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  const version = row?.user_version ?? 0;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `${location} has schema version ${version}, newer than this papergraph understands (${SCHEMA_VERSION}); upgrade papergraph`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(SCHEMA_V1);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
