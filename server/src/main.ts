@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
 import { seedIfEmpty } from './seed.ts';
 import { createStore } from './store/createStore.ts';
+import { createWebServer } from './webServer.ts';
 
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -29,12 +30,21 @@ async function main(): Promise<void> {
   await listen(api, config.api.port, config.api.host);
   console.log(`papergraph API (${store.kind} store): ${config.api.graphqlUrl}`);
   if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
+  const web = await createWebServer(config.api.graphqlUrl);
+  if (web) {
+    await listen(web, config.web.port, config.web.host);
+    console.log(`papergraph explorer: ${config.web.url}`);
+  } else {
+    console.log('The web app is not built (npm run build -w web): serving the API only.');
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    web?.closeAllConnections();
+    web?.close();
     api.closeAllConnections();
     api.close(() => {
       store.close().then(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { neo4jStoreFactory } from './neo4j.ts';
 
 export interface StoreFactory {
   name: string;
@@ -35,5 +36,5 @@ export function embeddedStoreFactory(): StoreFactory {
 }
 
 export function storeFactories(): StoreFactory[] {
-  return [embeddedStoreFactory()];
+  return [embeddedStoreFactory(), neo4jStoreFactory()];
 }

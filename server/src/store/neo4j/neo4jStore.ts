@@ -1,0 +1,358 @@
+// The Neo4j store: every method is a fixed, small number of statements from cypher.ts (see
+// tests/neo4j/round-trips.test.ts), reads routed to readers, an import one managed write transaction.
+import type {
+  Citation,
+  CitationKind,
+  EpisodeRecord,
+  GraphView,
+  ImportBatch,
+  ImportResult,
+  PaperView,
+  RelatedEpisode,
+  SearchHit,
+  Stats,
+} from '../../domain/model.ts';
+import { episodeContentHash } from '../shared/contentHash.ts';
+import { validateImportBatch } from '../shared/validateBatch.ts';
+import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
+import {
+  NEO4J_MAX_GRAPH_DEPTH,
+  SCHEMA_STATEMENTS,
+  type CitationParam,
+  type CypherParams,
+  type EpisodeParam,
+  type SchemaStatementName,
+  type StatementName,
+} from './cypher.ts';
+import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
+import { mappingStoreErrors, toStoreError } from './errors.ts';
+import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
+import {
+  asInteger,
+  asString,
+  toCitationLists,
+  toEpisodeRecord,
+  toEpisodeRecordWithCitations,
+  toGraphView,
+  toPaperRecord,
+  toPaperView,
+  toPathView,
+} from './records.ts';
+
+export interface Neo4jStoreOptions {
+  /** How long health() waits for Neo4j before reporting it unreachable. */
+  healthTimeoutMs?: number;
+  /** How long ensureSchema waits for new indexes to come online. */
+  indexWaitSeconds?: number;
+}
+
+const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
+
+/** Creates constraints and indexes if missing; safe to run on every start. */
+export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60): Promise<void> {
+  await mappingStoreErrors(async () => {
+    // Schema commands cannot share a transaction with each other or with data writes: one each.
+    for (const statement of SCHEMA_STATEMENTS) await runSchemaStatement(driver, statement);
+    await driver.executeQuery('schemaAwait', { timeoutSeconds: indexWaitSeconds }, 'WRITE');
+  });
+}
+
+function runSchemaStatement(driver: CypherDriver, statement: SchemaStatementName): Promise<Row[]> {
+  return driver.executeQuery(statement, {}, 'WRITE');
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  readonly #driver: CypherDriver;
+  readonly #healthTimeoutMs: number;
+  /** Imports from this process run one at a time: no self-inflicted lock waits or deadlock retries. */
+  #importQueue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
+    this.#driver = driver;
+    this.#healthTimeoutMs = options.healthTimeoutMs ?? 3_000;
+  }
+
+  async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    this.#assertOpen();
+    const run = this.#importQueue.then(async () => {
+      const valid = validateImportBatch(batch);
+      return mappingStoreErrors(() => this.#driver.executeWrite((tx) => writeBatch(tx, valid)));
+    });
+    this.#importQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#read('episodesByIds', { ids: unique(ids) });
+    const found = new Map(rows.map((row) => {
+      const episode = toEpisodeRecord(row.episode, row.citations);
+      return [episode.id, episode] as const;
+    }));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#read('papersByIds', { ids: unique(ids) });
+    const found = new Map(rows.map((row) => {
+      const paper = toPaperView(row.paper);
+      return [paper.id, paper] as const;
+    }));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.#read('resolvePaperKeys', { keys: unique(keys) });
+    const found = new Map(rows.map((row) => [asString(row.key), row.paperId === null ? null : asString(row.paperId)]));
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
+  async citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]> {
+    if (paperIds.length === 0) return [];
+    const rows = await this.#read('citationsByPaperIds', { paperIds: unique(paperIds) });
+    return toCitationLists(paperIds, rows);
+  }
+
+  async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
+    const { offset, limit } = pageWindow(query);
+    const search = query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
+    const [row] =
+      search === null
+        ? await this.#read('listEpisodes', { offset, limit })
+        : await this.#read('listEpisodesSearch', { query: search, offset, limit });
+    if (row === undefined) return { items: [], totalCount: 0 };
+    const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
+    return { items, totalCount: asInteger(row.totalCount) };
+  }
+
+  async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
+    const { offset, limit } = pageWindow(query);
+    const minCitations = Math.max(0, Math.trunc(query.minCitations ?? 0));
+    const search = query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
+    const [row] =
+      search === null
+        ? await this.#read('listPapers', { minCitations, offset, limit })
+        : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
+    if (row === undefined) return { items: [], totalCount: 0 };
+    const items = (row.items as unknown[]).map(toPaperView);
+    return { items, totalCount: asInteger(row.totalCount) };
+  }
+
+  async related(episodeId: string, limit: number): Promise<RelatedEpisode[]> {
+    const wanted = Math.trunc(limit);
+    if (wanted <= 0) return [];
+    const rows = await this.#read('related', { episodeId, limit: wanted });
+    return rows.map((row) => {
+      const shared = (row.shared as { id: unknown; citationCount: unknown }[]).map((paper) => ({
+        id: asString(paper.id),
+        citationCount: asInteger(paper.citationCount),
+      }));
+      // Rarest shared paper first, as the embedded store lists them.
+      shared.sort((a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id));
+      return { episodeId: asString(row.episodeId), score: Number(row.score), sharedPaperIds: shared.map((p) => p.id) };
+    });
+  }
+
+  async graph(query: GraphQuery): Promise<GraphView> {
+    const limit = Math.trunc(query.limit);
+    if (limit <= 0) return EMPTY_GRAPH;
+    const minCitations = Math.max(0, Math.trunc(query.minCitations));
+    if (query.focus === undefined) {
+      return toGraphView(await this.#read('graphOverview', { limit, minCitations }));
+    }
+    const depth = Math.max(0, Math.trunc(query.depth));
+    if (depth > NEO4J_MAX_GRAPH_DEPTH) {
+      throw new RangeError(`graph depth ${depth} is deeper than the Neo4j store answers (${NEO4J_MAX_GRAPH_DEPTH})`);
+    }
+    return toGraphView(await this.#read('graphNeighbourhood', { focus: query.focus, depth, limit, minCitations }));
+  }
+
+  async path(fromId: string, toId: string): Promise<GraphView | null> {
+    const [row] = await this.#read('path', { fromId, toId });
+    return row === undefined ? null : toPathView(row);
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const wanted = Math.trunc(limit);
+    const episodeQuery = toLuceneQuery(query, EPISODE_SEARCH_FIELDS);
+    const paperQuery = toLuceneQuery(query, PAPER_SEARCH_FIELDS);
+    if (wanted <= 0 || episodeQuery === null || paperQuery === null) return [];
+    const rows = await this.#read('search', { episodeQuery, paperQuery, limit: wanted });
+    return rows.map((row) => ({
+      kind: row.kind === 'EPISODE' ? 'EPISODE' : 'PAPER',
+      id: asString(row.id),
+      score: Number(row.score),
+    }));
+  }
+
+  async stats(): Promise<Stats> {
+    const [row] = await this.#read('stats', {});
+    return {
+      episodes: asInteger(row?.episodes ?? 0),
+      papers: asInteger(row?.papers ?? 0),
+      citations: asInteger(row?.citations ?? 0),
+    };
+  }
+
+  async exportBatch(): Promise<ImportBatch> {
+    // Two reads, not one transaction: an import landing in between could pair an episode with a
+    // deleted paper, so the result is validated like any batch before it is handed out.
+    const episodes = (await this.#read('exportEpisodes', {})).map((row) => toEpisodeRecord(row.episode, row.citations));
+    const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
+    return validateImportBatch({ episodes, papers });
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.#closed) return { store: 'neo4j', reachable: false, detail: 'store is closed' };
+    // Asked fresh every time: the driver reconnects by itself once Neo4j is back.
+    try {
+      const info = await withTimeout(this.#driver.serverInfo(), this.#healthTimeoutMs);
+      return { store: 'neo4j', reachable: true, detail: `${info.agent ?? 'Neo4j'} at ${info.address ?? 'unknown address'}` };
+    } catch (error) {
+      const mapped = toStoreError(error);
+      return { store: 'neo4j', reachable: false, detail: mapped instanceof Error ? mapped.message : String(mapped) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#importQueue;
+    await this.#driver.close();
+  }
+
+  async #read<K extends StatementName>(statement: K, params: CypherParams[K]): Promise<Row[]> {
+    this.#assertOpen();
+    return mappingStoreErrors(() => this.#driver.executeQuery(statement, params, 'READ'));
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('Neo4j store is closed');
+  }
+}
+
+/**
+ * The whole import inside one managed transaction. Re-run from the top if the driver retries, so it
+ * decides everything from what it reads inside the transaction.
+ */
+async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<ImportResult> {
+  const storedRows = await tx.run('importStoredHashes', { episodeIds: batch.episodes.map((e) => e.id) });
+  const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
+
+  const result: ImportResult = { added: [], updated: [], unchanged: [] };
+  const changed: { episode: EpisodeRecord; hash: string }[] = [];
+  for (const episode of batch.episodes) {
+    const hash = episodeContentHash(episode);
+    const stored = storedHashes.get(episode.id);
+    if (stored === hash) {
+      result.unchanged.push(episode.id);
+      continue;
+    }
+    (storedHashes.has(episode.id) ? result.updated : result.added).push(episode.id);
+    changed.push({ episode, hash });
+  }
+
+  const formerlyCited: string[] = [];
+  if (result.updated.length > 0) {
+    const [row] = await tx.run('importDetachCitations', { episodeIds: result.updated });
+    for (const id of (row?.paperIds as unknown[] | undefined) ?? []) formerlyCited.push(asString(id));
+  }
+
+  const citedByChange = new Set(changed.flatMap(({ episode }) => citedPaperIds(episode)));
+  if (batch.papers.length > 0) {
+    await tx.run('importMergePapers', {
+      papers: batch.papers.map((paper) => ({ ...paper, citedByChange: citedByChange.has(paper.id) })),
+    });
+  }
+
+  if (changed.length > 0) {
+    await tx.run('importWriteEpisodes', { episodes: changed.map(({ episode, hash }) => toEpisodeParam(episode, hash)) });
+    const citations = changed.flatMap(({ episode }) => toCitationParams(episode));
+    const [row] = await tx.run('importWriteCitations', { citations });
+    const written = asInteger(row?.citations ?? 0);
+    if (written !== citations.length) {
+      // Cannot happen for a validated batch; throwing rolls the whole import back.
+      throw new Error(`import wrote ${written} of ${citations.length} citations: a cited paper is missing`);
+    }
+  }
+
+  const recount = unique([...formerlyCited, ...citedByChange]);
+  if (recount.length > 0) {
+    const deleted = await tx.run('importRecountPapers', { paperIds: recount });
+    const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
+    if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
+  }
+  return result;
+}
+
+function citedPaperIds(episode: EpisodeRecord): string[] {
+  return [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
+}
+
+function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {
+  const chapterText = episode.chapters.flatMap((c) => (c.summary === null ? [c.title] : [c.title, c.summary]));
+  return {
+    id: episode.id,
+    title: episode.title,
+    publishedAt: episode.publishedAt,
+    paperPublishedAt: episode.paperPublishedAt,
+    durationMinutes: episode.durationMinutes,
+    summary: episode.summary,
+    takeaways: episode.takeaways,
+    chaptersJson: JSON.stringify(episode.chapters),
+    sourcePaperId: episode.sourcePaperId,
+    contentHash,
+    paperCount: new Set(citedPaperIds(episode)).size,
+    // What full-text search sees besides title and summary, as in the embedded store.
+    searchDetails: [...episode.takeaways, ...chapterText].join('\n'),
+    searchNotes: episode.recommendations.flatMap((r) => (r.note === null ? [] : [r.note])).join('\n'),
+  };
+}
+
+function toCitationParams(episode: EpisodeRecord): CitationParam[] {
+  const source: CitationParam = {
+    episodeId: episode.id,
+    paperId: episode.sourcePaperId,
+    kind: 'SOURCE' satisfies CitationKind,
+    position: 0,
+    note: null,
+  };
+  return [
+    source,
+    ...episode.recommendations.map((r, i): CitationParam => ({
+      episodeId: episode.id,
+      paperId: r.paperId,
+      kind: 'RECOMMENDED',
+      position: i + 1,
+      note: r.note,
+    })),
+  ];
+}
+
+function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
+  return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,27 @@
+// Serves the built SvelteKit app (adapter-node's handler) in this process, so `npm start` gives a
+// person one URL; the app reaches the API over loopback and proxies the browser's /graphql to it.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+type NodeHandler = (
+  request: import('node:http').IncomingMessage,
+  response: import('node:http').ServerResponse,
+  next: () => void,
+) => void;
+
+export const WEB_HANDLER = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
+
+/** Null when the web app has not been built (`npm run build -w web`). */
+export async function createWebServer(apiGraphqlUrl: string): Promise<Server | null> {
+  if (!existsSync(WEB_HANDLER)) return null;
+  // The app reads its API address from the environment when its handler loads.
+  process.env.API_URL ??= apiGraphqlUrl;
+  const { handler } = (await import(pathToFileURL(WEB_HANDLER).href)) as { handler: NodeHandler };
+  return createServer((request, response) =>
+    handler(request, response, () => {
+      response.statusCode = 404;
+      response.end('Not found');
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+// Against a real Neo4j, when one is configured (see tests/helpers/neo4j.ts): every registry statement
+// is compiled by the server itself (EXPLAIN), the schema setup is idempotent, and a store round trip
+// works end to end. The full behaviour is the shared contract suite's job.
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CYPHER, CYPHER_PARAMETERS, SCHEMA_STATEMENTS, type StatementName } from '../../server/src/store/neo4j/cypher.ts';
+import { openNeo4jDriver, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
+import { ensureSchema } from '../../server/src/store/neo4j/neo4jStore.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
+import { episodeOne, episodeTwo, paperA, paperB, paperC } from './sampleRows.ts';
+import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
+
+const settings = neo4jTestSettings();
+const title = settings.skipReason === undefined ? 'live Neo4j' : `live Neo4j (skipped: ${settings.skipReason})`;
+
+/** A value of the right type for each parameter name, so the server can plan the statement. */
+const SAMPLE_PARAMETER: Record<string, unknown> = {
+  timeoutSeconds: 10,
+  episodeIds: [],
+  papers: [],
+  episodes: [],
+  citations: [],
+  paperIds: [],
+  aliasKeys: [],
+  ids: [],
+  keys: [],
+  offset: 0,
+  limit: 10,
+  query: 'x',
+  episodeQuery: 'x',
+  paperQuery: 'x',
+  minCitations: 1,
+  episodeId: 'ep_000000000000',
+  focus: 'ep_000000000000',
+  depth: 2,
+  fromId: 'ep_000000000000',
+  toId: 'ep_000000000001',
+};
+
+describe.skipIf(settings.skipReason !== undefined)(title, () => {
+  const factory = neo4jStoreFactory();
+  let store: GraphStore;
+
+  beforeAll(async () => {
+    store = await factory.create();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await factory.cleanup();
+  });
+
+  it('compiles every non-schema statement on this server (EXPLAIN)', async () => {
+    const connection = settings.connection!;
+    const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+    try {
+      const schema = new Set<StatementName>([...SCHEMA_STATEMENTS, 'schemaAwait']);
+      for (const name of Object.keys(CYPHER) as StatementName[]) {
+        if (schema.has(name)) continue;
+        const params = Object.fromEntries(CYPHER_PARAMETERS[name].map((p) => [p, SAMPLE_PARAMETER[p]]));
+        const result = await driver.executeQuery(`EXPLAIN ${CYPHER[name]}`, toCypherValue(params), {
+          ...(connection.database === undefined ? {} : { database: connection.database }),
+        });
+        const warnings = result.summary.notifications.filter((n) => n.severityLevel === 'WARNING').map((n) => `${n.code}: ${n.description}`);
+        expect(warnings, name).toEqual([]);
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('sets up the schema again without complaint', async () => {
+    const driver = openNeo4jDriver(settings.connection!);
+    try {
+      await ensureSchema(driver);
+      await ensureSchema(driver);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('imports, answers and reports health', async () => {
+    const batch = { episodes: [episodeOne, episodeTwo], papers: [paperA, paperB, paperC] };
+    expect(await store.importBatch(batch)).toEqual({ added: [episodeOne.id, episodeTwo.id], updated: [], unchanged: [] });
+    expect(await store.importBatch(batch)).toEqual({ added: [], updated: [], unchanged: [episodeOne.id, episodeTwo.id] });
+    expect(await store.episodesByIds([episodeTwo.id, episodeOne.id])).toEqual([episodeTwo, episodeOne]);
+    expect(await store.stats()).toEqual({ episodes: 2, papers: 3, citations: 5 });
+    expect(await store.resolvePaperKeys([paperA.aliases[1]!])).toEqual([paperA.id]);
+    const related = await store.related(episodeOne.id, 5);
+    expect(related.map((r) => r.episodeId)).toEqual([episodeTwo.id]);
+    expect(related[0]?.score).toBeCloseTo(2 / Math.log(2), 10);
+    expect((await store.path(episodeOne.id, episodeOne.id))?.nodes.map((n) => n.id)).toEqual([episodeOne.id]);
+    expect((await store.search('preference', 5)).map((h) => h.id)).toContain(episodeOne.id);
+    expect(await store.health()).toMatchObject({ store: 'neo4j', reachable: true });
+  });
+});
