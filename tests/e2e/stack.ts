@@ -1,0 +1,131 @@
+// Starts papergraph the way a person does: the API (seeding an empty store in a temporary DATA_DIR)
+// and the built web server in front of it, on free ports; and a real headless Chromium from the
+// system (never downloaded). E2E_BASE_URL + E2E_API_URL point the tests at an already running stack.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface Stack {
+  baseUrl: string;
+  apiUrl: string;
+  /** Stops the API only (to see how the web app reports an outage). */
+  stopApi(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, what: string, child: ChildProcess, log: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${log.join('')}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not answer ${url} within 60 s:\n${log.join('')}`);
+}
+
+function start(args: string[], env: Record<string, string>, cwd: string): { child: ChildProcess; log: string[] } {
+  const log: string[] = [];
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  return { child, log };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
+
+/** Builds the web app (vite build → web/build) so the tests always run the current code. */
+export function buildWeb(): void {
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: join(ROOT, 'web'),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export async function startStack(): Promise<Stack> {
+  const external = process.env['E2E_BASE_URL'];
+  if (external) {
+    const apiUrl = process.env['E2E_API_URL'] ?? 'http://127.0.0.1:4000/graphql';
+    return { baseUrl: external.replace(/\/$/, ''), apiUrl, stopApi: async () => {}, close: async () => {} };
+  }
+
+  buildWeb();
+  const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-e2e-'));
+  const [apiPort, webPort, spare] = [await freePort(), await freePort(), await freePort()];
+  const common = { API_PORT: String(apiPort), API_HOST: '127.0.0.1' };
+
+  // The API process gets a PORT of its own so it can never take the web server's.
+  const api = start(['server/src/main.ts'], { ...common, DATA_DIR: dataDir, PORT: String(spare) }, ROOT);
+  await waitFor(`http://127.0.0.1:${apiPort}/health`, 'the API', api.child, api.log);
+  const web = start(['web/build'], { ...common, PORT: String(webPort), HOST: '127.0.0.1' }, ROOT);
+  const baseUrl = `http://127.0.0.1:${webPort}`;
+  await waitFor(baseUrl + '/episodes', 'the web server', web.child, web.log);
+
+  return {
+    baseUrl,
+    apiUrl: `http://127.0.0.1:${apiPort}/graphql`,
+    stopApi: () => stop(api.child),
+    async close() {
+      await Promise.all([stop(web.child), stop(api.child)]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}; the browser tests use the system browser and never download one. ` +
+        'Install it with: apt-get update && apt-get install -y chromium',
+    );
+  }
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** One GraphQL call straight to the API, for expected values. */
+export async function apiQuery<T>(apiUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (!body.data || body.errors?.length) throw new Error(`API query failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

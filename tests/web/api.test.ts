@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { API_UNREACHABLE_CODE, ApiError, createApi, papersByIdsQuery } from '../../web/src/lib/api.ts';
+
+interface Call {
+  url: string;
+  body: { operationName: string; query: string; variables: Record<string, unknown> };
+  headers: Headers;
+}
+
+/** A fetch that records requests and answers from a queue. */
+function fakeFetch(...answers: (Response | Error)[]) {
+  const calls: Call[] = [];
+  const impl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), body: JSON.parse(String(init?.body)), headers: new Headers(init?.headers) });
+    const answer = answers.shift();
+    if (!answer) throw new Error('no answer queued');
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }) as typeof fetch;
+  return { impl, calls };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/graphql-response+json' } });
+
+const paperLink = { id: 'arxiv:2305.18290', title: 'DPO', label: 'DPO', url: 'https://arxiv.org/abs/2305.18290', citationCount: 2 };
+
+describe('typed GraphQL client', () => {
+  it('posts the operation with variables and returns validated data', async () => {
+    const { impl, calls } = fakeFetch(
+      json({ data: { graph: { nodes: [{ id: 'ep_1', kind: 'EPISODE', label: 'E', weight: 2 }], edges: [] } } }),
+    );
+    const api = createApi({ endpoint: 'http://api.test/graphql', fetch: impl });
+    const graph = await api.graph({ focus: 'ep_1', depth: 2, minCitations: 1, limit: 50 });
+    expect(graph.nodes[0]?.kind).toBe('EPISODE');
+    expect(calls[0]?.url).toBe('http://api.test/graphql');
+    expect(calls[0]?.headers.get('content-type')).toBe('application/json');
+    expect(calls[0]?.body.operationName).toBe('Graph');
+    expect(calls[0]?.body.variables).toEqual({ focus: 'ep_1', depth: 2, minCitations: 1, limit: 50 });
+  });
+
+  it('returns null for an unknown paper and discriminates search hits', async () => {
+    const { impl } = fakeFetch(
+      json({ data: { paper: null } }),
+      json({
+        data: {
+          search: [
+            { score: 2, node: { __typename: 'Paper', id: paperLink.id, label: 'DPO', citationCount: 2 } },
+            { score: 1, node: { __typename: 'Episode', id: 'ep_1', title: 'E', publishedAt: null } },
+          ],
+        },
+      }),
+    );
+    const api = createApi({ endpoint: '/graphql', fetch: impl });
+    expect(await api.paper('nope')).toBeNull();
+    const hits = await api.search('DPO');
+    expect(hits.map((h) => h.node.__typename)).toEqual(['Paper', 'Episode']);
+  });
+
+  it('rejects data that does not match the contract, naming where', async () => {
+    const { impl } = fakeFetch(json({ data: { stats: { episodes: '8', papers: 1, citations: 1 } } }));
+    const error = await createApi({ endpoint: '/graphql', fetch: impl }).stats().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'invalid' });
+    expect((error as ApiError).message).toContain('stats.episodes');
+  });
+
+  it('turns GraphQL errors into a graphql ApiError with their messages', async () => {
+    const { impl } = fakeFetch(json({ data: null, errors: [{ message: 'depth must be at most 4' }] }, 400));
+    const error = await createApi({ endpoint: '/graphql', fetch: impl }).graph({ depth: 9 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'graphql', status: 400, message: 'depth must be at most 4' });
+  });
+
+  it('reports an unreachable API, directly or through the proxy', async () => {
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    const { impl } = fakeFetch(
+      refused,
+      json({ errors: [{ message: 'The papergraph API is not reachable right now.', extensions: { code: API_UNREACHABLE_CODE } }] }, 502),
+    );
+    const api = createApi({ endpoint: 'http://127.0.0.1:1/graphql', fetch: impl });
+    const direct = await api.stats().catch((e: unknown) => e);
+    expect(direct).toMatchObject({ kind: 'unreachable' });
+    expect((direct as ApiError).message).toContain('http://127.0.0.1:1/graphql');
+    expect((direct as ApiError).message).toContain('ECONNREFUSED');
+    expect(await api.stats().catch((e: unknown) => e)).toMatchObject({ kind: 'unreachable' });
+  });
+
+  it('reports a non-JSON answer with its HTTP status', async () => {
+    const { impl } = fakeFetch(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = await createApi({ endpoint: '/graphql', fetch: impl }).stats().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'http', status: 502 });
+  });
+
+  it('lets an aborted request surface as the abort, not as an outage', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const abort = new DOMException('aborted', 'AbortError');
+    const { impl } = fakeFetch(abort);
+    const error = await createApi({ endpoint: '/graphql', fetch: impl }).search('x', 5, controller.signal).catch((e: unknown) => e);
+    expect(error).toBe(abort);
+  });
+
+  it('looks many papers up in batches of aliased fields, refs only as variables', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
+    const first: Record<string, unknown> = {};
+    ids.slice(0, 100).forEach((id, i) => (first[`p${i}`] = i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
+    const second: Record<string, unknown> = {};
+    ids.slice(100).forEach((id, i) => (second[`p${i}`] = { ...paperLink, id, arxivId: null, doi: null }));
+    const { impl, calls } = fakeFetch(json({ data: first }), json({ data: second }));
+    const rows = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(ids);
+    expect(calls).toHaveLength(2);
+    expect(rows).toHaveLength(120);
+    expect(rows[1]).toBeNull();
+    expect(rows[119]?.id).toBe(ids[119]);
+    expect(calls[0]?.body.query).not.toContain('evil');
+    expect(calls[0]?.body.variables['r0']).toBe(ids[0]);
+  });
+
+  it('builds a valid aliased query shape', () => {
+    const { query, variables } = papersByIdsQuery(['a', 'b']);
+    expect(query).toContain('query PapersByIds($r0: String!, $r1: String!)');
+    expect(query).toContain('p1: paper(ref: $r1)');
+    expect(variables).toEqual({ r0: 'a', r1: 'b' });
+  });
+});

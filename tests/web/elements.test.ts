@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphData } from '../../web/src/lib/api.ts';
+import {
+  EPISODE_SIZE,
+  PAPER_SIZE,
+  changesStructure,
+  diffElements,
+  edgeId,
+  mergeGraphs,
+  paperSize,
+  toElements,
+  withoutNodes,
+  type GraphElement,
+} from '../../web/src/lib/graph/elements.ts';
+import { composeView, listNodes } from '../../web/src/lib/graph/view.ts';
+
+const graph: GraphData = {
+  nodes: [
+    { id: 'ep_a', kind: 'EPISODE', label: 'Episode A', weight: 3 },
+    { id: 'ep_b', kind: 'EPISODE', label: 'Episode B', weight: 2 },
+    { id: 'arxiv:1', kind: 'PAPER', label: 'Paper one', weight: 2 },
+    { id: 'arxiv:2', kind: 'PAPER', label: 'Paper two', weight: 1 },
+    { id: 'arxiv:3', kind: 'PAPER', label: 'Paper three', weight: 5 },
+  ],
+  edges: [
+    { source: 'ep_a', target: 'arxiv:1', kind: 'SOURCE' },
+    { source: 'ep_b', target: 'arxiv:1', kind: 'RECOMMENDED' },
+    { source: 'ep_a', target: 'arxiv:2', kind: 'RECOMMENDED' },
+    { source: 'ep_b', target: 'arxiv:3', kind: 'SOURCE' },
+  ],
+};
+
+const byId = (elements: GraphElement[], id: string) => elements.find((e) => e.data.id === id);
+
+describe('API graph to cytoscape elements', () => {
+  it('makes episodes and papers distinct node kinds and styles edges by citation kind', () => {
+    const elements = toElements(graph);
+    expect(elements.filter((e) => e.group === 'nodes')).toHaveLength(5);
+    expect(byId(elements, 'ep_a')).toMatchObject({ classes: 'episode', data: { kind: 'episode', size: EPISODE_SIZE } });
+    expect(byId(elements, 'arxiv:1')).toMatchObject({ classes: 'paper', data: { kind: 'paper' } });
+    expect(byId(elements, edgeId(graph.edges[0]!))).toMatchObject({
+      group: 'edges',
+      classes: 'source',
+      data: { source: 'ep_a', target: 'arxiv:1', kind: 'source' },
+    });
+    expect(byId(elements, edgeId(graph.edges[1]!))?.classes).toBe('recommended');
+  });
+
+  it('sizes papers by citing episodes, the most cited at the maximum', () => {
+    const size = (id: string) => (byId(toElements(graph), id)?.data as { size: number }).size;
+    expect(size('arxiv:2')).toBe(PAPER_SIZE.min);
+    expect(size('arxiv:3')).toBe(PAPER_SIZE.max);
+    expect(size('arxiv:1')).toBeGreaterThan(PAPER_SIZE.min);
+    expect(size('arxiv:1')).toBeLessThan(PAPER_SIZE.max);
+    expect(paperSize(1, 1)).toBe(PAPER_SIZE.min);
+    expect(paperSize(100, 10)).toBe(PAPER_SIZE.max);
+  });
+
+  it('marks focus, selection and the path, fading everything off the path', () => {
+    const elements = toElements(graph, { focus: 'ep_a', selected: 'arxiv:1', path: ['ep_a', 'arxiv:1', 'ep_b'] });
+    expect(byId(elements, 'ep_a')?.classes).toBe('episode focus on-path');
+    expect(byId(elements, 'arxiv:1')?.classes).toBe('paper selected on-path');
+    expect(byId(elements, 'arxiv:2')?.classes).toBe('paper faded');
+    expect(byId(elements, edgeId(graph.edges[0]!))?.classes).toBe('source on-path');
+    // The path walks ep_b → arxiv:1 against the edge direction; it is still on the path.
+    expect(byId(elements, edgeId(graph.edges[1]!))?.classes).toBe('recommended on-path');
+    expect(byId(elements, edgeId(graph.edges[3]!))?.classes).toBe('source faded');
+  });
+});
+
+describe('element diffing', () => {
+  it('finds nothing to do between equal element lists', () => {
+    const diff = diffElements(toElements(graph), toElements(graph));
+    expect(diff).toEqual({ add: [], remove: [], update: [] });
+    expect(changesStructure(diff)).toBe(false);
+  });
+
+  it('adds new elements (nodes before edges), removes gone ones and patches changed ones', () => {
+    const before = toElements(graph);
+    const next: GraphData = {
+      nodes: [
+        ...graph.nodes.filter((n) => n.id !== 'arxiv:2'),
+        { id: 'arxiv:4', kind: 'PAPER' as const, label: 'Paper four', weight: 1 },
+      ].map((n) => (n.id === 'ep_a' ? { ...n, label: 'Episode A (renamed)' } : n)),
+      edges: [
+        { source: 'ep_b', target: 'arxiv:4', kind: 'RECOMMENDED' },
+        ...graph.edges.filter((e) => e.target !== 'arxiv:2'),
+      ],
+    };
+    const diff = diffElements(before, toElements(next, { selected: 'ep_b' }));
+    expect(diff.remove.sort()).toEqual(['RECOMMENDED|ep_a|arxiv:2', 'arxiv:2']);
+    expect(diff.add.map((e) => e.data.id)).toEqual(['arxiv:4', 'RECOMMENDED|ep_b|arxiv:4']);
+    expect(diff.update).toEqual([
+      { id: 'ep_a', data: { id: 'ep_a', kind: 'episode', label: 'Episode A (renamed)', weight: 3, size: EPISODE_SIZE } },
+      { id: 'ep_b', classes: 'episode selected' },
+    ]);
+    expect(changesStructure(diff)).toBe(true);
+  });
+
+  it('only restyles when just the decorations change', () => {
+    const diff = diffElements(toElements(graph), toElements(graph, { path: ['ep_a', 'arxiv:1'] }));
+    expect(diff.add).toEqual([]);
+    expect(diff.remove).toEqual([]);
+    expect(diff.update.every((u) => u.data === undefined && u.classes !== undefined)).toBe(true);
+    expect(diff.update).toHaveLength(graph.nodes.length + graph.edges.length);
+  });
+
+  it('replaces an element whose id changes group', () => {
+    const node: GraphElement = { group: 'nodes', data: { id: 'x', kind: 'paper', label: 'x', weight: 1, size: 22 }, classes: 'paper' };
+    const edge: GraphElement = { group: 'edges', data: { id: 'x', source: 'a', target: 'b', kind: 'source' }, classes: 'source' };
+    expect(diffElements([node], [edge])).toEqual({ add: [edge], remove: ['x'], update: [] });
+  });
+});
+
+describe('composing the view', () => {
+  it('merges expansions without duplicates and drops hidden nodes with their edges', () => {
+    const expansion: GraphData = {
+      nodes: [graph.nodes[0]!, { id: 'arxiv:9', kind: 'PAPER', label: 'Nine', weight: 1 }],
+      edges: [graph.edges[0]!, { source: 'ep_a', target: 'arxiv:9', kind: 'RECOMMENDED' }],
+    };
+    const merged = mergeGraphs(graph, expansion);
+    expect(merged.nodes).toHaveLength(6);
+    expect(merged.edges).toHaveLength(5);
+    const shown = withoutNodes(merged, ['arxiv:1']);
+    expect(shown.nodes.map((n) => n.id)).not.toContain('arxiv:1');
+    expect(shown.edges.some((e) => e.target === 'arxiv:1')).toBe(false);
+  });
+
+  it('keeps a path visible even through hidden nodes', () => {
+    const path: GraphData = { nodes: [graph.nodes[0]!, graph.nodes[2]!], edges: [graph.edges[0]!] };
+    const view = composeView({ base: graph, expansions: [], hidden: ['arxiv:1'], path });
+    expect(view.nodes.map((n) => n.id)).toContain('arxiv:1');
+    expect(view.edges).toContainEqual(graph.edges[0]);
+  });
+
+  it('lists episodes alphabetically and papers most cited first', () => {
+    const lists = listNodes(graph);
+    expect(lists.episodes.map((n) => n.id)).toEqual(['ep_a', 'ep_b']);
+    expect(lists.papers.map((n) => n.id)).toEqual(['arxiv:3', 'arxiv:1', 'arxiv:2']);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_STATE,
+  MAX_LISTED_IDS,
+  clearPath,
+  collapse,
+  expand,
+  explorerHref,
+  focusOn,
+  hide,
+  parseExplorerState,
+  parseGraphParams,
+  parseSelectionParams,
+  pickPathEnd,
+  serializeExplorerState,
+  type ExplorerState,
+} from '../../web/src/lib/urlState.ts';
+
+const parse = (query: string) => parseExplorerState(new URLSearchParams(query));
+
+describe('explorer URL state', () => {
+  it('gives the defaults for an empty query and writes them as an empty query', () => {
+    expect(parse('')).toEqual(DEFAULT_STATE);
+    expect(serializeExplorerState({ ...DEFAULT_STATE })).toBe('');
+    expect(explorerHref({ ...DEFAULT_STATE })).toBe('/');
+  });
+
+  it('reads every parameter', () => {
+    const state = parse(
+      'focus=ep_0123456789ab&depth=1&min=2&limit=1000&sel=arxiv%3A2305.18290&from=ep_0123456789ab&to=arxiv%3A2305.20050' +
+        '&expand=arxiv%3A2305.18290&expand=doi%3A10.1038%2Fnature16961&hide=url%3Ahttps%3A%2F%2Fexample.org%2Fa%3Fb%3D1%2C2',
+    );
+    expect(state).toEqual({
+      focus: 'ep_0123456789ab',
+      depth: 1,
+      minCitations: 2,
+      limit: 1000,
+      selected: 'arxiv:2305.18290',
+      pathFrom: 'ep_0123456789ab',
+      pathTo: 'arxiv:2305.20050',
+      expanded: ['arxiv:2305.18290', 'doi:10.1038/nature16961'],
+      hidden: ['url:https://example.org/a?b=1,2'],
+    });
+  });
+
+  it.each([
+    ['depth=0', 'depth'],
+    ['depth=5', 'depth'],
+    ['depth=two', 'depth'],
+    ['depth=1.5', 'depth'],
+    ['depth=-1', 'depth'],
+    ['min=0', 'minCitations'],
+    ['min=abc', 'minCitations'],
+    ['min=1001', 'minCitations'],
+    ['limit=0', 'limit'],
+    ['limit=5001', 'limit'],
+    ['limit=9999999999', 'limit'],
+  ] as const)('falls back to the default for %s', (query, key) => {
+    expect(parse(query)[key]).toBe(DEFAULT_STATE[key]);
+  });
+
+  it('ignores blank ids, control characters and overlong ids', () => {
+    const long = 'x'.repeat(2101);
+    const state = parse(`focus=%20%20&sel=a%00b&from=${long}&expand=&expand=%20`);
+    expect(state.focus).toBeNull();
+    expect(state.selected).toBeNull();
+    expect(state.pathFrom).toBeNull();
+    expect(state.expanded).toEqual([]);
+  });
+
+  it('deduplicates and caps the expand/hide lists', () => {
+    const many = Array.from({ length: MAX_LISTED_IDS + 10 }, (_, i) => `expand=p${i}`).join('&');
+    expect(parse(`${many}&expand=p0`).expanded).toHaveLength(MAX_LISTED_IDS);
+    expect(parse('hide=a&hide=a&hide=b').hidden).toEqual(['a', 'b']);
+  });
+
+  it('splits graph and selection parameters so each load tracks only its own', () => {
+    const query = new URLSearchParams('focus=ep_0123456789ab&sel=arxiv%3A1&from=a&to=b&depth=3');
+    expect(parseGraphParams(query)).not.toHaveProperty('selected');
+    expect(parseSelectionParams(query)).toEqual({ selected: 'arxiv:1', pathFrom: 'a', pathTo: 'b' });
+  });
+
+  it('round-trips any valid state', () => {
+    const id = fc.string({ minLength: 1, maxLength: 40 }).map((s) => `arxiv:${s.replace(/[\u0000-\u001f\u007f]/g, 'x')}`);
+    const state: fc.Arbitrary<ExplorerState> = fc.record({
+      focus: fc.option(id, { nil: null }),
+      depth: fc.integer({ min: 1, max: 4 }),
+      minCitations: fc.integer({ min: 1, max: 1000 }),
+      limit: fc.integer({ min: 1, max: 5000 }),
+      selected: fc.option(id, { nil: null }),
+      pathFrom: fc.option(id, { nil: null }),
+      pathTo: fc.option(id, { nil: null }),
+      expanded: fc.uniqueArray(id, { maxLength: 5 }),
+      hidden: fc.uniqueArray(id, { maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(state, (s) => {
+        const trimmed = (v: string | null) => (v === null ? null : v.trim() === '' ? null : v.trim());
+        // Ids are trimmed on the way in, so compare against the trimmed form.
+        const normal: ExplorerState = {
+          ...s,
+          focus: trimmed(s.focus),
+          selected: trimmed(s.selected),
+          pathFrom: trimmed(s.pathFrom),
+          pathTo: trimmed(s.pathTo),
+          expanded: [...new Set(s.expanded.map((e) => e.trim()))],
+          hidden: [...new Set(s.hidden.map((e) => e.trim()))],
+        };
+        expect(parse(serializeExplorerState(normal))).toEqual(normal);
+      }),
+    );
+  });
+});
+
+describe('explorer transitions', () => {
+  const base: ExplorerState = { ...DEFAULT_STATE, focus: 'ep_0123456789ab', expanded: ['a'], hidden: ['b'] };
+
+  it('focusing starts a fresh view on the node and selects it', () => {
+    expect(focusOn(base, 'arxiv:1')).toMatchObject({ focus: 'arxiv:1', selected: 'arxiv:1', expanded: [], hidden: [] });
+  });
+
+  it('expanding a hidden node shows it again; collapsing removes the expansion', () => {
+    const expanded = expand(base, 'b');
+    expect(expanded.expanded).toEqual(['a', 'b']);
+    expect(expanded.hidden).toEqual([]);
+    expect(expand(expanded, 'b').expanded).toEqual(['a', 'b']);
+    expect(collapse(expanded, 'a').expanded).toEqual(['b']);
+  });
+
+  it('hiding drops the expansion and the selection of that node', () => {
+    const state = hide({ ...base, selected: 'a' }, 'a');
+    expect(state).toMatchObject({ hidden: ['b', 'a'], expanded: [], selected: null });
+  });
+
+  it('shift-click picking fills from, then to, then starts over', () => {
+    const one = pickPathEnd(DEFAULT_STATE, 'x');
+    expect([one.pathFrom, one.pathTo]).toEqual(['x', null]);
+    const two = pickPathEnd(one, 'y');
+    expect([two.pathFrom, two.pathTo]).toEqual(['x', 'y']);
+    const three = pickPathEnd(two, 'z');
+    expect([three.pathFrom, three.pathTo]).toEqual(['z', null]);
+    expect(clearPath(two)).toMatchObject({ pathFrom: null, pathTo: null });
+  });
+
+  it('writes hrefs that reproduce the state', () => {
+    const state = focusOn(DEFAULT_STATE, 'url:https://example.org/x?y=1#z');
+    const href = explorerHref(state);
+    expect(href.startsWith('/?')).toBe(true);
+    expect(parse(href.slice(2))).toEqual(state);
+  });
+});

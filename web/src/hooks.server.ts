@@ -1,0 +1,16 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+
+/** Headers every response gets, next to the CSP SvelteKit adds to pages. */
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  return response;
+};
+
+/** Unexpected errors are logged in full but shown without internals; expected ones keep their message. */
+export const handleError: HandleServerError = (caught) => {
+  if (caught.kind !== 'unknown') return;
+  console.error(`[web] ${caught.event.request.method} ${caught.event.url.pathname} failed:`, caught.error);
+  return { message: 'Something went wrong while building this page.' };
+};

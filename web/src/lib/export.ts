@@ -1,0 +1,96 @@
+// Client-side exports of the papers in view: BibTeX entries and a CSV table.
+// Both are plain string builders so they can be tested without a browser.
+
+export interface ExportPaper {
+  id: string;
+  title: string | null;
+  label: string;
+  url: string;
+  arxivId: string | null;
+  doi: string | null;
+  citationCount: number;
+}
+
+// ---------------- BibTeX ----------------
+
+const BIBTEX_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** Text safe inside a braced BibTeX field: LaTeX specials escaped, whitespace collapsed. */
+export function escapeBibtex(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}&%$#_~^]/g, (ch) => BIBTEX_SPECIALS[ch] ?? ch);
+}
+
+/** URLs go verbatim into `url`/`doi` fields; only characters that would break the braces are encoded. */
+export function bibtexVerbatim(value: string): string {
+  return value.replace(/[{}\\\s]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+/** Citation key from the paper id: ASCII letters, digits and a few separators, unique within `used`. */
+export function bibtexKey(paper: Pick<ExportPaper, 'id'>, used: Set<string>): string {
+  const base =
+    paper.id
+      .replace(/^(arxiv|doi|url):/i, (_, scheme: string) => `${scheme.toLowerCase()}_`)
+      .replace(/^url_https?:\/\//i, 'url_')
+      .replace(/[^A-Za-z0-9_:.-]+/g, '_')
+      .replace(/_+/g, '_')
+      .replace(/^_|_$/g, '')
+      .slice(0, 60) || 'paper';
+  let key = base;
+  for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+  used.add(key);
+  return key;
+}
+
+export function toBibtex(papers: readonly ExportPaper[]): string {
+  const used = new Set<string>();
+  return papers
+    .map((paper) => {
+      const fields: [string, string][] = [['title', `{${escapeBibtex(paper.title ?? paper.label)}}`]];
+      if (paper.arxivId) {
+        fields.push(['eprint', `{${escapeBibtex(paper.arxivId)}}`], ['archiveprefix', '{arXiv}']);
+      }
+      if (paper.doi) fields.push(['doi', `{${bibtexVerbatim(paper.doi)}}`]);
+      fields.push(['url', `{${bibtexVerbatim(paper.url)}}`]);
+      const episodes = paper.citationCount === 1 ? 'episode' : 'episodes';
+      fields.push(['note', `{Cited by ${paper.citationCount} ${episodes} of AI Papers: A Deep Dive}`]);
+      const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
+      return `@misc{${bibtexKey(paper, used)},\n${body}\n}\n`;
+    })
+    .join('\n');
+}
+
+// ---------------- CSV ----------------
+
+export const CSV_COLUMNS = ['id', 'title', 'label', 'url', 'arxiv_id', 'doi', 'citation_count'] as const;
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+ * Cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a leading `'`.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(papers: readonly ExportPaper[]): string {
+  const rows = papers.map((p) =>
+    [p.id, p.title, p.label, p.url, p.arxivId, p.doi, p.citationCount].map(csvField).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

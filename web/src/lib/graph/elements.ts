@@ -1,0 +1,191 @@
+// API graphs → cytoscape element JSON, and the diff that patches a live cytoscape instance
+// (the same add / remove / update-by-id approach as react-cytoscapejs' patch).
+import type { CitationKind, GraphData, GraphEdge, GraphNode, NodeKind } from '../api.ts';
+
+export interface NodeElementData {
+  id: string;
+  kind: 'episode' | 'paper';
+  label: string;
+  weight: number;
+  /** Diameter in px; papers grow with the number of citing episodes. */
+  size: number;
+}
+
+export interface EdgeElementData {
+  id: string;
+  source: string;
+  target: string;
+  kind: 'source' | 'recommended';
+}
+
+export interface NodeElement {
+  group: 'nodes';
+  data: NodeElementData;
+  classes: string;
+}
+
+export interface EdgeElement {
+  group: 'edges';
+  data: EdgeElementData;
+  classes: string;
+}
+
+export type GraphElement = NodeElement | EdgeElement;
+
+export interface ElementUpdate {
+  id: string;
+  data?: NodeElementData | EdgeElementData;
+  classes?: string;
+}
+
+export interface ElementDiff {
+  /** Nodes before edges, so an edge never arrives ahead of its ends. */
+  add: GraphElement[];
+  /** Ids to remove. */
+  remove: string[];
+  update: ElementUpdate[];
+}
+
+export interface Decorations {
+  focus?: string | null;
+  selected?: string | null;
+  /** Node ids of the highlighted path, in path order. */
+  path?: readonly string[];
+}
+
+export const PAPER_SIZE = { min: 22, max: 76 } as const;
+export const EPISODE_SIZE = 34;
+
+/** Edges have no id in the API: kind + ends identify one (an episode cites a paper once per kind). */
+export function edgeId(edge: Pick<GraphEdge, 'kind' | 'source' | 'target'>): string {
+  return `${edge.kind}|${edge.source}|${edge.target}`;
+}
+
+/** Union of several graphs; a node seen twice keeps its last copy, edges are deduplicated. */
+export function mergeGraphs(...graphs: readonly (GraphData | null | undefined)[]): GraphData {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  for (const graph of graphs) {
+    if (!graph) continue;
+    for (const node of graph.nodes) nodes.set(node.id, node);
+    for (const edge of graph.edges) edges.set(edgeId(edge), edge);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Drops the given nodes, and every edge whose end is missing from the graph. */
+export function withoutNodes(graph: GraphData, hidden: readonly string[]): GraphData {
+  const gone = new Set(hidden);
+  const nodes = graph.nodes.filter((n) => !gone.has(n.id));
+  const present = new Set(nodes.map((n) => n.id));
+  const edges = graph.edges.filter((e) => present.has(e.source) && present.has(e.target));
+  return { nodes, edges };
+}
+
+/** Square-root scale so one heavily cited paper does not dwarf the rest. */
+export function paperSize(weight: number, maxWeight: number): number {
+  if (maxWeight <= 1 || weight <= 1) return PAPER_SIZE.min;
+  const t = Math.sqrt(weight - 1) / Math.sqrt(maxWeight - 1);
+  return Math.round(PAPER_SIZE.min + Math.min(1, t) * (PAPER_SIZE.max - PAPER_SIZE.min));
+}
+
+function kindOfNode(kind: NodeKind): NodeElementData['kind'] {
+  return kind === 'EPISODE' ? 'episode' : 'paper';
+}
+
+function kindOfEdge(kind: CitationKind): EdgeElementData['kind'] {
+  return kind === 'SOURCE' ? 'source' : 'recommended';
+}
+
+/** Unordered pairs of consecutive path nodes, as `a|b` with a < b. */
+function pathPairs(path: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < path.length; i++) {
+    const a = path[i - 1] as string;
+    const b = path[i] as string;
+    pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  }
+  return pairs;
+}
+
+export function toElements(graph: GraphData, decorations: Decorations = {}): GraphElement[] {
+  const path = decorations.path ?? [];
+  const onPath = new Set(path);
+  const pairs = pathPairs(path);
+  const hasPath = path.length > 0;
+  const maxWeight = graph.nodes.reduce((max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max), 1);
+
+  const nodes: NodeElement[] = graph.nodes.map((node) => {
+    const kind = kindOfNode(node.kind);
+    const classes: string[] = [kind];
+    if (node.id === decorations.focus) classes.push('focus');
+    if (node.id === decorations.selected) classes.push('selected');
+    if (onPath.has(node.id)) classes.push('on-path');
+    else if (hasPath) classes.push('faded');
+    return {
+      group: 'nodes',
+      data: {
+        id: node.id,
+        kind,
+        label: node.label,
+        weight: node.weight,
+        size: kind === 'paper' ? paperSize(node.weight, maxWeight) : EPISODE_SIZE,
+      },
+      classes: classes.join(' '),
+    };
+  });
+
+  const edges: EdgeElement[] = graph.edges.map((edge) => {
+    const kind = kindOfEdge(edge.kind);
+    const key = edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
+    const classes: string[] = [kind];
+    if (pairs.has(key)) classes.push('on-path');
+    else if (hasPath) classes.push('faded');
+    return {
+      group: 'edges',
+      data: { id: edgeId(edge), source: edge.source, target: edge.target, kind },
+      classes: classes.join(' '),
+    };
+  });
+
+  return [...nodes, ...edges];
+}
+
+function sameData(a: NodeElementData | EdgeElementData, b: NodeElementData | EdgeElementData): boolean {
+  const keysA = Object.keys(a) as (keyof typeof a)[];
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => (a as unknown as Record<string, unknown>)[key] === (b as unknown as Record<string, unknown>)[key]);
+}
+
+/** What to add, remove and update to turn the `previous` elements into `next`, matched by id. */
+export function diffElements(previous: readonly GraphElement[], next: readonly GraphElement[]): ElementDiff {
+  const before = new Map(previous.map((e) => [e.data.id, e]));
+  const after = new Map(next.map((e) => [e.data.id, e]));
+
+  const remove = previous.filter((e) => !after.has(e.data.id)).map((e) => e.data.id);
+  const added: GraphElement[] = [];
+  const update: ElementUpdate[] = [];
+
+  for (const element of next) {
+    const old = before.get(element.data.id);
+    // A node that turned into an edge (or back) cannot be patched: replace it.
+    if (!old || old.group !== element.group) {
+      if (old) remove.push(old.data.id);
+      added.push(element);
+      continue;
+    }
+    const change: ElementUpdate = { id: element.data.id };
+    if (!sameData(old.data, element.data)) change.data = element.data;
+    if (old.classes !== element.classes) change.classes = element.classes;
+    if (change.data || change.classes !== undefined) update.push(change);
+  }
+
+  const add = [...added.filter((e) => e.group === 'nodes'), ...added.filter((e) => e.group === 'edges')];
+  return { add, remove, update };
+}
+
+/** True when the diff changes which elements exist (a new layout is due), not just their look. */
+export function changesStructure(diff: ElementDiff): boolean {
+  return diff.add.length > 0 || diff.remove.length > 0;
+}

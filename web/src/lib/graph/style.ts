@@ -1,0 +1,106 @@
+// The cytoscape stylesheet: episodes and papers look different at a glance, edges by kind.
+// Colours are shared with the legend and page CSS through `GRAPH_COLORS`.
+
+export const GRAPH_COLORS = {
+  episode: '#2563eb',
+  episodeBorder: '#1e3a8a',
+  paper: '#f59e0b',
+  paperBorder: '#b45309',
+  sourceEdge: '#1e3a8a',
+  recommendedEdge: '#94a3b8',
+  selected: '#111827',
+  focus: '#7c3aed',
+  path: '#dc2626',
+  label: '#1f2937',
+} as const;
+
+export interface StyleRule {
+  selector: string;
+  style: Record<string, string | number>;
+}
+
+export function graphStylesheet(minZoomedFontSize: number): StyleRule[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        color: GRAPH_COLORS.label,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '150px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': minZoomedFontSize,
+        'border-width': 1.5,
+      },
+    },
+    {
+      selector: 'node.episode',
+      style: {
+        shape: 'round-rectangle',
+        width: 52,
+        height: 'data(size)',
+        'background-color': GRAPH_COLORS.episode,
+        'border-color': GRAPH_COLORS.episodeBorder,
+        'font-weight': 'bold',
+      },
+    },
+    {
+      selector: 'node.paper',
+      style: {
+        shape: 'ellipse',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': GRAPH_COLORS.paper,
+        'border-color': GRAPH_COLORS.paperBorder,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        opacity: 0.85,
+      },
+    },
+    {
+      selector: 'edge.source',
+      style: { width: 3, 'line-color': GRAPH_COLORS.sourceEdge, 'target-arrow-color': GRAPH_COLORS.sourceEdge },
+    },
+    {
+      selector: 'edge.recommended',
+      style: {
+        width: 1.5,
+        'line-style': 'dashed',
+        'line-color': GRAPH_COLORS.recommendedEdge,
+        'target-arrow-color': GRAPH_COLORS.recommendedEdge,
+      },
+    },
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus } },
+    {
+      selector: 'node.selected',
+      style: { 'border-width': 5, 'border-color': GRAPH_COLORS.selected, 'z-index': 20 },
+    },
+    {
+      selector: 'node.on-path',
+      style: { 'border-width': 5, 'border-color': GRAPH_COLORS.path, 'z-index': 30 },
+    },
+    {
+      selector: 'edge.on-path',
+      style: {
+        width: 5,
+        'line-style': 'solid',
+        'line-color': GRAPH_COLORS.path,
+        'target-arrow-color': GRAPH_COLORS.path,
+        opacity: 1,
+        'z-index': 30,
+      },
+    },
+    { selector: '.faded', style: { opacity: 0.25 } },
+  ];
+}

@@ -1,0 +1,52 @@
+// The browser only talks to this web server; /graphql requests are forwarded to the API so a
+// person needs one URL. Only the headers GraphQL needs cross over, in both directions.
+import { API_UNREACHABLE_CODE } from '../api.ts';
+
+const REQUEST_HEADERS = ['accept', 'authorization', 'content-type'] as const;
+const RESPONSE_HEADERS = ['cache-control', 'content-type', 'vary'] as const;
+
+export async function proxyGraphql(
+  request: Request,
+  endpoint: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
+  const target = new URL(endpoint);
+  // GET carries the operation in the query string (GraphQL over HTTP), so keep it.
+  target.search = new URL(request.url).search;
+
+  const headers = new Headers();
+  for (const name of REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  let upstream: Response;
+  try {
+    upstream = await fetchImpl(target, {
+      method: request.method,
+      headers,
+      ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+      redirect: 'manual',
+    });
+  } catch {
+    return Response.json(
+      {
+        errors: [
+          {
+            message: 'The papergraph API is not reachable right now.',
+            extensions: { code: API_UNREACHABLE_CODE },
+          },
+        ],
+      },
+      { status: 502 },
+    );
+  }
+
+  const responseHeaders = new Headers();
+  for (const name of RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value !== null) responseHeaders.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+}

@@ -1,0 +1,191 @@
+// The explorer's whole view lives in the URL query, so reload, back/forward and shared links
+// reproduce it. Parsing never throws: a bad value falls back to its default.
+
+export interface ExplorerState {
+  /** Episode or paper id the view starts from; null = the whole graph. */
+  focus: string | null;
+  /** Hops from the focus (ignored without one). */
+  depth: number;
+  /** Papers cited by fewer episodes are left out. */
+  minCitations: number;
+  /** Most nodes the API should return for the base view. */
+  limit: number;
+  /** Node shown in the detail panel. */
+  selected: string | null;
+  /** Ends of the highlighted shortest path. */
+  pathFrom: string | null;
+  pathTo: string | null;
+  /** Nodes whose neighbours were added to the view, in the order they were expanded. */
+  expanded: string[];
+  /** Nodes taken out of the view. */
+  hidden: string[];
+}
+
+export const DEPTH_RANGE = { min: 1, max: 4 } as const;
+export const MIN_CITATIONS_RANGE = { min: 1, max: 1000 } as const;
+export const LIMIT_RANGE = { min: 1, max: 5000 } as const;
+/** Cap on expand/hide lists so a crafted URL cannot fan out into thousands of API calls. */
+export const MAX_LISTED_IDS = 50;
+const MAX_ID_LENGTH = 2100;
+
+export const DEFAULT_STATE: Readonly<ExplorerState> = Object.freeze({
+  focus: null,
+  depth: 2,
+  minCitations: 1,
+  limit: 500,
+  selected: null,
+  pathFrom: null,
+  pathTo: null,
+  expanded: [],
+  hidden: [],
+});
+
+/** Query parameter names, in the order they are written. */
+export const PARAM = {
+  focus: 'focus',
+  depth: 'depth',
+  minCitations: 'min',
+  limit: 'limit',
+  selected: 'sel',
+  pathFrom: 'from',
+  pathTo: 'to',
+  expanded: 'expand',
+  hidden: 'hide',
+} as const;
+
+interface QueryLike {
+  get(name: string): string | null;
+  getAll(name: string): string[];
+}
+
+export type GraphParams = Pick<ExplorerState, 'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden'>;
+export type SelectionParams = Pick<ExplorerState, 'selected' | 'pathFrom' | 'pathTo'>;
+
+export function parseExplorerState(query: QueryLike): ExplorerState {
+  return { ...parseGraphParams(query), ...parseSelectionParams(query) };
+}
+
+/** Only what decides which nodes are in view (a load reading just these reruns only when they change). */
+export function parseGraphParams(query: QueryLike): GraphParams {
+  return {
+    focus: parseId(query.get(PARAM.focus)),
+    depth: parseIntIn(query.get(PARAM.depth), DEPTH_RANGE, DEFAULT_STATE.depth),
+    minCitations: parseIntIn(query.get(PARAM.minCitations), MIN_CITATIONS_RANGE, DEFAULT_STATE.minCitations),
+    limit: parseIntIn(query.get(PARAM.limit), LIMIT_RANGE, DEFAULT_STATE.limit),
+    expanded: parseIdList(query.getAll(PARAM.expanded)),
+    hidden: parseIdList(query.getAll(PARAM.hidden)),
+  };
+}
+
+/** What is selected and which path is highlighted. */
+export function parseSelectionParams(query: QueryLike): SelectionParams {
+  return {
+    selected: parseId(query.get(PARAM.selected)),
+    pathFrom: parseId(query.get(PARAM.pathFrom)),
+    pathTo: parseId(query.get(PARAM.pathTo)),
+  };
+}
+
+/** Query string without the leading `?`; defaults are left out so URLs stay short and canonical. */
+export function serializeExplorerState(state: ExplorerState): string {
+  const params = new URLSearchParams();
+  if (state.focus) params.set(PARAM.focus, state.focus);
+  if (state.depth !== DEFAULT_STATE.depth) params.set(PARAM.depth, String(state.depth));
+  if (state.minCitations !== DEFAULT_STATE.minCitations) params.set(PARAM.minCitations, String(state.minCitations));
+  if (state.limit !== DEFAULT_STATE.limit) params.set(PARAM.limit, String(state.limit));
+  if (state.selected) params.set(PARAM.selected, state.selected);
+  if (state.pathFrom) params.set(PARAM.pathFrom, state.pathFrom);
+  if (state.pathTo) params.set(PARAM.pathTo, state.pathTo);
+  for (const id of state.expanded) params.append(PARAM.expanded, id);
+  for (const id of state.hidden) params.append(PARAM.hidden, id);
+  return params.toString();
+}
+
+/** Link to the explorer showing `state` ("/" or "/?…"). */
+export function explorerHref(state: ExplorerState): string {
+  const query = serializeExplorerState(state);
+  return query ? `/?${query}` : '/';
+}
+
+// ---- transitions: each user action is a pure change of state ----
+
+/** Start a fresh view around one node. */
+export function focusOn(state: ExplorerState, id: string): ExplorerState {
+  return { ...state, focus: id, selected: id, expanded: [], hidden: [] };
+}
+
+/** Back to the whole graph (filters kept). */
+export function clearFocus(state: ExplorerState): ExplorerState {
+  return { ...state, focus: null, expanded: [], hidden: [] };
+}
+
+export function select(state: ExplorerState, id: string | null): ExplorerState {
+  return { ...state, selected: id };
+}
+
+/** Add a node's neighbours to the view (and show the node again if it was hidden). */
+export function expand(state: ExplorerState, id: string): ExplorerState {
+  const expanded = state.expanded.includes(id) ? state.expanded : [...state.expanded, id].slice(-MAX_LISTED_IDS);
+  return { ...state, expanded, hidden: state.hidden.filter((h) => h !== id) };
+}
+
+/** Take back the neighbours an expansion added. */
+export function collapse(state: ExplorerState, id: string): ExplorerState {
+  return { ...state, expanded: state.expanded.filter((e) => e !== id) };
+}
+
+/** Remove a node from the view; its expansion goes too. */
+export function hide(state: ExplorerState, id: string): ExplorerState {
+  const hidden = state.hidden.includes(id) ? state.hidden : [...state.hidden, id].slice(-MAX_LISTED_IDS);
+  return {
+    ...state,
+    hidden,
+    expanded: state.expanded.filter((e) => e !== id),
+    selected: state.selected === id ? null : state.selected,
+  };
+}
+
+export function showAll(state: ExplorerState): ExplorerState {
+  return { ...state, hidden: [] };
+}
+
+export function setPathEnd(state: ExplorerState, end: 'from' | 'to', id: string | null): ExplorerState {
+  return end === 'from' ? { ...state, pathFrom: id } : { ...state, pathTo: id };
+}
+
+/** Shift-click picking: the first pick (or a pick after a finished path) starts a new path. */
+export function pickPathEnd(state: ExplorerState, id: string): ExplorerState {
+  if (state.pathFrom === null || state.pathTo !== null) return { ...state, pathFrom: id, pathTo: null };
+  return { ...state, pathTo: id };
+}
+
+export function clearPath(state: ExplorerState): ExplorerState {
+  return { ...state, pathFrom: null, pathTo: null };
+}
+
+// ---- parsing helpers ----
+
+function parseId(raw: string | null): string | null {
+  if (raw === null) return null;
+  const id = raw.trim();
+  if (id.length === 0 || id.length > MAX_ID_LENGTH) return null;
+  // Control characters never occur in papergraph ids; refusing them keeps odd links inert.
+  if (/[\u0000-\u001f\u007f]/.test(id)) return null;
+  return id;
+}
+
+function parseIdList(raw: string[]): string[] {
+  const ids: string[] = [];
+  for (const value of raw) {
+    const id = parseId(value);
+    if (id !== null && !ids.includes(id)) ids.push(id);
+    if (ids.length === MAX_LISTED_IDS) break;
+  }
+  return ids;
+}
+
+function parseIntIn(raw: string | null, range: { min: number; max: number }, fallback: number): number {
+  if (raw === null || !/^\d{1,6}$/.test(raw.trim())) return fallback;
+  const value = Number(raw.trim());
+  return value >= range.min && value <= range.max ? value : fallback;
+}

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { ApiError } from '#lib/api.ts';
+import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+export const load: PageServerLoad = async ({ params, fetch }) => {
+  let episode;
+  try {
+    episode = await serverApi(fetch).episode(params.id, 10);
+  } catch (cause) {
+    // The API may refuse a malformed id outright; to a visitor that is the same as unknown.
+    if (!(cause instanceof ApiError && cause.kind === 'graphql')) failWithApiError(cause);
+    episode = null;
+  }
+  if (!episode) error(404, { message: `There is no episode with the id "${params.id}".` });
+  return { episode };
+};

@@ -1,0 +1,14 @@
+// Every episode as a paged table: the crawlable, script-free index of the podcast.
+import type { PageServerLoad } from './$types';
+import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async ({ url, fetch }) => {
+  const after = url.searchParams.get('after');
+  try {
+    return { list: await serverApi(fetch).episodes({ first: PAGE_SIZE, after }), after };
+  } catch (cause) {
+    failWithApiError(cause);
+  }
+};
