@@ -261,6 +261,13 @@ for (const factory of storeFactories()) {
         expect(await store.search('verify', 1)).toHaveLength(1);
       });
 
+      it('search finds a paper by what the episodes recommending it say about it', async () => {
+        const hits = await store.search('superhuman', 10);
+        expect(hits.filter((h) => h.kind === 'PAPER').map((h) => h.id)).toEqual([p.alphaGo.id]);
+        const listed = await store.listPapers({ offset: 0, limit: 10, search: 'superhuman' });
+        expect(listed.items.map((x) => x.id)).toEqual([p.alphaGo.id]);
+      });
+
       it('search finds papers by identifier and survives syntax in user input', async () => {
         expect((await store.search('2305.18290', 5)).map((h) => h.id)).toContain(p.dpo.id);
         expect(await store.search('', 5)).toEqual([]);

@@ -4,6 +4,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecord } from '../../domain/model.ts';
 import { episodeContentHash } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
+import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
 import { episodeSearchText, paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
 
@@ -21,13 +22,13 @@ interface StoredPaper {
 interface PaperUpdate {
   record: PaperRecord;
   citationCount: number;
-  /** Title or aliases changed, so the search index row is rewritten. */
-  textChanged: boolean;
   newAliases: string[];
 }
 
 interface ImportPlan {
   result: ImportResult;
+  /** Stored papers whose search row changes: new title or aliases, or new recommendation notes. */
+  reindexedPapers: PaperRecord[];
   insertedPapers: { record: PaperRecord; citationCount: number }[];
   updatedPapers: PaperUpdate[];
   deletedPapers: string[];
@@ -155,7 +156,6 @@ export class Importer {
         updates.set(merged.id, {
           record: merged,
           citationCount: existing.citationCount,
-          textChanged: true,
           newAliases: merged.aliases.slice(existing.record.aliases.length),
         });
       }
@@ -172,11 +172,21 @@ export class Importer {
       }
       const update = updates.get(paperId);
       if (update) update.citationCount = citationCount;
-      else updates.set(paperId, { record: existing.record, citationCount, textChanged: false, newAliases: [] });
+      else updates.set(paperId, { record: existing.record, citationCount, newAliases: [] });
+    }
+
+    const deleted = new Set(deletedPapers);
+    const inserted = new Set(insertedPapers.map((p) => p.record.id));
+    const reindexedPapers: PaperRecord[] = [];
+    for (const paperId of new Set([...citedByChanged, ...countDelta.keys(), ...updates.keys()])) {
+      if (deleted.has(paperId) || inserted.has(paperId)) continue;
+      const record = updates.get(paperId)?.record ?? stored.get(paperId)?.record;
+      if (record) reindexedPapers.push(record);
     }
 
     return {
       result,
+      reindexedPapers,
       insertedPapers,
       updatedPapers: [...updates.values()],
       deletedPapers,
@@ -189,17 +199,12 @@ export class Importer {
   #write(plan: ImportPlan): void {
     const sql = this.#sql;
     for (const { record, citationCount } of plan.insertedPapers) {
-      const { rid } = sql.insertPaper.get(...paperColumns(record), citationCount) as { rid: number };
+      sql.insertPaper.run(...paperColumns(record), citationCount);
       for (const alias of record.aliases) sql.insertAlias.run(alias, record.id);
-      sql.insertPaperFts.run(rid, record.title, paperIdentifiersText(record));
     }
     for (const update of plan.updatedPapers) {
-      const { rid } = sql.updatePaper.get(...paperColumns(update.record), update.citationCount) as { rid: number };
+      sql.updatePaper.run(...paperColumns(update.record), update.citationCount);
       for (const alias of update.newAliases) sql.insertAlias.run(alias, update.record.id);
-      if (update.textChanged) {
-        sql.deletePaperFts.run(rid);
-        sql.insertPaperFts.run(rid, update.record.title, paperIdentifiersText(update.record));
-      }
     }
     for (const episode of plan.updatedEpisodes) {
       const { rid } = sql.updateEpisode.get(...episodeColumns(episode)) as { rid: number };
@@ -217,6 +222,17 @@ export class Importer {
       const row = sql.deletePaper.get(paperId) as { rid: number } | undefined;
       if (row) sql.deletePaperFts.run(row.rid);
     }
+    // Search rows last: a paper's notes come from the citations written above.
+    for (const { record } of plan.insertedPapers) this.#writePaperFts(record, false);
+    for (const record of plan.reindexedPapers) this.#writePaperFts(record, true);
+  }
+
+  #writePaperFts(paper: PaperRecord, replace: boolean): void {
+    const sql = this.#sql;
+    const { rid } = sql.paperRid.get(paper.id) as { rid: number };
+    if (replace) sql.deletePaperFts.run(rid);
+    const notes = (sql.paperNotes.all(paper.id, PAPER_SEARCH_NOTES) as { note: string }[]).map((row) => row.note);
+    sql.insertPaperFts.run(rid, paper.title, paperIdentifiersText(paper), notes.join('\n'));
   }
 
   #writeCitations(episode: EpisodeRecord): void {
@@ -265,16 +281,17 @@ function prepareImportStatements(db: DatabaseSync) {
     papersByIds: p(
       'SELECT id, title, url, arxiv_id, doi, aliases, citation_count FROM papers WHERE id IN (SELECT value FROM json_each(?))',
     ),
-    insertPaper: p(
-      'INSERT INTO papers (id, title, url, arxiv_id, doi, aliases, citation_count) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rid',
-    ),
+    insertPaper: p('INSERT INTO papers (id, title, url, arxiv_id, doi, aliases, citation_count) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     updatePaper: p(
-      `UPDATE papers SET title = ?2, url = ?3, arxiv_id = ?4, doi = ?5, aliases = ?6, citation_count = ?7
-       WHERE id = ?1 RETURNING rid`,
+      `UPDATE papers SET title = ?2, url = ?3, arxiv_id = ?4, doi = ?5, aliases = ?6, citation_count = ?7 WHERE id = ?1`,
+    ),
+    paperRid: p('SELECT rid FROM papers WHERE id = ?'),
+    paperNotes: p(
+      'SELECT note FROM citations WHERE paper_id = ? AND note IS NOT NULL ORDER BY episode_id, position LIMIT ?',
     ),
     deletePaper: p('DELETE FROM papers WHERE id = ? RETURNING rid'),
     insertAlias: p('INSERT OR IGNORE INTO paper_aliases (alias, paper_id) VALUES (?, ?)'),
-    insertPaperFts: p('INSERT INTO papers_fts (rowid, title, identifiers) VALUES (?, ?, ?)'),
+    insertPaperFts: p('INSERT INTO papers_fts (rowid, title, identifiers, notes) VALUES (?, ?, ?, ?)'),
     deletePaperFts: p('DELETE FROM papers_fts WHERE rowid = ?'),
     insertEpisode: p(
       `INSERT INTO episodes (id, title, published_at, paper_published_at, duration_minutes, summary, takeaways,

@@ -56,14 +56,15 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE INDEX IF NOT EXISTS citations_by_paper ON citations (paper_id, episode_id);
 
 -- rowid = episodes.rid / papers.rid. details = takeaways + chapter titles and summaries;
--- notes = the episode's recommendation notes; identifiers = paper id + aliases.
+-- notes = the episode's recommendation notes; identifiers = paper id + aliases; a paper's notes = what
+-- the first episodes recommending it say about it (so "DPO" finds Direct Preference Optimization).
 CREATE VIRTUAL TABLE IF NOT EXISTS episodes_fts USING fts5 (title, summary, details, notes, ${FTS_OPTIONS});
-CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5 (title, identifiers, ${FTS_OPTIONS});
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5 (title, identifiers, notes, ${FTS_OPTIONS});
 `;
 
 /** Column weights for bm25: a title hit counts far more than a mention in a long summary. */
 export const EPISODE_FTS_WEIGHTS = '10.0, 2.0, 2.0, 1.0';
-export const PAPER_FTS_WEIGHTS = '10.0, 3.0';
+export const PAPER_FTS_WEIGHTS = '10.0, 3.0, 1.0';
 
 export function ensureSchema(db: DatabaseSync, location: string): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

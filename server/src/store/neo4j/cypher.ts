@@ -5,7 +5,7 @@
 // Graph model
 //   (:Episode {id, title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways, chaptersJson,
 //              sourcePaperId, contentHash, paperCount, searchDetails, searchNotes})
-//   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers})
+//   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers, searchNotes})
 //   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
 //   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
@@ -29,7 +29,7 @@ export const CYPHER = {
 FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
   schemaPaperSearch: `CREATE FULLTEXT INDEX paper_search IF NOT EXISTS
-FOR (p:Paper) ON EACH [p.title, p.searchIdentifiers]
+FOR (p:Paper) ON EACH [p.title, p.searchIdentifiers, p.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
   schemaAwait: `CALL db.awaitIndexes($timeoutSeconds)`,
 
@@ -90,11 +90,17 @@ WHERE p.id = citation.paperId
 CREATE (e)-[:CITES {kind: citation.kind, position: citation.position, note: citation.note}]->(p)
 RETURN count(*) AS citations`,
 
-  /** Recounts citing episodes; papers left with none are deleted, returning their alias keys. */
+  /**
+   * Recounts citing episodes and refreshes the notes that describe the paper in search (the first
+   * $searchNotes by episode id, as the embedded store); papers left with none are deleted, returning
+   * their alias keys.
+   */
   importRecountPapers: `UNWIND $paperIds AS paperId
 MATCH (p:Paper {id: paperId})
-WITH p, COUNT { MATCH (e:Episode)-[:CITES]->(p) RETURN DISTINCT e } AS citationCount
-SET p.citationCount = citationCount
+WITH p, COUNT { MATCH (e:Episode)-[:CITES]->(p) RETURN DISTINCT e } AS citationCount,
+     COLLECT { MATCH (e:Episode)-[c:CITES]->(p) WHERE c.note IS NOT NULL RETURN c.note ORDER BY e.id, c.position LIMIT $searchNotes } AS notes
+SET p.citationCount = citationCount,
+    p.searchNotes = reduce(text = '', note IN notes | text + note + ' ')
 WITH p, citationCount
 WHERE citationCount = 0
 WITH p, p.id AS deletedId, [(a:Alias)-[:ALIAS_OF]->(p) | a.key] AS aliasKeys
@@ -406,7 +412,7 @@ export interface CypherParams {
   importMergePapers: { papers: PaperParam[] };
   importWriteEpisodes: { episodes: EpisodeParam[] };
   importWriteCitations: { citations: CitationParam[] };
-  importRecountPapers: { paperIds: string[] };
+  importRecountPapers: { paperIds: string[]; searchNotes: number };
   importDropUnusedAliases: { aliasKeys: string[] };
   episodesByIds: { ids: string[] };
   papersByIds: { ids: string[] };
@@ -441,7 +447,7 @@ export const CYPHER_PARAMETERS = {
   importMergePapers: ['papers'],
   importWriteEpisodes: ['episodes'],
   importWriteCitations: ['citations'],
-  importRecountPapers: ['paperIds'],
+  importRecountPapers: ['paperIds', 'searchNotes'],
   importDropUnusedAliases: ['aliasKeys'],
   episodesByIds: ['ids'],
   papersByIds: ['ids'],

@@ -8,7 +8,7 @@
 export type FieldWeights = Readonly<Record<string, number>>;
 
 export const EPISODE_SEARCH_FIELDS: FieldWeights = { title: 10, summary: 2, searchDetails: 2, searchNotes: 1 };
-export const PAPER_SEARCH_FIELDS: FieldWeights = { title: 10, searchIdentifiers: 3 };
+export const PAPER_SEARCH_FIELDS: FieldWeights = { title: 10, searchIdentifiers: 3, searchNotes: 1 };
 
 const MAX_WORDS = 32; // a pasted essay is not a search
 

@@ -13,6 +13,7 @@ import type {
   Stats,
 } from '../../domain/model.ts';
 import { episodeContentHash } from '../shared/contentHash.ts';
+import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
 import {
@@ -282,7 +283,7 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Im
 
   const recount = unique([...formerlyCited, ...citedByChange]);
   if (recount.length > 0) {
-    const deleted = await tx.run('importRecountPapers', { paperIds: recount });
+    const deleted = await tx.run('importRecountPapers', { paperIds: recount, searchNotes: PAPER_SEARCH_NOTES });
     const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
     if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
   }
