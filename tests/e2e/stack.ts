@@ -1,6 +1,7 @@
-// Starts papergraph the way a person does: the API (seeding an empty store in a temporary DATA_DIR)
-// and the built web server in front of it, on free ports; and a real headless Chromium from the
-// system (never downloaded). E2E_BASE_URL + E2E_API_URL point the tests at an already running stack.
+// Starts papergraph the way a person does — `node server/src/main.ts`, what `npm start` runs after
+// building the web app: one process serving the explorer and the API, seeding an empty store in a
+// temporary DATA_DIR, on free ports — and a real headless Chromium from the system (never downloaded).
+// E2E_BASE_URL + E2E_API_URL point the tests at an already running stack.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -16,8 +17,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export interface Stack {
   baseUrl: string;
   apiUrl: string;
-  /** Stops the API only (to see how the web app reports an outage). */
-  stopApi(): Promise<void>;
+  /** The web server alone, its API unreachable (to see how the app reports an outage). */
+  startWebWithoutApi(): Promise<{ baseUrl: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -76,29 +77,36 @@ export function buildWeb(): void {
 
 export async function startStack(): Promise<Stack> {
   const external = process.env['E2E_BASE_URL'];
+  const startWebWithoutApi = async () => {
+    const [webPort, deadApiPort] = [await freePort(), await freePort()];
+    const web = start(['web/build'], { API_URL: `http://127.0.0.1:${deadApiPort}/graphql`, PORT: String(webPort), HOST: '127.0.0.1' }, ROOT);
+    const baseUrl = `http://127.0.0.1:${webPort}`;
+    await waitFor(baseUrl + '/favicon.svg', 'the web server', web.child, web.log);
+    return { baseUrl, close: () => stop(web.child) };
+  };
   if (external) {
     const apiUrl = process.env['E2E_API_URL'] ?? 'http://127.0.0.1:4000/graphql';
-    return { baseUrl: external.replace(/\/$/, ''), apiUrl, stopApi: async () => {}, close: async () => {} };
+    return { baseUrl: external.replace(/\/$/, ''), apiUrl, startWebWithoutApi, close: async () => {} };
   }
 
   buildWeb();
   const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-e2e-'));
-  const [apiPort, webPort, spare] = [await freePort(), await freePort(), await freePort()];
-  const common = { API_PORT: String(apiPort), API_HOST: '127.0.0.1' };
-
-  // The API process gets a PORT of its own so it can never take the web server's.
-  const api = start(['server/src/main.ts'], { ...common, DATA_DIR: dataDir, PORT: String(spare) }, ROOT);
-  await waitFor(`http://127.0.0.1:${apiPort}/health`, 'the API', api.child, api.log);
-  const web = start(['web/build'], { ...common, PORT: String(webPort), HOST: '127.0.0.1' }, ROOT);
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const app = start(
+    ['server/src/main.ts'],
+    { API_PORT: String(apiPort), API_HOST: '127.0.0.1', PORT: String(webPort), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    ROOT,
+  );
   const baseUrl = `http://127.0.0.1:${webPort}`;
-  await waitFor(baseUrl + '/episodes', 'the web server', web.child, web.log);
+  await waitFor(`http://127.0.0.1:${apiPort}/health`, 'the API', app.child, app.log);
+  await waitFor(baseUrl + '/episodes', 'the web app', app.child, app.log);
 
   return {
     baseUrl,
     apiUrl: `http://127.0.0.1:${apiPort}/graphql`,
-    stopApi: () => stop(api.child),
+    startWebWithoutApi,
     async close() {
-      await Promise.all([stop(web.child), stop(api.child)]);
+      await stop(app.child);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
