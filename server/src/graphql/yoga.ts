@@ -1,18 +1,29 @@
-// The yoga instance: schema, context, error masking and the /health endpoint. Listening happens in main.ts,
-// so tests call `yoga.fetch(...)` without a port.
-import { randomUUID } from 'node:crypto';
+// The yoga instance: schema, context, the HTTP-level guards (body size, CSRF, request ids, error
+// masking) and the /health endpoint. Listening happens in main.ts, so tests call `yoga.fetch(...)`
+// without a port.
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
+import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
+import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
+import { currentRequestId, requestIdFor, requestLogger, useRequestId } from './plugins/requestId.ts';
 import { schema } from './schema/index.ts';
+
+/** Header a non-browser client may send instead of a JSON content type (see useCSRFPrevention). */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface YogaOptions {
   store: GraphStore;
   adminToken: string | undefined;
   graphiql?: boolean;
   introspection?: boolean;
+  /** Largest accepted request body; larger ones get 413 before parsing. */
+  maxBodyBytes?: number;
+  /** Where log lines go (default: stderr). Every line names the request it belongs to. */
+  logger?: YogaLogger;
 }
 
 function useStoreHealth(store: GraphStore): Plugin {
@@ -36,6 +47,7 @@ function useStoreHealth(store: GraphStore): Plugin {
 
 export function createPapergraphYoga(options: YogaOptions) {
   const { store, adminToken } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -43,13 +55,24 @@ export function createPapergraphYoga(options: YogaOptions) {
     landingPage: false,
     // Yoga's own liveness probe moves aside: /health reports the store too.
     healthCheckEndpoint: '/livez',
-    maskedErrors: true,
-    plugins: [useStoreHealth(store), ...(options.introspection === false ? [useDisableIntrospection()] : [])],
+    logging: options.logger ?? requestLogger(),
+    maskedErrors: { maskError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
+    // Chunked bodies (no Content-Length) are counted as they stream; useBodyLimit answers the rest early.
+    maxRequestBodySize: maxBodyBytes,
+    plugins: [
+      useBodyLimit(maxBodyBytes),
+      useRequestId(),
+      useStoreHealth(store),
+      // A browser can send a "simple" cross-site request (form post, text/plain, plain GET) without a
+      // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      ...(options.introspection === false ? [useDisableIntrospection()] : []),
+    ],
     context: ({ request }) => ({
       store,
       isAdmin: carriesAdminToken(request.headers.get('authorization'), adminToken),
       mutationsEnabled: adminToken !== undefined,
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      requestId: currentRequestId() ?? requestIdFor(request.headers),
     }),
   });
 }

@@ -2,6 +2,7 @@
 // listing every problem, so a store never receives half a feed.
 import { readFile, stat } from 'node:fs/promises';
 import { importBatchSchema, type ImportBatch } from '../domain/model.ts';
+import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
 import { parseEpisode, type ParsedEpisode } from './episodeText.ts';
 import { ImportError, issuesFromZod, type ImportIssue } from './errors.ts';
 import type { RawEpisode } from './rawEpisode.ts';
@@ -50,6 +51,7 @@ function importContent(content: string, format: ImportFormat): ImportBatch {
   if (content.length > MAX_FEED_BYTES) throw tooLarge(content.length);
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > MAX_FEED_BYTES) throw tooLarge(bytes);
+  assertNoReplacementCharacters(content);
   const cleaned = cleanControlCharacters(content);
   const concrete = format === 'AUTO' ? detectFormat(cleaned) : format;
   const batch =
@@ -74,6 +76,12 @@ export function importFeedContent(content: string, options: ImportOptions = {}):
 export async function importFeedFile(path: string, options: Pick<ImportOptions, 'format'> = {}): Promise<ImportBatch> {
   const { size } = await stat(path);
   if (size > MAX_FEED_BYTES) throw tooLarge(size).inFile(path);
-  return importFeedContent(await readFile(path, 'utf8'), { ...options, file: path });
+  let content: string;
+  try {
+    content = decodeFeedBytes(await readFile(path));
+  } catch (error) {
+    throw error instanceof ImportError ? error.inFile(path) : error;
+  }
+  return importFeedContent(content, { ...options, file: path });
 }
 

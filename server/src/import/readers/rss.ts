@@ -20,11 +20,22 @@ const parser = new XMLParser({
   isArray: (_name, jPath) => jPath === 'rss.channel.item',
 });
 
-/** Any <!ENTITY …> inside a DOCTYPE (CDATA and comments are not markup, so they are cut first). */
-function declaresEntities(content: string): boolean {
+/**
+ * What is wrong with the feed's DOCTYPE, if anything: entity declarations (billion laughs, XXE) or a
+ * reference to an external DTD (never fetched, so refused rather than silently ignored). CDATA and
+ * comments are not markup, so they are cut first.
+ */
+function doctypeProblem(content: string): string | null {
   const markup = content.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<!--[\s\S]*?-->/g, '');
   const doctype = /<!DOCTYPE/i.exec(markup);
-  return doctype !== null && /<!ENTITY/i.test(markup.slice(doctype.index));
+  if (doctype === null) return null;
+  if (/<!ENTITY/i.test(markup.slice(doctype.index))) {
+    return 'XML entity declarations (<!DOCTYPE … <!ENTITY …>) are not accepted in feeds';
+  }
+  if (/^<!DOCTYPE\s+[^\s>[]+\s+(?:SYSTEM|PUBLIC)\b/i.test(markup.slice(doctype.index))) {
+    return 'external DTDs (<!DOCTYPE … SYSTEM/PUBLIC …>) are not accepted in feeds: papergraph fetches nothing a feed points to';
+  }
+  return null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,12 +90,17 @@ export function looksLikeRss(content: string): boolean {
 }
 
 export function readRss(content: string): RawEpisode[] {
-  if (declaresEntities(content)) {
-    throw new ImportError([{ message: 'XML entity declarations (<!DOCTYPE … <!ENTITY …>) are not accepted in feeds' }]);
-  }
+  const doctype = doctypeProblem(content);
+  if (doctype !== null) throw new ImportError([{ message: doctype }]);
   const valid = XMLValidator.validate(content);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
+    // The validator reports elements left open at the end as "Invalid '[…names…]' found." at 1:1.
+    const unclosed = /^Invalid '\[(.*)\]' found\.$/s.exec(msg)?.[1]?.match(/"[^"]+"/g);
+    if (unclosed) {
+      const open = unclosed.map((name) => `<${name.slice(1, -1)}>`).join(', ');
+      throw new ImportError([{ message: `invalid XML: the feed ends while ${open} are still open (truncated?)` }]);
+    }
     throw new ImportError([{ message: `invalid XML at line ${line}, column ${col}: ${msg}` }]);
   }
   let document: unknown;

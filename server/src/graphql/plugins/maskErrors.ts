@@ -1,0 +1,80 @@
+// What a client sees when something fails inside the server. Errors the API raises on purpose
+// (syntax, validation, limits, argument checks) are GraphQL errors and pass unchanged. Store failures
+// a person can act on get a clear message and a code. Everything else becomes "Unexpected error." —
+// no stack, no SQL or Cypher, no file paths — with the request id to find the full error in the log
+// (yoga logs the original through requestLogger whenever an error is replaced here).
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
+import { StoreAuthError, StoreConflictError, StoreUnavailableError } from '../../store/neo4j/errors.ts';
+import { currentRequestId } from './requestId.ts';
+
+export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+interface KnownFailure {
+  code: string;
+  message: string;
+  /** HTTP status for the whole response. */
+  status: number;
+}
+
+/** SQLite result codes that mean "another writer holds the database" (SQLITE_BUSY, SQLITE_LOCKED). */
+const SQLITE_BUSY_CODES = new Set([5, 6]);
+
+function isSqliteBusy(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  return code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && SQLITE_BUSY_CODES.has(errcode & 0xff);
+}
+
+/** The client-facing explanation of a failure we recognise, or null. */
+export function knownFailure(error: unknown): KnownFailure | null {
+  if (error instanceof StoreUnavailableError) {
+    return { code: 'STORE_UNAVAILABLE', status: 503, message: 'The database is not reachable right now. Try again shortly.' };
+  }
+  if (error instanceof StoreAuthError) {
+    return {
+      code: 'STORE_UNAVAILABLE',
+      status: 503,
+      message: 'The server cannot sign in to its database; an operator needs to fix its configuration.',
+    };
+  }
+  if (error instanceof StoreConflictError) {
+    return { code: 'CONFLICT', status: 409, message: 'Another import changed the same data at the same moment. Retry the request.' };
+  }
+  if (isSqliteBusy(error)) {
+    return { code: 'STORE_BUSY', status: 503, message: 'The database is busy with another import. Try again shortly.' };
+  }
+  return null;
+}
+
+/**
+ * By its tag, not instanceof: test runners may load graphql twice (ESM and CJS builds), and an
+ * error from the other copy must still be recognised.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return Object.prototype.toString.call(error) === '[object GraphQLError]';
+}
+
+/** GraphQL errors the API raised itself (not wrapping a thrown non-GraphQL error) are safe to show. */
+function isOwnGraphQLError(error: unknown): error is GraphQLError {
+  if (!isGraphQLError(error)) return false;
+  return error.originalError == null || isOwnGraphQLError(error.originalError);
+}
+
+/** yoga's `maskedErrors.maskError`. */
+export function maskError(error: unknown, message: string = UNEXPECTED_ERROR_MESSAGE): Error {
+  if (isOwnGraphQLError(error)) return error;
+  const cause = isGraphQLError(error) ? error.originalError : error;
+  const known = knownFailure(cause);
+  const requestId = currentRequestId();
+  const location =
+    isGraphQLError(error) ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
+  return createGraphQLError(known?.message ?? message, {
+    ...location,
+    extensions: {
+      code: known?.code ?? 'INTERNAL_SERVER_ERROR',
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(known ? { http: { status: known.status } } : {}),
+    },
+  });
+}
