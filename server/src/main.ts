@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
 import { seedIfEmpty } from './seed.ts';
+import { StoreAuthError, StoreUnavailableError } from './store/neo4j/errors.ts';
 import { createStore } from './store/createStore.ts';
 import { createWebServer } from './webServer.ts';
 
@@ -60,7 +61,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
+const EXPLAINED = [ConfigError, StoreAuthError, StoreUnavailableError];
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);
   process.exit(1);
 });

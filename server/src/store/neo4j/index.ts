@@ -1,6 +1,9 @@
 // Entry point of the Neo4j store: one driver per process, owned by the store (close() closes it).
 import type { GraphStore } from '../store.ts';
 import { openNeo4jDriver, type CypherDriver, type Neo4jConnectionOptions } from './driver.ts';
+import { withCircuitBreaker } from './circuitBreaker.ts';
+import { StoreUnavailableError } from './errors.ts';
+import { withSchemaOnFirstUse } from './lazySchema.ts';
 import { Neo4jStore, ensureSchema, type Neo4jStoreOptions } from './neo4jStore.ts';
 
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
@@ -10,7 +13,11 @@ export { countingDriver, type CountingDriver, type RecordedCall } from './counti
 export { openNeo4jDriver } from './driver.ts';
 export { ensureSchema } from './neo4jStore.ts';
 
-/** Connects, makes sure constraints and indexes exist, and returns the store. */
+/**
+ * Connects and makes sure constraints and indexes exist. When Neo4j cannot be reached the store still
+ * starts: /health reports it, requests fail fast with StoreUnavailableError, and the schema is set up
+ * once Neo4j answers. Wrong credentials stay fatal: retrying cannot fix them.
+ */
 export async function createNeo4jStore(
   options: Neo4jConnectionOptions,
   storeOptions: Neo4jStoreOptions = {},
@@ -23,11 +30,23 @@ export async function createNeo4jStoreWithDriver(
   driver: CypherDriver,
   storeOptions: Neo4jStoreOptions = {},
 ): Promise<GraphStore> {
+  const guarded = withCircuitBreaker(driver);
+  const ensure = (target: CypherDriver) => ensureSchema(target, storeOptions.indexWaitSeconds);
   try {
-    await ensureSchema(driver, storeOptions.indexWaitSeconds);
+    await guarded.serverInfo();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) {
+      await driver.close();
+      throw error;
+    }
+    guarded.markDown(error);
+    return new Neo4jStore(withSchemaOnFirstUse(guarded, ensure), storeOptions);
+  }
+  try {
+    await ensure(guarded);
   } catch (error) {
     await driver.close();
     throw error;
   }
-  return new Neo4jStore(driver, storeOptions);
+  return new Neo4jStore(guarded, storeOptions);
 }
