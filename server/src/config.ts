@@ -1,7 +1,8 @@
 // One validated configuration for the whole process: read once at start, fail fast listing every problem.
 import { z } from 'zod';
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+/** 0 asks the system for a free port (tests); the URL printed at start is the bound one. */
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0'])
@@ -32,7 +33,7 @@ const envSchema = z
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
     }
-    if (env.API_PORT === env.PORT && env.API_HOST === env.HOST) {
+    if (env.API_PORT !== 0 && env.API_PORT === env.PORT && env.API_HOST === env.HOST) {
       ctx.addIssue({ code: 'custom', path: ['PORT'], message: `must differ from API_PORT (${env.API_PORT})` });
     }
   });
@@ -44,8 +45,8 @@ export type StoreConfig =
   | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };
 
 export interface Config {
-  api: { host: string; port: number; graphqlUrl: string };
-  web: { host: string; port: number; url: string };
+  api: { host: string; port: number };
+  web: { host: string; port: number };
   store: StoreConfig;
   adminToken: string | undefined;
   graphiql: boolean;
@@ -80,8 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : { kind: 'embedded', dataDir: e.DATA_DIR };
   return {
-    api: { host: e.API_HOST, port: e.API_PORT, graphqlUrl: `http://${e.API_HOST}:${e.API_PORT}/graphql` },
-    web: { host: e.HOST, port: e.PORT, url: `http://localhost:${e.PORT}` },
+    api: { host: e.API_HOST, port: e.API_PORT },
+    web: { host: e.HOST, port: e.PORT },
     store,
     adminToken: e.ADMIN_TOKEN,
     graphiql: e.GRAPHIQL,

@@ -7,16 +7,41 @@ import { StoreAuthError, StoreUnavailableError } from './store/neo4j/errors.ts';
 import { createStore } from './store/createStore.ts';
 import { createWebServer } from './webServer.ts';
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+/** Resolves with the bound port (the configured one, or the system's pick for 0). */
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve());
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
   });
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await createStore(config.store);
+  const servers: Server[] = [];
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    for (const server of servers) server.closeAllConnections();
+    Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))))
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
   if (config.seedOnStart) {
     const seeded = await seedIfEmpty(store);
     if (seeded) console.log(`Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`);
@@ -28,37 +53,19 @@ async function main(): Promise<void> {
     introspection: config.introspection,
   });
   const api = createServer(yoga);
-  await listen(api, config.api.port, config.api.host);
-  console.log(`papergraph API (${store.kind} store): ${config.api.graphqlUrl}`);
+  servers.push(api);
+  const apiPort = await listen(api, config.api.port, config.api.host);
+  const graphqlUrl = `http://${config.api.host}:${apiPort}/graphql`;
+  console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
   if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
-  const web = await createWebServer(config.api.graphqlUrl);
+  const web = await createWebServer(graphqlUrl);
   if (web) {
-    await listen(web, config.web.port, config.web.host);
-    console.log(`papergraph explorer: ${config.web.url}`);
+    servers.push(web);
+    const webPort = await listen(web, config.web.port, config.web.host);
+    console.log(`papergraph explorer: http://localhost:${webPort}`);
   } else {
     console.log('The web app is not built (npm run build -w web): serving the API only.');
   }
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    web?.closeAllConnections();
-    web?.close();
-    api.closeAllConnections();
-    api.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 /** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */

@@ -65,8 +65,12 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Builds the web app (vite build → web/build) so the tests always run the current code. */
-export function buildWeb(): void {
+/**
+ * `npm test` builds the web app before any test runs (other tests start the server too, and must never
+ * see a half-written build); run by hand, the browser tests build it when it is missing.
+ */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, 'web/build/handler.js'))) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: join(ROOT, 'web'),
@@ -89,7 +93,7 @@ export async function startStack(): Promise<Stack> {
     return { baseUrl: external.replace(/\/$/, ''), apiUrl, startWebWithoutApi, close: async () => {} };
   }
 
-  buildWeb();
+  ensureWebBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-e2e-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const app = start(

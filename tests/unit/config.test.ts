@@ -5,8 +5,8 @@ describe('configuration', () => {
   it('defaults to the embedded store on the documented ports', () => {
     const config = loadConfig({});
     expect(config.store).toEqual({ kind: 'embedded', dataDir: './data' });
-    expect(config.api.graphqlUrl).toBe('http://127.0.0.1:4000/graphql');
-    expect(config.web.port).toBe(3000);
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.web).toEqual({ host: '127.0.0.1', port: 3000 });
     expect(config.adminToken).toBeUndefined();
   });
 
