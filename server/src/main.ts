@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const graphqlUrl = `http://${config.api.host}:${apiPort}/graphql`;
   console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
   if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
-  const web = await createWebServer(graphqlUrl);
+  const web = await createWebServer({ graphqlUrl, port: apiPort });
   if (web) {
     servers.push(web);
     const webPort = await listen(web, config.web.port, config.web.host);

@@ -54,14 +54,16 @@ describe('npm start', () => {
       env: { ...process.env, DATA_DIR: dataDir, API_PORT: '0', PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 20_000;
-    while (!/papergraph API/.test(output) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!/papergraph explorer|serving the API only/.test(output) && child.exitCode === null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(output).toMatch(/Seeded an empty store: 8 episodes/);
     expect(output).toMatch(/papergraph API \(embedded store\): http:\/\/127\.0\.0\.1:\d+\/graphql/);
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: shutting down');

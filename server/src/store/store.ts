@@ -57,8 +57,12 @@ export interface GraphStore {
   papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]>;
   /** Canonical paper keys (or normalised aliases) to stored paper ids. */
   resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]>;
-  /** Every citation of each paper, source first then by episode publication (newest first), then episode id. */
-  citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]>;
+  /**
+   * Every citation of each paper, source first then by episode publication (newest first), then episode id.
+   * With `limitPerPaper`, a store may return just the first that many of each list (the same rows the
+   * full list starts with); callers still slice, so a store may ignore it.
+   */
+  citationsByPaperIds(paperIds: readonly string[], limitPerPaper?: number): Promise<Citation[][]>;
 
   /** Newest episode first (publishedAt desc, nulls last, then id); search ranks by relevance instead. */
   listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>>;

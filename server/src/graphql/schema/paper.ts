@@ -24,7 +24,7 @@ PaperRef.implement({
       args: { first: t.arg.int({ required: true, defaultValue: 100, validate: countArg(QUERY_LIMITS.maxCitedBy) }) },
       complexity: (args) => ({ field: 2, multiplier: args.first }),
       load: async (paperIds: string[], context, args) =>
-        (await context.store.citationsByPaperIds(paperIds)).map((citations) => citations.slice(0, args.first)),
+        (await context.store.citationsByPaperIds(paperIds, args.first)).map((citations) => citations.slice(0, args.first)),
       resolve: (paper) => paper.id,
     }),
   }),

@@ -1,9 +1,9 @@
 // Graph questions answered from the in-memory structure: related episodes, neighbourhoods, overview,
-// shortest paths. They return ids and edges only; the store adds labels from SQLite.
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+// shortest paths, a paper's citers in order. They work on node numbers and return ids and edges only;
+// the store adds labels from SQLite.
 import type { GraphEdge, RelatedEpisode } from '../../domain/model.ts';
 import type { GraphQuery } from '../store.ts';
-import { nodeKind, type CitationGraph } from './memoryGraph.ts';
+import { NO_DAY, type CitationGraph } from './memoryGraph.ts';
 
 export interface GraphSkeleton {
   nodeIds: string[];
@@ -16,38 +16,105 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Papers: citing episodes. Episodes: distinct cited papers. */
 export function nodeWeight(graph: CitationGraph, id: string): number {
-  return graph.degree(id);
+  const node = graph.indexOf(id);
+  return node < 0 ? 0 : graph.degree(node);
+}
+
+/** Per-graph scratch arrays for scoring, so a query allocates nothing proportional to the graph. */
+interface Scratch {
+  score: Float64Array;
+  touched: Uint8Array;
+}
+const scratches = new WeakMap<CitationGraph, Scratch>();
+
+function scratchFor(graph: CitationGraph): Scratch {
+  let scratch = scratches.get(graph);
+  if (!scratch || scratch.score.length < graph.capacity) {
+    const size = Math.ceil(graph.capacity * 1.25) + 1_024;
+    scratch = { score: new Float64Array(size), touched: new Uint8Array(size) };
+    scratches.set(graph, scratch);
+  }
+  return scratch;
 }
 
 /**
  * Adamic–Adar: each shared paper p adds 1/ln(deg p), so sharing a paper two episodes cite says far more
- * than sharing one every episode cites. Shared papers are listed rarest first.
+ * than sharing one every episode cites. Shared papers are listed rarest first. Only the best `limit`
+ * candidates are kept while scanning (score desc, then id), never a sort of every co-citing episode:
+ * an episode citing a classic has thousands of them.
  */
 export function relatedEpisodes(graph: CitationGraph, episodeId: string, limit: number): RelatedEpisode[] {
-  if (limit <= 0 || nodeKind(graph, episodeId) !== 'EPISODE') return [];
-  const found = new Map<string, { score: number; shared: string[] }>();
-  // Fixed summation order: the same score to the last bit whatever order the graph was built in.
-  for (const paperId of graph.neighbors(episodeId).sort(byId)) {
-    const degree = graph.degree(paperId);
+  const episode = graph.indexOf(episodeId);
+  if (limit <= 0 || episode < 0 || !graph.isEpisode(episode)) return [];
+  const { score, touched } = scratchFor(graph);
+  const candidates: number[] = [];
+  // Fixed summation order (papers by id): the same score to the last bit whatever order the graph was built in.
+  const papers = graph.neighbours(episode).sort((a, b) => byId(graph.idOf(a), graph.idOf(b)));
+  for (const paper of papers) {
+    const degree = graph.degree(paper);
     if (degree < 2) continue;
     const weight = 1 / Math.log(degree);
-    graph.forEachNeighbor(paperId, (otherId) => {
-      if (otherId === episodeId) return;
-      const entry = found.get(otherId);
-      if (entry) {
-        entry.score += weight;
-        entry.shared.push(paperId);
-      } else {
-        found.set(otherId, { score: weight, shared: [paperId] });
+    graph.forEachNeighbour(paper, (other) => {
+      if (other === episode) return;
+      if (touched[other] === 0) {
+        touched[other] = 1;
+        score[other] = 0;
+        candidates.push(other);
       }
+      score[other]! += weight;
     });
   }
-  const ranked = [...found].sort(([aId, a], [bId, b]) => b.score - a.score || byId(aId, bId)).slice(0, limit);
-  return ranked.map(([otherId, { score, shared }]) => ({
-    episodeId: otherId,
-    score,
-    sharedPaperIds: shared.sort((a, b) => graph.degree(a) - graph.degree(b) || byId(a, b)),
+  const better = (a: number, b: number) => score[b]! - score[a]! || byId(graph.idOf(a), graph.idOf(b));
+  const best: number[] = [];
+  for (const candidate of candidates) {
+    touched[candidate] = 0;
+    if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && better(candidate, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  const ownPapers = new Set(papers);
+  return best.map((other) => ({
+    episodeId: graph.idOf(other),
+    score: score[other]!,
+    sharedPaperIds: graph
+      .neighbours(other)
+      .filter((paper) => ownPapers.has(paper))
+      .sort((a, b) => graph.degree(a) - graph.degree(b) || byId(graph.idOf(a), graph.idOf(b)))
+      .map((paper) => graph.idOf(paper)),
   }));
+}
+
+/**
+ * A paper's citing episodes in the order `citationsByPaperIds` lists citations (source citations first,
+ * then newest episode first, then episode id), enough of them that the first `limit` citation rows are
+ * among their rows: every episode citing it as its source plus the `limit` newest others, sorted
+ * newest first. Unknown or episode ids give [].
+ */
+export function citersInOrder(graph: CitationGraph, paperId: string, limit: number): string[] {
+  const paper = graph.indexOf(paperId);
+  if (paper < 0 || graph.isEpisode(paper) || limit <= 0) return [];
+  const newerFirst = (a: number, b: number) => {
+    const dayA = graph.day(a);
+    const dayB = graph.day(b);
+    if (dayA !== dayB) return dayA === NO_DAY ? 1 : dayB === NO_DAY ? -1 : dayB - dayA;
+    return byId(graph.idOf(a), graph.idOf(b));
+  };
+  const sources: number[] = [];
+  const newest: number[] = [];
+  graph.forEachNeighbour(paper, (episode, kind) => {
+    if (kind === 'SOURCE') {
+      sources.push(episode);
+      return;
+    }
+    if (newest.length === limit && newerFirst(episode, newest[limit - 1]!) >= 0) return;
+    let at = newest.length;
+    while (at > 0 && newerFirst(episode, newest[at - 1]!) < 0) at -= 1;
+    newest.splice(at, 0, episode);
+    if (newest.length > limit) newest.pop();
+  });
+  return [...sources, ...newest].sort(newerFirst).map((episode) => graph.idOf(episode));
 }
 
 /**
@@ -56,25 +123,26 @@ export function relatedEpisodes(graph: CitationGraph, episodeId: string, limit: 
  * returned nor walked through; the focus always stays.
  */
 export function neighbourhood(graph: CitationGraph, focus: string, query: GraphQuery): GraphSkeleton {
-  if (query.limit <= 0 || !graph.hasNode(focus)) return EMPTY;
-  const selected = [focus];
+  const start = graph.indexOf(focus);
+  if (query.limit <= 0 || start < 0) return EMPTY;
+  const selected = [start];
   const seen = new Set(selected);
   const kept = keepPaper(graph, query.minCitations);
   let frontier = selected;
   for (let hop = 1; hop <= query.depth && frontier.length > 0 && selected.length < query.limit; hop += 1) {
-    const layer = new Set<string>();
-    for (const nodeId of frontier) {
-      graph.forEachNeighbor(nodeId, (next) => {
+    const layer = new Set<number>();
+    for (const node of frontier) {
+      graph.forEachNeighbour(node, (next) => {
         if (!seen.has(next) && kept(next)) layer.add(next);
       });
     }
     frontier = [...layer].sort(heaviestFirst(graph)).slice(0, query.limit - selected.length);
-    for (const nodeId of frontier) {
-      seen.add(nodeId);
-      selected.push(nodeId);
+    for (const node of frontier) {
+      seen.add(node);
+      selected.push(node);
     }
   }
-  return { nodeIds: selected, edges: edgesAmong(graph, selected) };
+  return skeleton(graph, selected);
 }
 
 /**
@@ -84,69 +152,103 @@ export function neighbourhood(graph: CitationGraph, focus: string, query: GraphQ
  */
 export function overview(graph: CitationGraph, episodesNewestFirst: Iterable<string>, query: GraphQuery): GraphSkeleton {
   if (query.limit <= 0) return EMPTY;
-  const selected: string[] = [];
-  const inView = new Set<string>();
-  const add = (id: string) => {
-    inView.add(id);
-    selected.push(id);
+  const selected: number[] = [];
+  const inView = new Set<number>();
+  const add = (node: number) => {
+    inView.add(node);
+    selected.push(node);
   };
   const kept = keepPaper(graph, query.minCitations);
   for (const episodeId of episodesNewestFirst) {
     const room = query.limit - selected.length;
     if (room <= 0) break;
-    if (!graph.hasNode(episodeId)) continue;
-    const papers = graph.filterNeighbors(episodeId, kept).sort(heaviestFirst(graph));
+    const episode = graph.indexOf(episodeId);
+    if (episode < 0) continue;
+    const papers = graph.neighbours(episode).filter(kept).sort(heaviestFirst(graph));
     if (query.minCitations > 1) {
-      const linked = papers.some((paperId) => inView.has(paperId));
+      const linked = papers.some((paper) => inView.has(paper));
       if (papers.length === 0 || (!linked && room < 2)) continue;
     }
-    add(episodeId);
-    for (const paperId of papers) {
+    add(episode);
+    for (const paper of papers) {
       if (selected.length >= query.limit) break;
-      if (!inView.has(paperId)) add(paperId);
+      if (!inView.has(paper)) add(paper);
     }
   }
-  return { nodeIds: selected, edges: edgesAmong(graph, selected) };
+  return skeleton(graph, selected);
 }
 
-/** Over the undirected graph; among equally short paths graphology picks one. */
+/**
+ * Over the undirected graph, bidirectional breadth-first search expanding the smaller fringe, exactly as
+ * graphology-shortest-path's `bidirectional` (which this store used before), so the same one of several
+ * equally short paths is picked.
+ */
 export function shortestPath(graph: CitationGraph, fromId: string, toId: string): GraphSkeleton | null {
-  if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return null;
-  if (fromId === toId) return { nodeIds: [fromId], edges: [] };
-  const nodeIds = bidirectional(graph, fromId, toId);
-  if (nodeIds === null) return null;
-  const edges: GraphEdge[] = [];
-  for (let i = 0; i + 1 < nodeIds.length; i += 1) {
-    const a = nodeIds[i]!;
-    const b = nodeIds[i + 1]!;
-    const [episodeId, paperId] = nodeKind(graph, a) === 'EPISODE' ? [a, b] : [b, a];
-    edges.push({ source: episodeId, target: paperId, kind: graph.getEdgeAttributes(graph.edge(a, b)!).kind });
+  const source = graph.indexOf(fromId);
+  const target = graph.indexOf(toId);
+  if (source < 0 || target < 0) return null;
+  if (source === target) return { nodeIds: [fromId], edges: [] };
+  const predecessor = new Map<number, number>([[source, -1]]);
+  const successor = new Map<number, number>([[target, -1]]);
+  let forward = [source];
+  let reverse = [target];
+  let meeting = -1;
+  outer: while (forward.length > 0 && reverse.length > 0) {
+    const forwards = forward.length <= reverse.length;
+    const fringe = forwards ? forward : reverse;
+    const [own, other] = forwards ? [predecessor, successor] : [successor, predecessor];
+    const next: number[] = [];
+    if (forwards) forward = next;
+    else reverse = next;
+    for (const node of fringe) {
+      for (const neighbour of graph.neighbours(node)) {
+        if (!own.has(neighbour)) {
+          next.push(neighbour);
+          own.set(neighbour, node);
+        }
+        if (other.has(neighbour)) {
+          meeting = neighbour;
+          break outer;
+        }
+      }
+    }
   }
-  return { nodeIds, edges };
-}
-
-function keepPaper(graph: CitationGraph, minCitations: number): (id: string) => boolean {
-  return (id) => graph.getNodeAttributes(id).kind === 'EPISODE' || graph.degree(id) >= minCitations;
-}
-
-function heaviestFirst(graph: CitationGraph): (a: string, b: string) => number {
-  return (a, b) => graph.degree(b) - graph.degree(a) || byId(a, b);
-}
-
-/** Edges with both ends in the selection, episode → paper, in selection order. */
-function edgesAmong(graph: CitationGraph, selected: readonly string[]): GraphEdge[] {
-  const position = new Map(selected.map((id, i) => [id, i]));
+  if (meeting < 0) return null;
+  const path: number[] = [];
+  for (let node = meeting; node >= 0; node = predecessor.get(node)!) path.unshift(node);
+  for (let node = successor.get(path[path.length - 1]!)!; node >= 0; node = successor.get(node)!) path.push(node);
   const edges: GraphEdge[] = [];
-  for (const episodeId of selected) {
-    if (graph.getNodeAttributes(episodeId).kind !== 'EPISODE') continue;
+  for (let i = 0; i + 1 < path.length; i += 1) {
+    const a = path[i]!;
+    const b = path[i + 1]!;
+    const [episode, paper] = graph.isEpisode(a) ? [a, b] : [b, a];
+    edges.push({ source: graph.idOf(episode), target: graph.idOf(paper), kind: graph.edgeKind(episode, paper)! });
+  }
+  return { nodeIds: path.map((node) => graph.idOf(node)), edges };
+}
+
+function keepPaper(graph: CitationGraph, minCitations: number): (node: number) => boolean {
+  return (node) => graph.isEpisode(node) || graph.degree(node) >= minCitations;
+}
+
+function heaviestFirst(graph: CitationGraph): (a: number, b: number) => number {
+  return (a, b) => graph.degree(b) - graph.degree(a) || byId(graph.idOf(a), graph.idOf(b));
+}
+
+/** The selection as ids, with the edges among it: episode → paper, in selection order. */
+function skeleton(graph: CitationGraph, selected: readonly number[]): GraphSkeleton {
+  const position = new Map(selected.map((node, i) => [node, i]));
+  const edges: GraphEdge[] = [];
+  for (const episode of selected) {
+    if (!graph.isEpisode(episode)) continue;
     const own: { at: number; edge: GraphEdge }[] = [];
-    graph.forEachEdge(episodeId, (_edge, attributes, source, target) => {
-      const paperId = source === episodeId ? target : source;
-      const at = position.get(paperId);
-      if (at !== undefined) own.push({ at, edge: { source: episodeId, target: paperId, kind: attributes.kind } });
+    const episodeId = graph.idOf(episode);
+    graph.forEachNeighbour(episode, (paper, kind) => {
+      const at = position.get(paper);
+      if (at !== undefined) own.push({ at, edge: { source: episodeId, target: graph.idOf(paper), kind } });
     });
     own.sort((a, b) => a.at - b.at);
     for (const { edge } of own) edges.push(edge);
   }
-  return edges;
+  return { nodeIds: selected.map((node) => graph.idOf(node)), edges };
 }

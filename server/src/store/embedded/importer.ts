@@ -71,7 +71,8 @@ export class Importer {
     return {
       result: plan.result,
       diff: {
-        addedPapers: plan.insertedPapers.map((p) => p.record.id),
+        addedPapers: plan.insertedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
+        retitledPapers: plan.updatedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
         addedEpisodes: plan.addedEpisodes.map((e) => e.edges),
         updatedEpisodes: plan.updatedEpisodes.map((e) => e.edges),
         deletedPapers: plan.deletedPapers,
@@ -249,7 +250,7 @@ export class Importer {
 function edgesOf(episode: EpisodeRecord): EpisodeEdges {
   const citations: { paperId: string; kind: CitationKind }[] = [{ paperId: episode.sourcePaperId, kind: 'SOURCE' }];
   for (const r of episode.recommendations) citations.push({ paperId: r.paperId, kind: 'RECOMMENDED' });
-  return { episodeId: episode.id, citations };
+  return { episodeId: episode.id, title: episode.title, publishedAt: episode.publishedAt, citations };
 }
 
 function paperColumns(p: PaperRecord) {

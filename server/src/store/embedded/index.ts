@@ -1,4 +1,4 @@
-// The embedded store: SQLite (node:sqlite) is the durable truth, a graphology graph in memory answers
+// The embedded store: SQLite (node:sqlite) is the durable truth, a compact graph in memory answers
 // the graph questions. Memory changes only after the SQLite transaction committed.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { paperLabel } from '../../ids/paperId.ts';
@@ -16,7 +16,7 @@ import type {
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
 import { openDatabase } from './database.ts';
-import { neighbourhood, nodeWeight, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
+import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
 import { Reads } from './reads.ts';
@@ -86,9 +86,15 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.resolvePaperKeys(keys);
   }
 
-  async citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]> {
+  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper?: number): Promise<Citation[][]> {
     this.#assertOpen();
-    return this.#reads.citationsByPaperIds(paperIds);
+    if (limitPerPaper === undefined) return this.#reads.citationsByPaperIds(paperIds);
+    // The order comes from memory (source first, newest first), so SQLite reads only the rows shown,
+    // not all of a classic's thousands of citations.
+    return paperIds.map((paperId) => {
+      const citers = citersInOrder(this.#memory.graph, paperId, limitPerPaper);
+      return this.#reads.citationsOfPaperBy(paperId, citers).slice(0, Math.max(0, limitPerPaper));
+    });
   }
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
@@ -155,15 +161,12 @@ class EmbeddedStore implements GraphStore {
 
   #toView(skeleton: GraphSkeleton): GraphView {
     const { graph } = this.#memory;
-    const episodeIds: string[] = [];
-    const paperIds: string[] = [];
-    for (const id of skeleton.nodeIds) (graph.getNodeAttributes(id).kind === 'EPISODE' ? episodeIds : paperIds).push(id);
-    const titles = this.#reads.titles(episodeIds, paperIds);
     const nodes = skeleton.nodeIds.map((id) => {
-      const kind = graph.getNodeAttributes(id).kind;
-      const title = titles.get(id) ?? null;
+      const node = graph.indexOf(id);
+      const title = graph.title(node);
+      const kind = graph.isEpisode(node) ? 'EPISODE' : 'PAPER';
       const label = kind === 'PAPER' ? paperLabel({ id, title }) : (title ?? id);
-      return { id, kind, label, weight: nodeWeight(graph, id) };
+      return { id, kind, label, weight: graph.degree(node) } as const;
     });
     return { nodes, edges: skeleton.edges };
   }

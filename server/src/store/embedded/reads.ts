@@ -52,6 +52,19 @@ export class Reads {
     return paperIds.map((id) => (byPaper.get(id) ?? []).map(toCitation));
   }
 
+  /**
+   * One paper's citations by the given episodes (`episodeIds` newest first, as citationsByPaperIds
+   * orders them), in citationsByPaperIds order: source citations first, then by that episode order.
+   */
+  citationsOfPaperBy(paperId: string, episodeIds: readonly string[]): Citation[] {
+    if (episodeIds.length === 0) return [];
+    const rank = new Map(episodeIds.map((id, i) => [id, i]));
+    const rows = this.#sql.citationsOfPaperBy.all(paperId, ids(episodeIds)) as unknown as CitationRow[];
+    const sourceFirst = (row: CitationRow) => (row.kind === 'SOURCE' ? 0 : 1);
+    rows.sort((a, b) => sourceFirst(a) - sourceFirst(b) || rank.get(a.episode_id)! - rank.get(b.episode_id)! || a.position - b.position);
+    return rows.map(toCitation);
+  }
+
   listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
     const { offset, limit } = window(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
@@ -90,15 +103,6 @@ export class Reads {
     ];
     hits.sort((a, b) => b.score - a.score || compare(a.kind, b.kind) || compare(a.id, b.id));
     return hits.slice(0, limit);
-  }
-
-  /** Titles for graph labels; null title for an untitled paper. */
-  titles(episodeIds: readonly string[], paperIds: readonly string[]): Map<string, string | null> {
-    const rows = [
-      ...(this.#sql.episodeTitles.all(ids(episodeIds)) as { id: string; title: string }[]),
-      ...(this.#sql.paperTitles.all(ids(paperIds)) as { id: string; title: string | null }[]),
-    ];
-    return new Map(rows.map((row) => [row.id, row.title]));
   }
 
   exportBatch(): ImportBatch {
@@ -157,6 +161,7 @@ function prepareReadStatements(db: DatabaseSync) {
        WHERE c.paper_id ${IN_IDS}
        ORDER BY c.paper_id, c.kind = 'SOURCE' DESC, ${NEWEST_FIRST}, c.position`,
     ),
+    citationsOfPaperBy: p(`SELECT ${citationColumns} FROM citations c WHERE c.paper_id = ? AND c.episode_id ${IN_IDS}`),
     episodePage: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
     episodeCount: p('SELECT count(*) AS n FROM episodes'),
     episodeSearchPage: p(
@@ -186,8 +191,6 @@ function prepareReadStatements(db: DatabaseSync) {
       `SELECT p.id, -bm25(papers_fts, ${PAPER_FTS_WEIGHTS}) AS score FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
        WHERE papers_fts MATCH ? ORDER BY score DESC, p.id LIMIT ?`,
     ),
-    episodeTitles: p(`SELECT id, title FROM episodes WHERE id ${IN_IDS}`),
-    paperTitles: p(`SELECT id, title FROM papers WHERE id ${IN_IDS}`),
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),
     allPapers: p(`SELECT ${PAPER_COLUMNS} FROM papers p ORDER BY p.id`),

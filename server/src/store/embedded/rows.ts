@@ -40,18 +40,39 @@ export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow
   const recommendations: Recommendation[] = citations
     .filter((c) => c.position > 0)
     .map((c) => ({ paperId: c.paper_id, note: c.note }));
-  return {
+  const record = {
     id: row.id,
     title: row.title,
     publishedAt: row.published_at,
     paperPublishedAt: row.paper_published_at,
     durationMinutes: row.duration_minutes,
     summary: row.summary,
-    takeaways: JSON.parse(row.takeaways) as string[],
-    chapters: JSON.parse(row.chapters) as Chapter[],
+    takeaways: [] as string[],
+    chapters: [] as Chapter[],
     sourcePaperId: row.source_paper_id,
     recommendations,
   };
+  // Parsed on first read: most loads (titles in lists, related, citedBy) never look at these, and parsing
+  // a few kB of JSON per episode was most of what loading 50 episodes cost.
+  lazyJson(record, 'takeaways', row.takeaways);
+  lazyJson(record, 'chapters', row.chapters);
+  return record;
+}
+
+/** Replaces `record[key]` by a getter that parses `json` once and then becomes a plain value. */
+function lazyJson<T extends object>(record: T, key: keyof T & string, json: string): void {
+  Object.defineProperty(record, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = JSON.parse(json) as unknown;
+      Object.defineProperty(record, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(value: unknown) {
+      Object.defineProperty(record, key, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
 }
 
 export function toPaperRecord(row: PaperRow): PaperRecord {

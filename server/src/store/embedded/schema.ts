@@ -43,6 +43,9 @@ CREATE TABLE IF NOT EXISTS episodes (
   content_hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS episodes_newest_first ON episodes (published_at IS NULL, published_at DESC, id);
+-- Deleting a paper checks the source_paper_id foreign key: without this index that is a scan of every
+-- episode row (97 ms per orphaned paper at 100k episodes, 40 s for one 2,000-episode re-import).
+CREATE INDEX IF NOT EXISTS episodes_by_source ON episodes (source_paper_id);
 
 -- One row per citation as the episode lists it: position 0 is the source, 1.. the recommendations.
 CREATE TABLE IF NOT EXISTS citations (

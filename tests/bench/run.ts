@@ -1,0 +1,152 @@
+// npm run bench -- [--size small|medium|large|<episodes>] [--seed N] [--feed-dir DIR] [--quick]
+//                   [--json FILE] [--keep] [--skip-web]
+//
+// Generates (or reuses) a synthetic feed, imports it into a fresh embedded store under a temporary
+// DATA_DIR, then measures every figure of issue 5 and prints it with its goal and verdict, plus the
+// machine it ran on and the Neo4j store's round trips per query. Not a test: it never fails on a missed
+// goal (tests/bench/smoke.test.ts runs it tiny to keep it working). Exit code 1 only when it breaks.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+import { defaultFeedDir, ensureFeed } from './feed.ts';
+import { httpRows } from './httpRows.ts';
+import { importRow, timeImport } from './importRows.ts';
+import { describeMachine, machineLine } from './machine.ts';
+import { neo4jLiveRows, neo4jRoundTrips, renderRoundTrips, type RoundTrips } from './neo4jRows.ts';
+import type { QuerySample } from './queryRows.ts';
+import { describeVerdict, renderNotes, renderTable, type Row } from './report.ts';
+import { restartAndMemoryRows } from './restartRows.ts';
+import { webRows } from './webRows.ts';
+
+const QUERY_WORKER = fileURLToPath(new URL('./queryWorker.ts', import.meta.url));
+
+function runQueryWorker(dataDir: string, quick: boolean): { rows: Row[]; sample: QuerySample } {
+  const child = spawnSync(process.execPath, [QUERY_WORKER, dataDir, quick ? '1' : '0'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`query worker failed (${child.status}):\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: Row[]; sample: QuerySample };
+}
+
+export interface BenchOptions {
+  size: string;
+  seed: number;
+  feedDir: string;
+  /** Short runs and few samples: for the smoke test, not for numbers. */
+  quick: boolean;
+  keep: boolean;
+  skipWeb: boolean;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  size: string;
+  machine: ReturnType<typeof describeMachine>;
+  corpus: { episodes: number; papers: number; citations: number };
+  rows: Row[];
+  neo4jRoundTrips: RoundTrips[];
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const { log } = options;
+  const machine = describeMachine();
+  const feed = ensureFeed(options.size, options.seed, options.feedDir, log);
+  const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-bench-data-'));
+  const jsonDir = await mkdtemp(join(tmpdir(), 'papergraph-bench-json-'));
+  const rows: Row[] = [];
+  try {
+    log(`import: RSS into ${dataDir}`);
+    const store = await createEmbeddedStore({ dataDir });
+    rows.push(importRow('rss', feed, await timeImport(store, feed, 'rss')));
+    await store.close();
+    log(`import: JSON export into ${jsonDir}`);
+    const jsonStore = await createEmbeddedStore({ dataDir: jsonDir });
+    rows.push(importRow('json', feed, await timeImport(jsonStore, feed, 'json')));
+    await jsonStore.close();
+    await rm(jsonDir, { recursive: true, force: true });
+
+    log('queries: in-process through yoga, in a fresh process');
+    const { rows: queryRowList, sample } = runQueryWorker(dataDir, options.quick);
+    rows.push(...queryRowList);
+
+    log('restart and memory: a fresh API process');
+    const { rows: processRows, api, stats } = await restartAndMemoryRows(dataDir, log);
+    rows.push(...processRows);
+    try {
+      log('http: autocannon over loopback');
+      rows.push(...(await httpRows(api.url, sample.episodeIds, options.quick ? 1 : 10)));
+      log('web');
+      rows.push(...(await webRows({ apiUrl: api.url, sample, quick: options.quick, skip: options.skipWeb, log })));
+    } finally {
+      await api.stop();
+    }
+
+    log('neo4j: round trips per query');
+    let roundTrips = await neo4jRoundTrips();
+    if (process.env['NEO4J_URI']) {
+      const live = await neo4jLiveRows(feed, options.quick ? 20 : 200, log);
+      rows.push(...live.rows);
+      roundTrips = live.roundTrips;
+    }
+    return { size: options.size, machine, corpus: stats, rows, neo4jRoundTrips: roundTrips };
+  } finally {
+    await rm(jsonDir, { recursive: true, force: true });
+    if (options.keep) log(`kept the store in ${dataDir}`);
+    else await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function renderResult(result: BenchResult): string {
+  const { corpus } = result;
+  return [
+    `papergraph bench — size ${result.size}: ${corpus.episodes} episodes, ${corpus.papers} papers, ${corpus.citations} citations; embedded store`,
+    machineLine(result.machine),
+    '',
+    renderTable(result.rows),
+    '',
+    'How each figure was taken:',
+    renderNotes(result.rows),
+    '',
+    `Neo4j store, database round trips per query (${process.env['NEO4J_URI'] ? 'live server' : 'counted over canned rows: no NEO4J_URI'}):`,
+    renderRoundTrips(result.neo4jRoundTrips),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'small' },
+      seed: { type: 'string', default: '1' },
+      'feed-dir': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'skip-web': { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const seed = Number(values.seed);
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const result = await runBench({
+    size: values.size,
+    seed,
+    feedDir: values['feed-dir'] ?? defaultFeedDir(values.size, seed),
+    quick: values.quick,
+    keep: values.keep,
+    skipWeb: values['skip-web'],
+    log,
+  });
+  console.log(renderResult(result));
+  if (values.json) {
+    const rows = result.rows.map((r) => ({ ...r, verdict: describeVerdict(r) }));
+    await writeFile(values.json, `${JSON.stringify({ ...result, rows }, null, 2)}\n`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

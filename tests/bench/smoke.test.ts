@@ -1,0 +1,67 @@
+// Keeps `npm run bench` from rotting: runs it end to end at a tiny size with short runs and checks that
+// every figure of issue 5 is printed with a measured value. The verdicts are not asserted: a tiny run on
+// a busy CI machine says nothing about the goals.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
+const ROWS = [
+  'import-rss',
+  'import-json',
+  'related-p50',
+  'related-p99',
+  'cited-by-p50',
+  'graph-p50',
+  'graphql-overhead',
+  'restart',
+  'memory',
+  'http-throughput',
+  'http-p99',
+  'web-initial-js',
+  'web-ttfb',
+  'web-layout',
+  'web-frame',
+];
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('npm run bench (smoke run at a tiny size)', () => {
+  it('prints every row with a figure and its goal, the machine and the Neo4j round trips', { timeout: 240_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-smoke-'));
+    dirs.push(dir);
+    const json = join(dir, 'result.json');
+    const run = spawnSync(process.execPath, [RUN, '--size', '120', '--quick', '--feed-dir', join(dir, 'feed'), '--json', json], {
+      encoding: 'utf8',
+      timeout: 230_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(json)).toBe(true);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as {
+      machine: { cores: number; node: string };
+      corpus: { episodes: number };
+      rows: { id: string; label: string; value: number | null; shown: string; verdict: string }[];
+    };
+    expect(result.corpus.episodes).toBe(120);
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.rows.map((r) => r.id)).toEqual(ROWS);
+    for (const row of result.rows) {
+      expect(row.value, `${row.label}: ${row.shown}`).toEqual(expect.any(Number));
+      expect(Number.isFinite(row.value), row.label).toBe(true);
+      // Printed in the table with its figure and a verdict.
+      const line = run.stdout.split('\n').find((l) => l.startsWith(`| ${row.label} `));
+      expect(line, row.label).toBeDefined();
+      expect(line).toContain(row.shown);
+      expect(line).toMatch(/\| (pass|MISS \([^)]*\)) +\|$/);
+    }
+    expect(run.stdout).toMatch(/^machine: \d+ cores .*Node v\d+/m);
+    expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
+  });
+});

@@ -1,0 +1,208 @@
+// Web rows: the graph page's initial JS (gzipped), server-rendered episode page TTFB, and two headless
+// Chromium figures taken on a bench page that draws with the app's own graph code (webPage/).
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { QuerySample } from './queryRows.ts';
+import { row, unmeasured, type Row } from './report.ts';
+import { postGraphql, startWeb } from './serverProcess.ts';
+import { measureLatency, ms } from './timing.ts';
+import { webBuildSnapshot } from './webBuild.ts';
+
+export interface WebOptions {
+  apiUrl: string;
+  sample: QuerySample;
+  quick: boolean;
+  skip: boolean;
+  log: (line: string) => void;
+}
+
+export const WEB_GOALS = {
+  initialJs: { kind: 'atMost', target: 170, unit: 'KB' },
+  ttfb: { kind: 'atMost', target: 50, unit: 'ms' },
+  layout: { kind: 'atMost', target: 1.5, unit: 's' },
+  frame: { kind: 'atMost', target: 33, unit: 'ms' },
+} as const;
+
+const LABELS = {
+  initialJs: 'web: initial JS of the graph page, gzipped',
+  ttfb: 'web: server-rendered episode page, TTFB p50',
+  layout: 'web: 2,000-node view, data → laid-out picture (Chromium)',
+  frame: 'web: pan/zoom 1,000 nodes / 4,000 edges, median frame (Chromium)',
+};
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const PAGE_DIR = fileURLToPath(new URL('./webPage/', import.meta.url));
+
+function unmeasuredAll(reason: string): Row[] {
+  return [
+    unmeasured('web-initial-js', LABELS.initialJs, WEB_GOALS.initialJs, reason),
+    unmeasured('web-ttfb', LABELS.ttfb, WEB_GOALS.ttfb, reason),
+    unmeasured('web-layout', LABELS.layout, WEB_GOALS.layout, reason),
+    unmeasured('web-frame', LABELS.frame, WEB_GOALS.frame, reason),
+  ];
+}
+
+/** Script URLs the page's HTML loads eagerly: modulepreload links, script src, and the boot script's import(). */
+export function eagerScripts(html: string): string[] {
+  const found = new Set<string>();
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const href = /\shref="([^"]+)"/.exec(tag)?.[1];
+    if (href && /\srel="modulepreload"/.test(tag)) found.add(href);
+  }
+  for (const m of html.matchAll(/<script\b[^>]*src="([^"]+)"/g)) found.add(m[1]!);
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    for (const i of m[1]!.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) found.add(i[1]!);
+  }
+  return [...found];
+}
+
+async function initialJsRow(webUrl: string, buildDir: string, focus: string): Promise<Row> {
+  const pageUrl = `${webUrl}/?focus=${encodeURIComponent(focus)}`;
+  const html = await (await fetch(pageUrl)).text();
+  const scripts = eagerScripts(html);
+  let total = 0;
+  for (const src of scripts) {
+    const path = new URL(src, pageUrl).pathname;
+    const file = join(buildDir, 'client', decodeURIComponent(path));
+    if (!existsSync(file)) throw new Error(`the graph page loads ${src}, not found in the build`);
+    total += gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+  if (scripts.length === 0) throw new Error('the graph page loads no script: is it the SvelteKit page?');
+  return row('web-initial-js', LABELS.initialJs, WEB_GOALS.initialJs, total / 1024, `${(total / 1024).toFixed(1)} KB`, `${scripts.length} eagerly loaded JS files of ${pageUrl.replace(webUrl, '')} (modulepreload + entry imports), each gzip -9; cytoscape is loaded lazily and not counted`);
+}
+
+async function ttfbRow(webUrl: string, sample: QuerySample, quick: boolean): Promise<Row> {
+  const ids = sample.episodeIds;
+  const latency = await measureLatency(
+    async (i) => {
+      // fetch resolves when the status line and headers arrive: time to first byte.
+      const response = await fetch(`${webUrl}/episode/${ids[i % ids.length]}`);
+      if (response.status !== 200) throw new Error(`/episode/${ids[i % ids.length]} answered ${response.status}`);
+      await response.arrayBuffer();
+    },
+    quick ? 10 : 300,
+    quick ? 3 : 30,
+  );
+  return row('web-ttfb', LABELS.ttfb, WEB_GOALS.ttfb, latency.p50, `${ms(latency.p50)} ms`, `${latency.samples} requests over ${ids.length} episodes, SvelteKit SSR → API over loopback; p99 ${ms(latency.p99)} ms (includes reading the body)`);
+}
+
+/** A view as dense as the goal asks (1,000 nodes, 4,000 edges): 400 episodes citing 10 papers each, popular papers first. */
+export function denseView(): { nodes: object[]; edges: object[] } {
+  let state = 42;
+  const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const papers = 600;
+  const nodes: { id: string; kind: string; label: string; weight: number }[] = [];
+  const edges: { source: string; target: string; kind: string }[] = [];
+  const weight = new Array<number>(papers).fill(0);
+  for (let e = 0; e < 400; e += 1) {
+    const cited = new Set<number>();
+    while (cited.size < 10) cited.add(Math.floor(papers * random() ** 2));
+    [...cited].forEach((p, i) => {
+      weight[p]! += 1;
+      edges.push({ source: `ep_${e}`, target: `paper_${p}`, kind: i === 0 ? 'SOURCE' : 'RECOMMENDED' });
+    });
+    nodes.push({ id: `ep_${e}`, kind: 'EPISODE', label: `Synthetic episode number ${e} about things`, weight: 10 });
+  }
+  for (let p = 0; p < papers; p += 1) nodes.push({ id: `paper_${p}`, kind: 'PAPER', label: `Paper ${p}: A Title of Usual Length`, weight: Math.max(1, weight[p]!) });
+  return { nodes, edges };
+}
+
+async function buildBenchPage(): Promise<string> {
+  const { build } = await import('vite');
+  const outDir = await mkdtemp(join(tmpdir(), 'papergraph-bench-page-'));
+  await build({ root: PAGE_DIR, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+async function chromiumRows(apiUrl: string, sample: QuerySample, quick: boolean, log: (line: string) => void): Promise<Row[]> {
+  // The densest 2,000-node answer among the sampled foci: what the explorer would be asked to draw.
+  let view: { nodes: unknown[]; edges: unknown[] } | null = null;
+  for (const focus of sample.episodeIds.slice(0, 40)) {
+    const answer = await postGraphql(apiUrl, 'query($f: ID!) { graph(focus: $f, depth: 2, limit: 2000) { nodes { id kind label weight } edges { source target kind } } }', { f: focus });
+    const graph = answer.data?.graph as { nodes: unknown[]; edges: unknown[] } | undefined;
+    if (graph && graph.nodes.length > (view?.nodes.length ?? 0)) view = graph;
+    if ((view?.nodes.length ?? 0) >= 2000) break;
+  }
+  if (!view) throw new Error('no graph answer to draw');
+  const pageDir = await buildBenchPage();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route('http://bench.local/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const file = join(pageDir, path === '/' ? 'index.html' : path);
+      if (!existsSync(file)) return route.fulfill({ status: 404 });
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+      return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
+    });
+    const freshPage = async () => {
+      await page.goto('http://bench.local/');
+      await page.waitForFunction(() => 'graphBench' in window);
+    };
+    const runs: { ms: number; layout: string; nodes: number; edges: number }[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i += 1) {
+      // A fresh page per run, as a visitor opening the view gets: no earlier instance's garbage.
+      await freshPage();
+      runs.push(await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), view));
+    }
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    const layoutMs = times[Math.floor(times.length / 2)]!;
+    const first = runs[0]!;
+    log(`web: drew ${first.nodes} nodes / ${first.edges} edges with ${first.layout} in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    await freshPage();
+    const dense = await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), denseView());
+    const frames = await page.evaluate((n) => (window as any).graphBench.panAndZoom(n), quick ? 30 : 240);
+    return [
+      row('web-layout', LABELS.layout, WEB_GOALS.layout, layoutMs / 1000, `${(layoutMs / 1000).toFixed(2)} s`,
+        `graph(focus, depth:2, limit:2000) answer with ${first.nodes} nodes / ${first.edges} edges, app's toElements + stylesheet + chooseLayout (${first.layout}); median of ${runs.length} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), each on a fresh page, from data in hand to the second frame after layoutstop`),
+      row('web-frame', LABELS.frame, WEB_GOALS.frame, frames.median, `${ms(frames.median)} ms`,
+        `${dense.nodes} nodes / ${dense.edges} edges, ${frames.frames} frames of scripted panBy/zoom (one step per frame), rAF-to-rAF; p95 ${ms(frames.p95)} ms; canvas renderer, --disable-gpu`),
+    ];
+  } finally {
+    await browser.close();
+    await rm(pageDir, { recursive: true, force: true });
+  }
+}
+
+/** The web rows; a web app that does not build or start is reported in the rows, not thrown. */
+export async function webRows(options: WebOptions): Promise<Row[]> {
+  if (options.skip) return unmeasuredAll('skipped (--skip-web)');
+  try {
+    return await measureWeb(options);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    options.log(`web: ${message}`);
+    return unmeasuredAll(`failed: ${message.slice(0, 120)}`);
+  }
+}
+
+async function measureWeb(options: WebOptions): Promise<Row[]> {
+  const { log } = options;
+  const rows: Row[] = [];
+  const buildDir = await webBuildSnapshot(!options.quick, log);
+  try {
+    const web = await startWeb(buildDir, options.apiUrl);
+    try {
+      rows.push(await initialJsRow(web.url, buildDir, options.sample.episodeIds[0]!));
+      rows.push(await ttfbRow(web.url, options.sample, options.quick));
+    } finally {
+      await web.stop();
+    }
+  } finally {
+    await rm(buildDir, { recursive: true, force: true });
+  }
+  if (!existsSync(CHROMIUM)) {
+    rows.push(
+      unmeasured('web-layout', LABELS.layout, WEB_GOALS.layout, `no Chromium at ${CHROMIUM} (apt-get install chromium)`),
+      unmeasured('web-frame', LABELS.frame, WEB_GOALS.frame, `no Chromium at ${CHROMIUM}`),
+    );
+  } else {
+    rows.push(...(await chromiumRows(options.apiUrl, options.sample, options.quick, log)));
+  }
+  return rows;
+}
