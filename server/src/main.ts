@@ -5,6 +5,7 @@ import { createPapergraphYoga } from './graphql/yoga.ts';
 import { seedIfEmpty } from './seed.ts';
 import { StoreAuthError, StoreUnavailableError } from './store/neo4j/errors.ts';
 import { createStore } from './store/createStore.ts';
+import { DataDirInUseError } from './store/embedded/dataDirLock.ts';
 import { createWebServer } from './webServer.ts';
 
 /** Resolves with the bound port (the configured one, or the system's pick for 0). */
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
 }
 
 /** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
-const EXPLAINED = [ConfigError, StoreAuthError, StoreUnavailableError];
+const EXPLAINED = [ConfigError, DataDirInUseError, StoreAuthError, StoreUnavailableError];
 
 main().catch((error: unknown) => {
   console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);

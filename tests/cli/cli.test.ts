@@ -47,6 +47,32 @@ describe('npm run seed / npm run import', () => {
   });
 });
 
+describe('one process per DATA_DIR', () => {
+  it('refuses a CLI import while a server holds the data folder, and says what to do', async () => {
+    const server = spawn(process.execPath, [join(ROOT, 'server/src/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, API_PORT: '0', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((done) => server.once('exit', done));
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 20_000;
+    while (!/papergraph API/.test(output) && server.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    try {
+      const refused = run('server/src/cli/import.ts', [SEED_RSS]);
+      expect(refused.status).toBe(1);
+      expect(refused.err).toMatch(new RegExp(`in use by another papergraph process \\(pid ${server.pid}\\).*importFeed`));
+      expect(refused.err).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+    }
+    // The server gave the folder back on its way out.
+    expect(run('server/src/cli/import.ts', [SEED_RSS]).status).toBe(0);
+  });
+});
+
 describe('npm start', () => {
   it('prints its URLs, and stops cleanly on SIGTERM keeping the seeded store', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'server/src/main.ts')], {

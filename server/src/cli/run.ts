@@ -2,7 +2,12 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { ImportError } from '../import/errors.ts';
 import { createStore } from '../store/createStore.ts';
+import { DataDirInUseError } from '../store/embedded/dataDirLock.ts';
+import { StoreAuthError, StoreUnavailableError } from '../store/neo4j/errors.ts';
 import type { GraphStore } from '../store/store.ts';
+
+/** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
+const EXPLAINED = [ImportError, ConfigError, DataDirInUseError, StoreAuthError, StoreUnavailableError];
 
 export async function runWithStore(task: (store: GraphStore) => Promise<void>): Promise<void> {
   let store: GraphStore | undefined;
@@ -10,8 +15,7 @@ export async function runWithStore(task: (store: GraphStore) => Promise<void>): 
     store = await createStore(loadConfig().store);
     await task(store);
   } catch (error) {
-    if (error instanceof ImportError || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
+    console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);
     process.exitCode = 1;
   } finally {
     await store?.close();

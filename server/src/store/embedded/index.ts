@@ -1,5 +1,6 @@
 // The embedded store: SQLite (node:sqlite) is the durable truth, a compact graph in memory answers
 // the graph questions. Memory changes only after the SQLite transaction committed.
+import { mkdirSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { paperLabel } from '../../ids/paperId.ts';
 import type {
@@ -15,6 +16,7 @@ import type {
 } from '../../domain/model.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
+import { lockDataDir } from './dataDirLock.ts';
 import { openDatabase } from './database.ts';
 import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
 import { Importer } from './importer.ts';
@@ -28,11 +30,16 @@ export interface EmbeddedStoreOptions {
 }
 
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<GraphStore> {
-  const { db, path } = openDatabase(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataDir(options.dataDir);
+  let db: DatabaseSync | undefined;
   try {
-    return new EmbeddedStore(db, path);
+    const opened = openDatabase(options.dataDir);
+    db = opened.db;
+    return new EmbeddedStore(opened.db, opened.path, lock);
   } catch (error) {
-    db.close();
+    db?.close();
+    lock.release();
     throw error;
   }
 }
@@ -46,11 +53,13 @@ class EmbeddedStore implements GraphStore {
   readonly #importer: Importer;
   readonly #episodesNewestFirst: StatementSync;
   readonly #imports = new SerialQueue();
+  readonly #lock: { release(): void };
   #closed = false;
 
-  constructor(db: DatabaseSync, path: string) {
+  constructor(db: DatabaseSync, path: string, lock: { release(): void }) {
     this.#db = db;
     this.#path = path;
+    this.#lock = lock;
     this.#memory = loadMemoryState(db);
     this.#reads = new Reads(db);
     this.#importer = new Importer(db);
@@ -153,6 +162,7 @@ class EmbeddedStore implements GraphStore {
     this.#closed = true;
     await this.#imports.drained();
     this.#db.close();
+    this.#lock.release();
   }
 
   *#newestEpisodeIds(): Generator<string> {
