@@ -1,11 +1,10 @@
 // npm run import -- FILE... : imports feed files (page text, RSS, papergraph JSON) into the configured store.
-import { importFiles } from '../import/importFiles.ts';
-import { printImportResults, runWithStore } from './run.ts';
+import { importFilesCommand } from './run.ts';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
   console.error('usage: npm run import -- FILE [FILE...]');
   process.exitCode = 2;
 } else {
-  await runWithStore(async (store) => printImportResults(await importFiles(store, files)));
+  await importFilesCommand(files);
 }

@@ -1,6 +1,7 @@
-// Shared CLI plumbing: config and store set-up, readable errors, exit codes.
+// Shared CLI plumbing: config, reading feeds before the store opens, readable errors, exit codes.
 import { ConfigError, loadConfig } from '../config.ts';
 import { ImportError } from '../import/errors.ts';
+import { importFeeds, readFeedFiles, type FileImportResult } from '../import/importFiles.ts';
 import { createStore } from '../store/createStore.ts';
 import { DataDirInUseError } from '../store/embedded/dataDirLock.ts';
 import { StoreAuthError, StoreUnavailableError } from '../store/neo4j/errors.ts';
@@ -9,11 +10,14 @@ import type { GraphStore } from '../store/store.ts';
 /** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
 const EXPLAINED = [ImportError, ConfigError, DataDirInUseError, StoreAuthError, StoreUnavailableError];
 
-export async function runWithStore(task: (store: GraphStore) => Promise<void>): Promise<void> {
+/** Validates every file first (a bad one never opens the store), then imports them and prints what changed. */
+export async function importFilesCommand(files: readonly string[]): Promise<void> {
   let store: GraphStore | undefined;
   try {
-    store = await createStore(loadConfig().store);
-    await task(store);
+    const config = loadConfig();
+    const feeds = await readFeedFiles(files);
+    store = await createStore(config.store);
+    printImportResults(await importFeeds(store, feeds));
   } catch (error) {
     console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);
     process.exitCode = 1;
@@ -22,7 +26,7 @@ export async function runWithStore(task: (store: GraphStore) => Promise<void>): 
   }
 }
 
-export function printImportResults(results: { file: string; added: string[]; updated: string[]; unchanged: string[] }[]): void {
+function printImportResults(results: FileImportResult[]): void {
   for (const r of results) {
     console.log(`${r.file}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
   }
