@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { HUGE_VIEW, LARGE_VIEW, chooseLayout, concentricLevel, minLabelFontSize } from '../../web/src/lib/graph/layout.ts';
+import { LARGE_VIEW, chooseLayout, clusterLayout, minLabelFontSize, type PresetNode } from '../../web/src/lib/graph/layout.ts';
+
+/** A stand-in for the cytoscape instance the preset layout reads: nodes and edges with data(). */
+function fakeCore(nodes: { id: string; kind: string; weight: number }[], edges: { source: string; target: string }[]) {
+  const element = (data: Record<string, unknown>) => ({ data: (key: string) => data[key] });
+  const nodeElements = nodes.map((n) => element(n));
+  const edgeElements = edges.map((e) => element(e));
+  let nodeReads = 0;
+  const core = {
+    nodes: () => {
+      nodeReads += 1;
+      return nodeElements;
+    },
+    edges: () => edgeElements,
+  };
+  const presetNode = (id: string): PresetNode => ({ id: () => id, data: (k) => (k === 'id' ? id : undefined), cy: () => core });
+  return { presetNode, reads: () => nodeReads };
+}
 
 describe('layout choice', () => {
   it('uses animated fcose for small views, keeping positions when growing a view', () => {
@@ -9,28 +26,37 @@ describe('layout choice', () => {
     expect(chooseLayout({ nodeCount: 40, incremental: false, reducedMotion: true })).toMatchObject({ animate: false });
   });
 
-  it('switches to draft fcose without animation above the large-view threshold', () => {
+  it('switches to the precomputed cluster layout (cytoscape preset) above the large-view threshold', () => {
     expect(chooseLayout({ nodeCount: LARGE_VIEW, incremental: false }).name).toBe('fcose');
-    expect(chooseLayout({ nodeCount: LARGE_VIEW + 1, incremental: true })).toMatchObject({
-      name: 'fcose',
-      quality: 'draft',
-      animate: false,
-    });
+    for (const nodeCount of [LARGE_VIEW + 1, 10_000]) {
+      expect(chooseLayout({ nodeCount, incremental: true })).toMatchObject({ name: 'preset', animate: false, fit: true });
+    }
   });
 
-  it('uses a cheap concentric layout for huge views, heavier papers nearer the middle', () => {
-    const layout = chooseLayout({ nodeCount: HUGE_VIEW + 1, incremental: false });
-    expect(layout).toMatchObject({ name: 'concentric', animate: false });
-    const level = layout['concentric'] as (n: { data(k: string): unknown }) => number;
-    const node = (kind: string, weight: number) => ({ data: (k: string) => (k === 'kind' ? kind : weight) });
-    expect(level(node('paper', 8))).toBeGreaterThan(level(node('paper', 1)));
-    expect(level(node('paper', 1))).toBeGreaterThan(level(node('episode', 9)));
-    expect(concentricLevel('paper', Number.NaN)).toBe(1);
+  it('computes the cluster positions once per run, for every node the preset layout asks about', () => {
+    const { presetNode, reads } = fakeCore(
+      [
+        { id: 'p', kind: 'paper', weight: 2 },
+        { id: 'a', kind: 'episode', weight: 1 },
+        { id: 'b', kind: 'episode', weight: 1 },
+      ],
+      [
+        { source: 'a', target: 'p' },
+        { source: 'b', target: 'p' },
+      ],
+    );
+    const positions = clusterLayout()['positions'] as (node: PresetNode) => { x: number; y: number };
+    const points = ['p', 'a', 'b'].map((id) => positions(presetNode(id)));
+    expect(reads()).toBe(1);
+    expect(new Set(points.map((p) => `${p.x},${p.y}`)).size).toBe(3);
+    for (const p of points) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    // A node added after the positions were computed still gets a place rather than an error.
+    expect(positions(presetNode('late'))).toEqual({ x: 0, y: 0 });
   });
 
   it('never picks cola or cose', () => {
     for (const nodeCount of [1, 500, 1500, 10_000]) {
-      expect(['fcose', 'concentric']).toContain(chooseLayout({ nodeCount, incremental: false }).name);
+      expect(['fcose', 'preset']).toContain(chooseLayout({ nodeCount, incremental: false }).name);
     }
   });
 

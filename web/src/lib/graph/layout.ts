@@ -1,25 +1,55 @@
-// Which layout to run for a view of a given size. fcose looks best; above ~1,000 nodes it runs
-// in draft quality without animation, and for very large views a cheap concentric layout
-// (papers ranked by weight) keeps the page responsive. cola/cose are never used.
+// Which layout to run for a view of a given size. fcose looks best and runs up to ~1,000 nodes
+// (animated while small); above that every layout cytoscape offers costs seconds in a browser
+// without a GPU, so large views get the linear cluster layout (clusterLayout.ts) through cytoscape's
+// preset layout. cola/cose are never used.
+import { clusterPositions, type ClusterEdge, type ClusterNode, type Point } from './clusterLayout.ts';
 
 export const LARGE_VIEW = 1000;
-export const HUGE_VIEW = 3000;
 const ANIMATE_UP_TO = 300;
 
 export interface LayoutOptions {
-  name: 'fcose' | 'concentric';
+  name: 'fcose' | 'preset';
   [option: string]: unknown;
 }
 
-/** The part of a cytoscape node the concentric layout reads. */
-export interface WeightedNode {
+/** The part of a cytoscape element the cluster layout reads. */
+interface DataElement {
   data(key: string): unknown;
 }
 
-/** Ring for concentric layouts: higher values sit nearer the middle. */
-export function concentricLevel(kind: unknown, weight: unknown): number {
-  const w = typeof weight === 'number' && Number.isFinite(weight) ? weight : 0;
-  return kind === 'paper' ? 1 + Math.log2(1 + Math.max(0, w)) : 0;
+/** The part of a cytoscape node the preset layout hands to `positions`. */
+export interface PresetNode extends DataElement {
+  id(): string;
+  cy(): { nodes(): { map<T>(fn: (n: DataElement) => T): T[] }; edges(): { map<T>(fn: (e: DataElement) => T): T[] } };
+}
+
+function clusterNode(n: DataElement): ClusterNode {
+  const weight = n.data('weight');
+  return {
+    id: String(n.data('id')),
+    kind: n.data('kind') === 'paper' ? 'paper' : 'episode',
+    weight: typeof weight === 'number' && Number.isFinite(weight) ? weight : 0,
+  };
+}
+
+/** Preset options whose positions are computed for the whole graph on the first node asked for. */
+export function clusterLayout(): LayoutOptions {
+  let computed: Map<string, Point> | null = null;
+  return {
+    name: 'preset',
+    animate: false,
+    fit: true,
+    padding: 20,
+    positions: (node: PresetNode): Point => {
+      if (!computed) {
+        const core = node.cy();
+        const nodes = core.nodes().map(clusterNode);
+        const edges = core.edges().map((e): ClusterEdge => ({ source: String(e.data('source')), target: String(e.data('target')) }));
+        computed = clusterPositions(nodes, edges);
+      }
+      return computed.get(node.id()) ?? { x: 0, y: 0 };
+    },
+  };
 }
 
 export interface LayoutRequest {
@@ -31,32 +61,7 @@ export interface LayoutRequest {
 }
 
 export function chooseLayout({ nodeCount, incremental, reducedMotion = false }: LayoutRequest): LayoutOptions {
-  if (nodeCount > HUGE_VIEW) {
-    return {
-      name: 'concentric',
-      animate: false,
-      fit: true,
-      padding: 20,
-      minNodeSpacing: 4,
-      avoidOverlap: false,
-      // More cited papers go to the middle rings; episodes sit in the outer ones.
-      concentric: (node: WeightedNode) => concentricLevel(node.data('kind'), node.data('weight')),
-      levelWidth: () => 1,
-    };
-  }
-  if (nodeCount > LARGE_VIEW) {
-    return {
-      name: 'fcose',
-      quality: 'draft',
-      randomize: true,
-      animate: false,
-      fit: true,
-      padding: 20,
-      numIter: 1500,
-      nodeDimensionsIncludeLabels: false,
-      packComponents: true,
-    };
-  }
+  if (nodeCount > LARGE_VIEW) return clusterLayout();
   const animate = !reducedMotion && nodeCount <= ANIMATE_UP_TO;
   return {
     name: 'fcose',

@@ -19,7 +19,16 @@ export interface StyleRule {
   style: Record<string, string | number>;
 }
 
-export function graphStylesheet(minZoomedFontSize: number): StyleRule[] {
+/**
+ * `light` is for large views, where drawing thousands of nodes in software dominates: labels only
+ * once zoomed in (and never hit-tested), straight haystack edges without arrows or dashes, no bold
+ * text. A nonzero label threshold is what marks a large view (see minLabelFontSize).
+ */
+export function graphStylesheet(minZoomedFontSize: number, light = minZoomedFontSize > 0): StyleRule[] {
+  return light ? lightRules(minZoomedFontSize) : fullRules(minZoomedFontSize);
+}
+
+function fullRules(minZoomedFontSize: number): StyleRule[] {
   return [
     {
       selector: 'node',
@@ -81,6 +90,62 @@ export function graphStylesheet(minZoomedFontSize: number): StyleRule[] {
         'target-arrow-color': GRAPH_COLORS.recommendedEdge,
       },
     },
+    ...emphasisRules(),
+  ];
+}
+
+function lightRules(minZoomedFontSize: number): StyleRule[] {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        color: GRAPH_COLORS.label,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '150px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': minZoomedFontSize,
+        'text-events': 'no',
+        'border-width': 1,
+      },
+    },
+    {
+      selector: 'node.episode',
+      style: {
+        shape: 'round-rectangle',
+        width: 52,
+        height: 'data(size)',
+        'background-color': GRAPH_COLORS.episode,
+        'border-color': GRAPH_COLORS.episodeBorder,
+      },
+    },
+    {
+      selector: 'node.paper',
+      style: {
+        shape: 'ellipse',
+        // Hubs on top of the fans of episodes around them.
+        'z-index': 10,
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': GRAPH_COLORS.paper,
+        'border-color': GRAPH_COLORS.paperBorder,
+      },
+    },
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    { selector: 'edge.source', style: { width: 2.5, 'line-color': GRAPH_COLORS.sourceEdge } },
+    { selector: 'edge.recommended', style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge } },
+    ...emphasisRules(),
+  ];
+}
+
+/** Focus, selection and a highlighted path stand out the same way in every view. */
+function emphasisRules(): StyleRule[] {
+  return [
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus } },
     {
       selector: 'node.selected',
