@@ -85,6 +85,13 @@ export const importBatchSchema = z
   });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
+declare const validatedBatchBrand: unique symbol;
+/**
+ * An ImportBatch that passed importBatchSchema and the stores' own checks, deep-frozen so it cannot
+ * change afterwards. Only store/shared/validateBatch.ts makes one; stores skip re-validating it.
+ */
+export type ValidatedBatch = ImportBatch & { readonly [validatedBatchBrand]: true };
+
 /** What an import did, by episode id. Re-importing the same feed yields only `unchanged`. */
 export interface ImportResult {
   added: string[];

@@ -1,5 +1,6 @@
 // Feed descriptions are HTML; the episode parser reads text. Blocks become lines and list items
 // become " - " items, the same conventions the podcast page uses, so one parser serves both.
+import { collapseWhitespace } from './text.ts';
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
@@ -57,7 +58,7 @@ export function htmlToText(html: string): string {
   });
   return decodeHtmlEntities(marked)
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map(collapseWhitespace)
     .filter((line) => line !== '')
     .join('\n');
 }

@@ -1,7 +1,8 @@
 // read → parse → resolve → validate. All-or-nothing: any problem anywhere throws one ImportError
 // listing every problem, so a store never receives half a feed.
 import { readFile, stat } from 'node:fs/promises';
-import { importBatchSchema, type ImportBatch } from '../domain/model.ts';
+import type { ImportBatch } from '../domain/model.ts';
+import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
 import { parseEpisode, type ParsedEpisode } from './episodeText.ts';
 import { ImportError, issuesFromZod, type ImportIssue } from './errors.ts';
@@ -42,7 +43,8 @@ function batchFromRawEpisodes(raw: RawEpisode[]): ImportBatch {
   const resolution = resolveEpisodes(parsed);
   issues.push(...resolution.issues);
   if (issues.length > 0) throw new ImportError(issues);
-  const validated = importBatchSchema.safeParse(resolution.batch);
+  // Validated where the stores can recognise it, so store.importBatch does not run zod a second time.
+  const validated = parseImportBatch(resolution.batch);
   if (!validated.success) throw new ImportError(issuesFromZod(validated.error, resolution.episodeLabels));
   return validated.data;
 }

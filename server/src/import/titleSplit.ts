@@ -11,18 +11,27 @@ export interface TitleAndNote {
 const TITLE_CASE_SHARE = 0.6;
 const LONG_WORD_LETTERS = 4;
 
+const SENTENCE_START = /^["'“‘]?\p{Lu}/u;
+/** At least LONG_WORD_LETTERS letters anywhere in the word (tested without building a match list). */
+const LONG_WORD = new RegExp(`\\p{L}(?:[^\\p{L}]*\\p{L}){${LONG_WORD_LETTERS - 1}}`, 'u');
+/** The first letter, after any leading non-letters, is upper-case. */
+const CAPITALISED_WORD = /^[^\p{L}]*\p{Lu}/u;
+const WHITESPACE_RUN = /\s+/;
+
 function startsLikeSentence(segment: string): boolean {
-  return /^["'“‘]?\p{Lu}/u.test(segment);
+  return SENTENCE_START.test(segment);
 }
 
 function readsLikeSentence(segment: string): boolean {
-  const longWords = segment
-    .split(/\s+/)
-    .map((word) => word.replace(/^[^\p{L}]+/u, ''))
-    .filter((word) => (word.match(/\p{L}/gu) ?? []).length >= LONG_WORD_LETTERS);
-  if (longWords.length === 0) return false;
-  const capitalised = longWords.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return capitalised / longWords.length < TITLE_CASE_SHARE;
+  let longWords = 0;
+  let capitalised = 0;
+  for (const word of segment.split(WHITESPACE_RUN)) {
+    if (!LONG_WORD.test(word)) continue;
+    longWords += 1;
+    if (CAPITALISED_WORD.test(word)) capitalised += 1;
+  }
+  if (longWords === 0) return false;
+  return capitalised / longWords < TITLE_CASE_SHARE;
 }
 
 /**

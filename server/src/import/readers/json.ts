@@ -2,8 +2,9 @@
 // hand-edited or older export must not smuggle non-canonical keys past paper identity.
 import { z } from 'zod';
 import { episodeIdFor } from '../../domain/episodeId.ts';
-import { importBatchSchema, type ImportBatch } from '../../domain/model.ts';
+import type { ImportBatch } from '../../domain/model.ts';
 import { parsePaperRef } from '../../ids/paperId.ts';
+import { parseImportBatch } from '../../store/shared/validateBatch.ts';
 import { episodeLabel, ImportError, issuesFromZod, type ImportIssue } from '../errors.ts';
 import { cleanControlCharacters } from '../text.ts';
 
@@ -71,7 +72,7 @@ export function readJsonExport(content: string): ImportBatch {
     );
   }
   const candidate = cleanStrings({ episodes: envelope.data.episodes, papers: envelope.data.papers });
-  const parsed = importBatchSchema.safeParse(candidate);
+  const parsed = parseImportBatch(candidate);
   if (!parsed.success) {
     const labels = envelope.data.episodes.map((episode, i) => {
       const title = typeof episode === 'object' && episode !== null && 'title' in episode ? episode.title : undefined;

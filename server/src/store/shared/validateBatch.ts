@@ -1,7 +1,16 @@
-// The store boundary: whatever the caller claims, a batch is checked again before anything is written.
+// The store boundary: whatever the caller claims, a batch is checked before anything is written —
+// unless this module itself validated it earlier (the import pipeline parses through here), which it
+// can prove: such batches are deep-frozen and remembered in a WeakSet, so the check cannot be forged
+// by a type cast or outdated by a later mutation.
 import { z } from 'zod';
-import { importBatchSchema, type ImportBatch } from '../../domain/model.ts';
+import { importBatchSchema, type ImportBatch, type ValidatedBatch } from '../../domain/model.ts';
 import { dedupeAliases } from './mergePaper.ts';
+
+const validated = new WeakSet<object>();
+
+export function isValidatedBatch(batch: unknown): batch is ValidatedBatch {
+  return typeof batch === 'object' && batch !== null && validated.has(batch);
+}
 
 export interface BatchIssue {
   /** Where in the batch, e.g. `episodes.2.recommendations.0.paperId`. */
@@ -31,17 +40,59 @@ function describe(issue: BatchIssue): string {
 const EPISODE_ID_SHAPE = /^ep_[0-9a-f]{12}$/;
 
 export function validateImportBatch(input: unknown): ImportBatch {
+  if (isValidatedBatch(input)) return input;
   const parsed = importBatchSchema.safeParse(input);
   if (!parsed.success) throw new InvalidImportBatchError(toIssues(parsed.error, input));
   const batch = parsed.data;
+  const collisions = episodeIdCollisions(batch);
+  if (collisions.length > 0) throw new InvalidImportBatchError(collisions);
+  return { episodes: batch.episodes, papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })) };
+}
+
+function episodeIdCollisions(batch: ImportBatch): BatchIssue[] {
   const collisions: BatchIssue[] = [];
   batch.papers.forEach((paper, i) => {
     if (EPISODE_ID_SHAPE.test(paper.id)) {
       collisions.push({ path: `papers.${i}.id`, episode: null, message: `paper id ${paper.id} looks like an episode id` });
     }
   });
-  if (collisions.length > 0) throw new InvalidImportBatchError(collisions);
-  return { episodes: batch.episodes, papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })) };
+  return collisions;
+}
+
+/**
+ * importBatchSchema.safeParse for producers (the import pipeline) that report zod issues their own way.
+ * A success the stores would accept unchanged (no episode-shaped paper id, no repeated alias) comes back
+ * as a ValidatedBatch, so the store does not validate it a second time; any other success comes back
+ * as zod gave it and the store checks (and normalises or rejects) it as before.
+ */
+export function parseImportBatch(
+  input: unknown,
+): { success: true; data: ImportBatch | ValidatedBatch } | { success: false; error: z.ZodError } {
+  const parsed = importBatchSchema.safeParse(input);
+  if (!parsed.success) return { success: false, error: parsed.error };
+  const batch = parsed.data;
+  const storeAcceptsAsIs =
+    episodeIdCollisions(batch).length === 0 && batch.papers.every((p) => new Set(p.aliases).size === p.aliases.length);
+  return { success: true, data: storeAcceptsAsIs ? sealValidated(batch) : batch };
+}
+
+function sealValidated(batch: ImportBatch): ValidatedBatch {
+  deepFreeze(batch);
+  validated.add(batch);
+  return batch as ValidatedBatch;
+}
+
+/** Records are plain objects and arrays of strings, numbers and nulls (zod's output). */
+function deepFreeze(value: object): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object' && item !== null) deepFreeze(item);
+  } else {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
+  }
+  Object.freeze(value);
 }
 
 function toIssues(error: z.ZodError, input: unknown): BatchIssue[] {
