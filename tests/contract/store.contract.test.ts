@@ -51,6 +51,8 @@ for (const factory of storeFactories()) {
 
       it('updates a changed episode in place, dropping a recommendation and its orphaned paper', async () => {
         await store.importBatch(podcastBatch);
+        // Read first, as a viewer would: whatever a store keeps of it must follow the update.
+        expect(await store.episodesByIds([ep.r1.id])).toEqual([ep.r1]);
         const changed = {
           ...ep.r1,
           title: 'DeepSeek-R1: Reinforcement Learning Is All You Need',

@@ -1,6 +1,7 @@
 // The embedded store: SQLite (node:sqlite) is the durable truth, a compact graph in memory answers
 // the graph questions. Memory changes only after the SQLite transaction committed.
 import { mkdirSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { paperLabel } from '../../ids/paperId.ts';
 import type {
@@ -29,6 +30,9 @@ export interface EmbeddedStoreOptions {
   dataDir: string;
 }
 
+/** ~3 kB each: a few MB for the episodes people are looking at. */
+const EPISODE_CACHE_SIZE = 5_000;
+
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<GraphStore> {
   mkdirSync(options.dataDir, { recursive: true });
   const lock = lockDataDir(options.dataDir);
@@ -54,6 +58,12 @@ class EmbeddedStore implements GraphStore {
   readonly #episodesNewestFirst: StatementSync;
   readonly #imports = new SerialQueue();
   readonly #lock: { release(): void };
+  /**
+   * Parsed episode records of recently shown episodes: related lists and citedBy pages load the same
+   * popular episodes over and over (a quarter of a related request's time was re-reading them).
+   * Entries of episodes an import changes are dropped before the import returns.
+   */
+  readonly #episodeCache = new LRUCache<string, EpisodeRecord>({ max: EPISODE_CACHE_SIZE });
   #closed = false;
 
   constructor(db: DatabaseSync, path: string, lock: { release(): void }) {
@@ -76,13 +86,20 @@ class EmbeddedStore implements GraphStore {
       const valid = validateImportBatch(batch);
       const { result, diff } = this.#importer.run(valid);
       if (diff) applyGraphDiff(this.#memory, diff);
+      for (const id of result.updated) this.#episodeCache.delete(id);
       return result;
     });
   }
 
   async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
     this.#assertOpen();
-    return this.#reads.episodesByIds(ids);
+    const missing = ids.filter((id) => !this.#episodeCache.has(id));
+    if (missing.length > 0) {
+      this.#reads.episodesByIds(missing).forEach((record) => {
+        if (record) this.#episodeCache.set(record.id, record);
+      });
+    }
+    return ids.map((id) => this.#episodeCache.get(id) ?? null);
   }
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
