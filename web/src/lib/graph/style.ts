@@ -28,22 +28,29 @@ export function graphStylesheet(minZoomedFontSize: number, light = minZoomedFont
   return light ? lightRules(minZoomedFontSize) : fullRules(minZoomedFontSize);
 }
 
+/** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
+function labelStyle(minZoomedFontSize: number) {
+  return {
+    label: 'data(label)',
+    'font-size': 11,
+    color: GRAPH_COLORS.label,
+    'text-valign': 'bottom',
+    'text-margin-y': 4,
+    'text-wrap': 'ellipsis',
+    'text-max-width': '150px',
+    'text-background-color': '#ffffff',
+    'text-background-opacity': 0.75,
+    'text-background-padding': '1px',
+    'min-zoomed-font-size': minZoomedFontSize,
+  } as const;
+}
+
 function fullRules(minZoomedFontSize: number): StyleRule[] {
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-size': 11,
-        color: GRAPH_COLORS.label,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '150px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': minZoomedFontSize,
+        ...labelStyle(minZoomedFontSize),
         'border-width': 1.5,
       },
     },
@@ -99,17 +106,7 @@ function lightRules(minZoomedFontSize: number): StyleRule[] {
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-size': 11,
-        color: GRAPH_COLORS.label,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '150px',
-        'text-background-color': '#ffffff',
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'min-zoomed-font-size': minZoomedFontSize,
+        ...labelStyle(minZoomedFontSize),
         'text-events': 'no',
         'border-width': 1,
       },
