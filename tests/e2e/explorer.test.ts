@@ -138,6 +138,7 @@ describe('papergraph explorer in a browser', () => {
   it('pasting an arXiv or DOI link into the search box lands on that paper', async () => {
     const page = await newPage();
     await page.goto(stack.baseUrl + '/episodes');
+    await page.waitForSelector('html[data-hydrated]');
     await page.locator('#search-input').evaluate((input) => {
       const data = new DataTransfer();
       data.setData('text/plain', 'https://arxiv.org/pdf/2305.18290v2');
