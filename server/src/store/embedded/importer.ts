@@ -2,7 +2,7 @@
 // which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecord } from '../../domain/model.ts';
-import { episodeContentHash } from '../shared/contentHash.ts';
+import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
@@ -89,25 +89,11 @@ export class Importer {
       storedHashes.set(row.id, row.content_hash);
     }
 
-    const result: ImportResult = { added: [], updated: [], unchanged: [] };
-    const addedEpisodes: ChangedEpisode[] = [];
-    const updatedEpisodes: ChangedEpisode[] = [];
-    for (const record of batch.episodes) {
-      const hash = episodeContentHash(record);
-      const storedHash = storedHashes.get(record.id);
-      if (storedHash === hash) {
-        result.unchanged.push(record.id);
-        continue;
-      }
-      const changed = { record, hash, edges: edgesOf(record) };
-      if (storedHash === undefined) {
-        result.added.push(record.id);
-        addedEpisodes.push(changed);
-      } else {
-        result.updated.push(record.id);
-        updatedEpisodes.push(changed);
-      }
-    }
+    const classified = classifyEpisodes(batch.episodes, storedHashes);
+    const { result } = classified;
+    const withEdges = ({ record, hash }: HashedEpisode): ChangedEpisode => ({ record, hash, edges: edgesOf(record) });
+    const addedEpisodes = classified.added.map(withEdges);
+    const updatedEpisodes = classified.updated.map(withEdges);
 
     // Distinct citing episodes per paper change by: +1 for a newly cited pair, -1 for a dropped one.
     const countDelta = new Map<string, number>();

@@ -12,7 +12,7 @@ import type {
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
-import { episodeContentHash } from '../shared/contentHash.ts';
+import { classifyEpisodes } from '../shared/contentHash.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
@@ -244,18 +244,8 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Im
   const storedRows = await tx.run('importStoredHashes', { episodeIds: batch.episodes.map((e) => e.id) });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
 
-  const result: ImportResult = { added: [], updated: [], unchanged: [] };
-  const changed: { episode: EpisodeRecord; hash: string }[] = [];
-  for (const episode of batch.episodes) {
-    const hash = episodeContentHash(episode);
-    const stored = storedHashes.get(episode.id);
-    if (stored === hash) {
-      result.unchanged.push(episode.id);
-      continue;
-    }
-    (storedHashes.has(episode.id) ? result.updated : result.added).push(episode.id);
-    changed.push({ episode, hash });
-  }
+  const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
+  const changed = [...added, ...updated].map(({ record, hash }) => ({ episode: record, hash }));
 
   const formerlyCited: string[] = [];
   if (result.updated.length > 0) {

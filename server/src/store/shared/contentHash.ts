@@ -1,7 +1,7 @@
-// Decides "unchanged" on re-import: a digest of everything an episode record says, independent of the
+// Decides added / updated / unchanged on import: a digest of everything an episode record says, independent of the
 // key order the reader happened to build the object with.
 import { createHash } from 'node:crypto';
-import type { EpisodeRecord } from '../../domain/model.ts';
+import type { EpisodeRecord, ImportResult } from '../../domain/model.ts';
 
 export function episodeContentHash(episode: EpisodeRecord): string {
   // Fields listed explicitly (not JSON.stringify(episode)) so extra or reordered keys cannot change it.
@@ -18,4 +18,35 @@ export function episodeContentHash(episode: EpisodeRecord): string {
     episode.recommendations.map((r) => [r.paperId, r.note]),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export interface HashedEpisode {
+  record: EpisodeRecord;
+  hash: string;
+}
+
+/**
+ * The one rule both stores apply to a batch: an episode whose stored hash matches is unchanged, one
+ * with no stored hash is added, any other is updated. `storedHashes` holds the batch's stored episodes.
+ */
+export function classifyEpisodes(
+  episodes: readonly EpisodeRecord[],
+  storedHashes: ReadonlyMap<string, unknown>,
+): { result: ImportResult; added: HashedEpisode[]; updated: HashedEpisode[] } {
+  const result: ImportResult = { added: [], updated: [], unchanged: [] };
+  const added: HashedEpisode[] = [];
+  const updated: HashedEpisode[] = [];
+  for (const record of episodes) {
+    const hash = episodeContentHash(record);
+    if (!storedHashes.has(record.id)) {
+      result.added.push(record.id);
+      added.push({ record, hash });
+    } else if (storedHashes.get(record.id) === hash) {
+      result.unchanged.push(record.id);
+    } else {
+      result.updated.push(record.id);
+      updated.push({ record, hash });
+    }
+  }
+  return { result, added, updated };
 }
