@@ -1,8 +1,7 @@
 // Child processes the bench talks to over loopback: the API server and the built web app.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, residentMemory, stopProcess, waitUntil } from '../helpers/processes.ts';
 
 const API_ENTRY = fileURLToPath(new URL('./apiServer.ts', import.meta.url));
 
@@ -14,50 +13,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Resident and peak resident memory of a process, in bytes (Linux /proc). */
-export function residentMemory(pid: number): { rss: number; peak: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
-    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-  } catch {
-    return null;
-  }
-}
-
-async function waitUntil(probe: () => Promise<boolean>, child: ChildProcess, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`${what} did not answer within ${timeoutMs} ms`);
-}
-
-function stopper(child: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-}
+export { freePort, residentMemory };
 
 export const STATS_QUERY = '{ stats { episodes papers citations } }';
 
@@ -99,7 +55,7 @@ export async function startApi(dataDir: string, log: (line: string) => void): Pr
   }
   const readyMs = performance.now() - started;
   log(`api: ${url} answered stats after ${readyMs.toFixed(0)} ms`);
-  return { child, url, readyMs, stats: stats!, stop: stopper(child) };
+  return { child, url, readyMs, stats: stats!, stop: () => stopProcess(child) };
 }
 
 /** Starts the built SvelteKit app (adapter-node) against `apiUrl`; ready when `/` answers. */
@@ -119,5 +75,5 @@ export async function startWeb(buildDir: string, apiUrl: string): Promise<Runnin
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
-  return { child, url, readyMs: performance.now() - started, stop: stopper(child) };
+  return { child, url, readyMs: performance.now() - started, stop: () => stopProcess(child) };
 }

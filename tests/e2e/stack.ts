@@ -5,10 +5,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { freePort, stopProcess } from '../helpers/processes.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -20,17 +20,6 @@ export interface Stack {
   /** The web server alone, its API unreachable (to see how the app reports an outage). */
   startWebWithoutApi(): Promise<{ baseUrl: string; close(): Promise<void> }>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 async function waitFor(url: string, what: string, child: ChildProcess, log: string[]): Promise<void> {
@@ -56,15 +45,6 @@ function start(args: string[], env: Record<string, string>, cwd: string): { chil
   return { child, log };
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-  });
-}
-
 /**
  * `npm test` builds the web app before any test runs (other tests start the server too, and must never
  * see a half-written build); run by hand, the browser tests build it when it is missing.
@@ -86,7 +66,7 @@ export async function startStack(): Promise<Stack> {
     const web = start(['web/build'], { API_URL: `http://127.0.0.1:${deadApiPort}/graphql`, PORT: String(webPort), HOST: '127.0.0.1' }, ROOT);
     const baseUrl = `http://127.0.0.1:${webPort}`;
     await waitFor(baseUrl + '/favicon.svg', 'the web server', web.child, web.log);
-    return { baseUrl, close: () => stop(web.child) };
+    return { baseUrl, close: () => stopProcess(web.child) };
   };
   if (external) {
     const apiUrl = process.env['E2E_API_URL'] ?? 'http://127.0.0.1:4000/graphql';
@@ -110,7 +90,7 @@ export async function startStack(): Promise<Stack> {
     apiUrl: `http://127.0.0.1:${apiPort}/graphql`,
     startWebWithoutApi,
     async close() {
-      await stop(app.child);
+      await stopProcess(app.child);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,27 +1,15 @@
 // The real server (`node server/src/main.ts`) as a child process on free loopback ports, for the crash,
 // load and start-up tests. Talks to it over HTTP only, like any client.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, residentMemory } from '../helpers/processes.ts';
 
 const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const TEST_ADMIN_TOKEN = 'reliability-admin-token-0123456789';
 
-/** A port the OS just handed out on 127.0.0.1 (closed again, so the child can take it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface ServerOptions {
   dataDir: string;
@@ -123,8 +111,7 @@ export async function graphql(
 
 /** Resident set size of a process in bytes, from /proc (Linux). */
 export function residentBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]) * 1024;
+  const memory = residentMemory(pid);
+  if (!memory) throw new Error(`no VmRSS for process ${pid}`);
+  return memory.rss;
 }
