@@ -168,6 +168,63 @@ for (const factory of storeFactories()) {
       });
     });
 
+    describe('importBatches', () => {
+      it('imports batches as one import: each sees the ones before it, one result per batch', async () => {
+        const changedR1 = { ...ep.r1, summary: 'A second take on the same paper.' };
+        const results = await store.importBatches([batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo), batchWith(ep.grpo)]);
+        expect(results).toEqual([
+          { added: [ep.grpo.id, ep.r1.id], updated: [], unchanged: [] },
+          { added: [ep.dpo.id], updated: [ep.r1.id], unchanged: [] },
+          { added: [], updated: [], unchanged: [ep.grpo.id] },
+        ]);
+        const oneByOne = await open();
+        for (const batch of [batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo)]) await oneByOne.importBatch(batch);
+        expect(await store.exportBatch()).toEqual(await oneByOne.exportBatch());
+        expect(await store.stats()).toEqual(await oneByOne.stats());
+        expect(await store.related(ep.dpo.id, 5)).toEqual(await oneByOne.related(ep.dpo.id, 5));
+      });
+
+      it('stores nothing when the batches stop with an error part way, and passes the error on', async () => {
+        await store.importBatch(batchWith(ep.grpo));
+        const before = await store.exportBatch();
+        const broken = new Error('the third feed could not be read');
+        async function* feeds() {
+          yield batchWith(ep.r1, ep.dpo);
+          yield batchWith({ ...ep.grpo, title: 'Renamed' });
+          throw broken;
+        }
+        await expect(store.importBatches(feeds())).rejects.toBe(broken);
+        expect(await store.exportBatch()).toEqual(before);
+        expect(await store.stats()).toEqual({ episodes: 1, papers: 4, citations: 4 });
+        expect(await store.episodesByIds([ep.r1.id])).toEqual([null]);
+        expect((await store.search('Renamed', 10)).map((h) => h.id)).toEqual([]);
+        // The store still takes imports afterwards.
+        expect((await store.importBatch(batchWith(ep.r1))).added).toEqual([ep.r1.id]);
+      });
+
+      it('answers queries from the store as it was while an import waits for its next batch', async () => {
+        await store.importBatch(batchWith(ep.grpo));
+        let release!: () => void;
+        const nextFeedParsed = new Promise<void>((resolve) => (release = resolve));
+        let firstTaken!: () => void;
+        const firstBatchTaken = new Promise<void>((resolve) => (firstTaken = resolve));
+        async function* feeds() {
+          yield batchWith(ep.r1);
+          firstTaken();
+          await nextFeedParsed;
+          yield batchWith(ep.dpo);
+        }
+        const importing = store.importBatches(feeds());
+        await firstBatchTaken;
+        expect(await store.stats()).toEqual({ episodes: 1, papers: 4, citations: 4 });
+        expect(await store.episodesByIds([ep.r1.id])).toEqual([null]);
+        expect((await store.listEpisodes({ offset: 0, limit: 10 })).totalCount).toBe(1);
+        release();
+        expect((await importing).map((r) => r.added)).toEqual([[ep.r1.id], [ep.dpo.id]]);
+        expect((await store.episodesByIds([ep.r1.id, ep.dpo.id])).map((e) => e?.id)).toEqual([ep.r1.id, ep.dpo.id]);
+      });
+    });
+
     describe('lookups', () => {
       beforeEach(async () => {
         await store.importBatch(podcastBatch);

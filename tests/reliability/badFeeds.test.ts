@@ -3,6 +3,7 @@
 // refused with a message saying what is wrong and, where it is about one episode, which episode and
 // which field — and neither door may change the store.
 import { execFile } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -186,7 +187,7 @@ describe('bad feed catalogue', () => {
     work = await mkdtemp(join(tmpdir(), 'papergraph-bad-feeds-'));
     for (const [file, make] of Object.entries(GENERATED)) await writeFile(join(work, file), make());
 
-    // CLI side: a seeded store on disk that every CLI run targets.
+    // CLI side: a seeded store on disk; every CLI run targets its own copy (a run holds its DATA_DIR).
     cliDataDir = join(work, 'cli-data');
     const seeded = await createEmbeddedStore({ dataDir: cliDataDir });
     await seedIfEmpty(seeded);
@@ -216,9 +217,11 @@ describe('bad feed catalogue', () => {
   // Child processes mostly wait on start-up: a few at once keep the run short.
   it.concurrent.each(CATALOGUE)('CLI refuses $file ($problem), names it, writes nothing', async (feed) => {
     const path = pathOf(feed.file);
+    const dataDir = join(work, `cli-data-${feed.file}`);
+    cpSync(cliDataDir, dataDir, { recursive: true });
     const result = await run(process.execPath, [CLI, path], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, DATA_DIR: cliDataDir },
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
       maxBuffer: 16 * 1024 * 1024,
     }).then(
       () => ({ code: 0, stderr: '' }),
@@ -228,7 +231,7 @@ describe('bad feed catalogue', () => {
     expect(result.stderr).toMatch(cliLinePattern(path, feed));
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // a message, not a stack trace
 
-    const reopened = await createEmbeddedStore({ dataDir: cliDataDir });
+    const reopened = await createEmbeddedStore({ dataDir });
     try {
       expect(await storeFingerprint(reopened)).toEqual(cliBefore);
     } finally {

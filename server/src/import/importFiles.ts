@@ -1,41 +1,57 @@
-// Reads feed files and imports them through the pipeline. Every file is parsed and validated before
-// the store is even opened, so one bad file means nothing is stored.
+// Imports feed files as one import: all files or nothing. With several files, each is parsed on a
+// worker thread while the store writes the ones before it (on 2 cores: the slower of the two, not
+// their sum); a bad file means nothing is stored, and every file is still read so one error lists the
+// problems of all of them.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
-import { ImportError } from './errors.ts';
-import { importFeedFile } from './pipeline.ts';
-
-export interface FeedFile {
-  file: string;
-  batch: ImportBatch;
-}
+import { ImportError, type ImportIssue } from './errors.ts';
+import { parseFeedFile, type ParsedFeed } from './parseFeedWorker.ts';
 
 export interface FileImportResult extends ImportResult {
   file: string;
 }
 
-/** Every file read and validated; all problems of all files in one ImportError. */
-export async function readFeedFiles(files: readonly string[]): Promise<FeedFile[]> {
-  const feeds: FeedFile[] = [];
-  const issues: ImportError['issues'] = [];
-  for (const file of files) {
-    try {
-      feeds.push({ file, batch: await importFeedFile(file) });
-    } catch (error) {
-      if (error instanceof ImportError) issues.push(...error.issues);
-      else issues.push({ file, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  if (issues.length > 0) throw new ImportError(issues);
-  return feeds;
-}
-
-export async function importFeeds(store: GraphStore, feeds: readonly FeedFile[]): Promise<FileImportResult[]> {
-  const results: FileImportResult[] = [];
-  for (const { file, batch } of feeds) results.push({ file, ...(await store.importBatch(batch)) });
-  return results;
-}
+/** The main thread runs the store's writes; the other cores parse. */
+const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+/** Parsed batches waiting for the store: enough to keep it busy, few enough to bound memory. */
+const PARSED_AHEAD = PARSE_THREADS + 1;
 
 export async function importFiles(store: GraphStore, files: readonly string[]): Promise<FileImportResult[]> {
-  return importFeeds(store, await readFeedFiles(files));
+  const results = await store.importBatches(parsedInOrder(files));
+  return results.map((result, i) => ({ file: files[i]!, ...result }));
+}
+
+async function* parsedInOrder(files: readonly string[]): AsyncGenerator<ImportBatch> {
+  // One file has nothing to overlap with: parsed here, its batch keeps the pipeline's validated seal.
+  const pool =
+    files.length > 1
+      ? new Piscina<string, ParsedFeed>({
+          filename: new URL('./parseFeedWorker.ts', import.meta.url).href,
+          minThreads: PARSE_THREADS,
+          maxThreads: PARSE_THREADS,
+        })
+      : undefined;
+  const parse = (file: string) => (pool ? pool.run(file) : parseFeedFile(file));
+  const pending: Promise<ParsedFeed>[] = [];
+  let next = 0;
+  const refill = () => {
+    while (next < files.length && pending.length < PARSED_AHEAD) pending.push(parse(files[next++]!));
+  };
+  const issues: ImportIssue[] = [];
+  try {
+    refill();
+    while (pending.length > 0) {
+      const parsed = await pending.shift()!;
+      refill();
+      if (!parsed.ok) issues.push(...parsed.issues);
+      else if (issues.length === 0) yield parsed.batch;
+    }
+    if (issues.length > 0) throw new ImportError(issues);
+  } finally {
+    // The store stopped early (a write failed): nobody waits for the files still being parsed.
+    for (const task of pending) task.catch(() => undefined);
+    await pool?.destroy();
+  }
 }

@@ -51,6 +51,12 @@ export interface GraphStore {
 
   /** Atomic and idempotent: all of the batch or nothing; an identical episode is `unchanged`. */
   importBatch(batch: ImportBatch): Promise<ImportResult>;
+  /**
+   * Several batches as one import: all of them or nothing, each planned after the ones before it, one
+   * result per batch. Batches may arrive while it runs (files still being parsed); if the iterable
+   * throws, nothing is stored and the error comes back. Queries meanwhile see the store as it was.
+   */
+  importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]>;
 
   /** Batched lookups: one result per id, in order, null when unknown. */
   episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;

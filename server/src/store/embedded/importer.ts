@@ -1,5 +1,5 @@
-// Import = plan (reads only) + write (one SQLite transaction). The plan also yields the in-memory diff,
-// which the store applies only after COMMIT, so memory and disk never disagree.
+// Import = per batch, plan (reads only) + write, all batches in one SQLite transaction. The plans also
+// yield the in-memory diffs, which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecord } from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
@@ -55,31 +55,35 @@ export class Importer {
     this.#sql = prepareImportStatements(db);
   }
 
-  /** The batch must already be validated. Throws (with nothing written) if any write fails. */
-  run(batch: ImportBatch): ImportOutcome {
-    const plan = this.#plan(batch);
-    const nothingToWrite =
-      plan.addedEpisodes.length === 0 && plan.updatedEpisodes.length === 0 && plan.updatedPapers.length === 0;
-    if (nothingToWrite) return { result: plan.result, diff: null };
-    this.#db.exec('BEGIN IMMEDIATE');
+  /**
+   * Imports every batch in one transaction: all of them or none. Batches may arrive while it is open
+   * (the next file still being parsed); each one's plan sees the rows of the batches before it. Each
+   * batch must already be validated. Throws, with nothing written, if a write or the iterable fails.
+   */
+  async run(batches: AsyncIterable<ImportBatch>): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
     try {
-      this.#write(plan);
-      this.#db.exec('COMMIT');
+      for await (const batch of batches) {
+        const plan = this.#plan(batch);
+        const nothingToWrite =
+          plan.addedEpisodes.length === 0 && plan.updatedEpisodes.length === 0 && plan.updatedPapers.length === 0;
+        if (nothingToWrite) {
+          outcomes.push({ result: plan.result, diff: null });
+          continue;
+        }
+        // Opened at the first write: an import that changes nothing leaves the files untouched.
+        if (!this.#db.isTransaction) this.#db.exec('BEGIN IMMEDIATE');
+        this.#write(plan);
+        outcomes.push({ result: plan.result, diff: diffOf(plan) });
+      }
+      if (this.#db.isTransaction) this.#db.exec('COMMIT');
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;
+    } finally {
+      this.#db.exec('PRAGMA shrink_memory');
     }
-    return {
-      result: plan.result,
-      diff: {
-        addedPapers: plan.insertedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
-        retitledPapers: plan.updatedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
-        addedEpisodes: plan.addedEpisodes.map((e) => e.edges),
-        updatedEpisodes: plan.updatedEpisodes.map((e) => e.edges),
-        deletedPapers: plan.deletedPapers,
-        citationDelta: plan.citationDelta,
-      },
-    };
+    return outcomes;
   }
 
   #plan(batch: ImportBatch): ImportPlan {
@@ -254,6 +258,17 @@ interface PaperSearchRow {
   /** null: the paper was deleted, only its search row goes. */
   record: PaperRecord | null;
   replace: boolean;
+}
+
+function diffOf(plan: ImportPlan): GraphDiff {
+  return {
+    addedPapers: plan.insertedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
+    retitledPapers: plan.updatedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
+    addedEpisodes: plan.addedEpisodes.map((e) => e.edges),
+    updatedEpisodes: plan.updatedEpisodes.map((e) => e.edges),
+    deletedPapers: plan.deletedPapers,
+    citationDelta: plan.citationDelta,
+  };
 }
 
 const byRid = (a: { rid: number }, b: { rid: number }) => a.rid - b.rid;

@@ -36,21 +36,26 @@ const EPISODE_CACHE_SIZE = 5_000;
 export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promise<GraphStore> {
   mkdirSync(options.dataDir, { recursive: true });
   const lock = lockDataDir(options.dataDir);
-  let db: DatabaseSync | undefined;
+  let opened: ReturnType<typeof openDatabase> | undefined;
   try {
-    const opened = openDatabase(options.dataDir);
-    db = opened.db;
-    return new EmbeddedStore(opened.db, opened.path, lock);
+    opened = openDatabase(options.dataDir);
+    return new EmbeddedStore(opened, lock);
   } catch (error) {
-    db?.close();
+    opened?.writer.close();
+    opened?.reader.close();
     lock.release();
     throw error;
   }
 }
 
+async function* validated(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): AsyncGenerator<ImportBatch> {
+  for await (const batch of batches) yield validateImportBatch(batch);
+}
+
 class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   readonly #db: DatabaseSync;
+  readonly #writer: DatabaseSync;
   readonly #path: string;
   readonly #memory: MemoryState;
   readonly #reads: Reads;
@@ -66,13 +71,14 @@ class EmbeddedStore implements GraphStore {
   readonly #episodeCache = new LRUCache<string, EpisodeRecord>({ max: EPISODE_CACHE_SIZE });
   #closed = false;
 
-  constructor(db: DatabaseSync, path: string, lock: { release(): void }) {
+  constructor({ reader: db, writer, path }: { reader: DatabaseSync; writer: DatabaseSync; path: string }, lock: { release(): void }) {
     this.#db = db;
+    this.#writer = writer;
     this.#path = path;
     this.#lock = lock;
     this.#memory = loadMemoryState(db);
     this.#reads = new Reads(db);
-    this.#importer = new Importer(db);
+    this.#importer = new Importer(writer);
     this.#episodesNewestFirst = db.prepare(
       'SELECT id FROM episodes ORDER BY published_at IS NULL, published_at DESC, id',
     );
@@ -80,14 +86,20 @@ class EmbeddedStore implements GraphStore {
   }
 
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    const [result] = await this.importBatches([batch]);
+    return result!;
+  }
+
+  async importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
-    return this.#imports.run(() => {
-      const valid = validateImportBatch(batch);
-      const { result, diff } = this.#importer.run(valid);
-      if (diff) applyGraphDiff(this.#memory, diff);
-      for (const id of result.updated) this.#episodeCache.delete(id);
-      return result;
+    return this.#imports.run(async () => {
+      const outcomes = await this.#importer.run(validated(batches));
+      for (const { result, diff } of outcomes) {
+        if (diff) applyGraphDiff(this.#memory, diff);
+        for (const id of result.updated) this.#episodeCache.delete(id);
+      }
+      return outcomes.map((o) => o.result);
     });
   }
 
@@ -178,6 +190,7 @@ class EmbeddedStore implements GraphStore {
     if (this.#closed) return;
     this.#closed = true;
     await this.#imports.drained();
+    this.#writer.close();
     this.#db.close();
     this.#lock.release();
   }

@@ -76,10 +76,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
+    const [result] = await this.importBatches([batch]);
+    return result!;
+  }
+
+  async importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]> {
     this.#assertOpen();
     const run = this.#importQueue.then(async () => {
-      const valid = validateImportBatch(batch);
-      return mappingStoreErrors(() => this.#driver.executeWrite((tx) => writeBatch(tx, valid)));
+      // Every batch is in hand before the transaction opens: a managed transaction may be retried,
+      // and a retry must replay the same batches.
+      const valid: ImportBatch[] = [];
+      for await (const batch of batches) valid.push(validateImportBatch(batch));
+      return mappingStoreErrors(() =>
+        this.#driver.executeWrite(async (tx) => {
+          const results: ImportResult[] = [];
+          for (const batch of valid) results.push(await writeBatch(tx, batch));
+          return results;
+        }),
+      );
     });
     this.#importQueue = run.catch(() => undefined);
     return run;
