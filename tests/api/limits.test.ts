@@ -61,6 +61,22 @@ describe('query limits and batching', () => {
     expect(errors?.[0]?.message).toMatch(/breadth|complexity/i);
   });
 
+  it('checks every request again when variables set the cost', async () => {
+    const costly = 'query ($n: Int!) { papers(first: 10) { edges { node { citedBy(first: $n) { episode { related(first: 50) { score } } } } } } }';
+    expect((await api.query(costly, { n: 1 })).errors).toBeUndefined();
+    expect((await api.query(costly, { n: 500 })).errors?.[0]?.message).toMatch(/complexity: \d+, max: /);
+    expect((await api.query(costly, { n: 1 })).errors).toBeUndefined();
+  });
+
+  it('keeps refusing a document whose cost no variable changes', async () => {
+    const deep = 'query ($id: ID!) { episode(id: $id) { related { episode { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }';
+    for (const id of ['ep_000000000000', 'ep_111111111111']) {
+      const { data, errors } = await api.query(deep, { id });
+      expect(errors?.[0]?.message).toMatch(/depth/i);
+      expect(data ?? null).toBeNull();
+    }
+  });
+
   it('rejects page sizes above the maximum with a clear error', async () => {
     const { errors } = await api.query(`{ search(query: "agent", first: 1000) { score } }`);
     expect(errors?.[0]?.message).toMatch(/first/);

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
+import { createPapergraphYoga, type YogaOptions } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
@@ -22,11 +22,26 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function createTestApi(options: { seed?: boolean; adminToken?: string | undefined; store?: GraphStore; dataDir?: string } = {}): Promise<TestApi> {
+export interface TestApiOptions extends Pick<YogaOptions, 'compileAfter' | 'maxBodyBytes' | 'logger'> {
+  seed?: boolean;
+  adminToken?: string | undefined;
+  store?: GraphStore;
+  dataDir?: string;
+}
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'papergraph-api-')));
   const store = options.store ?? (await createEmbeddedStore({ dataDir }));
   if (options.seed ?? true) await seedIfEmpty(store);
-  const yoga = createPapergraphYoga({ store, adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN });
+  const yoga = createPapergraphYoga({
+    store,
+    adminToken: 'adminToken' in options ? options.adminToken : ADMIN_TOKEN,
+    // Every document is compiled at once (the server waits for repeats), so these tests run on
+    // graphql-jit; jit.test.ts checks that it answers like yoga's own executor.
+    compileAfter: options.compileAfter ?? 1,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
+  });
   const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://papergraph.test${path}`, init)));
   return {
     store,

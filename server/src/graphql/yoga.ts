@@ -1,14 +1,17 @@
 // The yoga instance: schema, context, the HTTP-level guards (body size, CSRF, request ids, error
-// masking) and the /health endpoint. Listening happens in main.ts, so tests call `yoga.fetch(...)`
-// without a port.
+// masking), query limits, graphql-jit for repeated queries and the /health endpoint. Listening happens
+// in main.ts, so tests call `yoga.fetch(...)` without a port.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
+import { QUERY_LIMITS } from './limits.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
+import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
+import { useQueryLimits } from './plugins/queryLimits.ts';
 import { currentRequestId, requestIdFor, requestLogger, useRequestId } from './plugins/requestId.ts';
 import { schema } from './schema/index.ts';
 
@@ -24,7 +27,12 @@ export interface YogaOptions {
   maxBodyBytes?: number;
   /** Where log lines go (default: stderr). Every line names the request it belongs to. */
   logger?: YogaLogger;
+  /** Executions of one document before graphql-jit compiles it (see plugins/jit.ts). */
+  compileAfter?: number;
 }
+
+/** Compiling costs tens of executions: only documents that come back are worth it. */
+const COMPILE_AFTER = 10;
 
 function useStoreHealth(store: GraphStore): Plugin {
   return {
@@ -67,6 +75,8 @@ export function createPapergraphYoga(options: YogaOptions) {
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      useQueryLimits(schema, QUERY_LIMITS),
+      useJit(options.compileAfter ?? COMPILE_AFTER),
     ],
     context: ({ request }) => ({
       store,

@@ -51,7 +51,7 @@ export function knownFailure(error: unknown): KnownFailure | null {
  * By its tag, not instanceof: test runners may load graphql twice (ESM and CJS builds), and an
  * error from the other copy must still be recognised.
  */
-function isGraphQLError(error: unknown): error is GraphQLError {
+export function isGraphQLError(error: unknown): error is GraphQLError {
   return Object.prototype.toString.call(error) === '[object GraphQLError]';
 }
 

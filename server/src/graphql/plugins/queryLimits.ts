@@ -1,0 +1,106 @@
+// Depth, breadth and cost limits, checked once per operation before it runs, with the complexity
+// plugin's own estimate (the fields' `complexity` options). Not the plugin's built-in check: that one
+// runs inside every root resolver and reads graphql 17's `info.variableValues`, which graphql-jit's
+// resolve info does not have (see jit.ts). An operation whose estimate cannot change with its variables
+// (no variable reaches a field whose complexity is a function of its arguments, which must read nothing
+// else) is estimated once. Only AST helpers of graphql here: test runners may load two copies of it.
+import { PothosValidationError } from '@pothos/core';
+import { complexityFromQuery, type ComplexityResult } from '@pothos/plugin-complexity';
+import { BREAK, getOperationAST, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { isGraphQLError } from './maskErrors.ts';
+import { operationCache } from './operationCache.ts';
+
+export type Limits = { [K in keyof ComplexityResult as `max${Capitalize<K>}`]: number };
+
+interface Operation {
+  /** The operation with the document's fragments: complexityFromQuery measures a document's first operation. */
+  document: DocumentNode;
+  /** Whether the estimate may differ from one set of variables to another. */
+  variable: boolean;
+  /** The estimate, once known, of an operation that is not `variable`. */
+  cost?: ComplexityResult;
+}
+
+/** The first breach, worded like the complexity plugin's own errors, or null. */
+function breach(cost: ComplexityResult, limits: Limits): string | null {
+  if (cost.depth > limits.maxDepth) return `Query exceeds maximum depth (depth: ${cost.depth}, max: ${limits.maxDepth})`;
+  if (cost.breadth > limits.maxBreadth) return `Query exceeds maximum breadth (breadth: ${cost.breadth}, max: ${limits.maxBreadth})`;
+  if (cost.complexity > limits.maxComplexity) {
+    return `Query exceeds maximum complexity (complexity: ${cost.complexity}, max: ${limits.maxComplexity})`;
+  }
+  return null;
+}
+
+/** Names of the fields whose complexity is computed from their arguments. */
+function argumentCostFields(schema: GraphQLSchema): Set<string> {
+  const names = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!('getFields' in type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (typeof field.extensions['complexity'] === 'function') names.add(field.name);
+    }
+  }
+  return names;
+}
+
+/** True when a variable is in the arguments of a field by one of `names` (by name alone: on the safe side). */
+function hasVariableCost(document: DocumentNode, names: ReadonlySet<string>): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (!names.has(node.name.value)) return;
+      for (const argument of node.arguments ?? []) {
+        visit(argument.value, {
+          Variable() {
+            found = true;
+            return BREAK;
+          },
+        });
+      }
+      return found ? BREAK : undefined;
+    },
+  });
+  return found;
+}
+
+function operationOf(document: DocumentNode, found: OperationDefinitionNode, names: ReadonlySet<string>): Operation {
+  const alone: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [found, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
+  };
+  return { document: alone, variable: hasVariableCost(alone, names) };
+}
+
+export function useQueryLimits(schema: GraphQLSchema, limits: Limits): Plugin {
+  const names = argumentCostFields(schema);
+  const operations = operationCache((document, operationName) => {
+    const found = getOperationAST(document, operationName);
+    return found ? operationOf(document, found, names) : null;
+  });
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = operations(args.document, args.operationName);
+      // No such operation (or several and no name): the executor refuses it with its own error.
+      if (operation === null) return;
+      let cost = operation.cost;
+      if (cost === undefined) {
+        try {
+          cost = complexityFromQuery(operation.document, { schema, variables: args.variableValues ?? {}, ctx: args.contextValue });
+        } catch (error) {
+          // Arguments the estimate reads failed their validation: refused before anything runs.
+          if (error instanceof PothosValidationError) {
+            setResultAndStopExecution({ errors: [error] });
+            return;
+          }
+          // Variables that do not coerce: the executor refuses them, all errors listed, before any resolver runs.
+          if (isGraphQLError(error)) return;
+          throw error;
+        }
+        if (!operation.variable) operation.cost = cost;
+      }
+      const message = breach(cost, limits);
+      if (message !== null) setResultAndStopExecution({ errors: [createGraphQLError(message)] });
+    },
+  };
+}
