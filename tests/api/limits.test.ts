@@ -93,3 +93,42 @@ describe('query limits and batching', () => {
     expect(await response.json()).toMatchObject({ store: 'embedded', reachable: true });
   });
 });
+
+describe('request bodies without a declared length', () => {
+  const limit = 4 * 1024;
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi({ maxBodyBytes: limit });
+  });
+  afterAll(() => api.close());
+
+  /** A body streamed in 1 KiB chunks: its length is known only once it is read. */
+  const streamed = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let offset = 0; offset < bytes.length; offset += 1024) controller.enqueue(bytes.slice(offset, offset + 1024));
+        controller.close();
+      },
+    });
+  };
+  const post = (padding: number) =>
+    api.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: streamed(JSON.stringify({ query: `{ stats { episodes } }${' '.repeat(padding)}` })),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('are read up to the limit and refused past it with 413', async () => {
+    const response = await post(limit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('are served under the limit', async () => {
+    const response = await post(limit / 2);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { stats: { episodes: 8 } } });
+  });
+});

@@ -65,8 +65,8 @@ export function createPapergraphYoga(options: YogaOptions) {
     healthCheckEndpoint: '/livez',
     logging: options.logger ?? requestLogger(),
     maskedErrors: { maskError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
-    // Chunked bodies (no Content-Length) are counted as they stream; useBodyLimit answers the rest early.
-    maxRequestBodySize: maxBodyBytes,
+    // useBodyLimit guards every body, of declared length or not.
+    maxRequestBodySize: false,
     plugins: [
       useBodyLimit(maxBodyBytes),
       useRequestId(),
