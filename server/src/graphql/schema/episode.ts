@@ -39,9 +39,9 @@ EpisodeRef.implement({
     durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
     summary: t.exposeString('summary', { nullable: true }),
     takeaways: t.exposeStringList('takeaways'),
-    chapters: t.field({ type: [ChapterRef], resolve: (episode) => episode.chapters }),
+    chapters: t.expose('chapters', { type: [ChapterRef] }),
     source: t.field({ type: PaperRef, resolve: (episode) => episode.sourcePaperId }),
-    recommendations: t.field({ type: [RecommendationRef], resolve: (episode) => episode.recommendations }),
+    recommendations: t.expose('recommendations', { type: [RecommendationRef] }),
     related: t.loadableList({
       type: RelatedEpisodeRef,
       description: 'Other episodes ranked by the papers they share with this one.',

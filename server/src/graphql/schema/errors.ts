@@ -34,6 +34,6 @@ builder.objectType(ImportError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ImportError,
   fields: (t) => ({
-    issues: t.field({ type: [ImportIssueRef], resolve: (error) => error.issues }),
+    issues: t.expose('issues', { type: [ImportIssueRef] }),
   }),
 });

@@ -10,7 +10,7 @@ const NodeKindEnum = builder.enumType('NodeKind', { values: ['EPISODE', 'PAPER']
 const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.field({ type: NodeKindEnum, resolve: (node) => node.kind }),
+    kind: t.expose('kind', { type: NodeKindEnum }),
     label: t.exposeString('label'),
     weight: t.exposeInt('weight', { description: 'Papers: citing episodes. Episodes: cited papers.' }),
   }),
@@ -21,14 +21,14 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   fields: (t) => ({
     source: t.exposeID('source'),
     target: t.exposeID('target'),
-    kind: t.field({ type: CitationKindEnum, resolve: (edge) => edge.kind }),
+    kind: t.expose('kind', { type: CitationKindEnum }),
   }),
 });
 
 const GraphRef = builder.objectRef<GraphView>('Graph').implement({
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNodeRef], resolve: (graph) => graph.nodes }),
-    edges: t.field({ type: [GraphEdgeRef], resolve: (graph) => graph.edges }),
+    nodes: t.expose('nodes', { type: [GraphNodeRef] }),
+    edges: t.expose('edges', { type: [GraphEdgeRef] }),
   }),
 });
 

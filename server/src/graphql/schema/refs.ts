@@ -20,7 +20,7 @@ export const CitationRef = builder.objectRef<Citation>('Citation').implement({
   fields: (t) => ({
     episode: t.field({ type: EpisodeRef, resolve: (citation) => citation.episodeId }),
     paper: t.field({ type: PaperRef, resolve: (citation) => citation.paperId }),
-    kind: t.field({ type: CitationKindEnum, resolve: (citation) => citation.kind }),
+    kind: t.expose('kind', { type: CitationKindEnum }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });

@@ -15,7 +15,7 @@ const SearchResultUnion = builder.unionType('SearchResult', {
 const SearchHitRef = builder.objectRef<{ score: number; node: SearchNode }>('SearchHit').implement({
   fields: (t) => ({
     score: t.exposeFloat('score'),
-    node: t.field({ type: SearchResultUnion, resolve: (hit) => hit.node }),
+    node: t.expose('node', { type: SearchResultUnion }),
   }),
 });
 
