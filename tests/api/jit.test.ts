@@ -17,7 +17,7 @@ function failingStats(store: GraphStore): GraphStore {
   });
 }
 
-type Case = [query: string, variables?: Record<string, unknown>, headers?: Record<string, string>];
+type Case = [query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, operationName?: string];
 
 describe('graphql-jit answers exactly like yoga’s own executor', () => {
   let seeded: TestApi;
@@ -44,6 +44,8 @@ describe('graphql-jit answers exactly like yoga’s own executor', () => {
     ['{ graph(depth: 1, limit: 5) { nodes { id kind weight } edges { source target kind } } }'],
     ['{ path(from: "nowhere", to: "nothing") { nodes { id } } }'],
     ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }'],
+    ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }', undefined, undefined, 'B'],
+    ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }', undefined, undefined, 'C'],
     ['{ __schema { types { name fields(includeDeprecated: true) { name args { name defaultValue } } } } }'],
     // A failing resolver: masked, with its location and path, sibling data kept or nulled alike.
     ['{ stats { episodes } }'],
@@ -66,11 +68,11 @@ describe('graphql-jit answers exactly like yoga’s own executor', () => {
   ];
 
   it('for data, field errors, typed errors and variables', async () => {
-    const answer = async (api: TestApi, [query, variables, headers]: Case) => {
+    const answer = async (api: TestApi, [query, variables, headers, operationName]: Case) => {
       const response = await api.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'same-request', ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName }),
       });
       return { status: response.status, body: await response.text() };
     };

@@ -53,6 +53,7 @@ export function useJit(after: number): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const operation = operations(args.document, args.operationName);
+      if (operation === null) return;
       if (operation.compiled === undefined && ++operation.runs >= after) {
         const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined);
         operation.compiled = isCompiledQuery(compiled) ? compiled : null;

@@ -6,7 +6,7 @@
 // else) is estimated once. Only AST helpers of graphql here: test runners may load two copies of it.
 import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery, type ComplexityResult } from '@pothos/plugin-complexity';
-import { BREAK, getOperationAST, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { isGraphQLError } from './maskErrors.ts';
 import { operationCache } from './operationCache.ts';
@@ -64,24 +64,20 @@ function hasVariableCost(document: DocumentNode, names: ReadonlySet<string>): bo
   return found;
 }
 
-function operationOf(document: DocumentNode, found: OperationDefinitionNode, names: ReadonlySet<string>): Operation {
+function operationOf(document: DocumentNode, operation: OperationDefinitionNode, names: ReadonlySet<string>): Operation {
   const alone: DocumentNode = {
     kind: Kind.DOCUMENT,
-    definitions: [found, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
+    definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
   };
   return { document: alone, variable: hasVariableCost(alone, names) };
 }
 
 export function useQueryLimits(schema: GraphQLSchema, limits: Limits): Plugin {
   const names = argumentCostFields(schema);
-  const operations = operationCache((document, operationName) => {
-    const found = getOperationAST(document, operationName);
-    return found ? operationOf(document, found, names) : null;
-  });
+  const operations = operationCache((document, operation) => operationOf(document, operation, names));
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = operations(args.document, args.operationName);
-      // No such operation (or several and no name): the executor refuses it with its own error.
       if (operation === null) return;
       let cost = operation.cost;
       if (cost === undefined) {
