@@ -1,7 +1,6 @@
 // The schema builder: plugins and their settings only; each type lives in schema/ with its own fields.
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -15,7 +14,7 @@ export const builder = new SchemaBuilder<{
   Connection: { totalCount: number };
 }>({
   defaultFieldNullability: false,
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, ComplexityPlugin],
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

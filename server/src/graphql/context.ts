@@ -1,8 +1,10 @@
-// Per-request context: the store, who is asking, and a request id for logs.
+// Per-request context: the store and the request's loaders, who is asking, and a request id for logs.
 import type { GraphStore } from '../store/store.ts';
+import type { Loaders } from './loaders.ts';
 
 export interface Context {
   store: GraphStore;
+  loaders: Loaders;
   /** True only when the request carried the configured admin token. */
   isAdmin: boolean;
   /** False when no ADMIN_TOKEN is configured: mutations are then disabled. */

@@ -8,6 +8,7 @@ import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
 import { QUERY_LIMITS } from './limits.ts';
+import { Loaders } from './loaders.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
@@ -80,6 +81,7 @@ export function createPapergraphYoga(options: YogaOptions) {
     ],
     context: ({ request }) => ({
       store,
+      loaders: new Loaders(store),
       isAdmin: carriesAdminToken(request.headers.get('authorization'), adminToken),
       mutationsEnabled: adminToken !== undefined,
       requestId: currentRequestId() ?? requestIdFor(request.headers),

@@ -16,16 +16,16 @@ const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
 
 const RecommendationRef = builder.objectRef<{ paperId: string; note: string | null }>('Recommendation').implement({
   fields: (t) => ({
-    paper: t.field({ type: PaperRef, resolve: (recommendation) => recommendation.paperId }),
+    paper: t.field({ type: PaperRef, resolve: (recommendation, _args, { loaders }) => loaders.paper(recommendation.paperId) }),
     note: t.exposeString('note', { nullable: true }),
   }),
 });
 
 const RelatedEpisodeRef = builder.objectRef<RelatedEpisode>('RelatedEpisode').implement({
   fields: (t) => ({
-    episode: t.field({ type: EpisodeRef, resolve: (related) => related.episodeId }),
+    episode: t.field({ type: EpisodeRef, resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId) }),
     score: t.exposeFloat('score', { description: 'Adamic–Adar: rare shared papers count more than ubiquitous ones' }),
-    sharedPapers: t.field({ type: [PaperRef], resolve: (related) => related.sharedPaperIds }),
+    sharedPapers: t.field({ type: [PaperRef], resolve: (related, _args, { loaders }) => related.sharedPaperIds.map((id) => loaders.paper(id)) }),
   }),
 });
 
@@ -40,17 +40,14 @@ EpisodeRef.implement({
     summary: t.exposeString('summary', { nullable: true }),
     takeaways: t.exposeStringList('takeaways'),
     chapters: t.expose('chapters', { type: [ChapterRef] }),
-    source: t.field({ type: PaperRef, resolve: (episode) => episode.sourcePaperId }),
+    source: t.field({ type: PaperRef, resolve: (episode, _args, { loaders }) => loaders.paper(episode.sourcePaperId) }),
     recommendations: t.expose('recommendations', { type: [RecommendationRef] }),
-    related: t.loadableList({
-      type: RelatedEpisodeRef,
+    related: t.field({
+      type: [RelatedEpisodeRef],
       description: 'Other episodes ranked by the papers they share with this one.',
-      byPath: true,
       args: { first: t.arg.int({ required: true, defaultValue: 5, validate: countArg(QUERY_LIMITS.maxRelated) }) },
       complexity: (args) => ({ field: 2, multiplier: args.first }),
-      load: (ids: string[], context, args) =>
-        Promise.all(ids.map((id) => context.store.related(id, args.first))),
-      resolve: (episode) => episode.id,
+      resolve: (episode, args, { loaders }) => loaders.related(episode.id, args.first),
     }),
   }),
 });
@@ -60,7 +57,7 @@ builder.queryFields((t) => ({
     type: EpisodeRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args) => String(args.id),
+    resolve: (_root, args, { loaders }) => loaders.findEpisode(String(args.id)),
   }),
   episodes: t.connection(
     {

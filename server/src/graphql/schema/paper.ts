@@ -17,15 +17,12 @@ PaperRef.implement({
     doi: t.exposeString('doi', { nullable: true }),
     aliases: t.exposeStringList('aliases', { description: 'Every identifier form the paper was seen under' }),
     citationCount: t.exposeInt('citationCount', { description: 'Episodes citing this paper' }),
-    citedBy: t.loadableList({
-      type: CitationRef,
+    citedBy: t.field({
+      type: [CitationRef],
       description: 'Citing episodes: source citations first, then newest episode first.',
-      byPath: true,
       args: { first: t.arg.int({ required: true, defaultValue: 100, validate: countArg(QUERY_LIMITS.maxCitedBy) }) },
       complexity: (args) => ({ field: 2, multiplier: args.first }),
-      load: async (paperIds: string[], context, args) =>
-        (await context.store.citationsByPaperIds(paperIds, args.first)).map((citations) => citations.slice(0, args.first)),
-      resolve: (paper) => paper.id,
+      resolve: (paper, args, { loaders }) => loaders.citedBy(paper.id, args.first),
     }),
   }),
 });
@@ -36,7 +33,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
     args: { ref: t.arg.string({ required: true, validate: textArg(2_100) }) },
-    resolve: (_root, args, context) => resolvePaperRef(context.store, args.ref),
+    resolve: async (_root, args, { store, loaders }) => {
+      const id = await resolvePaperRef(store, args.ref);
+      return id === null ? null : loaders.findPaper(id);
+    },
   }),
   papers: t.connection({
     type: PaperRef,

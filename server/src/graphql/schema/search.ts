@@ -37,12 +37,11 @@ builder.queryFields((t) => ({
       const ranked = hits.filter((hit) => hit.id !== exactPaperId);
       const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
       if (exactPaperId !== null) ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
-      const episodes = EpisodeRef.getDataloader(context);
-      const papers = PaperRef.getDataloader(context);
+      const { loaders } = context;
       const loaded = await Promise.all(
         ranked.slice(0, args.first).map(async (hit) => ({
           score: hit.score,
-          node: hit.kind === 'EPISODE' ? await episodes.load(hit.id) : await papers.load(hit.id),
+          node: hit.kind === 'EPISODE' ? await loaders.findEpisode(hit.id) : await loaders.findPaper(hit.id),
         })),
       );
       return loaded.filter((hit): hit is { score: number; node: SearchNode } => hit.node !== null);
