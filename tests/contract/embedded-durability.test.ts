@@ -139,30 +139,34 @@ describe('embedded store durability', () => {
     expect(timing.killed).toBe(false);
     const importMs = timing.importMs!;
 
-    const outcomes: { delayMs: number; killed: boolean; state: 'before' | 'after'; walBytes: number }[] = [];
+    const outcomes: { aimAtWrite: boolean; delayMs: number; killed: boolean; state: 'before' | 'after'; walBytes: number }[] = [];
     const deadline = Date.now() + 60_000;
     // At least 4 kills; keep going (bounded) until one provably hit the open write transaction.
     while (outcomes.length < 4 || (!outcomes.some(midWrite) && outcomes.length < 12 && Date.now() < deadline)) {
       const dir = await copyOf(template);
+      // Every other run aims at the write itself: the kill goes out as soon as the transaction's first
+      // pages reach the WAL (with the import's page cache that is only at COMMIT, a short window that
+      // random timing alone rarely hits). The others pick any moment of the import.
+      const aimAtWrite = outcomes.length % 2 === 1;
       const delayMs = Math.random() * importMs;
-      const run = await runWorker(dir, batchFile, delayMs);
-      const wal = `${databasePath(dir)}-wal`;
-      const walBytes = existsSync(wal) ? statSync(wal).size : 0;
+      const run = await runWorker(dir, batchFile, aimAtWrite ? 'first WAL frame' : delayMs);
+      const walBytes = walSize(dir);
       const reopened = await open(dir);
       const state = await storeFingerprint(reopened);
       await reopened.close();
       const integrity = new DatabaseSync(databasePath(dir), { readOnly: true });
       expect(integrity.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
       integrity.close();
-      expect([beforeState, afterState], `kill after ${delayMs.toFixed(0)} ms`).toContainEqual(state);
-      outcomes.push({ delayMs, killed: run.killed, state: equal(state, beforeState) ? 'before' : 'after', walBytes });
+      const label = aimAtWrite ? 'kill at the first WAL frame' : `kill after ${delayMs.toFixed(0)} ms`;
+      expect([beforeState, afterState], label).toContainEqual(state);
+      outcomes.push({ aimAtWrite, delayMs, killed: run.killed, state: equal(state, beforeState) ? 'before' : 'after', walBytes });
     }
     console.info(`kill -9 runs (import takes ~${importMs} ms):`, outcomes);
     // Before-state with WAL frames on disk = the crash interrupted the transaction mid-write.
     expect(outcomes.some(midWrite)).toBe(true);
   });
 
-  const midWrite = (o: { state: string; walBytes: number }) => o.state === 'before' && o.walBytes > 0;
+  const midWrite = (o: { state: string; walBytes: number }) => o.state === 'before' && o.walBytes > WAL_HEADER_BYTES;
 
   async function copyOf(template: string): Promise<string> {
     const dir = await tempDir();
@@ -175,11 +179,22 @@ function equal(a: Fingerprint, b: Fingerprint): boolean {
   return a.digest === b.digest;
 }
 
-/** Runs the import in a child; with `killAfterMs`, SIGKILLs it that long after it starts importing. */
+/** A WAL with frames is longer than its header. */
+const WAL_HEADER_BYTES = 32;
+
+function walSize(dataDir: string): number {
+  const wal = `${databasePath(dataDir)}-wal`;
+  return existsSync(wal) ? statSync(wal).size : 0;
+}
+
+/**
+ * Runs the import in a child. `kill`: SIGKILL that many ms after it starts importing, or as soon as the
+ * WAL holds a frame (polled every millisecond), or never (null).
+ */
 function runWorker(
   dataDir: string,
   batchFile: string,
-  killAfterMs: number | null,
+  kill: number | 'first WAL frame' | null,
 ): Promise<{ killed: boolean; importMs: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WORKER, dataDir, batchFile], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -188,14 +203,19 @@ function runWorker(
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (killAfterMs !== null && timer === undefined && stdout.includes('importing\n')) {
-        timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (kill === null || timer !== undefined || !stdout.includes('importing\n')) return;
+      if (kill === 'first WAL frame') {
+        timer = setInterval(() => {
+          if (walSize(dataDir) > WAL_HEADER_BYTES) child.kill('SIGKILL');
+        }, 1);
+      } else {
+        timer = setTimeout(() => child.kill('SIGKILL'), kill);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       if (signal === 'SIGKILL') return resolve({ killed: true, importMs: null });
       if (code !== 0) return reject(new Error(`import worker exited with ${code}: ${stderr}`));
       const match = /imported (\d+) ms/.exec(stdout);
