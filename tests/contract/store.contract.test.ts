@@ -75,6 +75,17 @@ for (const factory of storeFactories()) {
         expect(ppo?.citationCount).toBe(3);
       });
 
+      it('shows a paper as the latest import left it, also right after it was read', async () => {
+        await store.importBatch(batchWith(ep.grpo));
+        const [before] = await store.papersByIds([p.ppo.id]);
+        expect(before?.citationCount).toBe(1);
+        await store.importBatch(batchWith(ep.r1));
+        const [after] = await store.papersByIds([p.ppo.id]);
+        expect(after?.citationCount).toBe(2);
+        await store.importBatch(batchWith({ ...ep.r1, recommendations: ep.r1.recommendations.filter((r) => r.paperId !== p.ppo.id) }));
+        expect((await store.papersByIds([p.ppo.id]))[0]?.citationCount).toBe(1);
+      });
+
       it('adds a paper an update newly cites and counts it', async () => {
         await store.importBatch(podcastBatch);
         const extra = arxivPaper('2312.08935', 'Math-Shepherd: Verify and Reinforce LLMs Step-by-step without Human Annotations');
