@@ -59,8 +59,10 @@ export class Importer {
    * Imports every batch in one transaction: all of them or none. Batches may arrive while it is open
    * (the next file still being parsed); each one's plan sees the rows of the batches before it. Each
    * batch must already be validated. Throws, with nothing written, if a write or the iterable fails.
+   * `committed` runs right after COMMIT, before anything else can: the reading connection already sees
+   * the new rows, so whatever mirrors them must follow at once.
    */
-  async run(batches: AsyncIterable<ImportBatch>): Promise<ImportOutcome[]> {
+  async run(batches: AsyncIterable<ImportBatch>, committed: (outcomes: ImportOutcome[]) => void): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
     try {
       for await (const batch of batches) {
@@ -77,6 +79,7 @@ export class Importer {
         outcomes.push({ result: plan.result, diff: diffOf(plan) });
       }
       if (this.#db.isTransaction) this.#db.exec('COMMIT');
+      committed(outcomes);
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;

@@ -102,12 +102,13 @@ class EmbeddedStore implements GraphStore {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
     return this.#imports.run(async () => {
-      const outcomes = await this.#importer.run(validated(batches));
-      for (const { result, diff } of outcomes) {
-        if (diff) applyGraphDiff(this.#memory, diff);
-        for (const id of result.updated) this.#episodeCache.delete(id);
-      }
-      if (outcomes.some((o) => o.diff !== null)) this.#paperCache.clear();
+      const outcomes = await this.#importer.run(validated(batches), (committed) => {
+        for (const { result, diff } of committed) {
+          if (diff) applyGraphDiff(this.#memory, diff);
+          for (const id of result.updated) this.#episodeCache.delete(id);
+        }
+        if (committed.some((o) => o.diff !== null)) this.#paperCache.clear();
+      });
       return outcomes.map((o) => o.result);
     });
   }
