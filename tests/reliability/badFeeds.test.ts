@@ -217,7 +217,8 @@ describe('bad feed catalogue', () => {
   // Child processes mostly wait on start-up: a few at once keep the run short.
   it.concurrent.each(CATALOGUE)('CLI refuses $file ($problem), names it, writes nothing', async (feed) => {
     const path = pathOf(feed.file);
-    const dataDir = join(work, `cli-data-${feed.file}`);
+    // A fresh folder per run: two catalogue entries may share a file.
+    const dataDir = await mkdtemp(join(work, 'cli-data-'));
     cpSync(cliDataDir, dataDir, { recursive: true });
     const result = await run(process.execPath, [CLI, path], {
       cwd: ROOT,
