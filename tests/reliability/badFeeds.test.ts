@@ -5,7 +5,6 @@
 import { execFile } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { MAX_FEED_BYTES } from '../../server/src/import/pipeline.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 import { storeFingerprint, type Fingerprint } from '../helpers/storeFingerprint.ts';
 import { apiFingerprint, httpQuery, type ApiFingerprint } from './apiFingerprint.ts';
 
@@ -177,7 +177,7 @@ describe('bad feed catalogue', () => {
   let cliDataDir: string;
   let cliBefore: Fingerprint;
   let store: GraphStore;
-  let api: Server;
+  let api: LoopbackServer;
   let graphqlUrl: string;
   let apiBefore: ApiFingerprint;
 
@@ -197,19 +197,14 @@ describe('bad feed catalogue', () => {
     // API side: the real yoga over a seeded store, on an ephemeral loopback port.
     store = await createEmbeddedStore({ dataDir: join(work, 'api-data') });
     await seedIfEmpty(store);
-    api = createServer(createPapergraphYoga({ store, adminToken: ADMIN_TOKEN, logger: quietLogger }));
-    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
-    const address = api.address();
-    graphqlUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    api = await serveOnLoopback(createPapergraphYoga({ store, adminToken: ADMIN_TOKEN, logger: quietLogger }));
+    graphqlUrl = api.url;
     apiBefore = await apiFingerprint(httpQuery(graphqlUrl));
     expect(apiBefore.episodes).toBe(8);
   });
 
   afterAll(async () => {
-    if (api) {
-      api.closeAllConnections();
-      await new Promise((resolve) => api.close(resolve));
-    }
+    await api?.close();
     await store?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });

@@ -3,7 +3,6 @@
 // passes or is listed below with its reason; MAYs we decline are listed too, so a change in any
 // direction (a new failure, or a listed one that starts passing) fails this test.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverAudits, type AuditResult } from 'graphql-http';
@@ -12,6 +11,7 @@ import { CSRF_HEADER, createPapergraphYoga } from '../../server/src/graphql/yoga
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 
 /** SHOULD audits the server fails on purpose, by id, with the reason. None today. */
 const SHOULD_NOT_MET: Record<string, string> = {};
@@ -39,7 +39,7 @@ const failing = (results: AuditResult[], level: 'MUST' | 'SHOULD' | 'MAY') =>
 describe('graphql-http server audits', () => {
   let dataDir: string;
   let store: GraphStore;
-  let server: Server;
+  let server: LoopbackServer;
   let url: string;
   let plain: AuditResult[];
 
@@ -48,18 +48,13 @@ describe('graphql-http server audits', () => {
     store = await createEmbeddedStore({ dataDir });
     await seedIfEmpty(store);
     const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-    server = createServer(createPapergraphYoga({ store, adminToken: 'audit-admin-token-0123456789', logger: quiet }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    server = await serveOnLoopback(createPapergraphYoga({ store, adminToken: 'audit-admin-token-0123456789', logger: quiet }));
+    url = server.url;
     plain = await runAudits(url);
   });
 
   afterAll(async () => {
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    await server?.close();
     await store?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });

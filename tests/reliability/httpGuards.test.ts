@@ -2,7 +2,6 @@
 // find them in the log), store failures explained, CSRF-able requests refused, oversized bodies
 // refused before parsing, introspection and GraphiQL switchable, every mutation behind the token.
 import { rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
@@ -11,6 +10,7 @@ import { CSRF_HEADER, createPapergraphYoga, type YogaOptions } from '../../serve
 import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 
 const ADMIN = 'http-guards-admin-token-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -168,20 +168,14 @@ describe('CSRF prevention', () => {
 });
 
 describe('request body limit', () => {
-  let server: Server;
+  let server: LoopbackServer;
   let url: string;
   const limit = 64 * 1024;
   beforeAll(async () => {
-    server = createServer(yogaWith({ maxBodyBytes: limit }).yoga);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    server = await serveOnLoopback(yogaWith({ maxBodyBytes: limit }).yoga);
+    url = server.url;
   });
-  afterAll(async () => {
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server?.close());
 
   const body = (padding: number) => JSON.stringify({ query: `{ stats { episodes } }${' '.repeat(padding)}` });
 

@@ -1,0 +1,24 @@
+// A request handler (the real yoga) served by node:http on an ephemeral loopback port, for tests that
+// need real HTTP: status codes, streamed bodies, connection handling.
+import { createServer, type RequestListener } from 'node:http';
+
+export interface LoopbackServer {
+  /** The GraphQL endpoint: http://127.0.0.1:<port>/graphql. */
+  url: string;
+  /** Drops open connections and stops listening. */
+  close(): Promise<void>;
+}
+
+export async function serveOnLoopback(handler: RequestListener): Promise<LoopbackServer> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address !== 'object') throw new Error('the loopback server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/graphql`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
