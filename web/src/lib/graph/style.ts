@@ -45,6 +45,23 @@ function labelStyle(minZoomedFontSize: number) {
   } as const;
 }
 
+/** Episodes as blue boxes, papers as amber discs sized by citations: the same in both styles. */
+const EPISODE_SHAPE = {
+  shape: 'round-rectangle',
+  width: 52,
+  height: 'data(size)',
+  'background-color': GRAPH_COLORS.episode,
+  'border-color': GRAPH_COLORS.episodeBorder,
+} as const;
+
+const PAPER_SHAPE = {
+  shape: 'ellipse',
+  width: 'data(size)',
+  height: 'data(size)',
+  'background-color': GRAPH_COLORS.paper,
+  'border-color': GRAPH_COLORS.paperBorder,
+} as const;
+
 function fullRules(minZoomedFontSize: number): StyleRule[] {
   return [
     {
@@ -54,27 +71,8 @@ function fullRules(minZoomedFontSize: number): StyleRule[] {
         'border-width': 1.5,
       },
     },
-    {
-      selector: 'node.episode',
-      style: {
-        shape: 'round-rectangle',
-        width: 52,
-        height: 'data(size)',
-        'background-color': GRAPH_COLORS.episode,
-        'border-color': GRAPH_COLORS.episodeBorder,
-        'font-weight': 'bold',
-      },
-    },
-    {
-      selector: 'node.paper',
-      style: {
-        shape: 'ellipse',
-        width: 'data(size)',
-        height: 'data(size)',
-        'background-color': GRAPH_COLORS.paper,
-        'border-color': GRAPH_COLORS.paperBorder,
-      },
-    },
+    { selector: 'node.episode', style: { ...EPISODE_SHAPE, 'font-weight': 'bold' } },
+    { selector: 'node.paper', style: PAPER_SHAPE },
     {
       selector: 'edge',
       style: {
@@ -111,28 +109,9 @@ function lightRules(minZoomedFontSize: number): StyleRule[] {
         'border-width': 1,
       },
     },
-    {
-      selector: 'node.episode',
-      style: {
-        shape: 'round-rectangle',
-        width: 52,
-        height: 'data(size)',
-        'background-color': GRAPH_COLORS.episode,
-        'border-color': GRAPH_COLORS.episodeBorder,
-      },
-    },
-    {
-      selector: 'node.paper',
-      style: {
-        shape: 'ellipse',
-        // Hubs on top of the fans of episodes around them.
-        'z-index': 10,
-        width: 'data(size)',
-        height: 'data(size)',
-        'background-color': GRAPH_COLORS.paper,
-        'border-color': GRAPH_COLORS.paperBorder,
-      },
-    },
+    { selector: 'node.episode', style: EPISODE_SHAPE },
+    // Hubs on top of the fans of episodes around them.
+    { selector: 'node.paper', style: { ...PAPER_SHAPE, 'z-index': 10 } },
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge.source', style: { width: 2.5, 'line-color': GRAPH_COLORS.sourceEdge } },
     { selector: 'edge.recommended', style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge } },
