@@ -96,7 +96,7 @@ for (const factory of storeFactories()) {
         expect(await store.stats()).toEqual({ episodes: 5, papers: 11, citations: 23 });
       });
 
-      it('merges what batches say about a paper: first title wins, aliases accumulate in first-seen order', async () => {
+      it('merges what batches say about a paper: the newest title wins, aliases accumulate in first-seen order', async () => {
         const shared: PaperRecord = { ...arxivPaper('2310.00001', null), aliases: ['arXiv:2310.00001'] };
         const a = episode({ title: 'A', source: arxivPaper('2310.10001', null), recommends: [shared] });
         const b = episode({ title: 'B', source: arxivPaper('2310.10002', null), recommends: [shared] });
@@ -109,7 +109,7 @@ for (const factory of storeFactories()) {
         const [merged] = await store.papersByIds([shared.id]);
         expect(merged).toEqual({
           ...shared,
-          title: 'The Real Title',
+          title: 'Another Wording',
           aliases: ['arXiv:2310.00001', 'https://arxiv.org/abs/2310.00001', 'https://arxiv.org/pdf/2310.00001'],
           citationCount: 3,
         });

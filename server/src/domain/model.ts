@@ -41,6 +41,23 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
+/** The episode's audio as the feed's `<enclosure>` gives it. */
+export const audioSchema = z.object({
+  url: webUrlSchema,
+  /** MIME type, e.g. `audio/mpeg`; null when the feed leaves it out. */
+  type: z.string().min(1).max(255).nullable(),
+  /** Declared length in bytes; null when absent or 0 (feeds use 0 for "unknown"). */
+  bytes: z.number().int().positive().nullable(),
+});
+export type Audio = z.infer<typeof audioSchema>;
+
+/** A recommended reading the episode names without a link: kept as text, it is no paper node. */
+export const unlinkedReadingSchema = z.object({
+  title: z.string().min(1).max(1000),
+  note: z.string().min(1).max(10_000).nullable(),
+});
+export type UnlinkedReading = z.infer<typeof unlinkedReadingSchema>;
+
 export const episodeRecordSchema = z.object({
   /** Stable id derived from the source paper (see `episodeIdFor`), so links survive re-imports. */
   id: z.string().regex(/^ep_[0-9a-f]{12}$/),
@@ -53,6 +70,16 @@ export const episodeRecordSchema = z.object({
   chapters: z.array(chapterSchema).max(200),
   sourcePaperId: z.string().min(3).max(2100),
   recommendations: z.array(recommendationSchema).max(200),
+  // What a feed item says about the episode itself. Optional so records written before they existed
+  // (and formats without them) stay valid; absent and null mean the same: the feed did not say.
+  /** RSS `<guid>`: identifies the episode across title and text edits (see import/guidIdentity.ts). */
+  guid: z.string().min(1).max(2048).nullable().optional(),
+  /** The episode's own page (RSS `<link>`). */
+  url: webUrlSchema.nullable().optional(),
+  audio: audioSchema.nullable().optional(),
+  /** `<itunes:image href>`. */
+  imageUrl: webUrlSchema.nullable().optional(),
+  unlinkedReadings: z.array(unlinkedReadingSchema).max(200).optional(),
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 

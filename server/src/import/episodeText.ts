@@ -8,7 +8,7 @@
 //   Recommended Reading: - <Title>: <note>. (<url>) - …
 //
 // Everything optional that is absent comes back null / []; nothing is invented.
-import type { Chapter } from '../domain/model.ts';
+import type { Chapter, UnlinkedReading } from '../domain/model.ts';
 import { parsePaperRef, type PaperKey } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
@@ -39,6 +39,8 @@ export interface ParsedEpisode {
   chapters: Chapter[];
   source: PaperRef;
   readings: ParsedReading[];
+  /** Readings named without a link: text only. */
+  unlinkedReadings: UnlinkedReading[];
 }
 
 export const MAX_TITLE_LENGTH = 500;
@@ -57,6 +59,9 @@ const DISCLAIMERS = [/\bThe script was written by\b[^.]*\.?/i, /\bThe producer i
 /** `(link)` closing a reading: balanced parentheses inside, then the next ` - ` item or the end. */
 const READING_LINK = /\(([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)(?=\s*$|\s+[-–—]\s)/g;
 const LEADING_DASH = /^[-–—]\s*/;
+const ITEM_SEPARATOR = /\s[-–—]\s+/;
+const SENTENCE_END = /[.!?…]["'”’)]*$/;
+const ITEM_START = /^["'“‘]?\p{Lu}/u;
 
 type Range = [start: number, end: number];
 
@@ -212,24 +217,50 @@ function parseChapters(text: string, problems: Problems): Chapter[] {
   return chapters;
 }
 
-function parseReadings(text: string, problems: Problems): ParsedReading[] {
+/**
+ * The items of the text between two reading links, split at ` - `. A dash starts a new item only after
+ * a finished sentence or before a "Title: note" in title case, so a dash inside a note stays in it.
+ */
+function readingItems(text: string): string[] {
+  const segments = text.trim().replace(LEADING_DASH, '').split(ITEM_SEPARATOR);
+  const items: string[] = [];
+  for (const raw of segments) {
+    const segment = raw.trim();
+    const previous = items.at(-1);
+    if (previous === undefined) items.push(segment);
+    else if (SENTENCE_END.test(previous) || (ITEM_START.test(segment) && segment.includes(': '))) items.push(segment);
+    else items[items.length - 1] = `${previous} - ${segment}`;
+  }
+  return items.filter((item) => item !== '');
+}
+
+function unlinkedReading(item: string): UnlinkedReading {
+  const { title, note } = splitTitleAndNote(item);
+  return title === '' ? { title: item, note: null } : { title, note };
+}
+
+/**
+ * Readings are never glued together: every item before a reading's own text, and every item after the
+ * last link, is a reading the episode names without a link — kept as text (title and note), no paper.
+ */
+function parseReadings(text: string, problems: Problems): { readings: ParsedReading[]; unlinked: UnlinkedReading[] } {
   const readings: ParsedReading[] = [];
+  const unlinked: UnlinkedReading[] = [];
   let cursor = 0;
   let number = 0;
   for (const match of text.matchAll(READING_LINK)) {
-    number += 1;
-    const body = text.slice(cursor, match.index).trim().replace(LEADING_DASH, '').trim();
+    const items = readingItems(text.slice(cursor, match.index));
+    const body = items.pop() ?? '';
+    unlinked.push(...items.map(unlinkedReading));
+    number += items.length + 1;
     cursor = match.index + match[0].length;
     const ref = paperRef(match[1] ?? '', `reading #${number}`, problems);
     if (!ref) continue;
     const { title, note } = body === '' ? { title: '', note: null } : splitTitleAndNote(body);
     readings.push({ ...ref, title: title === '' ? null : title, note });
   }
-  const leftover = text.slice(cursor).trim().replace(LEADING_DASH, '').trim();
-  if (leftover !== '') {
-    problems.add(`reading #${number + 1}`, `"${excerpt(leftover)}" has no "(<url>)" link`);
-  }
-  return readings;
+  unlinked.push(...readingItems(text.slice(cursor)).map(unlinkedReading));
+  return { readings, unlinked };
 }
 
 function findChapterStart(body: string, from: number): number | null {
@@ -265,7 +296,7 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
 
   const takeaways = takeawaysMatch ? parseTakeaways(body.slice(takeawaysStart, chapterStart ?? body.length)) : [];
   const chapters = chapterStart === null ? [] : parseChapters(body.slice(chapterStart), problems);
-  const readings = parseReadings(readingsText, problems);
+  const { readings, unlinked: unlinkedReadings } = parseReadings(readingsText, problems);
 
   let publishedAt = head?.generatedAt ?? null;
   if (publishedAt === null && raw.pubDateText !== undefined) {
@@ -297,5 +328,6 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
     chapters,
     source: head.source,
     readings,
+    unlinkedReadings,
   };
 }

@@ -18,21 +18,39 @@ export interface Resolution {
 
 class PaperRegistry {
   private readonly papers = new Map<string, PaperRecord>();
+  /** Per paper, how many readings name it by each title (Map order = first seen). */
+  private readonly titleVotes = new Map<string, Map<string, number>>();
 
   see(key: PaperKey, alias: string, title: string | null): void {
+    if (title !== null) {
+      const votes = this.titleVotes.get(key.id) ?? new Map<string, number>();
+      votes.set(title, (votes.get(title) ?? 0) + 1);
+      this.titleVotes.set(key.id, votes);
+    }
     const known = this.papers.get(key.id);
     if (!known) {
-      this.papers.set(key.id, { id: key.id, title, url: key.url, arxivId: key.arxivId, doi: key.doi, aliases: [alias] });
+      this.papers.set(key.id, { id: key.id, title: null, url: key.url, arxivId: key.arxivId, doi: key.doi, aliases: [alias] });
       return;
     }
-    // First title seen wins: later episodes do not rename a paper.
-    if (known.title === null && title !== null) known.title = title;
     if (!known.aliases.includes(alias) && known.aliases.length < MAX_ALIASES) known.aliases.push(alias);
   }
 
+  /** A paper's title is the one most of the batch's readings use (ties: the first seen), not merely the first. */
   list(): PaperRecord[] {
-    return [...this.papers.values()];
+    return [...this.papers.values()].map((paper) => ({ ...paper, title: mostNamed(this.titleVotes.get(paper.id)) }));
   }
+}
+
+function mostNamed(votes: ReadonlyMap<string, number> | undefined): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [title, count] of votes ?? []) {
+    if (count > bestCount) {
+      best = title;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /**
@@ -83,6 +101,7 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
       chapters: episode.chapters,
       sourcePaperId: sourceId,
       recommendations,
+      ...(episode.unlinkedReadings.length === 0 ? {} : { unlinkedReadings: episode.unlinkedReadings }),
     });
     episodeLabels.push(label);
   }

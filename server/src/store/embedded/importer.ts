@@ -1,6 +1,7 @@
 // Import = per batch, plan (reads only) + write, all batches in one SQLite transaction. The plans also
 // yield the in-memory diffs, which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecord } from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
@@ -320,6 +321,7 @@ function episodeColumns({ record: e, hash }: ChangedEpisode) {
     JSON.stringify(e.chapters),
     e.sourcePaperId,
     hash,
+    encodeEpisodeExtras(e),
   ] as const;
 }
 
@@ -348,11 +350,11 @@ function prepareImportStatements(db: DatabaseSync) {
     deletePaperFts: p('DELETE FROM papers_fts WHERE rowid = ?'),
     insertEpisode: p(
       `INSERT INTO episodes (id, title, published_at, paper_published_at, duration_minutes, summary, takeaways,
-         chapters, source_paper_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+         chapters, source_paper_id, content_hash, extras) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
     ),
     updateEpisode: p(
       `UPDATE episodes SET title = ?2, published_at = ?3, paper_published_at = ?4, duration_minutes = ?5,
-         summary = ?6, takeaways = ?7, chapters = ?8, source_paper_id = ?9, content_hash = ?10
+         summary = ?6, takeaways = ?7, chapters = ?8, source_paper_id = ?9, content_hash = ?10, extras = ?11
        WHERE id = ?1 RETURNING rid`,
     ),
     deleteCitations: p('DELETE FROM citations WHERE episode_id = ?'),

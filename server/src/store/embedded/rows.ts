@@ -1,4 +1,5 @@
 // Between SQLite rows and domain records; the one place that knows how each column is encoded.
+import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import type { Chapter, CitationKind, EpisodeRecord, PaperRecord, PaperView, Recommendation } from '../../domain/model.ts';
 
 export interface EpisodeRow {
@@ -11,6 +12,7 @@ export interface EpisodeRow {
   takeaways: string;
   chapters: string;
   source_paper_id: string;
+  extras: string | null;
 }
 
 export interface PaperRow {
@@ -32,7 +34,7 @@ export interface CitationRow {
 }
 
 export const EPISODE_COLUMNS =
-  'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id';
+  'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id, e.extras';
 export const PAPER_COLUMNS = 'p.id, p.title, p.url, p.arxiv_id, p.doi, p.aliases, p.citation_count';
 
 /** `recommendations` are the episode's citation rows after the source, in position order. */
@@ -51,6 +53,7 @@ export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow
     chapters: [] as Chapter[],
     sourcePaperId: row.source_paper_id,
     recommendations,
+    ...decodeEpisodeExtras(row.extras),
   };
   // Parsed on first read: most loads (titles in lists, related, citedBy) never look at these, and parsing
   // a few kB of JSON per episode was most of what loading 50 episodes cost.

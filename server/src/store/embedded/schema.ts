@@ -2,7 +2,7 @@
 // file is refused instead of being misread.
 import type { DatabaseSync } from 'node:sqlite';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -65,6 +65,28 @@ CREATE VIRTUAL TABLE IF NOT EXISTS episodes_fts USING fts5 (title, summary, deta
 CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5 (title, identifiers, notes, ${FTS_OPTIONS});
 `;
 
+/**
+ * Version 2, applied to new files and to version-1 files alike (an upgrade keeps its data): what a
+ * feed item says about an episode (guid, link, audio, image, unlinked readings; JSON, null when none)
+ * and the feed subscriptions with their HTTP validators and last poll.
+ */
+const SCHEMA_V2 = `
+ALTER TABLE episodes ADD COLUMN extras TEXT;
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  added_at TEXT NOT NULL,
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  last_checked_at TEXT,
+  last_changed_at TEXT,
+  last_status TEXT,
+  last_error TEXT,
+  episode_count INTEGER NOT NULL DEFAULT 0,
+  next_check_at TEXT
+) WITHOUT ROWID;
+`;
+
 /** Column weights for bm25: a title hit counts far more than a mention in a long summary. */
 export const EPISODE_FTS_WEIGHTS = '10.0, 2.0, 2.0, 1.0';
 export const PAPER_FTS_WEIGHTS = '10.0, 3.0, 1.0';
@@ -80,7 +102,8 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
   if (version === SCHEMA_VERSION) return;
   db.exec('BEGIN IMMEDIATE');
   try {
-    db.exec(SCHEMA_V1);
+    if (version < 1) db.exec(SCHEMA_V1);
+    if (version < 2) db.exec(SCHEMA_V2);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (error) {

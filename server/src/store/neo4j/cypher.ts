@@ -54,7 +54,7 @@ MERGE (p:Paper {id: paper.id})
 ON CREATE SET p.citationCount = 0
 WITH p, paper, coalesce(p.aliases, []) AS storedAliases
 WITH p, paper, storedAliases + [alias IN paper.aliases WHERE NOT alias IN storedAliases] AS aliases
-SET p.title = coalesce(p.title, paper.title),
+SET p.title = coalesce(paper.title, p.title),
     p.url = coalesce(p.url, paper.url),
     p.arxivId = coalesce(p.arxivId, paper.arxivId),
     p.doi = coalesce(p.doi, paper.doi),
@@ -75,6 +75,7 @@ SET e.title = episode.title,
     e.summary = episode.summary,
     e.takeaways = episode.takeaways,
     e.chaptersJson = episode.chaptersJson,
+    e.extrasJson = episode.extrasJson,
     e.sourcePaperId = episode.sourcePaperId,
     e.contentHash = episode.contentHash,
     e.paperCount = episode.paperCount,
@@ -116,7 +117,7 @@ RETURN count(*) AS aliases`,
   // ---- batched lookups ----
   episodesByIds: `UNWIND $ids AS id
 MATCH (e:Episode {id: id})
-RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .sourcePaperId} AS episode,
+RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
        [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations`,
 
   papersByIds: `UNWIND $ids AS id
@@ -144,7 +145,7 @@ SKIP $offset
 LIMIT $limit
 WITH collect(e) AS page
 RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
-       [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .sourcePaperId,
+       [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`,
 
   listEpisodesSearch: `CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
@@ -152,7 +153,7 @@ WITH node, score
 ORDER BY score DESC, node.id
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount,
-       [e IN hits[$offset..($offset + $limit)] | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .sourcePaperId,
+       [e IN hits[$offset..($offset + $limit)] | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`,
 
   listPapers: `MATCH (p:Paper)
@@ -344,7 +345,7 @@ RETURN [n IN nodes(route) | {id: n.id, kind: CASE WHEN n:Episode THEN 'EPISODE' 
 
   // ---- export ----
   exportEpisodes: `MATCH (e:Episode)
-RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .sourcePaperId} AS episode,
+RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
        [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations
 ORDER BY e.id`,
 
@@ -379,6 +380,8 @@ export interface EpisodeParam {
   summary: string | null;
   takeaways: string[];
   chaptersJson: string;
+  /** guid, link, audio, image, unlinked readings (domain/episodeExtras.ts); null when the feed gave none. */
+  extrasJson: string | null;
   sourcePaperId: string;
   contentHash: string;
   paperCount: number;
@@ -500,6 +503,7 @@ export const GRAPH_SCHEMA = {
     'summary',
     'takeaways',
     'chaptersJson',
+    'extrasJson',
     'sourcePaperId',
     'contentHash',
     'paperCount',

@@ -1,5 +1,6 @@
 // The Neo4j store: every method is a fixed, small number of statements from cypher.ts (see
 // tests/neo4j/round-trips.test.ts), reads routed to readers, an import one managed write transaction.
+import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import type {
   Citation,
   CitationKind,
@@ -309,6 +310,7 @@ function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodePar
     summary: episode.summary,
     takeaways: episode.takeaways,
     chaptersJson: JSON.stringify(episode.chapters),
+    extrasJson: encodeEpisodeExtras(episode),
     sourcePaperId: episode.sourcePaperId,
     contentHash,
     paperCount: new Set(citedPaperIds(episode)).size,

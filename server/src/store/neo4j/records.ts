@@ -14,6 +14,7 @@ import {
   type PaperRecord,
   type PaperView,
 } from '../../domain/model.ts';
+import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
 
@@ -38,6 +39,7 @@ const episodeRowSchema = z.object({
   summary: nullableString,
   takeaways: z.array(z.string()).nullable().optional().transform((value) => value ?? []),
   chaptersJson: z.string(),
+  extrasJson: nullableString,
   sourcePaperId: z.string(),
 });
 
@@ -76,6 +78,7 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     chapters: chaptersSchema.parse(JSON.parse(row.chaptersJson)),
     sourcePaperId: row.sourcePaperId,
     recommendations: cited.filter((c) => c.position > 0).map((c) => ({ paperId: c.paperId, note: c.note })),
+    ...decodeEpisodeExtras(row.extrasJson),
   };
 }
 

@@ -1,11 +1,12 @@
 // Decides added / updated / unchanged on import: a digest of everything an episode record says, independent of the
 // key order the reader happened to build the object with.
 import { createHash } from 'node:crypto';
+import { episodeExtras } from '../../domain/episodeExtras.ts';
 import type { EpisodeRecord, ImportResult } from '../../domain/model.ts';
 
 export function episodeContentHash(episode: EpisodeRecord): string {
   // Fields listed explicitly (not JSON.stringify(episode)) so extra or reordered keys cannot change it.
-  const canonical = [
+  const canonical: unknown[] = [
     episode.id,
     episode.title,
     episode.publishedAt,
@@ -17,6 +18,12 @@ export function episodeContentHash(episode: EpisodeRecord): string {
     episode.sourcePaperId,
     episode.recommendations.map((r) => [r.paperId, r.note]),
   ];
+  // Appended only when present: episodes stored before these fields existed keep their hashes.
+  const extras = episodeExtras(episode);
+  if (extras !== null) {
+    const { guid, url, audio, imageUrl, unlinkedReadings } = extras;
+    canonical.push([guid, url, audio && [audio.url, audio.type, audio.bytes], imageUrl, unlinkedReadings.map((r) => [r.title, r.note])]);
+  }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

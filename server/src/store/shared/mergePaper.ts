@@ -3,8 +3,9 @@
 import type { PaperRecord } from '../../domain/model.ts';
 
 /**
- * The first title seen is kept (a later feed may word it differently; flip-flopping would make every
- * import an update); an incoming title only fills a missing one. Aliases are unioned in first-seen
+ * A title follows the newest evidence: a batch that names the paper (a reading's title, or an export's
+ * stored title) replaces the stored one, so a feed that corrects a title corrects the paper; a batch
+ * that does not name it (a source-only mention) keeps the stored title. Aliases are unioned in first-seen
  * order. url/arxivId/doi derive from the canonical key, so the stored values stay and only gaps fill.
  */
 export function mergePaperRecords(stored: PaperRecord, incoming: PaperRecord): PaperRecord {
@@ -18,7 +19,7 @@ export function mergePaperRecords(stored: PaperRecord, incoming: PaperRecord): P
   }
   return {
     id: stored.id,
-    title: stored.title ?? incoming.title,
+    title: incoming.title ?? stored.title,
     url: stored.url,
     arxivId: stored.arxivId ?? incoming.arxivId,
     doi: stored.doi ?? incoming.doi,
