@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// A person's own disposable Neo4j (NEO4J_URI) is one database for every file: run the files one at a time.
+const sharedNeo4j = Boolean(process.env['NEO4J_URI']?.trim());
+
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/neo4jGlobal.ts'],
+    ...(sharedNeo4j ? { maxWorkers: 1 } : {}),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

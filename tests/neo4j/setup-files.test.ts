@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
+import { connectionForWorker, neo4jFromEnvironment } from '../helpers/neo4jContext.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hasDockerCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
@@ -47,29 +47,31 @@ describe.skipIf(!hasDockerCompose)(
   },
 );
 
-describe('tests/helpers/neo4j.ts settings', () => {
-  it('skips with a reason until a disposable database is configured', () => {
-    expect(neo4jTestSettings({})).toEqual({ skipReason: 'NEO4J_URI not set' });
-    expect(neo4jTestSettings({ NEO4J_URI: 'neo4j://localhost:7687' }).skipReason).toBe('NEO4J_PASSWORD not set');
-    expect(neo4jTestSettings({ NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'pw' }).skipReason).toMatch(
-      /^NEO4J_TEST_DISPOSABLE not set/,
+describe('the Neo4j test context (tests/helpers/neo4jContext.ts)', () => {
+  it('a person\'s own server is used only once it is declared disposable', () => {
+    expect(neo4jFromEnvironment({})).toBeNull();
+    expect(neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687' })?.skipReason).toMatch(/NEO4J_PASSWORD is not/);
+    expect(neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'pw' })?.skipReason).toMatch(
+      /NEO4J_TEST_DISPOSABLE is not/,
     );
-    expect(neo4jStoreFactory({}).skipReason).toBe('NEO4J_URI not set');
   });
 
   it('connects with the configured user and database once allowed to wipe', () => {
-    const settings = neo4jTestSettings({
+    const context = neo4jFromEnvironment({
       NEO4J_URI: 'neo4j+s://db.example.org',
       NEO4J_PASSWORD: 'pw',
       NEO4J_DATABASE: 'papers',
       NEO4J_TEST_DISPOSABLE: 'true',
     });
-    expect(settings).toEqual({
-      connection: { uri: 'neo4j+s://db.example.org', user: 'neo4j', password: 'pw', database: 'papers' },
+    expect(context).toEqual({
+      connections: [{ uri: 'neo4j+s://db.example.org', user: 'neo4j', password: 'pw', database: 'papers' }],
     });
   });
 
-  it('a skipped factory refuses to create a store', async () => {
-    await expect(neo4jStoreFactory({}).create()).rejects.toThrow(/NEO4J_URI not set/);
+  it('each worker gets its own server', () => {
+    const context = { connections: [1, 2].map((n) => ({ uri: `bolt://127.0.0.1:${n}`, user: 'neo4j', password: 'pw' })) };
+    expect(connectionForWorker(context, '1')?.uri).toBe('bolt://127.0.0.1:1');
+    expect(connectionForWorker(context, '2')?.uri).toBe('bolt://127.0.0.1:2');
+    expect(connectionForWorker({ skipReason: 'no Java' }, '1')).toBeUndefined();
   });
 });
