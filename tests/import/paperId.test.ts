@@ -90,11 +90,88 @@ describe('normalisePaperRef', () => {
     );
     expect(idOf('https://example.org/paper?id=7&b=2')).toBe('url:https://example.org/paper?id=7&b=2');
     expect(idOf('https://example.org/paper?b=2&id=7')).toBe('url:https://example.org/paper?b=2&id=7');
-    expect(idOf('http://example.org:8080/x/')).toBe('url:http://example.org:8080/x');
-    expect(idOf('http://example.org/')).toBe('url:http://example.org');
-    expect(idOf('url:https://transformer-circuits.pub/2022/toy_model/index.html')).toBe(
+    expect(idOf('http://example.org:8080/x/')).toBe('url:https://example.org:8080/x');
+    expect(idOf('http://example.org/')).toBe('url:https://example.org');
+  });
+
+  it('makes the http and https forms of a link one paper, served over https', () => {
+    expect(idOf('http://anthropic.com/research/agentic-misalignment')).toBe('url:https://anthropic.com/research/agentic-misalignment');
+    expect(normalisePaperRef('http://www.anthropic.com/research/agentic-misalignment')?.url).toBe('https://anthropic.com/research/agentic-misalignment');
+    expect(idOf('http://example.org:443/x')).toBe('url:https://example.org/x'); // 443 is https's default port
+    expect(idOf('http://example.org:80/x')).toBe('url:https://example.org/x');
+  });
+
+  it('ignores tracking parameters and keeps the others as given', () => {
+    for (const form of [
+      'https://example.org/paper?utm_source=twitter&utm_medium=social&utm_campaign=launch',
+      'https://example.org/paper?fbclid=IwAR0abc',
+      'https://example.org/paper?gclid=xyz&ref=hn',
+      'https://example.org/paper?UTM_Source=x&mc_cid=1&mc_eid=2&_hsenc=p&si=abc',
+      'https://example.org/paper?&&',
+    ]) {
+      expect(idOf(form), form).toBe('url:https://example.org/paper');
+    }
+    expect(idOf('https://example.org/paper?id=7&utm_source=x&b=a%20b')).toBe('url:https://example.org/paper?id=7&b=a%20b');
+    expect(idOf('https://example.org/paper?reference=7')).toBe('url:https://example.org/paper?reference=7');
+  });
+
+  it('strips <…> wrappers, quotes, brackets and the sentence punctuation around a pasted link', () => {
+    const anthropic = 'url:https://anthropic.com/research/agentic-misalignment';
+    for (const form of [
+      '<https://www.anthropic.com/research/agentic-misalignment>',
+      '<URL:https://www.anthropic.com/research/agentic-misalignment>',
+      'https://www.anthropic.com/research/agentic-misalignment.',
+      'https://www.anthropic.com/research/agentic-misalignment),',
+      '(https://www.anthropic.com/research/agentic-misalignment)',
+      '"https://www.anthropic.com/research/agentic-misalignment";',
+      '“https://www.anthropic.com/research/agentic-misalignment”!',
+      '[https://www.anthropic.com/research/agentic-misalignment]:',
+    ]) {
+      expect(idOf(form), form).toBe(anthropic);
+    }
+    expect(idOf('<arXiv:2305.18290v2>.')).toBe('arxiv:2305.18290');
+    expect(idOf('(doi:10.1038/nature16961)')).toBe('doi:10.1038/nature16961');
+    // Brackets that belong to the link stay.
+    expect(idOf('https://en.wikipedia.org/wiki/Go_(game).')).toBe('url:https://en.wikipedia.org/wiki/Go_(game)');
+    expect(idOf('doi:10.1016/S0140-6736(20)30183-5')).toBe('doi:10.1016/s0140-6736(20)30183-5');
+  });
+
+  it('makes a folder and its index.html one paper', () => {
+    for (const form of [
+      'https://transformer-circuits.pub/2022/toy_model/index.html',
+      'https://transformer-circuits.pub/2022/toy_model/',
+      'https://transformer-circuits.pub/2022/toy_model',
+      'http://transformer-circuits.pub/2022/toy_model/index.htm',
       'url:https://transformer-circuits.pub/2022/toy_model/index.html',
-    );
+    ]) {
+      expect(idOf(form), form).toBe('url:https://transformer-circuits.pub/2022/toy_model');
+    }
+    expect(idOf('https://example.org/index.html')).toBe('url:https://example.org');
+    expect(idOf('https://example.org/index.html.bak')).toBe('url:https://example.org/index.html.bak');
+  });
+
+  it('resolves arXiv papers on mirrors and aggregators to the arXiv paper', () => {
+    for (const form of [
+      'https://huggingface.co/papers/2305.18290',
+      'huggingface.co/papers/2305.18290#community',
+      'https://www.alphaxiv.org/abs/2305.18290',
+      'https://www.alphaxiv.org/overview/2305.18290v3',
+      'https://alphaxiv.org/pdf/2305.18290v2.pdf',
+      'https://www.semanticscholar.org/arxiv/2305.18290',
+      'https://api.semanticscholar.org/arXiv:2305.18290',
+      'https://ar5iv.org/abs/2305.18290',
+      'https://ar5iv.labs.arxiv.org/html/2305.18290',
+      'https://www.arxiv-vanity.com/papers/2305.18290/',
+      'https://scirate.com/arxiv/2305.18290',
+      'https://arxiv.org/format/2305.18290',
+      'https://arxiv.org/abs/2305.18290?utm_source=x',
+      'http://xxx.lanl.gov/abs/2305.18290v1',
+    ]) {
+      expect(idOf(form), form).toBe('arxiv:2305.18290');
+    }
+    // Other pages of those sites are not papers of arXiv.
+    expect(idOf('https://huggingface.co/papers')).toBe('url:https://huggingface.co/papers');
+    expect(idOf('https://huggingface.co/meta-llama/Llama-2-7b')).toBe('url:https://huggingface.co/meta-llama/Llama-2-7b');
   });
 
   it('rejects non-web schemes and junk, with a reason', () => {
@@ -172,6 +249,12 @@ const arxivSpellings = (id: string, v: string): string[] => [
   `https://arxiv.org/html/${id}${v}#section`,
   `https://doi.org/10.48550/arXiv.${id}`,
   `doi:10.48550/ARXIV.${id}`,
+  `https://huggingface.co/papers/${id}`,
+  `https://www.alphaxiv.org/abs/${id}${v}`,
+  `https://www.semanticscholar.org/arxiv/${id}`,
+  `https://ar5iv.labs.arxiv.org/html/${id}${v}`,
+  `<https://arxiv.org/abs/${id}${v}>.`,
+  `(arXiv:${id}${v}),`,
 ];
 
 /** Links spelled the awkward ways people paste them: case, www, ports, dot segments, slashes, escapes. */
@@ -183,11 +266,12 @@ const messyUrl = fc
     port: fc.constantFrom('', ':80', ':443', ':8080'),
     segments: fc.array(fc.constantFrom('a', 'B', '.', '..', '', 'x%2Fy', 'x%2fy', '%7E', 'back\\slash', 'index.html', 'ü'), { maxLength: 5 }),
     trailing: fc.constantFrom('', '/', '//'),
-    query: fc.constantFrom('', '?', '?b=2&a=1', '?q=a%20b', "?q='x'"),
+    query: fc.constantFrom('', '?', '?b=2&a=1', '?q=a%20b', "?q='x'", '?utm_source=x', '?a=1.&fbclid=2', '?ref=hn&id=3', '?x=(1)'),
     fragment: fc.constantFrom('', '#', '#top'),
+    wrapper: fc.constantFrom(['', ''], ['<', '>'], ['(', ').'], ['"', '",'], ['', '.'], ['', ')'], ['“', '”']),
   })
-  .map(({ scheme, www, host, port, segments, trailing, query, fragment }) =>
-    `${scheme}://${www ? 'www.' : ''}${host}${port}/${segments.join('/')}${trailing}${query}${fragment}`,
+  .map(({ scheme, www, host, port, segments, trailing, query, fragment, wrapper: [open, close] }) =>
+    `${open}${scheme}://${www ? 'www.' : ''}${host}${port}/${segments.join('/')}${trailing}${query}${fragment}${close}`,
   );
 
 const anyRef = fc.oneof(
@@ -211,6 +295,23 @@ describe('normalisation properties', () => {
         expect(webUrlSchema.safeParse(key.url).success).toBe(true);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives the http and https, www and bare, tracked and untracked, wrapped and bare forms of a link one key', () => {
+    fc.assert(
+      fc.property(fc.domain(), fc.array(fc.constantFrom('a', 'B', 'paper', 'x%2Fy', 'index.html'), { maxLength: 4 }), (host, segments) => {
+        const path = segments.join('/');
+        const forms = [
+          `https://${host}/${path}`,
+          `http://www.${host}/${path}/`,
+          `https://${host}/${path}?utm_source=feed&fbclid=1`,
+          `<http://${host}/${path}#top>.`,
+        ];
+        const ids = new Set(forms.map(idOf));
+        expect(ids.size, forms.join(' ')).toBe(1);
+      }),
+      { numRuns: 500 },
     );
   });
 

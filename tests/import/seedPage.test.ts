@@ -142,9 +142,9 @@ describe('seed page', () => {
       aliases: ['https://doi.org/10.1038/nature16961'],
     });
     expect(episode(5).recommendations.map((r) => r.paperId)).toEqual([
-      'url:https://transformer-circuits.pub/2023/monosemantic-features/index.html',
-      'url:https://transformer-circuits.pub/2024/crosscoders/index.html',
-      'url:https://transformer-circuits.pub/2022/toy_model/index.html',
+      'url:https://transformer-circuits.pub/2023/monosemantic-features',
+      'url:https://transformer-circuits.pub/2024/crosscoders',
+      'url:https://transformer-circuits.pub/2022/toy_model',
     ]);
     expect(paper('url:https://anthropic.com/research/agentic-misalignment')).toMatchObject({
       url: 'https://anthropic.com/research/agentic-misalignment',

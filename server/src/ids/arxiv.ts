@@ -37,17 +37,30 @@ export function parseArxivId(text: string): string | null {
   return null;
 }
 
-/** Hosts serving arXiv abstract/PDF/HTML pages (after `www.` has been dropped). */
-const ARXIV_HOSTS = new Set(['arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
-
-/** /abs/ID, /pdf/ID, /pdf/ID.pdf, /html/ID — with or without a version. */
-const ARXIV_PAGE_PATH = /^\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?$/;
+/**
+ * Pages that show one arXiv paper under its id: arXiv's own hosts and old mirror, and the mirrors and
+ * aggregators people share links from. Hosts as normaliseWebUrl leaves them (`www.` dropped).
+ */
+const ARXIV_PAGES: readonly { hosts: readonly string[]; path: RegExp }[] = [
+  // /abs/ID, /pdf/ID, /pdf/ID.pdf, /html/ID, /format/ID — with or without a version.
+  { hosts: ['arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'xxx.lanl.gov'], path: /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/ },
+  { hosts: ['ar5iv.org', 'ar5iv.labs.arxiv.org'], path: /^\/(?:abs|html)\/(.+)$/ },
+  { hosts: ['huggingface.co', 'hf.co'], path: /^\/papers\/(.+)$/ },
+  { hosts: ['alphaxiv.org'], path: /^\/(?:abs|overview|pdf)\/(.+?)(?:\.pdf)?$/ },
+  { hosts: ['semanticscholar.org'], path: /^\/arxiv\/(.+)$/ },
+  { hosts: ['api.semanticscholar.org'], path: /^\/arxiv:(.+)$/i },
+  { hosts: ['arxiv-vanity.com'], path: /^\/papers\/(.+)$/ },
+  { hosts: ['scirate.com'], path: /^\/arxiv\/(.+)$/ },
+];
 
 /** The arXiv id a paper page URL points at, or null for any other URL (listings, search, …). */
 export function arxivIdFromUrl(host: string, path: string): string | null {
-  if (!ARXIV_HOSTS.has(host)) return null;
-  const page = ARXIV_PAGE_PATH.exec(path);
-  return page?.[1] ? parseArxivId(page[1]) : null;
+  for (const page of ARXIV_PAGES) {
+    if (!page.hosts.includes(host)) continue;
+    const id = page.path.exec(path)?.[1];
+    return id ? parseArxivId(id) : null;
+  }
+  return null;
 }
 
 export function arxivAbsUrl(arxivId: string): string {

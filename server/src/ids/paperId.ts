@@ -2,6 +2,7 @@
 // to one canonical key, so the same paper cited five different ways is one node in the graph.
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from './arxiv.ts';
 import { DOI_HOSTS, doiFromResolverPath, doiUrl, parseDoi, type DoiParse } from './doi.ts';
+import { unwrapPasted } from './pasted.ts';
 import { normaliseWebUrl } from './webUrl.ts';
 
 export type PaperKeyKind = 'arxiv' | 'doi' | 'url';
@@ -49,11 +50,11 @@ const SCHEMELESS_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Canonical key plus facts for any identifier form, or the reason it is not one. Accepts papergraph
- * keys too, so normalising a key returns the same key (idempotent).
+ * Canonical key plus facts for any identifier form, pasted with its surroundings or not, or the reason
+ * it is not one. Accepts papergraph keys too, so normalising a key returns the same key (idempotent).
  */
 export function parsePaperRef(raw: string): PaperRefResult {
-  const text = raw.trim();
+  const text = unwrapPasted(raw);
   if (text.length === 0) return { ok: false, reason: 'empty identifier' };
   if (text.length > MAX_REF_LENGTH) return { ok: false, reason: `identifier longer than ${MAX_REF_LENGTH} characters` };
 
