@@ -12,9 +12,9 @@ import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { toJsonExport } from '../../server/src/import/readers/json.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { SEED_PAGE, SEED_RSS } from './seedFiles.ts';
+import { SEED_RSS } from './seedFiles.ts';
 
-const seed = importFeedContent(SEED_PAGE);
+const seed = importFeedContent(SEED_RSS);
 const part = (from: number, to: number): ImportBatch => ({ episodes: seed.episodes.slice(from, to), papers: seed.papers });
 
 let dir: string;
@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 describe('importFiles', () => {
-  it('imports several files in order, one result per file, the same store as the seed page alone', async () => {
+  it('imports several files in order, one result per file, the same store as the seed feed alone', async () => {
     const files = [
       await file('first.json', toJsonExport(part(0, 3))),
       await file('second.json', toJsonExport(part(3, 8))),

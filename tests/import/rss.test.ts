@@ -21,11 +21,22 @@ function importError(run: () => unknown): ImportError {
 }
 
 describe('RSS feed', () => {
-  it('the RSS fixture yields exactly the batch the seed page yields', () => {
+  it('the RSS fixture yields the batch the seed page yields, plus what each item says about its episode', () => {
     const fromRss = importFeedContent(SEED_RSS, { file: 'ai-papers-deep-dive.rss.xml' });
     const fromPage = importFeedContent(SEED_PAGE, { file: 'ai-papers-deep-dive.txt' });
     expect(fromRss.episodes).toHaveLength(8);
-    expect(fromRss).toEqual(fromPage);
+    const withoutFeedFields = fromRss.episodes.map(({ guid, url, audio, imageUrl, ...rest }) => rest);
+    expect({ ...fromRss, episodes: withoutFeedFields }).toEqual(fromPage);
+    expect(fromRss.episodes[0]).toMatchObject({
+      guid: 'paperdive-20260627-how-deepseek-made-one-user-faster-withou',
+      url: 'https://paperdive.ai/episodes/how-deepseek-made-one-user-faster-without-slowing-down-the-crowd',
+      audio: {
+        url: 'https://paperdive.ai/audio/how-deepseek-made-one-user-faster-without-slowing-down-the-crowd.mp3',
+        type: 'audio/mpeg',
+        bytes: 22080000,
+      },
+    });
+    expect(fromRss.episodes.every((e) => e.guid && e.url && e.audio)).toBe(true);
   });
 
   it('reads item fields: title, guid, pubDate and every itunes:duration form', () => {

@@ -12,6 +12,7 @@ import type { Chapter, UnlinkedReading } from '../domain/model.ts';
 import { parsePaperRef, type PaperKey } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
+import { episodeFeedFields, type EpisodeFeedFields } from './episodeFeedFields.ts';
 import { episodeLabel, ImportError, type ImportIssue } from './errors.ts';
 import type { RawEpisode } from './rawEpisode.ts';
 import { collapseWhitespace, excerpt } from './text.ts';
@@ -41,6 +42,7 @@ export interface ParsedEpisode {
   readings: ParsedReading[];
   /** Readings named without a link: text only. */
   unlinkedReadings: UnlinkedReading[];
+  feedFields: EpisodeFeedFields;
 }
 
 export const MAX_TITLE_LENGTH = 500;
@@ -313,6 +315,8 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
     } else durationMinutes = duration.minutes;
   }
 
+  const feedFields = episodeFeedFields(raw, (field, message) => problems.add(field, message));
+
   const label = episodeLabel(raw.position, title);
   if (problems.list.length > 0 || !title || !head?.source) {
     throw new ImportError(problems.list.map((problem) => ({ episode: label, ...problem })));
@@ -329,5 +333,6 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
     source: head.source,
     readings,
     unlinkedReadings,
+    feedFields,
   };
 }

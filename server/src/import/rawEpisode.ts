@@ -11,4 +11,8 @@ export interface RawEpisode {
   pubDateText?: string;
   guid?: string;
   link?: string;
+  /** RSS `<enclosure url type length>` as written (checked by the parser). */
+  enclosure?: { url?: string; type?: string; length?: string };
+  /** `<itunes:image href>` as written. */
+  imageUrl?: string;
 }

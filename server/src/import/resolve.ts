@@ -3,6 +3,7 @@
 import { episodeIdFor } from '../domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord, Recommendation } from '../domain/model.ts';
 import type { PaperKey } from '../ids/paperId.ts';
+import { feedFieldsOfRecord } from './episodeFeedFields.ts';
 import type { ParsedEpisode } from './episodeText.ts';
 import { episodeLabel, type ImportIssue } from './errors.ts';
 
@@ -102,6 +103,7 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
       sourcePaperId: sourceId,
       recommendations,
       ...(episode.unlinkedReadings.length === 0 ? {} : { unlinkedReadings: episode.unlinkedReadings }),
+      ...feedFieldsOfRecord(episode.feedFields),
     });
     episodeLabels.push(label);
   }

@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import './errors.ts';
 import './refs.ts';
 import './episode.ts';
+import './episodeMedia.ts';
 import './paper.ts';
 import './graph.ts';
 import './search.ts';

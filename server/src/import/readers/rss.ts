@@ -67,6 +67,28 @@ function descriptionOf(item: Record<string, unknown>): string {
   return '';
 }
 
+/** An attribute of an element (the first, if repeated), XML-decoded and trimmed; undefined when absent or blank. */
+function attributeOf(node: unknown, name: string): string | undefined {
+  const element = Array.isArray(node) ? node[0] : node;
+  if (!isRecord(element)) return undefined;
+  const value = element[`@_${name}`];
+  if (typeof value !== 'string') return undefined;
+  const text = decodeXmlEntities(value).trim();
+  return text === '' ? undefined : text;
+}
+
+function enclosureOf(node: unknown): RawEpisode['enclosure'] {
+  if (node === undefined) return undefined;
+  const url = attributeOf(node, 'url');
+  const type = attributeOf(node, 'type');
+  const length = attributeOf(node, 'length');
+  return {
+    ...(url === undefined ? {} : { url }),
+    ...(type === undefined ? {} : { type }),
+    ...(length === undefined ? {} : { length }),
+  };
+}
+
 function toRawEpisode(item: unknown, index: number): RawEpisode {
   const fields = isRecord(item) ? item : {};
   const title = optionalText(fields['title']) ?? optionalText(fields['itunes:title']);
@@ -74,6 +96,8 @@ function toRawEpisode(item: unknown, index: number): RawEpisode {
   const pubDateText = optionalText(fields['pubDate']);
   const guid = optionalText(fields['guid']);
   const link = optionalText(fields['link']);
+  const enclosure = enclosureOf(fields['enclosure']);
+  const imageUrl = attributeOf(fields['itunes:image'], 'href');
   return {
     position: index + 1,
     ...(title === undefined ? {} : { title }),
@@ -82,6 +106,8 @@ function toRawEpisode(item: unknown, index: number): RawEpisode {
     ...(pubDateText === undefined ? {} : { pubDateText }),
     ...(guid === undefined ? {} : { guid }),
     ...(link === undefined ? {} : { link }),
+    ...(enclosure === undefined ? {} : { enclosure }),
+    ...(imageUrl === undefined ? {} : { imageUrl }),
   };
 }
 
