@@ -228,8 +228,9 @@ CALL (selected, frontier, previous) {
   WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
   WITH DISTINCT next
   ORDER BY coalesce(next.citationCount, next.paperCount) DESC, next.id
-  RETURN collect(next)[..($limit - size(selected))] AS layer
+  RETURN collect(next) AS layer
 }
+WITH selected, frontier, layer[..($limit - size(selected))] AS layer
 WITH selected + layer AS selected, layer AS frontier, frontier AS previous
 CALL (selected, frontier, previous) {
   UNWIND CASE WHEN $depth >= 2 AND size(selected) < $limit THEN frontier ELSE [] END AS node
@@ -237,8 +238,9 @@ CALL (selected, frontier, previous) {
   WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
   WITH DISTINCT next
   ORDER BY coalesce(next.citationCount, next.paperCount) DESC, next.id
-  RETURN collect(next)[..($limit - size(selected))] AS layer
+  RETURN collect(next) AS layer
 }
+WITH selected, frontier, layer[..($limit - size(selected))] AS layer
 WITH selected + layer AS selected, layer AS frontier, frontier AS previous
 CALL (selected, frontier, previous) {
   UNWIND CASE WHEN $depth >= 3 AND size(selected) < $limit THEN frontier ELSE [] END AS node
@@ -246,8 +248,9 @@ CALL (selected, frontier, previous) {
   WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
   WITH DISTINCT next
   ORDER BY coalesce(next.citationCount, next.paperCount) DESC, next.id
-  RETURN collect(next)[..($limit - size(selected))] AS layer
+  RETURN collect(next) AS layer
 }
+WITH selected, frontier, layer[..($limit - size(selected))] AS layer
 WITH selected + layer AS selected, layer AS frontier, frontier AS previous
 CALL (selected, frontier, previous) {
   UNWIND CASE WHEN $depth >= 4 AND size(selected) < $limit THEN frontier ELSE [] END AS node
@@ -255,8 +258,9 @@ CALL (selected, frontier, previous) {
   WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
   WITH DISTINCT next
   ORDER BY coalesce(next.citationCount, next.paperCount) DESC, next.id
-  RETURN collect(next)[..($limit - size(selected))] AS layer
+  RETURN collect(next) AS layer
 }
+WITH selected, frontier, layer[..($limit - size(selected))] AS layer
 WITH selected + layer AS selected
 UNWIND range(0, size(selected) - 1) AS rank
 WITH rank, selected[rank] AS n
