@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './testApi.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
-describe('episodes over GraphQL', () => {
+describeForEachStore('episodes over GraphQL', (storeFactory) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ storeFactory });
   });
   afterAll(() => api.close());
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';
+import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const SEED_PAGE = new URL('../../seed/ai-papers-deep-dive.txt', import.meta.url);
 const SEED_RSS = new URL('../../seed/ai-papers-deep-dive.rss.xml', import.meta.url);
@@ -24,9 +24,9 @@ afterEach(async () => {
   api = undefined;
 });
 
-describe('importFeed', () => {
+describeForEachStore('importFeed', (storeFactory) => {
   it('refuses callers without the admin token and writes nothing', async () => {
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     const content = await readFile(SEED_PAGE, 'utf8');
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: ADMIN_TOKEN }]) {
       const { data } = await api.query(IMPORT, { content }, headers);
@@ -36,13 +36,13 @@ describe('importFeed', () => {
   });
 
   it('is disabled when the server has no admin token', async () => {
-    api = await createTestApi({ seed: false, adminToken: undefined });
+    api = await createTestApi({ storeFactory, seed: false, adminToken: undefined });
     const { data } = await api.query(IMPORT, { content: 'x' }, admin);
     expect(data!.importFeed).toMatchObject({ __typename: 'NotAuthorizedError', message: expect.stringMatching(/disabled/) });
   });
 
   it('imports a feed, and re-importing it is a no-op', async () => {
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     const content = await readFile(SEED_PAGE, 'utf8');
     const first = await api.query(IMPORT, { content }, admin);
     expect(first.data!.importFeed.__typename).toBe('ImportSummary');
@@ -55,18 +55,18 @@ describe('importFeed', () => {
   });
 
   it('builds the same graph from the RSS feed as from the page', async () => {
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     await api.query(IMPORT, { content: await readFile(SEED_PAGE, 'utf8') }, admin);
     const fromPage = await api.query(EXPORT_SHAPE);
     await api.close();
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     const rss = await api.query(IMPORT, { content: await readFile(SEED_RSS, 'utf8') }, admin);
     expect(rss.data!.importFeed.added).toHaveLength(8);
     expect(await api.query(EXPORT_SHAPE)).toEqual(fromPage);
   });
 
   it('updates a changed episode in place instead of duplicating it', async () => {
-    api = await createTestApi({ seed: true });
+    api = await createTestApi({ storeFactory, seed: true });
     const page = await readFile(SEED_PAGE, 'utf8');
     const edited = page.replace('How DeepSeek Made One User Faster Without Slowing Down the Crowd', 'DeepSeek, Faster for One and All');
     const result = await api.query(IMPORT, { content: edited }, admin);
@@ -78,7 +78,7 @@ describe('importFeed', () => {
   });
 
   it('rejects a feed with one broken episode, names it and the field, and writes nothing', async () => {
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     const page = await readFile(SEED_PAGE, 'utf8');
     const broken = page.replace('Source: https://arxiv.org/abs/2606.26294 ', '');
     const { data } = await api.query(IMPORT, { content: broken }, admin);
@@ -89,7 +89,7 @@ describe('importFeed', () => {
   });
 
   it('says clearly when the format is unknown', async () => {
-    api = await createTestApi({ seed: false });
+    api = await createTestApi({ storeFactory, seed: false });
     const { data } = await api.query(IMPORT, { content: 'hello world' }, admin);
     expect(data!.importFeed.__typename).toBe('FeedValidationError');
     expect(data!.importFeed.message).toMatch(/format/i);

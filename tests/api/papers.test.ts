@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './testApi.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const GRADER = 'The Free Step-Level Grader Hiding in Every RL Training Run';
 const BAD_TOKEN = "One Bad Token Can Sink a Model's Math, And You Can Delete It";
@@ -22,10 +22,10 @@ const PAPER = /* GraphQL */ `
   }
 `;
 
-describe('finding every episode that cites a paper', () => {
+describeForEachStore('finding every episode that cites a paper', (storeFactory) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ storeFactory });
   });
   afterAll(() => api.close());
 

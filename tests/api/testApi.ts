@@ -6,6 +6,8 @@ import { createPapergraphYoga, type YogaOptions } from '../../server/src/graphql
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { afterAll, describe } from 'vitest';
+import { storeFactories, type StoreFactory } from '../helpers/stores.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -26,12 +28,14 @@ export interface TestApiOptions extends Pick<YogaOptions, 'compileAfter' | 'maxB
   seed?: boolean;
   adminToken?: string | undefined;
   store?: GraphStore;
+  /** Makes the store (a fresh, empty one per call); without it, an embedded store in `dataDir`. */
+  storeFactory?: StoreFactory;
   dataDir?: string;
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'papergraph-api-')));
-  const store = options.store ?? (await createEmbeddedStore({ dataDir }));
+  const store = options.store ?? (await options.storeFactory?.create()) ?? (await createEmbeddedStore({ dataDir }));
   if (options.seed ?? true) await seedIfEmpty(store);
   const yoga = createPapergraphYoga({
     store,
@@ -60,4 +64,15 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The same API tests once per store (embedded, Neo4j); a store that cannot run here skips with its reason. */
+export function describeForEachStore(title: string, body: (factory: StoreFactory) => void): void {
+  for (const factory of storeFactories()) {
+    const name = `${title} (${factory.name}${factory.skipReason ? `, skipped: ${factory.skipReason}` : ''})`;
+    describe.skipIf(factory.skipReason !== undefined)(name, () => {
+      afterAll(() => factory.cleanup());
+      body(factory);
+    });
+  }
 }
