@@ -3,10 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
-import { importFeedFile } from '../../server/src/import/pipeline.ts';
+import { newFeedRecord } from '../../server/src/domain/feed.ts';
+import { importWithGuidIdentity } from '../../server/src/import/guidIdentity.ts';
+import { importFeedContent, importFeedFile } from '../../server/src/import/pipeline.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';
+import { rssFeed, rssItem } from '../feeds/feedText.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../feeds/fixtures/${name}`, import.meta.url));
 
@@ -62,6 +65,54 @@ for (const factory of storeFactories()) {
       const later = episode({ title: 'Later', source: arxivPaper('2601.00002', null), recommends: [untitled] });
       await store.importBatch(batchOf([later], [untitled, arxivPaper('2601.00002', null)]));
       expect((await store.papersByIds([RESNET]))[0]?.title).toBe('Deep Residual Learning for Image Recognition');
+    });
+
+    it('a guid keeps an episode its id when the feed corrects its source link', async () => {
+      const first = importFeedContent(rssFeed([rssItem({ n: 1, guid: 'stable-guid' })]));
+      const firstId = first.episodes[0]!.id;
+      await importWithGuidIdentity(store, first);
+      expect(await store.episodeIdsByGuids(['stable-guid', 'unknown'])).toEqual([firstId, null]);
+
+      const corrected = rssItem({ n: 1, guid: 'stable-guid', title: 'Episode 1, retitled' }).replace('2601.00001', '2601.09999');
+      const result = await importWithGuidIdentity(store, importFeedContent(rssFeed([corrected])));
+      expect(result).toEqual({ added: [], updated: [firstId], unchanged: [] });
+      const [stored] = await store.episodesByIds([firstId]);
+      expect(stored).toMatchObject({ title: 'Episode 1, retitled', sourcePaperId: 'arxiv:2601.09999', guid: 'stable-guid' });
+      expect((await store.stats()).episodes).toBe(1);
+      // Without a guid the id follows the source paper: the same edit makes a second episode.
+      const unguided = rssItem({ n: 2, guid: null }).replace('2601.00002', '2601.08888');
+      await importWithGuidIdentity(store, importFeedContent(rssFeed([rssItem({ n: 2, guid: null })])));
+      await importWithGuidIdentity(store, importFeedContent(rssFeed([unguided])));
+      expect((await store.stats()).episodes).toBe(3);
+    });
+
+    it('keeps feed subscriptions durably: save, replace, list, remove', async () => {
+      for (const feed of await store.listFeeds()) await store.removeFeed(feed.url);
+      const feed = newFeedRecord('https://example.org/feed.xml', new Date('2026-06-01T10:00:00Z'));
+      await store.saveFeed(feed);
+      await store.saveFeed(newFeedRecord('https://example.org/a.xml', new Date('2026-06-01T11:00:00Z')));
+      const polled = {
+        ...feed,
+        title: 'A Podcast',
+        etag: '"v1"',
+        lastModified: 'Mon, 01 Jun 2026 09:00:00 GMT',
+        lastCheckedAt: '2026-06-01T12:00:00.000Z',
+        lastChangedAt: '2026-06-01T12:00:00.000Z',
+        lastStatus: 'OK' as const,
+        lastError: null,
+        episodeCount: 3,
+        nextCheckAt: '2026-06-01T13:00:00.000Z',
+      };
+      await store.saveFeed(polled);
+      expect(await store.listFeeds()).toEqual([newFeedRecord('https://example.org/a.xml', new Date('2026-06-01T11:00:00Z')), polled]);
+      // A later status with fewer fields clears the ones it leaves null.
+      const failed = { ...polled, lastStatus: 'TIMEOUT' as const, lastError: 'no answer within 10 s', etag: null };
+      await store.saveFeed(failed);
+      expect((await store.listFeeds())[1]).toEqual(failed);
+      expect(await store.removeFeed(feed.url)).toBe(true);
+      expect(await store.removeFeed(feed.url)).toBe(false);
+      expect((await store.listFeeds()).map((f) => f.url)).toEqual(['https://example.org/a.xml']);
+      await store.removeFeed('https://example.org/a.xml');
     });
   });
 }

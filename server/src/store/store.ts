@@ -1,4 +1,5 @@
 // The one interface both stores implement; the API and the contract suite only ever see this.
+import type { MetadataStore } from './metadataStore.ts';
 import type {
   Citation,
   EpisodeRecord,
@@ -10,6 +11,7 @@ import type {
   SearchHit,
   Stats,
 } from '../domain/model.ts';
+import type { FeedRecord } from '../domain/feed.ts';
 
 export interface Page<T> {
   items: T[];
@@ -46,7 +48,7 @@ export interface StoreHealth {
   detail: string;
 }
 
-export interface GraphStore {
+export interface GraphStore extends MetadataStore {
   readonly kind: 'embedded' | 'neo4j';
 
   /** Atomic and idempotent: all of the batch or nothing; an identical episode is `unchanged`. */
@@ -64,25 +66,37 @@ export interface GraphStore {
   /** Canonical paper keys (or normalised aliases) to stored paper ids. */
   resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]>;
   /**
-   * Every citation of each paper, source first then by episode publication (newest first), then episode id.
-   * With `limitPerPaper`, a store may return just the first that many of each list (the same rows the
-   * full list starts with); callers still slice, so a store may ignore it.
+   * The first `limitPerPaper` citations of each paper, in one round trip: source first, then by episode
+   * publication (newest first), then episode id. One list per id, in order; empty when unknown.
    */
-  citationsByPaperIds(paperIds: readonly string[], limitPerPaper?: number): Promise<Citation[][]>;
+  citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]>;
 
   /** Newest episode first (publishedAt desc, nulls last, then id); search ranks by relevance instead. */
   listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>>;
   /** Most cited first (then id); search ranks by relevance instead. */
   listPapers(query: PaperListQuery): Promise<Page<PaperView>>;
 
-  /** Other episodes ranked by Adamic–Adar over shared papers (score desc, then id). */
-  related(episodeId: string, limit: number): Promise<RelatedEpisode[]>;
+  /**
+   * For each episode, at most `limit` other episodes ranked by Adamic–Adar over shared papers (score desc,
+   * then id), in one round trip. One list per id, in order; empty when unknown.
+   */
+  relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]>;
   graph(query: GraphQuery): Promise<GraphView>;
   /** Shortest chain between two nodes, nodes in path order; null when unconnected or unknown. */
   path(fromId: string, toId: string): Promise<GraphView | null>;
   /** Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. */
   search(query: string, limit: number): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
+
+  /** Stored episode ids by feed guid, one per guid in order, null when no episode has it. */
+  episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]>;
+
+  /** Feed subscriptions, by url. */
+  listFeeds(): Promise<FeedRecord[]>;
+  /** Inserts or replaces the subscription with this url. */
+  saveFeed(feed: FeedRecord): Promise<void>;
+  /** false when there was no such subscription. The feed's episodes stay. */
+  removeFeed(url: string): Promise<boolean>;
 
   /** Everything stored, as a batch that re-imports to the same store. */
   exportBatch(): Promise<ImportBatch>;

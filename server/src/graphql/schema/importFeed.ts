@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../domain/model.ts';
 import { ImportError } from '../../import/errors.ts';
+import { importWithGuidIdentity } from '../../import/guidIdentity.ts';
 import { importFeedContent } from '../../import/pipeline.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorizedError } from './errors.ts';
@@ -35,7 +36,7 @@ builder.mutationField('importFeed', (t) =>
       if (!context.mutationsEnabled) throw new NotAuthorizedError('Mutations are disabled: the server has no ADMIN_TOKEN configured.');
       if (!context.isAdmin) throw new NotAuthorizedError('importFeed needs the header "Authorization: Bearer <ADMIN_TOKEN>".');
       const batch = await importFeedContent(args.content, { format: args.format, file: 'importFeed' });
-      return context.store.importBatch(batch);
+      return importWithGuidIdentity(context.store, batch);
     },
   }),
 );

@@ -44,7 +44,8 @@ function canonicalIdIssues(batch: ImportBatch): ImportIssue[] {
   });
   batch.episodes.forEach((episode, i) => {
     const expected = episodeIdFor(episode.sourcePaperId);
-    if (episode.id !== expected) {
+    // An episode with a guid may keep the id it was first stored under (import/guidIdentity.ts).
+    if (episode.id !== expected && episode.guid == null) {
       issues.push({
         episode: episodeLabel(i + 1, episode.title),
         field: 'id',

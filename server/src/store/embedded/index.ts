@@ -15,13 +15,18 @@ import type {
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
+import type { FeedRecord } from '../../domain/feed.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { openDatabase } from './database.ts';
 import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
+import { FeedRows } from './feeds.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
+import { MetadataTables } from './metadata.ts';
+import type { EnrichmentQuery, ReferenceDegree } from '../metadataStore.ts';
+import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SerialQueue } from './serialQueue.ts';
 
@@ -61,7 +66,9 @@ class EmbeddedStore implements GraphStore {
   readonly #path: string;
   readonly #memory: MemoryState;
   readonly #reads: Reads;
+  readonly #metadata: MetadataTables;
   readonly #importer: Importer;
+  readonly #feeds: FeedRows;
   readonly #episodesNewestFirst: StatementSync;
   readonly #imports = new SerialQueue();
   readonly #lock: { release(): void };
@@ -86,7 +93,9 @@ class EmbeddedStore implements GraphStore {
     this.#lock = lock;
     this.#memory = loadMemoryState(db);
     this.#reads = new Reads(db);
+    this.#metadata = new MetadataTables(db, writer);
     this.#importer = new Importer(writer);
+    this.#feeds = new FeedRows(db, writer);
     this.#episodesNewestFirst = db.prepare(
       'SELECT id FROM episodes ORDER BY published_at IS NULL, published_at DESC, id',
     );
@@ -140,9 +149,8 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.resolvePaperKeys(keys);
   }
 
-  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper?: number): Promise<Citation[][]> {
+  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]> {
     this.#assertOpen();
-    if (limitPerPaper === undefined) return this.#reads.citationsByPaperIds(paperIds);
     // The order comes from memory (source first, newest first), so SQLite reads only the rows shown,
     // not all of a classic's thousands of citations.
     return paperIds.map((paperId) => {
@@ -161,9 +169,9 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.listPapers(query);
   }
 
-  async related(episodeId: string, limit: number): Promise<RelatedEpisode[]> {
+  async relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]> {
     this.#assertOpen();
-    return relatedEpisodes(this.#memory.graph, episodeId, limit);
+    return episodeIds.map((episodeId) => relatedEpisodes(this.#memory.graph, episodeId, limit));
   }
 
   async graph(query: GraphQuery): Promise<GraphView> {
@@ -193,9 +201,67 @@ class EmbeddedStore implements GraphStore {
     return { episodes: episodeCount, papers: paperCount, citations: citationCount };
   }
 
+  async episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]> {
+    this.#assertOpen();
+    return this.#feeds.episodeIdsByGuids(guids);
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    this.#assertOpen();
+    return this.#feeds.list();
+  }
+
+  // On the import queue: the writer connection is the importer's too, and a write must not land
+  // inside an import's open transaction.
+  async saveFeed(feed: FeedRecord): Promise<void> {
+    this.#assertOpen();
+    return this.#imports.run(async () => this.#feeds.save(feed));
+  }
+
+  async removeFeed(url: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#imports.run(async () => this.#feeds.remove(url));
+  }
+
   async exportBatch(): Promise<ImportBatch> {
     this.#assertOpen();
     return this.#reads.exportBatch();
+  }
+
+  async papersToEnrich(query: EnrichmentQuery): Promise<EnrichmentCandidate[]> {
+    this.#assertOpen();
+    return this.#metadata.papersToEnrich(query);
+  }
+
+  async enrichmentCounts(staleBefore: string): Promise<EnrichmentCounts> {
+    this.#assertOpen();
+    return this.#metadata.enrichmentCounts(staleBefore);
+  }
+
+  // On the import queue, like every write on the writer connection.
+  async saveMetadata(entries: readonly MetadataEntry[]): Promise<void> {
+    this.#assertOpen();
+    return this.#imports.run(async () => this.#metadata.save(entries));
+  }
+
+  async metadataByPaperIds(ids: readonly string[]): Promise<(StoredMetadata | null)[]> {
+    this.#assertOpen();
+    return this.#metadata.byPaperIds(ids);
+  }
+
+  async referencesByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
+    this.#assertOpen();
+    return this.#metadata.references(ids, limitPerPaper);
+  }
+
+  async referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
+    this.#assertOpen();
+    return this.#metadata.referencedBy(ids, limitPerPaper);
+  }
+
+  async referenceDegrees(ids: readonly string[]): Promise<ReferenceDegree[]> {
+    this.#assertOpen();
+    return this.#metadata.degrees(ids);
   }
 
   async health(): Promise<StoreHealth> {

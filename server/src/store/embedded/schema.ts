@@ -72,6 +72,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5 (title, identifiers, no
  */
 const SCHEMA_V2 = `
 ALTER TABLE episodes ADD COLUMN extras TEXT;
+CREATE INDEX episodes_by_guid ON episodes (json_extract(extras, '$.guid')) WHERE extras IS NOT NULL;
 CREATE TABLE feeds (
   url TEXT PRIMARY KEY,
   added_at TEXT NOT NULL,

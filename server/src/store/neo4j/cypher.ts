@@ -4,11 +4,22 @@
 //
 // Graph model
 //   (:Episode {id, title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways, chaptersJson,
-//              sourcePaperId, contentHash, paperCount, searchDetails, searchNotes})
+//              extrasJson, guid, sourcePaperId, contentHash, paperCount, searchDetails, searchNotes})
 //   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers, searchNotes})
 //   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
 //   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
+//   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
+
+import type { FeedRecord } from '../../domain/feed.ts';
+
+import {
+  METADATA_CYPHER,
+  METADATA_CYPHER_PARAMETERS,
+  METADATA_GRAPH_SCHEMA,
+  METADATA_SCHEMA_STATEMENTS,
+  type MetadataCypherParams,
+} from './metadataCypher.ts';
 
 /** Neighbourhood queries unroll one block per hop; the API allows at most this many. */
 export const NEO4J_MAX_GRAPH_DEPTH = 4;
@@ -25,6 +36,8 @@ export const CYPHER = {
   schemaAliasKey: `CREATE CONSTRAINT alias_key_unique IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE`,
   schemaEpisodePublished: `CREATE INDEX episode_published_at IF NOT EXISTS FOR (e:Episode) ON (e.publishedAt)`,
   schemaPaperCitationCount: `CREATE INDEX paper_citation_count IF NOT EXISTS FOR (p:Paper) ON (p.citationCount)`,
+  schemaEpisodeGuid: `CREATE INDEX episode_guid IF NOT EXISTS FOR (e:Episode) ON (e.guid)`,
+  schemaFeedUrl: `CREATE CONSTRAINT feed_url_unique IF NOT EXISTS FOR (f:Feed) REQUIRE f.url IS UNIQUE`,
   schemaEpisodeSearch: `CREATE FULLTEXT INDEX episode_search IF NOT EXISTS
 FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
@@ -76,6 +89,7 @@ SET e.title = episode.title,
     e.takeaways = episode.takeaways,
     e.chaptersJson = episode.chaptersJson,
     e.extrasJson = episode.extrasJson,
+    e.guid = episode.guid,
     e.sourcePaperId = episode.sourcePaperId,
     e.contentHash = episode.contentHash,
     e.paperCount = episode.paperCount,
@@ -115,6 +129,22 @@ DELETE a
 RETURN count(*) AS aliases`,
 
   // ---- batched lookups ----
+  episodeIdsByGuids: `UNWIND $guids AS guid
+MATCH (e:Episode {guid: guid})
+RETURN guid, e.id AS id`,
+
+  // ---- feed subscriptions ----
+  listFeeds: `MATCH (f:Feed)
+RETURN f {.url, .addedAt, .title, .etag, .lastModified, .lastCheckedAt, .lastChangedAt, .lastStatus, .lastError,
+          .episodeCount, .nextCheckAt} AS feed
+ORDER BY f.url`,
+  saveFeed: `MERGE (f:Feed {url: $feed.url})
+SET f += $feed
+RETURN f.url AS url`,
+  removeFeed: `MATCH (f:Feed {url: $url})
+DELETE f
+RETURN count(*) AS removed`,
+
   episodesByIds: `UNWIND $ids AS id
 MATCH (e:Episode {id: id})
 RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
@@ -132,10 +162,15 @@ RETURN key,
          COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0]
        ) AS paperId`,
 
+  /** The first $limitPerPaper citations of each paper; rows arrive grouped by paper, each group in citation order. */
   citationsByPaperIds: `UNWIND $paperIds AS paperId
-MATCH (e:Episode)-[c:CITES]->(:Paper {id: paperId})
-RETURN paperId, e.id AS episodeId, c.kind AS kind, c.note AS note, c.position AS position
-ORDER BY paperId, c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position`,
+CALL (paperId) {
+  MATCH (e:Episode)-[c:CITES]->(:Paper {id: paperId})
+  RETURN e.id AS episodeId, c.kind AS kind, c.note AS note, c.position AS position
+  ORDER BY c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position
+  LIMIT $limitPerPaper
+}
+RETURN paperId, episodeId, kind, note, position`,
 
   // ---- lists ----
   listEpisodes: `MATCH (e:Episode)
@@ -197,17 +232,22 @@ LIMIT $limit`,
    * Adamic–Adar over shared papers: Σ 1/ln(citationCount). Rows are summed in paper-id order, as the
    * embedded store does, so both give the same score to the last bit.
    */
-  related: `MATCH (e:Episode {id: $episodeId})-[:CITES]->(p:Paper)
-WHERE p.citationCount >= 2
-WITH DISTINCT e, p
-MATCH (p)<-[:CITES]-(other:Episode)
-WHERE other <> e
-WITH DISTINCT p, other
-ORDER BY p.id
-WITH other, sum(1.0 / log(p.citationCount)) AS score, collect({id: p.id, citationCount: p.citationCount}) AS shared
-RETURN other.id AS episodeId, score, shared
-ORDER BY score DESC, episodeId
-LIMIT $limit`,
+  /** For each of $episodeIds, its $limit best related episodes; rows arrive grouped by episode, best first. */
+  related: `UNWIND $episodeIds AS episodeId
+CALL (episodeId) {
+  MATCH (e:Episode {id: episodeId})-[:CITES]->(p:Paper)
+  WHERE p.citationCount >= 2
+  WITH DISTINCT e, p
+  MATCH (p)<-[:CITES]-(other:Episode)
+  WHERE other <> e
+  WITH DISTINCT p, other
+  ORDER BY p.id
+  WITH other, sum(1.0 / log(p.citationCount)) AS score, collect({id: p.id, citationCount: p.citationCount}) AS shared
+  RETURN other.id AS relatedId, score, shared
+  ORDER BY score DESC, relatedId
+  LIMIT $limit
+}
+RETURN episodeId, relatedId, score, shared`,
 
   /**
    * Breadth-first from the focus, one unrolled block per hop. The graph is bipartite, so a node's new
@@ -356,6 +396,7 @@ ORDER BY e.id`,
   exportPapers: `MATCH (p:Paper)
 RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper
 ORDER BY p.id`,
+  ...METADATA_CYPHER,
 } as const;
 
 export type StatementName = keyof typeof CYPHER;
@@ -386,6 +427,8 @@ export interface EpisodeParam {
   chaptersJson: string;
   /** guid, link, audio, image, unlinked readings (domain/episodeExtras.ts); null when the feed gave none. */
   extrasJson: string | null;
+  /** Also a property of its own, indexed: the guid identifies the episode across edits. */
+  guid: string | null;
   sourcePaperId: string;
   contentHash: string;
   paperCount: number;
@@ -405,12 +448,14 @@ export interface CitationParam {
 type NoParams = Record<never, never>;
 
 /** The parameters each statement takes; the runner only accepts these shapes. */
-export interface CypherParams {
+export interface CypherParams extends MetadataCypherParams {
   schemaEpisodeId: NoParams;
   schemaPaperId: NoParams;
   schemaAliasKey: NoParams;
   schemaEpisodePublished: NoParams;
   schemaPaperCitationCount: NoParams;
+  schemaEpisodeGuid: NoParams;
+  schemaFeedUrl: NoParams;
   schemaEpisodeSearch: NoParams;
   schemaPaperSearch: NoParams;
   schemaAwait: { timeoutSeconds: number };
@@ -422,15 +467,19 @@ export interface CypherParams {
   importRecountPapers: { paperIds: string[]; searchNotes: number };
   importDropUnusedAliases: { aliasKeys: string[] };
   episodesByIds: { ids: string[] };
+  episodeIdsByGuids: { guids: string[] };
+  listFeeds: NoParams;
+  saveFeed: { feed: FeedRecord };
+  removeFeed: { url: string };
   papersByIds: { ids: string[] };
   resolvePaperKeys: { keys: string[] };
-  citationsByPaperIds: { paperIds: string[] };
+  citationsByPaperIds: { paperIds: string[]; limitPerPaper: number };
   listEpisodes: { offset: number; limit: number };
   listEpisodesSearch: { query: string; offset: number; limit: number };
   listPapers: { minCitations: number; offset: number; limit: number };
   listPapersSearch: { query: string; minCitations: number; offset: number; limit: number };
   search: { episodeQuery: string; paperQuery: string; limit: number };
-  related: { episodeId: string; limit: number };
+  related: { episodeIds: string[]; limit: number };
   graphNeighbourhood: { focus: string; depth: number; limit: number; minCitations: number };
   graphOverview: { limit: number; minCitations: number };
   path: { fromId: string; toId: string };
@@ -446,6 +495,8 @@ export const CYPHER_PARAMETERS = {
   schemaAliasKey: [],
   schemaEpisodePublished: [],
   schemaPaperCitationCount: [],
+  schemaEpisodeGuid: [],
+  schemaFeedUrl: [],
   schemaEpisodeSearch: [],
   schemaPaperSearch: [],
   schemaAwait: ['timeoutSeconds'],
@@ -457,21 +508,26 @@ export const CYPHER_PARAMETERS = {
   importRecountPapers: ['paperIds', 'searchNotes'],
   importDropUnusedAliases: ['aliasKeys'],
   episodesByIds: ['ids'],
+  episodeIdsByGuids: ['guids'],
+  listFeeds: [],
+  saveFeed: ['feed'],
+  removeFeed: ['url'],
   papersByIds: ['ids'],
   resolvePaperKeys: ['keys'],
-  citationsByPaperIds: ['paperIds'],
+  citationsByPaperIds: ['paperIds', 'limitPerPaper'],
   listEpisodes: ['offset', 'limit'],
   listEpisodesSearch: ['query', 'offset', 'limit'],
   listPapers: ['minCitations', 'offset', 'limit'],
   listPapersSearch: ['query', 'minCitations', 'offset', 'limit'],
   search: ['episodeQuery', 'paperQuery', 'limit'],
-  related: ['episodeId', 'limit'],
+  related: ['episodeIds', 'limit'],
   graphNeighbourhood: ['focus', 'depth', 'limit', 'minCitations'],
   graphOverview: ['limit', 'minCitations'],
   path: ['fromId', 'toId'],
   stats: [],
   exportEpisodes: [],
   exportPapers: [],
+  ...METADATA_CYPHER_PARAMETERS,
 } as const satisfies { [K in StatementName]: readonly (keyof CypherParams[K])[] };
 
 // Compile-time check that no typed parameter is missing from CYPHER_PARAMETERS.
@@ -487,16 +543,19 @@ export const SCHEMA_STATEMENTS = [
   'schemaAliasKey',
   'schemaEpisodePublished',
   'schemaPaperCitationCount',
+  'schemaEpisodeGuid',
+  'schemaFeedUrl',
   'schemaEpisodeSearch',
   'schemaPaperSearch',
+  ...METADATA_SCHEMA_STATEMENTS,
 ] as const satisfies readonly StatementName[];
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENTS)[number];
 
 /** The database schema the statements are written against (the linter checks them against it). */
 export const GRAPH_SCHEMA = {
-  labels: ['Episode', 'Paper', 'Alias'],
-  relationshipTypes: ['CITES', 'ALIAS_OF'],
+  labels: ['Episode', 'Paper', 'Alias', 'Feed', ...METADATA_GRAPH_SCHEMA.labels],
+  relationshipTypes: ['CITES', 'ALIAS_OF', ...METADATA_GRAPH_SCHEMA.relationshipTypes],
   propertyKeys: [
     // Episode
     'id',
@@ -508,6 +567,7 @@ export const GRAPH_SCHEMA = {
     'takeaways',
     'chaptersJson',
     'extrasJson',
+    'guid',
     'sourcePaperId',
     'contentHash',
     'paperCount',
@@ -522,14 +582,26 @@ export const GRAPH_SCHEMA = {
     'searchIdentifiers',
     // Alias
     'key',
+    // Feed (url, title as above)
+    'addedAt',
+    'etag',
+    'lastModified',
+    'lastCheckedAt',
+    'lastChangedAt',
+    'lastStatus',
+    'lastError',
+    'episodeCount',
+    'nextCheckAt',
     // CITES
     'kind',
     'position',
     'note',
+    ...METADATA_GRAPH_SCHEMA.propertyKeys,
   ],
   /** (from label, relationship type, to label) triples that exist. */
   patterns: [
     { from: 'Episode', relType: 'CITES', to: 'Paper' },
     { from: 'Alias', relType: 'ALIAS_OF', to: 'Paper' },
+    ...METADATA_GRAPH_SCHEMA.patterns,
   ],
 } as const;

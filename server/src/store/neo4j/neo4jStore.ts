@@ -1,6 +1,7 @@
 // The Neo4j store: every method is a fixed, small number of statements from cypher.ts (see
 // tests/neo4j/round-trips.test.ts), reads routed to readers, an import one managed write transaction.
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
+import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import type {
   Citation,
   CitationKind,
@@ -29,6 +30,7 @@ import {
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
+import { Neo4jMetadata } from './metadata.ts';
 import {
   asInteger,
   asString,
@@ -37,8 +39,10 @@ import {
   toEpisodeRecordWithCitations,
   toGraphView,
   toPaperRecord,
+  toFeedRecord,
   toPaperView,
   toPathView,
+  toRelatedLists,
 } from './records.ts';
 
 export interface Neo4jStoreOptions {
@@ -70,10 +74,26 @@ export class Neo4jStore implements GraphStore {
   /** Imports from this process run one at a time: no self-inflicted lock waits or deadlock retries. */
   #importQueue: Promise<unknown> = Promise.resolve();
   #closed = false;
+  /** Paper metadata and references (metadata.ts); the methods below hand over to it. */
+  readonly #metadata: Neo4jMetadata;
+  readonly papersToEnrich: Neo4jMetadata['papersToEnrich'] = (query) => this.#metadata.papersToEnrich(query);
+  readonly enrichmentCounts: Neo4jMetadata['enrichmentCounts'] = (staleBefore) => this.#metadata.enrichmentCounts(staleBefore);
+  readonly saveMetadata: Neo4jMetadata['saveMetadata'] = (entries) => this.#metadata.saveMetadata(entries);
+  readonly metadataByPaperIds: Neo4jMetadata['metadataByPaperIds'] = (ids) => this.#metadata.metadataByPaperIds(ids);
+  readonly referencesByPaperIds: Neo4jMetadata['referencesByPaperIds'] = (ids, limit) => this.#metadata.referencesByPaperIds(ids, limit);
+  readonly referencedByPaperIds: Neo4jMetadata['referencedByPaperIds'] = (ids, limit) => this.#metadata.referencedByPaperIds(ids, limit);
+  readonly referenceDegrees: Neo4jMetadata['referenceDegrees'] = (ids) => this.#metadata.referenceDegrees(ids);
 
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 3_000;
+    this.#metadata = new Neo4jMetadata(
+      (statement, params) => this.#read(statement, params),
+      (work) => {
+        this.#assertOpen();
+        return mappingStoreErrors(() => this.#driver.executeWrite(work));
+      },
+    );
   }
 
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
@@ -127,9 +147,10 @@ export class Neo4jStore implements GraphStore {
     return keys.map((key) => found.get(key) ?? null);
   }
 
-  async citationsByPaperIds(paperIds: readonly string[]): Promise<Citation[][]> {
-    if (paperIds.length === 0) return [];
-    const rows = await this.#read('citationsByPaperIds', { paperIds: unique(paperIds) });
+  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]> {
+    const wanted = Math.trunc(limitPerPaper);
+    if (paperIds.length === 0 || wanted <= 0) return paperIds.map(() => []);
+    const rows = await this.#read('citationsByPaperIds', { paperIds: unique(paperIds), limitPerPaper: wanted });
     return toCitationLists(paperIds, rows);
   }
 
@@ -158,20 +179,13 @@ export class Neo4jStore implements GraphStore {
     return { items, totalCount: asInteger(row.totalCount) };
   }
 
-  async related(episodeId: string, limit: number): Promise<RelatedEpisode[]> {
+  async relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]> {
     const wanted = Math.trunc(limit);
-    if (wanted <= 0) return [];
-    const rows = await this.#read('related', { episodeId, limit: wanted });
-    return rows.map((row) => {
-      const shared = (row.shared as { id: unknown; citationCount: unknown }[]).map((paper) => ({
-        id: asString(paper.id),
-        citationCount: asInteger(paper.citationCount),
-      }));
-      // Rarest shared paper first, as the embedded store lists them.
-      shared.sort((a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id));
-      return { episodeId: asString(row.episodeId), score: Number(row.score), sharedPaperIds: shared.map((p) => p.id) };
-    });
+    if (episodeIds.length === 0 || wanted <= 0) return episodeIds.map(() => []);
+    const rows = await this.#read('related', { episodeIds: unique(episodeIds), limit: wanted });
+    return toRelatedLists(episodeIds, rows);
   }
+
 
   async graph(query: GraphQuery): Promise<GraphView> {
     const limit = Math.trunc(query.limit);
@@ -232,6 +246,28 @@ export class Neo4jStore implements GraphStore {
       const mapped = toStoreError(error);
       return { store: 'neo4j', reachable: false, detail: mapped instanceof Error ? mapped.message : String(mapped) };
     }
+  }
+
+  async episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]> {
+    if (guids.length === 0) return [];
+    const rows = await this.#read('episodeIdsByGuids', { guids: unique(guids) });
+    const found = new Map(rows.map((row) => [asString(row.guid), asString(row.id)]));
+    return guids.map((guid) => found.get(guid) ?? null);
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return (await this.#read('listFeeds', {})).map((row) => toFeedRecord(row.feed));
+  }
+
+  async saveFeed(feed: FeedRecord): Promise<void> {
+    this.#assertOpen();
+    await mappingStoreErrors(() => this.#driver.executeQuery('saveFeed', { feed: feedRecordSchema.parse(feed) }, 'WRITE'));
+  }
+
+  async removeFeed(url: string): Promise<boolean> {
+    this.#assertOpen();
+    const [row] = await mappingStoreErrors(() => this.#driver.executeQuery('removeFeed', { url }, 'WRITE'));
+    return asInteger(row?.removed ?? 0) > 0;
   }
 
   async close(): Promise<void> {
@@ -311,6 +347,7 @@ function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodePar
     takeaways: episode.takeaways,
     chaptersJson: JSON.stringify(episode.chapters),
     extrasJson: encodeEpisodeExtras(episode),
+    guid: episode.guid ?? null,
     sourcePaperId: episode.sourcePaperId,
     contentHash,
     paperCount: new Set(citedPaperIds(episode)).size,
@@ -346,10 +383,6 @@ function pageWindow(query: { offset: number; limit: number }): { offset: number;
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

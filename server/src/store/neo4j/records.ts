@@ -13,8 +13,10 @@ import {
   type GraphView,
   type PaperRecord,
   type PaperView,
+  type RelatedEpisode,
 } from '../../domain/model.ts';
 import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
+import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
 
@@ -125,6 +127,31 @@ export function toCitationLists(paperIds: readonly string[], rows: readonly Row[
   return paperIds.map((id) => [...(byPaper.get(id) ?? [])]);
 }
 
+const relatedRowSchema = z.object({
+  episodeId: z.string(),
+  relatedId: z.string(),
+  score: z.number(),
+  shared: z.array(z.object({ id: z.string(), citationCount: integer })),
+});
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Rows grouped by episode (best first) into one list per requested id; shared papers rarest first, as the embedded store lists them. */
+export function toRelatedLists(episodeIds: readonly string[], rows: readonly Row[]): RelatedEpisode[][] {
+  const byEpisode = new Map<string, RelatedEpisode[]>();
+  for (const raw of rows) {
+    const row = relatedRowSchema.parse(raw);
+    const shared = [...row.shared].sort((a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id));
+    const related: RelatedEpisode = { episodeId: row.relatedId, score: row.score, sharedPaperIds: shared.map((paper) => paper.id) };
+    const list = byEpisode.get(row.episodeId);
+    if (list) list.push(related);
+    else byEpisode.set(row.episodeId, [related]);
+  }
+  return episodeIds.map((id) => [...(byEpisode.get(id) ?? [])]);
+}
+
 const graphNodeRowSchema = z.object({
   id: z.string(),
   kind: z.enum(['EPISODE', 'PAPER']),
@@ -175,4 +202,23 @@ const pathRowSchema = z.object({
 export function toPathView(row: Row): GraphView {
   const parsed = pathRowSchema.parse(row);
   return { nodes: parsed.nodes.map(toGraphNode), edges: parsed.edges };
+}
+
+/** Neo4j drops null properties, so a missing key is a null field. */
+export function toFeedRecord(feed: unknown): FeedRecord {
+  const row = z.record(z.string(), z.unknown()).parse(feed);
+  const present = (key: keyof FeedRecord) => row[key] ?? null;
+  return feedRecordSchema.parse({
+    url: row.url,
+    addedAt: row.addedAt,
+    title: present('title'),
+    etag: present('etag'),
+    lastModified: present('lastModified'),
+    lastCheckedAt: present('lastCheckedAt'),
+    lastChangedAt: present('lastChangedAt'),
+    lastStatus: present('lastStatus'),
+    lastError: present('lastError'),
+    episodeCount: integer.parse(row.episodeCount),
+    nextCheckAt: present('nextCheckAt'),
+  });
 }
