@@ -1,6 +1,7 @@
 // What the metadata providers tell about a paper, in the shape both stores keep. The feed stays the
 // authority for what it says; this fills what it lacks (see metadata/merge.ts).
 import { z } from 'zod';
+import { parsePaperRef } from '../ids/paperId.ts';
 import { isoDateSchema, webUrlSchema } from './model.ts';
 
 export const authorSchema = z.object({ name: z.string().min(1).max(500) });
@@ -63,4 +64,10 @@ export interface EnrichmentCounts {
   pending: number;
   /** Papers cited by episodes fetched within the refresh age. */
   done: number;
+}
+
+/** Paper ids are canonical keys, so the key's own link stands in where no stored paper gives one. */
+export function urlOfPaperKey(paperId: string): string {
+  const parsed = parsePaperRef(paperId);
+  return parsed.ok ? parsed.key.url : paperId;
 }

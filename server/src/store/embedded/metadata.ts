@@ -1,0 +1,205 @@
+// Paper metadata and references in the embedded store: two tables beside the graph's, created on open
+// (CREATE … IF NOT EXISTS migrates an existing DATA_DIR without touching its other tables). Metadata
+// is keyed by paper id without a foreign key, so it outlives a paper a re-import drops and comes back with it.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
+import type { EnrichmentQuery, ReferenceDegree } from '../metadataStore.ts';
+
+const METADATA_SCHEMA = `
+CREATE TABLE IF NOT EXISTS paper_metadata (
+  paper_id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  found INTEGER NOT NULL CHECK (found IN (0, 1)),
+  fetched_at TEXT,                            -- null: known only as another paper's reference
+  title TEXT,
+  authors TEXT NOT NULL,                      -- JSON array of names
+  year INTEGER,
+  venue TEXT,
+  abstract TEXT,
+  topics TEXT NOT NULL,                       -- JSON array
+  arxiv_id TEXT,
+  doi TEXT,
+  published_at TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS paper_references (
+  citing_id TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  cited_id TEXT NOT NULL,
+  PRIMARY KEY (citing_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS paper_references_by_cited ON paper_references (cited_id, citing_id);
+`;
+
+interface MetadataRow {
+  paper_id: string;
+  url: string;
+  found: number;
+  fetched_at: string | null;
+  title: string | null;
+  authors: string;
+  year: number | null;
+  venue: string | null;
+  abstract: string | null;
+  topics: string;
+  arxiv_id: string | null;
+  doi: string | null;
+  published_at: string | null;
+}
+
+
+const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
+
+export function ensureMetadataSchema(db: DatabaseSync): void {
+  db.exec(METADATA_SCHEMA);
+}
+
+function toStoredMetadata(row: MetadataRow): StoredMetadata {
+  return {
+    paperId: row.paper_id,
+    url: row.url,
+    found: row.found === 1,
+    fetchedAt: row.fetched_at,
+    title: row.title,
+    authors: (JSON.parse(row.authors) as string[]).map((name) => ({ name })),
+    year: row.year,
+    venue: row.venue,
+    abstract: row.abstract,
+    topics: JSON.parse(row.topics) as string[],
+    arxivId: row.arxiv_id,
+    doi: row.doi,
+    publishedAt: row.published_at,
+  };
+}
+
+function grouped(rows: { paper_id: string; other_id: string }[], order: readonly string[], limit: number): string[][] {
+  const byPaper = new Map<string, string[]>();
+  for (const row of rows) {
+    const list = byPaper.get(row.paper_id) ?? [];
+    if (list.length < limit) list.push(row.other_id);
+    byPaper.set(row.paper_id, list);
+  }
+  return order.map((id) => byPaper.get(id) ?? []);
+}
+
+/** Reads on the query connection, writes on the import connection (callers serialise them with imports). */
+export class MetadataTables {
+  readonly #read: ReturnType<typeof prepareReads>;
+  readonly #write: ReturnType<typeof prepareWrites>;
+  readonly #writer: DatabaseSync;
+
+  constructor(reader: DatabaseSync, writer: DatabaseSync) {
+    ensureMetadataSchema(writer);
+    this.#writer = writer;
+    this.#read = prepareReads(reader);
+    this.#write = prepareWrites(writer);
+  }
+
+  papersToEnrich(query: EnrichmentQuery): EnrichmentCandidate[] {
+    const rows = this.#read.toEnrich.all(query.staleBefore, query.afterId ?? '', query.limit) as {
+      id: string;
+      arxiv_id: string | null;
+      doi: string | null;
+    }[];
+    return rows.map((row) => ({ id: row.id, arxivId: row.arxiv_id, doi: row.doi }));
+  }
+
+  enrichmentCounts(staleBefore: string): EnrichmentCounts {
+    const row = this.#read.counts.get(staleBefore) as { papers: number; done: number };
+    return { pending: row.papers - row.done, done: row.done };
+  }
+
+  /** One transaction; the caller runs it in the import queue, so it never interleaves with an import. */
+  save(entries: readonly MetadataEntry[]): void {
+    const w = this.#write;
+    this.#writer.exec('BEGIN IMMEDIATE');
+    try {
+      for (const entry of entries) {
+        const m = entry.metadata;
+        w.upsert.run(
+          entry.paperId,
+          urlOfPaperKey(entry.paperId), // used only when the paper is no longer stored
+          m === null ? 0 : 1,
+          entry.fetchedAt,
+          m?.title ?? null,
+          JSON.stringify((m?.authors ?? []).map((a) => a.name)),
+          m?.year ?? null,
+          m?.venue ?? null,
+          m?.abstract ?? null,
+          JSON.stringify(m?.topics ?? []),
+          m?.arxivId ?? null,
+          m?.doi ?? null,
+          m?.publishedAt ?? null,
+        );
+        w.dropReferences.run(entry.paperId);
+        entry.references.forEach((target, position) => {
+          w.referenceTarget.run(target.id, target.url, target.title, target.arxivId, target.doi);
+          w.reference.run(entry.paperId, position, target.id);
+        });
+      }
+      this.#writer.exec('COMMIT');
+    } catch (error) {
+      if (this.#writer.isTransaction) this.#writer.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  byPaperIds(paperIds: readonly string[]): (StoredMetadata | null)[] {
+    const rows = this.#read.byIds.all(ids(paperIds)) as unknown as MetadataRow[];
+    const found = new Map(rows.map((row) => [row.paper_id, toStoredMetadata(row)]));
+    return paperIds.map((id) => found.get(id) ?? null);
+  }
+
+  references(paperIds: readonly string[], limit: number): string[][] {
+    return grouped(this.#read.references.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
+  }
+
+  referencedBy(paperIds: readonly string[], limit: number): string[][] {
+    return grouped(this.#read.referencedBy.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
+  }
+
+  degrees(paperIds: readonly string[]): ReferenceDegree[] {
+    const rows = this.#read.degrees.all(ids(paperIds)) as { id: string; refs: number; cited: number }[];
+    const found = new Map(rows.map((row) => [row.id, { references: row.refs, referencedBy: row.cited }]));
+    return paperIds.map((id) => found.get(id) ?? { references: 0, referencedBy: 0 });
+  }
+}
+
+const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+
+function prepareReads(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    toEnrich: p(`SELECT p.id, p.arxiv_id, p.doi FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id
+      WHERE (m.fetched_at IS NULL OR m.fetched_at < ?1) AND p.id > ?2 ORDER BY p.id LIMIT ?3`),
+    counts: p(`SELECT count(*) AS papers, count(m.fetched_at >= ?1 OR NULL) AS done
+      FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id`),
+    byIds: p(`SELECT * FROM paper_metadata WHERE paper_id ${IN_IDS}`),
+    references: p(`SELECT citing_id AS paper_id, cited_id AS other_id FROM paper_references
+      WHERE citing_id ${IN_IDS} ORDER BY citing_id, position`),
+    referencedBy: p(`SELECT r.cited_id AS paper_id, r.citing_id AS other_id FROM paper_references r
+      WHERE r.cited_id ${IN_IDS} ORDER BY r.cited_id, r.citing_id`),
+    degrees: p(`SELECT value AS id,
+        (SELECT count(*) FROM paper_references WHERE citing_id = value) AS refs,
+        (SELECT count(*) FROM paper_references WHERE cited_id = value) AS cited
+      FROM json_each(?)`),
+  };
+}
+
+function prepareWrites(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    upsert: p(`INSERT INTO paper_metadata
+        (paper_id, url, found, fetched_at, title, authors, year, venue, abstract, topics, arxiv_id, doi, published_at)
+      VALUES (?1, coalesce((SELECT url FROM papers WHERE id = ?1), ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+      ON CONFLICT (paper_id) DO UPDATE SET found = excluded.found, fetched_at = excluded.fetched_at,
+        title = excluded.title, authors = excluded.authors, year = excluded.year, venue = excluded.venue,
+        abstract = excluded.abstract, topics = excluded.topics, arxiv_id = excluded.arxiv_id,
+        doi = excluded.doi, published_at = excluded.published_at`),
+    dropReferences: p('DELETE FROM paper_references WHERE citing_id = ?'),
+    // A target already known keeps what it has; one known only by id gets the title now given.
+    referenceTarget: p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)
+      VALUES (?1, ?2, 1, NULL, ?3, '[]', '[]', ?4, ?5)
+      ON CONFLICT (paper_id) DO UPDATE SET title = coalesce(paper_metadata.title, excluded.title)`),
+    reference: p('INSERT OR IGNORE INTO paper_references (citing_id, position, cited_id) VALUES (?, ?, ?)'),
+  };
+}

@@ -1,0 +1,113 @@
+// The Cypher of paper metadata and references (store/metadataStore.ts), merged into the registry in
+// cypher.ts. Graph model:
+//   (:PaperMetadata {paperId, url, found, fetchedAt, title, authors, year, venue, abstract, topics,
+//                    arxivId, doi, publishedAt})   one per paper the providers told about; fetchedAt is
+//                    absent for papers known only as another paper's reference
+//   (:PaperMetadata)-[:REFERENCES {position}]->(:PaperMetadata)   the provider's reference list
+// Keyed by paper id, apart from (:Paper), so it outlives a paper a re-import drops.
+
+export const METADATA_CYPHER = {
+  schemaPaperMetadataId: `CREATE CONSTRAINT paper_metadata_id_unique IF NOT EXISTS FOR (m:PaperMetadata) REQUIRE m.paperId IS UNIQUE`,
+
+  metadataToEnrich: `MATCH (p:Paper)
+WHERE p.id > $afterId
+OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+WITH p, m
+WHERE m IS NULL OR m.fetchedAt IS NULL OR m.fetchedAt < $staleBefore
+RETURN p.id AS id, p.arxivId AS arxivId, p.doi AS doi
+ORDER BY p.id
+LIMIT $limit`,
+  metadataCounts: `MATCH (p:Paper)
+OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+RETURN count(p) AS papers, count(CASE WHEN m.fetchedAt >= $staleBefore THEN 1 END) AS done`,
+
+  /** Runs first in the save transaction: the papers' metadata, their old reference lists dropped. */
+  metadataSaveEntries: `UNWIND $entries AS entry
+OPTIONAL MATCH (p:Paper {id: entry.paperId})
+MERGE (m:PaperMetadata {paperId: entry.paperId})
+SET m += entry.fields, m.url = coalesce(p.url, m.url, entry.fallbackUrl)
+WITH m
+OPTIONAL MATCH (m)-[old:REFERENCES]->()
+DELETE old
+RETURN count(DISTINCT m) AS saved`,
+  /** A target already known keeps what it has; one known only by id gets the title now given. */
+  metadataSaveReferenceTargets: `UNWIND $targets AS target
+MERGE (m:PaperMetadata {paperId: target.id})
+ON CREATE SET m.url = target.url, m.found = true, m.authors = [], m.topics = [], m.arxivId = target.arxivId, m.doi = target.doi
+SET m.title = coalesce(m.title, target.title)
+RETURN count(m) AS targets`,
+  metadataSaveReferences: `UNWIND $references AS reference
+MATCH (citing:PaperMetadata {paperId: reference.citingId})
+MATCH (cited:PaperMetadata {paperId: reference.citedId})
+CREATE (citing)-[:REFERENCES {position: reference.position}]->(cited)
+RETURN count(*) AS references`,
+
+  metadataByIds: `UNWIND $ids AS id
+MATCH (m:PaperMetadata {paperId: id})
+RETURN m {.paperId, .url, .found, .fetchedAt, .title, .authors, .year, .venue, .abstract, .topics, .arxivId, .doi, .publishedAt} AS metadata`,
+  referencesByIds: `UNWIND $ids AS id
+MATCH (:PaperMetadata {paperId: id})-[r:REFERENCES]->(cited:PaperMetadata)
+WITH id, r.position AS position, cited.paperId AS citedId
+ORDER BY id, position
+RETURN id, collect(citedId)[..$limit] AS ids`,
+  referencedByIds: `UNWIND $ids AS id
+MATCH (:PaperMetadata {paperId: id})<-[:REFERENCES]-(citing:PaperMetadata)
+WITH id, citing.paperId AS citingId
+ORDER BY id, citingId
+RETURN id, collect(citingId)[..$limit] AS ids`,
+  referenceDegrees: `UNWIND $ids AS id
+MATCH (m:PaperMetadata {paperId: id})
+RETURN id, COUNT { (m)-[:REFERENCES]->() } AS references, COUNT { (m)<-[:REFERENCES]-() } AS referencedBy`,
+} as const;
+
+/** The stored properties of one PaperMetadata node (`SET m += fields`). */
+export interface MetadataFieldsParam {
+  found: boolean;
+  fetchedAt: string;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  venue: string | null;
+  abstract: string | null;
+  topics: string[];
+  arxivId: string | null;
+  doi: string | null;
+  publishedAt: string | null;
+}
+
+export interface MetadataCypherParams {
+  schemaPaperMetadataId: Record<never, never>;
+  metadataToEnrich: { afterId: string; staleBefore: string; limit: number };
+  metadataCounts: { staleBefore: string };
+  metadataSaveEntries: { entries: { paperId: string; fallbackUrl: string; fields: MetadataFieldsParam }[] };
+  metadataSaveReferenceTargets: {
+    targets: { id: string; url: string; title: string | null; arxivId: string | null; doi: string | null }[];
+  };
+  metadataSaveReferences: { references: { citingId: string; citedId: string; position: number }[] };
+  metadataByIds: { ids: string[] };
+  referencesByIds: { ids: string[]; limit: number };
+  referencedByIds: { ids: string[]; limit: number };
+  referenceDegrees: { ids: string[] };
+}
+
+export const METADATA_CYPHER_PARAMETERS = {
+  schemaPaperMetadataId: [],
+  metadataToEnrich: ['afterId', 'staleBefore', 'limit'],
+  metadataCounts: ['staleBefore'],
+  metadataSaveEntries: ['entries'],
+  metadataSaveReferenceTargets: ['targets'],
+  metadataSaveReferences: ['references'],
+  metadataByIds: ['ids'],
+  referencesByIds: ['ids', 'limit'],
+  referencedByIds: ['ids', 'limit'],
+  referenceDegrees: ['ids'],
+} as const;
+
+export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId'] as const;
+
+export const METADATA_GRAPH_SCHEMA = {
+  labels: ['PaperMetadata'],
+  relationshipTypes: ['REFERENCES'],
+  propertyKeys: ['paperId', 'found', 'fetchedAt', 'authors', 'year', 'venue', 'abstract', 'topics', 'publishedAt', 'fields', 'fallbackUrl'],
+  patterns: [{ from: 'PaperMetadata', relType: 'REFERENCES', to: 'PaperMetadata' }],
+} as const;
