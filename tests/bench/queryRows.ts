@@ -4,6 +4,7 @@ import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { row, type Row } from './report.ts';
 import { measureLatency, ms, type Latency } from './timing.ts';
+import { relatedOf } from '../helpers/storeCalls.ts';
 
 export const RELATED_QUERY = 'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }';
 export const CITED_BY_QUERY = 'query CitedBy($ref: String!) { paper(ref: $ref) { citedBy(first: 50) { episode { title } } } }';
@@ -91,14 +92,14 @@ export async function queryRows(store: GraphStore, sample: QuerySample, sizes: S
     async (i) => {
       const id = pick(i);
       await store.episodesByIds([id]);
-      const found = await store.related(id, 10);
+      const found = await relatedOf(store, id, 10);
       await store.papersByIds([...new Set(found.flatMap((r) => r.sharedPaperIds))]);
       await store.episodesByIds(found.map((r) => r.episodeId));
     },
     sizes.relatedSamples,
     Math.ceil(sizes.relatedSamples / 4),
   );
-  const relatedOnly = await measureLatency((i) => store.related(pick(i), 10), sizes.relatedSamples, Math.ceil(sizes.relatedSamples / 4));
+  const relatedOnly = await measureLatency((i) => store.relatedByEpisodeIds([pick(i)], 10), sizes.relatedSamples, Math.ceil(sizes.relatedSamples / 4));
 
   const rows = [
     row('related-p50', 'related(first:10) in-process p50', atMostMs(0.3), related.p50, `${ms(related.p50)} ms`, `${related.samples} requests over ${ids.length} episodes; ${latencyText(related)}`),

@@ -13,6 +13,7 @@ import { batchOf, episode, arxivPaper, generateCorpus } from '../helpers/batchBu
 import { storeFingerprint, type Fingerprint } from '../helpers/storeFingerprint.ts';
 import { makeTempDir } from '../helpers/stores.ts';
 import { batchWith, episodes as ep, papers as p, podcastBatch } from './fixtures.ts';
+import { relatedOf } from '../helpers/storeCalls.ts';
 
 const WORKER = fileURLToPath(new URL('../helpers/importWorker.ts', import.meta.url));
 
@@ -40,7 +41,7 @@ describe('embedded store durability', () => {
     await first.importBatch(podcastBatch);
     const before = {
       fingerprint: await storeFingerprint(first),
-      related: await first.related(ep.prm.id, 10),
+      related: await relatedOf(first, ep.prm.id, 10),
       graph: await first.graph({ focus: ep.prm.id, depth: 2, limit: 100, minCitations: 1 }),
       path: await first.path(ep.grpo.id, p.untitled.id),
       search: await first.search('reward', 10),
@@ -50,7 +51,7 @@ describe('embedded store durability', () => {
     const reopened = await open(dir);
     expect({
       fingerprint: await storeFingerprint(reopened),
-      related: await reopened.related(ep.prm.id, 10),
+      related: await relatedOf(reopened, ep.prm.id, 10),
       graph: await reopened.graph({ focus: ep.prm.id, depth: 2, limit: 100, minCitations: 1 }),
       path: await reopened.path(ep.grpo.id, p.untitled.id),
       search: await reopened.search('reward', 10),
@@ -90,7 +91,7 @@ describe('embedded store durability', () => {
 
     await expect(store.importBatch(batch)).rejects.toThrow(/injected failure/);
     expect(await storeFingerprint(store)).toEqual(before);
-    expect(await store.related(ep.grpo.id, 5)).toHaveLength(2);
+    expect(await relatedOf(store, ep.grpo.id, 5)).toHaveLength(2);
     await store.close();
     expect(await storeFingerprint(await open(dir))).toEqual(before);
 

@@ -5,6 +5,7 @@ import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';
 import { batchWith, episodes as ep, lonelyBatch, lonelyEpisode, papers as p, podcastBatch } from './fixtures.ts';
+import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const ids = (view: GraphView | null) => view?.nodes.map((n) => n.id) ?? [];
 
@@ -128,7 +129,7 @@ for (const factory of storeFactories()) {
         await store.importBatch(batchWith(twice));
         expect(await store.stats()).toEqual({ episodes: 1, papers: 2, citations: 4 });
         expect((await store.papersByIds([p.verify.id, p.processOutcome.id])).map((x) => x?.citationCount)).toEqual([1, 1]);
-        expect((await store.citationsByPaperIds([p.verify.id]))[0]?.map((c) => [c.kind, c.position])).toEqual([
+        expect((await store.citationsByPaperIds([p.verify.id], EVERY_CITATION))[0]?.map((c) => [c.kind, c.position])).toEqual([
           ['SOURCE', 0],
           ['RECOMMENDED', 1],
         ]);
@@ -192,7 +193,7 @@ for (const factory of storeFactories()) {
         for (const batch of [batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo)]) await oneByOne.importBatch(batch);
         expect(await store.exportBatch()).toEqual(await oneByOne.exportBatch());
         expect(await store.stats()).toEqual(await oneByOne.stats());
-        expect(await store.related(ep.dpo.id, 5)).toEqual(await oneByOne.related(ep.dpo.id, 5));
+        expect(await relatedOf(store, ep.dpo.id, 5)).toEqual(await relatedOf(oneByOne, ep.dpo.id, 5));
       });
 
       it('stores nothing when the batches stop with an error part way, and passes the error on', async () => {
@@ -255,7 +256,7 @@ for (const factory of storeFactories()) {
       });
 
       it('lists citations source first, then newest episode first, then episode id', async () => {
-        const [verify, instructGpt, unknown] = await store.citationsByPaperIds([p.verify.id, p.instructGpt.id, 'arxiv:0000.00000']);
+        const [verify, instructGpt, unknown] = await store.citationsByPaperIds([p.verify.id, p.instructGpt.id, 'arxiv:0000.00000'], EVERY_CITATION);
         expect(verify?.map((c) => [c.episodeId, c.kind])).toEqual([
           [ep.prm.id, 'SOURCE'],
           [ep.r1.id, 'RECOMMENDED'],
@@ -272,6 +273,14 @@ for (const factory of storeFactories()) {
           position: 3,
         });
         expect(verify?.[0]).toMatchObject({ position: 0, note: null });
+      });
+      it('cuts each paper\'s citations to the limit, keeping the order the full list starts with', async () => {
+        const ids = [p.instructGpt.id, p.verify.id, 'arxiv:0000.00000', p.instructGpt.id];
+        const full = await store.citationsByPaperIds(ids, EVERY_CITATION);
+        for (const limit of [1, 2, 4]) {
+          expect(await store.citationsByPaperIds(ids, limit)).toEqual(full.map((list) => list.slice(0, limit)));
+        }
+        expect(await store.citationsByPaperIds(ids, 0)).toEqual([[], [], [], []]);
       });
     });
 
@@ -353,16 +362,26 @@ for (const factory of storeFactories()) {
       });
 
       it('related: Adamic–Adar over shared papers, rare papers first', async () => {
-        const related = await store.related(ep.prm.id, 10);
+        const related = await relatedOf(store, ep.prm.id, 10);
         expect(related.map((r) => r.episodeId)).toEqual([ep.fresh.id, ...[ep.grpo.id, ep.r1.id].sort(), ep.dpo.id]);
         const [fresh, grpo] = related;
         expect(fresh?.score).toBeCloseTo(1 / Math.log(2) + 1 / Math.log(5), 10);
         expect(fresh?.sharedPaperIds).toEqual([p.processOutcome.id, p.instructGpt.id]);
         expect(grpo?.score).toBeCloseTo(1 / Math.log(3) + 1 / Math.log(5), 10);
         expect(grpo?.sharedPaperIds).toEqual([p.verify.id, p.instructGpt.id]);
-        expect(await store.related(ep.prm.id, 1)).toEqual([related[0]]);
-        expect(await store.related(lonelyEpisode.id, 5)).toEqual([]);
-        expect(await store.related('ep_000000000000', 5)).toEqual([]);
+        expect(await relatedOf(store, ep.prm.id, 1)).toEqual([related[0]]);
+        expect(await relatedOf(store, lonelyEpisode.id, 5)).toEqual([]);
+        expect(await relatedOf(store, 'ep_000000000000', 5)).toEqual([]);
+      });
+
+      it('related for many episodes at once: one list per id, in order, each as asked alone', async () => {
+        const ids = [ep.prm.id, 'ep_000000000000', ep.dpo.id, ep.prm.id, lonelyEpisode.id];
+        const together = await store.relatedByEpisodeIds(ids, 2);
+        const alone = await Promise.all(ids.map((id) => relatedOf(store, id, 2)));
+        expect(together).toEqual(alone);
+        expect(together.map((list) => list.length)).toEqual([2, 0, 2, 2, 0]);
+        expect(await store.relatedByEpisodeIds([ep.prm.id], 0)).toEqual([[]]);
+        expect(await store.relatedByEpisodeIds([], 5)).toEqual([]);
       });
 
       it('related: one shared rare paper outranks two shared ubiquitous ones', async () => {
@@ -378,7 +397,7 @@ for (const factory of storeFactories()) {
         const crowd = [3, 4, 5, 6].map((i) => episode({ title: `Crowd ${i}`, source: source(i), recommends: [hubA, hubB] }));
         const all = [focus, rareMate, hubMate, ...crowd];
         await store.importBatch(batchOf(all, [rare, hubA, hubB, ...[0, 1, 2, 3, 4, 5, 6].map(source)]));
-        const related = await store.related(focus.id, 3);
+        const related = await relatedOf(store, focus.id, 3);
         expect(related[0]).toEqual({ episodeId: rareMate.id, score: expect.closeTo(1 / Math.log(2), 10), sharedPaperIds: [rare.id] });
         expect(related[1]?.score).toBeCloseTo(2 / Math.log(6), 10);
         expect(related[1]?.sharedPaperIds).toEqual([hubA.id, hubB.id]);

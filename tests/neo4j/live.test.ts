@@ -9,6 +9,7 @@ import { ensureSchema } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC } from './sampleRows.ts';
 import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
+import { relatedOf } from '../helpers/storeCalls.ts';
 
 const settings = neo4jTestSettings();
 const title = settings.skipReason === undefined ? 'live Neo4j' : `live Neo4j (skipped: ${settings.skipReason})`;
@@ -20,6 +21,8 @@ const DATA_DEPENDENT_WARNINGS = /Unknown(PropertyKey|Label|RelationshipType)Warn
 const SAMPLE_PARAMETER: Record<string, unknown> = {
   timeoutSeconds: 10,
   episodeIds: [],
+  guids: [],
+  limitPerPaper: 10,
   papers: [],
   episodes: [],
   citations: [],
@@ -70,7 +73,7 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     expect(await store.episodesByIds([episodeTwo.id, episodeOne.id])).toEqual([episodeTwo, episodeOne]);
     expect(await store.stats()).toEqual({ episodes: 2, papers: 3, citations: 5 });
     expect(await store.resolvePaperKeys([paperA.aliases[1]!])).toEqual([paperA.id]);
-    const related = await store.related(episodeOne.id, 5);
+    const related = await relatedOf(store, episodeOne.id, 5);
     expect(related.map((r) => r.episodeId)).toEqual([episodeTwo.id]);
     expect(related[0]?.score).toBeCloseTo(2 / Math.log(2), 10);
     expect((await store.path(episodeOne.id, episodeOne.id))?.nodes.map((n) => n.id)).toEqual([episodeOne.id]);

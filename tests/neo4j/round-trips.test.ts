@@ -10,6 +10,7 @@ import { ensureSchema, Neo4jStore } from '../../server/src/store/neo4j/neo4jStor
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { fakeDriver, type CannedAnswers } from './fakeDriver.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC, sampleAnswers } from './sampleRows.ts';
+import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 function setup(answers: CannedAnswers = sampleAnswers()) {
   const counting = countingDriver(fakeDriver(answers));
@@ -66,12 +67,12 @@ describe('round trips per store method (one statement per API field)', () => {
     ['episodesByIds (Query.episode, Episode loaders)', (s) => s.episodesByIds([episodeOne.id, episodeTwo.id, 'ep_000000000000'])],
     ['papersByIds (Episode.source/recommendations)', (s) => s.papersByIds([paperA.id, paperB.id, paperC.id])],
     ['resolvePaperKeys (Query.paper ref)', (s) => s.resolvePaperKeys([paperA.aliases[1]!, 'doi:10.1/x'])],
-    ['citationsByPaperIds (Paper.citedBy)', (s) => s.citationsByPaperIds([paperA.id, paperB.id, paperC.id])],
+    ['citationsByPaperIds (Paper.citedBy)', (s) => s.citationsByPaperIds([paperA.id, paperB.id, paperC.id], EVERY_CITATION)],
     ['listEpisodes (Query.episodes)', (s) => s.listEpisodes({ offset: 0, limit: 20 })],
     ['listEpisodes + search', (s) => s.listEpisodes({ offset: 0, limit: 20, search: 'preference' })],
     ['listPapers (Query.papers)', (s) => s.listPapers({ offset: 0, limit: 20, minCitations: 1 })],
     ['listPapers + search', (s) => s.listPapers({ offset: 0, limit: 20, search: 'policy' })],
-    ['related (Episode.related)', (s) => s.related(episodeOne.id, 5)],
+    ['related (Episode.related)', (s) => relatedOf(s, episodeOne.id, 5)],
     ['graph with focus (Query.graph)', (s) => s.graph({ focus: episodeOne.id, depth: 4, limit: 500, minCitations: 1 })],
     ['graph overview (Query.graph)', (s) => s.graph({ depth: 1, limit: 500, minCitations: 2 })],
     ['path (Query.path)', (s) => s.path(episodeOne.id, episodeTwo.id)],
@@ -98,8 +99,8 @@ describe('round trips per store method (one statement per API field)', () => {
     const { calls } = await counting.measure(async () => {
       await store.episodesByIds([]);
       await store.papersByIds([]);
-      await store.citationsByPaperIds([]);
-      await store.related(episodeOne.id, 0);
+      await store.citationsByPaperIds([], EVERY_CITATION);
+      await relatedOf(store, episodeOne.id, 0);
       await store.graph({ depth: 1, limit: 0, minCitations: 1 });
       await store.search(' -- ', 10);
     });

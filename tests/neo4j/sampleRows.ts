@@ -128,7 +128,8 @@ export function sampleAnswers(): CannedAnswers {
     ],
     related: [
       {
-        episodeId: episodeTwo.id,
+        episodeId: episodeOne.id,
+        relatedId: episodeTwo.id,
         score: 2 / Math.log(2),
         shared: [
           { id: paperC.id, citationCount: 2 },

@@ -14,6 +14,7 @@ import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts
 import { InvalidImportBatchError } from '../../server/src/store/shared/validateBatch.ts';
 import { fakeDriver, neo4jError, type CannedAnswers, type FakeDriver } from './fakeDriver.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC, sampleAnswers } from './sampleRows.ts';
+import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 function setup(answers: CannedAnswers = sampleAnswers()): { driver: FakeDriver; store: Neo4jStore } {
   const driver = fakeDriver(answers);
@@ -44,7 +45,7 @@ describe('reads map rows back to domain records', () => {
 
   it('citationsByPaperIds groups rows per requested paper, keeping the database order', async () => {
     const { store } = setup();
-    const [a, c, again] = await store.citationsByPaperIds([paperA.id, paperC.id, paperC.id]);
+    const [a, c, again] = await store.citationsByPaperIds([paperA.id, paperC.id, paperC.id], EVERY_CITATION);
     expect(a).toEqual([]);
     expect(c?.map((x) => [x.episodeId, x.position])).toEqual([
       [episodeOne.id, 2],
@@ -74,7 +75,8 @@ describe('reads map rows back to domain records', () => {
     const { store } = setup({
       related: [
         {
-          episodeId: episodeTwo.id,
+          episodeId: episodeOne.id,
+          relatedId: episodeTwo.id,
           score: 1.5,
           shared: [
             { id: 'arxiv:b', citationCount: 5 },
@@ -84,7 +86,7 @@ describe('reads map rows back to domain records', () => {
         },
       ],
     });
-    expect(await store.related(episodeOne.id, 5)).toEqual([
+    expect(await relatedOf(store, episodeOne.id, 5)).toEqual([
       { episodeId: episodeTwo.id, score: 1.5, sharedPaperIds: ['arxiv:c', 'arxiv:a', 'arxiv:b'] },
     ]);
   });
@@ -278,7 +280,7 @@ describe('Neo4j failures become domain errors', () => {
     const { driver, store } = setup();
     const original = neo4jError('ServiceUnavailable', 'Could not perform discovery');
     driver.failNext('related', original);
-    const error = await store.related(episodeOne.id, 3).catch((e: unknown) => e);
+    const error = await relatedOf(store, episodeOne.id, 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect((error as Error).message).toMatch(/Could not perform discovery \(ServiceUnavailable\)/);
     expect((error as Error).cause).toBe(original);
@@ -337,8 +339,8 @@ describe('driver adapter helpers', () => {
   });
 
   it('refuses parameters a statement does not declare, or missing ones', () => {
-    expect(() => assertStatementParams('related', { episodeId: 'x', limit: 1 })).not.toThrow();
-    expect(() => assertStatementParams('related', { episodeId: 'x' })).toThrow(/missing parameters \[limit\]/);
+    expect(() => assertStatementParams('related', { episodeIds: ['x'], limit: 1 })).not.toThrow();
+    expect(() => assertStatementParams('related', { episodeIds: ['x'] })).toThrow(/missing parameters \[limit\]/);
     expect(() => assertStatementParams('stats', { injected: 'MATCH (n) DETACH DELETE n' })).toThrow(/unexpected \[injected\]/);
   });
 });

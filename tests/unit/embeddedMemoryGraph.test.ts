@@ -8,6 +8,7 @@ import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { generateCorpus } from '../helpers/batchBuilder.ts';
 import { makeTempDir } from '../helpers/stores.ts';
+import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -23,7 +24,7 @@ function batches(): ImportBatch[] {
 }
 
 async function answers(store: GraphStore, episodeIds: string[], paperIds: string[]) {
-  const related = await Promise.all(episodeIds.map((id) => store.related(id, 7)));
+  const related = await Promise.all(episodeIds.map((id) => relatedOf(store, id, 7)));
   const graphs = await Promise.all(episodeIds.slice(0, 10).map((id) => store.graph({ focus: id, depth: 2, limit: 300, minCitations: 1 })));
   const overview = await store.graph({ depth: 1, limit: 400, minCitations: 3 });
   const pathLengths = await Promise.all(episodeIds.slice(0, 10).map(async (id, i) => (await store.path(id, paperIds[i]!))?.nodes.length ?? null));
@@ -58,7 +59,7 @@ describe('embedded store memory graph', () => {
       const papers = (await store.listPapers({ offset: 0, limit: 30 })).items.map((p) => p.id);
       const sources = batches()[2]!.episodes.slice(0, 5).map((e) => e.sourcePaperId);
       const ids = [...papers, ...sources, 'arxiv:0000.00000'];
-      const full = await store.citationsByPaperIds(ids);
+      const full = await store.citationsByPaperIds(ids, EVERY_CITATION);
       for (const limit of [1, 5, 50, 10_000]) {
         expect(await store.citationsByPaperIds(ids, limit)).toEqual(full.map((list) => list.slice(0, limit)));
       }

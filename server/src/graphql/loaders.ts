@@ -1,4 +1,4 @@
-// Per-request batching: the episodes, papers, related lists and citation pages one request asks for are
+// Per-request batching: the episodes, papers, related lists, citation pages and identifier look-ups one request asks for are
 // each loaded with one store call per round of resolvers. The loaders hang off the request's context as
 // plain properties, made on first use. (Pothos' dataloader plugin keeps them in WeakMaps keyed by the
 // context: V8's young-generation GC does not clear such entries, so every request's loaders and all
@@ -27,6 +27,7 @@ export class Loaders {
   #papers: DataLoader<string, PaperView | null> | undefined;
   #related: Map<number, DataLoader<string, RelatedEpisode[]>> | undefined;
   #citedBy: Map<number, DataLoader<string, Citation[]>> | undefined;
+  #paperKeys: DataLoader<string, string | null> | undefined;
 
   constructor(store: GraphStore) {
     this.#store = store;
@@ -60,16 +61,21 @@ export class Loaders {
     return stored(this.#paperLoader, id, 'paper');
   }
 
+  /** The `first` best related episodes of an episode. */
   related(episodeId: string, first: number): Promise<RelatedEpisode[]> {
     const store = this.#store;
-    return byArgument((this.#related ??= new Map()), first, (ids) => Promise.all(ids.map((id) => store.related(id, first)))).load(episodeId);
+    return byArgument((this.#related ??= new Map()), first, (ids) => store.relatedByEpisodeIds(ids, first)).load(episodeId);
   }
 
   /** The first `first` citations of a paper (the store's order). */
   citedBy(paperId: string, first: number): Promise<Citation[]> {
     const store = this.#store;
-    return byArgument((this.#citedBy ??= new Map()), first, async (ids) =>
-      (await store.citationsByPaperIds(ids, first)).map((citations) => citations.slice(0, first)),
-    ).load(paperId);
+    return byArgument((this.#citedBy ??= new Map()), first, (ids) => store.citationsByPaperIds(ids, first)).load(paperId);
+  }
+
+  /** The stored paper id behind each candidate key (canonical key or normalised alias), or null. */
+  resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
+    const loader = (this.#paperKeys ??= new DataLoader((batch) => this.#store.resolvePaperKeys(batch)));
+    return loader.loadMany(keys) as Promise<(string | null)[]>;
   }
 }

@@ -1,7 +1,7 @@
 // Turns whatever a client holds — an episode id, a papergraph paper id, an arXiv id or URL, a DOI or
 // doi.org URL, a plain URL — into the id of a stored node, or null.
 import { normalisePaperRef, type PaperKey } from '../ids/paperId.ts';
-import type { GraphStore } from '../store/store.ts';
+import type { Loaders } from './loaders.ts';
 
 const EPISODE_ID = /^ep_[0-9a-f]{12}$/;
 
@@ -17,17 +17,17 @@ function formerUrlKeys(key: PaperKey): string[] {
   return spellings.flatMap((spelling) => [`url:http://${spelling}`, `url:https://${spelling}`]).filter((id) => id !== key.id);
 }
 
-export async function resolvePaperRef(store: GraphStore, ref: string): Promise<string | null> {
+/** Look-ups go through the request's loaders, so every reference of one request is one store call. */
+type RefLookups = Pick<Loaders, 'resolvePaperKeys' | 'findEpisode'>;
+
+export async function resolvePaperRef(loaders: RefLookups, ref: string): Promise<string | null> {
   const normalised = normalisePaperRef(ref);
   const candidates = normalised ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)] : [ref.trim()];
-  const found = await store.resolvePaperKeys(candidates);
+  const found = await loaders.resolvePaperKeys(candidates);
   return found.find((id) => id !== null) ?? null;
 }
 
-export async function resolveNodeRef(store: GraphStore, ref: string): Promise<string | null> {
-  if (EPISODE_ID.test(ref)) {
-    const [episode] = await store.episodesByIds([ref]);
-    return episode ? ref : null;
-  }
-  return resolvePaperRef(store, ref);
+export async function resolveNodeRef(loaders: RefLookups, ref: string): Promise<string | null> {
+  if (EPISODE_ID.test(ref)) return (await loaders.findEpisode(ref)) ? ref : null;
+  return resolvePaperRef(loaders, ref);
 }

@@ -33,8 +33,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
     args: { ref: t.arg.string({ required: true, validate: textArg(2_100) }) },
-    resolve: async (_root, args, { store, loaders }) => {
-      const id = await resolvePaperRef(store, args.ref);
+    resolve: async (_root, args, { loaders }) => {
+      const id = await resolvePaperRef(loaders, args.ref);
       return id === null ? null : loaders.findPaper(id);
     },
   }),

@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
     complexity: (args) => ({ field: 2, multiplier: args.first }),
     resolve: async (_root, args, context) => {
       const [exactPaperId, hits] = await Promise.all([
-        resolvePaperRef(context.store, args.query),
+        resolvePaperRef(context.loaders, args.query),
         context.store.search(args.query, args.first),
       ]);
       const ranked = hits.filter((hit) => hit.id !== exactPaperId);

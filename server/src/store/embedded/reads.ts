@@ -46,15 +46,9 @@ export class Reads {
     return keys.map((key) => found.get(key) ?? null);
   }
 
-  citationsByPaperIds(paperIds: readonly string[]): Citation[][] {
-    const rows = this.#sql.citationsByPapers.all(ids(paperIds)) as unknown as CitationRow[];
-    const byPaper = groupBy(rows, (row) => row.paper_id);
-    return paperIds.map((id) => (byPaper.get(id) ?? []).map(toCitation));
-  }
-
   /**
-   * One paper's citations by the given episodes (`episodeIds` newest first, as citationsByPaperIds
-   * orders them), in citationsByPaperIds order: source citations first, then by that episode order.
+   * One paper's citations by the given episodes (`episodeIds` newest first, as the store contract
+   * orders them), in the contract's order: source citations first, then by that episode order.
    */
   citationsOfPaperBy(paperId: string, episodeIds: readonly string[]): Citation[] {
     if (episodeIds.length === 0) return [];
@@ -155,11 +149,6 @@ function prepareReadStatements(db: DatabaseSync) {
          (SELECT id FROM papers WHERE id = k.value),
          (SELECT paper_id FROM paper_aliases WHERE alias = k.value ORDER BY paper_id LIMIT 1)) AS paper_id
        FROM json_each(?) k`,
-    ),
-    citationsByPapers: p(
-      `SELECT ${citationColumns} FROM citations c JOIN episodes e ON e.id = c.episode_id
-       WHERE c.paper_id ${IN_IDS}
-       ORDER BY c.paper_id, c.kind = 'SOURCE' DESC, ${NEWEST_FIRST}, c.position`,
     ),
     citationsOfPaperBy: p(`SELECT ${citationColumns} FROM citations c WHERE c.paper_id = ? AND c.episode_id ${IN_IDS}`),
     episodePage: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),

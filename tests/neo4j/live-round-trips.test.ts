@@ -1,0 +1,66 @@
+// Round trips per request on a live Neo4j, counted by the wrapper the bench uses: every field of one
+// request round is one statement whatever the number of parents, and `citedBy(first:)` is cut inside
+// Cypher, so a paper with many citers ships only the rows asked for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingDriver, createNeo4jStoreWithDriver, openNeo4jDriver, type CountingDriver } from '../../server/src/store/neo4j/index.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
+import { createTestApi, type TestApi } from '../api/testApi.ts';
+import { batchOf, arxivPaper, episode } from '../helpers/batchBuilder.ts';
+import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
+
+const settings = neo4jTestSettings();
+const title = settings.skipReason === undefined ? 'round trips per request on live Neo4j' : `round trips per request on live Neo4j (skipped: ${settings.skipReason})`;
+
+describe.skipIf(settings.skipReason !== undefined)(title, () => {
+  let counting: CountingDriver;
+  let store: GraphStore;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    await wipeNeo4j(settings.connection!);
+    counting = countingDriver(openNeo4jDriver(settings.connection!));
+    store = await createNeo4jStoreWithDriver(counting, { indexWaitSeconds: 120 });
+    api = await createTestApi({ store, seed: true });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await wipeNeo4j(settings.connection!);
+  });
+
+  async function statementsOf(query: string): Promise<string[]> {
+    const { result, calls } = await counting.measure(() => api.query(query));
+    expect(result.errors).toBeUndefined();
+    return calls.map((call) => call.statement);
+  }
+
+  it('every episode\'s related list, shared papers and readings: one statement per field round', async () => {
+    const statements = await statementsOf(`{ episodes(first: 8) { edges { node { id
+      related(first: 3) { score episode { title } sharedPapers { id } }
+      recommendations { note paper { id citedBy(first: 5) { kind episode { id } } } } } } } }`);
+    expect(statements.filter((name) => name === 'related')).toHaveLength(1);
+    expect(statements.filter((name) => name === 'citationsByPaperIds')).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
+  it('several paper(ref:) look-ups in one request resolve their identifiers with one statement', async () => {
+    const statements = await statementsOf(`{
+      a: paper(ref: "arXiv:2305.18290") { id }
+      b: paper(ref: "https://doi.org/10.48550/arXiv.2305.18290") { id }
+      c: paper(ref: "https://arxiv.org/pdf/2305.18290v3") { id }
+      d: paper(ref: "10.1038/nature16961") { id } }`);
+    expect(statements.filter((name) => name === 'resolvePaperKeys')).toEqual(['resolvePaperKeys']);
+    expect(statements.filter((name) => name === 'papersByIds')).toEqual(['papersByIds']);
+  });
+
+  it('citedBy(first: 5) of a paper cited by 60 episodes ships 5 rows, in the order of the full list', async () => {
+    const classic = arxivPaper('1706.03762', 'Attention Is All You Need');
+    const citers = Array.from({ length: 60 }, (_, i) =>
+      episode({ title: `Citer ${i}`, source: arxivPaper(`2403.${10_000 + i}`, null), recommends: [classic] }),
+    );
+    await store.importBatch(batchOf(citers, [classic, ...citers.map((_, i) => arxivPaper(`2403.${10_000 + i}`, null))]));
+    const [five] = await store.citationsByPaperIds([classic.id], 5);
+    const [all] = await store.citationsByPaperIds([classic.id], 1_000);
+    expect(all).toHaveLength(60);
+    expect(five).toEqual(all!.slice(0, 5));
+  });
+});
