@@ -108,6 +108,10 @@ export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId'] as const;
 export const METADATA_GRAPH_SCHEMA = {
   labels: ['PaperMetadata'],
   relationshipTypes: ['REFERENCES'],
-  propertyKeys: ['paperId', 'found', 'fetchedAt', 'authors', 'year', 'venue', 'abstract', 'topics', 'publishedAt', 'fields', 'fallbackUrl'],
+  propertyKeys: [
+    'paperId', 'found', 'fetchedAt', 'authors', 'year', 'venue', 'abstract', 'topics', 'publishedAt',
+    // parameter maps' keys
+    'fields', 'fallbackUrl', 'citingId', 'citedId',
+  ],
   patterns: [{ from: 'PaperMetadata', relType: 'REFERENCES', to: 'PaperMetadata' }],
 } as const;
