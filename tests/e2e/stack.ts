@@ -59,7 +59,8 @@ export function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function startStack(): Promise<Stack> {
+/** `env` adds to the app's environment, e.g. NEO4J_URI to run the stack on Neo4j. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const external = process.env['E2E_BASE_URL'];
   const startWebWithoutApi = async () => {
     const [webPort, deadApiPort] = [await freePort(), await freePort()];
@@ -78,7 +79,7 @@ export async function startStack(): Promise<Stack> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const app = start(
     ['server/src/main.ts'],
-    { API_PORT: String(apiPort), API_HOST: '127.0.0.1', PORT: String(webPort), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    { API_PORT: String(apiPort), API_HOST: '127.0.0.1', PORT: String(webPort), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     ROOT,
   );
   const baseUrl = `http://127.0.0.1:${webPort}`;
