@@ -1,7 +1,6 @@
 // A feed subscription: what papergraph polls, with the HTTP validators of the last fetch and what
 // the last poll did. Both stores keep these durably (subscriptions survive a restart).
 import { z } from 'zod';
-import { webUrlSchema } from './model.ts';
 
 export const FEED_STATUSES = [
   /** Fetched and imported (added or updated episodes, or nothing new). */
@@ -16,13 +15,21 @@ export const FEED_STATUSES = [
   /** Fetched, but the import pipeline refused it (nothing stored). */
   'INVALID_FEED',
   'NETWORK_ERROR',
+  /** Fetched and valid, but the store could not take it (nothing stored). */
+  'STORE_ERROR',
 ] as const;
 export type FeedStatus = (typeof FEED_STATUSES)[number];
 
 const isoInstant = z.iso.datetime();
 
+/**
+ * A feed the operator subscribes to (admin token): any http(s) URL, IP addresses and loopback included
+ * (a podcast's feed may live on the same network). Papers' links stay web links only (model.ts).
+ */
+export const feedUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
+
 export const feedRecordSchema = z.object({
-  url: webUrlSchema,
+  url: feedUrlSchema,
   addedAt: isoInstant,
   /** The channel's <title>, from the last good fetch. */
   title: z.string().min(1).max(500).nullable(),

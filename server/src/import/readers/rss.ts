@@ -115,6 +115,19 @@ export function looksLikeRss(content: string): boolean {
   return /^\s*</.test(content) && /<rss[\s>]/.test(content);
 }
 
+/** The channel's <title>, for naming a subscription; null when the content is no RSS or has none. */
+export function rssChannelTitle(content: string): string | null {
+  if (!looksLikeRss(content) || doctypeProblem(content) !== null) return null;
+  try {
+    const document: unknown = parser.parse(content);
+    const rss = isRecord(document) ? document['rss'] : undefined;
+    const channel = isRecord(rss) ? rss['channel'] : undefined;
+    return isRecord(channel) ? (optionalText(channel['title']) ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function readRss(content: string): RawEpisode[] {
   const doctype = doctypeProblem(content);
   if (doctype !== null) throw new ImportError([{ message: doctype }]);
