@@ -1,5 +1,6 @@
 // One validated configuration for the whole process: read once at start, fail fast listing every problem.
 import { z } from 'zod';
+import { feedUrlSchema } from './domain/feed.ts';
 
 /** 0 asks the system for a free port (tests); the URL printed at start is the bound one. */
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
@@ -28,6 +29,16 @@ const envSchema = z
     INTROSPECTION: flag(true),
     /** Seed an empty store from seed/ on start. */
     SEED_ON_START: flag(true),
+    /** Feed URLs to subscribe to at start, separated by whitespace or commas. */
+    FEEDS: z
+      .string()
+      .default('')
+      .transform((text) => text.split(/[\s,]+/).filter((url) => url !== ''))
+      .pipe(z.array(feedUrlSchema)),
+    /** How often every subscribed feed is fetched (± 10% jitter). */
+    FEED_REFRESH_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
+    /** Timeout of one feed fetch, for the whole exchange. */
+    FEED_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -52,6 +63,13 @@ export interface Config {
   graphiql: boolean;
   introspection: boolean;
   seedOnStart: boolean;
+  feeds: FeedsConfig;
+}
+
+export interface FeedsConfig {
+  urls: string[];
+  refreshMinutes: number;
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
     seedOnStart: e.SEED_ON_START,
+    feeds: { urls: e.FEEDS, refreshMinutes: e.FEED_REFRESH_MINUTES, timeoutMs: e.FEED_TIMEOUT_SECONDS * 1000 },
   };
 }

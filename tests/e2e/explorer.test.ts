@@ -1,9 +1,9 @@
 // The web explorer in a real headless Chromium against the real API and the seed data.
 // One file on purpose: one build, one stack and one browser shared by every scenario, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { cyState, graphReady, layoutSettled, nodePoint, nodePositions, seriousAxeViolations, shot, streamText } from './browser.ts';
+import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
 
 const DPO = 'arxiv:2305.18290';
 const VERIFY = 'arxiv:2305.20050';
@@ -13,6 +13,7 @@ const BAD_TOKEN = "One Bad Token Can Sink a Model's Math, And You Can Delete It"
 let stack: Stack;
 let browser: Browser;
 let context: BrowserContext;
+let phone: BrowserContext;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
@@ -28,8 +29,8 @@ const idOf = (title: string) => {
   return episode.id;
 };
 
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
+async function newPage(on: BrowserContext = context): Promise<Page> {
+  const page = await on.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -37,44 +38,18 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `e2e-${name}.png`), fullPage: false });
-
-/** Waits until cytoscape drew the current elements and its layout ran. */
-async function graphReady(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="graph-canvas"][data-status="ready"]');
-  await page.waitForFunction(() => {
-    const frame = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
-    return frame !== null && Number(frame.dataset['layoutsDone']) > 0 && Number(frame.dataset['renderedNodes']) > 0;
-  });
-}
-
-/** Reads the live cytoscape instance cytoscape registers on its container. */
-function cyState(page: Page) {
-  return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & {
-      _cyreg?: { cy: any };
-    };
-    const cy = container._cyreg!.cy;
-    return {
-      nodes: cy.nodes().map((n: any) => n.id()) as string[],
-      edges: cy.edges().length as number,
-      selected: cy.nodes('.selected').map((n: any) => n.id()) as string[],
-      pathNodes: cy.nodes('.on-path').map((n: any) => n.id()) as string[],
-      pathEdges: cy.edges('.on-path').map((e: any) => [e.data('source'), e.data('target')]) as [string, string][],
-      canvases: container.querySelectorAll('canvas').length,
-    };
-  });
-}
-
 beforeAll(async () => {
   browser = await launchChromium();
   stack = await startStack();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  for (const ctx of [context, phone]) {
+    await ctx.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+      });
     });
-  });
+  }
   const data = await apiQuery<{ episodes: { edges: { node: Episode }[] } }>(
     stack.apiUrl,
     '{ episodes(first: 100) { edges { node { id title } } } }',
@@ -83,6 +58,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await phone?.close();
   await context?.close();
   await browser?.close();
   await stack?.close();
@@ -339,6 +315,298 @@ describe('papergraph explorer in a browser', () => {
     await page.close();
   });
 
+  // ---- issue 14: the explorer as people use it ----
+
+  it('exports the default home view and the largest view as CSV and BibTeX', async () => {
+    const { stats } = await apiQuery<{ stats: { papers: number } }>(stack.apiUrl, '{ stats { papers } }');
+    const page = await newPage();
+    for (const path of ['/', '/?limit=5000']) {
+      await page.goto(stack.baseUrl + path);
+      await graphReady(page);
+      const papers = Number(await page.getByTestId('view-count').getAttribute('data-papers'));
+      expect(papers).toBe(stats.papers);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+      const rows = (await streamText(await csv.createReadStream())).trim().split('\r\n');
+      expect(rows).toHaveLength(papers + 1);
+      const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
+      expect((await streamText(await bib.createReadStream())).match(/^@misc\{/gm)).toHaveLength(papers);
+      expect(await page.getByRole('alert').count()).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('"Papers cited by ≥": typing 2 then Enter submits 2, typing 3 then Apply submits 3, and the URL holds only those', async () => {
+    const expected = async (min: number) =>
+      (await apiQuery<{ papers: { totalCount: number } }>(stack.apiUrl, 'query($m: Int) { papers(minCitations: $m) { totalCount } }', { m: min }))
+        .papers.totalCount;
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/');
+    await graphReady(page);
+    const input = page.getByLabel('Papers cited by ≥');
+    await input.click();
+    await input.press('ControlOrMeta+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.search === '?min=2');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') === String(n), await expected(2));
+    expect(await input.inputValue()).toBe('2');
+
+    await input.click();
+    await input.press('ControlOrMeta+a');
+    await page.keyboard.type('3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL((u) => u.search === '?min=3');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') === String(n), await expected(3));
+    expect(await input.inputValue()).toBe('3');
+    await shot(page, 'min-filter');
+    await page.close();
+  });
+
+  it('a depth change in a focused view keeps focus on the control and adds no default parameters to the URL', async () => {
+    const focus = idOf(BAD_TOKEN);
+    const page = await newPage();
+    await page.goto(`${stack.baseUrl}/?focus=${focus}`);
+    await graphReady(page);
+    await page.locator('#depth-select').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForURL((u) => u.searchParams.get('depth') === '1');
+    expect(new URL(page.url()).search).toBe(`?focus=${focus}&depth=1`);
+    await graphReady(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('depth-select');
+    await page.close();
+  });
+
+  it('the keyboard: one Tab stop per list, arrows inside it, focus kept after Enter and "Focus here", Escape closes the panel', async () => {
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/');
+    await graphReady(page);
+    await page.waitForSelector('html[data-hydrated]');
+    let stops = 0;
+    for (; stops < 40; stops++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'min-input')) break;
+    }
+    // Skip link, brand, search (2), nav (3), two list summaries, one stop per list, then the controls.
+    expect(stops).toBeLessThanOrEqual(14);
+
+    const firstEpisode = page.locator('[data-testid="episode-list"] li a').first();
+    await firstEpisode.focus();
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'));
+    const ids = await page.locator('[data-testid="episode-list"] li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
+    expect(second).toBe(ids[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${second}"]`);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'))).toBe(second);
+    // Only the current item of a list is a Tab stop.
+    expect(await page.locator('[data-testid="episode-list"] a[tabindex="0"], [data-testid="episode-list"] a:not([tabindex])').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Focus here' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('focus') === second);
+    await graphReady(page);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Focus here');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('[data-testid="selection-panel"]') === null);
+    expect(new URL(page.url()).searchParams.has('sel')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await shot(page, 'keyboard-escape');
+    await page.close();
+  });
+
+  it('labels are legible at the home zoom, complete when zoomed in, and hovering a node shows a tooltip', async () => {
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/');
+    await graphReady(page);
+    await layoutSettled(page);
+    interface DrawnLabel {
+      id: string;
+      label: string;
+      size: number;
+      shown: boolean;
+      wrap: string;
+    }
+    const labels = (): Promise<DrawnLabel[]> =>
+      page.evaluate(() => {
+        const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+        const cy = container._cyreg!.cy;
+        return cy.nodes().map((n: any) => {
+          const size = n.pstyle('font-size').pfValue * cy.zoom();
+          const shown = n.pstyle('label').strValue !== '' && n.pstyle('text-opacity').value > 0 && size >= n.pstyle('min-zoomed-font-size').pfValue;
+          return { id: n.id(), label: n.data('label') as string, size, shown, wrap: n.pstyle('text-wrap').strValue as string };
+        });
+      });
+    const home = await labels();
+    const drawn = home.filter((l) => l.shown);
+    expect(drawn.length).toBeGreaterThanOrEqual(5);
+    for (const label of drawn) expect(label.size, `${label.label} drawn at ${label.size.toFixed(1)} px`).toBeGreaterThanOrEqual(10);
+    await shot(page, 'labels-home');
+
+    const grader = idOf(GRADER);
+    await page.evaluate((id) => {
+      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const cy = container._cyreg!.cy;
+      cy.zoom({ level: 2, position: cy.getElementById(id).position() });
+      cy.center(cy.getElementById(id));
+    }, grader);
+    await page.waitForTimeout(200);
+    const near = (await labels()).find((l) => l.id === grader)!;
+    expect(near.shown).toBe(true);
+    expect(near.wrap).toBe('wrap');
+    await shot(page, 'labels-zoomed');
+
+    const point = await nodePoint(page, grader);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByTestId('node-tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain(GRADER);
+    expect(await tooltip.textContent()).toMatch(/Episode · cites \d+ papers?/);
+    await shot(page, 'hover-tooltip');
+    await page.close();
+  });
+
+  it('the same URL draws the same picture after a reload', async () => {
+    const page = await newPage();
+    for (const path of ['/', `/?focus=${idOf(BAD_TOKEN)}&depth=2`]) {
+      await page.goto(stack.baseUrl + path);
+      await graphReady(page);
+      await layoutSettled(page);
+      const first = await nodePositions(page);
+      await page.reload();
+      await graphReady(page);
+      await layoutSettled(page);
+      expect(await nodePositions(page)).toEqual(first);
+    }
+    await page.close();
+  });
+
+  it('clicking a node in a focused view selects it without expanding it', async () => {
+    const focus = idOf(BAD_TOKEN);
+    const page = await newPage();
+    await page.goto(`${stack.baseUrl}/?focus=${focus}&depth=1`);
+    await graphReady(page);
+    await layoutSettled(page);
+    const point = await nodePoint(page, DPO);
+    await page.mouse.click(point.x, point.y);
+    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${DPO}"]`);
+    expect(new URL(page.url()).searchParams.has('expand')).toBe(false);
+    await page.close();
+  });
+
+  it('"Max nodes" keeps the best-connected nodes', async () => {
+    const all = await apiQuery<{ graph: { nodes: { id: string; weight: number }[] } }>(stack.apiUrl, '{ graph(limit: 5000) { nodes { id weight } } }');
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/?limit=12');
+    await graphReady(page);
+    const shown = new Set((await cyState(page)).nodes);
+    expect(shown.size).toBe(12);
+    const weights = all.graph.nodes.map((n) => ({ ...n, shown: shown.has(n.id) }));
+    const lowestShown = Math.min(...weights.filter((n) => n.shown).map((n) => n.weight));
+    const highestLeftOut = Math.max(...weights.filter((n) => !n.shown).map((n) => n.weight));
+    expect(lowestShown).toBeGreaterThanOrEqual(highestLeftOut);
+    await page.close();
+  });
+
+  it('a paper no episode cites gets a page saying so, and focusing by DOI names and highlights the paper', async () => {
+    const page = await newPage();
+    const response = await page.goto(stack.baseUrl + '/paper/arXiv:1901.00001');
+    expect(response?.status()).toBe(200);
+    expect(await page.getByTestId('uncited-paper').textContent()).toContain('No episode');
+    expect(await page.getByRole('link', { name: /arxiv\.org\/abs\/1901\.00001/ }).count()).toBe(1);
+
+    await page.goto(stack.baseUrl + '/?focus=' + encodeURIComponent('10.48550/arXiv.2305.18290'));
+    await graphReady(page);
+    const dpo = await apiQuery<{ paper: { label: string } }>(stack.apiUrl, `{ paper(ref: "${DPO}") { label } }`);
+    expect(await page.getByTestId('focus').textContent()).toContain(dpo.paper.label);
+    expect((await cyState(page)).focus).toEqual([DPO]);
+    await shot(page, 'focus-by-doi');
+    await page.close();
+  });
+
+  it('lists the papers two related episodes share with a space after each comma', async () => {
+    const page = await newPage();
+    await page.goto(stack.baseUrl + `/episode/${idOf(BAD_TOKEN)}`);
+    const text = await page.getByTestId('related-episode').first().locator('p', { hasText: 'Shares' }).textContent();
+    expect(text).toMatch(/Shares 2 papers: .+, .+/);
+    expect(text).not.toMatch(/\S,\S/);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical violations on any page, at desktop and phone sizes', async () => {
+    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001'];
+    const found: string[] = [];
+    for (const ctx of [context, phone]) {
+      const page = await newPage(ctx);
+      for (const path of pages) {
+        await page.goto(stack.baseUrl + path);
+        if (path.startsWith('/?') || path === '/') await graphReady(page);
+        for (const violation of await seriousAxeViolations(page)) found.push(`${ctx === phone ? 'phone' : 'desktop'} ${path}: ${violation}`);
+      }
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('on a phone no page scrolls sideways and the search dropdown fits the screen', async () => {
+    const page = await newPage(phone);
+    const paths = ['/', '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', `/?sel=${encodeURIComponent(DPO)}`];
+    const wide: string[] = [];
+    for (const path of paths) {
+      await page.goto(stack.baseUrl + path);
+      await page.waitForSelector('html[data-hydrated]');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width !== 390) wide.push(`${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
+    await page.goto(stack.baseUrl + '/episodes');
+    await page.waitForSelector('html[data-hydrated]');
+    await page.locator('#search-input').tap();
+    await page.keyboard.type('reward', { delay: 30 });
+    await page.getByTestId('search-hit').first().waitFor();
+    const box = (await page.getByTestId('search-dropdown').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.width).toBeGreaterThan(300);
+    await shot(page, 'phone-search');
+    await page.close();
+  });
+
+  it('on a phone a tapped node shows its details on screen, and two taps pick a path', async () => {
+    const from = idOf(BAD_TOKEN);
+    const to = idOf(GRADER);
+    const page = await newPage(phone);
+    await page.goto(stack.baseUrl + '/');
+    await graphReady(page);
+    await layoutSettled(page);
+    await shot(page, 'phone-home');
+    const inViewport = async (testId: string) => {
+      const box = await page.getByTestId(testId).boundingBox();
+      return box !== null && box.y >= 0 && box.y + 40 <= 844;
+    };
+    const tapNode = async (id: string) => {
+      const p = await nodePoint(page, id);
+      await page.touchscreen.tap(p.x, p.y);
+      await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${id}"]`);
+    };
+    await tapNode(from);
+    expect(await inViewport('selection-panel')).toBe(true);
+    await shot(page, 'phone-details');
+    await page.getByTestId('path-from-here').tap();
+    await page.waitForURL(/from=/);
+    // The sheet covers the lower part of the drawing: the second end is tapped in the list under it.
+    await page.locator(`[data-testid="episode-list"] li[data-node-id="${to}"] a`).first().tap();
+    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${to}"]`);
+    await page.getByTestId('path-to-here').tap();
+    await page.getByTestId('path-steps').waitFor();
+    expect(await inViewport('path-panel')).toBe(true);
+    const steps = await page.locator('[data-testid="path-steps"] li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
+    expect(steps[0]).toBe(from);
+    expect(steps.at(-1)).toBe(to);
+    await shot(page, 'phone-path');
+    await page.close();
+  });
+
   it('ran every page without CSP violations or uncaught errors', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -358,9 +626,3 @@ describe('papergraph explorer in a browser', () => {
     }
   });
 });
-
-async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = 'utf8'): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString(encoding);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_UNREACHABLE_CODE, ApiError, createApi, papersByIdsQuery } from '../../web/src/lib/api.ts';
+import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
+import { API_MAX_BREADTH, API_UNREACHABLE_CODE, ApiError, PAPERS_PER_LOOKUP, createApi, papersByIdsQuery } from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;
@@ -100,18 +101,29 @@ describe('typed GraphQL client', () => {
     expect(error).toBe(abort);
   });
 
-  it('looks many papers up in batches of aliased fields, refs only as variables', async () => {
+  it('looks many papers up in chunks that fit the API breadth limit, refs only as variables', async () => {
+    expect(API_MAX_BREADTH).toBe(QUERY_LIMITS.maxBreadth);
     const ids = Array.from({ length: 120 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
-    const first: Record<string, unknown> = {};
-    ids.slice(0, 100).forEach((id, i) => (first[`p${i}`] = i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
-    const second: Record<string, unknown> = {};
-    ids.slice(100).forEach((id, i) => (second[`p${i}`] = { ...paperLink, id, arxivId: null, doi: null }));
-    const { impl, calls } = fakeFetch(json({ data: first }), json({ data: second }));
+    const answers = [];
+    for (let start = 0; start < ids.length; start += PAPERS_PER_LOOKUP) {
+      const data: Record<string, unknown> = {};
+      ids.slice(start, start + PAPERS_PER_LOOKUP).forEach((id, i) => (data[`p${i}`] = start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
+      answers.push(json({ data }));
+    }
+    const { impl, calls } = fakeFetch(...answers);
     const rows = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(ids);
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(Math.ceil(120 / PAPERS_PER_LOOKUP));
     expect(rows).toHaveLength(120);
     expect(rows[1]).toBeNull();
-    expect(rows[119]?.id).toBe(ids[119]);
+    expect(rows.map((r) => r?.id)).toEqual(ids.map((id, i) => (i === 1 ? undefined : id)));
+    for (const call of calls) {
+      // Breadth as the API counts it: each alias plus each field selected under it.
+      const query = String(call.body.query);
+      const aliases = query.match(/: paper\(/g)!.length;
+      const fields = query.match(/\{ ([^}]*) \}/)![1]!.split(' ').length;
+      const breadth = aliases * (1 + fields);
+      expect(breadth).toBeLessThanOrEqual(QUERY_LIMITS.maxBreadth);
+    }
     expect(calls[0]?.body.query).not.toContain('evil');
     expect(calls[0]?.body.variables['r0']).toBe(ids[0]);
   });

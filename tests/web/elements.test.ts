@@ -12,7 +12,8 @@ import {
   withoutNodes,
   type GraphElement,
 } from '../../web/src/lib/graph/elements.ts';
-import { composeView, listNodes } from '../../web/src/lib/graph/view.ts';
+import { bestConnected, composeView, listNodes } from '../../web/src/lib/graph/view.ts';
+import { rovingStop } from '../../web/src/lib/rovingFocus.ts';
 
 const graph: GraphData = {
   nodes: [
@@ -91,7 +92,7 @@ describe('element diffing', () => {
     expect(diff.remove.sort()).toEqual(['RECOMMENDED|ep_a|arxiv:2', 'arxiv:2']);
     expect(diff.add.map((e) => e.data.id)).toEqual(['arxiv:4', 'RECOMMENDED|ep_b|arxiv:4']);
     expect(diff.update).toEqual([
-      { id: 'ep_a', data: { id: 'ep_a', kind: 'episode', label: 'Episode A (renamed)', weight: 3, size: EPISODE_SIZE } },
+      { id: 'ep_a', data: { id: 'ep_a', kind: 'episode', label: 'Episode A (renamed)', weight: 3, size: EPISODE_SIZE, rank: 1 } },
       { id: 'ep_b', classes: 'episode selected' },
     ]);
     expect(changesStructure(diff)).toBe(true);
@@ -106,7 +107,7 @@ describe('element diffing', () => {
   });
 
   it('replaces an element whose id changes group', () => {
-    const node: GraphElement = { group: 'nodes', data: { id: 'x', kind: 'paper', label: 'x', weight: 1, size: 22 }, classes: 'paper' };
+    const node: GraphElement = { group: 'nodes', data: { id: 'x', kind: 'paper', label: 'x', weight: 1, size: 22, rank: 0 }, classes: 'paper' };
     const edge: GraphElement = { group: 'edges', data: { id: 'x', source: 'a', target: 'b', kind: 'source' }, classes: 'source' };
     expect(diffElements([node], [edge])).toEqual({ add: [edge], remove: ['x'], update: [] });
   });
@@ -137,5 +138,41 @@ describe('composing the view', () => {
     const lists = listNodes(graph);
     expect(lists.episodes.map((n) => n.id)).toEqual(['ep_a', 'ep_b']);
     expect(lists.papers.map((n) => n.id)).toEqual(['arxiv:3', 'arxiv:1', 'arxiv:2']);
+  });
+});
+
+describe('best-connected views and label ranks', () => {
+  const graph: GraphData = {
+    nodes: [
+      { id: 'ep_new', kind: 'EPISODE', label: 'Newest, one paper', weight: 1 },
+      { id: 'ep_hub', kind: 'EPISODE', label: 'Cites three', weight: 3 },
+      { id: 'p1', kind: 'PAPER', label: 'Cited by four', weight: 4 },
+      { id: 'p2', kind: 'PAPER', label: 'Cited once', weight: 1 },
+    ],
+    edges: [
+      { source: 'ep_new', target: 'p2', kind: 'SOURCE' },
+      { source: 'ep_hub', target: 'p1', kind: 'SOURCE' },
+    ],
+  };
+
+  it('keeps the heaviest nodes within the limit and only the edges between them', () => {
+    const kept = bestConnected(graph, 2);
+    expect(kept.nodes.map((n) => n.id).sort()).toEqual(['ep_hub', 'p1']);
+    expect(kept.edges).toEqual([{ source: 'ep_hub', target: 'p1', kind: 'SOURCE' }]);
+    expect(bestConnected(graph, 10)).toBe(graph);
+  });
+
+  it('ranks nodes heaviest first, ties by id, for the label level of detail', () => {
+    const ranks = Object.fromEntries(
+      toElements(graph).flatMap((e) => (e.group === 'nodes' ? [[e.data.id, e.data.rank]] : [])),
+    );
+    expect(ranks).toEqual({ p1: 0, ep_hub: 1, ep_new: 2, p2: 3 });
+  });
+
+  it('gives a list its one Tab stop: last focused, else the current node, else the first', () => {
+    expect(rovingStop(['a', 'b', 'c'], 'b', 'c')).toBe('b');
+    expect(rovingStop(['a', 'b', 'c'], 'gone', 'c')).toBe('c');
+    expect(rovingStop(['a', 'b', 'c'], null, null)).toBe('a');
+    expect(rovingStop([], null, 'a')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LARGE_VIEW, chooseLayout, clusterLayout, minLabelFontSize, type PresetNode } from '../../web/src/lib/graph/layout.ts';
+import { LARGE_VIEW, chooseLayout, clusterLayout, layoutSeed, minLabelFontSize, withSeededRandom, type PresetNode } from '../../web/src/lib/graph/layout.ts';
 
 /** A stand-in for the cytoscape instance the preset layout reads: nodes and edges with data(). */
 function fakeCore(nodes: { id: string; kind: string; weight: number }[], edges: { source: string; target: string }[]) {
@@ -63,5 +63,19 @@ describe('layout choice', () => {
   it('hides small labels only on large views', () => {
     expect(minLabelFontSize(100)).toBe(0);
     expect(minLabelFontSize(LARGE_VIEW + 1)).toBeGreaterThan(0);
+  });
+});
+
+describe('seeded layout runs', () => {
+  it('gives the same random sequence for the same seed and restores Math.random', () => {
+    const original = Math.random;
+    const draw = () => [Math.random(), Math.random(), Math.random()];
+    const first = withSeededRandom(layoutSeed(['a', 'b']), draw);
+    expect(withSeededRandom(layoutSeed(['a', 'b']), draw)).toEqual(first);
+    expect(withSeededRandom(layoutSeed(['a', 'c']), draw)).not.toEqual(first);
+    expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(Math.random).toBe(original);
+    expect(() => withSeededRandom(1, () => { throw new Error('layout failed'); })).toThrow('layout failed');
+    expect(Math.random).toBe(original);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { episodeHref, isEpisodeId, looksLikePaperRef, paperHref, safeExternalUrl } from '../../web/src/lib/links.ts';
+import { episodeHref, isEpisodeId, looksLikePaperRef, paperHref, paperRefUrl, safeExternalUrl } from '../../web/src/lib/links.ts';
 import { parseApiPort, parseApiUrl, resolveApiEndpoint } from '../../web/src/lib/apiEndpoint.ts';
 import { formatDuration } from '../../web/src/lib/format.ts';
 
@@ -78,5 +78,16 @@ describe('formatting', () => {
     expect(formatDuration(65)).toBe('1 h 05 min');
     expect(formatDuration(null)).toBeNull();
     expect(formatDuration(0)).toBeNull();
+  });
+});
+
+describe('where an uncited paper can be read', () => {
+  it('links arXiv ids to the abstract, DOIs to doi.org and URLs to themselves', () => {
+    expect(paperRefUrl('arXiv:1901.00001')).toBe('https://arxiv.org/abs/1901.00001');
+    expect(paperRefUrl('1901.00001v2')).toBe('https://arxiv.org/abs/1901.00001v2');
+    expect(paperRefUrl('hep-th/9901001')).toBe('https://arxiv.org/abs/hep-th/9901001');
+    expect(paperRefUrl('doi:10.1038/nature16961')).toBe('https://doi.org/10.1038/nature16961');
+    expect(paperRefUrl('url:https://example.org/paper')).toBe('https://example.org/paper');
+    expect(paperRefUrl('javascript:alert(1)')).toBeNull();
   });
 });

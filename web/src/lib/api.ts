@@ -166,6 +166,13 @@ const STATS_QUERY = 'query Stats { stats { episodes papers citations } }';
 
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
+/** Fields one query may hold, aliases included: the API's `maxBreadth` (server/src/graphql/limits.ts). */
+export const API_MAX_BREADTH = 200;
+const PAPER_EXPORT = `${PAPER_LINK} arxivId doi`;
+/** Papers one aliased lookup may ask for: each costs its alias plus its fields in breadth. */
+export const PAPERS_PER_LOOKUP = Math.floor(API_MAX_BREADTH / (1 + PAPER_EXPORT.split(' ').length));
+/** Lookups in flight at once while exporting a large view. */
+const PARALLEL_LOOKUPS = 4;
 
 function connectionSchema<T extends z.ZodType>(node: T) {
   return z.object({
@@ -310,15 +317,20 @@ export function createApi(options: ApiClientOptions) {
       return data.stats;
     },
 
-    /** Export rows for many papers, in the order asked, null for unknown ids; batched per query. */
+    /** Export rows for many papers, in the order asked, null for unknown ids; chunked under the breadth limit. */
     async papersByIds(ids: readonly string[], signal?: AbortSignal): Promise<(PaperExportRow | null)[]> {
-      const rows: (PaperExportRow | null)[] = [];
-      for (let start = 0; start < ids.length; start += MAX_PAGE) {
-        const chunk = ids.slice(start, start + MAX_PAGE);
+      const chunks: string[][] = [];
+      for (let start = 0; start < ids.length; start += PAPERS_PER_LOOKUP) chunks.push(ids.slice(start, start + PAPERS_PER_LOOKUP));
+      const schema = z.record(z.string(), paperExportSchema.nullable());
+      const lookUp = async (chunk: string[]) => {
         const { query, variables } = papersByIdsQuery(chunk);
-        const schema = z.record(z.string(), paperExportSchema.nullable());
         const data = await request('PapersByIds', query, variables, schema, signal);
-        chunk.forEach((_, i) => rows.push(data[`p${i}`] ?? null));
+        return chunk.map((_, i) => data[`p${i}`] ?? null);
+      };
+      const rows: (PaperExportRow | null)[] = [];
+      for (let start = 0; start < chunks.length; start += PARALLEL_LOOKUPS) {
+        const answers = await Promise.all(chunks.slice(start, start + PARALLEL_LOOKUPS).map(lookUp));
+        for (const answer of answers) rows.push(...answer);
       }
       return rows;
     },
@@ -333,7 +345,7 @@ export function papersByIdsQuery(ids: readonly string[]): { query: string; varia
   ids.forEach((id, i) => {
     variables[`r${i}`] = id;
     declarations.push(`$r${i}: String!`);
-    fields.push(`p${i}: paper(ref: $r${i}) { ${PAPER_LINK} arxivId doi }`);
+    fields.push(`p${i}: paper(ref: $r${i}) { ${PAPER_EXPORT} }`);
   });
   const query = `query PapersByIds(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
   return { query, variables };

@@ -9,6 +9,8 @@ export interface NodeElementData {
   weight: number;
   /** Diameter in px; papers grow with the number of citing episodes. */
   size: number;
+  /** 0 for the best-connected node of the view: labels are drawn in this order as room allows. */
+  rank: number;
 }
 
 export interface EdgeElementData {
@@ -82,6 +84,11 @@ export function withoutNodes(graph: GraphData, hidden: readonly string[]): Graph
   return { nodes, edges };
 }
 
+/** Heaviest first (papers: citing episodes, episodes: cited papers), ties by id so the order is stable. */
+export function bestConnectedFirst(a: GraphNode, b: GraphNode): number {
+  return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Square-root scale so one heavily cited paper does not dwarf the rest. */
 export function paperSize(weight: number, maxWeight: number): number {
   if (maxWeight <= 1 || weight <= 1) return PAPER_SIZE.min;
@@ -114,6 +121,7 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
   const pairs = pathPairs(path);
   const hasPath = path.length > 0;
   const maxWeight = graph.nodes.reduce((max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max), 1);
+  const rankOf = new Map([...graph.nodes].sort(bestConnectedFirst).map((n, i) => [n.id, i]));
 
   const nodes: NodeElement[] = graph.nodes.map((node) => {
     const kind = kindOfNode(node.kind);
@@ -130,6 +138,7 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
         label: node.label,
         weight: node.weight,
         size: kind === 'paper' ? paperSize(node.weight, maxWeight) : EPISODE_SIZE,
+        rank: rankOf.get(node.id) ?? 0,
       },
       classes: classes.join(' '),
     };

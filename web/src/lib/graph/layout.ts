@@ -83,3 +83,35 @@ export function chooseLayout({ nodeCount, incremental, reducedMotion = false }: 
 export function minLabelFontSize(nodeCount: number): number {
   return nodeCount > LARGE_VIEW ? 10 : 0;
 }
+
+/**
+ * Runs `fn` (a synchronous layout run) with Math.random replaced by a seeded generator, so the same
+ * elements always get the same picture: fcose and cose-base draw from Math.random and take no seed.
+ * mulberry32 by hand: a few lines, and no library seeds another library's Math.random calls.
+ */
+export function withSeededRandom<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  let state = seed >>> 0;
+  Math.random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/** Seed for a view: the same node ids give the same seed (FNV-1a over the ids). */
+export function layoutSeed(ids: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x2c, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,5 +1,7 @@
 // The cytoscape stylesheet: episodes and papers look different at a glance, edges by kind.
-// Colours are shared with the legend and page CSS through `GRAPH_COLORS`.
+// Colours are shared with the legend and page CSS through `GRAPH_COLORS`; label sizes follow the
+// zoom (labels.ts).
+import { INITIAL_LEVEL, type LabelLevel } from './labels.ts';
 
 export const GRAPH_COLORS = {
   episode: '#2563eb',
@@ -24,20 +26,25 @@ export interface StyleRule {
  * once zoomed in (and never hit-tested), straight haystack edges without arrows or dashes, no bold
  * text. A nonzero label threshold is what marks a large view (see minLabelFontSize).
  */
-export function graphStylesheet(minZoomedFontSize: number, light = minZoomedFontSize > 0): StyleRule[] {
-  return light ? lightRules(minZoomedFontSize) : fullRules(minZoomedFontSize);
+export function graphStylesheet(
+  minZoomedFontSize: number,
+  light = minZoomedFontSize > 0,
+  labels: LabelLevel = INITIAL_LEVEL,
+): StyleRule[] {
+  const rules = light ? lightRules(minZoomedFontSize, labels) : fullRules(minZoomedFontSize, labels);
+  return [...rules, ...levelOfDetailRules(labels), ...emphasisRules()];
 }
 
 /** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
-function labelStyle(minZoomedFontSize: number) {
+function labelStyle(minZoomedFontSize: number, labels: LabelLevel) {
   return {
     label: 'data(label)',
-    'font-size': 11,
+    'font-size': labels.fontSize,
     color: GRAPH_COLORS.label,
     'text-valign': 'bottom',
     'text-margin-y': 4,
-    'text-wrap': 'ellipsis',
-    'text-max-width': '150px',
+    'text-wrap': labels.wrap ? 'wrap' : 'ellipsis',
+    'text-max-width': `${labels.maxWidth}px`,
     'text-background-color': '#ffffff',
     'text-background-opacity': 0.75,
     'text-background-padding': '1px',
@@ -62,12 +69,12 @@ const PAPER_SHAPE = {
   'border-color': GRAPH_COLORS.paperBorder,
 } as const;
 
-function fullRules(minZoomedFontSize: number): StyleRule[] {
+function fullRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
   return [
     {
       selector: 'node',
       style: {
-        ...labelStyle(minZoomedFontSize),
+        ...labelStyle(minZoomedFontSize, labels),
         'border-width': 1.5,
       },
     },
@@ -95,16 +102,15 @@ function fullRules(minZoomedFontSize: number): StyleRule[] {
         'target-arrow-color': GRAPH_COLORS.recommendedEdge,
       },
     },
-    ...emphasisRules(),
   ];
 }
 
-function lightRules(minZoomedFontSize: number): StyleRule[] {
+function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
   return [
     {
       selector: 'node',
       style: {
-        ...labelStyle(minZoomedFontSize),
+        ...labelStyle(minZoomedFontSize, labels),
         'text-events': 'no',
         'border-width': 1,
       },
@@ -115,13 +121,21 @@ function lightRules(minZoomedFontSize: number): StyleRule[] {
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge.source', style: { width: 2.5, 'line-color': GRAPH_COLORS.sourceEdge } },
     { selector: 'edge.recommended', style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge } },
-    ...emphasisRules(),
   ];
 }
 
-/** Focus, selection and a highlighted path stand out the same way in every view. */
+/** Only the best-connected nodes the zoom leaves room for keep their label. */
+function levelOfDetailRules(labels: LabelLevel): StyleRule[] {
+  return [{ selector: `node[rank >= ${labels.shown}]`, style: { label: '' } }];
+}
+
+/** Focus, selection, hover and a highlighted path stand out (and keep their labels) the same way in every view. */
 function emphasisRules(): StyleRule[] {
   return [
+    { selector: 'node.focus, node.selected, node.on-path, node.hovered', style: { label: 'data(label)' } },
+    { selector: 'node.hovered', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.selected, 'z-index': 25 } },
+    { selector: 'edge.near', style: { opacity: 1, 'z-index': 25 } },
+    { selector: '.dimmed', style: { opacity: 0.2 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus } },
     {
       selector: 'node.selected',

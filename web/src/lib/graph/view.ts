@@ -1,7 +1,7 @@
 // What the explorer shows: the base graph plus expanded neighbourhoods, minus hidden nodes,
 // plus the highlighted path (a path always stays visible, even through hidden nodes).
 import type { GraphData, GraphNode } from '../api.ts';
-import { mergeGraphs, withoutNodes } from './elements.ts';
+import { bestConnectedFirst, mergeGraphs, withoutNodes } from './elements.ts';
 
 export interface ViewParts {
   base: GraphData;
@@ -13,6 +13,20 @@ export interface ViewParts {
 export function composeView({ base, expansions, hidden, path }: ViewParts): GraphData {
   const shown = withoutNodes(mergeGraphs(base, ...expansions), hidden);
   return path ? mergeGraphs(shown, path) : shown;
+}
+
+/**
+ * The `limit` best-connected nodes of a graph (weight: citing episodes of a paper, cited papers of
+ * an episode; ties by id), with the edges between them.
+ */
+export function bestConnected(graph: GraphData, limit: number): GraphData {
+  if (graph.nodes.length <= limit) return graph;
+  const kept = [...graph.nodes].sort(bestConnectedFirst).slice(0, limit);
+  const ids = new Set(kept.map((n) => n.id));
+  return {
+    nodes: graph.nodes.filter((n) => ids.has(n.id)),
+    edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
 }
 
 export interface NodeLists {

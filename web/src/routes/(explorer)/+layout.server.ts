@@ -1,13 +1,45 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
 import type { LayoutServerLoad } from './$types';
-import { ApiError, type GraphData } from '#lib/api.ts';
+import { ApiError, type Api, type GraphData } from '#lib/api.ts';
+import { bestConnected } from '#lib/graph/view.ts';
+import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
-import { parseGraphParams } from '#lib/urlState.ts';
+import { LIMIT_RANGE, parseGraphParams, type GraphParams } from '#lib/urlState.ts';
 
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
 const EMPTY: GraphData = { nodes: [], edges: [] };
+
+interface BaseView {
+  graph: GraphData;
+  /** Nodes the view had before the limit cut it. */
+  total: number;
+}
+
+/** Around the focus, or the whole graph within the limit best-connected first (the API keeps the newest episodes). */
+async function baseView(api: Api, params: GraphParams): Promise<BaseView> {
+  const args = { limit: params.limit, minCitations: params.minCitations };
+  if (params.focus) {
+    const graph = await api.graph({ ...args, focus: params.focus, depth: params.depth });
+    return { graph, total: graph.nodes.length };
+  }
+  const first = await api.graph(args);
+  if (first.nodes.length < params.limit || params.limit >= LIMIT_RANGE.max) return { graph: first, total: first.nodes.length };
+  const all = await api.graph({ ...args, limit: LIMIT_RANGE.max });
+  return { graph: bestConnected(all, params.limit), total: all.nodes.length };
+}
+
+/** A paper reference in any form becomes the paper's id; episode ids and unknown refs stay as given. */
+async function canonicalId(api: Api, ref: string | null): Promise<string | null> {
+  if (ref === null || isEpisodeId(ref)) return ref;
+  try {
+    return (await api.paper(ref, 1))?.id ?? ref;
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.kind === 'graphql') return ref;
+    throw cause;
+  }
+}
 
 export const load: LayoutServerLoad = async ({ url, fetch }) => {
   const params = parseGraphParams(url.searchParams);
@@ -15,42 +47,41 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   const notices: string[] = [];
 
   /** A bad focus or expansion id is the visitor's mistake: say so instead of failing the page. */
-  const tolerant = async (what: string, request: Promise<GraphData>): Promise<GraphData> => {
+  const tolerant = async <T,>(what: string, request: Promise<T>, fallback: T): Promise<T> => {
     try {
       return await request;
     } catch (cause) {
       if (cause instanceof ApiError && cause.kind === 'graphql') {
         notices.push(`${what}: ${cause.message}`);
-        return EMPTY;
+        return fallback;
       }
       throw cause;
     }
   };
 
   try {
-    const [base, expansions, stats] = await Promise.all([
+    const [base, expansions, stats, focusId] = await Promise.all([
       tolerant(
         params.focus ? `Could not show the graph around "${params.focus}"` : 'Could not load the graph',
-        api.graph({
-          focus: params.focus,
-          depth: params.depth,
-          limit: params.limit,
-          minCitations: params.minCitations,
-        }),
+        baseView(api, params),
+        { graph: EMPTY, total: 0 },
       ),
       Promise.all(
         params.expanded.map((id) =>
-          tolerant(`Could not expand "${id}"`, api.graph({ focus: id, depth: 1, limit: EXPANSION_LIMIT, minCitations: 1 })),
+          tolerant(`Could not expand "${id}"`, api.graph({ focus: id, depth: 1, limit: EXPANSION_LIMIT, minCitations: 1 }), EMPTY),
         ),
       ),
       api.stats(),
+      canonicalId(api, params.focus),
     ]);
     return {
       graphParams: params,
-      base,
+      base: base.graph,
       expansions,
       stats,
-      truncated: base.nodes.length >= params.limit,
+      /** The focus as the graph names it (a DOI or URL focus becomes the paper's id). */
+      focusId,
+      truncated: base.total >= params.limit,
       notices,
     };
   } catch (cause) {

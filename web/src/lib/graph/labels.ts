@@ -1,0 +1,40 @@
+// Level of detail for node labels: labels are drawn at a legible size at every zoom, only for as
+// many nodes as the zoom leaves room for (best-connected first), and in full once zoomed in.
+
+/** Rendered label size at zoom ≤ 1 (px); zooming in past 1 makes labels grow with the drawing. */
+export const LABEL_PX = 12;
+/** From this zoom on (a zoom step), labels wrap to show the whole title instead of an ellipsis. */
+export const FULL_TEXT_ZOOM = Math.SQRT2;
+/** Labels drawn at any zoom, however far out. */
+const MIN_LABELS = 8;
+/** Label width in font sizes: about 13 characters per line at the ellipsis, 18 wrapped. */
+const WIDTH_EM = { ellipsis: 13, wrapped: 18 } as const;
+/** Zoom steps per doubling: the stylesheet changes only when the zoom crosses a step. */
+const STEPS_PER_OCTAVE = 4;
+
+export interface LabelLevel {
+  /** Font size in model px (rendered size divided by the zoom). */
+  fontSize: number;
+  /** Nodes of rank below this get a label (rank 0 = best connected). */
+  shown: number;
+  wrap: boolean;
+  /** text-max-width in model px. */
+  maxWidth: number;
+}
+
+/** The level for a zoom; equal zoom steps give equal levels (compare with sameLevel). */
+export function labelLevel(zoom: number, nodeCount: number): LabelLevel {
+  const step = 2 ** (Math.round(Math.log2(Math.max(zoom, 1e-4)) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
+  const fontSize = Math.round((LABEL_PX / Math.min(step, 1)) * 10) / 10;
+  // Room for labels grows with the drawn area, i.e. with the square of the zoom.
+  const shown = Math.min(nodeCount, Math.max(MIN_LABELS, Math.ceil(nodeCount * Math.min(1, step * step))));
+  const wrap = step >= FULL_TEXT_ZOOM;
+  return { fontSize, shown, wrap, maxWidth: Math.round(fontSize * (wrap ? WIDTH_EM.wrapped : WIDTH_EM.ellipsis)) };
+}
+
+export function sameLevel(a: LabelLevel, b: LabelLevel): boolean {
+  return a.fontSize === b.fontSize && a.shown === b.shown && a.wrap === b.wrap && a.maxWidth === b.maxWidth;
+}
+
+/** The level a fresh canvas starts at, before its first zoom: every label, normal size. */
+export const INITIAL_LEVEL: LabelLevel = labelLevel(1, Number.MAX_SAFE_INTEGER);
