@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/neo4jGlobal.ts'],
     ...(sharedNeo4j ? { maxWorkers: 1 } : {}),
+    // No test reaches a metadata provider unless it points ENRICH's URLs at its own loopback server.
+    env: { ENRICH: 'false' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

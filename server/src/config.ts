@@ -39,6 +39,17 @@ const envSchema = z
     FEED_REFRESH_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
     /** Timeout of one feed fetch, for the whole exchange. */
     FEED_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    /** Fetch paper metadata and references in the background (metadata/enrichment.ts). */
+    ENRICH: flag(true),
+    SEMANTIC_SCHOLAR_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.semanticscholar.org/graph/v1'),
+    SEMANTIC_SCHOLAR_API_KEY: z.string().min(1).optional(),
+    ARXIV_API_URL: z.url({ protocol: /^https?$/ }).default('https://export.arxiv.org/api/query'),
+    /** arXiv asks for one request every 3 seconds. */
+    ARXIV_REQUEST_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(3_000),
+    /** Metadata older than this many days is fetched again. */
+    ENRICH_REFRESH_DAYS: z.coerce.number().positive().max(3650).default(30),
+    /** Per-request timeout of the metadata providers. */
+    ENRICH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -64,6 +75,17 @@ export interface Config {
   introspection: boolean;
   seedOnStart: boolean;
   feeds: FeedsConfig;
+  enrichment: EnrichmentConfig;
+}
+
+export interface EnrichmentConfig {
+  enabled: boolean;
+  semanticScholarUrl: string;
+  semanticScholarApiKey: string | undefined;
+  arxivUrl: string;
+  arxivSpacingMs: number;
+  refreshAfterMs: number;
+  timeoutMs: number;
 }
 
 export interface FeedsConfig {
@@ -107,5 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.INTROSPECTION,
     seedOnStart: e.SEED_ON_START,
     feeds: { urls: e.FEEDS, refreshMinutes: e.FEED_REFRESH_MINUTES, timeoutMs: e.FEED_TIMEOUT_SECONDS * 1000 },
+    enrichment: {
+      enabled: e.ENRICH,
+      semanticScholarUrl: e.SEMANTIC_SCHOLAR_API_URL,
+      semanticScholarApiKey: e.SEMANTIC_SCHOLAR_API_KEY,
+      arxivUrl: e.ARXIV_API_URL,
+      arxivSpacingMs: e.ARXIV_REQUEST_SPACING_MS,
+      refreshAfterMs: e.ENRICH_REFRESH_DAYS * 24 * 60 * 60 * 1000,
+      timeoutMs: e.ENRICH_TIMEOUT_MS,
+    },
   };
 }

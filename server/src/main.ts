@@ -1,7 +1,9 @@
 // npm start: serves the GraphQL API (and the web app when it is built), stops cleanly on SIGINT/SIGTERM.
 import { createServer, type Server } from 'node:http';
 import { ConfigError, loadConfig } from './config.ts';
+import { feedServiceFor } from './feeds/feedService.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
+import { createEnrichment, notifyingImports } from './metadata/createEnrichment.ts';
 import { seedIfEmpty } from './seed.ts';
 import { StoreAuthError, StoreUnavailableError } from './store/neo4j/errors.ts';
 import { createStore } from './store/createStore.ts';
@@ -21,7 +23,10 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await createStore(config.store);
+  const storeItself = await createStore(config.store);
+  const enrichment = createEnrichment(config.enrichment, storeItself);
+  const store = enrichment ? notifyingImports(storeItself, () => enrichment.schedule()) : storeItself;
+  const feeds = feedServiceFor(store, config.feeds);
   const servers: Server[] = [];
 
   let stopping = false;
@@ -31,6 +36,8 @@ async function main(): Promise<void> {
     console.log(`${signal}: shutting down`);
     for (const server of servers) server.closeAllConnections();
     Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))))
+      .then(() => enrichment?.close())
+      .then(() => feeds.stop())
       .then(() => store.close())
       .then(
         () => process.exit(0),
@@ -52,12 +59,18 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    feeds,
+    enrichment: enrichment ?? undefined,
   });
+  // FEEDS subscribes at start; the poller fetches due feeds now and then every FEED_REFRESH_MINUTES.
+  feeds.start(config.feeds.urls);
   const api = createServer(yoga);
   servers.push(api);
   const apiPort = await listen(api, config.api.port, config.api.host);
   const graphqlUrl = `http://${config.api.host}:${apiPort}/graphql`;
   console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
+  // In the background, after the server answers: never-enriched or stale papers (ENRICH=false: none).
+  enrichment?.schedule();
   if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
   const web = await createWebServer({ graphqlUrl, port: apiPort });
   if (web) {

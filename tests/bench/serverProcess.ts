@@ -32,7 +32,7 @@ export async function startApi(dataDir: string, log: (line: string) => void): Pr
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
   const child = spawn(process.execPath, [API_ENTRY], {
-    env: { ...process.env, DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), PORT: String(port + 1), NEO4J_URI: '', SEED_ON_START: 'false' },
+    env: { ...process.env, DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), PORT: String(port + 1), NEO4J_URI: '', SEED_ON_START: 'false', ENRICH: 'false' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -236,7 +236,12 @@ describe('mutations and query cost', () => {
     const { post } = yogaWith();
     const { json } = await post({ query: '{ __type(name: "Mutation") { fields { name } } }' });
     // A new mutation must be added to GUARDED with a call that proves it refuses callers without the token.
-    const GUARDED: Record<string, string> = { importFeed: 'mutation { importFeed(content: "x") { __typename ... on Error { message } } }' };
+    const GUARDED: Record<string, string> = {
+      importFeed: 'mutation { importFeed(content: "x") { __typename ... on Error { message } } }',
+      addFeed: 'mutation { addFeed(url: "https://example.org/feed.xml") { __typename ... on Error { message } } }',
+      removeFeed: 'mutation { removeFeed(url: "https://example.org/feed.xml") { __typename ... on Error { message } } }',
+      refreshFeeds: 'mutation { refreshFeeds { __typename ... on Error { message } } }',
+    };
     expect(json.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(GUARDED).sort());
     for (const [name, call] of Object.entries(GUARDED)) {
       for (const headers of [{}, { authorization: 'Bearer not-the-token-0123456789' }] as Record<string, string>[]) {

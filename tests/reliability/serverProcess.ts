@@ -44,6 +44,8 @@ function serverEnv(options: ServerOptions, apiPort: number, webPort: number): No
     PORT: String(webPort),
     DATA_DIR: options.dataDir,
     SEED_ON_START: options.seed === false ? 'false' : 'true',
+    // Metadata providers are the internet: a test that wants them points the URLs at its own server.
+    ENRICH: 'false',
   };
   if (options.adminToken !== undefined) env.ADMIN_TOKEN = options.adminToken;
   return { ...env, ...options.env };

@@ -6,12 +6,13 @@ import { feedUrlSchema, newFeedRecord, type FeedRecord, type FeedStatus } from '
 import { decodeFeedBytes } from '../import/encoding.ts';
 import { ImportError } from '../import/errors.ts';
 import { importWithGuidIdentity } from '../import/guidIdentity.ts';
-import { importFeedContent } from '../import/pipeline.ts';
+import { importFeedContent, MAX_FEED_BYTES } from '../import/pipeline.ts';
+import type { FeedsConfig } from '../config.ts';
 import { rssChannelTitle } from '../import/readers/rss.ts';
 import { InvalidImportBatchError } from '../store/shared/validateBatch.ts';
 import { SerialQueue } from '../store/embedded/serialQueue.ts';
 import type { GraphStore } from '../store/store.ts';
-import { fetchFeed, type FetchFeedOptions } from './fetchFeed.ts';
+import { fetchFeed, USER_AGENT, type FetchFeedOptions } from './fetchFeed.ts';
 
 export interface FeedServiceOptions {
   store: GraphStore;
@@ -104,10 +105,21 @@ export class FeedService {
     await Promise.all(due.map((feed) => this.poll(feed.url)));
   }
 
-  /** Starts the poller; due feeds are polled right away, then whenever they come due. */
-  start(): void {
+  /**
+   * Starts the poller: subscribes to `urls` (FEEDS) and polls due feeds right away, then whenever
+   * they come due. A store that is down at start (Neo4j) is retried at every tick, never fatal.
+   */
+  start(urls: readonly string[] = []): void {
     if (this.#timer) return;
-    const tick = () => void this.pollDue().catch((error: unknown) => this.#log(`feeds: poll round failed: ${errorLine(error)}`));
+    let unsubscribed = urls.length > 0 ? [...urls] : null;
+    const round = async () => {
+      if (unsubscribed !== null) {
+        await this.subscribe(unsubscribed);
+        unsubscribed = null;
+      }
+      await this.pollDue();
+    };
+    const tick = () => void round().catch((error: unknown) => this.#log(`feeds: poll round failed: ${errorLine(error)}`));
     const every = Math.min(TICK_MS, this.#options.refreshMinutes * 60_000);
     this.#timer = setInterval(tick, every);
     this.#timer.unref();
@@ -196,4 +208,13 @@ export class FeedService {
       return { ...feed, lastStatus: refused ? 'INVALID_FEED' : status, lastError: errorLine(error) };
     }
   }
+}
+
+/** The service as `npm start` runs it: FEED_* settings, the importer's 20 MB feed limit. */
+export function feedServiceFor(store: GraphStore, config: FeedsConfig): FeedService {
+  return new FeedService({
+    store,
+    refreshMinutes: config.refreshMinutes,
+    http: { timeoutMs: config.timeoutMs, maxBytes: MAX_FEED_BYTES, userAgent: USER_AGENT },
+  });
 }

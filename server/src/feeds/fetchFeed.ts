@@ -22,6 +22,8 @@ export type FetchOutcome =
 
 export const MAX_REDIRECTS = 5;
 
+export const USER_AGENT = 'papergraph/0.1 (podcast paper graph; feed poller)';
+
 /** What a feed (RSS, Atom, the podcast page as text, papergraph's JSON export) may be served as. */
 const FEED_CONTENT_TYPE = /^(?:application\/(?:rss\+xml|atom\+xml|rdf\+xml|xml|x-rss\+xml|json)|text\/(?:xml|plain))$/i;
 

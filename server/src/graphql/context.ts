@@ -1,4 +1,6 @@
 // Per-request context: the store and the request's loaders, who is asking, and a request id for logs.
+import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
+import type { FeedService } from '../feeds/feedService.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Loaders } from './loaders.ts';
 
@@ -10,4 +12,8 @@ export interface Context {
   /** False when no ADMIN_TOKEN is configured: mutations are then disabled. */
   mutationsEnabled: boolean;
   requestId: string;
+  /** The feed subscriptions and poller; undefined where the server runs without them (tests). */
+  feeds?: FeedService | undefined;
+  /** Undefined when enrichment is off (ENRICH=false). */
+  enrichment?: EnrichmentStatusSource | undefined;
 }

@@ -4,6 +4,9 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
+import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
+import type { FeedService } from '../feeds/feedService.ts';
+import { feedsHealth } from '../feeds/health.ts';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
@@ -30,12 +33,16 @@ export interface YogaOptions {
   logger?: YogaLogger;
   /** Executions of one document before graphql-jit compiles it (see plugins/jit.ts). */
   compileAfter?: number;
+  /** Feed subscriptions and their poller (main.ts); mutations on feeds need it. */
+  feeds?: FeedService | undefined;
+  /** The metadata enrichment service, reported by /health and `enrichment`; absent with ENRICH=false. */
+  enrichment?: EnrichmentStatusSource | undefined;
 }
 
 /** Compiling costs tens of executions: only documents that come back are worth it. */
 const COMPILE_AFTER = 10;
 
-function useStoreHealth(store: GraphStore): Plugin {
+function useStoreHealth(store: GraphStore, enrichment: EnrichmentStatusSource | undefined): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health') return;
@@ -44,8 +51,10 @@ function useStoreHealth(store: GraphStore): Plugin {
         reachable: false,
         detail: error instanceof Error ? error.message : String(error),
       }));
+      // Enrichment is reported, never a reason for 503: papergraph works without it.
+      const enrichmentStatus = enrichment ? { enrichment: await enrichment.status().catch(() => null) } : {};
       endResponse(
-        new fetchAPI.Response(JSON.stringify(health), {
+        new fetchAPI.Response(JSON.stringify({ ...health, ...enrichmentStatus, ...(await feedsHealth(store)) }), {
           status: health.reachable ? 200 : 503,
           headers: { 'content-type': 'application/json' },
         }),
@@ -71,7 +80,7 @@ export function createPapergraphYoga(options: YogaOptions) {
     plugins: [
       useBodyLimit(maxBodyBytes),
       useRequestId(),
-      useStoreHealth(store),
+      useStoreHealth(store, options.enrichment),
       // A browser can send a "simple" cross-site request (form post, text/plain, plain GET) without a
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
@@ -85,6 +94,8 @@ export function createPapergraphYoga(options: YogaOptions) {
       isAdmin: carriesAdminToken(request.headers.get('authorization'), adminToken),
       mutationsEnabled: adminToken !== undefined,
       requestId: currentRequestId() ?? requestIdFor(request.headers),
+      feeds: options.feeds,
+      enrichment: options.enrichment,
     }),
   });
 }

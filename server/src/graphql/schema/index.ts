@@ -8,7 +8,9 @@ import './paper.ts';
 import './graph.ts';
 import './search.ts';
 import './stats.ts';
+import './enrichment.ts';
 import './importFeed.ts';
+import './feeds.ts';
 
 builder.queryType({});
 builder.mutationType({});
