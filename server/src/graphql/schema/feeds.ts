@@ -32,6 +32,17 @@ builder.objectType(FeedUrlError, {
   fields: () => ({}),
 });
 
+const RemovedFeedRef = builder.objectRef<{ url: string; removed: boolean }>('RemovedFeed').implement({
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    removed: t.exposeBoolean('removed', { description: 'false when the feed was not subscribed' }),
+  }),
+});
+
+const RefreshedFeedsRef = builder.objectRef<{ feeds: FeedRecord[] }>('RefreshedFeeds').implement({
+  fields: (t) => ({ feeds: t.expose('feeds', { type: [FeedRef] }) }),
+});
+
 /** The feed service, for an admin request; the same refusals as importFeed otherwise. */
 function adminFeedService(context: Context, mutation: string) {
   if (!context.mutationsEnabled) throw new NotAuthorizedError('Mutations are disabled: the server has no ADMIN_TOKEN configured.');
@@ -57,16 +68,19 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) => adminFeedService(context, 'addFeed').add(args.url),
   }),
   removeFeed: t.field({
-    type: 'Boolean',
-    description: "Unsubscribe (the feed's episodes stay); false when it was not subscribed. Needs the admin token.",
+    type: RemovedFeedRef,
+    description: "Unsubscribe (the feed's episodes stay). Needs the admin token.",
     errors: { types: [NotAuthorizedError], union: { name: 'RemoveFeedResult' } },
     args: { url: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => adminFeedService(context, 'removeFeed').remove(args.url.trim()),
+    resolve: async (_root, args, context) => {
+      const url = args.url.trim();
+      return { url, removed: await adminFeedService(context, 'removeFeed').remove(url) };
+    },
   }),
   refreshFeeds: t.field({
-    type: [FeedRef],
+    type: RefreshedFeedsRef,
     description: 'Fetch every subscribed feed now. Needs the admin token.',
     errors: { types: [NotAuthorizedError], union: { name: 'RefreshFeedsResult' } },
-    resolve: (_root, _args, context) => adminFeedService(context, 'refreshFeeds').refreshAll(),
+    resolve: async (_root, _args, context) => ({ feeds: await adminFeedService(context, 'refreshFeeds').refreshAll() }),
   }),
 }));
