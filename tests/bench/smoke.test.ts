@@ -22,6 +22,7 @@ const ROWS = [
   'memory',
   'http-throughput',
   'http-p99',
+  'http-hostile-document',
   'web-initial-js',
   'web-ttfb',
   'web-layout',

@@ -18,12 +18,15 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // A connection's cost already multiplies by its page size (pagination.ts: pageSizeOf).
+    edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
   },
   errors: { directResult: true },
   // Fields carry their cost estimates; plugins/queryLimits.ts checks them once per operation.
-  complexity: { defaultComplexity: 1, defaultListMultiplier: 10, disabled: true },
+  // Every list field states its bound (limits.ts LIST_BOUNDS, or its `first`); one that does not
+  // is costed as the largest list the domain model allows.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 200, disabled: true },
 });
 
 builder.globalConnectionField('totalCount', (t) =>

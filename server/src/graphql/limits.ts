@@ -12,5 +12,28 @@ export const QUERY_LIMITS = {
   maxDepth: 10,
   /** Fields in one query, aliases included: bounds alias-amplification attacks. */
   maxBreadth: 200,
-  maxComplexity: 20_000,
+  /**
+   * Estimated values in one answer (see README "Query cost"): a natural client query at the largest
+   * page sizes costs ~60,000; nested fan-outs (related of related, citedBy under lists) cost millions.
+   */
+  maxComplexity: 100_000,
+  /** Lexical tokens in one document (names, punctuation, values): bounds parse time before any other limit. */
+  maxTokens: 10_000,
+} as const;
+
+/**
+ * What each list can hold at most: the domain model's bounds (server/src/domain/model.ts) and the
+ * arguments' maxima. The cost estimate multiplies a list's selections by these, not by a default.
+ */
+export const LIST_BOUNDS = {
+  /** episodeRecordSchema.chapters */
+  chapters: 200,
+  /** episodeRecordSchema.recommendations */
+  recommendations: 200,
+  /** Shared papers are papers of the episode: its recommendations and its source. */
+  sharedPapers: 201,
+  /** A shortest path has no bound but the graph's size; this is what the estimate assumes. */
+  pathNodes: 50,
+  /** Import issues are only returned to the admin, at most one per episode field. */
+  importIssues: 1_000,
 } as const;

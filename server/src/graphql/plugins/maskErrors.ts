@@ -61,9 +61,25 @@ function isOwnGraphQLError(error: unknown): error is GraphQLError {
   return error.originalError == null || isOwnGraphQLError(error.originalError);
 }
 
-/** yoga's `maskedErrors.maskError`. */
+/**
+ * The code of an error the API raised without one: argument checks and variables that do not coerce
+ * are the client's input; anything else is a request the server cannot run as written.
+ */
+function codeFor(error: GraphQLError): string {
+  const cause = error.originalError ?? error;
+  if (cause.name === 'PothosValidationError' || error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  return 'BAD_REQUEST';
+}
+
+/** The same error with a code (the same object: yoga logs every error maskError replaces). */
+export function withCode(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions['code'] !== 'string') (error.extensions as Record<string, unknown>)['code'] = codeFor(error);
+  return error;
+}
+
+/** yoga's `maskedErrors.maskError`. Every error leaves with an `extensions.code`. */
 export function maskError(error: unknown, message: string = UNEXPECTED_ERROR_MESSAGE): Error {
-  if (isOwnGraphQLError(error)) return error;
+  if (isOwnGraphQLError(error)) return withCode(error);
   const cause = isGraphQLError(error) ? error.originalError : error;
   const known = knownFailure(cause);
   const requestId = currentRequestId();

@@ -6,9 +6,11 @@
 // else) is estimated once. Only AST helpers of graphql here: test runners may load two copies of it.
 import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery, type ComplexityResult } from '@pothos/plugin-complexity';
-import { BREAK, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, Kind, visit, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { isGraphQLError } from './maskErrors.ts';
+import { costliestPath, deepestPath, mostRepeatedField } from './costBlame.ts';
+import { isGraphQLError, withCode } from './maskErrors.ts';
+import { useMaxTokens } from './maxTokens.ts';
 import { operationCache } from './operationCache.ts';
 
 export type Limits = { [K in keyof ComplexityResult as `max${Capitalize<K>}`]: number };
@@ -22,14 +24,36 @@ interface Operation {
   cost?: ComplexityResult;
 }
 
-/** The first breach, worded like the complexity plugin's own errors, or null. */
-function breach(cost: ComplexityResult, limits: Limits): string | null {
-  if (cost.depth > limits.maxDepth) return `Query exceeds maximum depth (depth: ${cost.depth}, max: ${limits.maxDepth})`;
-  if (cost.breadth > limits.maxBreadth) return `Query exceeds maximum breadth (breadth: ${cost.breadth}, max: ${limits.maxBreadth})`;
+export const LIMIT_CODES = { depth: 'QUERY_TOO_DEEP', breadth: 'QUERY_TOO_BROAD', complexity: 'QUERY_TOO_COSTLY' } as const;
+
+/** The first breach as an error naming the field to change, or null. */
+function breach(cost: ComplexityResult, limits: Limits, blame: () => Blame): GraphQLError | null {
+  const error = (kind: keyof typeof LIMIT_CODES, measured: number, max: number, advice: (b: Blame) => string) => {
+    const found = blame();
+    return createGraphQLError(`Query exceeds maximum ${kind} (${kind}: ${measured}, max: ${max}). ${advice(found)}`, {
+      extensions: { code: LIMIT_CODES[kind], [kind]: measured, max, field: found.field },
+    });
+  };
+  if (cost.depth > limits.maxDepth) {
+    return error('depth', cost.depth, limits.maxDepth, (b) => `The deepest chain is ${b.field}: ask for fewer nested levels, or fetch the inner part in a second request.`);
+  }
+  if (cost.breadth > limits.maxBreadth) {
+    return error('breadth', cost.breadth, limits.maxBreadth, (b) => `${b.field} is selected ${b.count} times: select fewer fields or aliases, or split the query.`);
+  }
   if (cost.complexity > limits.maxComplexity) {
-    return `Query exceeds maximum complexity (complexity: ${cost.complexity}, max: ${limits.maxComplexity})`;
+    return error(
+      'complexity',
+      cost.complexity,
+      limits.maxComplexity,
+      (b) => `${b.field} costs most (${b.count} of ${cost.complexity}): ask for smaller \`first\` or \`limit\` values on it, or fewer fields under it.`,
+    );
   }
   return null;
+}
+
+interface Blame {
+  field: string;
+  count: number;
 }
 
 /** Names of the fields whose complexity is computed from their arguments. */
@@ -72,10 +96,14 @@ function operationOf(document: DocumentNode, operation: OperationDefinitionNode,
   return { document: alone, variable: hasVariableCost(alone, names) };
 }
 
-export function useQueryLimits(schema: GraphQLSchema, limits: Limits): Plugin {
+/** Depth, breadth and cost per operation, and (through useMaxTokens) tokens per document. */
+export function useQueryLimits(schema: GraphQLSchema, limits: Limits & { maxTokens: number }): Plugin {
   const names = argumentCostFields(schema);
   const operations = operationCache((document, operation) => operationOf(document, operation, names));
   return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(useMaxTokens(limits.maxTokens));
+    },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = operations(args.document, args.operationName);
       if (operation === null) return;
@@ -86,7 +114,7 @@ export function useQueryLimits(schema: GraphQLSchema, limits: Limits): Plugin {
         } catch (error) {
           // Arguments the estimate reads failed their validation: refused before anything runs.
           if (error instanceof PothosValidationError) {
-            setResultAndStopExecution({ errors: [error] });
+            setResultAndStopExecution({ errors: [withCode(error)] });
             return;
           }
           // Variables that do not coerce: the executor refuses them, all errors listed, before any resolver runs.
@@ -95,8 +123,15 @@ export function useQueryLimits(schema: GraphQLSchema, limits: Limits): Plugin {
         }
         if (!operation.variable) operation.cost = cost;
       }
-      const message = breach(cost, limits);
-      if (message !== null) setResultAndStopExecution({ errors: [createGraphQLError(message)] });
+      const found = cost;
+      const refused = breach(cost, limits, () => {
+        const { document } = operation;
+        if (found.depth > limits.maxDepth) return { field: deepestPath(document), count: found.depth };
+        if (found.breadth > limits.maxBreadth) return mostRepeatedField(document);
+        const costliest = costliestPath(document, schema, args.variableValues ?? {}, args.contextValue);
+        return { field: costliest.path, count: costliest.cost };
+      });
+      if (refused !== null) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Chapter, RelatedEpisode } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
-import { QUERY_LIMITS } from '../limits.ts';
+import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
 import { pageSizeOf, resolvePage } from './pagination.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
@@ -25,7 +25,7 @@ const RelatedEpisodeRef = builder.objectRef<RelatedEpisode>('RelatedEpisode').im
   fields: (t) => ({
     episode: t.field({ type: EpisodeRef, resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId) }),
     score: t.exposeFloat('score', { description: 'Adamic–Adar: rare shared papers count more than ubiquitous ones' }),
-    sharedPapers: t.field({ type: [PaperRef], resolve: (related, _args, { loaders }) => related.sharedPaperIds.map((id) => loaders.paper(id)) }),
+    sharedPapers: t.field({ type: [PaperRef], complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers }, resolve: (related, _args, { loaders }) => related.sharedPaperIds.map((id) => loaders.paper(id)) }),
   }),
 });
 
@@ -39,9 +39,12 @@ EpisodeRef.implement({
     durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
     summary: t.exposeString('summary', { nullable: true }),
     takeaways: t.exposeStringList('takeaways'),
-    chapters: t.expose('chapters', { type: [ChapterRef] }),
+    chapters: t.expose('chapters', { type: [ChapterRef], complexity: { field: 1, multiplier: LIST_BOUNDS.chapters } }),
     source: t.field({ type: PaperRef, resolve: (episode, _args, { loaders }) => loaders.paper(episode.sourcePaperId) }),
-    recommendations: t.expose('recommendations', { type: [RecommendationRef] }),
+    recommendations: t.expose('recommendations', {
+      type: [RecommendationRef],
+      complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
+    }),
     related: t.field({
       type: [RelatedEpisodeRef],
       description: 'Other episodes ranked by the papers they share with this one.',

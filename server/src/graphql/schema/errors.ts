@@ -1,13 +1,28 @@
 // Expected failures, returned as typed results (errors plugin) instead of GraphQL errors.
 import { ImportError } from '../../import/errors.ts';
 import { builder } from '../builder.ts';
+import { LIST_BOUNDS } from '../limits.ts';
 
 export class NotAuthorizedError extends Error {
   override name = 'NotAuthorizedError';
 }
 
+/** The same codes clients read from `extensions.code` of GraphQL errors, for errors returned as results. */
+const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  values: {
+    UNAUTHORIZED: { description: 'Send `Authorization: Bearer <ADMIN_TOKEN>`, or configure ADMIN_TOKEN on the server.' },
+    BAD_FEED: { description: 'The feed was refused; `issues` say which episode and field to fix.' },
+  } as const,
+});
+
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.field({
+      type: ErrorCodeEnum,
+      resolve: (error) => (error instanceof NotAuthorizedError ? 'UNAUTHORIZED' : 'BAD_FEED'),
+    }),
+  }),
 });
 
 builder.objectType(NotAuthorizedError, {
@@ -34,6 +49,6 @@ builder.objectType(ImportError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ImportError,
   fields: (t) => ({
-    issues: t.expose('issues', { type: [ImportIssueRef] }),
+    issues: t.expose('issues', { type: [ImportIssueRef], complexity: { field: 1, multiplier: LIST_BOUNDS.importIssues } }),
   }),
 });
