@@ -1,6 +1,6 @@
 import type { GraphEdge, GraphNode, GraphView } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
-import { QUERY_LIMITS } from '../limits.ts';
+import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { resolveNodeRef } from '../resolveNodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { CitationKindEnum } from './refs.ts';
@@ -25,10 +25,12 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   }),
 });
 
+// The multiplier sits on `graph` and `path` (they know how many nodes they return): nodes and edges
+// count once per node there. A citation graph has about one edge per node (each episode cites 2–7).
 const GraphRef = builder.objectRef<GraphView>('Graph').implement({
   fields: (t) => ({
-    nodes: t.expose('nodes', { type: [GraphNodeRef] }),
-    edges: t.expose('edges', { type: [GraphEdgeRef] }),
+    nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
+    edges: t.expose('edges', { type: [GraphEdgeRef], complexity: { field: 1, multiplier: 1 } }),
   }),
 });
 
@@ -44,6 +46,7 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ required: true, defaultValue: QUERY_LIMITS.defaultGraphLimit, validate: countArg(QUERY_LIMITS.maxGraphLimit) }),
       minCitations: t.arg.int({ required: true, defaultValue: 1, validate: countArg(1_000_000) }),
     },
+    complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
       let focus: string | undefined;
       if (args.focus !== null && args.focus !== undefined) {
@@ -62,6 +65,7 @@ builder.queryFields((t) => ({
       from: t.arg.id({ required: true, validate: textArg(2_100) }),
       to: t.arg.id({ required: true, validate: textArg(2_100) }),
     },
+    complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {
       const [from, to] = await Promise.all([
         resolveNodeRef(context.store, String(args.from)),
