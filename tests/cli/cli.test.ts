@@ -25,14 +25,15 @@ function run(script: string, args: string[] = []) {
 }
 
 describe('npm run seed / npm run import', () => {
-  it('seeds, then re-imports the same episodes from RSS as unchanged', () => {
+  it('seeds, then imports the same episodes from RSS: updated once with what only RSS says (guid, link, audio), then unchanged', () => {
     const seeded = run('server/src/cli/seed.ts');
     expect(seeded.status).toBe(0);
     expect(seeded.out).toMatch(/8 added, 0 updated, 0 unchanged/);
     expect(run('server/src/cli/seed.ts').out).toMatch(/0 added, 0 updated, 8 unchanged/);
     const rss = run('server/src/cli/import.ts', [SEED_RSS]);
     expect(rss.status).toBe(0);
-    expect(rss.out).toContain(`${SEED_RSS}: 0 added, 0 updated, 8 unchanged`);
+    expect(rss.out).toContain(`${SEED_RSS}: 0 added, 8 updated, 0 unchanged`);
+    expect(run('server/src/cli/import.ts', [SEED_RSS]).out).toContain(`${SEED_RSS}: 0 added, 0 updated, 8 unchanged`);
   });
 
   it('fails with a non-zero exit and names the file when it cannot be read', () => {

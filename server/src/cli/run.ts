@@ -6,6 +6,10 @@ import { createStore } from '../store/createStore.ts';
 import { DataDirInUseError } from '../store/embedded/dataDirLock.ts';
 import { StoreAuthError, StoreUnavailableError } from '../store/neo4j/errors.ts';
 import type { GraphStore } from '../store/store.ts';
+import type { ImportBatch } from '../domain/model.ts';
+import { fetchFeedBatch, isFeedUrl } from '../feeds/importUrl.ts';
+import { eachWithStoredGuidIds } from '../import/guidIdentity.ts';
+import { importFeedFile } from '../import/pipeline.ts';
 
 /** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
 const EXPLAINED = [ImportError, ConfigError, DataDirInUseError, StoreAuthError, StoreUnavailableError];
@@ -16,13 +20,29 @@ export async function importFilesCommand(files: readonly string[]): Promise<void
   try {
     const config = loadConfig();
     store = await createStore(config.store);
-    printImportResults(await importFiles(store, files));
+    const urlsToo = files.some(isFeedUrl);
+    printImportResults(urlsToo ? await importFilesAndUrls(store, files, config.feeds.timeoutMs) : await importFiles(store, files));
   } catch (error) {
     console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);
     process.exitCode = 1;
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * Files and feed URLs as one import, all of them or nothing. Every source is read first, so one error
+ * lists the problems of all of them; parsed here, not on worker threads (URLs are few and small).
+ */
+async function importFilesAndUrls(store: GraphStore, sources: readonly string[], timeoutMs: number): Promise<FileImportResult[]> {
+  const read = await Promise.allSettled(sources.map((source) => (isFeedUrl(source) ? fetchFeedBatch(source, timeoutMs) : importFeedFile(source))));
+  const failures = read.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  const unexplained = failures.find((reason) => !(reason instanceof ImportError));
+  if (unexplained !== undefined) throw unexplained;
+  if (failures.length > 0) throw new ImportError(failures.flatMap((reason: ImportError) => reason.issues));
+  const batches = read.map((r) => (r as PromiseFulfilledResult<ImportBatch>).value);
+  const results = await store.importBatches(eachWithStoredGuidIds(store, batches));
+  return results.map((result, i) => ({ file: sources[i]!, ...result }));
 }
 
 function printImportResults(results: FileImportResult[]): void {

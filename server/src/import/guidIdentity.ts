@@ -23,3 +23,11 @@ export async function withStoredGuidIds(store: GraphStore, batch: ImportBatch): 
 export async function importWithGuidIdentity(store: GraphStore, batch: ImportBatch): Promise<ImportResult> {
   return store.importBatch(await withStoredGuidIds(store, batch));
 }
+
+/** withStoredGuidIds for each batch of a multi-batch import, as the batches arrive. */
+export async function* eachWithStoredGuidIds(
+  store: GraphStore,
+  batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+): AsyncGenerator<ImportBatch> {
+  for await (const batch of batches) yield withStoredGuidIds(store, batch);
+}

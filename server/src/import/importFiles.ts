@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 import { ImportError, type ImportIssue } from './errors.ts';
-import { withStoredGuidIds } from './guidIdentity.ts';
+import { eachWithStoredGuidIds } from './guidIdentity.ts';
 import { parseFeedFile, type ParsedFeed } from './parseFeedWorker.ts';
 
 export interface FileImportResult extends ImportResult {
@@ -20,12 +20,8 @@ const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const PARSED_AHEAD = PARSE_THREADS + 1;
 
 export async function importFiles(store: GraphStore, files: readonly string[]): Promise<FileImportResult[]> {
-  const results = await store.importBatches(keepingGuidIds(store, parsedInOrder(files)));
+  const results = await store.importBatches(eachWithStoredGuidIds(store, parsedInOrder(files)));
   return results.map((result, i) => ({ file: files[i]!, ...result }));
-}
-
-async function* keepingGuidIds(store: GraphStore, batches: AsyncIterable<ImportBatch>): AsyncGenerator<ImportBatch> {
-  for await (const batch of batches) yield withStoredGuidIds(store, batch);
 }
 
 async function* parsedInOrder(files: readonly string[]): AsyncGenerator<ImportBatch> {
