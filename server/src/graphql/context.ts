@@ -3,6 +3,7 @@ import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Loaders } from './loaders.ts';
+import type { MetadataLoaders } from './metadataLoaders.ts';
 
 export interface Context {
   store: GraphStore;
@@ -16,4 +17,6 @@ export interface Context {
   feeds?: FeedService | undefined;
   /** Undefined when enrichment is off (ENRICH=false). */
   enrichment?: EnrichmentStatusSource | undefined;
+  /** Made on first use by metadataLoaders(context). */
+  metadataLoaders?: MetadataLoaders;
 }

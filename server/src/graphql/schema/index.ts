@@ -5,6 +5,7 @@ import './refs.ts';
 import './episode.ts';
 import './episodeMedia.ts';
 import './paper.ts';
+import './paperMetadata.ts';
 import './graph.ts';
 import './search.ts';
 import './stats.ts';

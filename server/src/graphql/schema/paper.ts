@@ -1,17 +1,34 @@
+import type { PaperView } from '../../domain/model.ts';
 import { paperLabel } from '../../ids/paperId.ts';
+import { displayTitle, mayNeedMetadataTitle } from '../../metadata/displayTitle.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { metadataLoaders } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
 import { countArg, nonNegativeArg, textArg } from './args.ts';
 import { pageSizeOf, resolvePage } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 
+/** The feed's title, or the providers' where the feed had none or cut it short (read only then). */
+async function titleOf(paper: PaperView, context: Context): Promise<string | null> {
+  if (!mayNeedMetadataTitle(paper.title)) return paper.title;
+  return displayTitle(paper.title, (await metadataLoaders(context).metadata(paper.id))?.title ?? null);
+}
+
 PaperRef.implement({
   description: 'A paper, one node whatever identifier form pointed at it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…' }),
-    title: t.exposeString('title', { nullable: true, description: 'Null for source papers never recommended by title' }),
-    label: t.string({ description: 'The title, or a readable label for untitled papers', resolve: (paper) => paperLabel(paper) }),
+    title: t.string({
+      nullable: true,
+      description: 'The feed’s title; the metadata providers’ where the feed had none or a truncated one',
+      resolve: (paper, _args, context) => titleOf(paper, context),
+    }),
+    label: t.string({
+      description: 'The title, or a readable label for untitled papers',
+      resolve: async (paper, _args, context) => paperLabel({ id: paper.id, title: await titleOf(paper, context) }),
+    }),
     url: t.exposeString('url', { description: 'External link' }),
     arxivId: t.exposeString('arxivId', { nullable: true }),
     doi: t.exposeString('doi', { nullable: true }),

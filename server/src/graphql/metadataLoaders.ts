@@ -1,0 +1,55 @@
+// Per-request batching for the paper metadata fields (schema/paperMetadata.ts): one store call per
+// round of resolvers for metadata, references and referenced-by lists. Made on first use and kept on
+// the request's context, as loaders.ts keeps its own.
+import DataLoader from 'dataloader';
+import type { StoredMetadata } from '../domain/metadata.ts';
+import type { PaperView } from '../domain/model.ts';
+import type { GraphStore } from '../store/store.ts';
+import type { Context } from './context.ts';
+
+function byArgument<V>(loaders: Map<number, DataLoader<string, V>>, argument: number, load: (ids: readonly string[]) => Promise<V[]>) {
+  let loader = loaders.get(argument);
+  if (!loader) loaders.set(argument, (loader = new DataLoader(load)));
+  return loader;
+}
+
+export class MetadataLoaders {
+  readonly #store: GraphStore;
+  readonly #metadata: DataLoader<string, StoredMetadata | null>;
+  readonly #references = new Map<number, DataLoader<string, string[]>>();
+  readonly #referencedBy = new Map<number, DataLoader<string, string[]>>();
+
+  constructor(store: GraphStore) {
+    this.#store = store;
+    this.#metadata = new DataLoader((ids) => store.metadataByPaperIds(ids));
+  }
+
+  metadata(paperId: string): Promise<StoredMetadata | null> {
+    return this.#metadata.load(paperId);
+  }
+
+  references(paperId: string, first: number): Promise<string[]> {
+    return byArgument(this.#references, first, (ids) => this.#store.referencesByPaperIds(ids, first)).load(paperId);
+  }
+
+  referencedBy(paperId: string, first: number): Promise<string[]> {
+    return byArgument(this.#referencedBy, first, (ids) => this.#store.referencedByPaperIds(ids, first)).load(paperId);
+  }
+}
+
+export function metadataLoaders(context: Context): MetadataLoaders {
+  return (context.metadataLoaders ??= new MetadataLoaders(context.store));
+}
+
+/** A paper known only as another paper's reference, in the shape of the graph's papers (cited by none). */
+export function referenceOnlyPaper(metadata: StoredMetadata): PaperView {
+  return {
+    id: metadata.paperId,
+    title: metadata.title,
+    url: metadata.url,
+    arxivId: metadata.arxivId,
+    doi: metadata.doi,
+    aliases: [metadata.paperId],
+    citationCount: 0,
+  };
+}

@@ -1,0 +1,70 @@
+// What the metadata providers told about a paper (metadata/enrichment.ts), as fields of Paper, and the
+// reference edges between papers. Papers known only as a reference come back as Paper too, with
+// `referenceOnly: true` and no citing episode.
+import type { Author } from '../../domain/metadata.ts';
+import type { PaperView } from '../../domain/model.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { metadataLoaders, referenceOnlyPaper } from '../metadataLoaders.ts';
+import { countArg } from './args.ts';
+import { PaperRef } from './refs.ts';
+
+/** Longest reference list one field returns. */
+const MAX_REFERENCES = 200;
+
+const AuthorRef = builder.objectRef<Author>('Author').implement({
+  fields: (t) => ({ name: t.exposeString('name') }),
+});
+
+async function papersOf(ids: readonly string[], context: Context): Promise<PaperView[]> {
+  const papers = await Promise.all(
+    ids.map(async (id) => {
+      const paper = await context.loaders.findPaper(id);
+      if (paper) return paper;
+      const metadata = await metadataLoaders(context).metadata(id);
+      return metadata ? referenceOnlyPaper(metadata) : null;
+    }),
+  );
+  return papers.filter((paper): paper is PaperView => paper !== null);
+}
+
+const metadataOf = (paper: PaperView, context: Context) => metadataLoaders(context).metadata(paper.id);
+
+builder.objectFields(PaperRef, (t) => ({
+  authors: t.field({
+    type: [AuthorRef],
+    description: 'As the metadata providers list them; empty until fetched',
+    complexity: { field: 1, multiplier: 20 },
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.authors ?? [],
+  }),
+  year: t.int({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.year ?? null }),
+  venue: t.string({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.venue ?? null }),
+  abstract: t.string({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.abstract ?? null }),
+  topics: t.stringList({
+    description: 'arXiv primary category and categories first, then the fields of study',
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.topics ?? [],
+  }),
+  metadataFetchedAt: t.string({
+    nullable: true,
+    description: 'When the providers were last asked about this paper (ISO time); null if never',
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.fetchedAt ?? null,
+  }),
+  referenceOnly: t.boolean({
+    description: 'True for papers known only as another paper’s reference: no episode cites them',
+    resolve: (paper) => paper.citationCount === 0,
+  }),
+  references: t.field({
+    type: [PaperRef],
+    description: 'Papers this paper cites, in the provider’s order',
+    args: { first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }) },
+    complexity: (args) => ({ field: 2, multiplier: args.first }),
+    resolve: async (paper, args, context) => papersOf(await metadataLoaders(context).references(paper.id, args.first), context),
+  }),
+  referencedBy: t.field({
+    type: [PaperRef],
+    description: 'Papers papergraph knows that cite this paper, by id',
+    args: { first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }) },
+    complexity: (args) => ({ field: 2, multiplier: args.first }),
+    resolve: async (paper, args, context) => papersOf(await metadataLoaders(context).referencedBy(paper.id, args.first), context),
+  }),
+}));
