@@ -12,6 +12,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -43,7 +44,7 @@ public final class Neo4jLauncher {
     }
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     Options options;
     try {
       options = Options.parse(args);
@@ -52,6 +53,19 @@ public final class Neo4jLauncher {
       System.exit(2);
       return;
     }
+    exitWhenStdinCloses();
+    try {
+      run(options);
+      Thread.currentThread().join(); // serve until SIGTERM/SIGINT or the end of standard input
+    } catch (Throwable failure) {
+      // Neo4j's own threads would keep a failed start alive: report and exit instead.
+      System.err.println("neo4j launcher: Neo4j did not start: " + failure);
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(Options options) throws InterruptedException {
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(options.data())
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port()))
@@ -61,8 +75,7 @@ public final class Neo4jLauncher {
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
     GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-    system.executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", options.password()));
+    setPassword(system, options.password());
     int port = system.getDependencyResolver()
         .resolveDependency(ConnectorPortRegister.class)
         .getLocalAddress(ConnectorType.BOLT)
@@ -70,12 +83,33 @@ public final class Neo4jLauncher {
     awaitBolt(port);
     System.out.println("NEO4J_URI=bolt://127.0.0.1:" + port);
     System.out.flush();
+  }
 
-    // Standard input closing means the parent is gone: exit, which runs the shutdown hook.
-    while (System.in.read() != -1) {
-      // Input is ignored; only its end matters.
+  /** The built-in user gets the given password; a data folder that already has it keeps it. */
+  private static void setPassword(GraphDatabaseAPI system, String password) {
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (QueryExecutionException e) {
+      // Neo4j refuses to "change" a password to itself, which is what a second start on the same data asks.
+      if (!e.getMessage().contains("Old password and new password cannot be the same")) throw e;
     }
-    System.exit(0);
+  }
+
+  /** Standard input closing means the parent is gone (even by kill -9): exit, which runs the shutdown hook. */
+  private static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // Input is ignored; only its end matters.
+        }
+      } catch (IOException ignored) {
+        // A broken pipe ends the parent's hold just the same.
+      }
+      System.exit(0);
+    }, "stdin-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static void awaitBolt(int port) throws InterruptedException {
