@@ -27,6 +27,8 @@ const ROWS = [
   'web-ttfb',
   'web-layout',
   'web-frame',
+  'web-layout-5000',
+  'web-frame-5000',
 ];
 
 const dirs: string[] = [];

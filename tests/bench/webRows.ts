@@ -25,6 +25,10 @@ export const WEB_GOALS = {
   ttfb: { kind: 'atMost', target: 50, unit: 'ms' },
   layout: { kind: 'atMost', target: 1.5, unit: 's' },
   frame: { kind: 'atMost', target: 33, unit: 'ms' },
+  /** A 5,000-node view (the explorer's largest) laid out and drawn. */
+  largeLayout: { kind: 'atMost', target: 2, unit: 's' },
+  /** ≥ 30 frames/s while panning and zooming 5,000 nodes. */
+  largeFrame: { kind: 'atMost', target: 33, unit: 'ms' },
 } as const;
 
 const LABELS = {
@@ -32,6 +36,8 @@ const LABELS = {
   ttfb: 'web: server-rendered episode page, TTFB p50',
   layout: 'web: 2,000-node view, data → laid-out picture (Chromium)',
   frame: 'web: pan/zoom 1,000 nodes / 4,000 edges, median frame (Chromium)',
+  largeLayout: 'web: 5,000-node view, data → laid-out picture (Chromium)',
+  largeFrame: 'web: pan/zoom 5,000 nodes / 8,000 edges, median frame (Chromium)',
 };
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -43,6 +49,8 @@ function unmeasuredAll(reason: string): Row[] {
     unmeasured('web-ttfb', LABELS.ttfb, WEB_GOALS.ttfb, reason),
     unmeasured('web-layout', LABELS.layout, WEB_GOALS.layout, reason),
     unmeasured('web-frame', LABELS.frame, WEB_GOALS.frame, reason),
+    unmeasured('web-layout-5000', LABELS.largeLayout, WEB_GOALS.largeLayout, reason),
+    unmeasured('web-frame-5000', LABELS.largeFrame, WEB_GOALS.largeFrame, reason),
   ];
 }
 
@@ -92,20 +100,29 @@ async function ttfbRow(webUrl: string, sample: QuerySample, quick: boolean): Pro
 
 /** A view as dense as the goal asks (1,000 nodes, 4,000 edges): 400 episodes citing 10 papers each, popular papers first. */
 export function denseView(): { nodes: object[]; edges: object[] } {
+  return syntheticView(400, 600, 10);
+}
+
+/** The explorer's largest view (5,000 nodes): 2,000 episodes citing 4 of 3,000 papers each. */
+export function largestView(): { nodes: object[]; edges: object[] } {
+  return syntheticView(2000, 3000, 4);
+}
+
+/** `episodes` episodes citing `cites` of `papers` papers each, popular papers first (seeded, so every run draws the same). */
+function syntheticView(episodes: number, papers: number, cites: number): { nodes: object[]; edges: object[] } {
   let state = 42;
   const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
-  const papers = 600;
   const nodes: { id: string; kind: string; label: string; weight: number }[] = [];
   const edges: { source: string; target: string; kind: string }[] = [];
   const weight = new Array<number>(papers).fill(0);
-  for (let e = 0; e < 400; e += 1) {
+  for (let e = 0; e < episodes; e += 1) {
     const cited = new Set<number>();
-    while (cited.size < 10) cited.add(Math.floor(papers * random() ** 2));
+    while (cited.size < cites) cited.add(Math.floor(papers * random() ** 2));
     [...cited].forEach((p, i) => {
       weight[p]! += 1;
       edges.push({ source: `ep_${e}`, target: `paper_${p}`, kind: i === 0 ? 'SOURCE' : 'RECOMMENDED' });
     });
-    nodes.push({ id: `ep_${e}`, kind: 'EPISODE', label: `Synthetic episode number ${e} about things`, weight: 10 });
+    nodes.push({ id: `ep_${e}`, kind: 'EPISODE', label: `Synthetic episode number ${e} about things`, weight: cites });
   }
   for (let p = 0; p < papers; p += 1) nodes.push({ id: `paper_${p}`, kind: 'PAPER', label: `Paper ${p}: A Title of Usual Length`, weight: Math.max(1, weight[p]!) });
   return { nodes, edges };
@@ -157,11 +174,19 @@ async function chromiumRows(apiUrl: string, sample: QuerySample, quick: boolean,
     await freshPage();
     const dense = await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), denseView());
     const frames = await page.evaluate((n) => (window as any).graphBench.panAndZoom(n), quick ? 30 : 240);
+    await freshPage();
+    const large = await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), largestView());
+    const largeFrames = await page.evaluate((n) => (window as any).graphBench.panAndZoom(n), quick ? 30 : 240);
+    log(`web: drew ${large.nodes} nodes / ${large.edges} edges with ${large.layout} in ${large.ms.toFixed(0)} ms; median frame ${ms(largeFrames.median)} ms`);
     return [
       row('web-layout', LABELS.layout, WEB_GOALS.layout, layoutMs / 1000, `${(layoutMs / 1000).toFixed(2)} s`,
         `graph(focus, depth:2, limit:2000) answer with ${first.nodes} nodes / ${first.edges} edges, app's toElements + stylesheet + chooseLayout (${first.layout}); median of ${runs.length} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), each on a fresh page, from data in hand to the second frame after layoutstop`),
       row('web-frame', LABELS.frame, WEB_GOALS.frame, frames.median, `${ms(frames.median)} ms`,
         `${dense.nodes} nodes / ${dense.edges} edges, ${frames.frames} frames of scripted panBy/zoom (one step per frame), rAF-to-rAF; p95 ${ms(frames.p95)} ms; canvas renderer, --disable-gpu`),
+      row('web-layout-5000', LABELS.largeLayout, WEB_GOALS.largeLayout, large.ms / 1000, `${(large.ms / 1000).toFixed(2)} s`,
+        `synthetic ${large.nodes} nodes / ${large.edges} edges (2,000 episodes × 4 of 3,000 papers), app's toElements + stylesheet + chooseLayout (${large.layout}), one run on a fresh page, data in hand to the second frame after layoutstop`),
+      row('web-frame-5000', LABELS.largeFrame, WEB_GOALS.largeFrame, largeFrames.median, `${ms(largeFrames.median)} ms`,
+        `${large.nodes} nodes / ${large.edges} edges, ${largeFrames.frames} frames of scripted panBy/zoom with the app's label level of detail restyling on zoom, rAF-to-rAF; p95 ${ms(largeFrames.p95)} ms; canvas renderer, --disable-gpu`),
     ];
   } finally {
     await browser.close();
@@ -200,6 +225,8 @@ async function measureWeb(options: WebOptions): Promise<Row[]> {
     rows.push(
       unmeasured('web-layout', LABELS.layout, WEB_GOALS.layout, `no Chromium at ${CHROMIUM} (apt-get install chromium)`),
       unmeasured('web-frame', LABELS.frame, WEB_GOALS.frame, `no Chromium at ${CHROMIUM}`),
+      unmeasured('web-layout-5000', LABELS.largeLayout, WEB_GOALS.largeLayout, `no Chromium at ${CHROMIUM}`),
+      unmeasured('web-frame-5000', LABELS.largeFrame, WEB_GOALS.largeFrame, `no Chromium at ${CHROMIUM}`),
     );
   } else {
     rows.push(...(await chromiumRows(options.apiUrl, options.sample, options.quick, log)));

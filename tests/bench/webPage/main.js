@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { toElements } from '../../../web/src/lib/graph/elements.ts';
+import { INITIAL_LEVEL, labelLevel, sameLevel } from '../../../web/src/lib/graph/labels.ts';
 import { chooseLayout, minLabelFontSize } from '../../../web/src/lib/graph/layout.ts';
 import { graphStylesheet } from '../../../web/src/lib/graph/style.ts';
 
@@ -32,6 +33,19 @@ function createCore(nodeCount, coreOverride) {
     boxSelectionEnabled: false,
     autounselectify: true,
     ...coreOverride,
+  });
+  // As GraphCanvas.svelte does: the label level of detail follows the zoom, restyled once per frame at most.
+  const core = current;
+  let level = INITIAL_LEVEL;
+  let frame = 0;
+  core.on('zoom', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const next = labelLevel(core.zoom(), core.nodes().length);
+      if (sameLevel(next, level)) return;
+      level = next;
+      core.style(graphStylesheet(minLabelFontSize(core.nodes().length), undefined, level));
+    });
   });
   return current;
 }

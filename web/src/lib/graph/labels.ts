@@ -1,5 +1,8 @@
 // Level of detail for node labels: labels are drawn at a legible size at every zoom, only for as
-// many nodes as the zoom leaves room for (best-connected first), and in full once zoomed in.
+// many nodes as the zoom leaves room for (best-connected first), and in full once zoomed in. Large
+// views keep one fixed level: restyling thousands of nodes while zooming costs frames, and their
+// labels appear only once zoomed in (minLabelFontSize), already at a legible size.
+import { LARGE_VIEW } from './layout.ts';
 
 /** Rendered label size at zoom ≤ 1 (px); zooming in past 1 makes labels grow with the drawing. */
 export const LABEL_PX = 12;
@@ -22,8 +25,17 @@ export interface LabelLevel {
   maxWidth: number;
 }
 
+/** Every label, at the normal size, cut with an ellipsis: a fresh canvas, and every large view. */
+export const INITIAL_LEVEL: LabelLevel = Object.freeze({
+  fontSize: LABEL_PX,
+  shown: Number.MAX_SAFE_INTEGER,
+  wrap: false,
+  maxWidth: LABEL_PX * WIDTH_EM.ellipsis,
+});
+
 /** The level for a zoom; equal zoom steps give equal levels (compare with sameLevel). */
 export function labelLevel(zoom: number, nodeCount: number): LabelLevel {
+  if (nodeCount > LARGE_VIEW) return INITIAL_LEVEL;
   const step = 2 ** (Math.round(Math.log2(Math.max(zoom, 1e-4)) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
   const fontSize = Math.round((LABEL_PX / Math.min(step, 1)) * 10) / 10;
   // Room for labels grows with the drawn area, i.e. with the square of the zoom.
@@ -35,6 +47,3 @@ export function labelLevel(zoom: number, nodeCount: number): LabelLevel {
 export function sameLevel(a: LabelLevel, b: LabelLevel): boolean {
   return a.fontSize === b.fontSize && a.shown === b.shown && a.wrap === b.wrap && a.maxWidth === b.maxWidth;
 }
-
-/** The level a fresh canvas starts at, before its first zoom: every label, normal size. */
-export const INITIAL_LEVEL: LabelLevel = labelLevel(1, Number.MAX_SAFE_INTEGER);

@@ -126,6 +126,7 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
 
 /** Only the best-connected nodes the zoom leaves room for keep their label. */
 function levelOfDetailRules(labels: LabelLevel): StyleRule[] {
+  if (labels.shown === INITIAL_LEVEL.shown) return [];
   return [{ selector: `node[rank >= ${labels.shown}]`, style: { label: '' } }];
 }
 
