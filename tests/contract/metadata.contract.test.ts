@@ -79,10 +79,10 @@ for (const factory of storeFactories()) {
       expect(await store.referencesByPaperIds([grader.id, scheming.id, ppo.id], 10)).toEqual([[sleeper.id, ppo.id], [sleeper.id], []]);
       expect(await store.referencesByPaperIds([grader.id], 1)).toEqual([[sleeper.id]]);
       expect(await store.referencedByPaperIds([sleeper.id, ppo.id], 10)).toEqual([[scheming.id, grader.id].sort(), [grader.id]]);
-      expect(await store.referenceDegrees([grader.id, sleeper.id, 'arxiv:0000.00000'])).toEqual([
-        { references: 2, referencedBy: 0 },
-        { references: 0, referencedBy: 2 },
-        { references: 0, referencedBy: 0 },
+      expect(await store.referenceLinks([grader.id, sleeper.id, 'arxiv:0000.00000'], 1)).toEqual([
+        { references: [sleeper.id], referencedBy: [], referenceCount: 2, referencedByCount: 0 },
+        { references: [], referencedBy: [[scheming.id, grader.id].sort()[0]], referenceCount: 0, referencedByCount: 2 },
+        { references: [], referencedBy: [], referenceCount: 0, referencedByCount: 0 },
       ]);
       // Reference-only papers are not papers of the graph: counts and lists do not change.
       expect((await store.stats()).papers).toBe(4);

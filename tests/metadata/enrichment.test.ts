@@ -151,17 +151,20 @@ describe('enrichment service', () => {
     const [scheming, crosscoder, gpu] = await store.relatedByEpisodeIds([SCHEMING, CROSSCODER, GPU_CODE], 10);
     expect([scheming, crosscoder, gpu]).toEqual([[], [], []]);
 
+    const [byScheming, byGpu, byCrosscoder, unknown] = await relatedByReferences(
+      store,
+      await store.episodesByIds([SCHEMING, GPU_CODE, CROSSCODER, 'ep_000000000000']),
+      10,
+    );
     // Bibliographic coupling: both source papers cite Sleeper Agents (cited by 2 stored papers).
-    expect(await relatedByReferences(store, SCHEMING, 10)).toEqual([
-      { episodeId: CROSSCODER, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
-    ]);
+    expect(byScheming).toEqual([{ episodeId: CROSSCODER, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] }]);
     // Co-citation: the step-level grader paper (3 references) cites both source papers.
-    expect(await relatedByReferences(store, GPU_CODE, 10)).toEqual([
-      { episodeId: CROSSCODER, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
-    ]);
-    expect(await relatedByReferences(store, CROSSCODER, 10)).toEqual([
+    expect(byGpu).toEqual([{ episodeId: CROSSCODER, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] }]);
+    expect(byCrosscoder).toEqual([
       { episodeId: SCHEMING, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
       { episodeId: GPU_CODE, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
     ]);
+    expect(unknown).toEqual([]);
+    expect((await relatedByReferences(store, await store.episodesByIds([CROSSCODER]), 1))[0]!.map((r) => r.episodeId)).toEqual([SCHEMING]);
   });
 });

@@ -4,7 +4,8 @@
 //   score = Σ over works r both cite      1 / ln(papers citing r)
 //         + Σ over papers c citing both   1 / ln(references c lists)
 // Both counts are at least 2 whenever the link exists, so every term is finite and positive.
-import type { RelatedEpisode } from '../domain/model.ts';
+// Batched: at most three store calls for one episode or a page of them.
+import type { EpisodeRecord, RelatedEpisode } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 
 export interface ReferenceRelatedEpisode {
@@ -21,64 +22,82 @@ export interface RelatedWithReferences extends RelatedEpisode {
 /** Fan-out bound per paper: a survey citing thousands of works adds almost nothing per link anyway. */
 const MAX_LINKS_PER_PAPER = 1_000;
 
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byScoreThenId = (a: { score: number; episodeId: string }, b: { score: number; episodeId: string }) =>
-  b.score - a.score || (a.episodeId < b.episodeId ? -1 : a.episodeId > b.episodeId ? 1 : 0);
+  b.score - a.score || compareIds(a.episodeId, b.episodeId);
 
-export async function relatedByReferences(store: GraphStore, episodeId: string, limit: number): Promise<ReferenceRelatedEpisode[]> {
-  const [episode] = await store.episodesByIds([episodeId]);
-  if (!episode || limit <= 0) return [];
-  const source = episode.sourcePaperId;
-  const [cited, citing] = await Promise.all([
-    store.referencesByPaperIds([source], MAX_LINKS_PER_PAPER).then((lists) => lists[0] ?? []),
-    store.referencedByPaperIds([source], MAX_LINKS_PER_PAPER).then((lists) => lists[0] ?? []),
-  ]);
-  const [citersOfCited, citedByCiters, citedDegrees, citingDegrees] = await Promise.all([
-    store.referencedByPaperIds(cited, MAX_LINKS_PER_PAPER),
-    store.referencesByPaperIds(citing, MAX_LINKS_PER_PAPER),
-    store.referenceDegrees(cited),
-    store.referenceDegrees(citing),
-  ]);
+/** id → value, for ids looked up in one batched call. */
+async function lookup<V>(ids: readonly string[], load: (ids: string[]) => Promise<V[]>): Promise<Map<string, V>> {
+  const unique = [...new Set(ids)];
+  const values = unique.length === 0 ? [] : await load(unique);
+  return new Map(unique.map((id, i) => [id, values[i]!]));
+}
 
-  // Other paper → the links it shares with the source, each with its weight.
-  const links = new Map<string, Map<string, number>>();
-  const addLink = (paper: string, via: string, weight: number) => {
-    if (paper === source || !(weight > 0) || !Number.isFinite(weight)) return;
-    const vias = links.get(paper) ?? new Map<string, number>();
-    vias.set(via, weight);
-    links.set(paper, vias);
+/** For each episode, at most `limit` episodes linked through references (score desc, then id). */
+export async function relatedByReferences(
+  store: GraphStore,
+  episodes: readonly (Pick<EpisodeRecord, 'id' | 'sourcePaperId'> | null)[],
+  limit: number,
+): Promise<ReferenceRelatedEpisode[][]> {
+  if (limit <= 0) return episodes.map(() => []);
+  const sources = await lookup(
+    episodes.flatMap((episode) => (episode ? [episode.sourcePaperId] : [])),
+    (ids) => store.referenceLinks(ids, MAX_LINKS_PER_PAPER),
+  );
+  const neighbours = await lookup(
+    [...sources.values()].flatMap((links) => [...links.references, ...links.referencedBy]),
+    (ids) => store.referenceLinks(ids, MAX_LINKS_PER_PAPER),
+  );
+
+  // Per source paper: other paper → the links it shares with the source, each with its weight.
+  const linksOf = (source: string) => {
+    const links = new Map<string, Map<string, number>>();
+    const add = (paper: string, via: string, weight: number) => {
+      if (paper === source || !(weight > 0) || !Number.isFinite(weight)) return;
+      const vias = links.get(paper) ?? new Map<string, number>();
+      links.set(paper, vias.set(via, weight));
+    };
+    const { references, referencedBy } = sources.get(source)!;
+    for (const work of references) {
+      const citersOfWork = neighbours.get(work)!;
+      for (const paper of citersOfWork.referencedBy) add(paper, work, 1 / Math.log(citersOfWork.referencedByCount));
+    }
+    for (const citer of referencedBy) {
+      const worksOfCiter = neighbours.get(citer)!;
+      for (const paper of worksOfCiter.references) add(paper, citer, 1 / Math.log(worksOfCiter.referenceCount));
+    }
+    return links;
   };
-  cited.forEach((work, i) => {
-    const weight = 1 / Math.log(citedDegrees[i]!.referencedBy);
-    for (const paper of citersOfCited[i] ?? []) addLink(paper, work, weight);
-  });
-  citing.forEach((citer, i) => {
-    const weight = 1 / Math.log(citingDegrees[i]!.references);
-    for (const paper of citedByCiters[i] ?? []) addLink(paper, citer, weight);
-  });
-  if (links.size === 0) return [];
+  const links = new Map([...sources.keys()].map((source) => [source, linksOf(source)]));
 
-  // Papers → the episodes they are the source of.
-  const papers = [...links.keys()];
   // An episode's id derives from its source paper, so a paper is the source of at most one episode,
   // and source citations come first: the first citation of each paper is all this needs.
-  const citations = await store.citationsByPaperIds(papers, 1);
-  const byEpisode = new Map<string, Map<string, number>>();
-  citations.forEach((list, i) => {
-    for (const citation of list) {
-      if (citation.kind !== 'SOURCE' || citation.episodeId === episodeId) continue;
-      const vias = byEpisode.get(citation.episodeId) ?? new Map<string, number>();
-      for (const [via, weight] of links.get(papers[i]!)!) vias.set(via, weight);
-      byEpisode.set(citation.episodeId, vias);
+  const linked = [...links.values()].flatMap((perPaper) => [...perPaper.keys()]);
+  const firstCitation = await lookup(linked, (ids) => store.citationsByPaperIds(ids, 1));
+  const episodeOf = (paper: string) => {
+    const citation = firstCitation.get(paper)?.[0];
+    return citation?.kind === 'SOURCE' ? citation.episodeId : null;
+  };
+
+  return episodes.map((episode) => {
+    if (!episode) return [];
+    const byEpisode = new Map<string, Map<string, number>>();
+    for (const [paper, vias] of links.get(episode.sourcePaperId) ?? []) {
+      const other = episodeOf(paper);
+      if (other === null || other === episode.id) continue;
+      const merged = byEpisode.get(other) ?? new Map<string, number>();
+      for (const [via, weight] of vias) merged.set(via, weight);
+      byEpisode.set(other, merged);
     }
+    return [...byEpisode]
+      .map(([id, vias]) => ({
+        episodeId: id,
+        score: [...vias.values()].reduce((sum, w) => sum + w, 0),
+        sharedReferenceIds: [...vias].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([via]) => via),
+      }))
+      .sort(byScoreThenId)
+      .slice(0, limit);
   });
-  return [...byEpisode]
-    .map(([id, vias]) => ({
-      episodeId: id,
-      score: [...vias.values()].reduce((sum, w) => sum + w, 0),
-      sharedReferenceIds: [...vias].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([via]) => via),
-    }))
-    .sort(byScoreThenId)
-    .slice(0, limit);
 }
 
 /** One ranking from both kinds of link: scores add, each list of shared papers kept. */

@@ -11,11 +11,14 @@ export interface EnrichmentQuery {
   limit: number;
 }
 
-export interface ReferenceDegree {
-  /** Papers this paper cites (stored references). */
-  references: number;
-  /** Stored papers citing it. */
-  referencedBy: number;
+/** Both directions of a paper's reference edges, lists capped, counts whole. */
+export interface ReferenceLinks {
+  /** Papers it cites, in the provider's order. */
+  references: string[];
+  /** Stored papers citing it, by id. */
+  referencedBy: string[];
+  referenceCount: number;
+  referencedByCount: number;
 }
 
 export interface MetadataStore {
@@ -33,5 +36,6 @@ export interface MetadataStore {
   referencesByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]>;
   /** Stored papers citing each paper, by id, at most `limitPerPaper` each. */
   referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]>;
-  referenceDegrees(ids: readonly string[]): Promise<ReferenceDegree[]>;
+  /** Both directions at once, for walks over the reference graph (metadata/referenceRelated.ts). */
+  referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]>;
 }

@@ -3,7 +3,7 @@
 // is keyed by paper id without a foreign key, so it outlives a paper a re-import drops and comes back with it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, ReferenceDegree } from '../metadataStore.ts';
+import type { EnrichmentQuery, ReferenceLinks } from '../metadataStore.ts';
 
 const METADATA_SCHEMA = `
 CREATE TABLE IF NOT EXISTS paper_metadata (
@@ -157,10 +157,17 @@ export class MetadataTables {
     return grouped(this.#read.referencedBy.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
   }
 
-  degrees(paperIds: readonly string[]): ReferenceDegree[] {
+  links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
     const rows = this.#read.degrees.all(ids(paperIds)) as { id: string; refs: number; cited: number }[];
-    const found = new Map(rows.map((row) => [row.id, { references: row.refs, referencedBy: row.cited }]));
-    return paperIds.map((id) => found.get(id) ?? { references: 0, referencedBy: 0 });
+    const counts = new Map(rows.map((row) => [row.id, row]));
+    const references = this.references(paperIds, limit);
+    const referencedBy = this.referencedBy(paperIds, limit);
+    return paperIds.map((id, i) => ({
+      references: references[i]!,
+      referencedBy: referencedBy[i]!,
+      referenceCount: counts.get(id)?.refs ?? 0,
+      referencedByCount: counts.get(id)?.cited ?? 0,
+    }));
   }
 }
 

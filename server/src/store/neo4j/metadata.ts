@@ -2,7 +2,7 @@
 // write transaction of three), reads routed to readers.
 import { z } from 'zod';
 import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, MetadataStore, ReferenceDegree } from '../metadataStore.ts';
+import type { EnrichmentQuery, MetadataStore, ReferenceLinks } from '../metadataStore.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { asInteger, asString } from './records.ts';
@@ -118,10 +118,20 @@ export class Neo4jMetadata implements MetadataStore {
     return listsById(ids, await this.#read('referencedByIds', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) }));
   }
 
-  async referenceDegrees(ids: readonly string[]): Promise<ReferenceDegree[]> {
+  async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
     if (ids.length === 0) return [];
-    const rows = await this.#read('referenceDegrees', { ids: unique(ids) });
-    const found = new Map(rows.map((row) => [asString(row.id), { references: asInteger(row.references), referencedBy: asInteger(row.referencedBy) }]));
-    return ids.map((id) => found.get(id) ?? { references: 0, referencedBy: 0 });
+    const rows = await this.#read('referenceLinks', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) });
+    const found = new Map(
+      rows.map((row) => [
+        asString(row.id),
+        {
+          references: (row.references as unknown[]).map(asString),
+          referencedBy: (row.referencedBy as unknown[]).map(asString),
+          referenceCount: asInteger(row.referenceCount),
+          referencedByCount: asInteger(row.referencedByCount),
+        },
+      ]),
+    );
+    return ids.map((id) => found.get(id) ?? { references: [], referencedBy: [], referenceCount: 0, referencedByCount: 0 });
   }
 }

@@ -55,9 +55,13 @@ MATCH (:PaperMetadata {paperId: id})<-[:REFERENCES]-(citing:PaperMetadata)
 WITH id, citing.paperId AS citingId
 ORDER BY id, citingId
 RETURN id, collect(citingId)[..$limit] AS ids`,
-  referenceDegrees: `UNWIND $ids AS id
+  referenceLinks: `UNWIND $ids AS id
 MATCH (m:PaperMetadata {paperId: id})
-RETURN id, COUNT { (m)-[:REFERENCES]->() } AS references, COUNT { (m)<-[:REFERENCES]-() } AS referencedBy`,
+RETURN id,
+       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId }[..$limit] AS references,
+       COLLECT { MATCH (m)<-[:REFERENCES]-(citing:PaperMetadata) WITH citing ORDER BY citing.paperId RETURN citing.paperId }[..$limit] AS referencedBy,
+       COUNT { (m)-[:REFERENCES]->() } AS referenceCount,
+       COUNT { (m)<-[:REFERENCES]-() } AS referencedByCount`,
 } as const;
 
 /** The stored properties of one PaperMetadata node (`SET m += fields`). */
@@ -87,7 +91,7 @@ export interface MetadataCypherParams {
   metadataByIds: { ids: string[] };
   referencesByIds: { ids: string[]; limit: number };
   referencedByIds: { ids: string[]; limit: number };
-  referenceDegrees: { ids: string[] };
+  referenceLinks: { ids: string[]; limit: number };
 }
 
 export const METADATA_CYPHER_PARAMETERS = {
@@ -100,7 +104,7 @@ export const METADATA_CYPHER_PARAMETERS = {
   metadataByIds: ['ids'],
   referencesByIds: ['ids', 'limit'],
   referencedByIds: ['ids', 'limit'],
-  referenceDegrees: ['ids'],
+  referenceLinks: ['ids', 'limit'],
 } as const;
 
 export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId'] as const;
