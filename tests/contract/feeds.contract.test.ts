@@ -7,7 +7,8 @@ import { newFeedRecord } from '../../server/src/domain/feed.ts';
 import { importWithGuidIdentity } from '../../server/src/import/guidIdentity.ts';
 import { importFeedContent, importFeedFile } from '../../server/src/import/pipeline.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
+import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
+import { episodes as ep, papers as p, podcastBatch } from './fixtures.ts';
 import { storeFactories } from '../helpers/stores.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
 
@@ -84,6 +85,32 @@ for (const factory of storeFactories()) {
       await importWithGuidIdentity(store, importFeedContent(rssFeed([rssItem({ n: 2, guid: null })])));
       await importWithGuidIdentity(store, importFeedContent(rssFeed([unguided])));
       expect((await store.stats()).episodes).toBe(3);
+    });
+
+    it('removes an episode atomically with the papers only it cited, as if it had never been imported', async () => {
+      await store.importBatch(podcastBatch);
+      const withdrawn = ep.fresh;
+      const others = podcastBatch.episodes.filter((e) => e.id !== withdrawn.id);
+      const citedByOthers = new Set(others.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]));
+      const onlyItsOwn = [withdrawn.sourcePaperId, ...withdrawn.recommendations.map((r) => r.paperId)].filter((id) => !citedByOthers.has(id));
+      expect(onlyItsOwn.length).toBeGreaterThan(0);
+
+      const removal = await store.removeEpisode(withdrawn.id);
+      expect(removal?.removedPaperIds.sort()).toEqual([...new Set(onlyItsOwn)].sort());
+      expect(await store.removeEpisode(withdrawn.id)).toBeNull();
+      expect(await store.episodesByIds([withdrawn.id])).toEqual([null]);
+      expect((await store.search('Self-Checking Reward Models', 10)).map((hit) => hit.id)).not.toContain(withdrawn.id);
+      expect((await store.relatedByEpisodeIds([ep.dpo.id], 10))[0]).not.toContainEqual(expect.objectContaining({ episodeId: withdrawn.id }));
+      const after = sortedBatch(await store.exportBatch());
+      const afterStats = await store.stats();
+
+      // The same store as one that only ever saw the other episodes (a fresh store: Neo4j's is wiped).
+      await store.close();
+      await factory.cleanup();
+      store = await factory.create();
+      await store.importBatch(batchOf(others, Object.values(p)));
+      expect(after).toEqual(sortedBatch(await store.exportBatch()));
+      expect(afterStats).toEqual(await store.stats());
     });
 
     it('keeps feed subscriptions durably: save, replace, list, remove', async () => {

@@ -241,6 +241,7 @@ describe('mutations and query cost', () => {
       addFeed: 'mutation { addFeed(url: "https://example.org/feed.xml") { __typename ... on Error { message } } }',
       removeFeed: 'mutation { removeFeed(url: "https://example.org/feed.xml") { __typename ... on Error { message } } }',
       refreshFeeds: 'mutation { refreshFeeds { __typename ... on Error { message } } }',
+      removeEpisode: 'mutation { removeEpisode(id: "ep_000000000000") { __typename ... on Error { message } } }',
     };
     expect(json.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(GUARDED).sort());
     for (const [name, call] of Object.entries(GUARDED)) {

@@ -91,6 +91,12 @@ export interface GraphStore extends MetadataStore {
   /** Stored episode ids by feed guid, one per guid in order, null when no episode has it. */
   episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]>;
 
+  /**
+   * Withdraws an episode atomically, with the papers only it cited; null when there is no such episode.
+   * Papers other episodes cite stay, one citer fewer.
+   */
+  removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null>;
+
   /** Feed subscriptions, by url. */
   listFeeds(): Promise<FeedRecord[]>;
   /** Inserts or replaces the subscription with this url. */

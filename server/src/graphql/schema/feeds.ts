@@ -3,6 +3,7 @@ import { FEED_STATUSES, type FeedRecord } from '../../domain/feed.ts';
 import { FeedUrlError } from '../../feeds/feedService.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { assertAdmin } from './admin.ts';
 import { ErrorInterface, NotAuthorizedError } from './errors.ts';
 
 const FeedStatusEnum = builder.enumType('FeedStatus', {
@@ -45,8 +46,7 @@ const RefreshedFeedsRef = builder.objectRef<{ feeds: FeedRecord[] }>('RefreshedF
 
 /** The feed service, for an admin request; the same refusals as importFeed otherwise. */
 function adminFeedService(context: Context, mutation: string) {
-  if (!context.mutationsEnabled) throw new NotAuthorizedError('Mutations are disabled: the server has no ADMIN_TOKEN configured.');
-  if (!context.isAdmin) throw new NotAuthorizedError(`${mutation} needs the header "Authorization: Bearer <ADMIN_TOKEN>".`);
+  assertAdmin(context, mutation);
   if (!context.feeds) throw new Error('this server runs without the feed poller');
   return context.feeds;
 }

@@ -3,6 +3,7 @@ import { ImportError } from '../../import/errors.ts';
 import { importWithGuidIdentity } from '../../import/guidIdentity.ts';
 import { importFeedContent } from '../../import/pipeline.ts';
 import { builder } from '../builder.ts';
+import { assertAdmin } from './admin.ts';
 import { NotAuthorizedError } from './errors.ts';
 
 const FeedFormatEnum = builder.enumType('FeedFormat', {
@@ -33,8 +34,7 @@ builder.mutationField('importFeed', (t) =>
       format: t.arg({ type: FeedFormatEnum, defaultValue: 'AUTO' }),
     },
     resolve: async (_root, args, context) => {
-      if (!context.mutationsEnabled) throw new NotAuthorizedError('Mutations are disabled: the server has no ADMIN_TOKEN configured.');
-      if (!context.isAdmin) throw new NotAuthorizedError('importFeed needs the header "Authorization: Bearer <ADMIN_TOKEN>".');
+      assertAdmin(context, 'importFeed');
       const batch = await importFeedContent(args.content, { format: args.format, file: 'importFeed' });
       return importWithGuidIdentity(context.store, batch);
     },

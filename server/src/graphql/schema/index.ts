@@ -12,6 +12,7 @@ import './stats.ts';
 import './enrichment.ts';
 import './importFeed.ts';
 import './feeds.ts';
+import './removeEpisode.ts';
 
 builder.queryType({});
 builder.mutationType({});

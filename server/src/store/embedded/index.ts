@@ -22,10 +22,11 @@ import { lockDataDir } from './dataDirLock.ts';
 import { openDatabase } from './database.ts';
 import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
 import { FeedRows } from './feeds.ts';
+import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
-import type { EnrichmentQuery, ReferenceLinks } from '../metadataStore.ts';
+import type { EnrichmentQuery, ReferenceDegree } from '../metadataStore.ts';
 import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SerialQueue } from './serialQueue.ts';
@@ -69,6 +70,7 @@ class EmbeddedStore implements GraphStore {
   readonly #metadata: MetadataTables;
   readonly #importer: Importer;
   readonly #feeds: FeedRows;
+  readonly #remover: EpisodeRemover;
   readonly #episodesNewestFirst: StatementSync;
   readonly #imports = new SerialQueue();
   readonly #lock: { release(): void };
@@ -96,6 +98,7 @@ class EmbeddedStore implements GraphStore {
     this.#metadata = new MetadataTables(db, writer);
     this.#importer = new Importer(writer);
     this.#feeds = new FeedRows(db, writer);
+    this.#remover = new EpisodeRemover(writer);
     this.#episodesNewestFirst = db.prepare(
       'SELECT id FROM episodes ORDER BY published_at IS NULL, published_at DESC, id',
     );
@@ -206,6 +209,18 @@ class EmbeddedStore implements GraphStore {
     return this.#feeds.episodeIdsByGuids(guids);
   }
 
+  async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
+    this.#assertOpen();
+    return this.#imports.run(async () => {
+      const removal = this.#remover.remove(episodeId);
+      if (removal === null) return null;
+      applyEpisodeRemoval(this.#memory, removal);
+      this.#episodeCache.delete(episodeId);
+      this.#paperCache.clear();
+      return { removedPaperIds: removal.removedPaperIds };
+    });
+  }
+
   async listFeeds(): Promise<FeedRecord[]> {
     this.#assertOpen();
     return this.#feeds.list();
@@ -259,9 +274,9 @@ class EmbeddedStore implements GraphStore {
     return this.#metadata.referencedBy(ids, limitPerPaper);
   }
 
-  async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
+  async referenceDegrees(ids: readonly string[]): Promise<ReferenceDegree[]> {
     this.#assertOpen();
-    return this.#metadata.links(ids, limitPerPaper);
+    return this.#metadata.degrees(ids);
   }
 
   async health(): Promise<StoreHealth> {

@@ -133,6 +133,12 @@ RETURN count(*) AS aliases`,
 MATCH (e:Episode {guid: guid})
 RETURN guid, e.id AS id`,
 
+  /** The episode and its citations; the papers it cited are recounted (and dropped at 0) by importRecountPapers. */
+  removeEpisode: `MATCH (e:Episode {id: $episodeId})
+WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds
+DETACH DELETE e
+RETURN paperIds`,
+
   // ---- feed subscriptions ----
   listFeeds: `MATCH (f:Feed)
 RETURN f {.url, .addedAt, .title, .etag, .lastModified, .lastCheckedAt, .lastChangedAt, .lastStatus, .lastError,
@@ -469,6 +475,7 @@ export interface CypherParams extends MetadataCypherParams {
   episodesByIds: { ids: string[] };
   episodeIdsByGuids: { guids: string[] };
   listFeeds: NoParams;
+  removeEpisode: { episodeId: string };
   saveFeed: { feed: FeedRecord };
   removeFeed: { url: string };
   papersByIds: { ids: string[] };
@@ -510,6 +517,7 @@ export const CYPHER_PARAMETERS = {
   episodesByIds: ['ids'],
   episodeIdsByGuids: ['guids'],
   listFeeds: [],
+  removeEpisode: ['episodeId'],
   saveFeed: ['feed'],
   removeFeed: ['url'],
   papersByIds: ['ids'],

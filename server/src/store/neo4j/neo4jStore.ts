@@ -82,7 +82,7 @@ export class Neo4jStore implements GraphStore {
   readonly metadataByPaperIds: Neo4jMetadata['metadataByPaperIds'] = (ids) => this.#metadata.metadataByPaperIds(ids);
   readonly referencesByPaperIds: Neo4jMetadata['referencesByPaperIds'] = (ids, limit) => this.#metadata.referencesByPaperIds(ids, limit);
   readonly referencedByPaperIds: Neo4jMetadata['referencedByPaperIds'] = (ids, limit) => this.#metadata.referencedByPaperIds(ids, limit);
-  readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) => this.#metadata.referenceLinks(ids, limit);
+  readonly referenceDegrees: Neo4jMetadata['referenceDegrees'] = (ids) => this.#metadata.referenceDegrees(ids);
 
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;
@@ -253,6 +253,25 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.#read('episodeIdsByGuids', { guids: unique(guids) });
     const found = new Map(rows.map((row) => [asString(row.guid), asString(row.id)]));
     return guids.map((guid) => found.get(guid) ?? null);
+  }
+
+  async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
+    this.#assertOpen();
+    const run = this.#importQueue.then(() =>
+      mappingStoreErrors(() =>
+        this.#driver.executeWrite(async (tx) => {
+          const [row] = await tx.run('removeEpisode', { episodeId });
+          if (row === undefined) return null;
+          const paperIds = unique((row.paperIds as unknown[]).map(asString));
+          const deleted = paperIds.length === 0 ? [] : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
+          const aliasKeys = unique(deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)));
+          if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
+          return { removedPaperIds: deleted.map((r) => asString(r.deletedId)) };
+        }),
+      ),
+    );
+    this.#importQueue = run.catch(() => undefined);
+    return run;
   }
 
   async listFeeds(): Promise<FeedRecord[]> {
