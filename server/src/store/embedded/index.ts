@@ -26,7 +26,7 @@ import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
-import type { EnrichmentQuery, ReferenceDegree } from '../metadataStore.ts';
+import type { EnrichmentQuery, ReferenceLinks } from '../metadataStore.ts';
 import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SerialQueue } from './serialQueue.ts';
@@ -274,9 +274,9 @@ class EmbeddedStore implements GraphStore {
     return this.#metadata.referencedBy(ids, limitPerPaper);
   }
 
-  async referenceDegrees(ids: readonly string[]): Promise<ReferenceDegree[]> {
+  async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
     this.#assertOpen();
-    return this.#metadata.degrees(ids);
+    return this.#metadata.links(ids, limitPerPaper);
   }
 
   async health(): Promise<StoreHealth> {
