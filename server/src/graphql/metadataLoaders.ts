@@ -41,8 +41,21 @@ export function metadataLoaders(context: Context): MetadataLoaders {
   return (context.metadataLoaders ??= new MetadataLoaders(context.store));
 }
 
+/** Papers of the graph, or known only as a reference, by id; ids known as neither are left out. */
+export async function papersOf(ids: readonly string[], context: Context): Promise<PaperView[]> {
+  const papers = await Promise.all(
+    ids.map(async (id) => {
+      const paper = await context.loaders.findPaper(id);
+      if (paper) return paper;
+      const metadata = await metadataLoaders(context).metadata(id);
+      return metadata ? referenceOnlyPaper(metadata) : null;
+    }),
+  );
+  return papers.filter((paper): paper is PaperView => paper !== null);
+}
+
 /** A paper known only as another paper's reference, in the shape of the graph's papers (cited by none). */
-export function referenceOnlyPaper(metadata: StoredMetadata): PaperView {
+function referenceOnlyPaper(metadata: StoredMetadata): PaperView {
   return {
     id: metadata.paperId,
     title: metadata.title,

@@ -19,6 +19,9 @@ export interface RelatedWithReferences extends RelatedEpisode {
   sharedReferenceIds: string[];
 }
 
+/** The strongest links an answer names (the score counts them all). */
+export const MAX_SHARED_REFERENCES = 20;
+
 /** Fan-out bound per paper: a survey citing thousands of works adds almost nothing per link anyway. */
 const MAX_LINKS_PER_PAPER = 1_000;
 
@@ -93,7 +96,10 @@ export async function relatedByReferences(
       .map(([id, vias]) => ({
         episodeId: id,
         score: [...vias.values()].reduce((sum, w) => sum + w, 0),
-        sharedReferenceIds: [...vias].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([via]) => via),
+        sharedReferenceIds: [...vias]
+          .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
+          .slice(0, MAX_SHARED_REFERENCES)
+          .map(([via]) => via),
       }))
       .sort(byScoreThenId)
       .slice(0, limit);

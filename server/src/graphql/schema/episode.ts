@@ -1,5 +1,7 @@
-import type { Chapter, RelatedEpisode } from '../../domain/model.ts';
+import type { Chapter } from '../../domain/model.ts';
+import { MAX_SHARED_REFERENCES, type RelatedWithReferences } from '../../metadata/referenceRelated.ts';
 import { builder } from '../builder.ts';
+import { papersOf } from '../metadataLoaders.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
 import { pageSizeOf, resolvePage } from './pagination.ts';
@@ -21,11 +23,19 @@ const RecommendationRef = builder.objectRef<{ paperId: string; note: string | nu
   }),
 });
 
-const RelatedEpisodeRef = builder.objectRef<RelatedEpisode>('RelatedEpisode').implement({
+const RelatedEpisodeRef = builder.objectRef<RelatedWithReferences>('RelatedEpisode').implement({
   fields: (t) => ({
     episode: t.field({ type: EpisodeRef, resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId) }),
-    score: t.exposeFloat('score', { description: 'Adamic–Adar: rare shared papers count more than ubiquitous ones' }),
+    score: t.exposeFloat('score', {
+      description: 'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (README)',
+    }),
     sharedPapers: t.field({ type: [PaperRef], complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers }, resolve: (related, _args, { loaders }) => related.sharedPaperIds.map((id) => loaders.paper(id)) }),
+    sharedReferences: t.field({
+      type: [PaperRef],
+      description: 'Works both source papers cite, and papers citing both; strongest link first',
+      complexity: { field: 1, multiplier: MAX_SHARED_REFERENCES },
+      resolve: (related, _args, context) => papersOf(related.sharedReferenceIds, context),
+    }),
   }),
 });
 

@@ -5,7 +5,7 @@ import type { Author } from '../../domain/metadata.ts';
 import type { PaperView } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { metadataLoaders, referenceOnlyPaper } from '../metadataLoaders.ts';
+import { metadataLoaders, papersOf } from '../metadataLoaders.ts';
 import { countArg } from './args.ts';
 import { PaperRef } from './refs.ts';
 
@@ -15,18 +15,6 @@ const MAX_REFERENCES = 200;
 const AuthorRef = builder.objectRef<Author>('Author').implement({
   fields: (t) => ({ name: t.exposeString('name') }),
 });
-
-async function papersOf(ids: readonly string[], context: Context): Promise<PaperView[]> {
-  const papers = await Promise.all(
-    ids.map(async (id) => {
-      const paper = await context.loaders.findPaper(id);
-      if (paper) return paper;
-      const metadata = await metadataLoaders(context).metadata(id);
-      return metadata ? referenceOnlyPaper(metadata) : null;
-    }),
-  );
-  return papers.filter((paper): paper is PaperView => paper !== null);
-}
 
 const metadataOf = (paper: PaperView, context: Context) => metadataLoaders(context).metadata(paper.id);
 
