@@ -19,11 +19,15 @@ export async function createWebServer(api: { graphqlUrl: string; port: number })
   // process's API, whatever port the system picked.
   process.env.API_URL = api.graphqlUrl;
   process.env.API_PORT = String(api.port);
+  // Without ORIGIN, adapter-node takes the protocol from this header or assumes https, and then refuses
+  // the app's own form posts as cross-site; this server speaks http unless a proxy in front says otherwise.
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   const { handler } = (await import(pathToFileURL(WEB_HANDLER).href)) as { handler: NodeHandler };
-  return createServer((request, response) =>
+  return createServer((request, response) => {
+    request.headers['x-forwarded-proto'] ??= 'http';
     handler(request, response, () => {
       response.statusCode = 404;
       response.end('Not found');
-    }),
-  );
+    });
+  });
 }

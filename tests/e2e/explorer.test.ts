@@ -463,6 +463,18 @@ describe('papergraph explorer in a browser', () => {
     expect(await tooltip.textContent()).toContain(GRADER);
     expect(await tooltip.textContent()).toMatch(/Episode · cites \d+ papers?/);
     await shot(page, 'hover-tooltip');
+
+    // Hovering a row of the side lists highlights the same node and its neighbours in the drawing.
+    await page.mouse.move(5, 5);
+    await page.locator(`[data-testid="paper-table"] tr[data-node-id="${DPO}"]`).hover();
+    const marked = await page.evaluate((id) => {
+      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const cy = container._cyreg!.cy;
+      return { hovered: cy.nodes('.hovered').map((n: any) => n.id()), near: cy.getElementById(id).closedNeighborhood().nodes().every((n: any) => !n.hasClass('dimmed')), dimmed: cy.nodes('.dimmed').length };
+    }, DPO);
+    expect(marked.hovered).toEqual([DPO]);
+    expect(marked.near).toBe(true);
+    expect(marked.dimmed).toBeGreaterThan(0);
     await page.close();
   });
 
@@ -533,8 +545,40 @@ describe('papergraph explorer in a browser', () => {
     await page.close();
   });
 
+  it('batch lookup: a pasted list shows which episodes cover each reference, lists the misses, and exports as CSV', async () => {
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/lookup');
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByLabel(/arXiv ids, DOIs or paper URLs/).fill(
+      ['https://arxiv.org/abs/2305.18290', '10.48550/arXiv.2305.20050', 'arXiv:1901.00001', 'not-a-paper'].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByTestId('lookup-table').waitFor();
+    const rows = await page.locator('[data-testid="lookup-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ ref: (tr as HTMLElement).dataset['ref'], found: (tr as HTMLElement).dataset['found'], text: tr.textContent ?? '' })),
+    );
+    expect(rows.map((r) => [r.ref, r.found])).toEqual([
+      ['https://arxiv.org/abs/2305.18290', 'true'],
+      ['10.48550/arXiv.2305.20050', 'true'],
+      ['arXiv:1901.00001', 'false'],
+    ]);
+    expect(rows[0]!.text).toContain(BAD_TOKEN);
+    expect(rows[0]!.text).toContain(GRADER);
+    expect(rows[2]!.text).toContain('No episode cites it');
+    expect(await page.getByText('"not-a-paper" is not an arXiv id, DOI or URL').count()).toBe(1);
+    expect(await page.getByTestId('lookup-summary').textContent()).toContain('2 papers covered, 1 miss');
+    await shot(page, 'lookup');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const lines = (await streamText(await csv.createReadStream())).trim().split('\r\n');
+    expect(lines[0]).toBe('reference,paper_id,paper,episode_id,episode,kind');
+    expect(lines.filter((l) => l.startsWith('https://arxiv.org/abs/2305.18290,arxiv:2305.18290,'))).toHaveLength(2);
+    expect(lines).toContain('arXiv:1901.00001,,,,,');
+    await page.close();
+  });
+
   it('axe-core finds no serious or critical violations on any page, at desktop and phone sizes', async () => {
-    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001'];
+    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001', '/lookup'];
     const found: string[] = [];
     for (const ctx of [context, phone]) {
       const page = await newPage(ctx);
@@ -550,7 +594,7 @@ describe('papergraph explorer in a browser', () => {
 
   it('on a phone no page scrolls sideways and the search dropdown fits the screen', async () => {
     const page = await newPage(phone);
-    const paths = ['/', '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', `/?sel=${encodeURIComponent(DPO)}`];
+    const paths = ['/', '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', `/?sel=${encodeURIComponent(DPO)}`, '/lookup', '/paper/arXiv:1901.00001'];
     const wide: string[] = [];
     for (const path of paths) {
       await page.goto(stack.baseUrl + path);

@@ -46,6 +46,14 @@ const paperExportSchema = paperLinkSchema.extend({
 });
 export type PaperExportRow = z.infer<typeof paperExportSchema>;
 
+const paperCoverageSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  citationCount: z.number().int(),
+  citedBy: z.array(z.object({ kind: citationKind, episode: z.object({ id: z.string(), title: z.string() }) })),
+});
+export type PaperCoverage = z.infer<typeof paperCoverageSchema>;
+
 const episodeLinkSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -169,8 +177,17 @@ export const MAX_PAGE = 100;
 /** Fields one query may hold, aliases included: the API's `maxBreadth` (server/src/graphql/limits.ts). */
 export const API_MAX_BREADTH = 200;
 const PAPER_EXPORT = `${PAPER_LINK} arxivId doi`;
-/** Papers one aliased lookup may ask for: each costs its alias plus its fields in breadth. */
-export const PAPERS_PER_LOOKUP = Math.floor(API_MAX_BREADTH / (1 + PAPER_EXPORT.split(' ').length));
+/** Episodes listed per paper in a batch lookup (the paper's page lists them all). */
+export const LOOKUP_CITED_BY = 20;
+const PAPER_COVERAGE = `id label citationCount citedBy(first: ${LOOKUP_CITED_BY}) { kind episode { id title } }`;
+
+/** Breadth of one aliased field selecting `selection`: the alias plus every field name in it. */
+export function selectionBreadth(selection: string): number {
+  return 1 + (selection.replace(/\([^)]*\)/g, '').match(/[A-Za-z_]\w*/g)?.length ?? 0);
+}
+
+/** Papers one aliased export lookup may ask for. */
+export const PAPERS_PER_LOOKUP = Math.floor(API_MAX_BREADTH / selectionBreadth(PAPER_EXPORT));
 /** Lookups in flight at once while exporting a large view. */
 const PARALLEL_LOOKUPS = 4;
 
@@ -271,6 +288,25 @@ export function createApi(options: ApiClientOptions) {
     return parsed.data;
   }
 
+  /** One `paper(ref:)` per ref, aliased, in chunks that fit the API's breadth limit, a few chunks at a time. */
+  async function lookUpPapers<T>(refs: readonly string[], selection: string, row: z.ZodType<T>, signal?: AbortSignal): Promise<(T | null)[]> {
+    const perQuery = Math.floor(API_MAX_BREADTH / selectionBreadth(selection));
+    const chunks: string[][] = [];
+    for (let start = 0; start < refs.length; start += perQuery) chunks.push(refs.slice(start, start + perQuery));
+    const schema = z.record(z.string(), row.nullable());
+    const lookUp = async (chunk: string[]) => {
+      const { query, variables } = papersByIdsQuery(chunk, selection);
+      const data = await request('PapersByIds', query, variables, schema, signal);
+      return chunk.map((_, i) => data[`p${i}`] ?? null);
+    };
+    const rows: (T | null)[] = [];
+    for (let start = 0; start < chunks.length; start += PARALLEL_LOOKUPS) {
+      const answers = await Promise.all(chunks.slice(start, start + PARALLEL_LOOKUPS).map(lookUp));
+      for (const answer of answers) rows.push(...answer);
+    }
+    return rows;
+  }
+
   return {
     async graph(args: GraphArgs = {}, signal?: AbortSignal): Promise<GraphData> {
       const data = await request('Graph', GRAPH_QUERY, { ...args }, z.object({ graph: graphSchema }), signal);
@@ -317,35 +353,30 @@ export function createApi(options: ApiClientOptions) {
       return data.stats;
     },
 
-    /** Export rows for many papers, in the order asked, null for unknown ids; chunked under the breadth limit. */
-    async papersByIds(ids: readonly string[], signal?: AbortSignal): Promise<(PaperExportRow | null)[]> {
-      const chunks: string[][] = [];
-      for (let start = 0; start < ids.length; start += PAPERS_PER_LOOKUP) chunks.push(ids.slice(start, start + PAPERS_PER_LOOKUP));
-      const schema = z.record(z.string(), paperExportSchema.nullable());
-      const lookUp = async (chunk: string[]) => {
-        const { query, variables } = papersByIdsQuery(chunk);
-        const data = await request('PapersByIds', query, variables, schema, signal);
-        return chunk.map((_, i) => data[`p${i}`] ?? null);
-      };
-      const rows: (PaperExportRow | null)[] = [];
-      for (let start = 0; start < chunks.length; start += PARALLEL_LOOKUPS) {
-        const answers = await Promise.all(chunks.slice(start, start + PARALLEL_LOOKUPS).map(lookUp));
-        for (const answer of answers) rows.push(...answer);
-      }
-      return rows;
+    /** Export rows for many papers, in the order asked, null for unknown ids. */
+    papersByIds(ids: readonly string[], signal?: AbortSignal): Promise<(PaperExportRow | null)[]> {
+      return lookUpPapers(ids, PAPER_EXPORT, paperExportSchema, signal);
+    },
+
+    /** For each reference (any identifier form), its paper and the episodes citing it; null when none does. */
+    coverage(refs: readonly string[], signal?: AbortSignal): Promise<(PaperCoverage | null)[]> {
+      return lookUpPapers(refs, PAPER_COVERAGE, paperCoverageSchema, signal);
     },
   };
 }
 
 /** One aliased `paper(ref:)` field per id, refs passed as variables (never spliced into the query). */
-export function papersByIdsQuery(ids: readonly string[]): { query: string; variables: Record<string, string> } {
+export function papersByIdsQuery(
+  ids: readonly string[],
+  selection: string = PAPER_EXPORT,
+): { query: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
   const fields: string[] = [];
   ids.forEach((id, i) => {
     variables[`r${i}`] = id;
     declarations.push(`$r${i}: String!`);
-    fields.push(`p${i}: paper(ref: $r${i}) { ${PAPER_EXPORT} }`);
+    fields.push(`p${i}: paper(ref: $r${i}) { ${selection} }`);
   });
   const query = `query PapersByIds(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
   return { query, variables };

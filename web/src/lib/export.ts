@@ -94,3 +94,20 @@ export function toCsv(papers: readonly ExportPaper[]): string {
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
+
+export const COVERAGE_COLUMNS = ['reference', 'paper_id', 'paper', 'episode_id', 'episode', 'kind'] as const;
+
+export interface CoverageRow {
+  ref: string;
+  paper: { id: string; label: string; citedBy: { kind: string; episode: { id: string; title: string } }[] } | null;
+}
+
+/** A batch lookup as CSV: one line per (reference, citing episode); a miss is one line with empty paper columns. */
+export function coverageCsv(rows: readonly CoverageRow[]): string {
+  const lines = rows.flatMap(({ ref, paper }) => {
+    if (!paper) return [[ref, null, null, null, null, null]];
+    if (paper.citedBy.length === 0) return [[ref, paper.id, paper.label, null, null, null]];
+    return paper.citedBy.map((c) => [ref, paper.id, paper.label, c.episode.id, c.episode.title, c.kind.toLowerCase()]);
+  });
+  return [COVERAGE_COLUMNS.join(','), ...lines.map((cells) => cells.map(csvField).join(','))].join('\r\n') + '\r\n';
+}
