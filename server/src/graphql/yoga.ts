@@ -7,6 +7,7 @@ import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
 import { feedsHealth } from '../feeds/health.ts';
+import { useAtomFeeds } from '../feeds/atomPlugin.ts';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
@@ -81,6 +82,7 @@ export function createPapergraphYoga(options: YogaOptions) {
       useBodyLimit(maxBodyBytes),
       useRequestId(),
       useStoreHealth(store, options.enrichment),
+      useAtomFeeds(store),
       // A browser can send a "simple" cross-site request (form post, text/plain, plain GET) without a
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
