@@ -8,7 +8,7 @@ import { RELATED_QUERY } from './queryRows.ts';
 const CONNECTIONS = 10;
 const headers = { 'content-type': 'application/json' };
 
-async function load(url: string, seconds: number, bodies: string[]) {
+export async function load(url: string, seconds: number, bodies: string[]) {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -40,9 +40,14 @@ async function hostileDocumentMs(url: string): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(HOSTILE_SAMPLES / 2)]!;
 }
 
+/** One related request per episode id, cycled through by every connection. */
+export function relatedBodies(episodeIds: readonly string[]): string[] {
+  return episodeIds.map((id) => JSON.stringify({ query: RELATED_QUERY, variables: { id } }));
+}
+
 export async function httpRows(apiUrl: string, episodeIds: readonly string[], seconds: number): Promise<Row[]> {
   const typename = [JSON.stringify({ query: '{ __typename }' })];
-  const related = episodeIds.map((id) => JSON.stringify({ query: RELATED_QUERY, variables: { id } }));
+  const related = relatedBodies(episodeIds);
   await load(apiUrl, Math.max(1, seconds / 4), typename); // warm-up: JIT, sockets
   await load(apiUrl, Math.max(1, seconds / 4), related);
   const baseline = await load(apiUrl, seconds, typename);

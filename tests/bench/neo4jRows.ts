@@ -1,19 +1,23 @@
-// The Neo4j store's cost per query in database round trips, counted by the Neo4j engineer's wrapper
-// (server/src/store/neo4j/countingDriver.ts). Without a server the counts come from the same GraphQL
-// queries over a driver answering canned rows; with NEO4J_URI set the bench also imports the feed
-// into that database and times the three queries there.
+// The Neo4j store beside the embedded one. Round trips per query come from the counting wrapper
+// (server/src/store/neo4j/countingDriver.ts): over canned rows without a server, or on a live Neo4j. With
+// `--store both` the bench starts a disposable Neo4j 5.26 (neo4j-launcher/), imports the same feed into both
+// stores through the same pipeline and measures the same figures the same way on each, side by side.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFeedFile } from '../../server/src/import/pipeline.ts';
+import { startNeo4j } from '../../neo4j-launcher/launcher.ts';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { countingDriver, type CountingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
-import { createNeo4jStoreWithDriver, openNeo4jDriver } from '../../server/src/store/neo4j/index.ts';
+import { createNeo4jStoreWithDriver, openNeo4jDriver, type Neo4jConnectionOptions } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { fakeDriver } from '../neo4j/fakeDriver.ts';
 import { episodeOne, paperC, sampleAnswers } from '../neo4j/sampleRows.ts';
 import type { Feed } from './feed.ts';
-import { IMPORT_GOAL } from './importRows.ts';
+import { load, relatedBodies } from './httpRows.ts';
+import { timeImport } from './importRows.ts';
 import { CITED_BY_QUERY, GRAPH_QUERY, inProcessExecutor, RELATED_QUERY, sampleQueries } from './queryRows.ts';
-import { row, type Row } from './report.ts';
+import { startApi } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 
 export interface RoundTrips {
@@ -47,36 +51,108 @@ export function renderRoundTrips(list: readonly RoundTrips[]): string {
   return list.map((r) => `- ${r.query}: ${r.roundTrips} round trip(s) (${r.statements.join(', ')})`).join('\n');
 }
 
-/** With NEO4J_URI: import the feed into that (scratch!) database and time the three queries there. */
-export async function neo4jLiveRows(feed: Feed, samples: number, log: (line: string) => void): Promise<{ rows: Row[]; roundTrips: RoundTrips[] }> {
-  const uri = process.env['NEO4J_URI']!;
-  const counting = countingDriver(
-    openNeo4jDriver({ uri, user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '', database: process.env['NEO4J_DATABASE'] }),
-  );
-  const store = await createNeo4jStoreWithDriver(counting);
+export interface StoreFigures {
+  store: 'embedded' | 'neo4j';
+  importPerSecond: number;
+  restartSeconds: number;
+  relatedP50: number;
+  relatedP99: number;
+  citedByP50: number;
+  graphP50: number;
+  httpRelatedPerSecond: number;
+}
+
+export interface Comparison {
+  figures: [StoreFigures, StoreFigures];
+  neo4jVersion: string;
+  roundTrips: RoundTrips[];
+}
+
+interface Measured {
+  store: GraphStore;
+  counting?: CountingDriver;
+  /** What the API process needs to open this store again. */
+  apiEnv: Record<string, string>;
+  dataDir: string;
+}
+
+async function measure(kind: StoreFigures['store'], opened: Measured, feed: Feed, samples: number, httpSeconds: number, log: (line: string) => void) {
+  const { store } = opened;
+  log(`${kind}: importing ${feed.manifest.episodes} episodes (RSS, one importFiles call)`);
+  const imported = await timeImport(store, feed, 'rss');
+  const sample = await sampleQueries(store, Math.min(100, samples));
+  const execute = inProcessExecutor(store);
+  const pick = (i: number) => sample.episodeIds[i % sample.episodeIds.length]!;
+  log(`${kind}: in-process queries`);
+  const related = await measureLatency((i) => execute(RELATED_QUERY, { id: pick(i) }), samples, Math.ceil(samples / 4));
+  const citedBy = await measureLatency(() => execute(CITED_BY_QUERY, { ref: sample.mostCitedPaper.id }), samples, Math.ceil(samples / 4));
+  const graphSamples = Math.max(5, Math.round(samples / 5));
+  const graph = await measureLatency((i) => execute(GRAPH_QUERY, { focus: pick(i) }), graphSamples, 3);
+  const roundTrips = opened.counting ? await countPerQuery(store, opened.counting, pick(0), sample.mostCitedPaper.id) : [];
+  await store.close();
+
+  log(`${kind}: a fresh API process, then related over HTTP`);
+  const api = await startApi(opened.dataDir, log, opened.apiEnv);
   try {
-    log(`neo4j: importing ${feed.manifest.episodes} episodes into ${uri}`);
-    const started = performance.now();
-    for (const part of feed.manifest.parts) await store.importBatch(await importFeedFile(join(feed.dir, part.rss)));
-    const rate = feed.manifest.episodes / ((performance.now() - started) / 1000);
-    const sample = await sampleQueries(store, Math.min(100, samples));
-    const execute = inProcessExecutor(store);
-    const pick = (i: number) => sample.episodeIds[i % sample.episodeIds.length]!;
-    const related = await measureLatency((i) => execute(RELATED_QUERY, { id: pick(i) }), samples, 10);
-    const citedBy = await measureLatency(() => execute(CITED_BY_QUERY, { ref: sample.mostCitedPaper.id }), samples, 10);
-    const graph = await measureLatency((i) => execute(GRAPH_QUERY, { focus: pick(i) }), Math.max(5, samples / 5), 3);
-    const roundTrips = await countPerQuery(store, counting, pick(0), sample.mostCitedPaper.id);
-    const atMost = (target: number) => ({ kind: 'atMost', target, unit: 'ms' }) as const;
-    return {
-      roundTrips,
-      rows: [
-        row('neo4j-import', 'Neo4j: import RSS through the whole pipeline', IMPORT_GOAL, rate, `${Math.round(rate)} episodes/s`),
-        row('neo4j-related-p50', 'Neo4j: related(first:10) p50', atMost(0.3), related.p50, `${ms(related.p50)} ms (p99 ${ms(related.p99)} ms)`),
-        row('neo4j-cited-by-p50', 'Neo4j: citedBy(first:50) of the most-cited paper p50', atMost(1), citedBy.p50, `${ms(citedBy.p50)} ms`),
-        row('neo4j-graph-p50', 'Neo4j: graph(focus, depth:2, limit:2000) p50', atMost(10), graph.p50, `${ms(graph.p50)} ms`),
-      ],
+    const bodies = relatedBodies(sample.episodeIds);
+    await load(api.url, Math.max(1, httpSeconds / 4), bodies);
+    const http = await load(api.url, httpSeconds, bodies);
+    const figures: StoreFigures = {
+      store: kind,
+      importPerSecond: imported.episodesPerSecond,
+      restartSeconds: api.readyMs / 1000,
+      relatedP50: related.p50,
+      relatedP99: related.p99,
+      citedByP50: citedBy.p50,
+      graphP50: graph.p50,
+      httpRelatedPerSecond: http.requests.average,
     };
+    return { figures, roundTrips };
   } finally {
-    await store.close();
+    await api.stop();
   }
+}
+
+/** Both stores, the same feed and the same measurements; Neo4j is a fresh, disposable server. */
+export async function compareStores(feed: Feed, options: { quick: boolean; log: (line: string) => void }): Promise<Comparison> {
+  const { log } = options;
+  const samples = options.quick ? 20 : 200;
+  const httpSeconds = options.quick ? 1 : 10;
+  const root = await mkdtemp(join(tmpdir(), 'papergraph-bench-stores-'));
+  try {
+    const embeddedDir = join(root, 'embedded');
+    const embedded = await measure('embedded', { store: await createEmbeddedStore({ dataDir: embeddedDir }), apiEnv: {}, dataDir: embeddedDir }, feed, samples, httpSeconds, log);
+
+    log('neo4j: starting a disposable Neo4j 5.26 (neo4j-launcher/)');
+    const neo4j = await startNeo4j({ port: 0, dataDir: join(root, 'neo4j'), password: 'papergraph-bench', heap: '2g', log });
+    try {
+      const connection: Neo4jConnectionOptions = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password };
+      const counting = countingDriver(openNeo4jDriver(connection));
+      const store = await createNeo4jStoreWithDriver(counting, { indexWaitSeconds: 300 });
+      const neo4jVersion = (await store.health()).detail;
+      const apiEnv = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password };
+      const onNeo4j = await measure('neo4j', { store, counting, apiEnv, dataDir: join(root, 'api-unused') }, feed, samples, httpSeconds, log);
+      return { figures: [embedded.figures, onNeo4j.figures], neo4jVersion, roundTrips: onNeo4j.roundTrips };
+    } finally {
+      await neo4j.stop();
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+export function renderComparison(comparison: Comparison): string {
+  const [embedded, neo4j] = comparison.figures;
+  const lines: [string, (f: StoreFigures) => number, (value: number) => string][] = [
+    ['import RSS through the whole pipeline (episodes/s)', (f) => f.importPerSecond, (v) => Math.round(v).toLocaleString('en-US')],
+    ['restart: process start → answering stats (s)', (f) => f.restartSeconds, (v) => v.toFixed(2)],
+    ['related(first:10) in-process p50 (ms)', (f) => f.relatedP50, ms],
+    ['related(first:10) in-process p99 (ms)', (f) => f.relatedP99, ms],
+    ['citedBy(first:50) of the most-cited paper p50 (ms)', (f) => f.citedByP50, ms],
+    ['graph(focus, depth:2, limit:2000) p50 (ms)', (f) => f.graphP50, ms],
+    ['related over HTTP, 10 connections (req/s)', (f) => f.httpRelatedPerSecond, (v) => Math.round(v).toLocaleString('en-US')],
+  ];
+  const header = '| figure | embedded | Neo4j | Neo4j ÷ embedded |\n|---|---:|---:|---:|';
+  const body = lines.map(([label, value, show]) => `| ${label} | ${show(value(embedded))} | ${show(value(neo4j))} | ${(value(neo4j) / value(embedded)).toFixed(2)}× |`);
+  return [`Both stores, same feed (${comparison.neo4jVersion}):`, header, ...body].join('\n');
 }

@@ -1,9 +1,10 @@
 // npm run bench -- [--size small|medium|large|<episodes>] [--seed N] [--feed-dir DIR] [--quick]
-//                   [--json FILE] [--keep] [--skip-web]
+//                   [--json FILE] [--keep] [--skip-web] [--store embedded|both]
 //
 // Generates (or reuses) a synthetic feed, imports it into a fresh embedded store under a temporary
 // DATA_DIR, then measures every figure of issue 5 and prints it with its goal and verdict, plus the
-// machine it ran on and the Neo4j store's round trips per query. Not a test: it never fails on a missed
+// machine it ran on and the Neo4j store's round trips per query. `--store both` adds the same feed on a
+// disposable live Neo4j, side by side with the embedded store. Not a test: it never fails on a missed
 // goal (tests/bench/smoke.test.ts runs it tiny to keep it working). Exit code 1 only when it breaks.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { httpRows } from './httpRows.ts';
 import { importRow, timeImport } from './importRows.ts';
 import { describeMachine, machineLine } from './machine.ts';
-import { neo4jLiveRows, neo4jRoundTrips, renderRoundTrips, type RoundTrips } from './neo4jRows.ts';
+import { compareStores, neo4jRoundTrips, renderComparison, renderRoundTrips, type Comparison, type RoundTrips } from './neo4jRows.ts';
 import type { QuerySample } from './queryRows.ts';
 import { describeVerdict, renderNotes, renderTable, type Row } from './report.ts';
 import { restartAndMemoryRows } from './restartRows.ts';
@@ -38,6 +39,8 @@ export interface BenchOptions {
   quick: boolean;
   keep: boolean;
   skipWeb: boolean;
+  /** `both`: also run the same feed on a live Neo4j and compare. */
+  stores: 'embedded' | 'both';
   log: (line: string) => void;
 }
 
@@ -47,6 +50,8 @@ export interface BenchResult {
   corpus: { episodes: number; papers: number; citations: number };
   rows: Row[];
   neo4jRoundTrips: RoundTrips[];
+  /** Present with `stores: 'both'`; the round trips above are then the live server's. */
+  comparison?: Comparison;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -83,13 +88,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await api.stop();
     }
 
-    log('neo4j: round trips per query');
-    let roundTrips = await neo4jRoundTrips();
-    if (process.env['NEO4J_URI']) {
-      const live = await neo4jLiveRows(feed, options.quick ? 20 : 200, log);
-      rows.push(...live.rows);
-      roundTrips = live.roundTrips;
+    if (options.stores === 'both') {
+      const comparison = await compareStores(feed, { quick: options.quick, log });
+      return { size: options.size, machine, corpus: stats, rows, neo4jRoundTrips: comparison.roundTrips, comparison };
     }
+    log('neo4j: round trips per query over canned rows');
+    const roundTrips = await neo4jRoundTrips();
     return { size: options.size, machine, corpus: stats, rows, neo4jRoundTrips: roundTrips };
   } finally {
     await rm(jsonDir, { recursive: true, force: true });
@@ -109,8 +113,9 @@ export function renderResult(result: BenchResult): string {
     'How each figure was taken:',
     renderNotes(result.rows),
     '',
-    `Neo4j store, database round trips per query (${process.env['NEO4J_URI'] ? 'live server' : 'counted over canned rows: no NEO4J_URI'}):`,
+    `Neo4j store, database round trips per query (${result.comparison ? 'live server' : 'counted over canned rows; --store both runs a live Neo4j'}):`,
     renderRoundTrips(result.neo4jRoundTrips),
+    ...(result.comparison ? ['', renderComparison(result.comparison)] : []),
   ].join('\n');
 }
 
@@ -124,8 +129,10 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       'skip-web': { type: 'boolean', default: false },
       json: { type: 'string' },
+      store: { type: 'string', default: 'embedded' },
     },
   });
+  if (values.store !== 'embedded' && values.store !== 'both') throw new Error(`--store must be embedded or both, not "${values.store}"`);
   const seed = Number(values.seed);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const result = await runBench({
@@ -135,6 +142,7 @@ async function main(): Promise<void> {
     quick: values.quick,
     keep: values.keep,
     skipWeb: values['skip-web'],
+    stores: values.store,
     log,
   });
   console.log(renderResult(result));

@@ -27,12 +27,17 @@ export async function postGraphql(url: string, query: string, variables?: Record
 }
 
 /** Starts the API on `dataDir` and times process start → first answered `stats`. */
-export async function startApi(dataDir: string, log: (line: string) => void): Promise<Running & { stats: { episodes: number; papers: number; citations: number } }> {
+/** `env` adds to the API's environment (e.g. NEO4J_URI to run it on Neo4j; DATA_DIR is then unused). */
+export async function startApi(
+  dataDir: string,
+  log: (line: string) => void,
+  env: Record<string, string> = {},
+): Promise<Running & { stats: { episodes: number; papers: number; citations: number } }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
   const child = spawn(process.execPath, [API_ENTRY], {
-    env: { ...process.env, DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), PORT: String(port + 1), NEO4J_URI: '', SEED_ON_START: 'false', ENRICH: 'false' },
+    env: { ...process.env, DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), PORT: String(port + 1), NEO4J_URI: '', SEED_ON_START: 'false', ENRICH: 'false', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { neo4jTestSettings } from '../helpers/neo4j.ts';
 
 const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
 const ROWS = [
@@ -31,19 +32,23 @@ const ROWS = [
   'web-frame-5000',
 ];
 
+// Where Neo4j can run, the smoke run compares both stores too (`--store both`), so that half cannot rot either.
+const withNeo4j = neo4jTestSettings().skipReason === undefined;
+
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe('npm run bench (smoke run at a tiny size)', () => {
-  it('prints every row with a figure and its goal, the machine and the Neo4j round trips', { timeout: 240_000 }, async () => {
+  it(`prints every row with a figure and its goal, the machine and the Neo4j round trips${withNeo4j ? ', and both stores side by side' : ''}`, { timeout: 420_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-smoke-'));
     dirs.push(dir);
     const json = join(dir, 'result.json');
-    const run = spawnSync(process.execPath, [RUN, '--size', '120', '--quick', '--feed-dir', join(dir, 'feed'), '--json', json], {
+    const stores = withNeo4j ? ['--store', 'both'] : [];
+    const run = spawnSync(process.execPath, [RUN, '--size', '120', '--quick', '--feed-dir', join(dir, 'feed'), '--json', json, ...stores], {
       encoding: 'utf8',
-      timeout: 230_000,
+      timeout: 410_000,
     });
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(json)).toBe(true);
@@ -66,5 +71,12 @@ describe('npm run bench (smoke run at a tiny size)', () => {
     }
     expect(run.stdout).toMatch(/^machine: \d+ cores .*Node v\d+/m);
     expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
+    if (withNeo4j) {
+      expect(run.stdout).toContain('database round trips per query (live server)');
+      const table = run.stdout.slice(run.stdout.indexOf('Both stores, same feed'));
+      const figures = table.split('\n').filter((line) => /^\| (?!figure|-)/.test(line));
+      expect(figures).toHaveLength(7);
+      for (const line of figures) expect(line).toMatch(/\| [\d.,]+ \| [\d.,]+ \| \d+\.\d\d× \|$/);
+    }
   });
 });
