@@ -111,6 +111,25 @@ for (const factory of storeFactories()) {
       expect(await store.referencedByPaperIds([grader.id], 10)).toEqual([[scheming.id]]);
     });
 
+    it('finds papers by words of their title, authors or abstract, by author and by topic', async () => {
+      await store.saveMetadata([graderEntry, schemingEntry, unknownEntry]);
+      const ids = async (filter: Parameters<GraphStore['searchPaperMetadata']>[0]) =>
+        (await store.searchPaperMetadata(filter, 10)).map((hit) => hit.paperId);
+      expect(await ids({ text: 'step-level grader' })).toEqual([grader.id]);
+      expect(await ids({ text: 'Okafor' })).toEqual([scheming.id]);
+      expect(await ids({ text: 'value estimates reasoning' })).toEqual([scheming.id, grader.id].sort());
+      expect(await ids({ author: 'RAMAN' })).toEqual([grader.id]);
+      expect(await ids({ topic: 'CS.LG' })).toEqual([scheming.id, grader.id].sort());
+      expect(await ids({ topic: 'cs' })).toEqual([]);
+      expect(await ids({ author: 'okafor', topic: 'computer science' })).toEqual([scheming.id]);
+      expect(await ids({ text: 'grader', author: 'okafor' })).toEqual([]);
+      // Reference-only papers are no search results: no episode cites them.
+      expect(await ids({ text: 'Sleeper Agents' })).toEqual([]);
+      expect(await ids({ text: '"*' })).toEqual([]);
+      const [best] = await store.searchPaperMetadata({ text: 'Free Step-Level Grader' }, 1);
+      expect(best?.score).toBeGreaterThan(0);
+    });
+
     it('metadata survives a re-import that drops and brings back a paper', async () => {
       await store.saveMetadata([graderEntry]);
       await store.importBatch(batch);

@@ -21,6 +21,22 @@ export interface ReferenceLinks {
   referencedByCount: number;
 }
 
+/** What a person filters papers by; every given part must match. */
+export interface MetadataFilter {
+  /** Words in the title, authors or abstract (same matching rules as `search`). */
+  text?: string | undefined;
+  /** Part of an author's name, case-insensitive. */
+  author?: string | undefined;
+  /** A topic exactly (arXiv category or field of study), case-insensitive. */
+  topic?: string | undefined;
+}
+
+export interface MetadataHit {
+  paperId: string;
+  /** Relevance with `text`, else the paper's citation count: higher first. */
+  score: number;
+}
+
 export interface MetadataStore {
   /** Papers cited by episodes whose metadata is missing or stale, in id order. */
   papersToEnrich(query: EnrichmentQuery): Promise<EnrichmentCandidate[]>;
@@ -36,6 +52,8 @@ export interface MetadataStore {
   referencesByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]>;
   /** Stored papers citing each paper, by id, at most `limitPerPaper` each. */
   referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]>;
+  /** Papers of the graph (cited by episodes) whose metadata matches, best first (then id). */
+  searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]>;
   /** Both directions at once, for walks over the reference graph (metadata/referenceRelated.ts). */
   referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]>;
 }

@@ -26,7 +26,7 @@ import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
-import type { EnrichmentQuery, ReferenceLinks } from '../metadataStore.ts';
+import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
 import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SerialQueue } from './serialQueue.ts';
@@ -272,6 +272,11 @@ class EmbeddedStore implements GraphStore {
   async referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
     this.#assertOpen();
     return this.#metadata.referencedBy(ids, limitPerPaper);
+  }
+
+  async searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]> {
+    this.#assertOpen();
+    return this.#metadata.search(filter, limit);
   }
 
   async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {

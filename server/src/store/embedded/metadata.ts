@@ -3,7 +3,8 @@
 // is keyed by paper id without a foreign key, so it outlives a paper a re-import drops and comes back with it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, ReferenceLinks } from '../metadataStore.ts';
+import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
+import { toFtsQuery } from './ftsQuery.ts';
 
 const METADATA_SCHEMA = `
 CREATE TABLE IF NOT EXISTS paper_metadata (
@@ -30,6 +31,16 @@ CREATE TABLE IF NOT EXISTS paper_references (
 CREATE INDEX IF NOT EXISTS paper_references_by_cited ON paper_references (cited_id, citing_id);
 `;
 
+/** Search side of paper_metadata: its own text copy, keyed by the UNINDEXED paper id. */
+const METADATA_FTS = `CREATE VIRTUAL TABLE paper_metadata_fts USING fts5 (
+  paper_id UNINDEXED, title, authors, abstract, tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract)
+  SELECT paper_id, title, (SELECT group_concat(value, ', ') FROM json_each(authors)), abstract FROM paper_metadata;`;
+
+/** bm25 weights of paper_metadata_fts's columns (paper_id, title, authors, abstract). */
+const METADATA_FTS_WEIGHTS = '0.0, 10.0, 5.0, 1.0';
+
 interface MetadataRow {
   paper_id: string;
   url: string;
@@ -51,6 +62,18 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
 export function ensureMetadataSchema(db: DatabaseSync): void {
   db.exec(METADATA_SCHEMA);
+  const fts = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'paper_metadata_fts'").get();
+  // Created with what is already stored, in one transaction, the first time a DATA_DIR opens with it.
+  if (fts === undefined) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(METADATA_FTS);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
 }
 
 function toStoredMetadata(row: MetadataRow): StoredMetadata {
@@ -130,6 +153,8 @@ export class MetadataTables {
           m?.doi ?? null,
           m?.publishedAt ?? null,
         );
+        w.dropSearchText.run(entry.paperId);
+        w.searchText.run(entry.paperId, m?.title ?? null, (m?.authors ?? []).map((a) => a.name).join(', '), m?.abstract ?? null);
         w.dropReferences.run(entry.paperId);
         entry.references.forEach((target, position) => {
           w.referenceTarget.run(target.id, target.url, target.title, target.arxivId, target.doi);
@@ -157,6 +182,17 @@ export class MetadataTables {
     return grouped(this.#read.referencedBy.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
   }
 
+  search(filter: MetadataFilter, limit: number): MetadataHit[] {
+    const author = filter.author ?? null;
+    const topic = filter.topic ?? null;
+    if (filter.text === undefined) {
+      return (this.#read.filtered.all({ author, topic, limit }) as { paper_id: string; score: number }[]).map(toHit);
+    }
+    const match = toFtsQuery(filter.text);
+    if (match === null) return [];
+    return (this.#read.searched.all({ match, author, topic, limit }) as { paper_id: string; score: number }[]).map(toHit);
+  }
+
   links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
     const rows = this.#read.degrees.all(ids(paperIds)) as { id: string; refs: number; cited: number }[];
     const counts = new Map(rows.map((row) => [row.id, row]));
@@ -173,6 +209,12 @@ export class MetadataTables {
 
 const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
+const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({ paperId: row.paper_id, score: row.score });
+
+/** Author (part of a name) and topic (exactly) filters; NULL parameters match everything. */
+const METADATA_FILTERS = `(:author IS NULL OR EXISTS (SELECT 1 FROM json_each(m.authors) WHERE instr(lower(value), lower(:author)) > 0))
+      AND (:topic IS NULL OR EXISTS (SELECT 1 FROM json_each(m.topics) WHERE lower(value) = lower(:topic)))`;
+
 function prepareReads(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
@@ -181,6 +223,12 @@ function prepareReads(db: DatabaseSync) {
     counts: p(`SELECT count(*) AS papers, count(m.fetched_at >= ?1 OR NULL) AS done
       FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id`),
     byIds: p(`SELECT * FROM paper_metadata WHERE paper_id ${IN_IDS}`),
+    filtered: p(`SELECT m.paper_id, p.citation_count AS score FROM paper_metadata m JOIN papers p ON p.id = m.paper_id
+      WHERE ${METADATA_FILTERS} ORDER BY p.citation_count DESC, p.id LIMIT :limit`),
+    searched: p(`SELECT m.paper_id, -bm25(paper_metadata_fts, ${METADATA_FTS_WEIGHTS}) AS score
+      FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id JOIN papers p ON p.id = m.paper_id
+      WHERE paper_metadata_fts MATCH :match AND ${METADATA_FILTERS}
+      ORDER BY score DESC, m.paper_id LIMIT :limit`),
     references: p(`SELECT citing_id AS paper_id, cited_id AS other_id FROM paper_references
       WHERE citing_id ${IN_IDS} ORDER BY citing_id, position`),
     referencedBy: p(`SELECT r.cited_id AS paper_id, r.citing_id AS other_id FROM paper_references r
@@ -203,6 +251,8 @@ function prepareWrites(db: DatabaseSync) {
         abstract = excluded.abstract, topics = excluded.topics, arxiv_id = excluded.arxiv_id,
         doi = excluded.doi, published_at = excluded.published_at`),
     dropReferences: p('DELETE FROM paper_references WHERE citing_id = ?'),
+    dropSearchText: p('DELETE FROM paper_metadata_fts WHERE paper_id = ?'),
+    searchText: p('INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract) VALUES (?, ?, ?, ?)'),
     // A target already known keeps what it has; one known only by id gets the title now given.
     referenceTarget: p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)
       VALUES (?1, ?2, 1, NULL, ?3, '[]', '[]', ?4, ?5)

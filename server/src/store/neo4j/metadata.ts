@@ -2,9 +2,11 @@
 // write transaction of three), reads routed to readers.
 import { z } from 'zod';
 import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, MetadataStore, ReferenceLinks } from '../metadataStore.ts';
+import type { EnrichmentQuery, MetadataFilter, MetadataHit, MetadataStore, ReferenceLinks } from '../metadataStore.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
+import { toLuceneQuery } from './luceneQuery.ts';
+import { METADATA_SEARCH_FIELDS } from './metadataCypher.ts';
 import { asInteger, asString } from './records.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
@@ -79,6 +81,7 @@ export class Neo4jMetadata implements MetadataStore {
           fetchedAt: entry.fetchedAt,
           title: m?.title ?? null,
           authors: (m?.authors ?? []).map((a) => a.name),
+          authorsText: (m?.authors ?? []).map((a) => a.name).join(', '),
           year: m?.year ?? null,
           venue: m?.venue ?? null,
           abstract: m?.abstract ?? null,
@@ -116,6 +119,19 @@ export class Neo4jMetadata implements MetadataStore {
   async referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
     if (ids.length === 0) return [];
     return listsById(ids, await this.#read('referencedByIds', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) }));
+  }
+
+  async searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]> {
+    const bounds = { author: filter.author ?? null, topic: filter.topic ?? null, limit: Math.max(0, Math.trunc(limit)) };
+    let rows: Row[];
+    if (filter.text === undefined) {
+      rows = await this.#read('metadataFiltered', bounds);
+    } else {
+      const query = toLuceneQuery(filter.text, METADATA_SEARCH_FIELDS);
+      if (query === null) return [];
+      rows = await this.#read('metadataSearch', { query, ...bounds });
+    }
+    return rows.map((row) => ({ paperId: asString(row.paperId), score: Number(row.score) }));
   }
 
   async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {

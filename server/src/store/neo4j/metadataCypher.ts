@@ -9,6 +9,10 @@
 export const METADATA_CYPHER = {
   schemaPaperMetadataId: `CREATE CONSTRAINT paper_metadata_id_unique IF NOT EXISTS FOR (m:PaperMetadata) REQUIRE m.paperId IS UNIQUE`,
 
+  schemaPaperMetadataSearch: `CREATE FULLTEXT INDEX paper_metadata_search IF NOT EXISTS
+FOR (m:PaperMetadata) ON EACH [m.title, m.authorsText, m.abstract]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
+
   metadataToEnrich: `MATCH (p:Paper)
 WHERE p.id > $afterId
 OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
@@ -42,6 +46,21 @@ MATCH (cited:PaperMetadata {paperId: reference.citedId})
 CREATE (citing)-[:REFERENCES {position: reference.position}]->(cited)
 RETURN count(*) AS references`,
 
+  /** Author: part of a name; topic: exactly; both case-insensitive, null matches all. */
+  metadataFiltered: `MATCH (m:PaperMetadata)
+WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
+  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+MATCH (p:Paper {id: m.paperId})
+RETURN m.paperId AS paperId, p.citationCount AS score
+ORDER BY score DESC, paperId
+LIMIT $limit`,
+  metadataSearch: `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
+WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
+  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+MATCH (:Paper {id: m.paperId})
+RETURN m.paperId AS paperId, score
+ORDER BY score DESC, paperId
+LIMIT $limit`,
   metadataByIds: `UNWIND $ids AS id
 MATCH (m:PaperMetadata {paperId: id})
 RETURN m {.paperId, .url, .found, .fetchedAt, .title, .authors, .year, .venue, .abstract, .topics, .arxivId, .doi, .publishedAt} AS metadata`,
@@ -70,6 +89,8 @@ export interface MetadataFieldsParam {
   fetchedAt: string;
   title: string | null;
   authors: string[];
+  /** The names joined, for the full-text index. */
+  authorsText: string;
   year: number | null;
   venue: string | null;
   abstract: string | null;
@@ -81,6 +102,7 @@ export interface MetadataFieldsParam {
 
 export interface MetadataCypherParams {
   schemaPaperMetadataId: Record<never, never>;
+  schemaPaperMetadataSearch: Record<never, never>;
   metadataToEnrich: { afterId: string; staleBefore: string; limit: number };
   metadataCounts: { staleBefore: string };
   metadataSaveEntries: { entries: { paperId: string; fallbackUrl: string; fields: MetadataFieldsParam }[] };
@@ -88,6 +110,8 @@ export interface MetadataCypherParams {
     targets: { id: string; url: string; title: string | null; arxivId: string | null; doi: string | null }[];
   };
   metadataSaveReferences: { references: { citingId: string; citedId: string; position: number }[] };
+  metadataFiltered: { author: string | null; topic: string | null; limit: number };
+  metadataSearch: { query: string; author: string | null; topic: string | null; limit: number };
   metadataByIds: { ids: string[] };
   referencesByIds: { ids: string[]; limit: number };
   referencedByIds: { ids: string[]; limit: number };
@@ -96,24 +120,30 @@ export interface MetadataCypherParams {
 
 export const METADATA_CYPHER_PARAMETERS = {
   schemaPaperMetadataId: [],
+  schemaPaperMetadataSearch: [],
   metadataToEnrich: ['afterId', 'staleBefore', 'limit'],
   metadataCounts: ['staleBefore'],
   metadataSaveEntries: ['entries'],
   metadataSaveReferenceTargets: ['targets'],
   metadataSaveReferences: ['references'],
+  metadataFiltered: ['author', 'topic', 'limit'],
+  metadataSearch: ['query', 'author', 'topic', 'limit'],
   metadataByIds: ['ids'],
   referencesByIds: ['ids', 'limit'],
   referencedByIds: ['ids', 'limit'],
   referenceLinks: ['ids', 'limit'],
 } as const;
 
-export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId'] as const;
+export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId', 'schemaPaperMetadataSearch'] as const;
+
+/** Lucene fields of paper_metadata_search → boost, like the embedded store's bm25 weights. */
+export const METADATA_SEARCH_FIELDS = { title: 10, authorsText: 5, abstract: 1 } as const;
 
 export const METADATA_GRAPH_SCHEMA = {
   labels: ['PaperMetadata'],
   relationshipTypes: ['REFERENCES'],
   propertyKeys: [
-    'paperId', 'found', 'fetchedAt', 'authors', 'year', 'venue', 'abstract', 'topics', 'publishedAt',
+    'paperId', 'found', 'fetchedAt', 'authors', 'authorsText', 'year', 'venue', 'abstract', 'topics', 'publishedAt',
     // parameter maps' keys
     'fields', 'fallbackUrl', 'citingId', 'citedId',
   ],

@@ -82,6 +82,7 @@ export class Neo4jStore implements GraphStore {
   readonly metadataByPaperIds: Neo4jMetadata['metadataByPaperIds'] = (ids) => this.#metadata.metadataByPaperIds(ids);
   readonly referencesByPaperIds: Neo4jMetadata['referencesByPaperIds'] = (ids, limit) => this.#metadata.referencesByPaperIds(ids, limit);
   readonly referencedByPaperIds: Neo4jMetadata['referencedByPaperIds'] = (ids, limit) => this.#metadata.referencedByPaperIds(ids, limit);
+  readonly searchPaperMetadata: Neo4jMetadata['searchPaperMetadata'] = (filter, limit) => this.#metadata.searchPaperMetadata(filter, limit);
   readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) => this.#metadata.referenceLinks(ids, limit);
 
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
