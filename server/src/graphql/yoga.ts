@@ -13,6 +13,7 @@ import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
 import { QUERY_LIMITS } from './limits.ts';
 import { Loaders } from './loaders.ts';
+import { useOfflineGraphiql } from './graphiql/offlineGraphiql.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
@@ -39,6 +40,8 @@ export interface YogaOptions {
   /** The metadata enrichment service, reported by /health and `enrichment`; absent with ENRICH=false. */
   enrichment?: EnrichmentStatusSource | undefined;
 }
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Compiling costs tens of executions: only documents that come back are worth it. */
 const COMPILE_AFTER = 10;
@@ -69,8 +72,9 @@ export function createPapergraphYoga(options: YogaOptions) {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql ?? true,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    // Yoga's GraphiQL loads from a CDN; useOfflineGraphiql serves it from here.
+    graphiql: false,
     landingPage: false,
     // Yoga's own liveness probe moves aside: /health reports the store too.
     healthCheckEndpoint: '/livez',
@@ -82,6 +86,7 @@ export function createPapergraphYoga(options: YogaOptions) {
       useBodyLimit(maxBodyBytes),
       useRequestId(),
       useStoreHealth(store, options.enrichment),
+      ...(options.graphiql === false ? [] : [useOfflineGraphiql(GRAPHQL_ENDPOINT)]),
       useAtomFeeds(store),
       // A browser can send a "simple" cross-site request (form post, text/plain, plain GET) without a
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
