@@ -20,6 +20,8 @@ export default defineConfig({
           // cytoscape draws on <canvas>; PNG export hands the browser blob:/data: URLs.
           'img-src': ['self', 'data:', 'blob:'],
           'font-src': ['self'],
+          // The episode player streams the feed's enclosure from the podcast's own host (media runs no code).
+          'media-src': ['self', 'https:', 'http:'],
           // The browser only ever talks to this origin (/graphql is proxied to the API).
           'connect-src': ['self'],
           'object-src': ['none'],

@@ -88,6 +88,9 @@ const episodeDetailSchema = episodeLinkSchema.extend({
   ),
   source: paperLinkSchema,
   recommendations: z.array(z.object({ note: z.string().nullable(), paper: paperLinkSchema })),
+  unlinkedReadings: z.array(z.object({ title: z.string(), note: z.string().nullable() })),
+  url: z.string().nullable(),
+  audio: z.object({ url: z.string(), type: z.string().nullable(), bytes: z.number().int().nullable() }).nullable(),
   related: z.array(
     z.object({
       score: z.number(),
@@ -141,6 +144,7 @@ const EPISODE_QUERY = `query Episode($id: ID!, $related: Int) {
     chapters { start startSeconds title summary }
     source { ${PAPER_LINK} }
     recommendations { note paper { ${PAPER_LINK} } }
+    unlinkedReadings { title note } url audio { url type bytes }
     related(first: $related) { score episode { ${EPISODE_LINK} } sharedPapers { ${PAPER_LINK} } }
   }
 }`;
