@@ -109,6 +109,33 @@ for (const factory of storeFactories()) {
       expect(data.go).toEqual({ title: 'Mastering the Game of Go with Deep Neural Networks and Tree Search', venue: 'Nature', year: 2016 });
     });
 
+    it('search covers titles, authors and abstracts; papers and episodes filter by author and topic', async () => {
+      const { data, errors } = await query(`{
+        byAuthor: search(query: "Okafor") { score node { __typename ... on Paper { id } } }
+        byAbstract: search(query: "preregister psychology experiments") { node { __typename ... on Paper { id } ... on Episode { id } } }
+        papers(author: "okafor") { totalCount edges { node { id } } }
+        cs: papers(topic: "CS.LG", first: 3) { totalCount edges { node { id citationCount } } }
+        csGrader: papers(topic: "cs.lg", search: "step-level grader") { totalCount edges { node { id } } }
+        episodes(topic: "q-bio.NC") { totalCount edges { node { id } } }
+        byGo: episodes(author: "silver") { totalCount }
+        deepmind: episodes(author: "Aja Huang") { totalCount }
+      }`);
+      expect(errors).toBeUndefined();
+      expect(data.byAuthor).toEqual([{ score: expect.any(Number), node: { __typename: 'Paper', id: 'arxiv:2606.26071' } }]);
+      expect(data.byAbstract.map((hit: any) => hit.node.id)).toContain('arxiv:2606.26448');
+      expect(data.papers).toEqual({ totalCount: 1, edges: [{ node: { id: 'arxiv:2606.26071' } }] });
+      // Categories come from arXiv (the fixture knows three papers): DPO, cited by two episodes, first.
+      expect(data.cs).toEqual({
+        totalCount: 2,
+        edges: [{ node: { id: 'arxiv:2305.18290', citationCount: 2 } }, { node: { id: 'arxiv:2606.26453', citationCount: 1 } }],
+      });
+      expect(data.csGrader).toEqual({ totalCount: 0, edges: [] });
+      expect(data.episodes).toEqual({ totalCount: 1, edges: [{ node: { id: 'ep_5834883ebecc' } }] });
+      // AlphaGo is a reading, not a source: no episode is *about* a paper by its authors.
+      expect(data.byGo).toEqual({ totalCount: 0 });
+      expect(data.deepmind).toEqual({ totalCount: 0 });
+    });
+
     it('related episodes include those linked only by references, with the linking papers named', async () => {
       const { data, errors } = await query(`{
         scheming: episode(id: "ep_9b2a7e40a581") { related(first: 5) { score episode { id } sharedPapers { id } sharedReferences { id title referenceOnly } } }

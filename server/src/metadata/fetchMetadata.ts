@@ -1,10 +1,11 @@
 // One round of fetching for a set of papers: Semantic Scholar for metadata and references, arXiv for
-// what it lacks (brand-new papers it has not indexed yet, missing abstracts). A paper gets an entry only
-// when every provider asked about it answered, so a failure leaves it to be tried again later.
+// every arXiv paper (its categories are the topics; it knows brand-new papers the other has not
+// indexed yet). A paper gets an entry only when every provider asked about it answered, so a failure
+// leaves it to be tried again later.
 import type { EnrichmentCandidate, MetadataEntry, PaperMetadata } from '../domain/metadata.ts';
 import type { ArxivClient } from './arxiv.ts';
 import { ProviderError } from './http.ts';
-import type { ProviderPaper, SemanticScholarClient } from './semanticScholar.ts';
+import type { SemanticScholarClient } from './semanticScholar.ts';
 import { topicsOf } from './text.ts';
 
 export interface MetadataProviders {
@@ -35,14 +36,6 @@ export function mergeMetadata(s2: PaperMetadata | null, arxiv: PaperMetadata | n
   };
 }
 
-/** arXiv is asked only where Semantic Scholar left a gap it can fill (it is slow: one request per 3 s). */
-function needsArxiv(paper: EnrichmentCandidate, s2: ProviderPaper | null | undefined): boolean {
-  if (paper.arxivId === null) return false;
-  if (!s2) return true;
-  const m = s2.metadata;
-  return m.title === null || m.abstract === null || m.authors.length === 0;
-}
-
 async function attempt<T>(run: () => Promise<T>, errors: Error[]): Promise<T | null> {
   try {
     return await run();
@@ -60,7 +53,7 @@ export async function fetchMetadata(
 ): Promise<FetchRound> {
   const errors: Error[] = [];
   const s2 = await attempt(() => providers.semanticScholar.fetchPapers(papers), errors);
-  const arxivIds = new Set(papers.filter((p) => s2 !== null && needsArxiv(p, s2.get(p.id))).map((p) => p.arxivId!));
+  const arxivIds = new Set(s2 === null ? [] : papers.flatMap((p) => (p.arxivId === null ? [] : [p.arxivId])));
   // When Semantic Scholar failed, arXiv is not asked either: the whole round is tried again later.
   const arxiv =
     arxivIds.size === 0 ? new Map<string, PaperMetadata | null>() : await attempt(() => providers.arxiv.fetchPapers([...arxivIds]), errors);

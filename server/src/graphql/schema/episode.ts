@@ -1,6 +1,7 @@
 import type { Chapter } from '../../domain/model.ts';
 import { MAX_SHARED_REFERENCES, type RelatedWithReferences } from '../../metadata/referenceRelated.ts';
 import { builder } from '../builder.ts';
+import { filteredEpisodes, isFiltered } from '../metadataFilters.ts';
 import { papersOf } from '../metadataLoaders.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
@@ -75,11 +76,22 @@ builder.queryFields((t) => ({
   episodes: t.connection(
     {
       type: EpisodeRef,
-      description: 'Newest first; with `search`, most relevant first.',
-      args: { search: t.arg.string({ validate: textArg(200) }) },
+      description:
+        'Newest first; with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract).',
+      args: {
+        search: t.arg.string({ validate: textArg(200) }),
+        author: t.arg.string({ description: 'Part of an author’s name of the source paper, any case', validate: textArg(200) }),
+        topic: t.arg.string({ description: 'A topic of the source paper exactly, any case', validate: textArg(200) }),
+      },
       complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
-      resolve: (_root, args, context) =>
-        resolvePage(args, (offset, limit) => context.store.listEpisodes({ offset, limit, search: args.search ?? undefined })),
+      resolve: (_root, args, context) => {
+        const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
+        return resolvePage(args, (offset, limit) =>
+          isFiltered(filter)
+            ? filteredEpisodes(context.store, filter, offset, limit)
+            : context.store.listEpisodes({ offset, limit, search: filter.text }),
+        );
+      },
     },
   ),
 }));

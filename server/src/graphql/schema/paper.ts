@@ -3,6 +3,7 @@ import { paperLabel } from '../../ids/paperId.ts';
 import { displayTitle, mayNeedMetadataTitle } from '../../metadata/displayTitle.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { filteredPapers, isFiltered } from '../metadataFilters.ts';
 import { metadataLoaders } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
@@ -57,20 +58,23 @@ builder.queryFields((t) => ({
   }),
   papers: t.connection({
     type: PaperRef,
-    description: 'Most cited first; with `search`, most relevant first.',
+    description:
+      'Most cited first; with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts).',
     args: {
       search: t.arg.string({ validate: textArg(200) }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
+      author: t.arg.string({ description: 'Part of an author’s name, any case', validate: textArg(200) }),
+      topic: t.arg.string({ description: 'A topic exactly, any case: arXiv category (cs.LG) or field of study', validate: textArg(200) }),
     },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
-    resolve: (_root, args, context) =>
-      resolvePage(args, (offset, limit) =>
-        context.store.listPapers({
-          offset,
-          limit,
-          search: args.search ?? undefined,
-          minCitations: args.minCitations ?? undefined,
-        }),
-      ),
+    resolve: (_root, args, context) => {
+      const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
+      const minCitations = args.minCitations ?? undefined;
+      return resolvePage(args, (offset, limit) =>
+        isFiltered(filter)
+          ? filteredPapers(context.store, { ...filter, minCitations }, offset, limit)
+          : context.store.listPapers({ offset, limit, search: filter.text, minCitations }),
+      );
+    },
   }),
 }));

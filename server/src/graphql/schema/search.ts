@@ -1,4 +1,5 @@
-import type { EpisodeRecord, PaperView } from '../../domain/model.ts';
+import type { EpisodeRecord, PaperView, SearchHit } from '../../domain/model.ts';
+import type { MetadataHit } from '../../store/metadataStore.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
@@ -19,22 +20,35 @@ const SearchHitRef = builder.objectRef<{ score: number; node: SearchNode }>('Sea
   }),
 });
 
+/**
+ * The stores' own hits first, then papers only their metadata matched. Scores of the two indexes are
+ * not comparable, so the latter get scores below the last own hit, in their own order.
+ */
+function withMetadataHits(hits: SearchHit[], byMetadata: MetadataHit[]): SearchHit[] {
+  const found = new Set(hits.filter((hit) => hit.kind === 'PAPER').map((hit) => hit.id));
+  const floor = hits.reduce((min, hit) => Math.min(min, hit.score), Infinity);
+  const extra = byMetadata.filter((hit) => !found.has(hit.paperId));
+  const below = (i: number) => (!Number.isFinite(floor) ? 1 / (i + 1) : floor > 0 ? floor / (i + 2) : floor - (i + 1));
+  return [...hits, ...extra.map((hit, i) => ({ kind: 'PAPER' as const, id: hit.paperId, score: below(i) }))];
+}
+
 builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Episodes and papers ranked across titles, summaries, takeaways and notes. A query that is a paper identifier (arXiv, DOI, URL) puts that paper first.',
+      'Episodes and papers ranked across titles, summaries, takeaways and notes, then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first.',
     args: {
       query: t.arg.string({ required: true, validate: textArg(500) }),
       first: t.arg.int({ required: true, defaultValue: 10, validate: countArg(QUERY_LIMITS.maxSearchResults) }),
     },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
     resolve: async (_root, args, context) => {
-      const [exactPaperId, hits] = await Promise.all([
+      const [exactPaperId, hits, byMetadata] = await Promise.all([
         resolvePaperRef(context.loaders, args.query),
         context.store.search(args.query, args.first),
+        context.store.searchPaperMetadata({ text: args.query }, args.first),
       ]);
-      const ranked = hits.filter((hit) => hit.id !== exactPaperId);
+      const ranked = withMetadataHits(hits, byMetadata).filter((hit) => hit.id !== exactPaperId);
       const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
       if (exactPaperId !== null) ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
       const { loaders } = context;
