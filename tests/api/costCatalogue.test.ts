@@ -1,8 +1,8 @@
 // The cost model against what clients ask: natural queries at the largest page sizes pass, fan-outs
 // that multiply lists by lists are refused with the field that costs most named.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { createTestApi, type TestApi } from './testApi.ts';
+import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const { maxPageSize, maxRelated, maxCitedBy, maxSearchResults, maxGraphLimit, maxGraphDepth } = QUERY_LIMITS;
 
@@ -29,11 +29,11 @@ const ABUSIVE: [name: string, query: string, costliest: string][] = [
   ['citers of the citers of shared papers', `{ search(query: "x", first: ${maxSearchResults}) { node { ... on Paper { citedBy(first: ${maxCitedBy}) { episode { related(first: 10) { episode { id } } } } } } } }`, 'search.node.citedBy.episode.related.episode'],
 ];
 
-describe('query cost catalogue', () => {
+describeForEachStore('query cost catalogue', (storeFactory) => {
   let api: TestApi;
   let episodeId: string;
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ storeFactory });
     episodeId = (await api.query('{ episodes(first: 1) { edges { node { id } } } }')).data!.episodes.edges[0].node.id;
   });
   afterAll(() => api.close());

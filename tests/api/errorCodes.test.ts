@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';
+import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const IMPORT = 'mutation ($content: String!) { importFeed(content: $content) { __typename ... on Error { code message } } }';
 
-describe('error codes', () => {
+describeForEachStore('error codes', (storeFactory) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ storeFactory });
   });
   afterAll(() => api.close());
 
@@ -66,7 +66,9 @@ describe('error codes when the store is down', () => {
     const down = new Proxy(seeded.store, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function' || property === 'close') return value;
+        if (typeof value !== 'function') return value;
+        // close() runs on the store itself: its private fields are not the proxy's.
+        if (property === 'close') return value.bind(target);
         return () => Promise.reject(new StoreUnavailableError('connection refused'));
       },
     }) as GraphStore;

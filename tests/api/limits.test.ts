@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { createTestApi, type TestApi } from './testApi.ts';
+import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 /** Wraps a store and counts calls per method, to prove fields are batched rather than per row. */
 function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
@@ -20,11 +20,11 @@ function countingStore(store: GraphStore): { store: GraphStore; calls: Map<strin
   return { store: proxy, calls };
 }
 
-describe('query limits and batching', () => {
+describeForEachStore('query limits and batching', (storeFactory) => {
   let api: TestApi;
   let calls: Map<string, number>;
   beforeAll(async () => {
-    const seeded = await createTestApi();
+    const seeded = await createTestApi({ storeFactory });
     const counted = countingStore(seeded.store);
     calls = counted.calls;
     api = await createTestApi({ store: counted.store, dataDir: seeded.dataDir, seed: false });
@@ -90,7 +90,7 @@ describe('query limits and batching', () => {
   it('reports store health on /health', async () => {
     const response = await api.fetch('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ store: 'embedded', reachable: true });
+    expect(await response.json()).toMatchObject({ store: storeFactory.name, reachable: true });
   });
 });
 
