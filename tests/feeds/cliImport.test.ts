@@ -1,35 +1,31 @@
 // `npm run import -- https://…` as a person runs it, against a feed served on loopback.
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 let dataDir = '';
 
 beforeEach(async () => {
-  server = createServer((request, response) => {
+  server = await serveOnLoopback((request, response) => {
     if (request.url === '/feed.xml') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([rssItem({ n: 1 }), rssItem({ n: 2 })]));
     else response.writeHead(404).end();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
+  base = server.origin;
   dataDir = await mkdtemp(join(tmpdir(), 'papergraph-cli-url-'));
 });
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
+  await server.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

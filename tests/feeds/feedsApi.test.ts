@@ -1,6 +1,5 @@
 // addFeed / removeFeed / refreshFeeds and `feeds` through the real yoga, /health with a line per feed,
 // against a feed served on loopback.
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +9,13 @@ import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { ADMIN_TOKEN } from '../api/testApi.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const FEED_FIELDS = 'url title lastCheckedAt lastChangedAt lastStatus lastError episodeCount nextCheckAt';
 
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 let dir = '';
 let store: GraphStore;
@@ -24,14 +24,11 @@ let post: (query: string, headers?: Record<string, string>) => Promise<any>;
 let health: () => Promise<{ status: number; body: any }>;
 
 beforeEach(async () => {
-  server = createServer((request, response) => {
+  server = await serveOnLoopback((request, response) => {
     if (request.url === '/feed.xml') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([rssItem({ n: 1 })], 'API Podcast'));
     else response.writeHead(500).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
+  base = server.origin;
   dir = await mkdtemp(join(tmpdir(), 'papergraph-feeds-api-'));
   store = await createEmbeddedStore({ dataDir: dir });
   feeds = new FeedService({ store, refreshMinutes: 60, http: { timeoutMs: 2000, maxBytes: 1 << 20, userAgent: 'papergraph-test' }, log: () => undefined });
@@ -52,8 +49,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await feeds.stop();
   await store.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,11 +1,12 @@
 // The episode page plays the feed's audio from a chapter timestamp, in Debian's Chromium: the app
 // started as `npm start` runs it with FEEDS pointing at a loopback feed whose enclosure is a WAV made
 // here. Also: without audio, timestamps stay text; the paper page links its Atom feed.
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { apiQuery, CHROMIUM, startStack, type Stack } from '../e2e/stack.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const SAMPLE_RATE = 8000;
@@ -33,7 +34,7 @@ function wav(seconds: number): Buffer {
 }
 
 const audio = wav(SECONDS);
-let server: Server;
+let server: LoopbackServer | undefined;
 let feedBase = '';
 let stack: Stack;
 let browser: Browser;
@@ -43,7 +44,7 @@ const AUDIO_HOST = 'audio.papergraph.test';
 let audioBase = '';
 
 /** Serves the feed and the WAV, with byte ranges so the browser can seek without downloading it all. */
-function serve(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse): void {
+function serve(request: IncomingMessage, response: ServerResponse): void {
   if (request.url === '/feed.xml') {
     const item = rssItem({ n: 1, title: 'A Listenable Episode', enclosure: `<enclosure url="${audioBase}/episode.wav" length="${audio.length}" type="audio/wav"/>` });
     response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([item], 'Loopback Podcast'));
@@ -71,12 +72,9 @@ function serve(request: import('node:http').IncomingMessage, response: import('n
 }
 
 beforeAll(async () => {
-  server = createServer(serve);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('no port');
-  feedBase = `http://127.0.0.1:${address.port}`;
-  audioBase = `http://${AUDIO_HOST}:${address.port}`;
+  server = await serveOnLoopback(serve);
+  feedBase = server.origin;
+  audioBase = feedBase.replace('127.0.0.1', AUDIO_HOST);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1`],
@@ -100,8 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
-  server?.closeAllConnections();
-  await new Promise((done) => server?.close(done));
+  await server?.close();
 });
 
 const currentTime = (page: Page) => page.$eval('[data-testid="episode-audio"]', (el) => (el as HTMLAudioElement).currentTime);

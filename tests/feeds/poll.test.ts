@@ -2,7 +2,7 @@
 // timeouts, size caps and content types. After every failure the store is exactly as before and the
 // subscription's status says why.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FeedService } from '../../server/src/feeds/feedService.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const MAX_BYTES = 64 * 1024;
@@ -81,7 +82,7 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   }
 }
 
-const server = createServer(handle);
+let server: LoopbackServer;
 let base = '';
 let dir = '';
 let store: GraphStore;
@@ -89,15 +90,12 @@ let service: FeedService;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
+  server = await serveOnLoopback(handle);
+  base = server.origin;
 });
 afterAll(async () => {
   for (const response of held.splice(0)) response.destroy();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 beforeEach(async () => {

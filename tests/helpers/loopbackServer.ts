@@ -5,6 +5,8 @@ import { createServer, type RequestListener } from 'node:http';
 export interface LoopbackServer {
   /** The GraphQL endpoint: http://127.0.0.1:<port>/graphql. */
   url: string;
+  /** http://127.0.0.1:<port>, for servers that are not GraphQL (feeds, audio). */
+  origin: string;
   /** Drops open connections and stops listening. */
   close(): Promise<void>;
 }
@@ -16,6 +18,7 @@ export async function serveOnLoopback(handler: RequestListener): Promise<Loopbac
   if (address === null || typeof address !== 'object') throw new Error('the loopback server has no port');
   return {
     url: `http://127.0.0.1:${address.port}/graphql`,
+    origin: `http://127.0.0.1:${address.port}`,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
