@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       let focus: string | undefined;
       if (args.focus !== null && args.focus !== undefined) {
-        const resolved = await resolveNodeRef(context.store, String(args.focus));
+        const resolved = await resolveNodeRef(context.loaders, String(args.focus));
         if (resolved === null) return EMPTY_GRAPH;
         focus = resolved;
       }
@@ -68,8 +68,8 @@ builder.queryFields((t) => ({
     complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {
       const [from, to] = await Promise.all([
-        resolveNodeRef(context.store, String(args.from)),
-        resolveNodeRef(context.store, String(args.to)),
+        resolveNodeRef(context.loaders, String(args.from)),
+        resolveNodeRef(context.loaders, String(args.to)),
       ]);
       return from === null || to === null ? null : context.store.path(from, to);
     },
