@@ -16,7 +16,7 @@ async function stored<T>(loader: DataLoader<string, T | null>, id: string, kind:
 }
 
 /** One loader per value of an argument that shapes the answer (`first`), so a batch shares it. */
-function byArgument<V>(loaders: Map<number, DataLoader<string, V>>, argument: number, load: (ids: readonly string[]) => Promise<V[]>) {
+export function byArgument<V>(loaders: Map<number, DataLoader<string, V>>, argument: number, load: (ids: readonly string[]) => Promise<V[]>) {
   let loader = loaders.get(argument);
   if (!loader) loaders.set(argument, (loader = new DataLoader(load)));
   return loader;

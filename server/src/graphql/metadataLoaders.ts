@@ -6,12 +6,7 @@ import type { StoredMetadata } from '../domain/metadata.ts';
 import type { PaperView } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Context } from './context.ts';
-
-function byArgument<V>(loaders: Map<number, DataLoader<string, V>>, argument: number, load: (ids: readonly string[]) => Promise<V[]>) {
-  let loader = loaders.get(argument);
-  if (!loader) loaders.set(argument, (loader = new DataLoader(load)));
-  return loader;
-}
+import { byArgument } from './loaders.ts';
 
 export class MetadataLoaders {
   readonly #store: GraphStore;

@@ -7,6 +7,7 @@ import type { PaperMetadata } from '../domain/metadata.ts';
 import { parseArxivId } from '../ids/arxiv.ts';
 import { parseDoi } from '../ids/doi.ts';
 import { decodeXmlEntities } from '../import/html.ts';
+import { LITERAL_XML_OPTIONS } from '../import/xmlParserOptions.ts';
 import { DEFAULT_PROVIDER_HTTP, ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
 import { RequestSpacer } from './spacing.ts';
 import { cleanText, topicsOf } from './text.ts';
@@ -17,12 +18,7 @@ export const ARXIV_REQUEST_SPACING_MS = 3_000;
 const PROVIDER = 'arXiv';
 
 const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
+  ...LITERAL_XML_OPTIONS,
   isArray: (name) => ['entry', 'author', 'category', 'link'].includes(name),
 });
 

@@ -5,17 +5,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ImportError } from '../errors.ts';
 import { decodeXmlEntities, htmlToText } from '../html.ts';
 import type { RawEpisode } from '../rawEpisode.ts';
+import { LITERAL_XML_OPTIONS } from '../xmlParserOptions.ts';
 
 const CDATA = '__cdata';
 const TEXT = '#text';
 
 const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
+  ...LITERAL_XML_OPTIONS,
   cdataPropName: CDATA,
   isArray: (_name, jPath) => jPath === 'rss.channel.item',
 });
