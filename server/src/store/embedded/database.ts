@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { ensureSchema } from './schema.ts';
+import { ensureGraphVersion } from './graphVersion.ts';
 
 export const DATABASE_FILE = 'papergraph.sqlite';
 
@@ -45,6 +46,7 @@ export function openDatabase(dataDir: string): { reader: DatabaseSync; writer: D
   let writer: DatabaseSync | undefined;
   try {
     ensureSchema(reader, path);
+    ensureGraphVersion(reader);
     writer = connect(path);
     writer.exec(`PRAGMA cache_size = -${WRITER_CACHE_KIB}`);
     // A many-file import grows the WAL to its own size; after the checkpoint it goes back to this.

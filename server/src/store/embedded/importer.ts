@@ -6,6 +6,7 @@ import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecor
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { graphVersionBump } from './graphVersion.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
 import { episodeSearchText, paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
 
@@ -50,10 +51,12 @@ const ids = (values: Iterable<string>) => JSON.stringify([...values]);
 export class Importer {
   readonly #db: DatabaseSync;
   readonly #sql: ReturnType<typeof prepareImportStatements>;
+  readonly #bumpGraphVersion: () => void;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = prepareImportStatements(db);
+    this.#bumpGraphVersion = graphVersionBump(db);
   }
 
   /**
@@ -79,7 +82,11 @@ export class Importer {
         this.#write(plan);
         outcomes.push({ result: plan.result, diff: diffOf(plan) });
       }
-      if (this.#db.isTransaction) this.#db.exec('COMMIT');
+      if (this.#db.isTransaction) {
+        // Every transaction here changes the graph tables: a graph file of the old state stops matching.
+        this.#bumpGraphVersion();
+        this.#db.exec('COMMIT');
+      }
       committed(outcomes);
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');

@@ -24,17 +24,28 @@ import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, 
 import { FeedRows } from './feeds.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
-import { applyGraphDiff, loadMemoryState, type MemoryState } from './memoryGraph.ts';
+import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
 import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
 import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
+import { SavedGraph, type GraphLoad } from './savedGraph.ts';
 import { SerialQueue } from './serialQueue.ts';
 
 export interface EmbeddedStoreOptions {
-  /** Directory holding `papergraph.sqlite` (created if missing). */
+  /** Directory holding `papergraph.sqlite` and `papergraph.graph` (created if missing). */
   dataDir: string;
+  /** `whenQueried` defers the in-memory graph to its first use: a CLI import never asks it anything. */
+  loadGraph?: 'atOpen' | 'whenQueried';
+  /** Told how the graph was loaded (graph file, or rebuilt from SQLite and why). */
+  onGraphLoad?: (load: GraphLoad) => void;
+  /** Wait after a commit before rewriting the graph file (tests stretch it to hold a crash window open). */
+  graphFileDelayMs?: number;
 }
+
+export type { GraphLoad };
+
+const GRAPH_FILE_DELAY_MS = 2_000;
 
 /** ~3 kB each: a few MB for the episodes people are looking at. */
 const EPISODE_CACHE_SIZE = 5_000;
@@ -47,7 +58,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   let opened: ReturnType<typeof openDatabase> | undefined;
   try {
     opened = openDatabase(options.dataDir);
-    return new EmbeddedStore(opened, lock);
+    const store = new EmbeddedStore(opened, lock, options);
+    if ((options.loadGraph ?? 'atOpen') === 'atOpen') await store.stats();
+    return store;
   } catch (error) {
     opened?.writer.close();
     opened?.reader.close();
@@ -65,7 +78,7 @@ class EmbeddedStore implements GraphStore {
   readonly #db: DatabaseSync;
   readonly #writer: DatabaseSync;
   readonly #path: string;
-  readonly #memory: MemoryState;
+  readonly #graph: SavedGraph;
   readonly #reads: Reads;
   readonly #metadata: MetadataTables;
   readonly #importer: Importer;
@@ -88,12 +101,19 @@ class EmbeddedStore implements GraphStore {
   readonly #paperCache = new LRUCache<string, PaperView>({ max: PAPER_CACHE_SIZE });
   #closed = false;
 
-  constructor({ reader: db, writer, path }: { reader: DatabaseSync; writer: DatabaseSync; path: string }, lock: { release(): void }) {
+  constructor(
+    { reader: db, writer, path }: { reader: DatabaseSync; writer: DatabaseSync; path: string },
+    lock: { release(): void },
+    options: EmbeddedStoreOptions,
+  ) {
     this.#db = db;
     this.#writer = writer;
     this.#path = path;
     this.#lock = lock;
-    this.#memory = loadMemoryState(db);
+    this.#graph = new SavedGraph({ reader: db, writer }, options.dataDir, this.#imports, {
+      writeDelayMs: options.graphFileDelayMs ?? GRAPH_FILE_DELAY_MS,
+      onLoad: options.onGraphLoad,
+    });
     this.#reads = new Reads(db);
     this.#metadata = new MetadataTables(db, writer);
     this.#importer = new Importer(writer);
@@ -115,10 +135,9 @@ class EmbeddedStore implements GraphStore {
     this.#assertOpen();
     return this.#imports.run(async () => {
       const outcomes = await this.#importer.run(validated(batches), (committed) => {
-        for (const { result, diff } of committed) {
-          if (diff) applyGraphDiff(this.#memory, diff);
-          for (const id of result.updated) this.#episodeCache.delete(id);
-        }
+        const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
+        if (diffs.length > 0) this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));
+        for (const { result } of committed) for (const id of result.updated) this.#episodeCache.delete(id);
         if (committed.some((o) => o.diff !== null)) this.#paperCache.clear();
       });
       return outcomes.map((o) => o.result);
@@ -214,7 +233,7 @@ class EmbeddedStore implements GraphStore {
     return this.#imports.run(async () => {
       const removal = this.#remover.remove(episodeId);
       if (removal === null) return null;
-      applyEpisodeRemoval(this.#memory, removal);
+      this.#graph.committed((state) => applyEpisodeRemoval(state, removal));
       this.#episodeCache.delete(episodeId);
       this.#paperCache.clear();
       return { removedPaperIds: removal.removedPaperIds };
@@ -292,6 +311,7 @@ class EmbeddedStore implements GraphStore {
     if (this.#closed) return;
     this.#closed = true;
     await this.#imports.drained();
+    await this.#graph.close();
     this.#writer.close();
     this.#db.close();
     this.#lock.release();
@@ -311,6 +331,10 @@ class EmbeddedStore implements GraphStore {
       return { id, kind, label, weight: graph.degree(node) } as const;
     });
     return { nodes, edges: skeleton.edges };
+  }
+
+  get #memory(): MemoryState {
+    return this.#graph.state;
   }
 
   #assertOpen(): void {

@@ -13,8 +13,13 @@
 // a plain array (`#patched`), and once many have, the block is rebuilt (`#compact`). Neighbour order is
 // insertion order (an episode's citations in listing order, a paper's citers in import order), as in
 // graphology, so paths and tie-breaks stay what they were.
+//
+// The whole structure is a handful of typed arrays and two string columns, so it is saved as a graph
+// file (graphFile.ts) and opened from it without touching SQLite; ids and titles are decoded on use.
 import type { DatabaseSync } from 'node:sqlite';
 import type { CitationKind, NodeKind } from '../../domain/model.ts';
+import { NodeIds, type EncodedIndex } from './nodeIds.ts';
+import { StringColumn, type EncodedStrings } from './stringColumn.ts';
 
 const FREE = 0;
 const EPISODE = 1;
@@ -32,6 +37,19 @@ interface Adjacency {
   kinds: number[];
 }
 
+/** The graph as a graph file holds it (the CSR block compacted, no patched lists). */
+export interface GraphArrays {
+  /** Per node: 0 removed, 1 episode, 2 paper. */
+  kind: Uint8Array<ArrayBuffer>;
+  day: Int32Array<ArrayBuffer>;
+  offsets: Int32Array<ArrayBuffer>;
+  targets: Int32Array<ArrayBuffer>;
+  edgeKinds: Uint8Array<ArrayBuffer>;
+  ids: EncodedStrings;
+  index: EncodedIndex;
+  titles: EncodedStrings;
+}
+
 /** `YYYY-MM-DD` → days since 1970-01-01 (NO_DAY for null), so dates order as numbers. */
 export function dayNumber(isoDate: string | null): number {
   if (isoDate === null) return NO_DAY;
@@ -39,13 +57,12 @@ export function dayNumber(isoDate: string | null): number {
 }
 
 export class CitationGraph {
-  #ids: string[] = [];
-  #index = new Map<string, number>();
+  #ids = NodeIds.of([]);
   #kind = new Uint8Array(0);
   /** Episodes: publication day (NO_DAY when unknown); papers: NO_DAY. */
   #day = new Int32Array(0);
   /** Episode titles; paper titles or null for untitled papers. */
-  #titles: (string | null)[] = [];
+  #titles = StringColumn.of([]);
   #offsets = new Int32Array(1);
   #targets = new Int32Array(0);
   #edgeKinds = new Uint8Array(0);
@@ -59,11 +76,11 @@ export class CitationGraph {
 
   /** The node's number, or -1. */
   indexOf(id: string): number {
-    return this.#index.get(id) ?? -1;
+    return this.#ids.indexOf(id);
   }
 
   idOf(node: number): string {
-    return this.#ids[node]!;
+    return this.#ids.idOf(node);
   }
 
   kindOf(id: string): NodeKind | null {
@@ -80,11 +97,11 @@ export class CitationGraph {
   }
 
   title(node: number): string | null {
-    return this.#titles[node] ?? null;
+    return this.#titles.get(node);
   }
 
   setTitle(node: number, title: string | null): void {
-    this.#titles[node] = title;
+    this.#titles.set(node, title);
   }
 
   /** Distinct neighbours: citing episodes of a paper, distinct cited papers of an episode. */
@@ -125,13 +142,11 @@ export class CitationGraph {
   }
 
   addNode(id: string, kind: NodeKind, title: string | null, day: number = NO_DAY): number {
-    const existing = this.#index.get(id);
-    if (existing !== undefined) return existing;
-    const node = this.#ids.length;
+    const existing = this.#ids.indexOf(id);
+    if (existing >= 0) return existing;
+    const node = this.#ids.add(id);
     this.#ensureCapacity(node + 1);
-    this.#ids.push(id);
     this.#titles.push(title);
-    this.#index.set(id, node);
     this.#kind[node] = kind === 'EPISODE' ? EPISODE : PAPER;
     this.#day[node] = day;
     return node;
@@ -153,8 +168,8 @@ export class CitationGraph {
     }
     const own: Adjacency = { targets: [], kinds: [] };
     for (const citation of citations) {
-      const paper = this.#index.get(citation.paperId);
-      if (paper === undefined) throw new Error(`graph update cites unknown paper ${citation.paperId}`);
+      const paper = this.#ids.indexOf(citation.paperId);
+      if (paper < 0) throw new Error(`graph update cites unknown paper ${citation.paperId}`);
       if (own.targets.includes(paper)) continue;
       const kind = EDGE_KIND_CODE[citation.kind];
       own.targets.push(paper);
@@ -168,12 +183,11 @@ export class CitationGraph {
 
   /** Drops a node that has no edges left. */
   removeNode(id: string): void {
-    const node = this.#index.get(id);
-    if (node === undefined) return;
+    const node = this.#ids.indexOf(id);
+    if (node < 0) return;
     if (this.degree(node) > 0) throw new Error(`graph update removes ${id}, which still has edges`);
-    this.#index.delete(id);
-    this.#ids[node] = '';
-    this.#titles[node] = null;
+    this.#ids.remove(node);
+    this.#titles.set(node, null);
     this.#kind[node] = FREE;
     this.#patched.set(node, { targets: [], kinds: [] });
   }
@@ -231,17 +245,46 @@ export class CitationGraph {
     this.#patched.clear();
   }
 
+  /** What a graph file stores; folds patched lists into the CSR block first. */
+  toArrays(): GraphArrays {
+    if (this.#patched.size > 0) this.#compact();
+    const n = this.#ids.length;
+    const { ids, index } = this.#ids.encode((node) => this.#kind[node] !== FREE);
+    return {
+      kind: this.#kind.subarray(0, n),
+      day: this.#day.subarray(0, n),
+      offsets: this.#offsets,
+      targets: this.#targets,
+      edgeKinds: this.#edgeKinds,
+      ids,
+      index,
+      titles: this.#titles.encode(),
+    };
+  }
+
+  /** The graph over a graph file's arrays, used in place (the caller checked their lengths). */
+  static fromArrays(arrays: GraphArrays): CitationGraph {
+    const graph = new CitationGraph();
+    graph.#ids = NodeIds.fromFile(arrays.ids, arrays.index);
+    graph.#titles = StringColumn.decodedLazily(arrays.titles);
+    graph.#kind = arrays.kind;
+    graph.#day = arrays.day;
+    graph.#offsets = arrays.offsets;
+    graph.#targets = arrays.targets;
+    graph.#edgeKinds = arrays.edgeKinds;
+    return graph;
+  }
+
   /** Builds the CSR block in one go from edges listed per episode (used at load). */
   static build(
-    nodes: { ids: string[]; titles: (string | null)[]; index: Map<string, number>; episodeDays: Map<number, number>; firstEpisode: number },
+    nodes: { ids: string[]; titles: (string | null)[]; episodeDays: Map<number, number>; firstEpisode: number },
     edges: { from: Int32Array; to: Int32Array; kind: Uint8Array; count: number },
   ): CitationGraph {
     const graph = new CitationGraph();
     const n = nodes.ids.length;
     graph.#ensureCapacity(n);
-    graph.#ids = nodes.ids;
-    graph.#titles = nodes.titles;
-    graph.#index = nodes.index;
+    graph.#ids = NodeIds.of(nodes.ids);
+    graph.#titles = StringColumn.of(nodes.titles);
     for (let node = 0; node < n; node += 1) graph.#kind[node] = node >= nodes.firstEpisode ? EPISODE : PAPER;
     for (const [node, day] of nodes.episodeDays) graph.#day[node] = day;
     const degree = new Int32Array(n + 1);
@@ -349,7 +392,7 @@ export function loadMemoryState(db: DatabaseSync): MemoryState {
     kind[edges] = EDGE_KIND_CODE[row[2]];
     edges += 1;
   }
-  const graph = CitationGraph.build({ ids, titles, index, episodeDays, firstEpisode: paperCount }, { from, to, kind, count: edges });
+  const graph = CitationGraph.build({ ids, titles, episodeDays, firstEpisode: paperCount }, { from, to, kind, count: edges });
   return { graph, episodeCount: ids.length - paperCount, paperCount, citationCount };
 }
 

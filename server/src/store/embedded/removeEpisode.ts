@@ -3,6 +3,7 @@
 // rebuilt (their notes may have come from it). Memory follows only after COMMIT, like an import.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { graphVersionBump } from './graphVersion.ts';
 import type { MemoryState } from './memoryGraph.ts';
 import { paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
 
@@ -15,9 +16,11 @@ export interface EpisodeRemoval {
 export class EpisodeRemover {
   readonly #db: DatabaseSync;
   readonly #sql: Record<string, StatementSync>;
+  readonly #bumpGraphVersion: () => void;
 
   constructor(writer: DatabaseSync) {
     this.#db = writer;
+    this.#bumpGraphVersion = graphVersionBump(writer);
     const p = (sql: string) => writer.prepare(sql);
     this.#sql = {
       episode: p('SELECT rid FROM episodes WHERE id = ?'),
@@ -57,6 +60,7 @@ export class EpisodeRemover {
         const notes = (sql.paperNotes!.all(paperId, PAPER_SEARCH_NOTES) as { note: string }[]).map((r) => r.note);
         sql.insertPaperFts!.run(row.rid, record.title, paperIdentifiersText(record), notes.join('\n'));
       }
+      this.#bumpGraphVersion();
       this.#db.exec('COMMIT');
       return { episodeId, removedPaperIds, citationRows: cited.reduce((n, c) => n + c.rows, 0) };
     } catch (error) {
