@@ -577,8 +577,61 @@ describe('papergraph explorer in a browser', () => {
     await page.close();
   });
 
+  it('filters by edge kind, colours episodes by date, and the timeline sliders keep a date range', async () => {
+    const data = await apiQuery<{ episodes: { edges: { node: { id: string; publishedAt: string } }[] } }>(
+      stack.apiUrl,
+      '{ episodes(first: 100) { edges { node { id publishedAt } } } }',
+    );
+    const dated = data.episodes.edges.map((e) => e.node).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+    const page = await newPage();
+    await page.goto(stack.baseUrl + '/');
+    await graphReady(page);
+    const cy = () =>
+      page.evaluate(() => {
+        const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+        const core = container._cyreg!.cy;
+        return {
+          edgeKinds: [...new Set(core.edges().map((e: any) => e.data('kind')))] as string[],
+          episodes: core.nodes('.episode').map((n: any) => n.id()) as string[],
+          colours: [...new Set(core.nodes('.episode').map((n: any) => n.style('background-color')))] as string[],
+        };
+      });
+
+    await page.getByLabel('Edges').selectOption('source');
+    await page.waitForURL((u) => u.search === '?edges=source');
+    await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"] [role="img"]') !== null);
+    await page.waitForFunction(() => {
+      const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)._cyreg.cy;
+      return c.edges().every((e: any) => e.data('kind') === 'source');
+    });
+    expect((await cy()).edgeKinds).toEqual(['source']);
+    expect(await page.getByTestId('view-count').getAttribute('data-papers')).toBe(String(dated.length));
+
+    await page.getByLabel('Edges').selectOption('all');
+    await page.getByLabel('Colour').selectOption('date');
+    await page.waitForURL((u) => u.search === '?colour=date');
+    await page.getByTestId('timeline').waitFor();
+    await page.waitForFunction((n) => {
+      const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)._cyreg.cy;
+      return new Set(c.nodes('.episode').map((x: any) => x.style('background-color'))).size >= n;
+    }, Math.min(3, new Set(dated.map((e) => e.publishedAt)).size));
+    await shot(page, 'timeline');
+
+    // Keyboard on the "From" slider: two steps right drops the two oldest dates.
+    const from = page.locator('#timeline-from');
+    await from.press('ArrowRight');
+    await page.waitForURL((u) => u.searchParams.has('since'));
+    await from.press('ArrowRight');
+    const dates = [...new Set(dated.map((e) => e.publishedAt))];
+    await page.waitForURL((u) => u.searchParams.get('since') === dates[2]);
+    const expected = dated.filter((e) => e.publishedAt >= dates[2]!).map((e) => e.id).sort();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-episodes') === String(n), expected.length);
+    expect((await cy()).episodes.sort()).toEqual(expected);
+    await page.close();
+  });
+
   it('axe-core finds no serious or critical violations on any page, at desktop and phone sizes', async () => {
-    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001', '/lookup'];
+    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001', '/lookup', '/?colour=date&edges=source'];
     const found: string[] = [];
     for (const ctx of [context, phone]) {
       const page = await newPage(ctx);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { API_MAX_BREADTH, API_UNREACHABLE_CODE, ApiError, PAPERS_PER_LOOKUP, createApi, papersByIdsQuery } from '../../web/src/lib/api.ts';
+import { API_MAX_BREADTH, API_UNREACHABLE_CODE, ApiError, PAPERS_PER_LOOKUP, createApi, aliasedLookupQuery } from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;
@@ -129,7 +129,7 @@ describe('typed GraphQL client', () => {
   });
 
   it('builds a valid aliased query shape', () => {
-    const { query, variables } = papersByIdsQuery(['a', 'b']);
+    const { query, variables } = aliasedLookupQuery(['a', 'b']);
     expect(query).toContain('query PapersByIds($r0: String!, $r1: String!)');
     expect(query).toContain('p1: paper(ref: $r1)');
     expect(variables).toEqual({ r0: 'a', r1: 'b' });

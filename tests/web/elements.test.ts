@@ -12,7 +12,7 @@ import {
   withoutNodes,
   type GraphElement,
 } from '../../web/src/lib/graph/elements.ts';
-import { bestConnected, composeView, listNodes } from '../../web/src/lib/graph/view.ts';
+import { bestConnected, composeView, filterView, listNodes } from '../../web/src/lib/graph/view.ts';
 import { rovingStop } from '../../web/src/lib/rovingFocus.ts';
 
 const graph: GraphData = {
@@ -174,5 +174,48 @@ describe('best-connected views and label ranks', () => {
     expect(rovingStop(['a', 'b', 'c'], 'gone', 'c')).toBe('c');
     expect(rovingStop(['a', 'b', 'c'], null, null)).toBe('a');
     expect(rovingStop([], null, 'a')).toBeNull();
+  });
+});
+
+describe('Bloom-style filters and the timeline', () => {
+  const graph: GraphData = {
+    nodes: [
+      { id: 'ep_old', kind: 'EPISODE', label: 'Old', weight: 2 },
+      { id: 'ep_new', kind: 'EPISODE', label: 'New', weight: 1 },
+      { id: 'ep_undated', kind: 'EPISODE', label: 'Undated', weight: 1 },
+      { id: 'src', kind: 'PAPER', label: 'Source of old', weight: 1 },
+      { id: 'rec', kind: 'PAPER', label: 'Read by old and new', weight: 2 },
+      { id: 'lone', kind: 'PAPER', label: 'Read by undated', weight: 1 },
+    ],
+    edges: [
+      { source: 'ep_old', target: 'src', kind: 'SOURCE' },
+      { source: 'ep_old', target: 'rec', kind: 'RECOMMENDED' },
+      { source: 'ep_new', target: 'rec', kind: 'RECOMMENDED' },
+      { source: 'ep_undated', target: 'lone', kind: 'RECOMMENDED' },
+    ],
+  };
+  const dates = { ep_old: '2024-01-10', ep_new: '2025-06-01', ep_undated: null };
+  const ids = (g: GraphData) => g.nodes.map((n) => n.id).sort();
+  const none = { edgeKinds: 'all', since: null, until: null, dates, keep: [] } as const;
+
+  it('keeps only citations of one kind, and drops papers left without one', () => {
+    const sources = filterView(graph, { ...none, edgeKinds: 'source' });
+    expect(sources.edges.map((e) => e.target)).toEqual(['src']);
+    expect(ids(sources)).toEqual(['ep_new', 'ep_old', 'ep_undated', 'src']);
+    expect(filterView(graph, none)).toBe(graph);
+  });
+
+  it('keeps episodes published in the range (undated ones are outside any range), plus the nodes asked to stay', () => {
+    expect(ids(filterView(graph, { ...none, since: '2025-01-01' }))).toEqual(['ep_new', 'rec']);
+    expect(ids(filterView(graph, { ...none, until: '2024-12-31' }))).toEqual(['ep_old', 'rec', 'src']);
+    expect(ids(filterView(graph, { ...none, since: '2025-01-01', keep: ['lone', null] }))).toEqual(['ep_new', 'lone', 'rec']);
+  });
+
+  it('places dated episodes between the oldest (0) and newest (1) for the timeline colour', () => {
+    const shares = Object.fromEntries(
+      toElements(graph, { dates }).flatMap((e) => (e.group === 'nodes' && 'dateShare' in e.data ? [[e.data.id, e.data.dateShare]] : [])),
+    );
+    expect(shares).toEqual({ ep_old: 0, ep_new: 1 });
+    expect(toElements(graph).some((e) => 'dateShare' in e.data)).toBe(false);
   });
 });

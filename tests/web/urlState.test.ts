@@ -9,6 +9,7 @@ import {
   explorerHref,
   focusOn,
   hide,
+  needsDates,
   parseExplorerState,
   parseGraphParams,
   parseSelectionParams,
@@ -41,6 +42,10 @@ describe('explorer URL state', () => {
       pathTo: 'arxiv:2305.20050',
       expanded: ['arxiv:2305.18290', 'doi:10.1038/nature16961'],
       hidden: ['url:https://example.org/a?b=1,2'],
+      edgeKinds: 'all',
+      since: null,
+      until: null,
+      colour: 'kind',
     });
   });
 
@@ -83,6 +88,7 @@ describe('explorer URL state', () => {
 
   it('round-trips any valid state', () => {
     const id = fc.string({ minLength: 1, maxLength: 40 }).map((s) => `arxiv:${s.replace(/[\u0000-\u001f\u007f]/g, 'x')}`);
+    const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     const state: fc.Arbitrary<ExplorerState> = fc.record({
       focus: fc.option(id, { nil: null }),
       depth: fc.integer({ min: 1, max: 4 }),
@@ -93,6 +99,10 @@ describe('explorer URL state', () => {
       pathTo: fc.option(id, { nil: null }),
       expanded: fc.uniqueArray(id, { maxLength: 5 }),
       hidden: fc.uniqueArray(id, { maxLength: 5 }),
+      edgeKinds: fc.constantFrom('all', 'source', 'recommended'),
+      since: fc.option(day, { nil: null }),
+      until: fc.option(day, { nil: null }),
+      colour: fc.constantFrom('kind', 'date'),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -148,5 +158,17 @@ describe('explorer transitions', () => {
     const href = explorerHref(state);
     expect(href.startsWith('/?')).toBe(true);
     expect(parse(href.slice(2))).toEqual(state);
+  });
+});
+
+describe('filter and timeline parameters', () => {
+  it('round-trips edge kind, date range and colour, and refuses values that are not one of them', () => {
+    const state = parseExplorerState(new URLSearchParams('edges=source&since=2025-01-31&until=2025-12-01&colour=date'));
+    expect(state).toMatchObject({ edgeKinds: 'source', since: '2025-01-31', until: '2025-12-01', colour: 'date' });
+    expect(serializeExplorerState(state)).toBe('edges=source&since=2025-01-31&until=2025-12-01&colour=date');
+    const bad = parseExplorerState(new URLSearchParams('edges=cites&since=2025-02-30&until=yesterday&colour=red'));
+    expect(bad).toMatchObject({ edgeKinds: 'all', since: null, until: null, colour: 'kind' });
+    expect(needsDates(bad)).toBe(false);
+    expect(needsDates(state)).toBe(true);
   });
 });

@@ -185,6 +185,18 @@ const PAPER_EXPORT = `${PAPER_LINK} arxivId doi`;
 export const LOOKUP_CITED_BY = 20;
 const PAPER_COVERAGE = `id label citationCount citedBy(first: ${LOOKUP_CITED_BY}) { kind episode { id title } }`;
 
+/** A root field that looks one node up by one argument, for aliased batch lookups. */
+export interface LookupRoot {
+  operation: string;
+  field: 'paper' | 'episode';
+  arg: string;
+  type: string;
+}
+const PAPER_ROOT: LookupRoot = { operation: 'PapersByIds', field: 'paper', arg: 'ref', type: 'String!' };
+const EPISODE_ROOT: LookupRoot = { operation: 'EpisodesByIds', field: 'episode', arg: 'id', type: 'ID!' };
+const EPISODE_DATE = 'id publishedAt';
+const episodeDateSchema = z.object({ id: z.string(), publishedAt: z.string().nullable() });
+
 /** Breadth of one aliased field selecting `selection`: the alias plus every field name in it. */
 export function selectionBreadth(selection: string): number {
   return 1 + (selection.replace(/\([^)]*\)/g, '').match(/[A-Za-z_]\w*/g)?.length ?? 0);
@@ -292,15 +304,21 @@ export function createApi(options: ApiClientOptions) {
     return parsed.data;
   }
 
-  /** One `paper(ref:)` per ref, aliased, in chunks that fit the API's breadth limit, a few chunks at a time. */
-  async function lookUpPapers<T>(refs: readonly string[], selection: string, row: z.ZodType<T>, signal?: AbortSignal): Promise<(T | null)[]> {
+  /** One `paper(ref:)` (or `episode(id:)`) per ref, aliased, in chunks that fit the API's breadth limit, a few chunks at a time. */
+  async function lookUp<T>(
+    refs: readonly string[],
+    selection: string,
+    row: z.ZodType<T>,
+    signal?: AbortSignal,
+    root: LookupRoot = PAPER_ROOT,
+  ): Promise<(T | null)[]> {
     const perQuery = Math.floor(API_MAX_BREADTH / selectionBreadth(selection));
     const chunks: string[][] = [];
     for (let start = 0; start < refs.length; start += perQuery) chunks.push(refs.slice(start, start + perQuery));
     const schema = z.record(z.string(), row.nullable());
     const lookUp = async (chunk: string[]) => {
-      const { query, variables } = papersByIdsQuery(chunk, selection);
-      const data = await request('PapersByIds', query, variables, schema, signal);
+      const { query, variables } = aliasedLookupQuery(chunk, selection, root);
+      const data = await request(root.operation, query, variables, schema, signal);
       return chunk.map((_, i) => data[`p${i}`] ?? null);
     };
     const rows: (T | null)[] = [];
@@ -359,30 +377,37 @@ export function createApi(options: ApiClientOptions) {
 
     /** Export rows for many papers, in the order asked, null for unknown ids. */
     papersByIds(ids: readonly string[], signal?: AbortSignal): Promise<(PaperExportRow | null)[]> {
-      return lookUpPapers(ids, PAPER_EXPORT, paperExportSchema, signal);
+      return lookUp(ids, PAPER_EXPORT, paperExportSchema, signal);
     },
 
     /** For each reference (any identifier form), its paper and the episodes citing it; null when none does. */
     coverage(refs: readonly string[], signal?: AbortSignal): Promise<(PaperCoverage | null)[]> {
-      return lookUpPapers(refs, PAPER_COVERAGE, paperCoverageSchema, signal);
+      return lookUp(refs, PAPER_COVERAGE, paperCoverageSchema, signal);
+    },
+
+    /** Publication date (YYYY-MM-DD or null) of each episode id; unknown ids are left out. */
+    async episodeDates(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string | null>> {
+      const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, EPISODE_ROOT);
+      return Object.fromEntries(rows.flatMap((r) => (r ? [[r.id, r.publishedAt]] : [])));
     },
   };
 }
 
-/** One aliased `paper(ref:)` field per id, refs passed as variables (never spliced into the query). */
-export function papersByIdsQuery(
+/** One aliased lookup field per id (`paper(ref:)` by default), ids passed as variables (never spliced into the query). */
+export function aliasedLookupQuery(
   ids: readonly string[],
   selection: string = PAPER_EXPORT,
+  root: LookupRoot = PAPER_ROOT,
 ): { query: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
   const declarations: string[] = [];
   const fields: string[] = [];
   ids.forEach((id, i) => {
     variables[`r${i}`] = id;
-    declarations.push(`$r${i}: String!`);
-    fields.push(`p${i}: paper(ref: $r${i}) { ${selection} }`);
+    declarations.push(`$r${i}: ${root.type}`);
+    fields.push(`p${i}: ${root.field}(${root.arg}: $r${i}) { ${selection} }`);
   });
-  const query = `query PapersByIds(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
+  const query = `query ${root.operation}(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
   return { query, variables };
 }
 

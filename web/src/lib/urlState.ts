@@ -19,7 +19,17 @@ export interface ExplorerState {
   expanded: string[];
   /** Nodes taken out of the view. */
   hidden: string[];
+  /** Which citations to draw (Bloom-style filter); papers left without one go too. */
+  edgeKinds: EdgeKindFilter;
+  /** Episodes published in this range (YYYY-MM-DD, both ends included); null = open end. */
+  since: string | null;
+  until: string | null;
+  /** Episodes coloured by their kind (all blue) or along a timeline by publication date. */
+  colour: 'kind' | 'date';
 }
+
+export type EdgeKindFilter = 'all' | 'source' | 'recommended';
+const EDGE_KINDS: readonly EdgeKindFilter[] = ['all', 'source', 'recommended'];
 
 export const DEPTH_RANGE = { min: 1, max: 4 } as const;
 export const MIN_CITATIONS_RANGE = { min: 1, max: 1000 } as const;
@@ -38,6 +48,10 @@ export const DEFAULT_STATE: Readonly<ExplorerState> = Object.freeze({
   pathTo: null,
   expanded: [],
   hidden: [],
+  edgeKinds: 'all',
+  since: null,
+  until: null,
+  colour: 'kind',
 });
 
 /** Query parameter names, in the order they are written. */
@@ -51,6 +65,10 @@ export const PARAM = {
   pathTo: 'to',
   expanded: 'expand',
   hidden: 'hide',
+  edgeKinds: 'edges',
+  since: 'since',
+  until: 'until',
+  colour: 'colour',
 } as const;
 
 interface QueryLike {
@@ -58,7 +76,10 @@ interface QueryLike {
   getAll(name: string): string[];
 }
 
-export type GraphParams = Pick<ExplorerState, 'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden'>;
+export type GraphParams = Pick<
+  ExplorerState,
+  'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden' | 'edgeKinds' | 'since' | 'until' | 'colour'
+>;
 export type SelectionParams = Pick<ExplorerState, 'selected' | 'pathFrom' | 'pathTo'>;
 
 export function parseExplorerState(query: QueryLike): ExplorerState {
@@ -74,7 +95,16 @@ export function parseGraphParams(query: QueryLike): GraphParams {
     limit: parseIntIn(query.get(PARAM.limit), LIMIT_RANGE, DEFAULT_STATE.limit),
     expanded: parseIdList(query.getAll(PARAM.expanded)),
     hidden: parseIdList(query.getAll(PARAM.hidden)),
+    edgeKinds: parseChoice(query.get(PARAM.edgeKinds), EDGE_KINDS, DEFAULT_STATE.edgeKinds),
+    since: parseDate(query.get(PARAM.since)),
+    until: parseDate(query.get(PARAM.until)),
+    colour: parseChoice(query.get(PARAM.colour), ['kind', 'date'] as const, DEFAULT_STATE.colour),
   };
+}
+
+/** Whether the view needs the episodes' publication dates (timeline colour or a date range). */
+export function needsDates(params: Pick<ExplorerState, 'since' | 'until' | 'colour'>): boolean {
+  return params.colour === 'date' || params.since !== null || params.until !== null;
 }
 
 /** What is selected and which path is highlighted. */
@@ -98,6 +128,10 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.pathTo) params.set(PARAM.pathTo, state.pathTo);
   for (const id of state.expanded) params.append(PARAM.expanded, id);
   for (const id of state.hidden) params.append(PARAM.hidden, id);
+  if (state.edgeKinds !== DEFAULT_STATE.edgeKinds) params.set(PARAM.edgeKinds, state.edgeKinds);
+  if (state.since) params.set(PARAM.since, state.since);
+  if (state.until) params.set(PARAM.until, state.until);
+  if (state.colour !== DEFAULT_STATE.colour) params.set(PARAM.colour, state.colour);
   return params.toString();
 }
 
@@ -182,6 +216,17 @@ function parseIdList(raw: string[]): string[] {
     if (ids.length === MAX_LISTED_IDS) break;
   }
   return ids;
+}
+
+function parseChoice<T extends string>(raw: string | null, choices: readonly T[], fallback: T): T {
+  return choices.find((choice) => choice === raw) ?? fallback;
+}
+
+/** A real calendar day as YYYY-MM-DD, else null. */
+function parseDate(raw: string | null): string | null {
+  if (raw === null || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+  const date = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : null;
 }
 
 function parseIntIn(raw: string | null, range: { min: number; max: number }, fallback: number): number {

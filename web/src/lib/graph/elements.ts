@@ -11,6 +11,8 @@ export interface NodeElementData {
   size: number;
   /** 0 for the best-connected node of the view: labels are drawn in this order as room allows. */
   rank: number;
+  /** Timeline colouring: where the episode's date falls between the view's oldest (0) and newest (1). */
+  dateShare?: number;
 }
 
 export interface EdgeElementData {
@@ -53,6 +55,8 @@ export interface Decorations {
   selected?: string | null;
   /** Node ids of the highlighted path, in path order. */
   path?: readonly string[];
+  /** Episode publication dates, to colour episodes along a timeline. */
+  dates?: Readonly<Record<string, string | null>> | null;
 }
 
 export const PAPER_SIZE = { min: 22, max: 76 } as const;
@@ -89,6 +93,22 @@ export function bestConnectedFirst(a: GraphNode, b: GraphNode): number {
   return b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Each dated episode's place between the oldest (0) and newest (1) dated episode of the graph. */
+function timeline(graph: GraphData, dates: Readonly<Record<string, string | null>> | null): Map<string, number> {
+  const shares = new Map<string, number>();
+  if (!dates) return shares;
+  const days = new Map<string, number>();
+  for (const node of graph.nodes) {
+    const date = node.kind === 'EPISODE' ? dates[node.id] : null;
+    if (date) days.set(node.id, Date.parse(`${date}T00:00:00Z`));
+  }
+  const values = [...days.values()];
+  const oldest = Math.min(...values);
+  const span = Math.max(...values) - oldest;
+  for (const [id, day] of days) shares.set(id, span > 0 ? Math.round(((day - oldest) / span) * 1000) / 1000 : 1);
+  return shares;
+}
+
 /** Square-root scale so one heavily cited paper does not dwarf the rest. */
 export function paperSize(weight: number, maxWeight: number): number {
   if (maxWeight <= 1 || weight <= 1) return PAPER_SIZE.min;
@@ -122,6 +142,7 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
   const hasPath = path.length > 0;
   const maxWeight = graph.nodes.reduce((max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max), 1);
   const rankOf = new Map([...graph.nodes].sort(bestConnectedFirst).map((n, i) => [n.id, i]));
+  const shareOf = timeline(graph, decorations.dates ?? null);
 
   const nodes: NodeElement[] = graph.nodes.map((node) => {
     const kind = kindOfNode(node.kind);
@@ -139,6 +160,7 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
         weight: node.weight,
         size: kind === 'paper' ? paperSize(node.weight, maxWeight) : EPISODE_SIZE,
         rank: rankOf.get(node.id) ?? 0,
+        ...(shareOf.has(node.id) ? { dateShare: shareOf.get(node.id) } : {}),
       },
       classes: classes.join(' '),
     };

@@ -2,6 +2,8 @@
 // (animated while small); above that every layout cytoscape offers costs seconds in a browser
 // without a GPU, so large views get the linear cluster layout (clusterLayout.ts) through cytoscape's
 // preset layout. cola/cose are never used.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { clusterPositions, type ClusterEdge, type ClusterNode, type Point } from './clusterLayout.ts';
 
 export const LARGE_VIEW = 1000;
@@ -87,18 +89,11 @@ export function minLabelFontSize(nodeCount: number): number {
 /**
  * Runs `fn` (a synchronous layout run) with Math.random replaced by a seeded generator, so the same
  * elements always get the same picture: fcose and cose-base draw from Math.random and take no seed.
- * mulberry32 by hand: a few lines, and no library seeds another library's Math.random calls.
  */
 export function withSeededRandom<T>(seed: number, fn: () => T): T {
   const original = Math.random;
-  let state = seed >>> 0;
-  Math.random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  Math.random = () => uniformFloat64(generator);
   try {
     return fn();
   } finally {

@@ -14,6 +14,8 @@ export const GRAPH_COLORS = {
   focus: '#7c3aed',
   path: '#dc2626',
   label: '#1f2937',
+  timelineOld: '#bfdbfe',
+  timelineNew: '#1e3a8a',
 } as const;
 
 export interface StyleRule {
@@ -32,7 +34,7 @@ export function graphStylesheet(
   labels: LabelLevel = INITIAL_LEVEL,
 ): StyleRule[] {
   const rules = light ? lightRules(minZoomedFontSize, labels) : fullRules(minZoomedFontSize, labels);
-  return [...rules, ...levelOfDetailRules(labels), ...emphasisRules()];
+  return [...rules, ...timelineRules(), ...levelOfDetailRules(labels), ...emphasisRules()];
 }
 
 /** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
@@ -121,6 +123,16 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge.source', style: { width: 2.5, 'line-color': GRAPH_COLORS.sourceEdge } },
     { selector: 'edge.recommended', style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge } },
+  ];
+}
+
+/** Timeline colouring: dated episodes from light (oldest in view) to dark blue (newest). */
+function timelineRules(): StyleRule[] {
+  return [
+    {
+      selector: 'node.episode[dateShare]',
+      style: { 'background-color': `mapData(dateShare, 0, 1, ${GRAPH_COLORS.timelineOld}, ${GRAPH_COLORS.timelineNew})` },
+    },
   ];
 }
 

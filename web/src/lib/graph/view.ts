@@ -29,6 +29,37 @@ export function bestConnected(graph: GraphData, limit: number): GraphData {
   };
 }
 
+export interface ViewFilter {
+  edgeKinds: 'all' | 'source' | 'recommended';
+  since: string | null;
+  until: string | null;
+  /** Publication date per episode id (needed for a date range). */
+  dates: Readonly<Record<string, string | null>> | null;
+  /** Nodes that stay whatever the filter (the focus, the selection). */
+  keep: readonly (string | null)[];
+}
+
+/**
+ * Bloom-style filters: only citations of one kind, only episodes published in a date range (an
+ * episode without a date is outside any range); a paper left without a citation goes too.
+ */
+export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
+  const byKind = filter.edgeKinds !== 'all';
+  const byDate = filter.since !== null || filter.until !== null;
+  if (!byKind && !byDate) return graph;
+  const keep = new Set(filter.keep.filter((id): id is string => id !== null));
+  const inRange = (id: string) => {
+    const date = filter.dates?.[id] ?? null;
+    return date !== null && (filter.since === null || date >= filter.since) && (filter.until === null || date <= filter.until);
+  };
+  const episodes = new Set(graph.nodes.filter((n) => n.kind === 'EPISODE' && (keep.has(n.id) || !byDate || inRange(n.id))).map((n) => n.id));
+  const kind = filter.edgeKinds === 'source' ? 'SOURCE' : 'RECOMMENDED';
+  const edges = graph.edges.filter((e) => (!byKind || e.kind === kind) && episodes.has(e.source));
+  const cited = new Set(edges.map((e) => e.target));
+  const nodes = graph.nodes.filter((n) => (n.kind === 'EPISODE' ? episodes.has(n.id) : cited.has(n.id) || keep.has(n.id)));
+  return { nodes, edges };
+}
+
 export interface NodeLists {
   episodes: GraphNode[];
   papers: GraphNode[];
