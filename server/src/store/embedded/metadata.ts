@@ -194,16 +194,25 @@ export class MetadataTables {
   }
 
   links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
-    const rows = this.#read.degrees.all(ids(paperIds)) as { id: string; refs: number; cited: number }[];
-    const counts = new Map(rows.map((row) => [row.id, row]));
-    const references = this.references(paperIds, limit);
-    const referencedBy = this.referencedBy(paperIds, limit);
-    return paperIds.map((id, i) => ({
-      references: references[i]!,
-      referencedBy: referencedBy[i]!,
-      referenceCount: counts.get(id)?.refs ?? 0,
-      referencedByCount: counts.get(id)?.cited ?? 0,
-    }));
+    const rows = this.#read.links.all({ ids: ids(paperIds), limit }) as {
+      id: string;
+      refs: string;
+      cited: string;
+      ref_count: number;
+      cited_count: number;
+    }[];
+    const found = new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          references: JSON.parse(row.refs) as string[],
+          referencedBy: JSON.parse(row.cited) as string[],
+          referenceCount: row.ref_count,
+          referencedByCount: row.cited_count,
+        },
+      ]),
+    );
+    return paperIds.map((id) => found.get(id) ?? { references: [], referencedBy: [], referenceCount: 0, referencedByCount: 0 });
   }
 }
 
@@ -233,10 +242,15 @@ function prepareReads(db: DatabaseSync) {
       WHERE citing_id ${IN_IDS} ORDER BY citing_id, position`),
     referencedBy: p(`SELECT r.cited_id AS paper_id, r.citing_id AS other_id FROM paper_references r
       WHERE r.cited_id ${IN_IDS} ORDER BY r.cited_id, r.citing_id`),
-    degrees: p(`SELECT value AS id,
-        (SELECT count(*) FROM paper_references WHERE citing_id = value) AS refs,
-        (SELECT count(*) FROM paper_references WHERE cited_id = value) AS cited
-      FROM json_each(?)`),
+    // One statement for both directions: related-by-references asks it on every related request.
+    links: p(`SELECT value AS id,
+        (SELECT json_group_array(cited_id) FROM
+          (SELECT cited_id FROM paper_references WHERE citing_id = value ORDER BY position LIMIT :limit)) AS refs,
+        (SELECT json_group_array(citing_id) FROM
+          (SELECT citing_id FROM paper_references WHERE cited_id = value ORDER BY citing_id LIMIT :limit)) AS cited,
+        (SELECT count(*) FROM paper_references WHERE citing_id = value) AS ref_count,
+        (SELECT count(*) FROM paper_references WHERE cited_id = value) AS cited_count
+      FROM json_each(:ids)`),
   };
 }
 
