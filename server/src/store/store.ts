@@ -18,18 +18,47 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** A place in the episodes' order: newest publication first (undated last), then id. */
+export interface EpisodeSortKey {
+  publishedAt: string | null;
+  id: string;
+}
+
+/** A place in the papers' order: most cited first, then id. */
+export interface PaperSortKey {
+  citationCount: number;
+  id: string;
+}
+
+/**
+ * Keyset paging: the items strictly between `after` and `before` (either may be absent), of which the
+ * first `limit`, or the last `limit` with `fromEnd`; returned in list order. A page read after an
+ * import starts exactly behind its key, whatever the import added or removed before it.
+ */
+export interface Keyset<K> {
+  after?: K | undefined;
+  before?: K | undefined;
+  fromEnd?: boolean | undefined;
+}
+
 export interface EpisodeListQuery {
+  /** Ignored with `keyset`. */
   offset: number;
   limit: number;
-  /** Full-text filter over titles, summaries, takeaways and notes. */
+  /** Full-text filter over titles, summaries, takeaways and notes (relevance order: pages by offset). */
   search?: string | undefined;
+  /** Instead of `offset`; not with `search`. */
+  keyset?: Keyset<EpisodeSortKey> | undefined;
 }
 
 export interface PaperListQuery {
+  /** Ignored with `keyset`. */
   offset: number;
   limit: number;
   search?: string | undefined;
   minCitations?: number | undefined;
+  /** Instead of `offset`; not with `search`. */
+  keyset?: Keyset<PaperSortKey> | undefined;
 }
 
 export interface GraphQuery {

@@ -5,7 +5,9 @@ import { filteredEpisodes, isFiltered } from '../metadataFilters.ts';
 import { papersOf } from '../metadataLoaders.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
-import { pageSizeOf, resolvePage } from './pagination.ts';
+import { z } from 'zod';
+import type { EpisodeRecord } from '../../domain/model.ts';
+import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
 const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
@@ -66,6 +68,12 @@ EpisodeRef.implement({
   }),
 });
 
+const NEWEST_FIRST: KeysetOrder<EpisodeRecord, { publishedAt: string | null; id: string }> = {
+  list: 'episodes',
+  keyOf: (episode) => ({ publishedAt: episode.publishedAt, id: episode.id }),
+  schema: z.object({ publishedAt: z.string().nullable(), id: z.string() }),
+};
+
 builder.queryFields((t) => ({
   episode: t.field({
     type: EpisodeRef,
@@ -77,7 +85,7 @@ builder.queryFields((t) => ({
     {
       type: EpisodeRef,
       description:
-        'Newest first; with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract).',
+        'Newest first (undated last, then id); with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
       args: {
         search: t.arg.string({ validate: textArg(200) }),
         author: t.arg.string({ description: 'Part of an author’s name of the source paper, any case', validate: textArg(200) }),
@@ -86,11 +94,9 @@ builder.queryFields((t) => ({
       complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
       resolve: (_root, args, context) => {
         const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
-        return resolvePage(args, (offset, limit) =>
-          isFiltered(filter)
-            ? filteredEpisodes(context.store, filter, offset, limit)
-            : context.store.listEpisodes({ offset, limit, search: filter.text }),
-        );
+        if (isFiltered(filter)) return resolvePage(args, (offset, limit) => filteredEpisodes(context.store, filter, offset, limit));
+        if (filter.text !== undefined) return resolvePage(args, (offset, limit) => context.store.listEpisodes({ offset, limit, search: filter.text }));
+        return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) => context.store.listEpisodes({ offset: 0, limit, keyset }));
       },
     },
   ),

@@ -8,7 +8,8 @@ import { metadataLoaders } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
 import { countArg, nonNegativeArg, textArg } from './args.ts';
-import { pageSizeOf, resolvePage } from './pagination.ts';
+import { z } from 'zod';
+import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 
 /** The feed's title, or the providers' where the feed had none or cut it short (read only then). */
@@ -45,6 +46,12 @@ PaperRef.implement({
   }),
 });
 
+const MOST_CITED_FIRST: KeysetOrder<PaperView, { citationCount: number; id: string }> = {
+  list: 'papers',
+  keyOf: (paper) => ({ citationCount: paper.citationCount, id: paper.id }),
+  schema: z.object({ citationCount: z.number().int().nonnegative(), id: z.string() }),
+};
+
 builder.queryFields((t) => ({
   paper: t.field({
     type: PaperRef,
@@ -59,7 +66,7 @@ builder.queryFields((t) => ({
   papers: t.connection({
     type: PaperRef,
     description:
-      'Most cited first; with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts).',
+      'Most cited first (then id); with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id): a page fetched after an import continues right behind the cursor, with no repeat, and `last` alone gives the least cited. A paper whose count an import changed moves to its new place. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
     args: {
       search: t.arg.string({ validate: textArg(200) }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
@@ -70,11 +77,11 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context) => {
       const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
       const minCitations = args.minCitations ?? undefined;
-      return resolvePage(args, (offset, limit) =>
-        isFiltered(filter)
-          ? filteredPapers(context.store, { ...filter, minCitations }, offset, limit)
-          : context.store.listPapers({ offset, limit, search: filter.text, minCitations }),
-      );
+      if (isFiltered(filter)) return resolvePage(args, (offset, limit) => filteredPapers(context.store, { ...filter, minCitations }, offset, limit));
+      if (filter.text !== undefined) {
+        return resolvePage(args, (offset, limit) => context.store.listPapers({ offset, limit, search: filter.text, minCitations }));
+      }
+      return resolveKeysetPage(args, MOST_CITED_FIRST, (keyset, limit) => context.store.listPapers({ offset: 0, limit, minCitations, keyset }));
     },
   }),
 }));

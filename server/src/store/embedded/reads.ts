@@ -2,7 +2,7 @@
 // Batched lookups pass their ids as one JSON array (json_each), never one query per id.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Citation, EpisodeRecord, ImportBatch, PaperView, SearchHit } from '../../domain/model.ts';
-import type { EpisodeListQuery, Page, PaperListQuery } from '../store.ts';
+import type { EpisodeListQuery, EpisodeSortKey, Keyset, Page, PaperListQuery, PaperSortKey } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
   EPISODE_COLUMNS,
@@ -21,6 +21,18 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
 const MOST_CITED_FIRST = 'p.citation_count DESC, p.id';
+// The same orders backwards, for the last items of a keyset window (read in reverse, then flipped).
+const NEWEST_LAST = 'e.published_at IS NULL DESC, e.published_at ASC, e.id DESC';
+const MOST_CITED_LAST = 'p.citation_count ASC, p.id DESC';
+
+// Strictly after / before a key in NEWEST_FIRST order (an absent bound is a null id); undated episodes sort last.
+const EPISODE_WINDOW = `(:afterId IS NULL OR CASE WHEN :afterPublished IS NULL THEN e.published_at IS NULL AND e.id > :afterId
+    ELSE e.published_at IS NULL OR e.published_at < :afterPublished OR (e.published_at = :afterPublished AND e.id > :afterId) END)
+  AND (:beforeId IS NULL OR CASE WHEN :beforePublished IS NULL THEN e.published_at IS NOT NULL OR e.id < :beforeId
+    ELSE e.published_at > :beforePublished OR (e.published_at = :beforePublished AND e.id < :beforeId) END)`;
+// Strictly after / before a key in MOST_CITED_FIRST order.
+const PAPER_WINDOW = `(:afterId IS NULL OR p.citation_count < :afterCount OR (p.citation_count = :afterCount AND p.id > :afterId))
+  AND (:beforeId IS NULL OR p.citation_count > :beforeCount OR (p.citation_count = :beforeCount AND p.id < :beforeId))`;
 
 export class Reads {
   readonly #sql: ReturnType<typeof prepareReadStatements>;
@@ -60,6 +72,7 @@ export class Reads {
   }
 
   listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
+    if (query.keyset !== undefined) return this.#episodeKeysetPage(query.keyset, window(query).limit);
     const { offset, limit } = window(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
@@ -72,8 +85,9 @@ export class Reads {
   }
 
   listPapers(query: PaperListQuery): Page<PaperView> {
-    const { offset, limit } = window(query);
     const minCitations = query.minCitations ?? 0;
+    if (query.keyset !== undefined) return this.#paperKeysetPage(query.keyset, minCitations, window(query).limit);
+    const { offset, limit } = window(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
       match === null
@@ -108,6 +122,34 @@ export class Reads {
     return { episodes, papers };
   }
 
+  #episodeKeysetPage(keyset: Keyset<EpisodeSortKey>, limit: number): Page<EpisodeRecord> {
+    const bounds = {
+      afterId: keyset.after?.id ?? null,
+      afterPublished: keyset.after?.publishedAt ?? null,
+      beforeId: keyset.before?.id ?? null,
+      beforePublished: keyset.before?.publishedAt ?? null,
+      limit,
+    };
+    const statement = keyset.fromEnd ? this.#sql.episodeWindowFromEnd : this.#sql.episodeWindow;
+    const rows = inListOrder(statement.all(bounds) as unknown as EpisodeRow[], keyset);
+    const found = this.#episodes(rows);
+    return { items: rows.map((row) => found.get(row.id)!), totalCount: count(this.#sql.episodeCount.get()) };
+  }
+
+  #paperKeysetPage(keyset: Keyset<PaperSortKey>, minCitations: number, limit: number): Page<PaperView> {
+    const bounds = {
+      afterId: keyset.after?.id ?? null,
+      afterCount: keyset.after?.citationCount ?? null,
+      beforeId: keyset.before?.id ?? null,
+      beforeCount: keyset.before?.citationCount ?? null,
+      minCitations,
+      limit,
+    };
+    const statement = keyset.fromEnd ? this.#sql.paperWindowFromEnd : this.#sql.paperWindow;
+    const rows = inListOrder(statement.all(bounds) as unknown as PaperRow[], keyset);
+    return { items: rows.map(toPaperView), totalCount: count(this.#sql.paperCount.get(minCitations)) };
+  }
+
   #episodes(rows: readonly EpisodeRow[]): Map<string, EpisodeRecord> {
     if (rows.length === 0) return new Map();
     const citations = groupBy(
@@ -124,6 +166,11 @@ function toCitation(row: CitationRow): Citation {
 
 function window(query: { offset: number; limit: number }): { offset: number; limit: number } {
   return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
+}
+
+/** Rows read backwards for `fromEnd`, put back in list order. */
+function inListOrder<T>(rows: T[], keyset: Keyset<unknown>): T[] {
+  return keyset.fromEnd ? rows.reverse() : rows;
 }
 
 function count(row: unknown): number {
@@ -153,6 +200,8 @@ function prepareReadStatements(db: DatabaseSync) {
     citationsOfPaperBy: p(`SELECT ${citationColumns} FROM citations c WHERE c.paper_id = ? AND c.episode_id ${IN_IDS}`),
     episodePage: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
     episodeCount: p('SELECT count(*) AS n FROM episodes'),
+    episodeWindow: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_FIRST} LIMIT :limit`),
+    episodeWindowFromEnd: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_LAST} LIMIT :limit`),
     episodeSearchPage: p(
       `SELECT ${EPISODE_COLUMNS} FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
        WHERE episodes_fts MATCH ? ORDER BY bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}), e.id LIMIT ? OFFSET ?`,
@@ -162,6 +211,12 @@ function prepareReadStatements(db: DatabaseSync) {
       `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.citation_count >= ? ORDER BY ${MOST_CITED_FIRST} LIMIT ? OFFSET ?`,
     ),
     paperCount: p('SELECT count(*) AS n FROM papers WHERE citation_count >= ?'),
+    paperWindow: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.citation_count >= :minCitations AND ${PAPER_WINDOW} ORDER BY ${MOST_CITED_FIRST} LIMIT :limit`,
+    ),
+    paperWindowFromEnd: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.citation_count >= :minCitations AND ${PAPER_WINDOW} ORDER BY ${MOST_CITED_LAST} LIMIT :limit`,
+    ),
     paperSearchPage: p(
       `SELECT ${PAPER_COLUMNS} FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
        WHERE papers_fts MATCH ? AND p.citation_count >= ?

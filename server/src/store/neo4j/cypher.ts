@@ -24,6 +24,27 @@ import {
 /** Neighbourhood queries unroll one block per hop; the API allows at most this many. */
 export const NEO4J_MAX_GRAPH_DEPTH = 4;
 
+// Keyset windows (store.ts: Keyset): an absent bound is a null id; with $fromEnd the window is read in
+// reverse order (each sort key has a forward and a backward twin, the unused one constant null).
+interface EpisodeWindowParams {
+  afterId: string | null;
+  afterPublished: string | null;
+  beforeId: string | null;
+  beforePublished: string | null;
+  fromEnd: boolean;
+  limit: number;
+}
+
+interface PaperWindowParams {
+  afterId: string | null;
+  afterCount: number | null;
+  beforeId: string | null;
+  beforeCount: number | null;
+  minCitations: number;
+  fromEnd: boolean;
+  limit: number;
+}
+
 export const FULLTEXT_INDEXES = {
   episodes: 'episode_search',
   papers: 'paper_search',
@@ -189,6 +210,22 @@ RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
        [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`,
 
+  /** Strictly after / before a key in listEpisodes' order (undated episodes last). */
+  listEpisodesWindow: `MATCH (e:Episode)
+WHERE ($afterId IS NULL OR CASE WHEN $afterPublished IS NULL THEN e.publishedAt IS NULL AND e.id > $afterId
+    ELSE e.publishedAt IS NULL OR e.publishedAt < $afterPublished OR (e.publishedAt = $afterPublished AND e.id > $afterId) END)
+  AND ($beforeId IS NULL OR CASE WHEN $beforePublished IS NULL THEN e.publishedAt IS NOT NULL OR e.id < $beforeId
+    ELSE e.publishedAt > $beforePublished OR (e.publishedAt = $beforePublished AND e.id < $beforeId) END)
+WITH e
+ORDER BY (e.publishedAt IS NULL) <> $fromEnd,
+  CASE WHEN $fromEnd THEN null ELSE e.publishedAt END DESC, CASE WHEN $fromEnd THEN e.publishedAt END ASC,
+  CASE WHEN $fromEnd THEN null ELSE e.id END ASC, CASE WHEN $fromEnd THEN e.id END DESC
+LIMIT $limit
+WITH collect(e) AS page
+RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
+       [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
+         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`,
+
   listEpisodesSearch: `CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
 WITH node, score
 ORDER BY score DESC, node.id
@@ -202,6 +239,18 @@ WHERE p.citationCount >= $minCitations
 WITH p
 ORDER BY p.citationCount DESC, p.id
 SKIP $offset
+LIMIT $limit
+WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
+RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`,
+
+  /** Strictly after / before a key in listPapers' order. */
+  listPapersWindow: `MATCH (p:Paper)
+WHERE p.citationCount >= $minCitations
+  AND ($afterId IS NULL OR p.citationCount < $afterCount OR (p.citationCount = $afterCount AND p.id > $afterId))
+  AND ($beforeId IS NULL OR p.citationCount > $beforeCount OR (p.citationCount = $beforeCount AND p.id < $beforeId))
+WITH p
+ORDER BY CASE WHEN $fromEnd THEN -p.citationCount ELSE p.citationCount END DESC,
+  CASE WHEN $fromEnd THEN null ELSE p.id END ASC, CASE WHEN $fromEnd THEN p.id END DESC
 LIMIT $limit
 WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
 RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`,
@@ -483,8 +532,10 @@ export interface CypherParams extends MetadataCypherParams {
   citationsByPaperIds: { paperIds: string[]; limitPerPaper: number };
   listEpisodes: { offset: number; limit: number };
   listEpisodesSearch: { query: string; offset: number; limit: number };
+  listEpisodesWindow: EpisodeWindowParams;
   listPapers: { minCitations: number; offset: number; limit: number };
   listPapersSearch: { query: string; minCitations: number; offset: number; limit: number };
+  listPapersWindow: PaperWindowParams;
   search: { episodeQuery: string; paperQuery: string; limit: number };
   related: { episodeIds: string[]; limit: number };
   graphNeighbourhood: { focus: string; depth: number; limit: number; minCitations: number };
@@ -525,8 +576,10 @@ export const CYPHER_PARAMETERS = {
   citationsByPaperIds: ['paperIds', 'limitPerPaper'],
   listEpisodes: ['offset', 'limit'],
   listEpisodesSearch: ['query', 'offset', 'limit'],
+  listEpisodesWindow: ['afterId', 'afterPublished', 'beforeId', 'beforePublished', 'fromEnd', 'limit'],
   listPapers: ['minCitations', 'offset', 'limit'],
   listPapersSearch: ['query', 'minCitations', 'offset', 'limit'],
+  listPapersWindow: ['afterId', 'afterCount', 'beforeId', 'beforeCount', 'minCitations', 'fromEnd', 'limit'],
   search: ['episodeQuery', 'paperQuery', 'limit'],
   related: ['episodeIds', 'limit'],
   graphNeighbourhood: ['focus', 'depth', 'limit', 'minCitations'],

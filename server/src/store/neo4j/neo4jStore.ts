@@ -157,27 +157,50 @@ export class Neo4jStore implements GraphStore {
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
     const { offset, limit } = pageWindow(query);
+    const { keyset } = query;
     const search = query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
+    const bounds = {
+      afterId: keyset?.after?.id ?? null,
+      afterPublished: keyset?.after?.publishedAt ?? null,
+      beforeId: keyset?.before?.id ?? null,
+      beforePublished: keyset?.before?.publishedAt ?? null,
+      fromEnd: keyset?.fromEnd ?? false,
+      limit,
+    };
     const [row] =
-      search === null
-        ? await this.#read('listEpisodes', { offset, limit })
-        : await this.#read('listEpisodesSearch', { query: search, offset, limit });
+      keyset !== undefined
+        ? await this.#read('listEpisodesWindow', bounds)
+        : search === null
+          ? await this.#read('listEpisodes', { offset, limit })
+          : await this.#read('listEpisodesSearch', { query: search, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
-    return { items, totalCount: asInteger(row.totalCount) };
+    return { items: keyset?.fromEnd ? items.reverse() : items, totalCount: asInteger(row.totalCount) };
   }
 
   async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
     const { offset, limit } = pageWindow(query);
     const minCitations = Math.max(0, Math.trunc(query.minCitations ?? 0));
+    const { keyset } = query;
     const search = query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
+    const bounds = {
+      afterId: keyset?.after?.id ?? null,
+      afterCount: keyset?.after?.citationCount ?? null,
+      beforeId: keyset?.before?.id ?? null,
+      beforeCount: keyset?.before?.citationCount ?? null,
+      minCitations,
+      fromEnd: keyset?.fromEnd ?? false,
+      limit,
+    };
     const [row] =
-      search === null
-        ? await this.#read('listPapers', { minCitations, offset, limit })
-        : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
+      keyset !== undefined
+        ? await this.#read('listPapersWindow', bounds)
+        : search === null
+          ? await this.#read('listPapers', { minCitations, offset, limit })
+          : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toPaperView);
-    return { items, totalCount: asInteger(row.totalCount) };
+    return { items: keyset?.fromEnd ? items.reverse() : items, totalCount: asInteger(row.totalCount) };
   }
 
   async relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]> {
