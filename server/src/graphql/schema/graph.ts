@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
 import type { GraphEdge, GraphNode, GraphView } from '../../domain/model.ts';
+import type { GraphQuery } from '../../store/store.ts';
+import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { resolveNodeRef } from '../resolveNodeRef.ts';
@@ -27,19 +30,42 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
 
 // The multiplier sits on `graph` and `path` (they know how many nodes they return): nodes and edges
 // count once per node there. A citation graph has about one edge per node (each episode cites 2–7).
-const GraphRef = builder.objectRef<GraphView>('Graph').implement({
+/** A drawn view, and for `graph` the query that drew it (to tell whether `limit` cut it). */
+type DrawnGraph = GraphView & { query?: GraphQuery };
+
+/** Only a view of exactly `limit` nodes can have been cut: one node more of room says whether it was. */
+async function wasTruncated(graph: DrawnGraph, context: Context): Promise<boolean> {
+  const { query } = graph;
+  if (query === undefined || graph.nodes.length < query.limit) return false;
+  return (await context.store.graph({ ...query, limit: query.limit + 1 })).nodes.length > query.limit;
+}
+
+const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
   fields: (t) => ({
     nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
     edges: t.expose('edges', { type: [GraphEdgeRef], complexity: { field: 1, multiplier: 1 } }),
+    truncated: t.boolean({
+      description: 'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
+      resolve: (graph, _args, context) => wasTruncated(graph, context),
+    }),
   }),
 });
 
-const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
+/** An unknown node reference is the client's to fix: say which argument and what it may hold. */
+async function knownNode(context: Context, argument: string, ref: string): Promise<string> {
+  const resolved = await resolveNodeRef(context.loaders, ref);
+  if (resolved !== null) return resolved;
+  throw new GraphQLError(
+    `\`${argument}\`: no episode or paper is known as "${ref}". Pass an episode id (ep_…) or a paper's arXiv id, DOI, URL or papergraph id.`,
+    { extensions: { code: 'NOT_FOUND', argument } },
+  );
+}
 
 builder.queryFields((t) => ({
   graph: t.field({
     type: GraphRef,
-    description: 'Nodes and edges for drawing: around `focus` up to `depth` hops, or the whole graph up to `limit`.',
+    description:
+      'Nodes and edges for drawing: around `focus` up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut). An unknown `focus` is a NOT_FOUND error.',
     args: {
       focus: t.arg.id({ description: 'Episode id or any paper identifier' }),
       depth: t.arg.int({ required: true, defaultValue: 1, validate: countArg(QUERY_LIMITS.maxGraphDepth) }),
@@ -48,30 +74,23 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
-      let focus: string | undefined;
-      if (args.focus !== null && args.focus !== undefined) {
-        const resolved = await resolveNodeRef(context.loaders, String(args.focus));
-        if (resolved === null) return EMPTY_GRAPH;
-        focus = resolved;
-      }
-      return context.store.graph({ focus, depth: args.depth, limit: args.limit, minCitations: args.minCitations });
+      const focus = args.focus === null || args.focus === undefined ? undefined : await knownNode(context, 'focus', String(args.focus));
+      const query: GraphQuery = { focus, depth: args.depth, limit: args.limit, minCitations: args.minCitations };
+      return { ...(await context.store.graph(query)), query };
     },
   }),
   path: t.field({
     type: GraphRef,
     nullable: true,
-    description: 'The shortest chain of episodes and papers between two nodes, in order; null when none.',
+    description: 'The shortest chain of episodes and papers between two nodes, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `from` or `to`.',
     args: {
       from: t.arg.id({ required: true, validate: textArg(2_100) }),
       to: t.arg.id({ required: true, validate: textArg(2_100) }),
     },
     complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {
-      const [from, to] = await Promise.all([
-        resolveNodeRef(context.loaders, String(args.from)),
-        resolveNodeRef(context.loaders, String(args.to)),
-      ]);
-      return from === null || to === null ? null : context.store.path(from, to);
+      const [from, to] = await Promise.all([knownNode(context, 'from', String(args.from)), knownNode(context, 'to', String(args.to))]);
+      return context.store.path(from, to);
     },
   }),
 }));
