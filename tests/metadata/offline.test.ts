@@ -79,9 +79,10 @@ describe('ENRICH=true with providers that never answer', () => {
     expect(connections.length).toBeGreaterThan(0);
     expect(on[0]!.health).toMatchObject({ reachable: true, enrichment: { pending: 32, done: 0, failed: 0, lastError: null } });
     expect(off[0]!.health).not.toHaveProperty('enrichment');
-    // "No longer": within the noise of a shared 2-core machine (25% + 250 ms on the best of three).
+    // "No longer": within the noise of a shared 2-core machine (50% + 500 ms on the best of three; a
+    // provider that held start-up or an import would cost the 60 s timeout).
     for (const key of ['startMs', 'importMs', 'statsMs'] as const) {
-      expect(best(on, key), report(key)).toBeLessThanOrEqual(best(off, key) * 1.25 + 250);
+      expect(best(on, key), report(key)).toBeLessThanOrEqual(best(off, key) * 1.5 + 500);
     }
   });
 });
