@@ -6,6 +6,7 @@ import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { countingDriver, type RecordedCall } from '../../server/src/store/neo4j/countingDriver.ts';
+import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/cypher.ts';
 import { ensureSchema, Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { fakeDriver, type CannedAnswers } from './fakeDriver.ts';
@@ -119,10 +120,10 @@ describe('round trips per store method (one statement per API field)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('ensureSchema = 8, once at start', async () => {
+  it('ensureSchema = one per schema statement and the index wait, once at start', async () => {
     const counting = countingDriver(fakeDriver());
     const calls = await cost('ensureSchema (startup)', counting, () => ensureSchema(counting));
-    expect(calls).toHaveLength(8);
+    expect(calls).toHaveLength(SCHEMA_STATEMENTS.length + 1);
     expect(calls.at(-1)?.statement).toBe('schemaAwait');
     expect(calls.every((c) => c.via === 'executeQuery' && c.routing === 'WRITE')).toBe(true);
   });
