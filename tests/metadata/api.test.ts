@@ -99,6 +99,16 @@ for (const factory of storeFactories()) {
       ]);
     });
 
+    it('graph views label source papers by the title metadata gave them', async () => {
+      const { data, errors } = await query(`{ graph(focus: "ep_9b2a7e40a581", depth: 1, limit: 20) { nodes { id kind label } } }`);
+      expect(errors).toBeUndefined();
+      const labels = Object.fromEntries(data.graph.nodes.map((node: any) => [node.id, node.label]));
+      expect(labels['arxiv:2606.26071']).toBe('Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents');
+      // A paper the feed titled keeps the feed's title; a link the providers cannot know keeps its label.
+      expect(labels['arxiv:2412.04984']).toBe('Frontier Models are Capable of In-context Scheming');
+      expect(labels['url:https://anthropic.com/research/agentic-misalignment']).toBe('Agentic Misalignment: How LLMs Could Be Insider Threats');
+    });
+
     it('a reference-only paper knows who cites it; the feed’s own titles stay', async () => {
       const { data } = await query(`{
         crosscoder: paper(ref: "arXiv:2606.26474") { references(first: 5) { id referencedBy(first: 5) { id } } }

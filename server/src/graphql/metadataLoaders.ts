@@ -3,7 +3,9 @@
 // the request's context, as loaders.ts keeps its own.
 import DataLoader from 'dataloader';
 import type { StoredMetadata } from '../domain/metadata.ts';
-import type { PaperView } from '../domain/model.ts';
+import type { GraphNode, PaperView } from '../domain/model.ts';
+import { paperIdLabel, paperLabel } from '../ids/paperId.ts';
+import { displayTitle, mayNeedMetadataTitle } from '../metadata/displayTitle.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Context } from './context.ts';
 import { byArgument } from './loaders.ts';
@@ -34,6 +36,22 @@ export class MetadataLoaders {
 
 export function metadataLoaders(context: Context): MetadataLoaders {
   return (context.metadataLoaders ??= new MetadataLoaders(context.store));
+}
+
+/**
+ * What to call a paper: the feed's title, or the providers' where the feed had none or cut it short
+ * (metadata is read only then, so titled papers cost nothing).
+ */
+export async function paperTitle(paper: { id: string; title: string | null }, context: Context): Promise<string | null> {
+  if (!mayNeedMetadataTitle(paper.title)) return paper.title;
+  return displayTitle(paper.title, (await metadataLoaders(context).metadata(paper.id))?.title ?? null);
+}
+
+/** A graph node's label, with the paper's title from metadata where the feed gave none (see paperTitle). */
+export async function graphNodeLabel(node: GraphNode, context: Context): Promise<string> {
+  if (node.kind !== 'PAPER') return node.label;
+  const feedTitle = node.label === paperIdLabel(node.id) ? null : node.label;
+  return paperLabel({ id: node.id, title: await paperTitle({ id: node.id, title: feedTitle }, context) });
 }
 
 /** Papers of the graph, or known only as a reference, by id; ids known as neither are left out. */

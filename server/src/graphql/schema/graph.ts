@@ -4,6 +4,7 @@ import type { GraphQuery } from '../../store/store.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
+import { graphNodeLabel } from '../metadataLoaders.ts';
 import { resolveNodeRef } from '../resolveNodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { CitationKindEnum } from './refs.ts';
@@ -14,7 +15,10 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: NodeKindEnum }),
-    label: t.exposeString('label'),
+    label: t.string({
+      description: 'Episode title; paper title (from metadata where the feed gave none), else a label from its id',
+      resolve: (node, _args, context) => graphNodeLabel(node, context),
+    }),
     weight: t.exposeInt('weight', { description: 'Papers: citing episodes. Episodes: cited papers.' }),
   }),
 });

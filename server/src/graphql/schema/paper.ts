@@ -1,22 +1,14 @@
 import type { PaperView } from '../../domain/model.ts';
 import { paperLabel } from '../../ids/paperId.ts';
-import { displayTitle, mayNeedMetadataTitle } from '../../metadata/displayTitle.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
 import { filteredPapers, isFiltered } from '../metadataFilters.ts';
-import { metadataLoaders } from '../metadataLoaders.ts';
+import { paperTitle } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
 import { countArg, nonNegativeArg, textArg } from './args.ts';
 import { z } from 'zod';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
-
-/** The feed's title, or the providers' where the feed had none or cut it short (read only then). */
-async function titleOf(paper: PaperView, context: Context): Promise<string | null> {
-  if (!mayNeedMetadataTitle(paper.title)) return paper.title;
-  return displayTitle(paper.title, (await metadataLoaders(context).metadata(paper.id))?.title ?? null);
-}
 
 PaperRef.implement({
   description: 'A paper, one node whatever identifier form pointed at it.',
@@ -25,11 +17,11 @@ PaperRef.implement({
     title: t.string({
       nullable: true,
       description: 'The feed’s title; the metadata providers’ where the feed had none or a truncated one',
-      resolve: (paper, _args, context) => titleOf(paper, context),
+      resolve: (paper, _args, context) => paperTitle(paper, context),
     }),
     label: t.string({
       description: 'The title, or a readable label for untitled papers',
-      resolve: async (paper, _args, context) => paperLabel({ id: paper.id, title: await titleOf(paper, context) }),
+      resolve: async (paper, _args, context) => paperLabel({ id: paper.id, title: await paperTitle(paper, context) }),
     }),
     url: t.exposeString('url', { description: 'External link' }),
     arxivId: t.exposeString('arxivId', { nullable: true }),
