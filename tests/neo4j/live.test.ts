@@ -49,6 +49,14 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   depth: 2,
   fromId: 'ep_000000000000',
   toId: 'ep_000000000001',
+  feed: { url: 'https://example.org/feed.xml' },
+  url: 'https://example.org/feed.xml',
+  entries: [],
+  targets: [],
+  references: [],
+  author: null,
+  topic: null,
+  staleBefore: '2026-01-01T00:00:00.000Z',
 };
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {
@@ -92,7 +100,10 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
     try {
       const schema = new Set<StatementName>([...SCHEMA_STATEMENTS, 'schemaAwait']);
-      for (const name of Object.keys(CYPHER) as StatementName[]) {
+      const names = Object.keys(CYPHER) as StatementName[];
+      const unsampled = [...new Set(names.flatMap((name) => [...CYPHER_PARAMETERS[name]]))].filter((p) => !(p in SAMPLE_PARAMETER));
+      expect(unsampled, 'parameters without a SAMPLE_PARAMETER value (add one above)').toEqual([]);
+      for (const name of names) {
         if (schema.has(name)) continue;
         const params = Object.fromEntries(CYPHER_PARAMETERS[name].map((p) => [p, SAMPLE_PARAMETER[p]]));
         const result = await driver.executeQuery(`EXPLAIN ${CYPHER[name]}`, toCypherValue(params), {

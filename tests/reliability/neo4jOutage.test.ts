@@ -78,7 +78,7 @@ describe('Neo4j goes away mid-run and comes back (scripted driver)', () => {
 
   it('up: queries and /health work', async () => {
     expect((await api.post('{ stats { episodes papers citations } }')).body).toEqual({ data: { stats: { episodes: 2, papers: 3, citations: 4 } } });
-    expect(await api.health()).toEqual({ status: 200, body: { store: 'neo4j', reachable: true, detail: 'Neo4j/5.26.0 at 127.0.0.1:7687' } });
+    expect(await api.health()).toEqual({ status: 200, body: { store: 'neo4j', reachable: true, detail: 'Neo4j/5.26.0 at 127.0.0.1:7687', feeds: [] } });
   });
 
   it('down: queries answer STORE_UNAVAILABLE (503), /health says unreachable, imports fail cleanly', async () => {
