@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 
   if (config.seedOnStart) {
-    const seeded = await seedIfEmpty(store);
+    // Unwrapped: the run started once the server listens covers the seed.
+    const seeded = await seedIfEmpty(storeItself);
     if (seeded) console.log(`Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`);
   }
   const yoga = createPapergraphYoga({
