@@ -493,6 +493,18 @@ describe('papergraph explorer in a browser', () => {
     await page.close();
   });
 
+  it('"Hide others" keeps only the selected node and its neighbours', async () => {
+    const expected = await apiQuery<{ graph: { nodes: { id: string }[] } }>(stack.apiUrl, `{ graph(focus: "${DPO}", depth: 1) { nodes { id } } }`);
+    const page = await newPage();
+    await page.goto(`${stack.baseUrl}/?sel=${encodeURIComponent(DPO)}`);
+    await graphReady(page);
+    await page.getByRole('link', { name: 'Hide others' }).click();
+    await page.waitForURL((u) => u.searchParams.get('focus') === DPO && u.searchParams.get('depth') === '1');
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['renderedNodes']) === n, expected.graph.nodes.length);
+    expect((await cyState(page)).nodes.sort()).toEqual(expected.graph.nodes.map((n) => n.id).sort());
+    await page.close();
+  });
+
   it('clicking a node in a focused view selects it without expanding it', async () => {
     const focus = idOf(BAD_TOKEN);
     const page = await newPage();

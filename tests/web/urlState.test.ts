@@ -9,6 +9,7 @@ import {
   explorerHref,
   focusOn,
   hide,
+  hideOthers,
   needsDates,
   parseExplorerState,
   parseGraphParams,
@@ -170,5 +171,12 @@ describe('filter and timeline parameters', () => {
     expect(bad).toMatchObject({ edgeKinds: 'all', since: null, until: null, colour: 'kind' });
     expect(needsDates(bad)).toBe(false);
     expect(needsDates(state)).toBe(true);
+  });
+});
+
+describe('hide others', () => {
+  it('keeps the node and its neighbours: a fresh one-hop view around it, selected', () => {
+    const state = parseExplorerState(new URLSearchParams('min=2&expand=a&hide=b&sel=c'));
+    expect(hideOthers(state, 'c')).toMatchObject({ focus: 'c', depth: 1, selected: 'c', expanded: [], hidden: [], minCitations: 2 });
   });
 });

@@ -179,6 +179,11 @@ export function hide(state: ExplorerState, id: string): ExplorerState {
   };
 }
 
+/** Keep only a node and its neighbours (Bloom's "dismiss others"): a one-hop view around it. */
+export function hideOthers(state: ExplorerState, id: string): ExplorerState {
+  return { ...focusOn(state, id), depth: 1 };
+}
+
 export function showAll(state: ExplorerState): ExplorerState {
   return { ...state, hidden: [] };
 }
