@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
+import { notifyingImports } from '../../server/src/metadata/createEnrichment.ts';
 import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import type { ProviderHttpOptions } from '../../server/src/metadata/http.ts';
 import { relatedByReferences } from '../../server/src/metadata/referenceRelated.ts';
@@ -94,6 +95,24 @@ describe('enrichment service', () => {
       ['arxiv:2606.26071'],
       ['arxiv:2606.26071', 'arxiv:2606.26474'],
     ]);
+  });
+
+  it('an import through the store main.ts wraps starts a run; every other call passes through', async () => {
+    const s = service();
+    let notified = 0;
+    const wrapped = notifyingImports(store, () => {
+      notified++;
+      s.schedule();
+    });
+    expect(wrapped.kind).toBe('embedded');
+    expect((await wrapped.stats()).episodes).toBe(8);
+    expect(notified).toBe(0);
+    await wrapped.importBatch(await store.exportBatch());
+    expect(notified).toBe(1);
+    await s.idle();
+    expect(await s.status()).toMatchObject({ pending: 0, done: SEED_PAPERS });
+    await expect(wrapped.importBatch({ episodes: [], papers: [{ id: 'x' } as never] })).rejects.toThrow();
+    expect(notified).toBe(1);
   });
 
   it('after a restart nothing is fetched again; after the refresh age everything is', async () => {
