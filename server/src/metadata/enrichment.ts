@@ -2,10 +2,13 @@
 // fetches them in batches and stores what came back. It runs at start and after each import, never
 // inside one: nothing here is awaited by an import, a query or start-up, and every failure is caught,
 // logged and retried later, so papergraph offline works as it does without it.
-import type { MetadataEntry, ReferenceTarget } from '../domain/metadata.ts';
+import type { EnrichmentCounts, MetadataEntry, ReferenceTarget } from '../domain/metadata.ts';
 import type { GraphStore } from '../store/store.ts';
 import { SEMANTIC_SCHOLAR_BATCH_SIZE } from './semanticScholar.ts';
 import { fetchMetadata, type MetadataProviders } from './fetchMetadata.ts';
+
+/** How long status() reuses its counts (a saved batch clears them at once). */
+const STATUS_CACHE_MS = 5_000;
 
 export interface EnrichmentStatus {
   /** Papers of the graph with no metadata fetched within the refresh age. */
@@ -42,6 +45,7 @@ export class EnrichmentService implements EnrichmentStatusSource {
   #again = false;
   #retryTimer: NodeJS.Timeout | null = null;
   #closed = false;
+  #counts: { at: number; value: EnrichmentCounts } | null = null;
 
   constructor(options: EnrichmentOptions) {
     this.#options = {
@@ -70,8 +74,12 @@ export class EnrichmentService implements EnrichmentStatusSource {
   }
 
   async status(): Promise<EnrichmentStatus> {
-    const counts = await this.#options.store.enrichmentCounts(this.#staleBefore());
-    return { ...counts, failed: this.#failed.size, lastError: this.#lastError };
+    const now = this.#options.now().getTime();
+    // Counting is a pass over every paper: /health polled every second must not repeat it each time.
+    if (this.#counts === null || now - this.#counts.at > STATUS_CACHE_MS || now < this.#counts.at) {
+      this.#counts = { at: now, value: await this.#options.store.enrichmentCounts(this.#staleBefore()) };
+    }
+    return { ...this.#counts.value, failed: this.#failed.size, lastError: this.#lastError };
   }
 
   /** Stops scheduling; a request in flight is not waited for (its results are dropped with the store). */
@@ -103,6 +111,7 @@ export class EnrichmentService implements EnrichmentStatusSource {
       afterId = papers[papers.length - 1]!.id;
       const round = await fetchMetadata(providers, papers, now);
       if (round.entries.length > 0) await store.saveMetadata(await resolveReferenceTargets(store, round.entries));
+      this.#counts = null;
       for (const entry of round.entries) this.#failed.delete(entry.paperId);
       for (const paper of round.failed) this.#failed.add(paper.id);
       for (const error of round.errors) this.#note(error.message);
