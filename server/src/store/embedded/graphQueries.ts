@@ -6,11 +6,12 @@ import type { GraphQuery } from '../store.ts';
 import { NO_DAY, type CitationGraph } from './memoryGraph.ts';
 
 export interface GraphSkeleton {
-  nodeIds: string[];
+  /** Node numbers (the store turns them into labelled nodes without looking their ids up again). */
+  nodes: readonly number[];
   edges: GraphEdge[];
 }
 
-const EMPTY: GraphSkeleton = { nodeIds: [], edges: [] };
+const EMPTY: GraphSkeleton = { nodes: [], edges: [] };
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -187,7 +188,7 @@ export function shortestPath(graph: CitationGraph, fromId: string, toId: string)
   const source = graph.indexOf(fromId);
   const target = graph.indexOf(toId);
   if (source < 0 || target < 0) return null;
-  if (source === target) return { nodeIds: [fromId], edges: [] };
+  if (source === target) return { nodes: [source], edges: [] };
   const predecessor = new Map<number, number>([[source, -1]]);
   const successor = new Map<number, number>([[target, -1]]);
   let forward = [source];
@@ -224,7 +225,7 @@ export function shortestPath(graph: CitationGraph, fromId: string, toId: string)
     const [episode, paper] = graph.isEpisode(a) ? [a, b] : [b, a];
     edges.push({ source: graph.idOf(episode), target: graph.idOf(paper), kind: graph.edgeKind(episode, paper)! });
   }
-  return { nodeIds: path.map((node) => graph.idOf(node)), edges };
+  return { nodes: path, edges };
 }
 
 function keepPaper(graph: CitationGraph, minCitations: number): (node: number) => boolean {
@@ -235,7 +236,7 @@ function heaviestFirst(graph: CitationGraph): (a: number, b: number) => number {
   return (a, b) => graph.degree(b) - graph.degree(a) || byId(graph.idOf(a), graph.idOf(b));
 }
 
-/** The selection as ids, with the edges among it: episode → paper, in selection order. */
+/** The selection with the edges among it: episode → paper, in selection order. */
 function skeleton(graph: CitationGraph, selected: readonly number[]): GraphSkeleton {
   const position = new Map(selected.map((node, i) => [node, i]));
   const edges: GraphEdge[] = [];
@@ -250,5 +251,5 @@ function skeleton(graph: CitationGraph, selected: readonly number[]): GraphSkele
     own.sort((a, b) => a.at - b.at);
     for (const { edge } of own) edges.push(edge);
   }
-  return { nodeIds: selected.map((node) => graph.idOf(node)), edges };
+  return { nodes: selected, edges };
 }

@@ -323,8 +323,8 @@ class EmbeddedStore implements GraphStore {
 
   #toView(skeleton: GraphSkeleton): GraphView {
     const { graph } = this.#memory;
-    const nodes = skeleton.nodeIds.map((id) => {
-      const node = graph.indexOf(id);
+    const nodes = skeleton.nodes.map((node) => {
+      const id = graph.idOf(node);
       const title = graph.title(node);
       const kind = graph.isEpisode(node) ? 'EPISODE' : 'PAPER';
       const label = kind === 'PAPER' ? paperLabel({ id, title }) : (title ?? id);
