@@ -21,6 +21,8 @@ const ROWS = [
   'graphql-overhead',
   'restart',
   'memory',
+  'restart-rebuild',
+  'memory-rebuild',
   'http-throughput',
   'http-p99',
   'http-hostile-document',
