@@ -219,7 +219,8 @@ const align = (n: number) => Math.ceil(n / 8) * 8;
  * A crash at any point leaves the old file or the new one, each whole (and checked on open anyway).
  */
 export async function writeGraphFile(path: string, parts: readonly Buffer[]): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
+  // One name: one process owns the DATA_DIR, and a crash's leftover is overwritten by the next write.
+  const temporary = `${path}.tmp`;
   try {
     const file = await open(temporary, 'w');
     try {

@@ -250,9 +250,11 @@ export class CitationGraph {
     if (this.#patched.size > 0) this.#compact();
     const n = this.#ids.length;
     const { ids, index } = this.#ids.encode((node) => this.#kind[node] !== FREE);
+    // Copies of the arrays that change in place (the file is written after later imports may have run);
+    // the CSR block is only ever replaced whole.
     return {
-      kind: this.#kind.subarray(0, n),
-      day: this.#day.subarray(0, n),
+      kind: this.#kind.slice(0, n),
+      day: this.#day.slice(0, n),
       offsets: this.#offsets,
       targets: this.#targets,
       edgeKinds: this.#edgeKinds,
