@@ -8,6 +8,9 @@ export const QUERY_LIMITS = {
   maxGraphDepth: 4,
   defaultGraphLimit: 500,
   maxGraphLimit: 5_000,
+  /** Paths in one `paths(from:, to:)`: two hubs can be joined by thousands of equally short chains. */
+  defaultShortestPaths: 20,
+  maxShortestPaths: 100,
   /** Depth of the deepest sensible query (episode → related → episode → recommendations → paper → citedBy → episode). */
   maxDepth: 10,
   /** Fields in one query, aliases included: bounds alias-amplification attacks. */

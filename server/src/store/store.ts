@@ -113,6 +113,12 @@ export interface GraphStore extends MetadataStore {
   graph(query: GraphQuery): Promise<GraphView>;
   /** Shortest chain between two nodes, nodes in path order; null when unconnected or unknown. */
   path(fromId: string, toId: string): Promise<GraphView | null>;
+  /**
+   * Every shortest chain between two nodes (each hop an episode–paper link in either direction), at most
+   * `limit`, ordered by their sequences of node ids; one zero-hop chain when both are the same node,
+   * none when unconnected or unknown.
+   */
+  shortestPaths(fromId: string, toId: string, limit: number): Promise<GraphView[]>;
   /** Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. */
   search(query: string, limit: number): Promise<SearchHit[]>;
   stats(): Promise<Stats>;

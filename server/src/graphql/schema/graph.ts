@@ -44,7 +44,7 @@ async function wasTruncated(graph: DrawnGraph, context: Context): Promise<boolea
   return (await context.store.graph({ ...query, limit: query.limit + 1 })).nodes.length > query.limit;
 }
 
-const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
+export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
   fields: (t) => ({
     nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
     edges: t.expose('edges', { type: [GraphEdgeRef], complexity: { field: 1, multiplier: 1 } }),
@@ -56,7 +56,7 @@ const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
 });
 
 /** An unknown node reference is the client's to fix: say which argument and what it may hold. */
-async function knownNode(context: Context, argument: string, ref: string): Promise<string> {
+export async function knownNode(context: Context, argument: string, ref: string): Promise<string> {
   const resolved = await resolveNodeRef(context.loaders, ref);
   if (resolved !== null) return resolved;
   throw new GraphQLError(

@@ -7,6 +7,7 @@ import './episodeMedia.ts';
 import './paper.ts';
 import './paperMetadata.ts';
 import './graph.ts';
+import './paths.ts';
 import './search.ts';
 import './stats.ts';
 import './enrichment.ts';

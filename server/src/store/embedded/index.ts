@@ -20,6 +20,7 @@ import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { openDatabase } from './database.ts';
+import { allShortestPaths } from './allShortestPaths.ts';
 import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
 import { FeedRows } from './feeds.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
@@ -210,6 +211,11 @@ class EmbeddedStore implements GraphStore {
     this.#assertOpen();
     const skeleton = shortestPath(this.#memory.graph, fromId, toId);
     return skeleton === null ? null : this.#toView(skeleton);
+  }
+
+  async shortestPaths(fromId: string, toId: string, limit: number): Promise<GraphView[]> {
+    this.#assertOpen();
+    return allShortestPaths(this.#memory.graph, fromId, toId, Math.trunc(limit)).map((chain) => this.#toView(chain));
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {

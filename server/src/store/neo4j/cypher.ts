@@ -20,6 +20,7 @@ import {
   METADATA_SCHEMA_STATEMENTS,
   type MetadataCypherParams,
 } from './metadataCypher.ts';
+import { PATHS_CYPHER, PATHS_CYPHER_PARAMETERS, type PathsCypherParams } from './pathsCypher.ts';
 
 /** Neighbourhood queries unroll one block per hop; the API allows at most this many. */
 export const NEO4J_MAX_GRAPH_DEPTH = 4;
@@ -452,6 +453,7 @@ ORDER BY e.id`,
 RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper
 ORDER BY p.id`,
   ...METADATA_CYPHER,
+  ...PATHS_CYPHER,
 } as const;
 
 export type StatementName = keyof typeof CYPHER;
@@ -503,7 +505,7 @@ export interface CitationParam {
 type NoParams = Record<never, never>;
 
 /** The parameters each statement takes; the runner only accepts these shapes. */
-export interface CypherParams extends MetadataCypherParams {
+export interface CypherParams extends MetadataCypherParams, PathsCypherParams {
   schemaEpisodeId: NoParams;
   schemaPaperId: NoParams;
   schemaAliasKey: NoParams;
@@ -589,6 +591,7 @@ export const CYPHER_PARAMETERS = {
   exportEpisodes: [],
   exportPapers: [],
   ...METADATA_CYPHER_PARAMETERS,
+  ...PATHS_CYPHER_PARAMETERS,
 } as const satisfies { [K in StatementName]: readonly (keyof CypherParams[K])[] };
 
 // Compile-time check that no typed parameter is missing from CYPHER_PARAMETERS.

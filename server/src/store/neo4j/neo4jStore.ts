@@ -230,6 +230,12 @@ export class Neo4jStore implements GraphStore {
     return row === undefined ? null : toPathView(row);
   }
 
+  async shortestPaths(fromId: string, toId: string, limit: number): Promise<GraphView[]> {
+    const wanted = Math.trunc(limit);
+    if (wanted <= 0) return [];
+    return (await this.#read('shortestPaths', { fromId, toId, limit: wanted })).map(toPathView);
+  }
+
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const wanted = Math.trunc(limit);
     const episodeQuery = toLuceneQuery(query, EPISODE_SEARCH_FIELDS);
