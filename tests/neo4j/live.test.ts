@@ -57,6 +57,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   author: null,
   topic: null,
   staleBefore: '2026-01-01T00:00:00.000Z',
+  at: '2026-01-01T00:00:00.000Z',
 };
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {

@@ -130,7 +130,7 @@ describe('round trips per store method (one statement per API field)', () => {
 });
 
 describe('round trips per import (Mutation.importFeed)', () => {
-  it('a first import is 5 statements in one transaction, for 1 episode or 200', async () => {
+  it('a first import is 6 statements in one transaction, for 1 episode or 200', async () => {
     for (const size of [1, 200]) {
       const { counting, store } = setup();
       const batch = corpus(size);
@@ -141,13 +141,14 @@ describe('round trips per import (Mutation.importFeed)', () => {
         'importWriteEpisodes',
         'importWriteCitations',
         'importRecountPapers',
+        'markGraphChanged',
       ]);
       expect(calls.every((c) => c.via === 'transaction')).toBe(true);
       expect(counting.transactions).toBe(1);
     }
   });
 
-  it('re-importing unchanged episodes is 2 statements', async () => {
+  it('re-importing unchanged episodes is 2 statements (the change time stays)', async () => {
     const batch = corpus(50);
     const stored = batch.episodes.map((e) => ({ id: e.id, contentHash: episodeContentHash(e) }));
     const { counting, store } = setup({ ...sampleAnswers(), importStoredHashes: stored });
@@ -155,7 +156,7 @@ describe('round trips per import (Mutation.importFeed)', () => {
     expect(calls.map((c) => c.statement)).toEqual(['importStoredHashes', 'importMergePapers']);
   });
 
-  it('an update that orphans papers is the worst case: 7 statements', async () => {
+  it('an update that orphans papers is the worst case: 8 statements', async () => {
     const batch = corpus(100);
     const stored = batch.episodes.map((e) => ({ id: e.id, contentHash: 'an older hash' }));
     const { counting, store } = setup({
@@ -173,6 +174,7 @@ describe('round trips per import (Mutation.importFeed)', () => {
       'importWriteCitations',
       'importRecountPapers',
       'importDropUnusedAliases',
+      'markGraphChanged',
     ]);
     expect(counting.transactions).toBe(1);
   });

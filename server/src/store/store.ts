@@ -122,6 +122,11 @@ export interface GraphStore extends MetadataStore {
   /** Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. */
   search(query: string, limit: number): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
+  /**
+   * When an import or removeEpisode last changed the graph (ISO-8601 UTC), set in the transaction that
+   * wrote it; an import that changes nothing leaves it. null when no change was recorded.
+   */
+  graphChangedAt(): Promise<string | null>;
 
   /** Stored episode ids by feed guid, one per guid in order, null when no episode has it. */
   episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]>;

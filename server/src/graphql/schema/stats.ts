@@ -6,6 +6,11 @@ const StatsRef = builder.objectRef<Stats>('Stats').implement({
     episodes: t.exposeInt('episodes'),
     papers: t.exposeInt('papers'),
     citations: t.exposeInt('citations', { description: 'Source and recommended-reading links' }),
+    lastChangedAt: t.string({
+      nullable: true,
+      description: 'When an import or removeEpisode last changed the graph (ISO-8601 UTC); null before any recorded change',
+      resolve: (_stats, _args, context) => context.store.graphChangedAt(),
+    }),
   }),
 });
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { ensureSchema } from './schema.ts';
 import { ensureGraphVersion } from './graphVersion.ts';
+import { ensureGraphChangedAt } from './graphChangedAt.ts';
 
 export const DATABASE_FILE = 'papergraph.sqlite';
 
@@ -47,6 +48,7 @@ export function openDatabase(dataDir: string): { reader: DatabaseSync; writer: D
   try {
     ensureSchema(reader, path);
     ensureGraphVersion(reader);
+    ensureGraphChangedAt(reader);
     writer = connect(path);
     writer.exec(`PRAGMA cache_size = -${WRITER_CACHE_KIB}`);
     // A many-file import grows the WAL to its own size; after the checkpoint it goes back to this.

@@ -7,6 +7,7 @@ import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { graphVersionBump } from './graphVersion.ts';
+import { graphChangedAtStamp } from './graphChangedAt.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
 import { episodeSearchText, paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
 
@@ -52,11 +53,13 @@ export class Importer {
   readonly #db: DatabaseSync;
   readonly #sql: ReturnType<typeof prepareImportStatements>;
   readonly #bumpGraphVersion: () => void;
+  readonly #stampChangedAt: () => void;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = prepareImportStatements(db);
     this.#bumpGraphVersion = graphVersionBump(db);
+    this.#stampChangedAt = graphChangedAtStamp(db);
   }
 
   /**
@@ -85,6 +88,7 @@ export class Importer {
       if (this.#db.isTransaction) {
         // Every transaction here changes the graph tables: a graph file of the old state stops matching.
         this.#bumpGraphVersion();
+        this.#stampChangedAt();
         this.#db.exec('COMMIT');
       }
       committed(outcomes);

@@ -23,6 +23,7 @@ import { openDatabase } from './database.ts';
 import { allShortestPaths } from './allShortestPaths.ts';
 import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
 import { FeedRows } from './feeds.ts';
+import { graphChangedAtReader } from './graphChangedAt.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
@@ -85,6 +86,7 @@ class EmbeddedStore implements GraphStore {
   readonly #importer: Importer;
   readonly #feeds: FeedRows;
   readonly #remover: EpisodeRemover;
+  readonly #readGraphChangedAt: () => string | null;
   readonly #episodesNewestFirst: StatementSync;
   readonly #imports = new SerialQueue();
   readonly #lock: { release(): void };
@@ -120,6 +122,7 @@ class EmbeddedStore implements GraphStore {
     this.#importer = new Importer(writer);
     this.#feeds = new FeedRows(db, writer);
     this.#remover = new EpisodeRemover(writer);
+    this.#readGraphChangedAt = graphChangedAtReader(db);
     this.#episodesNewestFirst = db.prepare(
       'SELECT id FROM episodes ORDER BY published_at IS NULL, published_at DESC, id',
     );
@@ -227,6 +230,11 @@ class EmbeddedStore implements GraphStore {
     this.#assertOpen();
     const { episodeCount, paperCount, citationCount } = this.#memory;
     return { episodes: episodeCount, papers: paperCount, citations: citationCount };
+  }
+
+  async graphChangedAt(): Promise<string | null> {
+    this.#assertOpen();
+    return this.#readGraphChangedAt();
   }
 
   async episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]> {

@@ -4,6 +4,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { graphVersionBump } from './graphVersion.ts';
+import { graphChangedAtStamp } from './graphChangedAt.ts';
 import type { MemoryState } from './memoryGraph.ts';
 import { paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
 
@@ -17,10 +18,12 @@ export class EpisodeRemover {
   readonly #db: DatabaseSync;
   readonly #sql: Record<string, StatementSync>;
   readonly #bumpGraphVersion: () => void;
+  readonly #stampChangedAt: () => void;
 
   constructor(writer: DatabaseSync) {
     this.#db = writer;
     this.#bumpGraphVersion = graphVersionBump(writer);
+    this.#stampChangedAt = graphChangedAtStamp(writer);
     const p = (sql: string) => writer.prepare(sql);
     this.#sql = {
       episode: p('SELECT rid FROM episodes WHERE id = ?'),
@@ -61,6 +64,7 @@ export class EpisodeRemover {
         sql.insertPaperFts!.run(row.rid, record.title, paperIdentifiersText(record), notes.join('\n'));
       }
       this.#bumpGraphVersion();
+      this.#stampChangedAt();
       this.#db.exec('COMMIT');
       return { episodeId, removedPaperIds, citationRows: cited.reduce((n, c) => n + c.rows, 0) };
     } catch (error) {

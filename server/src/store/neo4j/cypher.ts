@@ -9,6 +9,7 @@
 //   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
 //   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
 //   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
+//   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
 
 import type { FeedRecord } from '../../domain/feed.ts';
@@ -60,6 +61,7 @@ export const CYPHER = {
   schemaPaperCitationCount: `CREATE INDEX paper_citation_count IF NOT EXISTS FOR (p:Paper) ON (p.citationCount)`,
   schemaEpisodeGuid: `CREATE INDEX episode_guid IF NOT EXISTS FOR (e:Episode) ON (e.guid)`,
   schemaFeedUrl: `CREATE CONSTRAINT feed_url_unique IF NOT EXISTS FOR (f:Feed) REQUIRE f.url IS UNIQUE`,
+  schemaGraphChangeKey: `CREATE CONSTRAINT graph_change_key_unique IF NOT EXISTS FOR (g:GraphChange) REQUIRE g.key IS UNIQUE`,
   schemaEpisodeSearch: `CREATE FULLTEXT INDEX episode_search IF NOT EXISTS
 FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
@@ -88,18 +90,24 @@ WHERE stored IS NOT NULL OR paper.citedByChange
 MERGE (p:Paper {id: paper.id})
 ON CREATE SET p.citationCount = 0
 WITH p, paper, coalesce(p.aliases, []) AS storedAliases
-WITH p, paper, storedAliases + [alias IN paper.aliases WHERE NOT alias IN storedAliases] AS aliases
+WITH p, paper, storedAliases, storedAliases + [alias IN paper.aliases WHERE NOT alias IN storedAliases] AS aliases
+// Whether the SET below changes anything: an import whose papers and episodes all stay as stored
+// leaves the graph's change time alone.
+WITH p, paper, aliases,
+     p.url IS NULL OR size(aliases) > size(storedAliases)
+       OR (paper.title IS NOT NULL AND (p.title IS NULL OR paper.title <> p.title))
+       OR (p.arxivId IS NULL AND paper.arxivId IS NOT NULL) OR (p.doi IS NULL AND paper.doi IS NOT NULL) AS changed
 SET p.title = coalesce(paper.title, p.title),
     p.url = coalesce(p.url, paper.url),
     p.arxivId = coalesce(p.arxivId, paper.arxivId),
     p.doi = coalesce(p.doi, paper.doi),
     p.aliases = aliases,
     p.searchIdentifiers = reduce(text = p.id, alias IN aliases | text + ' ' + alias)
-WITH p, aliases
+WITH p, aliases, changed
 UNWIND aliases AS key
 MERGE (a:Alias {key: key})
 MERGE (a)-[:ALIAS_OF]->(p)
-RETURN count(DISTINCT p) AS papers`,
+RETURN count(DISTINCT p) AS papers, count(DISTINCT CASE WHEN changed THEN p END) AS changedPapers`,
 
   importWriteEpisodes: `UNWIND $episodes AS episode
 MERGE (e:Episode {id: episode.id})
@@ -160,6 +168,13 @@ RETURN guid, e.id AS id`,
 WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds
 DETACH DELETE e
 RETURN paperIds`,
+
+  /** In the transaction of every import or removal that changed the graph. */
+  markGraphChanged: `MERGE (g:GraphChange {key: 'graph'})
+SET g.at = $at
+RETURN g.at AS at`,
+  graphChangedAt: `MATCH (g:GraphChange {key: 'graph'})
+RETURN g.at AS at`,
 
   // ---- feed subscriptions ----
   listFeeds: `MATCH (f:Feed)
@@ -513,6 +528,7 @@ export interface CypherParams extends MetadataCypherParams, PathsCypherParams {
   schemaPaperCitationCount: NoParams;
   schemaEpisodeGuid: NoParams;
   schemaFeedUrl: NoParams;
+  schemaGraphChangeKey: NoParams;
   schemaEpisodeSearch: NoParams;
   schemaPaperSearch: NoParams;
   schemaAwait: { timeoutSeconds: number };
@@ -527,6 +543,8 @@ export interface CypherParams extends MetadataCypherParams, PathsCypherParams {
   episodeIdsByGuids: { guids: string[] };
   listFeeds: NoParams;
   removeEpisode: { episodeId: string };
+  markGraphChanged: { at: string };
+  graphChangedAt: NoParams;
   saveFeed: { feed: FeedRecord };
   removeFeed: { url: string };
   papersByIds: { ids: string[] };
@@ -557,6 +575,7 @@ export const CYPHER_PARAMETERS = {
   schemaPaperCitationCount: [],
   schemaEpisodeGuid: [],
   schemaFeedUrl: [],
+  schemaGraphChangeKey: [],
   schemaEpisodeSearch: [],
   schemaPaperSearch: [],
   schemaAwait: ['timeoutSeconds'],
@@ -571,6 +590,8 @@ export const CYPHER_PARAMETERS = {
   episodeIdsByGuids: ['guids'],
   listFeeds: [],
   removeEpisode: ['episodeId'],
+  markGraphChanged: ['at'],
+  graphChangedAt: [],
   saveFeed: ['feed'],
   removeFeed: ['url'],
   papersByIds: ['ids'],
@@ -609,6 +630,7 @@ export const SCHEMA_STATEMENTS = [
   'schemaPaperCitationCount',
   'schemaEpisodeGuid',
   'schemaFeedUrl',
+  'schemaGraphChangeKey',
   'schemaEpisodeSearch',
   'schemaPaperSearch',
   ...METADATA_SCHEMA_STATEMENTS,
@@ -618,7 +640,7 @@ export type SchemaStatementName = (typeof SCHEMA_STATEMENTS)[number];
 
 /** The database schema the statements are written against (the linter checks them against it). */
 export const GRAPH_SCHEMA = {
-  labels: ['Episode', 'Paper', 'Alias', 'Feed', ...METADATA_GRAPH_SCHEMA.labels],
+  labels: ['Episode', 'Paper', 'Alias', 'Feed', 'GraphChange', ...METADATA_GRAPH_SCHEMA.labels],
   relationshipTypes: ['CITES', 'ALIAS_OF', ...METADATA_GRAPH_SCHEMA.relationshipTypes],
   propertyKeys: [
     // Episode
@@ -656,6 +678,8 @@ export const GRAPH_SCHEMA = {
     'lastError',
     'episodeCount',
     'nextCheckAt',
+    // GraphChange (key as above)
+    'at',
     // CITES
     'kind',
     'position',

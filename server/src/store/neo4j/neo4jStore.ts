@@ -111,9 +111,10 @@ export class Neo4jStore implements GraphStore {
       for await (const batch of batches) valid.push(validateImportBatch(batch));
       return mappingStoreErrors(() =>
         this.#driver.executeWrite(async (tx) => {
-          const results: ImportResult[] = [];
-          for (const batch of valid) results.push(await writeBatch(tx, batch));
-          return results;
+          const written: BatchWrite[] = [];
+          for (const batch of valid) written.push(await writeBatch(tx, batch));
+          if (written.some((w) => w.changed)) await markGraphChanged(tx);
+          return written.map((w) => w.result);
         }),
       );
     });
@@ -278,6 +279,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  async graphChangedAt(): Promise<string | null> {
+    const [row] = await this.#read('graphChangedAt', {});
+    return row === undefined ? null : asString(row.at);
+  }
+
   async episodeIdsByGuids(guids: readonly string[]): Promise<(string | null)[]> {
     if (guids.length === 0) return [];
     const rows = await this.#read('episodeIdsByGuids', { guids: unique(guids) });
@@ -292,6 +298,7 @@ export class Neo4jStore implements GraphStore {
         this.#driver.executeWrite(async (tx) => {
           const [row] = await tx.run('removeEpisode', { episodeId });
           if (row === undefined) return null;
+          await markGraphChanged(tx);
           const paperIds = unique((row.paperIds as unknown[]).map(asString));
           const deleted = paperIds.length === 0 ? [] : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
           const aliasKeys = unique(deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)));
@@ -336,11 +343,22 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
+interface BatchWrite {
+  result: ImportResult;
+  /** An episode or a paper changed (the graph's change time moves). */
+  changed: boolean;
+}
+
+/** Stamped in the transaction that changed the graph, so it commits or rolls back with it. */
+async function markGraphChanged(tx: CypherTransaction): Promise<void> {
+  await tx.run('markGraphChanged', { at: new Date().toISOString() });
+}
+
 /**
  * The whole import inside one managed transaction. Re-run from the top if the driver retries, so it
  * decides everything from what it reads inside the transaction.
  */
-async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<ImportResult> {
+async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<BatchWrite> {
   const storedRows = await tx.run('importStoredHashes', { episodeIds: batch.episodes.map((e) => e.id) });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
 
@@ -354,10 +372,12 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Im
   }
 
   const citedByChange = new Set(changed.flatMap(({ episode }) => citedPaperIds(episode)));
+  let papersChanged = false;
   if (batch.papers.length > 0) {
-    await tx.run('importMergePapers', {
+    const [row] = await tx.run('importMergePapers', {
       papers: batch.papers.map((paper) => ({ ...paper, citedByChange: citedByChange.has(paper.id) })),
     });
+    papersChanged = asInteger(row?.changedPapers ?? 0) > 0;
   }
 
   if (changed.length > 0) {
@@ -377,7 +397,7 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Im
     const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
     if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
   }
-  return result;
+  return { result, changed: changed.length > 0 || papersChanged };
 }
 
 function citedPaperIds(episode: EpisodeRecord): string[] {
