@@ -15,7 +15,7 @@
 // graphology, so paths and tie-breaks stay what they were.
 //
 // The whole structure is a handful of typed arrays and two string columns, so it is saved as a graph
-// file (graphFile.ts) and opened from it without touching SQLite; ids and titles are decoded on use.
+// file (graphFile.ts) and opened from it without touching SQLite; titles are decoded on first use.
 import type { DatabaseSync } from 'node:sqlite';
 import type { CitationKind, NodeKind } from '../../domain/model.ts';
 import { NodeIds, type EncodedIndex } from './nodeIds.ts';

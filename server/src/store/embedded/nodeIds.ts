@@ -101,7 +101,7 @@ export class NodeIds {
     this.#ids[node] = '';
   }
 
-  /** `isLive` says which nodes the table keeps (asked of the graph, so ids are not decoded for it). */
+  /** `isLive` says which nodes the table keeps (the graph knows which were removed). */
   encode(isLive: (node: number) => boolean): { ids: EncodedStrings; index: EncodedIndex } {
     const count = this.#ids.length;
     const hashes = new Int32Array(count);

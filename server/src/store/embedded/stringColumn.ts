@@ -1,6 +1,6 @@
-// One string per node, decoded on first use from the UTF-8 bytes a graph file holds (strings written
-// later are kept as strings). Materialising all 500k ids and titles at open cost more than reading the
-// whole file, and most of them are never shown.
+// One string per node in a graph file's form (UTF-8 bytes, offsets, null flags), and the titles column
+// read from it: decoded on first use (values written later are kept as strings). Most titles are never
+// shown, and decoding them all at open cost more than reading the whole file.
 
 /** The column as a graph file stores it: UTF-8 bytes, where each string ends, and which are null. */
 export interface EncodedStrings {
