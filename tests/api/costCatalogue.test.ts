@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
-const { maxPageSize, maxRelated, maxCitedBy, maxSearchResults, maxGraphLimit, maxGraphDepth } = QUERY_LIMITS;
+const { maxPageSize, maxRelated, maxCitedBy, maxSearchResults, maxGraphLimit, maxGraphDepth, maxLookupIds } = QUERY_LIMITS;
+/** The largest batch a lookup takes, as an inline list: costs depend on its length only. */
+const FULL_BATCH = `[${Array.from({ length: maxLookupIds }, (_, i) => `"doi:10.9999/batch-${i}"`).join(', ')}]`;
 
 const NATURAL: [name: string, query: string][] = [
   ['episodes with readings and top related', `{ episodes(first: 50) { edges { node { recommendations { note paper { title } } related(first: 3) { sharedPapers { id } } } } } }`],
@@ -19,6 +21,9 @@ const NATURAL: [name: string, query: string][] = [
   ['search, most results', `{ search(query: "reward", first: ${maxSearchResults}) { score node { __typename ... on Episode { id title } ... on Paper { id label citationCount } } } }`],
   ['episodes, readings and who else cites them', `{ episodes(first: 20) { edges { node { title recommendations { paper { label citedBy(first: 5) { episode { title } } } } } } } }`],
   ['related of related, a few', `{ episodes(first: 10) { edges { node { related(first: 5) { episode { title related(first: 5) { score episode { title } } } } } } } }`],
+  ['a large view exported in one batch', `{ papersByRefs(refs: ${FULL_BATCH}) { id title label url citationCount arxivId doi } }`],
+  ['a reading list looked up in one batch', `{ papersByRefs(refs: ${FULL_BATCH}) { id label citationCount citedBy(first: 20) { kind episode { id title } } } }`],
+  ['a full batch of nodes refetched', `{ nodes(ids: ${FULL_BATCH}) { __typename id ... on Episode { title publishedAt source { id label } } ... on Paper { label url citationCount } } }`],
   ['stats and a path', `{ stats { episodes papers citations } path(from: "arXiv:2305.18290", to: "arXiv:2305.20050") { nodes { id kind label } edges { source target kind } } }`],
 ];
 
@@ -26,6 +31,8 @@ const ABUSIVE: [name: string, query: string, costliest: string][] = [
   ['related of related at full size', `{ episodes(first: ${maxPageSize}) { edges { node { related(first: ${maxRelated}) { episode { related(first: ${maxRelated}) { episode { title } } } } } } } }`, 'episodes.edges.node.related.episode.related.episode'],
   ['every citer of every reading of a page', `{ episodes(first: ${maxPageSize}) { edges { node { recommendations { paper { citedBy(first: 100) { episode { title } } } } } } } }`, 'episodes.edges.node.recommendations.paper.citedBy.episode'],
   ['all citers of a full page of papers', `{ papers(first: ${maxPageSize}) { edges { node { citedBy(first: ${maxCitedBy}) { episode { title } } } } } }`, 'papers.edges.node.citedBy.episode'],
+  ['every citer of a full batch of papers', `{ papersByRefs(refs: ${FULL_BATCH}) { citedBy(first: ${maxCitedBy}) { episode { title } } } }`, 'papersByRefs.citedBy.episode'],
+  ['the readings of a full batch of nodes', `{ nodes(ids: ${FULL_BATCH}) { ... on Episode { recommendations { paper { citedBy(first: 10) { episode { title } } } } } } }`, 'nodes.recommendations.paper.citedBy.episode'],
   ['citers of the citers of shared papers', `{ search(query: "x", first: ${maxSearchResults}) { node { ... on Paper { citedBy(first: ${maxCitedBy}) { episode { related(first: 10) { episode { id } } } } } } } }`, 'search.node.citedBy.episode.related.episode'],
 ];
 

@@ -1,24 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import type { GraphStore } from '../../server/src/store/store.ts';
-import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
-
-/** Wraps a store and counts calls per method, to prove fields are batched rather than per row. */
-function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const proxy = new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
-}
+import { countingStore, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 describeForEachStore('query limits and batching', (storeFactory) => {
   let api: TestApi;

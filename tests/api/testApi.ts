@@ -76,3 +76,19 @@ export function describeForEachStore(title: string, body: (factory: StoreFactory
     });
   }
 }
+
+/** Wraps a store and counts calls per method, to prove fields are batched rather than per row. */
+export function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, calls };
+}

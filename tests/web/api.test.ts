@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { API_MAX_BREADTH, API_UNREACHABLE_CODE, ApiError, PAPERS_PER_LOOKUP, createApi, aliasedLookupQuery } from '../../web/src/lib/api.ts';
+import { API_UNREACHABLE_CODE, ApiError, LOOKUP_BATCH, batchLookupQuery, createApi } from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;
@@ -101,37 +101,36 @@ describe('typed GraphQL client', () => {
     expect(error).toBe(abort);
   });
 
-  it('looks many papers up in chunks that fit the API breadth limit, refs only as variables', async () => {
-    expect(API_MAX_BREADTH).toBe(QUERY_LIMITS.maxBreadth);
-    const ids = Array.from({ length: 120 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
+  it('looks many papers up in batches of the API maximum, refs only as a list variable', async () => {
+    expect(LOOKUP_BATCH).toBe(QUERY_LIMITS.maxLookupIds);
+    const ids = Array.from({ length: 2 * LOOKUP_BATCH + 200 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
     const answers = [];
-    for (let start = 0; start < ids.length; start += PAPERS_PER_LOOKUP) {
-      const data: Record<string, unknown> = {};
-      ids.slice(start, start + PAPERS_PER_LOOKUP).forEach((id, i) => (data[`p${i}`] = start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
-      answers.push(json({ data }));
+    for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
+      const papersByRefs = ids.slice(start, start + LOOKUP_BATCH).map((id, i) => (start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
+      answers.push(json({ data: { papersByRefs } }));
     }
     const { impl, calls } = fakeFetch(...answers);
     const rows = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(ids);
-    expect(calls).toHaveLength(Math.ceil(120 / PAPERS_PER_LOOKUP));
-    expect(rows).toHaveLength(120);
+    expect(calls.map((call) => (call.body.variables['refs'] as string[]).length)).toEqual([LOOKUP_BATCH, LOOKUP_BATCH, 200]);
+    expect(rows).toHaveLength(ids.length);
     expect(rows[1]).toBeNull();
     expect(rows.map((r) => r?.id)).toEqual(ids.map((id, i) => (i === 1 ? undefined : id)));
     for (const call of calls) {
-      // Breadth as the API counts it: each alias plus each field selected under it.
-      const query = String(call.body.query);
-      const aliases = query.match(/: paper\(/g)!.length;
-      const fields = query.match(/\{ ([^}]*) \}/)![1]!.split(' ').length;
-      const breadth = aliases * (1 + fields);
-      expect(breadth).toBeLessThanOrEqual(QUERY_LIMITS.maxBreadth);
+      expect(call.body.query).not.toContain('evil');
+      expect(call.body.operationName).toBe('PapersByRefs');
     }
-    expect(calls[0]?.body.query).not.toContain('evil');
-    expect(calls[0]?.body.variables['r0']).toBe(ids[0]);
+    expect(calls.flatMap((call) => call.body.variables['refs'] as string[])).toEqual(ids);
   });
 
-  it('builds a valid aliased query shape', () => {
-    const { query, variables } = aliasedLookupQuery(['a', 'b']);
-    expect(query).toContain('query PapersByIds($r0: String!, $r1: String!)');
-    expect(query).toContain('p1: paper(ref: $r1)');
-    expect(variables).toEqual({ r0: 'a', r1: 'b' });
+  it('refuses an answer with fewer entries than ids asked', async () => {
+    const { impl } = fakeFetch(json({ data: { papersByRefs: [null] } }));
+    const error = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(['a', 'b']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).kind).toBe('invalid');
+    expect((error as ApiError).message).toContain('1 entries for 2 ids');
+  });
+
+  it('builds one batch document per lookup, the list passed as a variable', () => {
+    expect(batchLookupQuery('id')).toBe('query PapersByRefs($refs: [String!]!) { papersByRefs(refs: $refs) { id } }');
   });
 });

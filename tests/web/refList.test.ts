@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REFS, parseRefList } from '../../web/src/lib/refList.ts';
 import { coverageCsv } from '../../web/src/lib/export.ts';
-import { selectionBreadth } from '../../web/src/lib/api.ts';
 
 describe('pasted reference lists', () => {
   it('takes one reference per line or several per line, in order, without repeats, and names what it skipped', () => {
@@ -42,12 +41,5 @@ describe('batch lookup CSV', () => {
       '10.9/none,,,,,',
       '',
     ]);
-  });
-});
-
-describe('query breadth of one aliased lookup', () => {
-  it('counts the alias and every field, nested ones included, and no arguments', () => {
-    expect(selectionBreadth('id title')).toBe(3);
-    expect(selectionBreadth('id citedBy(first: 20) { kind episode { id title } }')).toBe(7);
   });
 });

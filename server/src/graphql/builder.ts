@@ -5,6 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.ts';
+import { nodeTypeName } from './nodeType.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -21,6 +22,14 @@ export const builder = new SchemaBuilder<{
     // A connection's cost already multiplies by its page size (pagination.ts: pageSizeOf).
     edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
+    // Episode and Paper keep the ids clients already store (ep_…, canonical paper keys) instead of the
+    // plugin's base64 "Type:id": schema/node.ts declares node(id:) and nodes(ids:) over plain IDs.
+    nodeTypeOptions: {
+      description: 'Anything papergraph can refetch by its id: an episode (ep_…) or a paper (canonical key).',
+      resolveType: (node) => nodeTypeName(node as object),
+    },
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
   errors: { directResult: true },
   // Fields carry their cost estimates; plugins/queryLimits.ts checks them once per operation.

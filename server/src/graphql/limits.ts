@@ -11,6 +11,8 @@ export const QUERY_LIMITS = {
   /** Paths in one `paths(from:, to:)`: two hubs can be joined by thousands of equally short chains. */
   defaultShortestPaths: 20,
   maxShortestPaths: 100,
+  /** Ids in one `nodes(ids:)`, references in one `papersByRefs(refs:)`: a whole reading list or a large view's export in a few requests. */
+  maxLookupIds: 500,
   /** Depth of the deepest sensible query (episode → related → episode → recommendations → paper → citedBy → episode). */
   maxDepth: 10,
   /** Fields in one query, aliases included: bounds alias-amplification attacks. */

@@ -178,32 +178,29 @@ const STATS_QUERY = 'query Stats { stats { episodes papers citations } }';
 
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
-/** Fields one query may hold, aliases included: the API's `maxBreadth` (server/src/graphql/limits.ts). */
-export const API_MAX_BREADTH = 200;
 const PAPER_EXPORT = `${PAPER_LINK} arxivId doi`;
 /** Episodes listed per paper in a batch lookup (the paper's page lists them all). */
 export const LOOKUP_CITED_BY = 20;
 const PAPER_COVERAGE = `id label citationCount citedBy(first: ${LOOKUP_CITED_BY}) { kind episode { id title } }`;
 
-/** A root field that looks one node up by one argument, for aliased batch lookups. */
-export interface LookupRoot {
+/** Ids or references one batch lookup takes: the API's `maxLookupIds` (server/src/graphql/limits.ts). */
+export const LOOKUP_BATCH = 500;
+
+/** A root field that answers one entry per id of a list (null when unknown), for batch lookups. */
+export interface BatchRoot {
   operation: string;
-  field: 'paper' | 'episode';
-  arg: string;
-  type: string;
+  field: 'papersByRefs' | 'nodes';
+  arg: 'refs' | 'ids';
+  type: '[String!]!' | '[ID!]!';
 }
-const PAPER_ROOT: LookupRoot = { operation: 'PapersByIds', field: 'paper', arg: 'ref', type: 'String!' };
-const EPISODE_ROOT: LookupRoot = { operation: 'EpisodesByIds', field: 'episode', arg: 'id', type: 'ID!' };
-const EPISODE_DATE = 'id publishedAt';
-const episodeDateSchema = z.object({ id: z.string(), publishedAt: z.string().nullable() });
+const PAPERS_ROOT: BatchRoot = { operation: 'PapersByRefs', field: 'papersByRefs', arg: 'refs', type: '[String!]!' };
+const NODES_ROOT: BatchRoot = { operation: 'Nodes', field: 'nodes', arg: 'ids', type: '[ID!]!' };
+const EPISODE_DATE = '__typename id ... on Episode { publishedAt }';
+const episodeDateSchema = z.discriminatedUnion('__typename', [
+  z.object({ __typename: z.literal('Episode'), id: z.string(), publishedAt: z.string().nullable() }),
+  z.object({ __typename: z.literal('Paper'), id: z.string() }),
+]);
 
-/** Breadth of one aliased field selecting `selection`: the alias plus every field name in it. */
-export function selectionBreadth(selection: string): number {
-  return 1 + (selection.replace(/\([^)]*\)/g, '').match(/[A-Za-z_]\w*/g)?.length ?? 0);
-}
-
-/** Papers one aliased export lookup may ask for. */
-export const PAPERS_PER_LOOKUP = Math.floor(API_MAX_BREADTH / selectionBreadth(PAPER_EXPORT));
 /** Lookups in flight at once while exporting a large view. */
 const PARALLEL_LOOKUPS = 4;
 
@@ -304,22 +301,25 @@ export function createApi(options: ApiClientOptions) {
     return parsed.data;
   }
 
-  /** One `paper(ref:)` (or `episode(id:)`) per ref, aliased, in chunks that fit the API's breadth limit, a few chunks at a time. */
+  /** One batch field per chunk of ids (the list passed as a variable), a few chunks at a time. */
   async function lookUp<T>(
-    refs: readonly string[],
+    ids: readonly string[],
     selection: string,
     row: z.ZodType<T>,
     signal?: AbortSignal,
-    root: LookupRoot = PAPER_ROOT,
+    root: BatchRoot = PAPERS_ROOT,
   ): Promise<(T | null)[]> {
-    const perQuery = Math.floor(API_MAX_BREADTH / selectionBreadth(selection));
     const chunks: string[][] = [];
-    for (let start = 0; start < refs.length; start += perQuery) chunks.push(refs.slice(start, start + perQuery));
-    const schema = z.record(z.string(), row.nullable());
+    for (let start = 0; start < ids.length; start += LOOKUP_BATCH) chunks.push(ids.slice(start, start + LOOKUP_BATCH));
+    const query = batchLookupQuery(selection, root);
+    const schema = z.object({ [root.field]: z.array(row.nullable()) });
     const lookUp = async (chunk: string[]) => {
-      const { query, variables } = aliasedLookupQuery(chunk, selection, root);
-      const data = await request(root.operation, query, variables, schema, signal);
-      return chunk.map((_, i) => data[`p${i}`] ?? null);
+      const data = await request(root.operation, query, { [root.arg]: chunk }, schema, signal);
+      const rows = data[root.field] ?? [];
+      if (rows.length !== chunk.length) {
+        throw new ApiError('invalid', `The papergraph API answered ${root.operation} with ${rows.length} entries for ${chunk.length} ids.`);
+      }
+      return rows;
     };
     const rows: (T | null)[] = [];
     for (let start = 0; start < chunks.length; start += PARALLEL_LOOKUPS) {
@@ -387,28 +387,15 @@ export function createApi(options: ApiClientOptions) {
 
     /** Publication date (YYYY-MM-DD or null) of each episode id; unknown ids are left out. */
     async episodeDates(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string | null>> {
-      const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, EPISODE_ROOT);
-      return Object.fromEntries(rows.flatMap((r) => (r ? [[r.id, r.publishedAt]] : [])));
+      const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, NODES_ROOT);
+      return Object.fromEntries(rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])));
     },
   };
 }
 
-/** One aliased lookup field per id (`paper(ref:)` by default), ids passed as variables (never spliced into the query). */
-export function aliasedLookupQuery(
-  ids: readonly string[],
-  selection: string = PAPER_EXPORT,
-  root: LookupRoot = PAPER_ROOT,
-): { query: string; variables: Record<string, string> } {
-  const variables: Record<string, string> = {};
-  const declarations: string[] = [];
-  const fields: string[] = [];
-  ids.forEach((id, i) => {
-    variables[`r${i}`] = id;
-    declarations.push(`$r${i}: ${root.type}`);
-    fields.push(`p${i}: ${root.field}(${root.arg}: $r${i}) { ${selection} }`);
-  });
-  const query = `query ${root.operation}(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
-  return { query, variables };
+/** The document of one batch lookup: the ids travel as one list variable, never spliced into the query. */
+export function batchLookupQuery(selection: string = PAPER_EXPORT, root: BatchRoot = PAPERS_ROOT): string {
+  return `query ${root.operation}($${root.arg}: ${root.type}) { ${root.field}(${root.arg}: $${root.arg}) { ${selection} } }`;
 }
 
 function unwrap<T>(connection: { totalCount: number; pageInfo: PageInfo; edges: { node: T }[] }): Connection<T> {

@@ -45,7 +45,7 @@ function breach(cost: ComplexityResult, limits: Limits, blame: () => Blame): Gra
       'complexity',
       cost.complexity,
       limits.maxComplexity,
-      (b) => `${b.field} costs most (${b.count} of ${cost.complexity}): ask for smaller \`first\` or \`limit\` values on it, or fewer fields under it.`,
+      (b) => `${b.field} costs most (${b.count} of ${cost.complexity}): ask for smaller \`first\` or \`limit\` values on it (fewer \`ids\` or \`refs\` in a batch), or fewer fields under it.`,
     );
   }
   return null;

@@ -43,6 +43,7 @@ const RelatedEpisodeRef = builder.objectRef<RelatedWithReferences>('RelatedEpiso
 });
 
 EpisodeRef.implement({
+  interfaces: [builder.nodeInterfaceRef()],
   description: 'One podcast episode, about one source paper.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -5,6 +5,7 @@ import './refs.ts';
 import './episode.ts';
 import './episodeMedia.ts';
 import './paper.ts';
+import './node.ts';
 import './paperMetadata.ts';
 import './graph.ts';
 import './paths.ts';

@@ -4,13 +4,14 @@ import { builder } from '../builder.ts';
 import { filteredPapers, isFiltered } from '../metadataFilters.ts';
 import { paperTitle } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
-import { resolvePaperRef } from '../resolveNodeRef.ts';
-import { countArg, nonNegativeArg, textArg } from './args.ts';
+import { findPaperByRef } from '../resolveNodeRef.ts';
+import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
 import { z } from 'zod';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 
 PaperRef.implement({
+  interfaces: [builder.nodeInterfaceRef()],
   description: 'A paper, one node whatever identifier form pointed at it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…' }),
@@ -50,10 +51,15 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
     args: { ref: t.arg.string({ required: true, validate: textArg(2_100) }) },
-    resolve: async (_root, args, { loaders }) => {
-      const id = await resolvePaperRef(loaders, args.ref);
-      return id === null ? null : loaders.findPaper(id);
-    },
+    resolve: (_root, args, { loaders }) => findPaperByRef(loaders, args.ref),
+  }),
+  papersByRefs: t.field({
+    type: [PaperRef],
+    nullable: { list: false, items: true },
+    description: `Many papers at once, by any identifier form as for \`paper(ref:)\`: one entry per reference, in order, null where none is known. At most ${QUERY_LIMITS.maxLookupIds} references.`,
+    args: { refs: t.arg.stringList({ required: true, validate: lookupListArg }) },
+    complexity: (args) => ({ field: 1, multiplier: lookupSizeOf(args.refs) }),
+    resolve: (_root, args, { loaders }) => args.refs.map((ref) => findPaperByRef(loaders, ref)),
   }),
   papers: t.connection({
     type: PaperRef,

@@ -2,6 +2,7 @@ import type { EpisodeRecord, PaperView, SearchHit } from '../../domain/model.ts'
 import type { MetadataHit } from '../../store/metadataStore.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
+import { nodeTypeName } from '../nodeType.ts';
 import { resolvePaperRef } from '../resolveNodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
@@ -10,7 +11,7 @@ type SearchNode = EpisodeRecord | PaperView;
 
 const SearchResultUnion = builder.unionType('SearchResult', {
   types: [EpisodeRef, PaperRef],
-  resolveType: (node: SearchNode) => ('sourcePaperId' in node ? EpisodeRef : PaperRef),
+  resolveType: (node: SearchNode) => nodeTypeName(node),
 });
 
 const SearchHitRef = builder.objectRef<{ score: number; node: SearchNode }>('SearchHit').implement({
