@@ -175,6 +175,8 @@ const PAPERS_QUERY = `query Papers($first: Int, $after: String, $search: String,
   }
 }`;
 const STATS_QUERY = 'query Stats { stats { episodes papers citations } }';
+const GRAPH_CHANGED_QUERY = 'query GraphChanged { stats { lastChangedAt } }';
+const graphChangedSchema = z.object({ stats: z.object({ lastChangedAt: z.iso.datetime().nullable() }) });
 
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
@@ -373,6 +375,12 @@ export function createApi(options: ApiClientOptions) {
     async stats(signal?: AbortSignal): Promise<Stats> {
       const data = await request('Stats', STATS_QUERY, {}, z.object({ stats: statsSchema }), signal);
       return data.stats;
+    },
+
+    /** When an import or removal last changed the graph (ISO-8601); null before any recorded change. */
+    async graphChangedAt(signal?: AbortSignal): Promise<string | null> {
+      const data = await request('GraphChanged', GRAPH_CHANGED_QUERY, {}, graphChangedSchema, signal);
+      return data.stats.lastChangedAt;
     },
 
     /** Export rows for many papers, in the order asked, null for unknown ids. */

@@ -16,3 +16,22 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function formatScore(score: number): string {
   return score.toFixed(2);
 }
+
+const TIME_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "2 hours ago", "yesterday", "just now": `at` seen from `now` in the largest whole unit. */
+export function formatTimeAgo(at: string, now: Date): string {
+  const seconds = (Date.parse(at) - now.getTime()) / 1000;
+  for (const [unit, size] of TIME_UNITS) {
+    if (Math.abs(seconds) >= size) return relativeTime.format(Math.trunc(seconds / size), unit);
+  }
+  return 'just now';
+}
