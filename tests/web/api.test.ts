@@ -106,7 +106,7 @@ describe('typed GraphQL client', () => {
     const ids = Array.from({ length: 2 * LOOKUP_BATCH + 200 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
     const answers = [];
     for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
-      const papersByRefs = ids.slice(start, start + LOOKUP_BATCH).map((id, i) => (start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null }));
+      const papersByRefs = ids.slice(start, start + LOOKUP_BATCH).map((id, i) => (start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null, authors: [], year: null, venue: null, citedBy: [] }));
       answers.push(json({ data: { papersByRefs } }));
     }
     const { impl, calls } = fakeFetch(...answers);

@@ -58,7 +58,7 @@ describe('API graph to cytoscape elements', () => {
   });
 
   it('marks focus, selection and the path, fading everything off the path', () => {
-    const elements = toElements(graph, { focus: 'ep_a', selected: 'arxiv:1', path: ['ep_a', 'arxiv:1', 'ep_b'] });
+    const elements = toElements(graph, { focus: 'ep_a', selected: 'arxiv:1', paths: [['ep_a', 'arxiv:1', 'ep_b']] });
     expect(byId(elements, 'ep_a')?.classes).toBe('episode focus on-path');
     expect(byId(elements, 'arxiv:1')?.classes).toBe('paper selected on-path');
     expect(byId(elements, 'arxiv:2')?.classes).toBe('paper faded');
@@ -66,6 +66,15 @@ describe('API graph to cytoscape elements', () => {
     // The path walks ep_b → arxiv:1 against the edge direction; it is still on the path.
     expect(byId(elements, edgeId(graph.edges[1]!))?.classes).toBe('recommended on-path');
     expect(byId(elements, edgeId(graph.edges[3]!))?.classes).toBe('source faded');
+  });
+
+  it('highlights every node and hop of several paths, and only those', () => {
+    const elements = toElements(graph, { paths: [['arxiv:2', 'ep_a', 'arxiv:1'], ['arxiv:3', 'ep_b', 'arxiv:1']] });
+    const onPath = elements.filter((e) => e.classes.split(' ').includes('on-path')).map((e) => e.data.id);
+    expect(onPath.sort()).toEqual([...graph.nodes.map((n) => n.id), ...graph.edges.map(edgeId)].sort());
+    const shorter = toElements(graph, { paths: [['arxiv:2', 'ep_a', 'arxiv:1'], ['ep_a', 'arxiv:1']] });
+    expect(byId(shorter, 'ep_b')?.classes).toBe('episode faded');
+    expect(byId(shorter, edgeId(graph.edges[1]!))?.classes).toBe('recommended faded');
   });
 });
 
@@ -99,7 +108,7 @@ describe('element diffing', () => {
   });
 
   it('only restyles when just the decorations change', () => {
-    const diff = diffElements(toElements(graph), toElements(graph, { path: ['ep_a', 'arxiv:1'] }));
+    const diff = diffElements(toElements(graph), toElements(graph, { paths: [['ep_a', 'arxiv:1']] }));
     expect(diff.add).toEqual([]);
     expect(diff.remove).toEqual([]);
     expect(diff.update.every((u) => u.data === undefined && u.classes !== undefined)).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bibtexEntryType,
   bibtexKey,
   bibtexVerbatim,
   csvField,
@@ -17,6 +18,13 @@ const dpo: ExportPaper = {
   arxivId: '2305.18290',
   doi: null,
   citationCount: 2,
+  authors: [{ name: 'Rafael Rafailov' }, { name: 'Archit Sharma' }, { name: 'Chelsea Finn' }],
+  year: 2023,
+  venue: 'Neural Information Processing Systems',
+  citedBy: [
+    { episode: { title: 'The Free Step-Level Grader Hiding in Every RL Training Run' } },
+    { episode: { title: "One Bad Token Can Sink a Model's Math, And You Can Delete It" } },
+  ],
 };
 
 describe('BibTeX export', () => {
@@ -31,7 +39,7 @@ describe('BibTeX export', () => {
     expect(bibtexVerbatim('https://example.org/a b/{c}\\d')).toBe('https://example.org/a%20b/%7Bc%7D%5Cd');
   });
 
-  it('writes one @misc entry per paper with arXiv, DOI and URL fields', () => {
+  it('writes the right entry type with authors, year, venue, arXiv, DOI and URL fields, titles brace-protected', () => {
     const untitled: ExportPaper = {
       id: 'doi:10.1038/nature16961',
       title: null,
@@ -40,16 +48,36 @@ describe('BibTeX export', () => {
       arxivId: null,
       doi: '10.1038/nature16961',
       citationCount: 1,
+      authors: [{ name: 'David Silver' }],
+      year: 2016,
+      venue: 'Nature',
+      citedBy: [],
     };
-    const bib = toBibtex([dpo, untitled]);
-    expect(bib).toContain('@misc{arxiv_2305.18290,\n  title = {Direct Preference Optimization: Your Language Model is Secretly a Reward Model},');
+    const preprint: ExportPaper = { ...dpo, id: 'arxiv:2606.26080', arxivId: '2606.26080', authors: [], year: null, venue: null, title: 'A New Preprint' };
+    const bib = toBibtex([dpo, untitled, preprint]);
+    expect(bib).toContain(
+      '@inproceedings{arxiv_2305.18290,\n  title = {{Direct Preference Optimization: Your Language Model is Secretly a Reward Model}},\n' +
+        '  author = {Rafael Rafailov and Archit Sharma and Chelsea Finn},\n  year = {2023},\n  booktitle = {Neural Information Processing Systems},',
+    );
     expect(bib).toContain('  eprint = {2305.18290},\n  archiveprefix = {arXiv},');
     expect(bib).toContain('  url = {https://arxiv.org/abs/2305.18290},');
     expect(bib).toContain('note = {Cited by 2 episodes of AI Papers: A Deep Dive}');
-    // Untitled papers fall back to their label; the DOI gets its own field.
-    expect(bib).toContain('@misc{doi_10.1038_nature16961,\n  title = {doi:10.1038/nature16961},\n  doi = {10.1038/nature16961},');
+    // A journal paper is an @article; untitled papers fall back to their label; the DOI gets its own field.
+    expect(bib).toContain(
+      '@article{doi_10.1038_nature16961,\n  title = {{doi:10.1038/nature16961}},\n  author = {David Silver},\n  year = {2016},\n  journal = {Nature},\n  doi = {10.1038/nature16961},',
+    );
     expect(bib).toContain('note = {Cited by 1 episode of');
-    expect(bib.match(/^@misc\{/gm)).toHaveLength(2);
+    // A preprint without metadata stays @misc with its eprint, and has no empty author or year.
+    expect(bib).toContain('@misc{arxiv_2606.26080,\n  title = {{A New Preprint}},\n  eprint = {2606.26080},');
+    expect(bib.match(/^@\w+\{/gm)).toHaveLength(3);
+  });
+
+  it('tells conferences from journals and preprints by the venue name', () => {
+    expect(bibtexEntryType({ venue: 'International Conference on Learning Representations' }).type).toBe('inproceedings');
+    expect(bibtexEntryType({ venue: 'ICML' }).type).toBe('inproceedings');
+    expect(bibtexEntryType({ venue: 'Journal of Machine Learning Research' })).toEqual({ type: 'article', venueField: 'journal' });
+    expect(bibtexEntryType({ venue: 'arXiv.org' }).type).toBe('misc');
+    expect(bibtexEntryType({ venue: null }).type).toBe('misc');
   });
 
   it('keeps citation keys unique and ASCII', () => {
@@ -62,7 +90,7 @@ describe('BibTeX export', () => {
   it('puts a hostile title inside balanced braces', () => {
     const bib = toBibtex([{ ...dpo, title: '}, evil = {x' }]);
     const title = bib.split('\n')[1]!;
-    expect(title).toBe('  title = {\\}, evil = \\{x},');
+    expect(title).toBe('  title = {{\\}, evil = \\{x}},');
   });
 });
 
@@ -83,15 +111,21 @@ describe('CSV export', () => {
     expect(csvField('@cmd')).toBe("'@cmd");
   });
 
-  it('writes a header and one CRLF-terminated row per paper', () => {
-    const csv = toCsv([dpo, { ...dpo, id: 'url:https://x.org/a,b', title: 'Tricky, "quoted"\ntitle', arxivId: null }]);
-    const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,title,label,url,arxiv_id,doi,citation_count');
+  it('starts with a byte-order mark, then a header and one CRLF-terminated row per paper with authors, year and citing episodes', () => {
+    const csv = toCsv([dpo, { ...dpo, id: 'url:https://x.org/a,b', title: 'Tricky, "quoted"\ntitle', arxivId: null, authors: [], year: null, venue: null, citedBy: [] }]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('id,title,label,authors,year,venue,url,arxiv_id,doi,citation_count,citing_episodes');
     expect(lines[1]).toBe(
       'arxiv:2305.18290,Direct Preference Optimization: Your Language Model is Secretly a Reward Model,' +
-        'Direct Preference Optimization: Your Language Model is Secretly a Reward Model,https://arxiv.org/abs/2305.18290,2305.18290,,2',
+        'Direct Preference Optimization: Your Language Model is Secretly a Reward Model,Rafael Rafailov; Archit Sharma; Chelsea Finn,2023,' +
+        'Neural Information Processing Systems,https://arxiv.org/abs/2305.18290,2305.18290,,2,' +
+        // The joined titles hold a comma, so the cell is quoted.
+        `"The Free Step-Level Grader Hiding in Every RL Training Run; One Bad Token Can Sink a Model's Math, And You Can Delete It"`,
     );
-    expect(lines[2]).toBe('"url:https://x.org/a,b","Tricky, ""quoted""\ntitle",Direct Preference Optimization: Your Language Model is Secretly a Reward Model,https://arxiv.org/abs/2305.18290,,,2');
+    expect(lines[2]).toBe(
+      '"url:https://x.org/a,b","Tricky, ""quoted""\ntitle",Direct Preference Optimization: Your Language Model is Secretly a Reward Model,,,,https://arxiv.org/abs/2305.18290,,,2,',
+    );
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });

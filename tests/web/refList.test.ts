@@ -34,7 +34,8 @@ describe('batch lookup CSV', () => {
       ] } },
       { ref: '10.9/none', paper: null },
     ]);
-    expect(csv.split('\r\n')).toEqual([
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
       'reference,paper_id,paper,episode_id,episode,kind',
       '2305.18290,arxiv:2305.18290,"DPO, the paper",ep_1,One,recommended',
       "2305.18290,arxiv:2305.18290,\"DPO, the paper\",ep_2,'=Two,source",

@@ -43,6 +43,10 @@ export type PaperLink = z.infer<typeof paperLinkSchema>;
 const paperExportSchema = paperLinkSchema.extend({
   arxivId: z.string().nullable(),
   doi: z.string().nullable(),
+  authors: z.array(z.object({ name: z.string() })),
+  year: z.number().int().nullable(),
+  venue: z.string().nullable(),
+  citedBy: z.array(z.object({ episode: z.object({ title: z.string() }) })),
 });
 export type PaperExportRow = z.infer<typeof paperExportSchema>;
 
@@ -108,6 +112,10 @@ const graphSchema = z.object({
 export type GraphData = z.infer<typeof graphSchema>;
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
+export interface ShortestPaths {
+  paths: GraphData[];
+  truncated: boolean;
+}
 
 const searchHitSchema = z.object({
   score: z.number(),
@@ -137,7 +145,9 @@ const GRAPH = 'nodes { id kind label weight } edges { source target kind }';
 const GRAPH_QUERY = `query Graph($focus: ID, $depth: Int, $limit: Int, $minCitations: Int) {
   graph(focus: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) { ${GRAPH} }
 }`;
-const PATH_QUERY = `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to) { ${GRAPH} } }`;
+const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $limit: Int!) {
+  paths(from: $from, to: $to, limit: $limit) { truncated paths { ${GRAPH} } }
+}`;
 const EPISODE_QUERY = `query Episode($id: ID!, $related: Int) {
   episode(id: $id) {
     ${EPISODE_LINK} paperPublishedAt summary takeaways
@@ -180,7 +190,9 @@ const graphChangedSchema = z.object({ stats: z.object({ lastChangedAt: z.iso.dat
 
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
-const PAPER_EXPORT = `${PAPER_LINK} arxivId doi`;
+/** Citing episodes an exported paper lists (BibTeX note counts them all; CSV names these). */
+const EXPORT_CITED_BY = 20;
+const PAPER_EXPORT = `${PAPER_LINK} arxivId doi authors { name } year venue citedBy(first: ${EXPORT_CITED_BY}) { episode { title } }`;
 /** Episodes listed per paper in a batch lookup (the paper's page lists them all). */
 export const LOOKUP_CITED_BY = 20;
 const PAPER_COVERAGE = `id label citationCount citedBy(first: ${LOOKUP_CITED_BY}) { kind episode { id title } }`;
@@ -337,9 +349,11 @@ export function createApi(options: ApiClientOptions) {
       return data.graph;
     },
 
-    async path(from: string, to: string, signal?: AbortSignal): Promise<GraphData | null> {
-      const data = await request('Path', PATH_QUERY, { from, to }, z.object({ path: graphSchema.nullable() }), signal);
-      return data.path;
+    /** Every shortest path between two nodes, at most `limit` (`truncated` when more exist); none when unconnected. */
+    async paths(from: string, to: string, limit: number, signal?: AbortSignal): Promise<ShortestPaths> {
+      const schema = z.object({ paths: z.object({ truncated: z.boolean(), paths: z.array(graphSchema) }) });
+      const data = await request('Paths', PATHS_QUERY, { from, to, limit }, schema, signal);
+      return data.paths;
     },
 
     async episode(id: string, related = 5, signal?: AbortSignal): Promise<EpisodeDetail | null> {

@@ -9,6 +9,12 @@ export interface ExportPaper {
   arxivId: string | null;
   doi: string | null;
   citationCount: number;
+  /** From the paper's metadata when papergraph has fetched it; empty or null otherwise. */
+  authors: { name: string }[];
+  year: number | null;
+  venue: string | null;
+  /** Titles of the episodes that cite the paper (the first page of them). */
+  citedBy: { episode: { title: string } }[];
 }
 
 // ---------------- BibTeX ----------------
@@ -55,11 +61,27 @@ export function bibtexKey(paper: Pick<ExportPaper, 'id'>, used: Set<string>): st
   return key;
 }
 
+// Semantic Scholar gives a venue name but not its kind; these words mark a conference or workshop.
+const PROCEEDINGS = /\b(conference|proceedings|symposium|workshop|meeting|congress|Neural Information Processing Systems|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|CVPR|ICCV|ECCV|KDD|SIGIR|WWW|CHI|COLT|UAI|AISTATS|CoRL|RSS|ICRA|IROS|INTERSPEECH|ICASSP)\b/i;
+const PREPRINT_VENUES = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|ssrn)$/i;
+
+/** `@inproceedings` for a conference, `@article` for a journal, `@misc` for preprints and unknown venues. */
+export function bibtexEntryType(paper: Pick<ExportPaper, 'venue'>): { type: 'inproceedings' | 'article' | 'misc'; venueField?: string } {
+  const venue = paper.venue?.trim();
+  if (!venue || PREPRINT_VENUES.test(venue)) return { type: 'misc' };
+  return PROCEEDINGS.test(venue) ? { type: 'inproceedings', venueField: 'booktitle' } : { type: 'article', venueField: 'journal' };
+}
+
 export function toBibtex(papers: readonly ExportPaper[]): string {
   const used = new Set<string>();
   return papers
     .map((paper) => {
-      const fields: [string, string][] = [['title', `{${escapeBibtex(paper.title ?? paper.label)}}`]];
+      const { type, venueField } = bibtexEntryType(paper);
+      // Double braces keep the title's capitalisation (BibTeX styles lower-case it otherwise).
+      const fields: [string, string][] = [['title', `{{${escapeBibtex(paper.title ?? paper.label)}}}`]];
+      if (paper.authors.length > 0) fields.push(['author', `{${paper.authors.map((a) => escapeBibtex(a.name)).join(' and ')}}`]);
+      if (paper.year !== null) fields.push(['year', `{${paper.year}}`]);
+      if (venueField && paper.venue) fields.push([venueField, `{${escapeBibtex(paper.venue)}}`]);
       if (paper.arxivId) {
         fields.push(['eprint', `{${escapeBibtex(paper.arxivId)}}`], ['archiveprefix', '{arXiv}']);
       }
@@ -68,14 +90,17 @@ export function toBibtex(papers: readonly ExportPaper[]): string {
       const episodes = paper.citationCount === 1 ? 'episode' : 'episodes';
       fields.push(['note', `{Cited by ${paper.citationCount} ${episodes} of AI Papers: A Deep Dive}`]);
       const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
-      return `@misc{${bibtexKey(paper, used)},\n${body}\n}\n`;
+      return `@${type}{${bibtexKey(paper, used)},\n${body}\n}\n`;
     })
     .join('\n');
 }
 
 // ---------------- CSV ----------------
 
-export const CSV_COLUMNS = ['id', 'title', 'label', 'url', 'arxiv_id', 'doi', 'citation_count'] as const;
+export const CSV_COLUMNS = ['id', 'title', 'label', 'authors', 'year', 'venue', 'url', 'arxiv_id', 'doi', 'citation_count', 'citing_episodes'] as const;
+
+/** Spreadsheets read a CSV as UTF-8 only when it starts with a byte-order mark. */
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
@@ -90,9 +115,23 @@ export function csvField(value: string | number | null): string {
 
 export function toCsv(papers: readonly ExportPaper[]): string {
   const rows = papers.map((p) =>
-    [p.id, p.title, p.label, p.url, p.arxivId, p.doi, p.citationCount].map(csvField).join(','),
+    [
+      p.id,
+      p.title,
+      p.label,
+      p.authors.map((a) => a.name).join('; ') || null,
+      p.year,
+      p.venue,
+      p.url,
+      p.arxivId,
+      p.doi,
+      p.citationCount,
+      p.citedBy.map((c) => c.episode.title).join('; ') || null,
+    ]
+      .map(csvField)
+      .join(','),
   );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return BYTE_ORDER_MARK + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
 export const COVERAGE_COLUMNS = ['reference', 'paper_id', 'paper', 'episode_id', 'episode', 'kind'] as const;
@@ -109,5 +148,5 @@ export function coverageCsv(rows: readonly CoverageRow[]): string {
     if (paper.citedBy.length === 0) return [[ref, paper.id, paper.label, null, null, null]];
     return paper.citedBy.map((c) => [ref, paper.id, paper.label, c.episode.id, c.episode.title, c.kind.toLowerCase()]);
   });
-  return [COVERAGE_COLUMNS.join(','), ...lines.map((cells) => cells.map(csvField).join(','))].join('\r\n') + '\r\n';
+  return BYTE_ORDER_MARK + [COVERAGE_COLUMNS.join(','), ...lines.map((cells) => cells.map(csvField).join(','))].join('\r\n') + '\r\n';
 }

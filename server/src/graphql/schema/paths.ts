@@ -14,6 +14,8 @@ const ShortestPathsRef = builder.objectRef<ShortestPaths>('ShortestPaths').imple
   fields: (t) => ({
     paths: t.expose('paths', {
       type: [GraphRef],
+      // `paths(limit:)` already multiplies by every node a path may hold.
+      complexity: { field: 1, multiplier: 1 },
       description: 'Each path with its nodes in order from `from` to `to`, ordered by their sequences of node ids; empty when unconnected.',
     }),
     length: t.int({

@@ -53,8 +53,8 @@ export interface ElementDiff {
 export interface Decorations {
   focus?: string | null;
   selected?: string | null;
-  /** Node ids of the highlighted path, in path order. */
-  path?: readonly string[];
+  /** Node ids of each highlighted path, in path order. */
+  paths?: readonly (readonly string[])[];
   /** Episode publication dates, to colour episodes along a timeline. */
   dates?: Readonly<Record<string, string | null>> | null;
 }
@@ -124,22 +124,24 @@ function kindOfEdge(kind: CitationKind): EdgeElementData['kind'] {
   return kind === 'SOURCE' ? 'source' : 'recommended';
 }
 
-/** Unordered pairs of consecutive path nodes, as `a|b` with a < b. */
-function pathPairs(path: readonly string[]): Set<string> {
+/** Unordered pairs of consecutive nodes of any path, as `a|b` with a < b. */
+function pathPairs(paths: readonly (readonly string[])[]): Set<string> {
   const pairs = new Set<string>();
-  for (let i = 1; i < path.length; i++) {
-    const a = path[i - 1] as string;
-    const b = path[i] as string;
-    pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  for (const path of paths) {
+    for (let i = 1; i < path.length; i++) {
+      const a = path[i - 1] as string;
+      const b = path[i] as string;
+      pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+    }
   }
   return pairs;
 }
 
 export function toElements(graph: GraphData, decorations: Decorations = {}): GraphElement[] {
-  const path = decorations.path ?? [];
-  const onPath = new Set(path);
-  const pairs = pathPairs(path);
-  const hasPath = path.length > 0;
+  const paths = decorations.paths ?? [];
+  const onPath = new Set(paths.flat());
+  const pairs = pathPairs(paths);
+  const hasPath = onPath.size > 0;
   const maxWeight = graph.nodes.reduce((max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max), 1);
   const rankOf = new Map([...graph.nodes].sort(bestConnectedFirst).map((n, i) => [n.id, i]));
   const shareOf = timeline(graph, decorations.dates ?? null);

@@ -1,7 +1,7 @@
 // The selected node's details and the highlighted path; reruns only when those change.
 import type { PageServerLoad } from './$types';
 import { ApiError, type Api } from '#lib/api.ts';
-import type { PathResult, Selection } from '#lib/explorer.ts';
+import { SHORTEST_PATHS_SHOWN, type PathResult, type Selection } from '#lib/explorer.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import { parseSelectionParams } from '#lib/urlState.ts';
@@ -24,9 +24,9 @@ async function loadSelection(api: Api, id: string | null): Promise<Selection | n
 async function loadPath(api: Api, from: string | null, to: string | null): Promise<PathResult | null> {
   if (from === null || to === null) return null;
   try {
-    return { from, to, graph: await api.path(from, to), problem: null };
+    return { from, to, ...(await api.paths(from, to, SHORTEST_PATHS_SHOWN)), problem: null };
   } catch (cause) {
-    if (cause instanceof ApiError && cause.kind === 'graphql') return { from, to, graph: null, problem: cause.message };
+    if (cause instanceof ApiError && cause.kind === 'graphql') return { from, to, paths: [], truncated: false, problem: cause.message };
     throw cause;
   }
 }
