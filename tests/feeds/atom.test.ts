@@ -20,7 +20,7 @@ interface Entry {
 }
 
 /** Parses and checks what RFC 4287 requires of a feed and its entries; the feed's entries back. */
-function parseAtom(xml: string): { title: string; entries: Entry[]; self: string } {
+function parseAtom(xml: string): { title: string; updated: string; entries: Entry[]; self: string } {
   expect(XMLValidator.validate(xml)).toBe(true);
   const { feed } = parser.parse(xml) as { feed: Record<string, any> };
   expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -39,7 +39,7 @@ function parseAtom(xml: string): { title: string; entries: Entry[]; self: string
     expect(entry.link.some((l) => l['@_rel'] === 'alternate' && l['@_href'].startsWith(`${SITE}/episode/ep_`))).toBe(true);
   }
   expect(ids.size).toBe(entries.length);
-  return { title: feed.title, entries, self: self['@_href'] };
+  return { title: feed.title, updated: feed.updated, entries, self: self['@_href'] };
 }
 
 let api: TestApi | undefined;
@@ -92,5 +92,10 @@ describe('Atom feeds', () => {
     const newest = (await api.store.listEpisodes({ offset: 0, limit: 50 })).items;
     expect(feed.entries.map((e) => e.title)).toEqual(newest.map((e) => e.title));
     expect(feed.entries.length).toBe(8);
+    // Its <updated> is when the graph last changed (the seeding import), not the newest episode's date.
+    const changedAt = await api.store.graphChangedAt();
+    expect(changedAt).not.toBeNull();
+    expect(Date.parse(feed.updated)).toBe(Date.parse(changedAt!));
+    expect(feed.updated.slice(0, 10)).not.toBe(feed.entries[0]!.updated.slice(0, 10));
   });
 });

@@ -31,6 +31,8 @@ interface AtomDocument {
   self: string;
   alternate: string;
   entries: AtomEntry[];
+  /** When the feed last changed; the newest entry's time when not given. */
+  updated?: string | null;
 }
 
 /** A YYYY-MM-DD publication date as an Atom instant. */
@@ -40,7 +42,7 @@ const episodeUrl = (site: string, id: string) => `${site}/episode/${encodeURICom
 export const paperUrl = (site: string, id: string) => `${site}/paper/${encodeURIComponent(id)}`;
 
 function render(doc: AtomDocument): string {
-  const updated = doc.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), EPOCH);
+  const updated = doc.updated ?? doc.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), EPOCH);
   const feed = {
     '@_xmlns': ATOM_NS,
     id: doc.id,
@@ -119,10 +121,11 @@ export async function paperAtomFeed(store: GraphStore, ref: string, site: string
   });
 }
 
-/** The whole graph's changes as a feed reader sees them: its newest episodes. */
+/** The whole graph's changes as a feed reader sees them: its newest episodes, updated when the graph last changed. */
 export async function graphAtomFeed(store: GraphStore, site: string): Promise<string> {
-  const { items } = await store.listEpisodes({ offset: 0, limit: ATOM_ENTRIES });
+  const [{ items }, changedAt] = await Promise.all([store.listEpisodes({ offset: 0, limit: ATOM_ENTRIES }), store.graphChangedAt()]);
   return render({
+    updated: changedAt,
     id: 'urn:papergraph:episodes',
     title: 'papergraph: new episodes',
     subtitle: 'The newest episodes in the graph, with the papers they cite.',
