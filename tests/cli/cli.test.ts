@@ -72,6 +72,11 @@ describe('npm start', () => {
     expect(server.output()).toMatch(/papergraph API \(embedded store\): http:\/\/127\.0\.0\.1:[1-9]\d*\/graphql/);
     expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('SIGTERM: shutting down');
+    // A new folder has no graph file yet; the clean stop wrote one, so the next start loads it instead of rebuilding.
+    expect(server.output()).toMatch(/Graph rebuilt from SQLite in \d+ ms \(.+\)\./);
+    const again = await startServer({ dataDir, env: { API_PORT: '0', PORT: '0' } });
+    expect(again.output()).toMatch(/Graph loaded from papergraph\.graph in \d+ ms\./);
+    await again.kill('SIGTERM');
     expect(run('server/src/cli/seed.ts').out).toMatch(/0 added, 0 updated, 8 unchanged/);
   });
 });

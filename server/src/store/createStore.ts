@@ -8,5 +8,14 @@ export async function createStore(config: StoreConfig): Promise<GraphStore> {
     return createNeo4jStore({ uri: config.uri, user: config.user, password: config.password, database: config.database });
   }
   const { createEmbeddedStore } = await import('./embedded/index.ts');
-  return createEmbeddedStore({ dataDir: config.dataDir });
+  return createEmbeddedStore({
+    dataDir: config.dataDir,
+    // Says at start whether the graph came from papergraph.graph or was rebuilt from SQLite, and why.
+    onGraphLoad: (load) =>
+      console.log(
+        load.from === 'graph file'
+          ? `Graph loaded from papergraph.graph in ${Math.round(load.ms)} ms.`
+          : `Graph rebuilt from SQLite in ${Math.round(load.ms)} ms (${load.reason}).`,
+      ),
+  });
 }
