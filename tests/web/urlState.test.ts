@@ -11,6 +11,7 @@ import {
   hide,
   hideOthers,
   needsDates,
+  needsTopics,
   parseExplorerState,
   parseGraphParams,
   parseSelectionParams,
@@ -46,6 +47,7 @@ describe('explorer URL state', () => {
       edgeKinds: 'all',
       since: null,
       until: null,
+      topic: null,
       colour: 'kind',
     });
   });
@@ -73,6 +75,15 @@ describe('explorer URL state', () => {
     expect(state.selected).toBeNull();
     expect(state.pathFrom).toBeNull();
     expect(state.expanded).toEqual([]);
+  });
+
+  it('reads a topic and the topic colour; an empty, overlong or control-character topic is no topic', () => {
+    expect(parse('topic=cs.LG&colour=topic')).toMatchObject({ topic: 'cs.LG', colour: 'topic' });
+    expect(serializeExplorerState({ ...parse(''), topic: 'Computer Science' })).toBe('topic=Computer+Science');
+    for (const bad of ['%20', 'x'.repeat(101), 'a%00b']) expect(parse(`topic=${bad}`).topic).toBeNull();
+    expect(needsTopics(parse('colour=topic'))).toBe(true);
+    expect(needsTopics(parse('topic=cs.AI'))).toBe(true);
+    expect(needsTopics(parse('colour=date'))).toBe(false);
   });
 
   it('deduplicates and caps the expand/hide lists', () => {
@@ -103,7 +114,8 @@ describe('explorer URL state', () => {
       edgeKinds: fc.constantFrom('all', 'source', 'recommended'),
       since: fc.option(day, { nil: null }),
       until: fc.option(day, { nil: null }),
-      colour: fc.constantFrom('kind', 'date'),
+      topic: fc.option(fc.constantFrom('cs.LG', 'Computer Science', 'q-bio.NC'), { nil: null }),
+      colour: fc.constantFrom('kind', 'date', 'topic'),
     });
     fc.assert(
       fc.property(state, (s) => {

@@ -210,6 +210,11 @@ export interface BatchRoot {
 const PAPERS_ROOT: BatchRoot = { operation: 'PapersByRefs', field: 'papersByRefs', arg: 'refs', type: '[String!]!' };
 const NODES_ROOT: BatchRoot = { operation: 'Nodes', field: 'nodes', arg: 'ids', type: '[ID!]!' };
 const EPISODE_DATE = '__typename id ... on Episode { publishedAt }';
+const PAPER_TOPICS = '__typename id ... on Paper { topics }';
+const paperTopicsSchema = z.discriminatedUnion('__typename', [
+  z.object({ __typename: z.literal('Paper'), id: z.string(), topics: z.array(z.string()) }),
+  z.object({ __typename: z.literal('Episode'), id: z.string() }),
+]);
 const episodeDateSchema = z.discriminatedUnion('__typename', [
   z.object({ __typename: z.literal('Episode'), id: z.string(), publishedAt: z.string().nullable() }),
   z.object({ __typename: z.literal('Paper'), id: z.string() }),
@@ -411,6 +416,12 @@ export function createApi(options: ApiClientOptions) {
     async episodeDates(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string | null>> {
       const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, NODES_ROOT);
       return Object.fromEntries(rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])));
+    },
+
+    /** Metadata topics of each paper id (empty when metadata gave none); unknown ids are left out. */
+    async paperTopics(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string[]>> {
+      const rows = await lookUp(ids, PAPER_TOPICS, paperTopicsSchema, signal, NODES_ROOT);
+      return Object.fromEntries(rows.flatMap((r) => (r?.__typename === 'Paper' ? [[r.id, r.topics]] : [])));
     },
   };
 }

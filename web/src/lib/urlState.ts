@@ -24,9 +24,16 @@ export interface ExplorerState {
   /** Episodes published in this range (YYYY-MM-DD, both ends included); null = open end. */
   since: string | null;
   until: string | null;
-  /** Episodes coloured by their kind (all blue) or along a timeline by publication date. */
-  colour: 'kind' | 'date';
+  /** Only papers with this topic (metadata's arXiv category or field of study), and the episodes citing them. */
+  topic: string | null;
+  /** Episodes coloured by their kind (all blue) or along a timeline by publication date; papers by topic. */
+  colour: ColourMode;
 }
+
+export type ColourMode = 'kind' | 'date' | 'topic';
+const COLOUR_MODES: readonly ColourMode[] = ['kind', 'date', 'topic'];
+/** Longer than any arXiv category or field of study. */
+const MAX_TOPIC_LENGTH = 100;
 
 export type EdgeKindFilter = 'all' | 'source' | 'recommended';
 const EDGE_KINDS: readonly EdgeKindFilter[] = ['all', 'source', 'recommended'];
@@ -51,6 +58,7 @@ export const DEFAULT_STATE: Readonly<ExplorerState> = Object.freeze({
   edgeKinds: 'all',
   since: null,
   until: null,
+  topic: null,
   colour: 'kind',
 });
 
@@ -68,6 +76,7 @@ export const PARAM = {
   edgeKinds: 'edges',
   since: 'since',
   until: 'until',
+  topic: 'topic',
   colour: 'colour',
 } as const;
 
@@ -78,7 +87,7 @@ interface QueryLike {
 
 export type GraphParams = Pick<
   ExplorerState,
-  'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden' | 'edgeKinds' | 'since' | 'until' | 'colour'
+  'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden' | 'edgeKinds' | 'since' | 'until' | 'topic' | 'colour'
 >;
 export type SelectionParams = Pick<ExplorerState, 'selected' | 'pathFrom' | 'pathTo'>;
 
@@ -98,8 +107,14 @@ export function parseGraphParams(query: QueryLike): GraphParams {
     edgeKinds: parseChoice(query.get(PARAM.edgeKinds), EDGE_KINDS, DEFAULT_STATE.edgeKinds),
     since: parseDate(query.get(PARAM.since)),
     until: parseDate(query.get(PARAM.until)),
-    colour: parseChoice(query.get(PARAM.colour), ['kind', 'date'] as const, DEFAULT_STATE.colour),
+    topic: parseTopic(query.get(PARAM.topic)),
+    colour: parseChoice(query.get(PARAM.colour), COLOUR_MODES, DEFAULT_STATE.colour),
   };
+}
+
+/** Whether the view needs the papers' topics (topic colour or a topic filter). */
+export function needsTopics(params: Pick<ExplorerState, 'topic' | 'colour'>): boolean {
+  return params.colour === 'topic' || params.topic !== null;
 }
 
 /** Whether the view needs the episodes' publication dates (timeline colour or a date range). */
@@ -131,6 +146,7 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.edgeKinds !== DEFAULT_STATE.edgeKinds) params.set(PARAM.edgeKinds, state.edgeKinds);
   if (state.since) params.set(PARAM.since, state.since);
   if (state.until) params.set(PARAM.until, state.until);
+  if (state.topic) params.set(PARAM.topic, state.topic);
   if (state.colour !== DEFAULT_STATE.colour) params.set(PARAM.colour, state.colour);
   return params.toString();
 }
@@ -225,6 +241,11 @@ function parseIdList(raw: string[]): string[] {
 
 function parseChoice<T extends string>(raw: string | null, choices: readonly T[], fallback: T): T {
   return choices.find((choice) => choice === raw) ?? fallback;
+}
+
+function parseTopic(raw: string | null): string | null {
+  const topic = raw?.trim() ?? '';
+  return topic.length === 0 || topic.length > MAX_TOPIC_LENGTH || /[\u0000-\u001f\u007f]/.test(topic) ? null : topic;
 }
 
 /** A real calendar day as YYYY-MM-DD, else null. */

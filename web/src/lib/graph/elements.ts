@@ -13,6 +13,8 @@ export interface NodeElementData {
   rank: number;
   /** Timeline colouring: where the episode's date falls between the view's oldest (0) and newest (1). */
   dateShare?: number;
+  /** Index into TOPIC_COLOURS (or OTHER_TOPIC / NO_TOPIC) when papers are coloured by topic. */
+  topicIndex?: number;
 }
 
 export interface EdgeElementData {
@@ -55,6 +57,8 @@ export interface Decorations {
   selected?: string | null;
   /** Node ids of each highlighted path, in path order. */
   paths?: readonly (readonly string[])[];
+  /** Colour index per paper (topics.ts: topicColourIndex), to colour papers by topic. */
+  topicColours?: ReadonlyMap<string, number> | null;
   /** Episode publication dates, to colour episodes along a timeline. */
   dates?: Readonly<Record<string, string | null>> | null;
 }
@@ -163,6 +167,7 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
         size: kind === 'paper' ? paperSize(node.weight, maxWeight) : EPISODE_SIZE,
         rank: rankOf.get(node.id) ?? 0,
         ...(shareOf.has(node.id) ? { dateShare: shareOf.get(node.id) } : {}),
+        ...(decorations.topicColours?.has(node.id) ? { topicIndex: decorations.topicColours.get(node.id) } : {}),
       },
       classes: classes.join(' '),
     };

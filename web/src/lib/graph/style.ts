@@ -2,6 +2,7 @@
 // Colours are shared with the legend and page CSS through `GRAPH_COLORS`; label sizes follow the
 // zoom (labels.ts).
 import { INITIAL_LEVEL, type LabelLevel } from './labels.ts';
+import { NO_TOPIC, NO_TOPIC_COLOUR, OTHER_TOPIC, OTHER_TOPIC_COLOUR, TOPIC_COLOURS } from './topics.ts';
 
 export const GRAPH_COLORS = {
   episode: '#2563eb',
@@ -34,7 +35,7 @@ export function graphStylesheet(
   labels: LabelLevel = INITIAL_LEVEL,
 ): StyleRule[] {
   const rules = light ? lightRules(minZoomedFontSize, labels) : fullRules(minZoomedFontSize, labels);
-  return [...rules, ...timelineRules(), ...levelOfDetailRules(labels), ...emphasisRules()];
+  return [...rules, ...timelineRules(), ...topicRules(), ...levelOfDetailRules(labels), ...emphasisRules()];
 }
 
 /** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
@@ -134,6 +135,12 @@ function timelineRules(): StyleRule[] {
       style: { 'background-color': `mapData(dateShare, 0, 1, ${GRAPH_COLORS.timelineOld}, ${GRAPH_COLORS.timelineNew})` },
     },
   ];
+}
+
+/** Topic colouring: each paper in the colour of its most frequent topic in view (elements.ts: topicIndex). */
+function topicRules(): StyleRule[] {
+  const colours: [number, string][] = [...TOPIC_COLOURS.map((colour, i): [number, string] => [i, colour]), [OTHER_TOPIC, OTHER_TOPIC_COLOUR], [NO_TOPIC, NO_TOPIC_COLOUR]];
+  return colours.map(([index, colour]) => ({ selector: `node.paper[topicIndex = ${index}]`, style: { 'background-color': colour } }));
 }
 
 /** Only the best-connected nodes the zoom leaves room for keep their label. */

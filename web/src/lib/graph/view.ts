@@ -2,6 +2,7 @@
 // plus the highlighted path (a path always stays visible, even through hidden nodes).
 import type { GraphData, GraphNode } from '../api.ts';
 import { bestConnectedFirst, mergeGraphs, withoutNodes } from './elements.ts';
+import { hasTopic, type PaperTopics } from './topics.ts';
 
 export interface ViewParts {
   base: GraphData;
@@ -35,18 +36,24 @@ export interface ViewFilter {
   until: string | null;
   /** Publication date per episode id (needed for a date range). */
   dates: Readonly<Record<string, string | null>> | null;
+  /** Only papers with this topic, and the episodes citing one. */
+  topic?: string | null;
+  /** Topics per paper id (needed for a topic). */
+  topics?: PaperTopics | null;
   /** Nodes that stay whatever the filter (the focus, the selection). */
   keep: readonly (string | null)[];
 }
 
 /**
  * Bloom-style filters: only citations of one kind, only episodes published in a date range (an
- * episode without a date is outside any range); a paper left without a citation goes too.
+ * episode without a date is outside any range), only papers of a topic (and the episodes citing
+ * them); a paper left without a citation goes too.
  */
 export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
   const byKind = filter.edgeKinds !== 'all';
   const byDate = filter.since !== null || filter.until !== null;
-  if (!byKind && !byDate) return graph;
+  const topic = filter.topic ?? null;
+  if (!byKind && !byDate && topic === null) return graph;
   const keep = new Set(filter.keep.filter((id): id is string => id !== null));
   const inRange = (id: string) => {
     const date = filter.dates?.[id] ?? null;
@@ -54,9 +61,12 @@ export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
   };
   const episodes = new Set(graph.nodes.filter((n) => n.kind === 'EPISODE' && (keep.has(n.id) || !byDate || inRange(n.id))).map((n) => n.id));
   const kind = filter.edgeKinds === 'source' ? 'SOURCE' : 'RECOMMENDED';
-  const edges = graph.edges.filter((e) => (!byKind || e.kind === kind) && episodes.has(e.source));
+  const onTopic = (paperId: string) => topic === null || keep.has(paperId) || hasTopic(filter.topics?.[paperId], topic);
+  const edges = graph.edges.filter((e) => (!byKind || e.kind === kind) && episodes.has(e.source) && onTopic(e.target));
   const cited = new Set(edges.map((e) => e.target));
-  const nodes = graph.nodes.filter((n) => (n.kind === 'EPISODE' ? episodes.has(n.id) : cited.has(n.id) || keep.has(n.id)));
+  const citing = new Set(edges.map((e) => e.source));
+  const shownEpisode = (id: string) => episodes.has(id) && (topic === null || citing.has(id) || keep.has(id));
+  const nodes = graph.nodes.filter((n) => (n.kind === 'EPISODE' ? shownEpisode(n.id) : cited.has(n.id) || keep.has(n.id)));
   return { nodes, edges };
 }
 

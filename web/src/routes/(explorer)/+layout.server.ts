@@ -5,7 +5,7 @@ import { ApiError, type Api, type GraphData } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
-import { LIMIT_RANGE, needsDates, parseGraphParams, type GraphParams } from '#lib/urlState.ts';
+import { LIMIT_RANGE, needsDates, needsTopics, parseGraphParams, type GraphParams } from '#lib/urlState.ts';
 
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
@@ -74,12 +74,17 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       api.stats(),
       canonicalId(api, params.focus),
     ]);
-    // Publication dates only for a timeline or a date range: one aliased lookup per chunk of episodes.
+    // Dates only for a timeline or a date range, topics only for topic colour or filter: batch lookups.
     const episodeIds = [...new Set([base.graph, ...expansions].flatMap((g) => g.nodes.filter((n) => n.kind === 'EPISODE').map((n) => n.id)))];
-    const episodeDates = needsDates(params) ? await api.episodeDates(episodeIds) : null;
+    const paperIds = [...new Set([base.graph, ...expansions].flatMap((g) => g.nodes.filter((n) => n.kind === 'PAPER').map((n) => n.id)))];
+    const [episodeDates, paperTopics] = await Promise.all([
+      needsDates(params) ? api.episodeDates(episodeIds) : null,
+      needsTopics(params) ? api.paperTopics(paperIds) : null,
+    ]);
     return {
       graphParams: params,
       episodeDates,
+      paperTopics,
       base: base.graph,
       expansions,
       stats,
