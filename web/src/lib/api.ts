@@ -40,9 +40,12 @@ const paperLinkSchema = z.object({
 });
 export type PaperLink = z.infer<typeof paperLinkSchema>;
 
-const paperExportSchema = paperLinkSchema.extend({
+const paperIdentifiersSchema = paperLinkSchema.extend({
   arxivId: z.string().nullable(),
   doi: z.string().nullable(),
+});
+
+const paperExportSchema = paperIdentifiersSchema.extend({
   authors: z.array(z.object({ name: z.string() })),
   year: z.number().int().nullable(),
   venue: z.string().nullable(),
@@ -66,7 +69,7 @@ const episodeLinkSchema = z.object({
 });
 export type EpisodeLink = z.infer<typeof episodeLinkSchema>;
 
-const paperDetailSchema = paperExportSchema.extend({
+const paperDetailSchema = paperIdentifiersSchema.extend({
   aliases: z.array(z.string()),
   citedBy: z.array(
     z.object({
