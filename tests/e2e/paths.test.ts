@@ -1,18 +1,17 @@
 // Every shortest path between two picked nodes, in a real headless Chromium against the real API and the
 // seed: picked by click on a desktop and by tap on a phone, each path listed and all of them highlighted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { cyState, graphReady, seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, startStack, type Stack } from './stack.ts';
+import { openViewports, type Viewports } from './viewports.ts';
 
 // Two seed episodes joined through two shared papers (DPO and Let's Verify), so two paths of 2 hops.
 const GRADER = 'The Free Step-Level Grader Hiding in Every RL Training Run';
 const BAD_TOKEN = "One Bad Token Can Sink a Model's Math, And You Can Delete It";
 
 let stack: Stack;
-let browser: Browser;
-let desktop: BrowserContext;
-let phone: BrowserContext;
+let viewports: Viewports;
 const pageErrors: string[] = [];
 const titles = new Map<string, string>();
 const idOf = (title: string) => {
@@ -26,10 +25,8 @@ interface ApiPaths {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  viewports = await openViewports();
   stack = await startStack();
-  desktop = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const data = await apiQuery<{ episodes: { edges: { node: { id: string; title: string } }[] } }>(
     stack.apiUrl,
     '{ episodes(first: 100) { edges { node { id title } } } }',
@@ -38,9 +35,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await phone?.close();
-  await desktop?.close();
-  await browser?.close();
+  await viewports?.close();
   await stack?.close();
 });
 
@@ -58,6 +53,19 @@ async function expectedPaths(from: string, to: string) {
     { from, to },
   );
   return paths;
+}
+
+/** As a person does it: select one episode in the list, "Path from here", select the other, "Path to here". */
+async function pickPath(page: Page, from: string, to: string, act: 'click' | 'tap'): Promise<void> {
+  await page.goto(stack.baseUrl + '/');
+  await graphReady(page);
+  for (const [end, button] of [[from, 'path-from-here'], [to, 'path-to-here']] as const) {
+    await page.locator(`[data-testid="episode-list"] li[data-node-id="${end}"] a`).first()[act]();
+    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${end}"]`);
+    await page.getByTestId(button)[act]();
+    await page.waitForURL((u) => u.searchParams.has(end === from ? 'from' : 'to'));
+  }
+  await page.getByTestId('path-steps').first().waitFor();
 }
 
 /** The node ids of each listed path, in list order. */
@@ -86,17 +94,8 @@ describe('all shortest paths in the explorer', () => {
     const expected = await expectedPaths(from, to);
     expect(expected.paths.length, 'the seed joins these two episodes by more than one shortest path').toBeGreaterThan(1);
 
-    const page = await newPage(desktop);
-    await page.goto(stack.baseUrl + '/');
-    await graphReady(page);
-    await page.locator(`[data-testid="episode-list"] li[data-node-id="${from}"] a`).first().click();
-    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${from}"]`);
-    await page.getByTestId('path-from-here').click();
-    await page.waitForURL(/from=/);
-    await page.locator(`[data-testid="episode-list"] li[data-node-id="${to}"] a`).first().click();
-    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${to}"]`);
-    await page.getByTestId('path-to-here').click();
-    await page.getByTestId('path-steps').first().waitFor();
+    const page = await newPage(viewports.desktop);
+    await pickPath(page, from, to, 'click');
 
     expect(await listedPaths(page)).toEqual(expected.paths.map((path) => path.nodes.map((n) => n.id)));
     const summary = await page.getByTestId('path-summary').innerText();
@@ -117,17 +116,8 @@ describe('all shortest paths in the explorer', () => {
     const from = idOf(GRADER);
     const to = idOf(BAD_TOKEN);
     const expected = await expectedPaths(from, to);
-    const page = await newPage(phone);
-    await page.goto(stack.baseUrl + '/');
-    await graphReady(page);
-    await page.locator(`[data-testid="episode-list"] li[data-node-id="${from}"] a`).first().tap();
-    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${from}"]`);
-    await page.getByTestId('path-from-here').tap();
-    await page.waitForURL(/from=/);
-    await page.locator(`[data-testid="episode-list"] li[data-node-id="${to}"] a`).first().tap();
-    await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${to}"]`);
-    await page.getByTestId('path-to-here').tap();
-    await page.getByTestId('path-steps').first().waitFor();
+    const page = await newPage(viewports.phone);
+    await pickPath(page, from, to, 'tap');
 
     expect(await listedPaths(page)).toEqual(expected.paths.map((path) => path.nodes.map((n) => n.id)));
     await expectAllHighlighted(page, expected);

@@ -4,20 +4,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { NO_TOPIC } from '../../web/src/lib/graph/topics.ts';
 import { graphReady, seriousAxeViolations, shot } from './browser.ts';
-import { launchChromium, startStack, type Stack } from './stack.ts';
+import { startStack, type Stack } from './stack.ts';
+import { openViewports, type Viewports } from './viewports.ts';
 
 const DPO = 'arxiv:2305.18290';
 const VERIFY = 'arxiv:2305.20050';
 
 let stack: Stack;
-let browser: Browser;
-let desktop: BrowserContext;
-let phone: BrowserContext;
+let viewports: Viewports;
 let dataDir: string;
 /** Topics given to the seed's papers; every third paper gets none. */
 const topicsOf = new Map<string, string[]>();
@@ -44,16 +43,12 @@ beforeAll(async () => {
     })),
   );
   await store.close();
-  browser = await launchChromium();
+  viewports = await openViewports();
   stack = await startStack({ DATA_DIR: dataDir });
-  desktop = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 }, 180_000);
 
 afterAll(async () => {
-  await phone?.close();
-  await desktop?.close();
-  await browser?.close();
+  await viewports?.close();
   await stack?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -74,7 +69,7 @@ function drawn(page: Page): Promise<{ id: string; kind: string; topicIndex: numb
 
 describe('topics in the explorer', () => {
   it('desktop: "Colour: by topic" colours papers by topic with a legend; a topic in the legend keeps its papers and their episodes', async () => {
-    const page = await newPage(desktop);
+    const page = await newPage(viewports.desktop);
     await page.goto(stack.baseUrl + '/');
     await graphReady(page);
     await page.getByLabel('Colour').selectOption('topic');
@@ -116,7 +111,7 @@ describe('topics in the explorer', () => {
   });
 
   it('phone: a shared topic link shows the filtered view without sideways scrolling', async () => {
-    const page = await newPage(phone);
+    const page = await newPage(viewports.phone);
     await page.goto(`${stack.baseUrl}/?colour=topic&topic=cs.LG`);
     await graphReady(page);
     await page.getByTestId('topic-legend').waitFor();

@@ -19,6 +19,9 @@ export const GRAPH_COLORS = {
   timelineNew: '#1e3a8a',
 } as const;
 
+/** Class of a node whose label is left out so that labels do not overlap. */
+export const LABEL_HIDDEN = 'label-hidden';
+
 export interface StyleRule {
   selector: string;
   style: Record<string, string | number>;
@@ -35,7 +38,7 @@ export function graphStylesheet(
   labels: LabelLevel = INITIAL_LEVEL,
 ): StyleRule[] {
   const rules = light ? lightRules(minZoomedFontSize, labels) : fullRules(minZoomedFontSize, labels);
-  return [...rules, ...timelineRules(), ...topicRules(), ...levelOfDetailRules(labels), ...emphasisRules()];
+  return [...rules, ...timelineRules(), ...topicRules(), ...levelOfDetailRules(labels), ...declutterRules(), ...emphasisRules()];
 }
 
 /** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
@@ -147,6 +150,11 @@ function topicRules(): StyleRule[] {
 function levelOfDetailRules(labels: LabelLevel): StyleRule[] {
   if (labels.shown === INITIAL_LEVEL.shown) return [];
   return [{ selector: `node[rank >= ${labels.shown}]`, style: { label: '' } }];
+}
+
+/** Labels that would cover a better-connected node's label (labelOverlap.ts). */
+function declutterRules(): StyleRule[] {
+  return [{ selector: `node.${LABEL_HIDDEN}`, style: { label: '' } }];
 }
 
 /** Focus, selection, hover and a highlighted path stand out (and keep their labels) the same way in every view. */

@@ -1,0 +1,27 @@
+// Labels never overlap at rest: after a layout and at each label level, a label that would cover one
+// of a better-connected node is left out (hovering or selecting the node still shows it). Hand-written:
+// cytoscape has no label collision, and a greedy sweep in rank order is all this needs.
+
+export interface LabelBox {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Room kept between two labels, in the boxes' units. */
+const GAP = 1;
+
+const overlap = (a: LabelBox, b: LabelBox) => a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
+
+/** Ids of the labels to leave out, boxes given most important first: each covering a kept one goes. */
+export function overlappingLabels(boxes: readonly LabelBox[]): Set<string> {
+  const kept: LabelBox[] = [];
+  const hidden = new Set<string>();
+  for (const box of boxes) {
+    if (kept.some((other) => overlap(box, other))) hidden.add(box.id);
+    else kept.push(box);
+  }
+  return hidden;
+}
