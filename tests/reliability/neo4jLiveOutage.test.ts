@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeo4j, type RunningNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { SEED_PAGE } from '../import/seedFiles.ts';
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
+import { waitUntil } from '../helpers/processes.ts';
 import { freePort, graphql, startServer, TEST_ADMIN_TOKEN, type RunningServer } from './serverProcess.ts';
 
 const settings = neo4jTestSettings();
@@ -20,12 +21,8 @@ async function health(server: RunningServer): Promise<number> {
 }
 
 /** Polls /health until it answers `status`, for at most `ms`. */
-async function healthBecomes(server: RunningServer, status: number, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while ((await health(server)) !== status) {
-    if (Date.now() > deadline) throw new Error(`/health did not answer ${status} within ${ms} ms:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function healthBecomes(server: RunningServer, status: number, ms: number): Promise<void> {
+  return waitUntil(async () => (await health(server)) === status, server.child, ms, `/health answering ${status}`);
 }
 
 describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, () => {

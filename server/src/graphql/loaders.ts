@@ -89,6 +89,7 @@ export class Loaders {
   /** The stored paper id behind each candidate key (canonical key or normalised alias), or null. */
   resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
     const loader = (this.#paperKeys ??= new DataLoader((batch) => this.#store.resolvePaperKeys(batch)));
-    return loader.loadMany(keys) as Promise<(string | null)[]>;
+    // load(), not loadMany(): loadMany puts a failed batch's Error among the answers instead of rejecting.
+    return Promise.all(keys.map((key) => loader.load(key)));
   }
 }
