@@ -102,4 +102,16 @@ describe('GraphiQL offline', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     await visit.page.close();
   }, 90_000);
+
+  it('fits a phone screen: the page does not scroll sideways at 390 px', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${stack.baseUrl}/graphql`);
+      await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    } finally {
+      await phone.close();
+    }
+  }, 90_000);
 });

@@ -59,6 +59,7 @@ function page(nonce: string, options: Record<string, unknown>): string {
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>papergraph GraphiQL</title>
     <link rel="icon" href="${asset('favicon.ico')}" />
     <link rel="stylesheet" href="${asset('graphiql.css')}" />
