@@ -4,8 +4,9 @@ import { ApiError } from '#lib/api.ts';
 import { serverApi } from '#lib/server/api.ts';
 
 export const load: LayoutServerLoad = async ({ url, fetch }) => {
-  // Read so the time is asked again at every navigation (an import may have moved it meanwhile).
-  void url.href;
+  // Read so the time is asked again on every page change (an import may have moved it meanwhile), but
+  // not for each explorer click, which only changes the query string.
+  void url.pathname;
   try {
     return { graphChangedAt: await serverApi(fetch).graphChangedAt(), renderedAt: new Date().toISOString() };
   } catch (cause) {

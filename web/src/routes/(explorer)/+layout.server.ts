@@ -24,8 +24,7 @@ async function baseView(api: Api, params: GraphParams): Promise<BaseView> {
     const graph = await api.graph({ ...args, focus: params.focus, depth: params.depth });
     return { graph, total: graph.nodes.length };
   }
-  const first = await api.graph(args);
-  if (first.nodes.length < params.limit || params.limit >= LIMIT_RANGE.max) return { graph: first, total: first.nodes.length };
+  // One request: the largest view the page allows, then the best-connected `limit` of it (all of it when it fits).
   const all = await api.graph({ ...args, limit: LIMIT_RANGE.max });
   return { graph: bestConnected(all, params.limit), total: all.nodes.length };
 }
