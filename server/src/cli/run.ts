@@ -1,5 +1,5 @@
 // Shared CLI plumbing: config, importing feed files, readable errors, exit codes.
-import { ConfigError, loadConfig, type StoreConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { ImportError } from '../import/errors.ts';
 import { importFiles, type FileImportResult } from '../import/importFiles.ts';
 import { createStore } from '../store/createStore.ts';
@@ -19,7 +19,8 @@ export async function importFilesCommand(files: readonly string[]): Promise<void
   let store: GraphStore | undefined;
   try {
     const config = loadConfig();
-    store = await openForImport(config.store);
+    // An import never queries the embedded store's in-memory graph, so it is not loaded.
+    store = await createStore(config.store, { loadGraph: 'whenQueried' });
     const urlsToo = files.some(isFeedUrl);
     printImportResults(urlsToo ? await importFilesAndUrls(store, files, config.feeds.timeoutMs) : await importFiles(store, files));
   } catch (error) {
@@ -28,13 +29,6 @@ export async function importFilesCommand(files: readonly string[]): Promise<void
   } finally {
     await store?.close();
   }
-}
-
-/** The embedded store without its in-memory graph: an import never queries it (and skips its ~2 s load). */
-async function openForImport(config: StoreConfig): Promise<GraphStore> {
-  if (config.kind !== 'embedded') return createStore(config);
-  const { createEmbeddedStore } = await import('../store/embedded/index.ts');
-  return createEmbeddedStore({ dataDir: config.dataDir, loadGraph: 'whenQueried' });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
 import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
 import { toFtsQuery } from './ftsQuery.ts';
+import { IN_IDS, ids } from './reads.ts';
 
 const METADATA_SCHEMA = `
 CREATE TABLE IF NOT EXISTS paper_metadata (
@@ -58,7 +59,6 @@ interface MetadataRow {
 }
 
 
-const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
 export function ensureMetadataSchema(db: DatabaseSync): void {
   db.exec(METADATA_SCHEMA);
@@ -136,6 +136,8 @@ export class MetadataTables {
     const w = this.#write;
     this.#writer.exec('BEGIN IMMEDIATE');
     try {
+      // One pass over the search table: paper_id is UNINDEXED there, so a delete per entry scans it each time.
+      w.dropSearchText.run(ids(entries.map((entry) => entry.paperId)));
       for (const entry of entries) {
         const m = entry.metadata;
         w.upsert.run(
@@ -153,7 +155,6 @@ export class MetadataTables {
           m?.doi ?? null,
           m?.publishedAt ?? null,
         );
-        w.dropSearchText.run(entry.paperId);
         w.searchText.run(entry.paperId, m?.title ?? null, (m?.authors ?? []).map((a) => a.name).join(', '), m?.abstract ?? null);
         w.dropReferences.run(entry.paperId);
         entry.references.forEach((target, position) => {
@@ -216,7 +217,6 @@ export class MetadataTables {
   }
 }
 
-const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
 const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({ paperId: row.paper_id, score: row.score });
 
@@ -265,7 +265,7 @@ function prepareWrites(db: DatabaseSync) {
         abstract = excluded.abstract, topics = excluded.topics, arxiv_id = excluded.arxiv_id,
         doi = excluded.doi, published_at = excluded.published_at`),
     dropReferences: p('DELETE FROM paper_references WHERE citing_id = ?'),
-    dropSearchText: p('DELETE FROM paper_metadata_fts WHERE paper_id = ?'),
+    dropSearchText: p(`DELETE FROM paper_metadata_fts WHERE paper_id ${IN_IDS}`),
     searchText: p('INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract) VALUES (?, ?, ?, ?)'),
     // A target already known keeps what it has; one known only by id gets the title now given.
     referenceTarget: p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)

@@ -17,8 +17,9 @@ import {
 } from './rows.ts';
 import { EPISODE_FTS_WEIGHTS, PAPER_FTS_WEIGHTS } from './schema.ts';
 
-const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
-const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+/** An id list as the one JSON parameter `IN_IDS` reads. */
+export const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
+export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
 const MOST_CITED_FIRST = 'p.citation_count DESC, p.id';
 // The same orders backwards, for the last items of a keyset window (read in reverse, then flipped).

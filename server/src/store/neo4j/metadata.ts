@@ -7,7 +7,7 @@ import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
 import { METADATA_SEARCH_FIELDS } from './metadataCypher.ts';
-import { asInteger, asString } from './records.ts';
+import { asInteger, asString, unique } from './records.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 type Write = (work: (tx: CypherTransaction) => Promise<void>) => Promise<void>;
@@ -29,7 +29,6 @@ const storedSchema = z.object({
   publishedAt: nullableString,
 });
 
-const unique = (values: Iterable<string>) => [...new Set(values)];
 
 
 function listsById(ids: readonly string[], rows: readonly Row[]): string[][] {

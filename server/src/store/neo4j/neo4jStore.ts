@@ -43,6 +43,7 @@ import {
   toPaperView,
   toPathView,
   toRelatedLists,
+  unique,
 } from './records.ts';
 
 export interface Neo4jStoreOptions {
@@ -448,10 +449,6 @@ function toCitationParams(episode: EpisodeRecord): CitationParam[] {
 
 function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
   return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
-}
-
-function unique(values: Iterable<string>): string[] {
-  return [...new Set(values)];
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

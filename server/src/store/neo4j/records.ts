@@ -134,6 +134,11 @@ const relatedRowSchema = z.object({
   shared: z.array(z.object({ id: z.string(), citationCount: integer })),
 });
 
+/** Each id once, for a statement's list parameter. */
+export function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
