@@ -21,7 +21,8 @@ export interface PaperKey {
 
 export type PaperRefResult = { ok: true; key: PaperKey } | { ok: false; reason: string };
 
-const MAX_REF_LENGTH = 2100;
+/** Longest identifier accepted anywhere (a URL with its query). */
+export const MAX_REF_LENGTH = 2100;
 
 function arxivKey(arxivId: string): PaperKey {
   return { id: `arxiv:${arxivId}`, kind: 'arxiv', arxivId, doi: null, url: arxivAbsUrl(arxivId) };

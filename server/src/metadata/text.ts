@@ -1,9 +1,9 @@
 // Provider text as papergraph keeps it: whitespace collapsed (Atom wraps titles and abstracts), bounded.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+import { cleanControlCharacters, collapseWhitespace } from '../import/text.ts';
 
 export function cleanText(text: string | null | undefined, maxLength: number): string | null {
   if (typeof text !== 'string') return null;
-  const clean = text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  const clean = collapseWhitespace(cleanControlCharacters(text));
   if (clean.length === 0) return null;
   return clean.length <= maxLength ? clean : `${clean.slice(0, maxLength - 1)}…`;
 }

@@ -1,13 +1,12 @@
 // Argument validators shared by several fields.
 import { z } from 'zod';
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 
 export const countArg = (max: number) => z.number().int().min(1).max(max);
 export const nonNegativeArg = (max: number) => z.number().int().min(0).max(max);
 export const textArg = (max: number) => z.string().trim().min(1).max(max);
 
-/** Longest identifier accepted anywhere (a URL with its query). */
-export const MAX_REF_LENGTH = 2_100;
 /** A batch of ids or references, bounded so one request stays a bounded amount of work. */
 export const lookupListArg = z.array(textArg(MAX_REF_LENGTH)).max(QUERY_LIMITS.maxLookupIds);
 /** The entries a batch lookup returns, for cost estimates: an over-long list is refused by its validator, not costed. */

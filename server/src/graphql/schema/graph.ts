@@ -7,6 +7,7 @@ import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { graphNodeLabel } from '../metadataLoaders.ts';
 import { resolveNodeRef } from '../resolveNodeRef.ts';
 import { countArg, textArg } from './args.ts';
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { CitationKindEnum } from './refs.ts';
 
 const NodeKindEnum = builder.enumType('NodeKind', { values: ['EPISODE', 'PAPER'] as const });
@@ -88,8 +89,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The shortest chain of episodes and papers between two nodes, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `from` or `to`.',
     args: {
-      from: t.arg.id({ required: true, validate: textArg(2_100) }),
-      to: t.arg.id({ required: true, validate: textArg(2_100) }),
+      from: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
+      to: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
     },
     complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {

@@ -3,7 +3,8 @@
 import { builder } from '../builder.ts';
 import { findNode } from '../resolveNodeRef.ts';
 import { QUERY_LIMITS } from '../limits.ts';
-import { lookupListArg, lookupSizeOf, MAX_REF_LENGTH, textArg } from './args.ts';
+import { lookupListArg, lookupSizeOf, textArg } from './args.ts';
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 
 const NodeInterface = builder.nodeInterfaceRef();
 

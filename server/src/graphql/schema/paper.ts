@@ -1,5 +1,5 @@
 import type { PaperView } from '../../domain/model.ts';
-import { paperLabel } from '../../ids/paperId.ts';
+import { MAX_REF_LENGTH, paperLabel } from '../../ids/paperId.ts';
 import { builder } from '../builder.ts';
 import { filteredPapers, isFiltered } from '../metadataFilters.ts';
 import { paperTitle } from '../metadataLoaders.ts';
@@ -50,7 +50,7 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
-    args: { ref: t.arg.string({ required: true, validate: textArg(2_100) }) },
+    args: { ref: t.arg.string({ required: true, validate: textArg(MAX_REF_LENGTH) }) },
     resolve: (_root, args, { loaders }) => findPaperByRef(loaders, args.ref),
   }),
   papersByRefs: t.field({

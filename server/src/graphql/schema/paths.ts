@@ -3,6 +3,7 @@ import type { GraphView } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { GraphRef, knownNode } from './graph.ts';
 
 interface ShortestPaths {
@@ -33,8 +34,8 @@ builder.queryFields((t) => ({
     description:
       'Every shortest chain of episodes and papers between two nodes, up to `limit` (`truncated` says when more exist). An unknown end is a NOT_FOUND error naming `from` or `to`.',
     args: {
-      from: t.arg.id({ required: true, validate: textArg(2_100) }),
-      to: t.arg.id({ required: true, validate: textArg(2_100) }),
+      from: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
+      to: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
       limit: t.arg.int({ required: true, defaultValue: QUERY_LIMITS.defaultShortestPaths, validate: countArg(QUERY_LIMITS.maxShortestPaths) }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit * LIST_BOUNDS.pathNodes }),
