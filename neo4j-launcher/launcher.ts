@@ -11,7 +11,10 @@ const CLASSPATH_FILE = join(LAUNCHER_DIR, 'target', 'classpath.txt');
 /** Touched after each successful build: Maven leaves an unchanged classpath file's time alone. */
 const BUILT_STAMP = join(LAUNCHER_DIR, 'target', 'built.stamp');
 const CLASSES_DIR = join(LAUNCHER_DIR, 'target', 'classes');
-const SOURCES = [join(LAUNCHER_DIR, 'pom.xml'), join(LAUNCHER_DIR, 'src/main/java/papergraph/Neo4jLauncher.java')];
+const SOURCES = [
+  join(LAUNCHER_DIR, 'pom.xml'),
+  join(LAUNCHER_DIR, 'src/main/java/papergraph/Neo4jLauncher.java'),
+];
 const MINIMUM_JAVA = 17;
 
 export interface Neo4jLaunchOptions {
@@ -43,7 +46,8 @@ export function neo4jUnavailableReason(): string | null {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error) return 'Java not found (install OpenJDK 17+)';
   const major = Number(/version "(\d+)/.exec(java.stderr + java.stdout)?.[1] ?? Number.NaN);
-  if (!(major >= MINIMUM_JAVA)) return `Java ${MINIMUM_JAVA}+ needed, found: ${(java.stderr.split('\n')[0] ?? '').trim()}`;
+  if (!(major >= MINIMUM_JAVA))
+    return `Java ${MINIMUM_JAVA}+ needed, found: ${(java.stderr.split('\n')[0] ?? '').trim()}`;
   if (isStale()) {
     const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
     if (mvn.error) return 'Maven not found (install maven)';
@@ -52,7 +56,8 @@ export function neo4jUnavailableReason(): string | null {
 }
 
 function isStale(): boolean {
-  if (!existsSync(BUILT_STAMP) || !existsSync(CLASSPATH_FILE) || !existsSync(CLASSES_DIR)) return true;
+  if (!existsSync(BUILT_STAMP) || !existsSync(CLASSPATH_FILE) || !existsSync(CLASSES_DIR))
+    return true;
   const built = statSync(BUILT_STAMP).mtimeMs;
   return SOURCES.some((file) => statSync(file).mtimeMs > built);
 }
@@ -71,12 +76,15 @@ export function buildLauncher(log: (line: string) => void = defaultLog): Promise
       createInterface({ input: stream }).on('line', (line) => {
         tail.push(line);
         if (tail.length > 40) tail.shift();
-        if (/Downloading|Downloaded|BUILD|ERROR/.test(line)) log(`neo4j: ${line.replace(/\x1b\[[0-9;]*m/g, '')}`);
+        if (/Downloading|Downloaded|BUILD|ERROR/.test(line))
+          log(`neo4j: ${line.replace(/\x1b\[[0-9;]*m/g, '')}`);
       });
     }
     mvn.once('error', reject);
     mvn.once('exit', (code) =>
-      code === 0 ? resolvePromise(writeFileSync(BUILT_STAMP, '')) : reject(new Error(`mvn package failed (exit ${code}):\n${tail.join('\n')}`)),
+      code === 0
+        ? resolvePromise(writeFileSync(BUILT_STAMP, ''))
+        : reject(new Error(`mvn package failed (exit ${code}):\n${tail.join('\n')}`)),
     );
   });
 }
@@ -94,7 +102,16 @@ export async function startNeo4j(options: Neo4jLaunchOptions): Promise<RunningNe
   const classpath = `${CLASSES_DIR}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
   const child = spawn(
     'java',
-    [`-Xmx${options.heap ?? '1g'}`, 'papergraph.Neo4jLauncher', '--port', String(options.port), '--data', dataDir, '--password', options.password],
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      'papergraph.Neo4jLauncher',
+      '--port',
+      String(options.port),
+      '--data',
+      dataDir,
+      '--password',
+      options.password,
+    ],
     // Standard input stays an open pipe: the launcher exits when it closes, so it never outlives this process.
     { env: { ...process.env, CLASSPATH: classpath }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -112,7 +129,9 @@ export async function startNeo4j(options: Neo4jLaunchOptions): Promise<RunningNe
       else output.push(line);
     });
     child.once('error', reject);
-    void exited.then((code) => reject(new Error(`Neo4j exited (code ${code}) before Bolt answered:\n${output.join('\n')}`)));
+    void exited.then((code) =>
+      reject(new Error(`Neo4j exited (code ${code}) before Bolt answered:\n${output.join('\n')}`)),
+    );
   });
   return {
     uri: `bolt://127.0.0.1:${port}`,
@@ -129,7 +148,11 @@ export async function startNeo4j(options: Neo4jLaunchOptions): Promise<RunningNe
   };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<number | null>, graceMs: number): Promise<void> {
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  graceMs: number,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   child.kill('SIGTERM');

@@ -45,7 +45,9 @@ export function episodesForSize(size: string): number | 'seed' {
   if (size in SIZES) return SIZES[size as SizeName];
   const n = Number(size);
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-    throw new Error(`--size must be small, medium, large or a number of episodes (1–1000000), not "${size}"`);
+    throw new Error(
+      `--size must be small, medium, large or a number of episodes (1–1000000), not "${size}"`,
+    );
   }
   return n;
 }
@@ -57,8 +59,11 @@ export function existingFeed(out: string, size: string, seed: number): FeedManif
   const path = join(out, MANIFEST);
   if (!existsSync(path)) return null;
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as FeedManifest;
-  const same = manifest.version === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed;
-  const complete = manifest.parts.every((p) => existsSync(join(out, p.rss)) && existsSync(join(out, p.json)));
+  const same =
+    manifest.version === GENERATOR_VERSION && manifest.size === size && manifest.seed === seed;
+  const complete = manifest.parts.every(
+    (p) => existsSync(join(out, p.rss)) && existsSync(join(out, p.json)),
+  );
   return same && complete ? manifest : null;
 }
 
@@ -72,7 +77,12 @@ function partNames(index: number, single: boolean): { rss: string; json: string 
  * Writes one part: the RSS, then the JSON export of what the import pipeline reads from that RSS, so
  * the two formats carry the same batch (and the generator's output is checked by the real parser).
  */
-function writePart(out: string, names: { rss: string; json: string }, rss: string, counter: { papers: Set<string>; citations: number }): FeedPart {
+function writePart(
+  out: string,
+  names: { rss: string; json: string },
+  rss: string,
+  counter: { papers: Set<string>; citations: number },
+): FeedPart {
   const batch = importFeedContent(rss, { format: 'RSS', file: names.rss });
   for (const paper of batch.papers) counter.papers.add(paper.id);
   for (const episode of batch.episodes) counter.citations += 1 + episode.recommendations.length;
@@ -80,14 +90,21 @@ function writePart(out: string, names: { rss: string; json: string }, rss: strin
   const rssBytes = Buffer.byteLength(rss);
   const jsonBytes = Buffer.byteLength(json);
   if (rssBytes > MAX_FEED_BYTES || jsonBytes > MAX_FEED_BYTES) {
-    throw new Error(`generator bug: part ${names.rss} is over the importer's ${MAX_FEED_BYTES}-byte limit`);
+    throw new Error(
+      `generator bug: part ${names.rss} is over the importer's ${MAX_FEED_BYTES}-byte limit`,
+    );
   }
   writeFileSync(join(out, names.rss), rss);
   writeFileSync(join(out, names.json), json);
   return { ...names, episodes: batch.episodes.length, rssBytes, jsonBytes };
 }
 
-export function generateFeed(options: { size: string; out: string; seed?: number; log?: (line: string) => void }): FeedManifest {
+export function generateFeed(options: {
+  size: string;
+  out: string;
+  seed?: number;
+  log?: (line: string) => void;
+}): FeedManifest {
   const seed = options.seed ?? 1;
   const out = resolve(options.out);
   const log = options.log ?? (() => {});
@@ -103,7 +120,9 @@ export function generateFeed(options: { size: string; out: string; seed?: number
     for (const episode of syntheticEpisodes(target, seed)) {
       buffer.push(episode);
       if (buffer.length === EPISODES_PER_PART || episode.index === target - 1) {
-        parts.push(writePart(out, partNames(parts.length, partCount === 1), renderRss(buffer), counter));
+        parts.push(
+          writePart(out, partNames(parts.length, partCount === 1), renderRss(buffer), counter),
+        );
         buffer = [];
         log(`  part ${parts.length}/${partCount} written`);
       }
@@ -126,15 +145,26 @@ export function generateFeed(options: { size: string; out: string; seed?: number
 
 function main(): void {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: 'small' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    options: {
+      size: { type: 'string', default: 'small' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+    },
   });
   if (!values.out) {
-    console.error('usage: npm run gen -- --size small|medium|large|<episodes> --out DIR [--seed N]');
+    console.error(
+      'usage: npm run gen -- --size small|medium|large|<episodes> --out DIR [--seed N]',
+    );
     process.exitCode = 2;
     return;
   }
   const started = performance.now();
-  const manifest = generateFeed({ size: values.size, out: values.out, seed: Number(values.seed), log: console.log });
+  const manifest = generateFeed({
+    size: values.size,
+    out: values.out,
+    seed: Number(values.seed),
+    log: console.log,
+  });
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
   const rss = manifest.parts.reduce((n, p) => n + p.rssBytes, 0);
   const json = manifest.parts.reduce((n, p) => n + p.jsonBytes, 0);

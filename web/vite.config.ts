@@ -16,7 +16,10 @@ export default defineConfig({
           'style-src': ['self'],
           // The one inline style attribute is SvelteKit's own route announcer (visually hidden), allowed
           // by its hash: https://github.com/sveltejs/kit/issues/11993
-          'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+          'style-src-attr': [
+            'unsafe-hashes',
+            'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
+          ],
           // cytoscape draws on <canvas>; PNG export hands the browser blob:/data: URLs.
           'img-src': ['self', 'data:', 'blob:'],
           'font-src': ['self'],

@@ -63,8 +63,17 @@ interface PaperIdentity {
 }
 
 /** New-scheme arXiv months with five-digit numbers (1501 on), so every number maps to a valid id. */
-const ARXIV_MONTHS = Array.from({ length: 144 }, (_, i) => `${15 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`);
-const DOI_PREFIXES = ['10.1038/s41586-', '10.1145/3600006.', '10.1109/tpami.', '10.1016/j.artint.', '10.1126/science.'];
+const ARXIV_MONTHS = Array.from(
+  { length: 144 },
+  (_, i) => `${15 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`,
+);
+const DOI_PREFIXES = [
+  '10.1038/s41586-',
+  '10.1145/3600006.',
+  '10.1109/tpami.',
+  '10.1016/j.artint.',
+  '10.1126/science.',
+];
 const URL_BASES = [
   'lilianweng.github.io/posts/',
   'openai.com/research/',
@@ -129,7 +138,11 @@ function clock(seconds: number): string {
  * Episodes 0..count-1 in order. Deterministic in (count, seed): episode i is the same whatever part of
  * the feed it lands in, so the generator can stream parts without holding the whole feed.
  */
-export function* syntheticEpisodes(count: number, seed: number, shape: CorpusShape = FEED_SHAPE): Generator<SyntheticEpisode> {
+export function* syntheticEpisodes(
+  count: number,
+  seed: number,
+  shape: CorpusShape = FEED_SHAPE,
+): Generator<SyntheticEpisode> {
   const random = seededRandom(seed);
   const prose = proseWriter(random);
   const classicRank = zipfSampler(shape.classics, shape.classicExponent);
@@ -151,11 +164,16 @@ export function* syntheticEpisodes(count: number, seed: number, shape: CorpusSha
       const r = random.next();
       let paper: PaperIdentity;
       if (r < shape.classicShare) paper = classics[classicRank(random)]!;
-      else if (r < shape.classicShare + shape.earlierSourceShare && sources.length > 0) paper = random.pick(sources);
+      else if (r < shape.classicShare + shape.earlierSourceShare && sources.length > 0)
+        paper = random.pick(sources);
       else paper = fresh(kindOf(random, 0.8, 0.1));
       if (cited.has(paper.number)) continue;
       cited.add(paper.number);
-      readings.push({ title: titleFor(paper, seed), note: prose.sentence(20, 30), link: linkFor(paper, random) });
+      readings.push({
+        title: titleFor(paper, seed),
+        note: prose.sentence(20, 30),
+        link: linkFor(paper, random),
+      });
     }
     sources.push(source);
 
@@ -165,8 +183,15 @@ export function* syntheticEpisodes(count: number, seed: number, shape: CorpusSha
     let at = random.int(30, 120);
     const chapters: SyntheticChapter[] = [];
     for (let c = 0; c < chapterCount; c += 1) {
-      chapters.push({ start: clock(at), title: prose.heading(4, 8), summary: prose.sentence(18, 28) });
-      at += random.int(40, Math.max(41, Math.floor((durationMinutes * 60 - at) / (chapterCount - c))));
+      chapters.push({
+        start: clock(at),
+        title: prose.heading(4, 8),
+        summary: prose.sentence(18, 28),
+      });
+      at += random.int(
+        40,
+        Math.max(41, Math.floor((durationMinutes * 60 - at) / (chapterCount - c))),
+      );
     }
     yield {
       index,
@@ -175,7 +200,12 @@ export function* syntheticEpisodes(count: number, seed: number, shape: CorpusSha
       publishedAt: isoDay(day),
       paperPublishedAt: isoDay(Math.max(0, day - random.int(0, 30))),
       durationMinutes,
-      summary: [prose.sentence(14, 22), prose.sentence(14, 22), prose.sentence(14, 22), prose.sentence(10, 18)].join(' '),
+      summary: [
+        prose.sentence(14, 22),
+        prose.sentence(14, 22),
+        prose.sentence(14, 22),
+        prose.sentence(10, 18),
+      ].join(' '),
       takeaways: Array.from({ length: 6 }, () => prose.sentence(18, 28).slice(0, -1)),
       chapters,
       readings,

@@ -2,8 +2,22 @@
 // HTML show notes in CDATA, takeaways and readings as lists, chapters as <br/>-separated lines.
 import type { SyntheticEpisode } from './corpus.ts';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function longDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -16,7 +30,9 @@ function rfc822(iso: string): string {
 
 function anchor(link: string): string {
   // Identifiers like "arXiv:2401.12345" are not links; the feed prints them as text.
-  return /^https?:/.test(link) ? `<a href="${escapeXml(link)}">${escapeXml(link)}</a>` : escapeXml(link);
+  return /^https?:/.test(link)
+    ? `<a href="${escapeXml(link)}">${escapeXml(link)}</a>`
+    : escapeXml(link);
 }
 
 function item(e: SyntheticEpisode): string {

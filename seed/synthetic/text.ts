@@ -9,7 +9,16 @@ const SEED_PAGE = new URL('../ai-papers-deep-dive.txt', import.meta.url);
  * Words that would turn prose into markup the episode parser looks for ("Source:", "Key Takeaways:",
  * "Recommended Reading:", "Chapters:"), so generated text can never be misread.
  */
-const RESERVED = new Set(['source', 'key', 'takeaways', 'recommended', 'reading', 'readings', 'chapters', 'timestamps']);
+const RESERVED = new Set([
+  'source',
+  'key',
+  'takeaways',
+  'recommended',
+  'reading',
+  'readings',
+  'chapters',
+  'timestamps',
+]);
 
 let cachedWords: string[] | null = null;
 
@@ -19,8 +28,11 @@ function loadWords(): string[] {
   // Repeats kept on purpose: drawing from this list reproduces the page's word frequencies.
   // Links are not prose: their pieces ("https", "org", "abs") would read oddly and skew the index.
   const prose = text.replace(/\S+:\/\/\S+/g, ' ');
-  const words = (prose.match(/[A-Za-z]{2,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !RESERVED.has(w));
-  if (words.length < 1000) throw new Error(`${SEED_PAGE.pathname} has too few words to build a vocabulary`);
+  const words = (prose.match(/[A-Za-z]{2,}/g) ?? [])
+    .map((w) => w.toLowerCase())
+    .filter((w) => !RESERVED.has(w));
+  if (words.length < 1000)
+    throw new Error(`${SEED_PAGE.pathname} has too few words to build a vocabulary`);
   cachedWords = words;
   return words;
 }

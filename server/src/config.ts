@@ -19,7 +19,10 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     NEO4J_URI: z
       .string()
-      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+      .regex(
+        /^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/,
+        'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI',
+      )
       .optional(),
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(1).optional(),
@@ -36,12 +39,18 @@ const envSchema = z
       .transform((text) => text.split(/[\s,]+/).filter((url) => url !== ''))
       .pipe(z.array(feedUrlSchema)),
     /** How often every subscribed feed is fetched (± 10% jitter). */
-    FEED_REFRESH_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(60),
+    FEED_REFRESH_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(7 * 24 * 60)
+      .default(60),
     /** Timeout of one feed fetch, for the whole exchange. */
     FEED_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     /** Fetch paper metadata and references in the background (metadata/enrichment.ts). */
     ENRICH: flag(true),
-    SEMANTIC_SCHOLAR_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.semanticscholar.org/graph/v1'),
+    SEMANTIC_SCHOLAR_API_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('https://api.semanticscholar.org/graph/v1'),
     SEMANTIC_SCHOLAR_API_KEY: z.string().min(1).optional(),
     ARXIV_API_URL: z.url({ protocol: /^https?$/ }).default('https://export.arxiv.org/api/query'),
     /** arXiv asks for one request every 3 seconds. */
@@ -53,10 +62,18 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'is required when NEO4J_URI is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'is required when NEO4J_URI is set',
+      });
     }
     if (env.API_PORT !== 0 && env.API_PORT === env.PORT && env.API_HOST === env.HOST) {
-      ctx.addIssue({ code: 'custom', path: ['PORT'], message: `must differ from API_PORT (${env.API_PORT})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PORT'],
+        message: `must differ from API_PORT (${env.API_PORT})`,
+      });
     }
   });
 
@@ -106,19 +123,29 @@ export class ConfigError extends Error {
 /** Empty variables count as unset, so `NEO4J_URI=` in a compose file means "embedded store". */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`),
+    );
   }
   const e = parsed.data;
   const store: StoreConfig =
     e.NEO4J_URI !== undefined && e.NEO4J_PASSWORD !== undefined
-      ? { kind: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      ? {
+          kind: 'neo4j',
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD,
+          database: e.NEO4J_DATABASE,
+        }
       : { kind: 'embedded', dataDir: e.DATA_DIR };
   return {
     api: { host: e.API_HOST, port: e.API_PORT },
@@ -128,7 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL,
     introspection: e.INTROSPECTION,
     seedOnStart: e.SEED_ON_START,
-    feeds: { urls: e.FEEDS, refreshMinutes: e.FEED_REFRESH_MINUTES, timeoutMs: e.FEED_TIMEOUT_SECONDS * 1000 },
+    feeds: {
+      urls: e.FEEDS,
+      refreshMinutes: e.FEED_REFRESH_MINUTES,
+      timeoutMs: e.FEED_TIMEOUT_SECONDS * 1000,
+    },
     enrichment: {
       enabled: e.ENRICH,
       semanticScholarUrl: e.SEMANTIC_SCHOLAR_API_URL,

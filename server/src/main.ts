@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const storeItself = await createStore(config.store);
   const enrichment = createEnrichment(config.enrichment, storeItself);
-  const store = enrichment ? notifyingImports(storeItself, () => enrichment.schedule()) : storeItself;
+  const store = enrichment
+    ? notifyingImports(storeItself, () => enrichment.schedule())
+    : storeItself;
   const feeds = feedServiceFor(store, config.feeds);
   const servers: Server[] = [];
 
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
   if (config.seedOnStart) {
     // Unwrapped: the run started once the server listens covers the seed.
     const seeded = await seedIfEmpty(storeItself);
-    if (seeded) console.log(`Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`);
+    if (seeded)
+      console.log(
+        `Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`,
+      );
   }
   const yoga = createPapergraphYoga({
     store,
@@ -72,7 +77,8 @@ async function main(): Promise<void> {
   console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
   // In the background, after the server answers: never-enriched or stale papers (ENRICH=false: none).
   enrichment?.schedule();
-  if (config.adminToken === undefined) console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
+  if (config.adminToken === undefined)
+    console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
   const web = await createWebServer({ graphqlUrl, port: apiPort });
   if (web) {
     servers.push(web);

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { importFiles, type FileImportResult } from './import/importFiles.ts';
 import type { GraphStore } from './store/store.ts';
 
-export const SEED_FILES = [fileURLToPath(new URL('../../seed/ai-papers-deep-dive.txt', import.meta.url))];
+export const SEED_FILES = [
+  fileURLToPath(new URL('../../seed/ai-papers-deep-dive.txt', import.meta.url)),
+];
 
 export async function seedIfEmpty(store: GraphStore): Promise<FileImportResult[] | null> {
   const stats = await store.stats();

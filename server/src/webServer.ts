@@ -13,7 +13,10 @@ type NodeHandler = (
 export const WEB_HANDLER = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
 
 /** Null when the web app has not been built (`npm run build -w web`). */
-export async function createWebServer(api: { graphqlUrl: string; port: number }): Promise<Server | null> {
+export async function createWebServer(api: {
+  graphqlUrl: string;
+  port: number;
+}): Promise<Server | null> {
   if (!existsSync(WEB_HANDLER)) return null;
   // The app reads its API address from the environment when its handler loads: point it at this
   // process's API, whatever port the system picked.

@@ -47,8 +47,14 @@ describeForEachStore('episodes over GraphQL', (storeFactory) => {
     expect(episode.durationMinutes).toBe(23);
     expect(episode.paperPublishedAt).toBe('2026-06-27');
     expect(episode.takeaways).toHaveLength(6);
-    expect(episode.chapters[0]).toEqual({ start: '01:30', startSeconds: 90, title: 'Why the slow part is the bottleneck' });
-    expect(episode.source.url).toBe('https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf');
+    expect(episode.chapters[0]).toEqual({
+      start: '01:30',
+      startSeconds: 90,
+      title: 'Why the slow part is the bottleneck',
+    });
+    expect(episode.source.url).toBe(
+      'https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf',
+    );
     expect(episode.recommendations.map((r: any) => r.paper.title)).toEqual([
       'Fast Inference from Transformers via Speculative Decoding',
       'EAGLE: Speculative Sampling Requires Rethinking Feature Uncertainty',
@@ -58,29 +64,41 @@ describeForEachStore('episodes over GraphQL', (storeFactory) => {
   });
 
   it('searches titles, summaries and notes, and lands on a paper for a pasted identifier', async () => {
-    const byTitle = await api.query(`{ search(query: "DPO") { score node { __typename ... on Paper { id } ... on Episode { title } } } }`);
+    const byTitle = await api.query(
+      `{ search(query: "DPO") { score node { __typename ... on Paper { id } ... on Episode { title } } } }`,
+    );
     expect(byTitle.errors).toBeUndefined();
     // "DPO" is nowhere in the paper's title: the notes recommending it say it.
     const papers = byTitle.data!.search.filter((hit: any) => hit.node.__typename === 'Paper');
     expect(papers[0].node.id).toBe('arxiv:2305.18290');
-    const pasted = await api.query(`{ search(query: "https://arxiv.org/pdf/2305.18290v2") { node { __typename ... on Paper { id } } } }`);
+    const pasted = await api.query(
+      `{ search(query: "https://arxiv.org/pdf/2305.18290v2") { node { __typename ... on Paper { id } } } }`,
+    );
     expect(pasted.data!.search[0].node).toEqual({ __typename: 'Paper', id: 'arxiv:2305.18290' });
   });
 
   it('draws the graph around a focus and finds the path between two episodes', async () => {
-    const { data } = await api.query(`{ graph(focus: "arXiv:2305.18290", depth: 1) { nodes { id kind } edges { source target kind } } }`);
+    const { data } = await api.query(
+      `{ graph(focus: "arXiv:2305.18290", depth: 1) { nodes { id kind } edges { source target kind } } }`,
+    );
     expect(data!.graph.nodes.filter((n: any) => n.kind === 'EPISODE')).toHaveLength(2);
     expect(data!.graph.edges).toHaveLength(2);
 
     const ids = await api.query(`{ paper(ref: "2305.18290") { citedBy { episode { id } } } }`);
     const [a, b] = ids.data!.paper.citedBy.map((c: any) => c.episode.id);
-    const path = await api.query(`query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id kind } edges { kind } } }`, { a, b });
+    const path = await api.query(
+      `query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id kind } edges { kind } } }`,
+      { a, b },
+    );
     expect(path.data!.path.nodes.map((n: any) => n.kind)).toEqual(['EPISODE', 'PAPER', 'EPISODE']);
     expect(path.data!.path.nodes[0].id).toBe(a);
     expect(path.data!.path.nodes[2].id).toBe(b);
 
     const whole = await api.query(`{ graph(minCitations: 2) { nodes { id kind } } }`);
-    const papers = whole.data!.graph.nodes.filter((n: any) => n.kind === 'PAPER').map((n: any) => n.id).sort();
+    const papers = whole
+      .data!.graph.nodes.filter((n: any) => n.kind === 'PAPER')
+      .map((n: any) => n.id)
+      .sort();
     expect(papers).toEqual(['arxiv:2305.18290', 'arxiv:2305.20050']);
   });
 });

@@ -7,7 +7,8 @@ import { StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
-const IMPORT = 'mutation ($content: String!) { importFeed(content: $content) { __typename ... on Error { code message } } }';
+const IMPORT =
+  'mutation ($content: String!) { importFeed(content: $content) { __typename ... on Error { code message } } }';
 
 describeForEachStore('error codes', (storeFactory) => {
   let api: TestApi;
@@ -23,12 +24,32 @@ describeForEachStore('error codes', (storeFactory) => {
   };
 
   it.each([
-    ['a field that does not exist', '{ episode(id: "ep_000000000000") { titel } }', 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "titel".*Did you mean "title"/],
+    [
+      'a field that does not exist',
+      '{ episode(id: "ep_000000000000") { titel } }',
+      'GRAPHQL_VALIDATION_FAILED',
+      /Cannot query field "titel".*Did you mean "title"/,
+    ],
     ['a syntax error', '{ stats { episodes }', 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
-    ['an argument over its maximum', `{ search(query: "x", first: ${QUERY_LIMITS.maxSearchResults + 1}) { score } }`, 'BAD_USER_INPUT', /first: .*<=50/],
+    [
+      'an argument over its maximum',
+      `{ search(query: "x", first: ${QUERY_LIMITS.maxSearchResults + 1}) { score } }`,
+      'BAD_USER_INPUT',
+      /first: .*<=50/,
+    ],
     ['a blank identifier', '{ paper(ref: "  ") { id } }', 'BAD_USER_INPUT', /ref: /],
-    ['a missing variable', 'query ($ref: String!) { paper(ref: $ref) { id } }', 'BAD_USER_INPUT', /Variable "\$ref"/],
-    ['two operations and no name', 'query A { stats { episodes } } query B { stats { papers } }', 'OPERATION_RESOLUTION_FAILURE', /operation/],
+    [
+      'a missing variable',
+      'query ($ref: String!) { paper(ref: $ref) { id } }',
+      'BAD_USER_INPUT',
+      /Variable "\$ref"/,
+    ],
+    [
+      'two operations and no name',
+      'query A { stats { episodes } } query B { stats { papers } }',
+      'OPERATION_RESOLUTION_FAILURE',
+      /operation/,
+    ],
   ])('%s', async (_name, query, code, message) => {
     const error = await firstError(query);
     expect(error.extensions?.['code']).toBe(code);
@@ -36,25 +57,47 @@ describeForEachStore('error codes', (storeFactory) => {
   });
 
   it('names the deepest chain when a query is too deep', async () => {
-    const error = await firstError('{ episodes { edges { node { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }');
-    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', max: QUERY_LIMITS.maxDepth, field: 'episodes.edges.node.related.episode.related.episode.related.episode.related.episode.title' });
+    const error = await firstError(
+      '{ episodes { edges { node { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }',
+    );
+    expect(error.extensions).toMatchObject({
+      code: 'QUERY_TOO_DEEP',
+      max: QUERY_LIMITS.maxDepth,
+      field:
+        'episodes.edges.node.related.episode.related.episode.related.episode.related.episode.title',
+    });
     expect(error.message).toMatch(/fewer nested levels/);
   });
 
   it('names the repeated field when a query is too broad', async () => {
-    const aliases = Array.from({ length: QUERY_LIMITS.maxBreadth + 1 }, (_, i) => `a${i}: stats { episodes }`).join(' ');
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxBreadth + 1 },
+      (_, i) => `a${i}: stats { episodes }`,
+    ).join(' ');
     const error = await firstError(`{ ${aliases} }`);
-    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_BROAD', max: QUERY_LIMITS.maxBreadth, field: 'stats' });
+    expect(error.extensions).toMatchObject({
+      code: 'QUERY_TOO_BROAD',
+      max: QUERY_LIMITS.maxBreadth,
+      field: 'stats',
+    });
     expect(error.message).toMatch(/stats is selected 201 times/);
   });
 
   it('says the admin token is missing, with a code', async () => {
     const { data } = await api.query(IMPORT, { content: '<rss/>' });
-    expect(data?.importFeed).toMatchObject({ __typename: 'NotAuthorizedError', code: 'UNAUTHORIZED', message: expect.stringMatching(/Authorization: Bearer/) });
+    expect(data?.importFeed).toMatchObject({
+      __typename: 'NotAuthorizedError',
+      code: 'UNAUTHORIZED',
+      message: expect.stringMatching(/Authorization: Bearer/),
+    });
   });
 
   it('says what is wrong with a feed, with a code', async () => {
-    const { data } = await api.query(IMPORT, { content: 'not a feed at all' }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const { data } = await api.query(
+      IMPORT,
+      { content: 'not a feed at all' },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
     expect(data?.importFeed).toMatchObject({ __typename: 'FeedValidationError', code: 'BAD_FEED' });
   });
 });

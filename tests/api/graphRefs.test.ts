@@ -16,8 +16,16 @@ describeForEachStore('graph and path node references', (storeFactory) => {
   it('an unknown focus or path end is NOT_FOUND naming the argument', async () => {
     const cases = [
       ['query($r: ID) { graph(focus: $r) { nodes { id } } }', { r: UNKNOWN }, 'focus'],
-      ['query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } } }', { a: UNKNOWN, b: DPO }, 'from'],
-      ['query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } } }', { a: DPO, b: UNKNOWN }, 'to'],
+      [
+        'query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } } }',
+        { a: UNKNOWN, b: DPO },
+        'from',
+      ],
+      [
+        'query($a: ID!, $b: ID!) { path(from: $a, to: $b) { nodes { id } } }',
+        { a: DPO, b: UNKNOWN },
+        'to',
+      ],
     ] as const;
     for (const [query, variables, argument] of cases) {
       const { data, errors } = await api.query(query, variables);
@@ -29,7 +37,9 @@ describeForEachStore('graph and path node references', (storeFactory) => {
   });
 
   it('a known focus draws its neighbourhood; truncated says whether limit cut the view', async () => {
-    const whole = await api.query('{ stats { episodes papers } graph(limit: 5000) { nodes { id } truncated } }');
+    const whole = await api.query(
+      '{ stats { episodes papers } graph(limit: 5000) { nodes { id } truncated } }',
+    );
     const total = whole.data!.stats.episodes + whole.data!.stats.papers;
     expect(whole.data!.graph.nodes.length).toBe(total);
     expect(whole.data!.graph.truncated).toBe(false);
@@ -38,8 +48,12 @@ describeForEachStore('graph and path node references', (storeFactory) => {
     expect(cut.data!.graph.nodes).toHaveLength(5);
     const exact = await api.query(`{ graph(limit: ${total}) { nodes { id } truncated } }`);
     expect(exact.data!.graph).toMatchObject({ truncated: false });
-    const focused = await api.query(`{ graph(focus: "${DPO}", depth: 1) { nodes { id } truncated } }`);
-    expect(focused.data!.graph.nodes.map((n: { id: string }) => n.id)).toContain('arxiv:2305.18290');
+    const focused = await api.query(
+      `{ graph(focus: "${DPO}", depth: 1) { nodes { id } truncated } }`,
+    );
+    expect(focused.data!.graph.nodes.map((n: { id: string }) => n.id)).toContain(
+      'arxiv:2305.18290',
+    );
     expect(focused.data!.graph.truncated).toBe(false);
   });
 });

@@ -38,14 +38,25 @@ describe('GraphiQL served by papergraph', () => {
       expect((await asset.arrayBuffer()).byteLength, path).toBeGreaterThan(100);
       types.push(asset.headers.get('content-type') ?? '');
     }
-    expect(types.sort()).toEqual(['image/x-icon', 'text/css; charset=utf-8', 'text/javascript; charset=utf-8', 'text/javascript; charset=utf-8']);
+    expect(types.sort()).toEqual([
+      'image/x-icon',
+      'text/css; charset=utf-8',
+      'text/javascript; charset=utf-8',
+      'text/javascript; charset=utf-8',
+    ]);
     for (const worker of ['editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
-      expect((await api.fetch(GRAPHIQL_ASSETS_PATH + worker)).headers.get('content-type'), worker).toMatch(/javascript/);
+      expect(
+        (await api.fetch(GRAPHIQL_ASSETS_PATH + worker)).headers.get('content-type'),
+        worker,
+      ).toMatch(/javascript/);
     }
   });
 
   it('gives each page its own style nonce and refuses unknown assets', async () => {
-    const nonceOf = async () => /'nonce-([^']+)'/.exec((await api.fetch('/graphql', html)).headers.get('content-security-policy') ?? '')?.[1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec(
+        (await api.fetch('/graphql', html)).headers.get('content-security-policy') ?? '',
+      )?.[1];
     const [first, second] = [await nonceOf(), await nonceOf()];
     expect(first).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(second).not.toBe(first);

@@ -41,7 +41,10 @@ const TABLE: [form: string, paperId: string][] = [
   ['https://www.anthropic.com/research/agentic-misalignment', AGENTIC],
   ['http://anthropic.com/research/agentic-misalignment', AGENTIC],
   ['http://www.anthropic.com/research/agentic-misalignment/', AGENTIC],
-  ['https://www.anthropic.com/research/agentic-misalignment?utm_source=newsletter&utm_medium=email', AGENTIC],
+  [
+    'https://www.anthropic.com/research/agentic-misalignment?utm_source=newsletter&utm_medium=email',
+    AGENTIC,
+  ],
   ['https://anthropic.com/research/agentic-misalignment?fbclid=IwAR0xyz#summary', AGENTIC],
   ['<https://www.anthropic.com/research/agentic-misalignment>.', AGENTIC],
   ['anthropic.com/research/agentic-misalignment', AGENTIC],
@@ -60,7 +63,11 @@ const TABLE: [form: string, paperId: string][] = [
 ];
 
 const PAPER = /* GraphQL */ `
-  query Paper($ref: String!) { paper(ref: $ref) { id } }
+  query Paper($ref: String!) {
+    paper(ref: $ref) {
+      id
+    }
+  }
 `;
 
 /** A paper under the key an earlier normaliser gave it (http kept, index.html kept). */
@@ -74,29 +81,41 @@ const FORMER_KEY: PaperRecord = {
 };
 
 for (const factory of storeFactories()) {
-  describe.skipIf(factory.skipReason !== undefined)(`identifier table through GraphQL (${factory.name}${factory.skipReason ? `: ${factory.skipReason}` : ''})`, () => {
-    let api: TestApi;
-    beforeAll(async () => {
-      api = await createTestApi({ store: await factory.create() });
-    });
-    afterAll(async () => {
-      await api?.close();
-      await factory.cleanup();
-    });
+  describe.skipIf(factory.skipReason !== undefined)(
+    `identifier table through GraphQL (${factory.name}${factory.skipReason ? `: ${factory.skipReason}` : ''})`,
+    () => {
+      let api: TestApi;
+      beforeAll(async () => {
+        api = await createTestApi({ store: await factory.create() });
+      });
+      afterAll(async () => {
+        await api?.close();
+        await factory.cleanup();
+      });
 
-    it.each(TABLE)('%s → %s', async (form, paperId) => {
-      const { data, errors } = await api.query(PAPER, { ref: form });
-      expect(errors).toBeUndefined();
-      expect(data?.paper?.id).toBe(paperId);
-    });
+      it.each(TABLE)('%s → %s', async (form, paperId) => {
+        const { data, errors } = await api.query(PAPER, { ref: form });
+        expect(errors).toBeUndefined();
+        expect(data?.paper?.id).toBe(paperId);
+      });
 
-    it('still resolves a paper stored under a former key from its new spellings', async () => {
-      const source = arxivPaper('2501.00001', 'Former-key fixture source');
-      await api.store.importBatch(batchOf([episode({ title: 'Former key', source, recommends: [FORMER_KEY] })], [source, FORMER_KEY]));
-      for (const form of ['https://example.org/essays/scaling', 'http://www.example.org/essays/scaling/', 'https://example.org/essays/scaling/index.html?utm_source=x']) {
-        const { data } = await api.query(PAPER, { ref: form });
-        expect(data?.paper?.id, form).toBe(FORMER_KEY.id);
-      }
-    });
-  });
+      it('still resolves a paper stored under a former key from its new spellings', async () => {
+        const source = arxivPaper('2501.00001', 'Former-key fixture source');
+        await api.store.importBatch(
+          batchOf(
+            [episode({ title: 'Former key', source, recommends: [FORMER_KEY] })],
+            [source, FORMER_KEY],
+          ),
+        );
+        for (const form of [
+          'https://example.org/essays/scaling',
+          'http://www.example.org/essays/scaling/',
+          'https://example.org/essays/scaling/index.html?utm_source=x',
+        ]) {
+          const { data } = await api.query(PAPER, { ref: form });
+          expect(data?.paper?.id, form).toBe(FORMER_KEY.id);
+        }
+      });
+    },
+  );
 }

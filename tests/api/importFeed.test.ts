@@ -9,9 +9,21 @@ const IMPORT = /* GraphQL */ `
   mutation Import($content: String!, $format: FeedFormat) {
     importFeed(content: $content, format: $format) {
       __typename
-      ... on ImportSummary { added updated unchanged }
-      ... on Error { message }
-      ... on FeedValidationError { issues { episode field message } }
+      ... on ImportSummary {
+        added
+        updated
+        unchanged
+      }
+      ... on Error {
+        message
+      }
+      ... on FeedValidationError {
+        issues {
+          episode
+          field
+          message
+        }
+      }
     }
   }
 `;
@@ -28,7 +40,11 @@ describeForEachStore('importFeed', (storeFactory) => {
   it('refuses callers without the admin token and writes nothing', async () => {
     api = await createTestApi({ storeFactory, seed: false });
     const content = await readFile(SEED_PAGE, 'utf8');
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: ADMIN_TOKEN }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer wrong-token-0123456789' },
+      { authorization: ADMIN_TOKEN },
+    ]) {
       const { data } = await api.query(IMPORT, { content }, headers);
       expect(data!.importFeed.__typename).toBe('NotAuthorizedError');
     }
@@ -38,7 +54,10 @@ describeForEachStore('importFeed', (storeFactory) => {
   it('is disabled when the server has no admin token', async () => {
     api = await createTestApi({ storeFactory, seed: false, adminToken: undefined });
     const { data } = await api.query(IMPORT, { content: 'x' }, admin);
-    expect(data!.importFeed).toMatchObject({ __typename: 'NotAuthorizedError', message: expect.stringMatching(/disabled/) });
+    expect(data!.importFeed).toMatchObject({
+      __typename: 'NotAuthorizedError',
+      message: expect.stringMatching(/disabled/),
+    });
   });
 
   it('imports a feed, and re-importing it is a no-op', async () => {
@@ -68,11 +87,16 @@ describeForEachStore('importFeed', (storeFactory) => {
   it('updates a changed episode in place instead of duplicating it', async () => {
     api = await createTestApi({ storeFactory, seed: true });
     const page = await readFile(SEED_PAGE, 'utf8');
-    const edited = page.replace('How DeepSeek Made One User Faster Without Slowing Down the Crowd', 'DeepSeek, Faster for One and All');
+    const edited = page.replace(
+      'How DeepSeek Made One User Faster Without Slowing Down the Crowd',
+      'DeepSeek, Faster for One and All',
+    );
     const result = await api.query(IMPORT, { content: edited }, admin);
     expect(result.data!.importFeed.updated).toHaveLength(1);
     expect(result.data!.importFeed.unchanged).toHaveLength(7);
-    const { data } = await api.query('{ stats { episodes } episode(id: "' + result.data!.importFeed.updated[0] + '") { title } }');
+    const { data } = await api.query(
+      '{ stats { episodes } episode(id: "' + result.data!.importFeed.updated[0] + '") { title } }',
+    );
     expect(data!.stats.episodes).toBe(8);
     expect(data!.episode.title).toBe('DeepSeek, Faster for One and All');
   });
@@ -84,8 +108,14 @@ describeForEachStore('importFeed', (storeFactory) => {
     const { data } = await api.query(IMPORT, { content: broken }, admin);
     expect(data!.importFeed.__typename).toBe('FeedValidationError');
     expect(data!.importFeed.issues).toHaveLength(1);
-    expect(data!.importFeed.issues[0]).toMatchObject({ episode: expect.stringContaining('How an AI Reviewer Learned'), field: expect.stringMatching(/source/i) });
-    expect((await api.query('{ stats { episodes papers } }')).data!.stats).toEqual({ episodes: 0, papers: 0 });
+    expect(data!.importFeed.issues[0]).toMatchObject({
+      episode: expect.stringContaining('How an AI Reviewer Learned'),
+      field: expect.stringMatching(/source/i),
+    });
+    expect((await api.query('{ stats { episodes papers } }')).data!.stats).toEqual({
+      episodes: 0,
+      papers: 0,
+    });
   });
 
   it('says clearly when the format is unknown', async () => {
@@ -103,8 +133,15 @@ describe('restart', () => {
     const dataDir = api.dataDir;
     await api.store.close();
     const { createEmbeddedStore } = await import('../../server/src/store/embedded/index.ts');
-    const reopened = await createTestApi({ seed: false, store: await createEmbeddedStore({ dataDir }), dataDir });
-    expect((await reopened.query('{ stats { episodes citations } }')).data!.stats).toEqual({ episodes: 8, citations: 34 });
+    const reopened = await createTestApi({
+      seed: false,
+      store: await createEmbeddedStore({ dataDir }),
+      dataDir,
+    });
+    expect((await reopened.query('{ stats { episodes citations } }')).data!.stats).toEqual({
+      episodes: 8,
+      citations: 34,
+    });
     await reopened.close();
     const { rm } = await import('node:fs/promises');
     await rm(dataDir, { recursive: true, force: true });

@@ -10,14 +10,20 @@ import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';
 function failingStats(store: GraphStore): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'stats') return () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error'));
+      if (property === 'stats')
+        return () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error'));
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
 
-type Case = [query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, operationName?: string];
+type Case = [
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+  operationName?: string,
+];
 
 describe('graphql-jit answers exactly like yoga’s own executor', () => {
   let seeded: TestApi;
@@ -36,17 +42,41 @@ describe('graphql-jit answers exactly like yoga’s own executor', () => {
   afterAll(() => seeded.close());
 
   const cases = (): Case[] => [
-    ['query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }', { id: episode }],
-    ['query ($id: ID!) { episode(id: $id) { ...E related(first: 2) { episode { ...E } } } } fragment E on Episode { id title source { id label } }', { id: episode }],
-    ['{ episodes(first: 2) { totalCount edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } }'],
-    ['{ papers(first: 2, minCitations: 2) { edges { node { id citedBy(first: 2) { kind episode { title } } } } } }'],
-    ['{ search(query: "agent", first: 3) { score node { __typename ... on Episode { id } ... on Paper { id citationCount } } } }'],
+    [
+      'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }',
+      { id: episode },
+    ],
+    [
+      'query ($id: ID!) { episode(id: $id) { ...E related(first: 2) { episode { ...E } } } } fragment E on Episode { id title source { id label } }',
+      { id: episode },
+    ],
+    [
+      '{ episodes(first: 2) { totalCount edges { cursor node { id title } } pageInfo { hasNextPage endCursor } } }',
+    ],
+    [
+      '{ papers(first: 2, minCitations: 2) { edges { node { id citedBy(first: 2) { kind episode { title } } } } } }',
+    ],
+    [
+      '{ search(query: "agent", first: 3) { score node { __typename ... on Episode { id } ... on Paper { id citationCount } } } }',
+    ],
     ['{ graph(depth: 1, limit: 5) { nodes { id kind weight } edges { source target kind } } }'],
     ['{ path(from: "nowhere", to: "nothing") { nodes { id } } }'],
     ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }'],
-    ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }', undefined, undefined, 'B'],
-    ['query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }', undefined, undefined, 'C'],
-    ['{ __schema { types { name fields(includeDeprecated: true) { name args { name defaultValue } } } } }'],
+    [
+      'query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }',
+      undefined,
+      undefined,
+      'B',
+    ],
+    [
+      'query A { episodes(first: 1) { totalCount } } query B { papers(first: 1) { totalCount } }',
+      undefined,
+      undefined,
+      'C',
+    ],
+    [
+      '{ __schema { types { name fields(includeDeprecated: true) { name args { name defaultValue } } } } }',
+    ],
     // A failing resolver: masked, with its location and path, sibling data kept or nulled alike.
     ['{ stats { episodes } }'],
     ['{ a: episode(id: "ep_000000000000") { title } b: stats { episodes } }'],
@@ -55,7 +85,11 @@ describe('graphql-jit answers exactly like yoga’s own executor', () => {
     ['query ($n: Int!) { search(query: "agent", first: $n) { score } }', { n: 1000 }],
     ['{ graph(depth: 9) { nodes { id } } }'],
     ['mutation { importFeed(content: "x") { __typename ... on Error { message } } }'],
-    ['mutation { importFeed(content: "x") { __typename ... on FeedValidationError { message issues { message } } } }', undefined, { authorization: `Bearer ${ADMIN_TOKEN}` }],
+    [
+      'mutation { importFeed(content: "x") { __typename ... on FeedValidationError { message issues { message } } } }',
+      undefined,
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    ],
     // Variables: defaults, coercion, and the ones that do not coerce.
     ['query ($q: String!, $n: Int = 2) { search(query: $q, first: $n) { score } }', { q: 'agent' }],
     ['query ($n: Int) { search(query: "agent", first: $n) { score } }', {}],
@@ -80,6 +114,8 @@ describe('graphql-jit answers exactly like yoga’s own executor', () => {
       const expected = await answer(interpreted, testCase);
       expect(await answer(jit, testCase), testCase[0]).toEqual(expected);
     }
-    expect((await answer(jit, ['{ stats { episodes } }'])).body).toContain('"locations":[{"line":1,"column":3}]');
+    expect((await answer(jit, ['{ stats { episodes } }'])).body).toContain(
+      '"locations":[{"line":1,"column":3}]',
+    );
   });
 });

@@ -30,7 +30,12 @@ describeForEachStore('keyset cursors over GraphQL', (storeFactory) => {
     expect(ids(first)).toEqual(before.slice(0, 3));
 
     const newest = arxivPaper('2612.00001', 'Published after every seed episode');
-    await api.store.importBatch(batchOf([episode({ title: 'Newest of all', source: newest, publishedAt: '2027-01-01' })], [newest]));
+    await api.store.importBatch(
+      batchOf(
+        [episode({ title: 'Newest of all', source: newest, publishedAt: '2027-01-01' })],
+        [newest],
+      ),
+    );
 
     const second = await page(EPISODES, { first: 3, after: first.pageInfo.endCursor });
     expect(second.totalCount).toBe(before.length + 1);
@@ -48,7 +53,12 @@ describeForEachStore('keyset cursors over GraphQL', (storeFactory) => {
 
     // Cited once like the cursor's paper, with a smaller id: it sorts before the cursor.
     const early = arxivPaper('0704.00001', 'Sorts before the cursor');
-    await api.store.importBatch(batchOf([episode({ title: 'Cites an early paper', source: early, publishedAt: '2020-01-01' })], [early]));
+    await api.store.importBatch(
+      batchOf(
+        [episode({ title: 'Cites an early paper', source: early, publishedAt: '2020-01-01' })],
+        [early],
+      ),
+    );
     const now = ids(await page(PAPERS, { first: 100 }));
     expect(now.indexOf(early.id)).toBeLessThan(now.indexOf(cursorPaper.id));
 
@@ -62,7 +72,7 @@ describeForEachStore('keyset cursors over GraphQL', (storeFactory) => {
     expect(ids(last)).toEqual(all.slice(-2));
     expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     const walked: string[] = [...ids(last)];
-    for (let cursor = last.pageInfo.startCursor; ; ) {
+    for (let cursor = last.pageInfo.startCursor; ;) {
       const previous = await page(EPISODES, { last: 3, before: cursor });
       walked.unshift(...ids(previous));
       if (!previous.pageInfo.hasPreviousPage) break;
@@ -86,10 +96,15 @@ describeForEachStore('keyset cursors over GraphQL', (storeFactory) => {
       expect(errors?.[0]?.message).toContain(`\`${argument}\``);
     }
     // A search list pages by offset; its cursors still work there.
-    const search = await api.query('{ episodes(first: 1, search: "reward") { pageInfo { endCursor } } }');
-    const next = await api.query('query($a: String) { episodes(first: 1, search: "reward", after: $a) { edges { node { id } } } }', {
-      a: search.data!.episodes.pageInfo.endCursor,
-    });
+    const search = await api.query(
+      '{ episodes(first: 1, search: "reward") { pageInfo { endCursor } } }',
+    );
+    const next = await api.query(
+      'query($a: String) { episodes(first: 1, search: "reward", after: $a) { edges { node { id } } } }',
+      {
+        a: search.data!.episodes.pageInfo.endCursor,
+      },
+    );
     expect(next.errors).toBeUndefined();
   });
 });

@@ -19,7 +19,9 @@ describeForEachStore('query limits and batching', (storeFactory) => {
 
   it('loads papers of all episodes in one store call (no N+1)', async () => {
     calls.clear();
-    const { errors } = await api.query(`{ episodes(first: 8) { edges { node { source { title } recommendations { paper { title citationCount } } } } } }`);
+    const { errors } = await api.query(
+      `{ episodes(first: 8) { edges { node { source { title } recommendations { paper { title citationCount } } } } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(calls.get('listEpisodes')).toBe(1);
     expect(calls.get('papersByIds')).toBe(1);
@@ -27,7 +29,9 @@ describeForEachStore('query limits and batching', (storeFactory) => {
 
   it('batches citedBy across papers into one store call', async () => {
     calls.clear();
-    await api.query(`{ papers(first: 40) { edges { node { citedBy(first: 5) { episode { title } } } } } }`);
+    await api.query(
+      `{ papers(first: 40) { edges { node { citedBy(first: 5) { episode { title } } } } } }`,
+    );
     expect(calls.get('citationsByPaperIds')).toBe(1);
     expect(calls.get('episodesByIds')).toBe(1);
   });
@@ -39,20 +43,27 @@ describeForEachStore('query limits and batching', (storeFactory) => {
   });
 
   it('rejects alias amplification beyond the breadth limit', async () => {
-    const aliases = Array.from({ length: QUERY_LIMITS.maxBreadth + 1 }, (_, i) => `a${i}: stats { episodes }`).join(' ');
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxBreadth + 1 },
+      (_, i) => `a${i}: stats { episodes }`,
+    ).join(' ');
     const { errors } = await api.query(`{ ${aliases} }`);
     expect(errors?.[0]?.message).toMatch(/breadth|complexity/i);
   });
 
   it('checks every request again when variables set the cost', async () => {
-    const costly = 'query ($n: Int!) { papers(first: 10) { edges { node { citedBy(first: $n) { episode { related(first: 50) { score } } } } } } }';
+    const costly =
+      'query ($n: Int!) { papers(first: 10) { edges { node { citedBy(first: $n) { episode { related(first: 50) { score } } } } } } }';
     expect((await api.query(costly, { n: 1 })).errors).toBeUndefined();
-    expect((await api.query(costly, { n: 500 })).errors?.[0]?.message).toMatch(/complexity: \d+, max: /);
+    expect((await api.query(costly, { n: 500 })).errors?.[0]?.message).toMatch(
+      /complexity: \d+, max: /,
+    );
     expect((await api.query(costly, { n: 1 })).errors).toBeUndefined();
   });
 
   it('keeps refusing a document whose cost no variable changes', async () => {
-    const deep = 'query ($id: ID!) { episode(id: $id) { related { episode { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }';
+    const deep =
+      'query ($id: ID!) { episode(id: $id) { related { episode { related { episode { related { episode { related { episode { related { episode { title } } } } } } } } } } } }';
     for (const id of ['ep_000000000000', 'ep_111111111111']) {
       const { data, errors } = await api.query(deep, { id });
       expect(errors?.[0]?.message).toMatch(/depth/i);
@@ -90,7 +101,8 @@ describe('request bodies without a declared length', () => {
     const bytes = new TextEncoder().encode(text);
     return new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let offset = 0; offset < bytes.length; offset += 1024) controller.enqueue(bytes.slice(offset, offset + 1024));
+        for (let offset = 0; offset < bytes.length; offset += 1024)
+          controller.enqueue(bytes.slice(offset, offset + 1024));
         controller.close();
       },
     });

@@ -8,7 +8,8 @@ import { countingStore, createTestApi, describeForEachStore, type TestApi } from
 
 const { maxLookupIds } = QUERY_LIMITS;
 const DPO = 'arxiv:2305.18290';
-const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Episode { title } ... on Paper { label } } }';
+const NODES =
+  'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Episode { title } ... on Paper { label } } }';
 const BY_REFS = 'query ($refs: [String!]!) { papersByRefs(refs: $refs) { id arxivId } }';
 
 describeForEachStore('node, nodes and papersByRefs', (storeFactory) => {
@@ -34,8 +35,12 @@ describeForEachStore('node, nodes and papersByRefs', (storeFactory) => {
   it('node(id:) refetches an episode or a paper by the id it was given, null for anything else', async () => {
     const [episodeId] = episodeIds;
     const query = 'query ($id: ID!) { node(id: $id) { __typename id } }';
-    expect((await api.query(query, { id: episodeId })).data).toEqual({ node: { __typename: 'Episode', id: episodeId } });
-    expect((await api.query(query, { id: DPO })).data).toEqual({ node: { __typename: 'Paper', id: DPO } });
+    expect((await api.query(query, { id: episodeId })).data).toEqual({
+      node: { __typename: 'Episode', id: episodeId },
+    });
+    expect((await api.query(query, { id: DPO })).data).toEqual({
+      node: { __typename: 'Paper', id: DPO },
+    });
     // Refetching is by id exactly; other identifier forms are papersByRefs' (and paper(ref:)'s) job.
     for (const id of ['ep_000000000000', 'arXiv:2305.18290', 'doi:10.9999/never-stored']) {
       const { data, errors } = await api.query(query, { id });
@@ -46,11 +51,14 @@ describeForEachStore('node, nodes and papersByRefs', (storeFactory) => {
 
   it(`nodes(ids:) answers ${maxLookupIds} ids in order, unknown and repeated ones included, in one store call per kind`, async () => {
     const known = [...episodeIds, ...paperIds];
-    const ids = Array.from({ length: maxLookupIds }, (_, i) => (i % 3 === 2 ? `doi:10.9999/missing-${i}` : known[i % known.length]!));
+    const ids = Array.from({ length: maxLookupIds }, (_, i) =>
+      i % 3 === 2 ? `doi:10.9999/missing-${i}` : known[i % known.length]!,
+    );
     calls.clear();
     const { data, errors } = await api.query(NODES, { ids });
     expect(errors).toBeUndefined();
-    const answered: ({ __typename: string; id: string; title?: string; label?: string } | null)[] = data!.nodes;
+    const answered: ({ __typename: string; id: string; title?: string; label?: string } | null)[] =
+      data!.nodes;
     expect(answered).toHaveLength(ids.length);
     answered.forEach((node, i) => {
       if (i % 3 === 2) return expect(node, ids[i]).toBeNull();
@@ -63,9 +71,27 @@ describeForEachStore('node, nodes and papersByRefs', (storeFactory) => {
   });
 
   it(`papersByRefs(refs:) resolves ${maxLookupIds} references of any form, in order, null where none is known`, async () => {
-    const forms = ['https://arxiv.org/abs/2305.18290v2', 'arXiv:2305.18290', 'https://huggingface.co/papers/2305.18290', 'http://anthropic.com/research/agentic-misalignment', '10.1038/nature16961'];
-    const expected = [DPO, DPO, DPO, 'url:https://anthropic.com/research/agentic-misalignment', 'doi:10.1038/nature16961'];
-    const refs = Array.from({ length: maxLookupIds }, (_, i) => (i < forms.length ? forms[i]! : i % 2 ? paperIds[i % paperIds.length]! : `https://example.org/unknown/${i}`));
+    const forms = [
+      'https://arxiv.org/abs/2305.18290v2',
+      'arXiv:2305.18290',
+      'https://huggingface.co/papers/2305.18290',
+      'http://anthropic.com/research/agentic-misalignment',
+      '10.1038/nature16961',
+    ];
+    const expected = [
+      DPO,
+      DPO,
+      DPO,
+      'url:https://anthropic.com/research/agentic-misalignment',
+      'doi:10.1038/nature16961',
+    ];
+    const refs = Array.from({ length: maxLookupIds }, (_, i) =>
+      i < forms.length
+        ? forms[i]!
+        : i % 2
+          ? paperIds[i % paperIds.length]!
+          : `https://example.org/unknown/${i}`,
+    );
     calls.clear();
     const { data, errors } = await api.query(BY_REFS, { refs });
     expect(errors).toBeUndefined();
@@ -104,7 +130,9 @@ describeForEachStore('node, nodes and papersByRefs', (storeFactory) => {
   });
 
   it('ids keep their stored form: Episode.id and Paper.id are not re-encoded as Relay global ids', async () => {
-    const { data } = await api.query(`{ episodes(first: 1) { edges { node { id source { id } } } } paper(ref: "${DPO}") { id } }`);
+    const { data } = await api.query(
+      `{ episodes(first: 1) { edges { node { id source { id } } } } paper(ref: "${DPO}") { id } }`,
+    );
     expect(data!.episodes.edges[0].node.id).toMatch(/^ep_[0-9a-f]{12}$/);
     expect(data!.paper.id).toBe(DPO);
   });

@@ -16,8 +16,29 @@ const DPO_FORMS = [
 const PAPER = /* GraphQL */ `
   query Paper($ref: String!) {
     paper(ref: $ref) {
-      id title label url arxivId citationCount
-      citedBy { kind note episode { id title related(first: 3) { score episode { title } sharedPapers { id } } } }
+      id
+      title
+      label
+      url
+      arxivId
+      citationCount
+      citedBy {
+        kind
+        note
+        episode {
+          id
+          title
+          related(first: 3) {
+            score
+            episode {
+              title
+            }
+            sharedPapers {
+              id
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -36,7 +57,9 @@ describeForEachStore('finding every episode that cites a paper', (storeFactory) 
       expect(errors).toBeUndefined();
       expect(data?.paper, ref).not.toBeNull();
       ids.add(data!.paper.id);
-      expect(data!.paper.title).toBe('Direct Preference Optimization: Your Language Model is Secretly a Reward Model');
+      expect(data!.paper.title).toBe(
+        'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+      );
       expect(data!.paper.citationCount).toBe(2);
       const citers = data!.paper.citedBy.map((c: any) => c.episode.title).sort();
       expect(citers).toEqual([BAD_TOKEN, GRADER].sort());
@@ -51,14 +74,19 @@ describeForEachStore('finding every episode that cites a paper', (storeFactory) 
       const other = citation.episode.title === GRADER ? BAD_TOKEN : GRADER;
       const [top] = citation.episode.related;
       expect(top.episode.title).toBe(other);
-      expect(top.sharedPapers.map((p: any) => p.id).sort()).toEqual(['arxiv:2305.18290', 'arxiv:2305.20050']);
+      expect(top.sharedPapers.map((p: any) => p.id).sort()).toEqual([
+        'arxiv:2305.18290',
+        'arxiv:2305.20050',
+      ]);
       expect(top.score).toBeGreaterThan(0);
     }
   });
 
   it('answers unknown identifiers and ids with null, and junk with a clear error', async () => {
     expect((await api.query(PAPER, { ref: 'arXiv:9999.99999' })).data?.paper).toBeNull();
-    expect((await api.query(PAPER, { ref: 'https://example.org/nothing-here' })).data?.paper).toBeNull();
+    expect(
+      (await api.query(PAPER, { ref: 'https://example.org/nothing-here' })).data?.paper,
+    ).toBeNull();
     const episode = await api.query('{ episode(id: "ep_000000000000") { title } }');
     expect(episode.data?.episode).toBeNull();
     const empty = await api.query(PAPER, { ref: '   ' });
@@ -66,7 +94,9 @@ describeForEachStore('finding every episode that cites a paper', (storeFactory) 
   });
 
   it('labels an untitled source paper readably and keeps the aliases it was seen under', async () => {
-    const { data } = await api.query(`{ episodes(first: 8) { edges { node { title source { id title label url aliases } } } } }`);
+    const { data } = await api.query(
+      `{ episodes(first: 8) { edges { node { title source { id title label url aliases } } } } }`,
+    );
     const grader = data!.episodes.edges.find((e: any) => e.node.title === GRADER).node;
     expect(grader.source.title).toBeNull();
     expect(grader.source.label).toMatch(/2606\.26080/);
@@ -75,9 +105,14 @@ describeForEachStore('finding every episode that cites a paper', (storeFactory) 
   });
 
   it('pages papers deterministically, most cited first, with minCitations', async () => {
-    const { data } = await api.query(`{ papers(first: 2, minCitations: 2) { totalCount edges { node { id citationCount } } pageInfo { hasNextPage } } }`);
+    const { data } = await api.query(
+      `{ papers(first: 2, minCitations: 2) { totalCount edges { node { id citationCount } } pageInfo { hasNextPage } } }`,
+    );
     expect(data!.papers.totalCount).toBe(2);
-    expect(data!.papers.edges.map((e: any) => e.node.id).sort()).toEqual(['arxiv:2305.18290', 'arxiv:2305.20050']);
+    expect(data!.papers.edges.map((e: any) => e.node.id).sort()).toEqual([
+      'arxiv:2305.18290',
+      'arxiv:2305.20050',
+    ]);
     expect(data!.papers.pageInfo.hasNextPage).toBe(false);
   });
 });

@@ -10,10 +10,18 @@ import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';
 
 const TWENTY_MB = 20 * 1024 * 1024;
 
-function postBytes(api: TestApi, body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
+function postBytes(
+  api: TestApi,
+  body: Uint8Array<ArrayBuffer>,
+  headers: Record<string, string> = {},
+) {
   return api.fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(body.byteLength),
+      ...headers,
+    },
     body,
   });
 }
@@ -36,11 +44,17 @@ describe('token limit', () => {
     expect(body.byteLength).toBeGreaterThan(TWENTY_MB);
     const started = performance.now();
     const response = await postBytes(api, body);
-    const answer = (await response.json()) as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    const answer = (await response.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     const elapsed = performance.now() - started;
     expect(answer.data).toBeUndefined();
     expect(answer.errors).toHaveLength(1);
-    expect(answer.errors[0]?.extensions).toMatchObject({ code: 'TOO_MANY_TOKENS', maxTokens: QUERY_LIMITS.maxTokens });
+    expect(answer.errors[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_TOKENS',
+      maxTokens: QUERY_LIMITS.maxTokens,
+    });
     expect(answer.errors[0]?.message).toMatch(/more than 10000 tokens.*variables/);
     // Parsing it whole took ~3 s of CPU; refused at the limit it is tens of ms (the bench has the
     // figure). The bound is loose so a busy machine cannot fail it.
@@ -64,14 +78,20 @@ describe('token limit', () => {
     expect(content.length).toBeGreaterThan(10_000_000);
     const body = new TextEncoder().encode(
       JSON.stringify({
-        query: 'mutation Import($content: String!) { importFeed(content: $content, format: RSS) { __typename ... on ImportSummary { added } ... on Error { message } } }',
+        query:
+          'mutation Import($content: String!) { importFeed(content: $content, format: RSS) { __typename ... on ImportSummary { added } ... on Error { message } } }',
         variables: { content },
       }),
     );
     const response = await postBytes(api, body, { authorization: `Bearer ${ADMIN_TOKEN}` });
-    const answer = (await response.json()) as { data?: { importFeed: { __typename: string; added?: string[]; message?: string } }; errors?: unknown };
+    const answer = (await response.json()) as {
+      data?: { importFeed: { __typename: string; added?: string[]; message?: string } };
+      errors?: unknown;
+    };
     expect(answer.errors).toBeUndefined();
-    expect(answer.data?.importFeed.__typename, answer.data?.importFeed.message).toBe('ImportSummary');
+    expect(answer.data?.importFeed.__typename, answer.data?.importFeed.message).toBe(
+      'ImportSummary',
+    );
     expect(answer.data?.importFeed.added).toHaveLength(2_000);
   });
 });

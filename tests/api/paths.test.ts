@@ -26,9 +26,17 @@ describeForEachStore('paths: every shortest path', (storeFactory) => {
   afterAll(() => api.close());
 
   it('lists every shortest path between two papers, each as long as `path`, from `from` to `to`, hops joined by edges', async () => {
-    const { data, errors } = await api.query(PATHS, { a: DPO, b: VERIFY, limit: QUERY_LIMITS.maxShortestPaths });
+    const { data, errors } = await api.query(PATHS, {
+      a: DPO,
+      b: VERIFY,
+      limit: QUERY_LIMITS.maxShortestPaths,
+    });
     expect(errors).toBeUndefined();
-    const { paths, length, truncated } = data!.paths as { paths: Chain[]; length: number; truncated: boolean };
+    const { paths, length, truncated } = data!.paths as {
+      paths: Chain[];
+      length: number;
+      truncated: boolean;
+    };
     expect(truncated).toBe(false);
     expect(length).toBe(data!.path.nodes.length - 1);
     expect(paths.length, 'the seed has several episodes citing both papers').toBeGreaterThan(1);
@@ -37,7 +45,9 @@ describeForEachStore('paths: every shortest path', (storeFactory) => {
       const ids = chain.nodes.map((n) => n.id);
       expect(ids).toHaveLength(length + 1);
       expect([ids[0], ids.at(-1)]).toEqual(['arxiv:2305.18290', 'arxiv:2305.20050']);
-      chain.edges.forEach((edge, i) => expect([edge.source, edge.target].sort()).toEqual([ids[i], ids[i + 1]].sort()));
+      chain.edges.forEach((edge, i) =>
+        expect([edge.source, edge.target].sort()).toEqual([ids[i], ids[i + 1]].sort()),
+      );
       seen.add(ids.join(' '));
     }
     expect(seen.size, 'no path listed twice').toBe(paths.length);
@@ -51,9 +61,19 @@ describeForEachStore('paths: every shortest path', (storeFactory) => {
 
   it('a node to itself is one zero-hop path; unknown ends are NOT_FOUND naming the argument; a limit out of range is refused', async () => {
     const self = await api.query(PATHS, { a: DPO, b: DPO, limit: 5 });
-    expect(self.data!.paths).toMatchObject({ length: 0, truncated: false, paths: [{ nodes: [{ id: 'arxiv:2305.18290' }], edges: [] }] });
-    for (const [variables, argument] of [[{ a: UNKNOWN, b: DPO }, 'from'], [{ a: DPO, b: UNKNOWN }, 'to']] as const) {
-      const { errors } = await api.query('query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }', variables);
+    expect(self.data!.paths).toMatchObject({
+      length: 0,
+      truncated: false,
+      paths: [{ nodes: [{ id: 'arxiv:2305.18290' }], edges: [] }],
+    });
+    for (const [variables, argument] of [
+      [{ a: UNKNOWN, b: DPO }, 'from'],
+      [{ a: DPO, b: UNKNOWN }, 'to'],
+    ] as const) {
+      const { errors } = await api.query(
+        'query($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }',
+        variables,
+      );
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument });
     }
     for (const limit of [0, QUERY_LIMITS.maxShortestPaths + 1]) {

@@ -10,8 +10,14 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.ur
 
 describe('schema.graphql', () => {
   it('is the schema the server serves (regenerate: npm run schema -w server)', () => {
-    const printed = spawnSync(process.execPath, [PRINT, '--print'], { encoding: 'utf8', timeout: 60_000 });
+    const printed = spawnSync(process.execPath, [PRINT, '--print'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(printed.status, printed.stderr).toBe(0);
-    expect(readFileSync(SCHEMA_FILE, 'utf8'), 'schema.graphql is stale: run `npm run schema -w server` and commit it').toBe(printed.stdout);
+    expect(
+      readFileSync(SCHEMA_FILE, 'utf8'),
+      'schema.graphql is stale: run `npm run schema -w server` and commit it',
+    ).toBe(printed.stdout);
   });
 });

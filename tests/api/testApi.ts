@@ -19,12 +19,19 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApi {
   store: GraphStore;
   dataDir: string;
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
-export interface TestApiOptions extends Pick<YogaOptions, 'compileAfter' | 'maxBodyBytes' | 'logger'> {
+export interface TestApiOptions extends Pick<
+  YogaOptions,
+  'compileAfter' | 'maxBodyBytes' | 'logger'
+> {
   seed?: boolean;
   adminToken?: string | undefined;
   store?: GraphStore;
@@ -35,7 +42,10 @@ export interface TestApiOptions extends Pick<YogaOptions, 'compileAfter' | 'maxB
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'papergraph-api-')));
-  const store = options.store ?? (await options.storeFactory?.create()) ?? (await createEmbeddedStore({ dataDir }));
+  const store =
+    options.store ??
+    (await options.storeFactory?.create()) ??
+    (await createEmbeddedStore({ dataDir }));
   if (options.seed ?? true) await seedIfEmpty(store);
   const yoga = createPapergraphYoga({
     store,
@@ -46,7 +56,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
   });
-  const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(new Request(`http://papergraph.test${path}`, init)));
+  const fetchApi = (path: string, init?: RequestInit) =>
+    Promise.resolve(yoga.fetch(new Request(`http://papergraph.test${path}`, init)));
   return {
     store,
     dataDir,
@@ -78,7 +89,10 @@ export function describeForEachStore(title: string, body: (factory: StoreFactory
 }
 
 /** Wraps a store and counts calls per method, to prove fields are batched rather than per row. */
-export function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
+export function countingStore(store: GraphStore): {
+  store: GraphStore;
+  calls: Map<string, number>;
+} {
   const calls = new Map<string, number>();
   const proxy = new Proxy(store, {
     get(target, property, receiver) {

@@ -14,7 +14,12 @@ export function defaultFeedDir(size: string, seed: number): string {
   return join(tmpdir(), 'papergraph-bench', `feed-${size}-seed${seed}`);
 }
 
-export function ensureFeed(size: string, seed: number, dir: string, log: (line: string) => void): Feed {
+export function ensureFeed(
+  size: string,
+  seed: number,
+  dir: string,
+  log: (line: string) => void,
+): Feed {
   const existing = existingFeed(dir, size, seed);
   if (existing) {
     log(`feed: reusing ${dir}`);

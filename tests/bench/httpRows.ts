@@ -20,7 +20,10 @@ export async function load(url: string, seconds: number, bodies: string[]) {
     // question twice in a row.
     requests: bodies.map((body) => ({ method: 'POST', headers, body })),
   });
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`HTTP load on ${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(
+      `HTTP load on ${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`,
+    );
   return result;
 }
 
@@ -28,14 +31,19 @@ const HOSTILE_SAMPLES = 5;
 
 /** Median time from sending a 20 MB `{ __typename __typename … }` to its refusal by the token limit. */
 async function hostileDocumentMs(url: string): Promise<number> {
-  const body = Buffer.from(JSON.stringify({ query: `{ ${'__typename '.repeat((20 * 1024 * 1024) / 11)} }` }));
+  const body = Buffer.from(
+    JSON.stringify({ query: `{ ${'__typename '.repeat((20 * 1024 * 1024) / 11)} }` }),
+  );
   const times: number[] = [];
   for (let i = 0; i < HOSTILE_SAMPLES; i++) {
     const started = performance.now();
     const response = await fetch(url, { method: 'POST', headers, body });
     const text = await response.text();
     times.push(performance.now() - started);
-    if (!text.includes('TOO_MANY_TOKENS')) throw new Error(`the hostile document was not refused by the token limit: ${text.slice(0, 200)}`);
+    if (!text.includes('TOO_MANY_TOKENS'))
+      throw new Error(
+        `the hostile document was not refused by the token limit: ${text.slice(0, 200)}`,
+      );
   }
   return times.sort((a, b) => a - b)[Math.floor(HOSTILE_SAMPLES / 2)]!;
 }
@@ -45,7 +53,11 @@ export function relatedBodies(episodeIds: readonly string[]): string[] {
   return episodeIds.map((id) => JSON.stringify({ query: RELATED_QUERY, variables: { id } }));
 }
 
-export async function httpRows(apiUrl: string, episodeIds: readonly string[], seconds: number): Promise<Row[]> {
+export async function httpRows(
+  apiUrl: string,
+  episodeIds: readonly string[],
+  seconds: number,
+): Promise<Row[]> {
   const typename = [JSON.stringify({ query: '{ __typename }' })];
   const related = relatedBodies(episodeIds);
   await load(apiUrl, Math.max(1, seconds / 4), typename); // warm-up: JIT, sockets
@@ -64,7 +76,13 @@ export async function httpRows(apiUrl: string, episodeIds: readonly string[], se
       `autocannon, ${CONNECTIONS} connections, ${seconds} s each, client and server on the same machine; ` +
         `related p50 ${measured.latency.p50} ms, {__typename} p50 ${baseline.latency.p50} ms p99 ${baseline.latency.p99} ms`,
     ),
-    row('http-p99', 'related over HTTP, 10 connections: p99 latency', { kind: 'atMost', target: 15, unit: 'ms' }, measured.latency.p99, `${measured.latency.p99} ms`),
+    row(
+      'http-p99',
+      'related over HTTP, 10 connections: p99 latency',
+      { kind: 'atMost', target: 15, unit: 'ms' },
+      measured.latency.p99,
+      `${measured.latency.p99} ms`,
+    ),
     row(
       'http-hostile-document',
       'hostile 20 MB document over HTTP: sent → refused (median)',

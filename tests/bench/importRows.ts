@@ -15,18 +15,30 @@ export interface ImportTiming {
   seconds: number;
 }
 
-export async function timeImport(store: GraphStore, feed: Feed, format: 'rss' | 'json'): Promise<ImportTiming> {
-  const files = feed.manifest.parts.map((part) => join(feed.dir, format === 'rss' ? part.rss : part.json));
+export async function timeImport(
+  store: GraphStore,
+  feed: Feed,
+  format: 'rss' | 'json',
+): Promise<ImportTiming> {
+  const files = feed.manifest.parts.map((part) =>
+    join(feed.dir, format === 'rss' ? part.rss : part.json),
+  );
   const started = performance.now();
   const results = await importFiles(store, files);
   const seconds = (performance.now() - started) / 1000;
-  const episodes = results.reduce((n, r) => n + r.added.length + r.updated.length + r.unchanged.length, 0);
+  const episodes = results.reduce(
+    (n, r) => n + r.added.length + r.updated.length + r.unchanged.length,
+    0,
+  );
   return { episodesPerSecond: episodes / seconds, seconds };
 }
 
 export function importRow(format: 'rss' | 'json', feed: Feed, timing: ImportTiming): Row {
   const parts = feed.manifest.parts.length;
-  const bytes = feed.manifest.parts.reduce((n, p) => n + (format === 'rss' ? p.rssBytes : p.jsonBytes), 0);
+  const bytes = feed.manifest.parts.reduce(
+    (n, p) => n + (format === 'rss' ? p.rssBytes : p.jsonBytes),
+    0,
+  );
   return row(
     `import-${format}`,
     `import ${format === 'rss' ? 'RSS' : 'JSON export'} through the whole pipeline`,

@@ -7,8 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
-import { countingDriver, type CountingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
-import { createNeo4jStoreWithDriver, openNeo4jDriver, type Neo4jConnectionOptions } from '../../server/src/store/neo4j/index.ts';
+import {
+  countingDriver,
+  type CountingDriver,
+} from '../../server/src/store/neo4j/countingDriver.ts';
+import {
+  createNeo4jStoreWithDriver,
+  openNeo4jDriver,
+  type Neo4jConnectionOptions,
+} from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { fakeDriver } from '../neo4j/fakeDriver.ts';
@@ -16,7 +23,13 @@ import { episodeOne, paperC, sampleAnswers } from '../neo4j/sampleRows.ts';
 import type { Feed } from './feed.ts';
 import { load, relatedBodies } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
-import { CITED_BY_QUERY, GRAPH_QUERY, inProcessExecutor, RELATED_QUERY, sampleQueries } from './queryRows.ts';
+import {
+  CITED_BY_QUERY,
+  GRAPH_QUERY,
+  inProcessExecutor,
+  RELATED_QUERY,
+  sampleQueries,
+} from './queryRows.ts';
 import { startApi } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 
@@ -26,7 +39,12 @@ export interface RoundTrips {
   statements: string[];
 }
 
-async function countPerQuery(store: GraphStore, counting: CountingDriver, episodeId: string, paperId: string): Promise<RoundTrips[]> {
+async function countPerQuery(
+  store: GraphStore,
+  counting: CountingDriver,
+  episodeId: string,
+  paperId: string,
+): Promise<RoundTrips[]> {
   const execute = inProcessExecutor(store);
   const cases: [string, string, Record<string, unknown>][] = [
     ['related(first:10) with sharedPapers and episode titles', RELATED_QUERY, { id: episodeId }],
@@ -48,7 +66,9 @@ export async function neo4jRoundTrips(): Promise<RoundTrips[]> {
 }
 
 export function renderRoundTrips(list: readonly RoundTrips[]): string {
-  return list.map((r) => `- ${r.query}: ${r.roundTrips} round trip(s) (${r.statements.join(', ')})`).join('\n');
+  return list
+    .map((r) => `- ${r.query}: ${r.roundTrips} round trip(s) (${r.statements.join(', ')})`)
+    .join('\n');
 }
 
 export interface StoreFigures {
@@ -76,7 +96,14 @@ interface Measured {
   dataDir: string;
 }
 
-async function measure(kind: StoreFigures['store'], opened: Measured, feed: Feed, samples: number, httpSeconds: number, log: (line: string) => void) {
+async function measure(
+  kind: StoreFigures['store'],
+  opened: Measured,
+  feed: Feed,
+  samples: number,
+  httpSeconds: number,
+  log: (line: string) => void,
+) {
   const { store } = opened;
   log(`${kind}: importing ${feed.manifest.episodes} episodes (RSS, one importFiles call)`);
   const imported = await timeImport(store, feed, 'rss');
@@ -84,11 +111,25 @@ async function measure(kind: StoreFigures['store'], opened: Measured, feed: Feed
   const execute = inProcessExecutor(store);
   const pick = (i: number) => sample.episodeIds[i % sample.episodeIds.length]!;
   log(`${kind}: in-process queries`);
-  const related = await measureLatency((i) => execute(RELATED_QUERY, { id: pick(i) }), samples, Math.ceil(samples / 4));
-  const citedBy = await measureLatency(() => execute(CITED_BY_QUERY, { ref: sample.mostCitedPaper.id }), samples, Math.ceil(samples / 4));
+  const related = await measureLatency(
+    (i) => execute(RELATED_QUERY, { id: pick(i) }),
+    samples,
+    Math.ceil(samples / 4),
+  );
+  const citedBy = await measureLatency(
+    () => execute(CITED_BY_QUERY, { ref: sample.mostCitedPaper.id }),
+    samples,
+    Math.ceil(samples / 4),
+  );
   const graphSamples = Math.max(5, Math.round(samples / 5));
-  const graph = await measureLatency((i) => execute(GRAPH_QUERY, { focus: pick(i) }), graphSamples, 3);
-  const roundTrips = opened.counting ? await countPerQuery(store, opened.counting, pick(0), sample.mostCitedPaper.id) : [];
+  const graph = await measureLatency(
+    (i) => execute(GRAPH_QUERY, { focus: pick(i) }),
+    graphSamples,
+    3,
+  );
+  const roundTrips = opened.counting
+    ? await countPerQuery(store, opened.counting, pick(0), sample.mostCitedPaper.id)
+    : [];
   await store.close();
 
   log(`${kind}: a fresh API process, then related over HTTP`);
@@ -114,25 +155,60 @@ async function measure(kind: StoreFigures['store'], opened: Measured, feed: Feed
 }
 
 /** Both stores, the same feed and the same measurements; Neo4j is a fresh, disposable server. */
-export async function compareStores(feed: Feed, options: { quick: boolean; log: (line: string) => void }): Promise<Comparison> {
+export async function compareStores(
+  feed: Feed,
+  options: { quick: boolean; log: (line: string) => void },
+): Promise<Comparison> {
   const { log } = options;
   const samples = options.quick ? 20 : 200;
   const httpSeconds = options.quick ? 1 : 10;
   const root = await mkdtemp(join(tmpdir(), 'papergraph-bench-stores-'));
   try {
     const embeddedDir = join(root, 'embedded');
-    const embedded = await measure('embedded', { store: await createEmbeddedStore({ dataDir: embeddedDir }), apiEnv: {}, dataDir: embeddedDir }, feed, samples, httpSeconds, log);
+    const embedded = await measure(
+      'embedded',
+      {
+        store: await createEmbeddedStore({ dataDir: embeddedDir }),
+        apiEnv: {},
+        dataDir: embeddedDir,
+      },
+      feed,
+      samples,
+      httpSeconds,
+      log,
+    );
 
     log('neo4j: starting a disposable Neo4j 5.26 (neo4j-launcher/)');
-    const neo4j = await startNeo4j({ port: 0, dataDir: join(root, 'neo4j'), password: 'papergraph-bench', heap: '2g', log });
+    const neo4j = await startNeo4j({
+      port: 0,
+      dataDir: join(root, 'neo4j'),
+      password: 'papergraph-bench',
+      heap: '2g',
+      log,
+    });
     try {
-      const connection: Neo4jConnectionOptions = { uri: neo4j.uri, user: 'neo4j', password: neo4j.password };
+      const connection: Neo4jConnectionOptions = {
+        uri: neo4j.uri,
+        user: 'neo4j',
+        password: neo4j.password,
+      };
       const counting = countingDriver(openNeo4jDriver(connection));
       const store = await createNeo4jStoreWithDriver(counting, { indexWaitSeconds: 300 });
       const neo4jVersion = (await store.health()).detail;
       const apiEnv = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password };
-      const onNeo4j = await measure('neo4j', { store, counting, apiEnv, dataDir: join(root, 'api-unused') }, feed, samples, httpSeconds, log);
-      return { figures: [embedded.figures, onNeo4j.figures], neo4jVersion, roundTrips: onNeo4j.roundTrips };
+      const onNeo4j = await measure(
+        'neo4j',
+        { store, counting, apiEnv, dataDir: join(root, 'api-unused') },
+        feed,
+        samples,
+        httpSeconds,
+        log,
+      );
+      return {
+        figures: [embedded.figures, onNeo4j.figures],
+        neo4jVersion,
+        roundTrips: onNeo4j.roundTrips,
+      };
     } finally {
       await neo4j.stop();
     }
@@ -144,15 +220,26 @@ export async function compareStores(feed: Feed, options: { quick: boolean; log: 
 export function renderComparison(comparison: Comparison): string {
   const [embedded, neo4j] = comparison.figures;
   const lines: [string, (f: StoreFigures) => number, (value: number) => string][] = [
-    ['import RSS through the whole pipeline (episodes/s)', (f) => f.importPerSecond, (v) => Math.round(v).toLocaleString('en-US')],
+    [
+      'import RSS through the whole pipeline (episodes/s)',
+      (f) => f.importPerSecond,
+      (v) => Math.round(v).toLocaleString('en-US'),
+    ],
     ['restart: process start → answering stats (s)', (f) => f.restartSeconds, (v) => v.toFixed(2)],
     ['related(first:10) in-process p50 (ms)', (f) => f.relatedP50, ms],
     ['related(first:10) in-process p99 (ms)', (f) => f.relatedP99, ms],
     ['citedBy(first:50) of the most-cited paper p50 (ms)', (f) => f.citedByP50, ms],
     ['graph(focus, depth:2, limit:2000) p50 (ms)', (f) => f.graphP50, ms],
-    ['related over HTTP, 10 connections (req/s)', (f) => f.httpRelatedPerSecond, (v) => Math.round(v).toLocaleString('en-US')],
+    [
+      'related over HTTP, 10 connections (req/s)',
+      (f) => f.httpRelatedPerSecond,
+      (v) => Math.round(v).toLocaleString('en-US'),
+    ],
   ];
   const header = '| figure | embedded | Neo4j | Neo4j ÷ embedded |\n|---|---:|---:|---:|';
-  const body = lines.map(([label, value, show]) => `| ${label} | ${show(value(embedded))} | ${show(value(neo4j))} | ${(value(neo4j) / value(embedded)).toFixed(2)}× |`);
+  const body = lines.map(
+    ([label, value, show]) =>
+      `| ${label} | ${show(value(embedded))} | ${show(value(neo4j))} | ${(value(neo4j) / value(embedded)).toFixed(2)}× |`,
+  );
   return [`Both stores, same feed (${comparison.neo4jVersion}):`, header, ...body].join('\n');
 }

@@ -6,8 +6,10 @@ import { row, type Row } from './report.ts';
 import { measureLatency, ms, type Latency } from './timing.ts';
 import { relatedOf } from '../helpers/storeCalls.ts';
 
-export const RELATED_QUERY = 'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }';
-export const CITED_BY_QUERY = 'query CitedBy($ref: String!) { paper(ref: $ref) { citedBy(first: 50) { episode { title } } } }';
+export const RELATED_QUERY =
+  'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }';
+export const CITED_BY_QUERY =
+  'query CitedBy($ref: String!) { paper(ref: $ref) { citedBy(first: 50) { episode { title } } } }';
 export const GRAPH_QUERY =
   'query Graph($focus: ID!) { graph(focus: $focus, depth: 2, limit: 2000) { nodes { id kind label weight } edges { source target kind } } }';
 
@@ -23,10 +25,14 @@ export interface Sizes {
   graphSamples: number;
 }
 
-export async function sampleQueries(store: GraphStore, count: number, seed = 7): Promise<QuerySample> {
+export async function sampleQueries(
+  store: GraphStore,
+  count: number,
+  seed = 7,
+): Promise<QuerySample> {
   const { totalCount } = await store.listEpisodes({ offset: 0, limit: 0 });
   let state = seed;
-  const next = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const next = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296;
   const episodeIds: string[] = [];
   for (let i = 0; i < Math.min(count, totalCount); i += 1) {
     const page = await store.listEpisodes({ offset: Math.floor(next() * totalCount), limit: 1 });
@@ -50,7 +56,8 @@ export function inProcessExecutor(store: GraphStore): Execute {
       }),
     );
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-    if (body.errors) throw new Error(`query failed: ${body.errors.map((e) => e.message).join('; ')}`);
+    if (body.errors)
+      throw new Error(`query failed: ${body.errors.map((e) => e.message).join('; ')}`);
     return body.data;
   };
 }
@@ -58,12 +65,20 @@ export function inProcessExecutor(store: GraphStore): Execute {
 const atMostMs = (target: number) => ({ kind: 'atMost', target, unit: 'ms' }) as const;
 const latencyText = (l: Latency) => `p50 ${ms(l.p50)} ms, p99 ${ms(l.p99)} ms`;
 
-export async function queryRows(store: GraphStore, sample: QuerySample, sizes: Sizes): Promise<{ rows: Row[]; related: Latency }> {
+export async function queryRows(
+  store: GraphStore,
+  sample: QuerySample,
+  sizes: Sizes,
+): Promise<{ rows: Row[]; related: Latency }> {
   const execute = inProcessExecutor(store);
   const ids = sample.episodeIds;
   const pick = (i: number) => ids[i % ids.length]!;
 
-  const related = await measureLatency((i) => execute(RELATED_QUERY, { id: pick(i) }), sizes.relatedSamples, Math.ceil(sizes.relatedSamples / 4));
+  const related = await measureLatency(
+    (i) => execute(RELATED_QUERY, { id: pick(i) }),
+    sizes.relatedSamples,
+    Math.ceil(sizes.relatedSamples / 4),
+  );
   const citedBy = await measureLatency(
     () => execute(CITED_BY_QUERY, { ref: sample.mostCitedPaper.id }),
     sizes.citedBySamples,
@@ -79,7 +94,9 @@ export async function queryRows(store: GraphStore, sample: QuerySample, sizes: S
   let nodes = 0;
   const graph = await measureLatency(
     async (i) => {
-      const data = (await execute(GRAPH_QUERY, { focus: foci[i % foci.length] })) as { graph: { nodes: unknown[] } };
+      const data = (await execute(GRAPH_QUERY, { focus: foci[i % foci.length] })) as {
+        graph: { nodes: unknown[] };
+      };
       nodes += data.graph.nodes.length;
     },
     sizes.graphSamples,
@@ -99,11 +116,28 @@ export async function queryRows(store: GraphStore, sample: QuerySample, sizes: S
     sizes.relatedSamples,
     Math.ceil(sizes.relatedSamples / 4),
   );
-  const relatedOnly = await measureLatency((i) => store.relatedByEpisodeIds([pick(i)], 10), sizes.relatedSamples, Math.ceil(sizes.relatedSamples / 4));
+  const relatedOnly = await measureLatency(
+    (i) => store.relatedByEpisodeIds([pick(i)], 10),
+    sizes.relatedSamples,
+    Math.ceil(sizes.relatedSamples / 4),
+  );
 
   const rows = [
-    row('related-p50', 'related(first:10) in-process p50', atMostMs(0.3), related.p50, `${ms(related.p50)} ms`, `${related.samples} requests over ${ids.length} episodes; ${latencyText(related)}`),
-    row('related-p99', 'related(first:10) in-process p99', atMostMs(2), related.p99, `${ms(related.p99)} ms`),
+    row(
+      'related-p50',
+      'related(first:10) in-process p50',
+      atMostMs(0.3),
+      related.p50,
+      `${ms(related.p50)} ms`,
+      `${related.samples} requests over ${ids.length} episodes; ${latencyText(related)}`,
+    ),
+    row(
+      'related-p99',
+      'related(first:10) in-process p99',
+      atMostMs(2),
+      related.p99,
+      `${ms(related.p99)} ms`,
+    ),
     row(
       'cited-by-p50',
       `citedBy(first:50) of the most-cited paper p50`,

@@ -24,14 +24,21 @@ export type Verdict = 'pass' | 'MISS' | 'n/a';
 
 export function verdictOf(row: Row): Verdict {
   if (row.value === null || !Number.isFinite(row.value)) return 'n/a';
-  return row.goal.kind === 'atLeast' ? (row.value >= row.goal.target ? 'pass' : 'MISS') : row.value <= row.goal.target ? 'pass' : 'MISS';
+  return row.goal.kind === 'atLeast'
+    ? row.value >= row.goal.target
+      ? 'pass'
+      : 'MISS'
+    : row.value <= row.goal.target
+      ? 'pass'
+      : 'MISS';
 }
 
 /** "MISS (3.2× over)" style: how far from the goal a missed row is. */
 export function describeVerdict(row: Row): string {
   const verdict = verdictOf(row);
   if (verdict !== 'MISS' || row.value === null) return verdict;
-  const factor = row.goal.kind === 'atLeast' ? row.goal.target / row.value : row.value / row.goal.target;
+  const factor =
+    row.goal.kind === 'atLeast' ? row.goal.target / row.value : row.value / row.goal.target;
   const side = row.goal.kind === 'atLeast' ? 'short' : 'over';
   // Near misses read better as a percentage ("3% over") than as "1.03×".
   if (factor < 1.5) return `MISS (${Math.max(1, Math.round((factor - 1) * 100))}% ${side})`;
@@ -49,13 +56,21 @@ export function formatNumber(value: number): string {
   return value.toPrecision(2);
 }
 
-export function row(id: string, label: string, goal: Goal, value: number | null, shown?: string, note?: string): Row {
+export function row(
+  id: string,
+  label: string,
+  goal: Goal,
+  value: number | null,
+  shown?: string,
+  note?: string,
+): Row {
   return {
     id,
     label,
     goal,
     value,
-    shown: shown ?? (value === null ? 'not measured' : `${formatNumber(value)} ${goal.unit}`.trim()),
+    shown:
+      shown ?? (value === null ? 'not measured' : `${formatNumber(value)} ${goal.unit}`.trim()),
     ...(note === undefined ? {} : { note }),
   };
 }
@@ -70,7 +85,11 @@ export function renderTable(rows: readonly Row[]): string {
   const header = ['figure', 'measured', 'goal', 'verdict'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
 }
 
 export function renderNotes(rows: readonly Row[]): string {

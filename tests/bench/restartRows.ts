@@ -36,7 +36,11 @@ export async function emptyStoreRss(log: (line: string) => void): Promise<number
 export async function restartAndMemoryRows(
   dataDir: string,
   log: (line: string) => void,
-): Promise<{ rows: Row[]; api: Running; stats: { episodes: number; papers: number; citations: number } }> {
+): Promise<{
+  rows: Row[];
+  api: Running;
+  stats: { episodes: number; papers: number; citations: number };
+}> {
   const baseline = await emptyStoreRss(log);
   rmSync(graphFilePath(dataDir), { force: true });
   const rebuilding = await startApi(dataDir, log);
@@ -45,7 +49,8 @@ export async function restartAndMemoryRows(
     memory: ['memory-rebuild', 'resident memory after a rebuild from SQLite', REBUILD_MEMORY_GOAL],
   });
   await rebuilding.stop(); // closing the store writes the graph file
-  if (!existsSync(graphFilePath(dataDir))) throw new Error(`the API process stopped without writing ${graphFilePath(dataDir)}`);
+  if (!existsSync(graphFilePath(dataDir)))
+    throw new Error(`the API process stopped without writing ${graphFilePath(dataDir)}`);
   const api = await startApi(dataDir, log);
   const fileRows = await openRows(api, baseline, {
     restart: ['restart', 'open from the graph file: process start → answering stats', RESTART_GOAL],
@@ -62,7 +67,13 @@ async function openRows(
 ): Promise<Row[]> {
   const [restartId, restartLabel, restartGoal] = labels.restart;
   const [memoryId, memoryLabel, memoryGoal] = labels.memory;
-  const restart = row(restartId, restartLabel, restartGoal, api.readyMs / 1000, `${(api.readyMs / 1000).toFixed(2)} s`);
+  const restart = row(
+    restartId,
+    restartLabel,
+    restartGoal,
+    api.readyMs / 1000,
+    `${(api.readyMs / 1000).toFixed(2)} s`,
+  );
   await settle();
   const memory = residentMemory(api.child.pid!);
   const { episodes, papers, citations } = api.stats;
@@ -72,17 +83,25 @@ async function openRows(
   } else {
     const items = episodes + papers + citations;
     // Below some thousands of nodes the difference is lost in the process's own noise.
-    const perItem = baseline === null || items < 10_000 || memory.rss <= baseline ? null : (memory.rss - baseline) / items;
+    const perItem =
+      baseline === null || items < 10_000 || memory.rss <= baseline
+        ? null
+        : (memory.rss - baseline) / items;
     memoryRow = row(
       memoryId,
       memoryLabel,
       memoryGoal,
       memory.rss / MB,
-      `${Math.round(memory.rss / MB)} MB` + (perItem === null ? '' : `, ${Math.round(perItem)} B per node/edge`),
+      `${Math.round(memory.rss / MB)} MB` +
+        (perItem === null ? '' : `, ${Math.round(perItem)} B per node/edge`),
       `RSS of the API process after loading ${episodes} episodes + ${papers} papers (nodes) and ${citations} citations (edges); ` +
         `peak during load ${Math.round(memory.peak / MB)} MB` +
-        (baseline === null ? '' : `; the same process on an empty store ${Math.round(baseline / MB)} MB`) +
-        (perItem === null ? '' : `, so (loaded − empty) ÷ (nodes + edges) = ${perItem.toFixed(0)} B`),
+        (baseline === null
+          ? ''
+          : `; the same process on an empty store ${Math.round(baseline / MB)} MB`) +
+        (perItem === null
+          ? ''
+          : `, so (loaded − empty) ÷ (nodes + edges) = ${perItem.toFixed(0)} B`),
     );
   }
   return [restart, memoryRow];

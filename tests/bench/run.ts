@@ -17,7 +17,14 @@ import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { httpRows } from './httpRows.ts';
 import { importRow, timeImport } from './importRows.ts';
 import { describeMachine, machineLine } from './machine.ts';
-import { compareStores, neo4jRoundTrips, renderComparison, renderRoundTrips, type Comparison, type RoundTrips } from './neo4jRows.ts';
+import {
+  compareStores,
+  neo4jRoundTrips,
+  renderComparison,
+  renderRoundTrips,
+  type Comparison,
+  type RoundTrips,
+} from './neo4jRows.ts';
 import type { QuerySample } from './queryRows.ts';
 import { describeVerdict, renderNotes, renderTable, type Row } from './report.ts';
 import { restartAndMemoryRows } from './restartRows.ts';
@@ -26,9 +33,16 @@ import { webRows } from './webRows.ts';
 const QUERY_WORKER = fileURLToPath(new URL('./queryWorker.ts', import.meta.url));
 
 function runQueryWorker(dataDir: string, quick: boolean): { rows: Row[]; sample: QuerySample } {
-  const child = spawnSync(process.execPath, [QUERY_WORKER, dataDir, quick ? '1' : '0'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`query worker failed (${child.status}):\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: Row[]; sample: QuerySample };
+  const child = spawnSync(process.execPath, [QUERY_WORKER, dataDir, quick ? '1' : '0'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0)
+    throw new Error(`query worker failed (${child.status}):\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+    rows: Row[];
+    sample: QuerySample;
+  };
 }
 
 export interface BenchOptions {
@@ -83,14 +97,29 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log('http: autocannon over loopback');
       rows.push(...(await httpRows(api.url, sample.episodeIds, options.quick ? 1 : 10)));
       log('web');
-      rows.push(...(await webRows({ apiUrl: api.url, sample, quick: options.quick, skip: options.skipWeb, log })));
+      rows.push(
+        ...(await webRows({
+          apiUrl: api.url,
+          sample,
+          quick: options.quick,
+          skip: options.skipWeb,
+          log,
+        })),
+      );
     } finally {
       await api.stop();
     }
 
     if (options.stores === 'both') {
       const comparison = await compareStores(feed, { quick: options.quick, log });
-      return { size: options.size, machine, corpus: stats, rows, neo4jRoundTrips: comparison.roundTrips, comparison };
+      return {
+        size: options.size,
+        machine,
+        corpus: stats,
+        rows,
+        neo4jRoundTrips: comparison.roundTrips,
+        comparison,
+      };
     }
     log('neo4j: round trips per query over canned rows');
     const roundTrips = await neo4jRoundTrips();
@@ -132,7 +161,8 @@ async function main(): Promise<void> {
       store: { type: 'string', default: 'embedded' },
     },
   });
-  if (values.store !== 'embedded' && values.store !== 'both') throw new Error(`--store must be embedded or both, not "${values.store}"`);
+  if (values.store !== 'embedded' && values.store !== 'both')
+    throw new Error(`--store must be embedded or both, not "${values.store}"`);
   const seed = Number(values.seed);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const result = await runBench({

@@ -17,7 +17,11 @@ export { freePort, residentMemory };
 
 export const STATS_QUERY = '{ stats { episodes papers citations } }';
 
-export async function postGraphql(url: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: unknown[] }> {
+export async function postGraphql(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: any; errors?: unknown[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -37,7 +41,17 @@ export async function startApi(
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
   const child = spawn(process.execPath, [API_ENTRY], {
-    env: { ...process.env, DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), PORT: String(port + 1), NEO4J_URI: '', SEED_ON_START: 'false', ENRICH: 'false', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      PORT: String(port + 1),
+      NEO4J_URI: '',
+      SEED_ON_START: 'false',
+      ENRICH: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -43,42 +43,60 @@ afterAll(async () => {
 });
 
 describe('npm run bench (smoke run at a tiny size)', () => {
-  it(`prints every row with a figure and its goal, the machine and the Neo4j round trips${withNeo4j ? ', and both stores side by side' : ''}`, { timeout: 420_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-smoke-'));
-    dirs.push(dir);
-    const json = join(dir, 'result.json');
-    const stores = withNeo4j ? ['--store', 'both'] : [];
-    const run = spawnSync(process.execPath, [RUN, '--size', '120', '--quick', '--feed-dir', join(dir, 'feed'), '--json', json, ...stores], {
-      encoding: 'utf8',
-      timeout: 410_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(existsSync(json)).toBe(true);
-    const result = JSON.parse(readFileSync(json, 'utf8')) as {
-      machine: { cores: number; node: string };
-      corpus: { episodes: number };
-      rows: { id: string; label: string; value: number | null; shown: string; verdict: string }[];
-    };
-    expect(result.corpus.episodes).toBe(120);
-    expect(result.machine.cores).toBeGreaterThan(0);
-    expect(result.rows.map((r) => r.id)).toEqual(ROWS);
-    for (const row of result.rows) {
-      expect(row.value, `${row.label}: ${row.shown}`).toEqual(expect.any(Number));
-      expect(Number.isFinite(row.value), row.label).toBe(true);
-      // Printed in the table with its figure and a verdict.
-      const line = run.stdout.split('\n').find((l) => l.startsWith(`| ${row.label} `));
-      expect(line, row.label).toBeDefined();
-      expect(line).toContain(row.shown);
-      expect(line).toMatch(/\| (pass|MISS \([^)]*\)) +\|$/);
-    }
-    expect(run.stdout).toMatch(/^machine: \d+ cores .*Node v\d+/m);
-    expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
-    if (withNeo4j) {
-      expect(run.stdout).toContain('database round trips per query (live server)');
-      const table = run.stdout.slice(run.stdout.indexOf('Both stores, same feed'));
-      const figures = table.split('\n').filter((line) => /^\| (?!figure|-)/.test(line));
-      expect(figures).toHaveLength(7);
-      for (const line of figures) expect(line).toMatch(/\| [\d.,]+ \| [\d.,]+ \| \d+\.\d\d× \|$/);
-    }
-  });
+  it(
+    `prints every row with a figure and its goal, the machine and the Neo4j round trips${withNeo4j ? ', and both stores side by side' : ''}`,
+    { timeout: 420_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-smoke-'));
+      dirs.push(dir);
+      const json = join(dir, 'result.json');
+      const stores = withNeo4j ? ['--store', 'both'] : [];
+      const run = spawnSync(
+        process.execPath,
+        [
+          RUN,
+          '--size',
+          '120',
+          '--quick',
+          '--feed-dir',
+          join(dir, 'feed'),
+          '--json',
+          json,
+          ...stores,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 410_000,
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(existsSync(json)).toBe(true);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as {
+        machine: { cores: number; node: string };
+        corpus: { episodes: number };
+        rows: { id: string; label: string; value: number | null; shown: string; verdict: string }[];
+      };
+      expect(result.corpus.episodes).toBe(120);
+      expect(result.machine.cores).toBeGreaterThan(0);
+      expect(result.rows.map((r) => r.id)).toEqual(ROWS);
+      for (const row of result.rows) {
+        expect(row.value, `${row.label}: ${row.shown}`).toEqual(expect.any(Number));
+        expect(Number.isFinite(row.value), row.label).toBe(true);
+        // Printed in the table with its figure and a verdict.
+        const line = run.stdout.split('\n').find((l) => l.startsWith(`| ${row.label} `));
+        expect(line, row.label).toBeDefined();
+        expect(line).toContain(row.shown);
+        expect(line).toMatch(/\| (pass|MISS \([^)]*\)) +\|$/);
+      }
+      expect(run.stdout).toMatch(/^machine: \d+ cores .*Node v\d+/m);
+      expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
+      if (withNeo4j) {
+        expect(run.stdout).toContain('database round trips per query (live server)');
+        const table = run.stdout.slice(run.stdout.indexOf('Both stores, same feed'));
+        const figures = table.split('\n').filter((line) => /^\| (?!figure|-)/.test(line));
+        expect(figures).toHaveLength(7);
+        for (const line of figures) expect(line).toMatch(/\| [\d.,]+ \| [\d.,]+ \| \d+\.\d\d× \|$/);
+      }
+    },
+  );
 });

@@ -24,7 +24,11 @@ export function summarise(durations: number[]): Latency {
 }
 
 /** Runs `call(i)` `warmup` times untimed, then `samples` times timed one by one (milliseconds). */
-export async function measureLatency(call: (i: number) => Promise<unknown>, samples: number, warmup: number): Promise<Latency> {
+export async function measureLatency(
+  call: (i: number) => Promise<unknown>,
+  samples: number,
+  warmup: number,
+): Promise<Latency> {
   for (let i = 0; i < warmup; i += 1) await call(i);
   const durations: number[] = [];
   for (let i = 0; i < samples; i += 1) {
@@ -35,4 +39,5 @@ export async function measureLatency(call: (i: number) => Promise<unknown>, samp
   return summarise(durations);
 }
 
-export const ms = (value: number) => (value >= 10 ? value.toFixed(1) : value.toFixed(value >= 1 ? 2 : 3));
+export const ms = (value: number) =>
+  value >= 10 ? value.toFixed(1) : value.toFixed(value >= 1 ? 2 : 3);

@@ -18,12 +18,18 @@ function complete(dir: string): boolean {
 
 export function buildWeb(): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: WEB_DIR,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** A private copy of web/build (built first when `rebuild` or when there is none). */
-export async function webBuildSnapshot(rebuild: boolean, log: (line: string) => void): Promise<string> {
+export async function webBuildSnapshot(
+  rebuild: boolean,
+  log: (line: string) => void,
+): Promise<string> {
   if (rebuild || !complete(BUILD_DIR)) {
     log('web: building web/ (vite build)');
     buildWeb();
@@ -32,6 +38,7 @@ export async function webBuildSnapshot(rebuild: boolean, log: (line: string) => 
   // The adapter-node build imports its dependencies from node_modules: keep it beside web/ so
   // resolution still finds them, i.e. copy into a sibling folder of the original.
   cpSync(BUILD_DIR, copy, { recursive: true });
-  if (!complete(copy)) throw new Error('web/build changed while it was being copied; run the bench again');
+  if (!complete(copy))
+    throw new Error('web/build changed while it was being copied; run the bench again');
   return copy;
 }

@@ -79,8 +79,16 @@ async function initialJsRow(webUrl: string, buildDir: string, focus: string): Pr
     if (!existsSync(file)) throw new Error(`the graph page loads ${src}, not found in the build`);
     total += gzipSync(readFileSync(file), { level: 9 }).length;
   }
-  if (scripts.length === 0) throw new Error('the graph page loads no script: is it the SvelteKit page?');
-  return row('web-initial-js', LABELS.initialJs, WEB_GOALS.initialJs, total / 1024, `${(total / 1024).toFixed(1)} KB`, `${scripts.length} eagerly loaded JS files of ${pageUrl.replace(webUrl, '')} (modulepreload + entry imports), each gzip -9; cytoscape is loaded lazily and not counted`);
+  if (scripts.length === 0)
+    throw new Error('the graph page loads no script: is it the SvelteKit page?');
+  return row(
+    'web-initial-js',
+    LABELS.initialJs,
+    WEB_GOALS.initialJs,
+    total / 1024,
+    `${(total / 1024).toFixed(1)} KB`,
+    `${scripts.length} eagerly loaded JS files of ${pageUrl.replace(webUrl, '')} (modulepreload + entry imports), each gzip -9; cytoscape is loaded lazily and not counted`,
+  );
 }
 
 async function ttfbRow(webUrl: string, sample: QuerySample, quick: boolean): Promise<Row> {
@@ -89,13 +97,21 @@ async function ttfbRow(webUrl: string, sample: QuerySample, quick: boolean): Pro
     async (i) => {
       // fetch resolves when the status line and headers arrive: time to first byte.
       const response = await fetch(`${webUrl}/episode/${ids[i % ids.length]}`);
-      if (response.status !== 200) throw new Error(`/episode/${ids[i % ids.length]} answered ${response.status}`);
+      if (response.status !== 200)
+        throw new Error(`/episode/${ids[i % ids.length]} answered ${response.status}`);
       await response.arrayBuffer();
     },
     quick ? 10 : 300,
     quick ? 3 : 30,
   );
-  return row('web-ttfb', LABELS.ttfb, WEB_GOALS.ttfb, latency.p50, `${ms(latency.p50)} ms`, `${latency.samples} requests over ${ids.length} episodes, SvelteKit SSR → API over loopback; p99 ${ms(latency.p99)} ms (includes reading the body)`);
+  return row(
+    'web-ttfb',
+    LABELS.ttfb,
+    WEB_GOALS.ttfb,
+    latency.p50,
+    `${ms(latency.p50)} ms`,
+    `${latency.samples} requests over ${ids.length} episodes, SvelteKit SSR → API over loopback; p99 ${ms(latency.p99)} ms (includes reading the body)`,
+  );
 }
 
 /** A view as dense as the goal asks (1,000 nodes, 4,000 edges): 400 episodes citing 10 papers each, popular papers first. */
@@ -109,9 +125,13 @@ export function largestView(): { nodes: object[]; edges: object[] } {
 }
 
 /** `episodes` episodes citing `cites` of `papers` papers each, popular papers first (seeded, so every run draws the same). */
-function syntheticView(episodes: number, papers: number, cites: number): { nodes: object[]; edges: object[] } {
+function syntheticView(
+  episodes: number,
+  papers: number,
+  cites: number,
+): { nodes: object[]; edges: object[] } {
   let state = 42;
-  const random = () => ((state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const random = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296;
   const nodes: { id: string; kind: string; label: string; weight: number }[] = [];
   const edges: { source: string; target: string; kind: string }[] = [];
   const weight = new Array<number>(papers).fill(0);
@@ -120,26 +140,55 @@ function syntheticView(episodes: number, papers: number, cites: number): { nodes
     while (cited.size < cites) cited.add(Math.floor(papers * random() ** 2));
     [...cited].forEach((p, i) => {
       weight[p]! += 1;
-      edges.push({ source: `ep_${e}`, target: `paper_${p}`, kind: i === 0 ? 'SOURCE' : 'RECOMMENDED' });
+      edges.push({
+        source: `ep_${e}`,
+        target: `paper_${p}`,
+        kind: i === 0 ? 'SOURCE' : 'RECOMMENDED',
+      });
     });
-    nodes.push({ id: `ep_${e}`, kind: 'EPISODE', label: `Synthetic episode number ${e} about things`, weight: cites });
+    nodes.push({
+      id: `ep_${e}`,
+      kind: 'EPISODE',
+      label: `Synthetic episode number ${e} about things`,
+      weight: cites,
+    });
   }
-  for (let p = 0; p < papers; p += 1) nodes.push({ id: `paper_${p}`, kind: 'PAPER', label: `Paper ${p}: A Title of Usual Length`, weight: Math.max(1, weight[p]!) });
+  for (let p = 0; p < papers; p += 1)
+    nodes.push({
+      id: `paper_${p}`,
+      kind: 'PAPER',
+      label: `Paper ${p}: A Title of Usual Length`,
+      weight: Math.max(1, weight[p]!),
+    });
   return { nodes, edges };
 }
 
 async function buildBenchPage(): Promise<string> {
   const { build } = await import('vite');
   const outDir = await mkdtemp(join(tmpdir(), 'papergraph-bench-page-'));
-  await build({ root: PAGE_DIR, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: PAGE_DIR,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
-async function chromiumRows(apiUrl: string, sample: QuerySample, quick: boolean, log: (line: string) => void): Promise<Row[]> {
+async function chromiumRows(
+  apiUrl: string,
+  sample: QuerySample,
+  quick: boolean,
+  log: (line: string) => void,
+): Promise<Row[]> {
   // The densest 2,000-node answer among the sampled foci: what the explorer would be asked to draw.
   let view: { nodes: unknown[]; edges: unknown[] } | null = null;
   for (const focus of sample.episodeIds.slice(0, 40)) {
-    const answer = await postGraphql(apiUrl, 'query($f: ID!) { graph(focus: $f, depth: 2, limit: 2000) { nodes { id kind label weight } edges { source target kind } } }', { f: focus });
+    const answer = await postGraphql(
+      apiUrl,
+      'query($f: ID!) { graph(focus: $f, depth: 2, limit: 2000) { nodes { id kind label weight } edges { source target kind } } }',
+      { f: focus },
+    );
     const graph = answer.data?.graph as { nodes: unknown[]; edges: unknown[] } | undefined;
     if (graph && graph.nodes.length > (view?.nodes.length ?? 0)) view = graph;
     if ((view?.nodes.length ?? 0) >= 2000) break;
@@ -147,14 +196,21 @@ async function chromiumRows(apiUrl: string, sample: QuerySample, quick: boolean,
   if (!view) throw new Error('no graph answer to draw');
   const pageDir = await buildBenchPage();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.route('http://bench.local/**', (route) => {
       const path = new URL(route.request().url()).pathname;
       const file = join(pageDir, path === '/' ? 'index.html' : path);
       if (!existsSync(file)) return route.fulfill({ status: 404 });
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+      const type = file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'text/html';
       return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
     });
     const freshPage = async () => {
@@ -165,28 +221,70 @@ async function chromiumRows(apiUrl: string, sample: QuerySample, quick: boolean,
     for (let i = 0; i < (quick ? 1 : 3); i += 1) {
       // A fresh page per run, as a visitor opening the view gets: no earlier instance's garbage.
       await freshPage();
-      runs.push(await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), view));
+      runs.push(
+        await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), view),
+      );
     }
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
     const layoutMs = times[Math.floor(times.length / 2)]!;
     const first = runs[0]!;
-    log(`web: drew ${first.nodes} nodes / ${first.edges} edges with ${first.layout} in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    log(
+      `web: drew ${first.nodes} nodes / ${first.edges} edges with ${first.layout} in ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+    );
     await freshPage();
-    const dense = await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), denseView());
-    const frames = await page.evaluate((n) => (window as any).graphBench.panAndZoom(n), quick ? 30 : 240);
+    const dense = await page.evaluate(
+      (graph) => (window as any).graphBench.drawAndLayout(graph),
+      denseView(),
+    );
+    const frames = await page.evaluate(
+      (n) => (window as any).graphBench.panAndZoom(n),
+      quick ? 30 : 240,
+    );
     await freshPage();
-    const large = await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), largestView());
-    const largeFrames = await page.evaluate((n) => (window as any).graphBench.panAndZoom(n), quick ? 30 : 240);
-    log(`web: drew ${large.nodes} nodes / ${large.edges} edges with ${large.layout} in ${large.ms.toFixed(0)} ms; median frame ${ms(largeFrames.median)} ms`);
+    const large = await page.evaluate(
+      (graph) => (window as any).graphBench.drawAndLayout(graph),
+      largestView(),
+    );
+    const largeFrames = await page.evaluate(
+      (n) => (window as any).graphBench.panAndZoom(n),
+      quick ? 30 : 240,
+    );
+    log(
+      `web: drew ${large.nodes} nodes / ${large.edges} edges with ${large.layout} in ${large.ms.toFixed(0)} ms; median frame ${ms(largeFrames.median)} ms`,
+    );
     return [
-      row('web-layout', LABELS.layout, WEB_GOALS.layout, layoutMs / 1000, `${(layoutMs / 1000).toFixed(2)} s`,
-        `graph(focus, depth:2, limit:2000) answer with ${first.nodes} nodes / ${first.edges} edges, app's toElements + stylesheet + chooseLayout (${first.layout}); median of ${runs.length} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), each on a fresh page, from data in hand to the second frame after layoutstop`),
-      row('web-frame', LABELS.frame, WEB_GOALS.frame, frames.median, `${ms(frames.median)} ms`,
-        `${dense.nodes} nodes / ${dense.edges} edges, ${frames.frames} frames of scripted panBy/zoom (one step per frame), rAF-to-rAF; p95 ${ms(frames.p95)} ms; canvas renderer, --disable-gpu`),
-      row('web-layout-5000', LABELS.largeLayout, WEB_GOALS.largeLayout, large.ms / 1000, `${(large.ms / 1000).toFixed(2)} s`,
-        `synthetic ${large.nodes} nodes / ${large.edges} edges (2,000 episodes × 4 of 3,000 papers), app's toElements + stylesheet + chooseLayout (${large.layout}), one run on a fresh page, data in hand to the second frame after layoutstop`),
-      row('web-frame-5000', LABELS.largeFrame, WEB_GOALS.largeFrame, largeFrames.median, `${ms(largeFrames.median)} ms`,
-        `${large.nodes} nodes / ${large.edges} edges, ${largeFrames.frames} frames of scripted panBy/zoom with the app's label level of detail restyling on zoom, rAF-to-rAF; p95 ${ms(largeFrames.p95)} ms; canvas renderer, --disable-gpu`),
+      row(
+        'web-layout',
+        LABELS.layout,
+        WEB_GOALS.layout,
+        layoutMs / 1000,
+        `${(layoutMs / 1000).toFixed(2)} s`,
+        `graph(focus, depth:2, limit:2000) answer with ${first.nodes} nodes / ${first.edges} edges, app's toElements + stylesheet + chooseLayout (${first.layout}); median of ${runs.length} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), each on a fresh page, from data in hand to the second frame after layoutstop`,
+      ),
+      row(
+        'web-frame',
+        LABELS.frame,
+        WEB_GOALS.frame,
+        frames.median,
+        `${ms(frames.median)} ms`,
+        `${dense.nodes} nodes / ${dense.edges} edges, ${frames.frames} frames of scripted panBy/zoom (one step per frame), rAF-to-rAF; p95 ${ms(frames.p95)} ms; canvas renderer, --disable-gpu`,
+      ),
+      row(
+        'web-layout-5000',
+        LABELS.largeLayout,
+        WEB_GOALS.largeLayout,
+        large.ms / 1000,
+        `${(large.ms / 1000).toFixed(2)} s`,
+        `synthetic ${large.nodes} nodes / ${large.edges} edges (2,000 episodes × 4 of 3,000 papers), app's toElements + stylesheet + chooseLayout (${large.layout}), one run on a fresh page, data in hand to the second frame after layoutstop`,
+      ),
+      row(
+        'web-frame-5000',
+        LABELS.largeFrame,
+        WEB_GOALS.largeFrame,
+        largeFrames.median,
+        `${ms(largeFrames.median)} ms`,
+        `${large.nodes} nodes / ${large.edges} edges, ${largeFrames.frames} frames of scripted panBy/zoom with the app's label level of detail restyling on zoom, rAF-to-rAF; p95 ${ms(largeFrames.p95)} ms; canvas renderer, --disable-gpu`,
+      ),
     ];
   } finally {
     await browser.close();
@@ -223,10 +321,25 @@ async function measureWeb(options: WebOptions): Promise<Row[]> {
   }
   if (!existsSync(CHROMIUM)) {
     rows.push(
-      unmeasured('web-layout', LABELS.layout, WEB_GOALS.layout, `no Chromium at ${CHROMIUM} (apt-get install chromium)`),
+      unmeasured(
+        'web-layout',
+        LABELS.layout,
+        WEB_GOALS.layout,
+        `no Chromium at ${CHROMIUM} (apt-get install chromium)`,
+      ),
       unmeasured('web-frame', LABELS.frame, WEB_GOALS.frame, `no Chromium at ${CHROMIUM}`),
-      unmeasured('web-layout-5000', LABELS.largeLayout, WEB_GOALS.largeLayout, `no Chromium at ${CHROMIUM}`),
-      unmeasured('web-frame-5000', LABELS.largeFrame, WEB_GOALS.largeFrame, `no Chromium at ${CHROMIUM}`),
+      unmeasured(
+        'web-layout-5000',
+        LABELS.largeLayout,
+        WEB_GOALS.largeLayout,
+        `no Chromium at ${CHROMIUM}`,
+      ),
+      unmeasured(
+        'web-frame-5000',
+        LABELS.largeFrame,
+        WEB_GOALS.largeFrame,
+        `no Chromium at ${CHROMIUM}`,
+      ),
     );
   } else {
     rows.push(...(await chromiumRows(options.apiUrl, options.sample, options.quick, log)));

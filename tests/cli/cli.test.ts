@@ -33,7 +33,9 @@ describe('npm run seed / npm run import', () => {
     const rss = run('server/src/cli/import.ts', [SEED_RSS]);
     expect(rss.status).toBe(0);
     expect(rss.out).toContain(`${SEED_RSS}: 0 added, 8 updated, 0 unchanged`);
-    expect(run('server/src/cli/import.ts', [SEED_RSS]).out).toContain(`${SEED_RSS}: 0 added, 0 updated, 8 unchanged`);
+    expect(run('server/src/cli/import.ts', [SEED_RSS]).out).toContain(
+      `${SEED_RSS}: 0 added, 0 updated, 8 unchanged`,
+    );
   });
 
   it('fails with a non-zero exit and names the file when it cannot be read', () => {
@@ -55,7 +57,9 @@ describe('one process per DATA_DIR', () => {
     try {
       const refused = run('server/src/cli/import.ts', [SEED_RSS]);
       expect(refused.status).toBe(1);
-      expect(refused.err).toMatch(new RegExp(`in use by another papergraph process \\(pid ${server.pid}\\).*importFeed`));
+      expect(refused.err).toMatch(
+        new RegExp(`in use by another papergraph process \\(pid ${server.pid}\\).*importFeed`),
+      );
       expect(refused.err).not.toMatch(/\n\s+at /); // a message, not a stack trace
     } finally {
       await server.kill('SIGTERM');
@@ -69,7 +73,9 @@ describe('npm start', () => {
   it('prints its URLs (ports of 0 become the bound ones), and stops cleanly on SIGTERM keeping the seeded store', async () => {
     const server = await startServer({ dataDir, env: { API_PORT: '0', PORT: '0' } });
     expect(server.output()).toMatch(/Seeded an empty store: 8 episodes/);
-    expect(server.output()).toMatch(/papergraph API \(embedded store\): http:\/\/127\.0\.0\.1:[1-9]\d*\/graphql/);
+    expect(server.output()).toMatch(
+      /papergraph API \(embedded store\): http:\/\/127\.0\.0\.1:[1-9]\d*\/graphql/,
+    );
     expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('SIGTERM: shutting down');
     // A new folder has no graph file yet; the clean stop wrote one, so the next start loads it instead of rebuilding.

@@ -35,7 +35,9 @@ it('imports without loading the graph; the next open rebuilds it with the new ep
   const loads: GraphLoad[] = [];
   const store = await createEmbeddedStore({ dataDir, onGraphLoad: (load) => loads.push(load) });
   try {
-    expect(loads).toMatchObject([{ from: 'sqlite', reason: 'written for another state of the database' }]);
+    expect(loads).toMatchObject([
+      { from: 'sqlite', reason: 'written for another state of the database' },
+    ]);
     expect((await store.stats()).episodes).toBe(8);
   } finally {
     await store.close();

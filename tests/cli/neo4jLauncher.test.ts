@@ -13,7 +13,10 @@ import { freePort, graphql, startServer } from '../reliability/serverProcess.ts'
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'papergraph-cli-test';
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'npm run neo4j' : `npm run neo4j (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined
+    ? 'npm run neo4j'
+    : `npm run neo4j (skipped: ${settings.skipReason})`;
 
 interface Launched {
   child: ChildProcess;
@@ -22,7 +25,10 @@ interface Launched {
 }
 
 function launch(args: string[]): Promise<Launched> {
-  const child = spawn('npm', ['run', '--silent', 'neo4j', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'neo4j', '--', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -32,12 +38,16 @@ function launch(args: string[]): Promise<Launched> {
       lines.push(line);
       if (line.startsWith('NEO4J_URI=')) resolvePromise({ child, uriLine: line, exited });
     });
-    void exited.then((code) => reject(new Error(`npm run neo4j exited (${code}) first:\n${lines.join('\n')}\n${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`npm run neo4j exited (${code}) first:\n${lines.join('\n')}\n${stderr}`)),
+    );
   });
 }
 
 function javaLaunchersOn(dataDir: string): number {
-  const found = spawnSync('pgrep', ['-f', `Neo4jLauncher .*--data ${dataDir}`], { encoding: 'utf8' });
+  const found = spawnSync('pgrep', ['-f', `Neo4jLauncher .*--data ${dataDir}`], {
+    encoding: 'utf8',
+  });
   return found.stdout.trim() === '' ? 0 : found.stdout.trim().split('\n').length;
 }
 
@@ -46,7 +56,8 @@ async function stopAndWaitForJava(neo4j: Launched, dataDir: string): Promise<num
   neo4j.child.kill('SIGTERM');
   await neo4j.exited;
   const deadline = Date.now() + 60_000;
-  while (javaLaunchersOn(dataDir) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while (javaLaunchersOn(dataDir) > 0 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 250));
   return javaLaunchersOn(dataDir);
 }
 
@@ -72,7 +83,9 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 180_000 }, 
       env: { NEO4J_URI: neo4j.uriLine.slice('NEO4J_URI='.length), NEO4J_PASSWORD: PASSWORD },
       startTimeoutMs: 60_000,
     });
-    expect((await graphql(server, '{ stats { episodes papers citations } }')).body.data?.['stats']).toEqual({ episodes: 8, papers: 32, citations: 34 });
+    expect(
+      (await graphql(server, '{ stats { episodes papers citations } }')).body.data?.['stats'],
+    ).toEqual({ episodes: 8, papers: 32, citations: 34 });
     await server.kill('SIGTERM');
     expect(await stopAndWaitForJava(neo4j, dataDir)).toBe(0);
   });
@@ -85,16 +98,25 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 180_000 }, 
       env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: PASSWORD },
       startTimeoutMs: 60_000,
     });
-    expect((await graphql(server, '{ stats { episodes } }')).body.data?.['stats']).toEqual({ episodes: 8 });
+    expect((await graphql(server, '{ stats { episodes } }')).body.data?.['stats']).toEqual({
+      episodes: 8,
+    });
     await server.kill('SIGTERM');
     expect(await stopAndWaitForJava(neo4j, dataDir)).toBe(0);
   });
 
   it('refuses a bad port or a short password, saying which', () => {
-    const badPort = spawnSync('npm', ['run', '--silent', 'neo4j', '--', '--port', 'abc'], { cwd: ROOT, encoding: 'utf8' });
+    const badPort = spawnSync('npm', ['run', '--silent', 'neo4j', '--', '--port', 'abc'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port must be an integer/);
-    const shortPassword = spawnSync('npm', ['run', '--silent', 'neo4j', '--', '--password', 'short'], { cwd: ROOT, encoding: 'utf8' });
+    const shortPassword = spawnSync(
+      'npm',
+      ['run', '--silent', 'neo4j', '--', '--password', 'short'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(shortPassword.status).toBe(2);
     expect(shortPassword.stderr).toMatch(/at least 8 characters/);
   });

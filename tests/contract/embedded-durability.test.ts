@@ -64,7 +64,8 @@ describe('embedded store durability', () => {
     const store = await open(dir);
     await store.importBatch(podcastBatch);
     const files = [databasePath(dir), `${databasePath(dir)}-wal`];
-    const snapshot = () => files.map((f) => (existsSync(f) ? [statSync(f).size, statSync(f).mtimeMs] : null));
+    const snapshot = () =>
+      files.map((f) => (existsSync(f) ? [statSync(f).size, statSync(f).mtimeMs] : null));
     const before = snapshot();
     await store.importBatch(podcastBatch);
     await store.importBatch(batchWith(ep.grpo, ep.r1));
@@ -79,7 +80,11 @@ describe('embedded store durability', () => {
 
     // Fault injection from outside the store: a trigger makes SQLite abort when the batch's last
     // episode is written, after papers, an update and other inserts already happened in the transaction.
-    const doomed = episode({ title: 'Doomed', source: arxivPaper('2405.00001', null), recommends: [p.attention] });
+    const doomed = episode({
+      title: 'Doomed',
+      source: arxivPaper('2405.00001', null),
+      recommends: [p.attention],
+    });
     const batch = batchOf(
       [{ ...ep.r1, summary: 'Rewritten.', recommendations: [] }, ep.prm, ep.fresh, doomed],
       [...Object.values(p), arxivPaper('2405.00001', null)],
@@ -117,57 +122,92 @@ describe('embedded store durability', () => {
     await expect(createEmbeddedStore({ dataDir: dir })).rejects.toThrow(/schema version 99/);
   });
 
-  it('kill -9 during a large import leaves the store exactly before or after, never in between', { timeout: 120_000 }, async () => {
-    const initial = generateCorpus({ episodes: 300, papers: 2000, recommendationsPerEpisode: 8, seed: 1 });
-    // Overlaps the initial corpus: 300 updates (some dropping papers), 3700 additions, merged papers.
-    const big = generateCorpus({ episodes: 4000, papers: 3000, recommendationsPerEpisode: 10, seed: 2, revision: ' (rev 2)' });
+  it(
+    'kill -9 during a large import leaves the store exactly before or after, never in between',
+    { timeout: 120_000 },
+    async () => {
+      const initial = generateCorpus({
+        episodes: 300,
+        papers: 2000,
+        recommendationsPerEpisode: 8,
+        seed: 1,
+      });
+      // Overlaps the initial corpus: 300 updates (some dropping papers), 3700 additions, merged papers.
+      const big = generateCorpus({
+        episodes: 4000,
+        papers: 3000,
+        recommendationsPerEpisode: 10,
+        seed: 2,
+        revision: ' (rev 2)',
+      });
 
-    const template = await tempDir();
-    const seeded = await createEmbeddedStore({ dataDir: template });
-    await seeded.importBatch(initial);
-    const beforeState = await storeFingerprint(seeded);
-    await seeded.close(); // last connection: WAL checkpointed into the main file
+      const template = await tempDir();
+      const seeded = await createEmbeddedStore({ dataDir: template });
+      await seeded.importBatch(initial);
+      const beforeState = await storeFingerprint(seeded);
+      await seeded.close(); // last connection: WAL checkpointed into the main file
 
-    const reference = await open(await tempDir());
-    await reference.importBatch(initial);
-    await reference.importBatch(big);
-    const afterState = await storeFingerprint(reference);
-    expect(afterState.digest).not.toBe(beforeState.digest);
+      const reference = await open(await tempDir());
+      await reference.importBatch(initial);
+      await reference.importBatch(big);
+      const afterState = await storeFingerprint(reference);
+      expect(afterState.digest).not.toBe(beforeState.digest);
 
-    const batchFile = join(await tempDir(), 'big.json');
-    writeFileSync(batchFile, JSON.stringify(big));
-    const timing = await runWorker(await copyOf(template), batchFile, null);
-    expect(timing.killed).toBe(false);
-    const importMs = timing.importMs!;
+      const batchFile = join(await tempDir(), 'big.json');
+      writeFileSync(batchFile, JSON.stringify(big));
+      const timing = await runWorker(await copyOf(template), batchFile, null);
+      expect(timing.killed).toBe(false);
+      const importMs = timing.importMs!;
 
-    const outcomes: { aimAtWrite: boolean; delayMs: number; killed: boolean; state: 'before' | 'after'; walBytes: number }[] = [];
-    const deadline = Date.now() + 60_000;
-    // At least 4 kills; keep going (bounded) until one provably hit the open write transaction.
-    while (outcomes.length < 4 || (!outcomes.some(midWrite) && outcomes.length < 12 && Date.now() < deadline)) {
-      const dir = await copyOf(template);
-      // Every other run aims at the write itself: the kill goes out as soon as the transaction's first
-      // pages reach the WAL (with the import's page cache that is only at COMMIT, a short window that
-      // random timing alone rarely hits). The others pick any moment of the import.
-      const aimAtWrite = outcomes.length % 2 === 1;
-      const delayMs = Math.random() * importMs;
-      const run = await runWorker(dir, batchFile, aimAtWrite ? 'first WAL frame' : delayMs);
-      const walBytes = walSize(dir);
-      const reopened = await open(dir);
-      const state = await storeFingerprint(reopened);
-      await reopened.close();
-      const integrity = new DatabaseSync(databasePath(dir), { readOnly: true });
-      expect(integrity.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
-      integrity.close();
-      const label = aimAtWrite ? 'kill at the first WAL frame' : `kill after ${delayMs.toFixed(0)} ms`;
-      expect([beforeState, afterState], label).toContainEqual(state);
-      outcomes.push({ aimAtWrite, delayMs, killed: run.killed, state: equal(state, beforeState) ? 'before' : 'after', walBytes });
-    }
-    console.info(`kill -9 runs (import takes ~${importMs} ms):`, outcomes);
-    // Before-state with WAL frames on disk = the crash interrupted the transaction mid-write.
-    expect(outcomes.some(midWrite)).toBe(true);
-  });
+      const outcomes: {
+        aimAtWrite: boolean;
+        delayMs: number;
+        killed: boolean;
+        state: 'before' | 'after';
+        walBytes: number;
+      }[] = [];
+      const deadline = Date.now() + 60_000;
+      // At least 4 kills; keep going (bounded) until one provably hit the open write transaction.
+      while (
+        outcomes.length < 4 ||
+        (!outcomes.some(midWrite) && outcomes.length < 12 && Date.now() < deadline)
+      ) {
+        const dir = await copyOf(template);
+        // Every other run aims at the write itself: the kill goes out as soon as the transaction's first
+        // pages reach the WAL (with the import's page cache that is only at COMMIT, a short window that
+        // random timing alone rarely hits). The others pick any moment of the import.
+        const aimAtWrite = outcomes.length % 2 === 1;
+        const delayMs = Math.random() * importMs;
+        const run = await runWorker(dir, batchFile, aimAtWrite ? 'first WAL frame' : delayMs);
+        const walBytes = walSize(dir);
+        const reopened = await open(dir);
+        const state = await storeFingerprint(reopened);
+        await reopened.close();
+        const integrity = new DatabaseSync(databasePath(dir), { readOnly: true });
+        expect(integrity.prepare('PRAGMA integrity_check').get()).toEqual({
+          integrity_check: 'ok',
+        });
+        integrity.close();
+        const label = aimAtWrite
+          ? 'kill at the first WAL frame'
+          : `kill after ${delayMs.toFixed(0)} ms`;
+        expect([beforeState, afterState], label).toContainEqual(state);
+        outcomes.push({
+          aimAtWrite,
+          delayMs,
+          killed: run.killed,
+          state: equal(state, beforeState) ? 'before' : 'after',
+          walBytes,
+        });
+      }
+      console.info(`kill -9 runs (import takes ~${importMs} ms):`, outcomes);
+      // Before-state with WAL frames on disk = the crash interrupted the transaction mid-write.
+      expect(outcomes.some(midWrite)).toBe(true);
+    },
+  );
 
-  const midWrite = (o: { state: string; walBytes: number }) => o.state === 'before' && o.walBytes > WAL_HEADER_BYTES;
+  const midWrite = (o: { state: string; walBytes: number }) =>
+    o.state === 'before' && o.walBytes > WAL_HEADER_BYTES;
 
   async function copyOf(template: string): Promise<string> {
     const dir = await tempDir();
@@ -198,7 +238,9 @@ function runWorker(
   kill: number | 'first WAL frame' | null,
 ): Promise<{ killed: boolean; importMs: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, dataDir, batchFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER, dataDir, batchFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;

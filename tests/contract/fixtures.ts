@@ -4,17 +4,25 @@ import type { PaperRecord } from '../../server/src/domain/model.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 
 export const papers = {
-  instructGpt: arxivPaper('2203.02155', 'Training language models to follow instructions with human feedback'),
+  instructGpt: arxivPaper(
+    '2203.02155',
+    'Training language models to follow instructions with human feedback',
+  ),
   ppo: arxivPaper('1707.06347', 'Proximal Policy Optimization Algorithms'),
   verify: arxivPaper('2305.20050', "Let's Verify Step by Step", ['arXiv:2305.20050']),
-  dpo: arxivPaper('2305.18290', 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model', [
-    'https://arxiv.org/pdf/2305.18290v2',
-  ]),
+  dpo: arxivPaper(
+    '2305.18290',
+    'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+    ['https://arxiv.org/pdf/2305.18290v2'],
+  ),
   deepseekMath: arxivPaper(
     '2402.03300',
     'DeepSeekMath: Pushing the Limits of Mathematical Reasoning in Open Language Models',
   ),
-  processOutcome: arxivPaper('2211.14275', 'Solving math word problems with process- and outcome-based feedback'),
+  processOutcome: arxivPaper(
+    '2211.14275',
+    'Solving math word problems with process- and outcome-based feedback',
+  ),
   /** Source papers never recommended elsewhere: the page gives them no title. */
   r1: arxivPaper('2501.12948', null),
   untitled: arxivPaper('2606.26453', null),
@@ -43,9 +51,14 @@ export const episodes = {
   grpo: episode({
     title: 'GRPO: Group Relative Policy Optimization for Math',
     source: p.deepseekMath,
-    recommends: [p.ppo, p.instructGpt, { paper: p.verify, note: 'Process supervision beats outcome supervision.' }],
+    recommends: [
+      p.ppo,
+      p.instructGpt,
+      { paper: p.verify, note: 'Process supervision beats outcome supervision.' },
+    ],
     publishedAt: '2026-05-02',
-    summary: 'How a critic-free RL objective teaches a model to verify and refine its own math answers.',
+    summary:
+      'How a critic-free RL objective teaches a model to verify and refine its own math answers.',
     takeaways: ['Group baselines replace the value network.'],
   }),
   r1: episode({
@@ -60,19 +73,29 @@ export const episodes = {
     ],
     publishedAt: '2026-05-20',
     summary: 'Long chains of thought emerge from rule-based rewards alone.',
-    takeaways: ['Cold-start data fixes readability.', 'Distillation carries reasoning to small models.'],
+    takeaways: [
+      'Cold-start data fixes readability.',
+      'Distillation carries reasoning to small models.',
+    ],
   }),
   dpo: episode({
     title: 'Direct Preference Optimization Without the Reward Model',
     source: p.dpo,
-    recommends: [p.instructGpt, p.ppo, { paper: p.alphaGo, note: 'Self-play and search, the other road to superhuman play.' }],
+    recommends: [
+      p.instructGpt,
+      p.ppo,
+      { paper: p.alphaGo, note: 'Self-play and search, the other road to superhuman play.' },
+    ],
     publishedAt: '2026-04-11',
     summary: 'A classification loss on preference pairs replaces the RLHF pipeline.',
   }),
   prm: episode({
     title: "Let's Verify Step by Step: Process Reward Models",
     source: p.verify,
-    recommends: [{ paper: p.processOutcome, note: 'The earlier process-versus-outcome comparison.' }, p.instructGpt],
+    recommends: [
+      { paper: p.processOutcome, note: 'The earlier process-versus-outcome comparison.' },
+      p.instructGpt,
+    ],
     publishedAt: null,
     summary: 'Step-level human labels train a reward model that catches reasoning errors.',
     takeaways: ['PRM800K has 800k step labels.'],
@@ -80,7 +103,12 @@ export const episodes = {
   fresh: episode({
     title: 'Self-Checking Reward Models',
     source: p.untitled,
-    recommends: [p.dpo, p.processOutcome, p.instructGpt, { paper: p.alphaGo, note: 'Tree search as a checker.' }],
+    recommends: [
+      p.dpo,
+      p.processOutcome,
+      p.instructGpt,
+      { paper: p.alphaGo, note: 'Tree search as a checker.' },
+    ],
     publishedAt: '2026-06-30',
     summary: 'Reward models that audit their own judgements before scoring.',
   }),

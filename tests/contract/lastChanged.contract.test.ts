@@ -22,7 +22,9 @@ async function changedAt(store: GraphStore): Promise<string> {
 }
 
 for (const factory of storeFactories()) {
-  const title = factory.skipReason ? `${factory.name} store (skipped: ${factory.skipReason})` : `${factory.name} store`;
+  const title = factory.skipReason
+    ? `${factory.name} store (skipped: ${factory.skipReason})`
+    : `${factory.name} store`;
 
   describe.skipIf(factory.skipReason !== undefined)(`graph last change time: ${title}`, () => {
     let store: GraphStore;
@@ -80,7 +82,10 @@ for (const factory of storeFactories()) {
       const imported = await changedAt(store);
       await clockPast(imported);
       expect(await store.removeEpisode('ep_000000000000')).toBeNull();
-      const broken = { episodes: [{ ...lonelyEpisode, sourcePaperId: 'arxiv:9999.99999' }], papers: [] };
+      const broken = {
+        episodes: [{ ...lonelyEpisode, sourcePaperId: 'arxiv:9999.99999' }],
+        papers: [],
+      };
       await expect(store.importBatch(broken)).rejects.toThrow();
       expect(await store.graphChangedAt()).toBe(imported);
 

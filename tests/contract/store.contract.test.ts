@@ -4,13 +4,22 @@ import type { GraphView, ImportBatch, PaperRecord } from '../../server/src/domai
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';
-import { batchWith, episodes as ep, lonelyBatch, lonelyEpisode, papers as p, podcastBatch } from './fixtures.ts';
+import {
+  batchWith,
+  episodes as ep,
+  lonelyBatch,
+  lonelyEpisode,
+  papers as p,
+  podcastBatch,
+} from './fixtures.ts';
 import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const ids = (view: GraphView | null) => view?.nodes.map((n) => n.id) ?? [];
 
 for (const factory of storeFactories()) {
-  const title = factory.skipReason ? `${factory.name} store (skipped: ${factory.skipReason})` : `${factory.name} store`;
+  const title = factory.skipReason
+    ? `${factory.name} store (skipped: ${factory.skipReason})`
+    : `${factory.name} store`;
 
   describe.skipIf(factory.skipReason !== undefined)(title, () => {
     let store: GraphStore;
@@ -45,7 +54,11 @@ for (const factory of storeFactories()) {
         const statsBefore = await store.stats();
         const exportBefore = await store.exportBatch();
         const again = await store.importBatch(podcastBatch);
-        expect(again).toEqual({ added: [], updated: [], unchanged: podcastBatch.episodes.map((e) => e.id) });
+        expect(again).toEqual({
+          added: [],
+          updated: [],
+          unchanged: podcastBatch.episodes.map((e) => e.id),
+        });
         expect(await store.stats()).toEqual(statsBefore);
         expect(await store.exportBatch()).toEqual(exportBefore);
       });
@@ -64,10 +77,12 @@ for (const factory of storeFactories()) {
         expect(await store.stats()).toEqual({ episodes: 5, papers: 9, citations: 21 });
         expect(await store.episodesByIds([ep.r1.id])).toEqual([changed]);
         expect(await store.papersByIds([p.rewardHacking.id])).toEqual([null]);
-        expect(await store.resolvePaperKeys([p.rewardHacking.id, p.rewardHacking.aliases[0]!])).toEqual([null, null]);
-        expect(ids(await store.graph({ focus: ep.r1.id, depth: 1, limit: 50, minCitations: 1 }))).not.toContain(
-          p.rewardHacking.id,
-        );
+        expect(
+          await store.resolvePaperKeys([p.rewardHacking.id, p.rewardHacking.aliases[0]!]),
+        ).toEqual([null, null]);
+        expect(
+          ids(await store.graph({ focus: ep.r1.id, depth: 1, limit: 50, minCitations: 1 })),
+        ).not.toContain(p.rewardHacking.id);
         // Search follows the update: the old note is gone, the new title is found.
         expect((await store.search('gamed', 10)).map((h) => h.id)).not.toContain(ep.r1.id);
         expect((await store.search('all you need', 10)).map((h) => h.id)).toContain(ep.r1.id);
@@ -83,14 +98,25 @@ for (const factory of storeFactories()) {
         await store.importBatch(batchWith(ep.r1));
         const [after] = await store.papersByIds([p.ppo.id]);
         expect(after?.citationCount).toBe(2);
-        await store.importBatch(batchWith({ ...ep.r1, recommendations: ep.r1.recommendations.filter((r) => r.paperId !== p.ppo.id) }));
+        await store.importBatch(
+          batchWith({
+            ...ep.r1,
+            recommendations: ep.r1.recommendations.filter((r) => r.paperId !== p.ppo.id),
+          }),
+        );
         expect((await store.papersByIds([p.ppo.id]))[0]?.citationCount).toBe(1);
       });
 
       it('adds a paper an update newly cites and counts it', async () => {
         await store.importBatch(podcastBatch);
-        const extra = arxivPaper('2312.08935', 'Math-Shepherd: Verify and Reinforce LLMs Step-by-step without Human Annotations');
-        const changed = { ...ep.prm, recommendations: [...ep.prm.recommendations, { paperId: extra.id, note: null }] };
+        const extra = arxivPaper(
+          '2312.08935',
+          'Math-Shepherd: Verify and Reinforce LLMs Step-by-step without Human Annotations',
+        );
+        const changed = {
+          ...ep.prm,
+          recommendations: [...ep.prm.recommendations, { paperId: extra.id, note: null }],
+        };
         const result = await store.importBatch(batchOf([changed], [...podcastBatch.papers, extra]));
         expect(result.updated).toEqual([ep.prm.id]);
         expect((await store.papersByIds([extra.id]))[0]).toEqual({ ...extra, citationCount: 1 });
@@ -98,12 +124,35 @@ for (const factory of storeFactories()) {
       });
 
       it('merges what batches say about a paper: the newest title wins, aliases accumulate in first-seen order', async () => {
-        const shared: PaperRecord = { ...arxivPaper('2310.00001', null), aliases: ['arXiv:2310.00001'] };
-        const a = episode({ title: 'A', source: arxivPaper('2310.10001', null), recommends: [shared] });
-        const b = episode({ title: 'B', source: arxivPaper('2310.10002', null), recommends: [shared] });
-        const c = episode({ title: 'C', source: arxivPaper('2310.10003', null), recommends: [shared] });
-        const titled = { ...shared, title: 'The Real Title', aliases: ['https://arxiv.org/abs/2310.00001', 'arXiv:2310.00001'] };
-        const retitled = { ...shared, title: 'Another Wording', aliases: ['https://arxiv.org/pdf/2310.00001'] };
+        const shared: PaperRecord = {
+          ...arxivPaper('2310.00001', null),
+          aliases: ['arXiv:2310.00001'],
+        };
+        const a = episode({
+          title: 'A',
+          source: arxivPaper('2310.10001', null),
+          recommends: [shared],
+        });
+        const b = episode({
+          title: 'B',
+          source: arxivPaper('2310.10002', null),
+          recommends: [shared],
+        });
+        const c = episode({
+          title: 'C',
+          source: arxivPaper('2310.10003', null),
+          recommends: [shared],
+        });
+        const titled = {
+          ...shared,
+          title: 'The Real Title',
+          aliases: ['https://arxiv.org/abs/2310.00001', 'arXiv:2310.00001'],
+        };
+        const retitled = {
+          ...shared,
+          title: 'Another Wording',
+          aliases: ['https://arxiv.org/pdf/2310.00001'],
+        };
         await store.importBatch(batchOf([a], [shared, arxivPaper('2310.10001', null)]));
         await store.importBatch(batchOf([b], [titled, arxivPaper('2310.10002', null)]));
         await store.importBatch(batchOf([c], [retitled, arxivPaper('2310.10003', null)]));
@@ -111,7 +160,11 @@ for (const factory of storeFactories()) {
         expect(merged).toEqual({
           ...shared,
           title: 'Another Wording',
-          aliases: ['arXiv:2310.00001', 'https://arxiv.org/abs/2310.00001', 'https://arxiv.org/pdf/2310.00001'],
+          aliases: [
+            'arXiv:2310.00001',
+            'https://arxiv.org/abs/2310.00001',
+            'https://arxiv.org/pdf/2310.00001',
+          ],
           citationCount: 3,
         });
       });
@@ -128,8 +181,17 @@ for (const factory of storeFactories()) {
         };
         await store.importBatch(batchWith(twice));
         expect(await store.stats()).toEqual({ episodes: 1, papers: 2, citations: 4 });
-        expect((await store.papersByIds([p.verify.id, p.processOutcome.id])).map((x) => x?.citationCount)).toEqual([1, 1]);
-        expect((await store.citationsByPaperIds([p.verify.id], EVERY_CITATION))[0]?.map((c) => [c.kind, c.position])).toEqual([
+        expect(
+          (await store.papersByIds([p.verify.id, p.processOutcome.id])).map(
+            (x) => x?.citationCount,
+          ),
+        ).toEqual([1, 1]);
+        expect(
+          (await store.citationsByPaperIds([p.verify.id], EVERY_CITATION))[0]?.map((c) => [
+            c.kind,
+            c.position,
+          ]),
+        ).toEqual([
           ['SOURCE', 0],
           ['RECOMMENDED', 1],
         ]);
@@ -147,16 +209,31 @@ for (const factory of storeFactories()) {
         await store.importBatch(podcastBatch);
         const before = await store.exportBatch();
         const missing = arxivPaper('2404.99999', 'Not in the batch');
-        const newEpisode = episode({ title: 'New and valid', source: arxivPaper('2404.11111', null) });
-        const citesMissing = episode({ title: 'Cites a ghost', source: arxivPaper('2404.22222', null), recommends: [missing] });
+        const newEpisode = episode({
+          title: 'New and valid',
+          source: arxivPaper('2404.11111', null),
+        });
+        const citesMissing = episode({
+          title: 'Cites a ghost',
+          source: arxivPaper('2404.22222', null),
+          recommends: [missing],
+        });
         const bad: ImportBatch = {
           episodes: [newEpisode, citesMissing],
           papers: [arxivPaper('2404.11111', null), arxivPaper('2404.22222', null)],
         };
         await expect(store.importBatch(bad)).rejects.toThrow(/2404\.99999/);
-        const badUrl = { ...batchWith(ep.grpo), papers: batchWith(ep.grpo).papers.map((x, i) => (i === 0 ? { ...x, url: 'javascript:alert(1)' } : x)) };
+        const badUrl = {
+          ...batchWith(ep.grpo),
+          papers: batchWith(ep.grpo).papers.map((x, i) =>
+            i === 0 ? { ...x, url: 'javascript:alert(1)' } : x,
+          ),
+        };
         await expect(store.importBatch(badUrl)).rejects.toThrow(/papers\.0\.url/);
-        const badDate = { ...podcastBatch, episodes: [{ ...ep.dpo, title: 'Changed', publishedAt: '11 April 2026' }] };
+        const badDate = {
+          ...podcastBatch,
+          episodes: [{ ...ep.dpo, title: 'Changed', publishedAt: '11 April 2026' }],
+        };
         await expect(store.importBatch(badDate)).rejects.toThrow(/Changed/);
         expect(await store.exportBatch()).toEqual(before);
         expect(await store.stats()).toEqual({ episodes: 5, papers: 10, citations: 22 });
@@ -167,7 +244,11 @@ for (const factory of storeFactories()) {
         const first = batchWith(ep.grpo, ep.r1, ep.dpo);
         const changedR1 = { ...ep.r1, summary: 'A second take on the same paper.' };
         const second = batchWith(changedR1, ep.dpo, ep.prm);
-        const results = await Promise.all([store.importBatch(first), store.importBatch(second), store.importBatch(first)]);
+        const results = await Promise.all([
+          store.importBatch(first),
+          store.importBatch(second),
+          store.importBatch(first),
+        ]);
         expect(results).toEqual([
           { added: [ep.grpo.id, ep.r1.id, ep.dpo.id], updated: [], unchanged: [] },
           { added: [ep.prm.id], updated: [ep.r1.id], unchanged: [ep.dpo.id] },
@@ -183,17 +264,24 @@ for (const factory of storeFactories()) {
     describe('importBatches', () => {
       it('imports batches as one import: each sees the ones before it, one result per batch', async () => {
         const changedR1 = { ...ep.r1, summary: 'A second take on the same paper.' };
-        const results = await store.importBatches([batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo), batchWith(ep.grpo)]);
+        const results = await store.importBatches([
+          batchWith(ep.grpo, ep.r1),
+          batchWith(changedR1, ep.dpo),
+          batchWith(ep.grpo),
+        ]);
         expect(results).toEqual([
           { added: [ep.grpo.id, ep.r1.id], updated: [], unchanged: [] },
           { added: [ep.dpo.id], updated: [ep.r1.id], unchanged: [] },
           { added: [], updated: [], unchanged: [ep.grpo.id] },
         ]);
         const oneByOne = await open();
-        for (const batch of [batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo)]) await oneByOne.importBatch(batch);
+        for (const batch of [batchWith(ep.grpo, ep.r1), batchWith(changedR1, ep.dpo)])
+          await oneByOne.importBatch(batch);
         expect(await store.exportBatch()).toEqual(await oneByOne.exportBatch());
         expect(await store.stats()).toEqual(await oneByOne.stats());
-        expect(await relatedOf(store, ep.dpo.id, 5)).toEqual(await relatedOf(oneByOne, ep.dpo.id, 5));
+        expect(await relatedOf(store, ep.dpo.id, 5)).toEqual(
+          await relatedOf(oneByOne, ep.dpo.id, 5),
+        );
       });
 
       it('stores nothing when the batches stop with an error part way, and passes the error on', async () => {
@@ -233,7 +321,10 @@ for (const factory of storeFactories()) {
         expect((await store.listEpisodes({ offset: 0, limit: 10 })).totalCount).toBe(1);
         release();
         expect((await importing).map((r) => r.added)).toEqual([[ep.r1.id], [ep.dpo.id]]);
-        expect((await store.episodesByIds([ep.r1.id, ep.dpo.id])).map((e) => e?.id)).toEqual([ep.r1.id, ep.dpo.id]);
+        expect((await store.episodesByIds([ep.r1.id, ep.dpo.id])).map((e) => e?.id)).toEqual([
+          ep.r1.id,
+          ep.dpo.id,
+        ]);
       });
     });
 
@@ -243,7 +334,12 @@ for (const factory of storeFactories()) {
       });
 
       it('episodesByIds and papersByIds answer in order with null for unknown ids', async () => {
-        const found = await store.episodesByIds([ep.prm.id, 'ep_000000000000', ep.grpo.id, ep.prm.id]);
+        const found = await store.episodesByIds([
+          ep.prm.id,
+          'ep_000000000000',
+          ep.grpo.id,
+          ep.prm.id,
+        ]);
         expect(found).toEqual([ep.prm, null, ep.grpo, ep.prm]);
         const papersFound = await store.papersByIds(['arxiv:0000.00000', p.verify.id]);
         expect(papersFound).toEqual([null, { ...p.verify, citationCount: 3 }]);
@@ -251,19 +347,40 @@ for (const factory of storeFactories()) {
       });
 
       it('resolvePaperKeys maps canonical ids and stored aliases to paper ids', async () => {
-        const keys = [p.dpo.id, 'https://arxiv.org/pdf/2305.18290v2', p.alphaGo.aliases[1]!, 'arxiv:9999.99999', p.verify.id];
-        expect(await store.resolvePaperKeys(keys)).toEqual([p.dpo.id, p.dpo.id, p.alphaGo.id, null, p.verify.id]);
+        const keys = [
+          p.dpo.id,
+          'https://arxiv.org/pdf/2305.18290v2',
+          p.alphaGo.aliases[1]!,
+          'arxiv:9999.99999',
+          p.verify.id,
+        ];
+        expect(await store.resolvePaperKeys(keys)).toEqual([
+          p.dpo.id,
+          p.dpo.id,
+          p.alphaGo.id,
+          null,
+          p.verify.id,
+        ]);
       });
 
       it('lists citations source first, then newest episode first, then episode id', async () => {
-        const [verify, instructGpt, unknown] = await store.citationsByPaperIds([p.verify.id, p.instructGpt.id, 'arxiv:0000.00000'], EVERY_CITATION);
+        const [verify, instructGpt, unknown] = await store.citationsByPaperIds(
+          [p.verify.id, p.instructGpt.id, 'arxiv:0000.00000'],
+          EVERY_CITATION,
+        );
         expect(verify?.map((c) => [c.episodeId, c.kind])).toEqual([
           [ep.prm.id, 'SOURCE'],
           [ep.r1.id, 'RECOMMENDED'],
           [ep.grpo.id, 'RECOMMENDED'],
         ]);
         // prm has no publication date: last.
-        expect(instructGpt?.map((c) => c.episodeId)).toEqual([ep.fresh.id, ep.r1.id, ep.grpo.id, ep.dpo.id, ep.prm.id]);
+        expect(instructGpt?.map((c) => c.episodeId)).toEqual([
+          ep.fresh.id,
+          ep.r1.id,
+          ep.grpo.id,
+          ep.dpo.id,
+          ep.prm.id,
+        ]);
         expect(unknown).toEqual([]);
         expect(verify?.[2]).toEqual({
           episodeId: ep.grpo.id,
@@ -274,11 +391,13 @@ for (const factory of storeFactories()) {
         });
         expect(verify?.[0]).toMatchObject({ position: 0, note: null });
       });
-      it('cuts each paper\'s citations to the limit, keeping the order the full list starts with', async () => {
+      it("cuts each paper's citations to the limit, keeping the order the full list starts with", async () => {
         const ids = [p.instructGpt.id, p.verify.id, 'arxiv:0000.00000', p.instructGpt.id];
         const full = await store.citationsByPaperIds(ids, EVERY_CITATION);
         for (const limit of [1, 2, 4]) {
-          expect(await store.citationsByPaperIds(ids, limit)).toEqual(full.map((list) => list.slice(0, limit)));
+          expect(await store.citationsByPaperIds(ids, limit)).toEqual(
+            full.map((list) => list.slice(0, limit)),
+          );
         }
         expect(await store.citationsByPaperIds(ids, 0)).toEqual([[], [], [], []]);
       });
@@ -291,11 +410,16 @@ for (const factory of storeFactories()) {
 
       it('pages episodes newest first with nulls last and a correct totalCount', async () => {
         const order = [ep.fresh.id, ep.r1.id, ep.grpo.id, ep.dpo.id, ep.prm.id];
-        const pages = await Promise.all([0, 2, 4].map((offset) => store.listEpisodes({ offset, limit: 2 })));
+        const pages = await Promise.all(
+          [0, 2, 4].map((offset) => store.listEpisodes({ offset, limit: 2 })),
+        );
         expect(pages.flatMap((page) => page.items.map((e) => e.id))).toEqual(order);
         expect(pages.map((page) => page.totalCount)).toEqual([5, 5, 5]);
         expect(pages[0]!.items[0]).toEqual(ep.fresh);
-        expect(await store.listEpisodes({ offset: 10, limit: 2 })).toEqual({ items: [], totalCount: 5 });
+        expect(await store.listEpisodes({ offset: 10, limit: 2 })).toEqual({
+          items: [],
+          totalCount: 5,
+        });
       });
 
       it('pages papers most cited first, filters by minCitations', async () => {
@@ -322,12 +446,23 @@ for (const factory of storeFactories()) {
         expect([...page1.items, ...page2.items].map((e) => e.id).sort()).toEqual(rewardIds);
         const papers = await store.listPapers({ offset: 0, limit: 10, search: 'optimization' });
         expect(papers.items.map((x) => x.id).sort()).toEqual([p.dpo.id, p.ppo.id].sort());
-        expect((await store.listPapers({ offset: 0, limit: 10, search: 'optimization', minCitations: 3 })).items).toEqual([
-          { ...p.ppo, citationCount: 3 },
-        ]);
+        expect(
+          (
+            await store.listPapers({
+              offset: 0,
+              limit: 10,
+              search: 'optimization',
+              minCitations: 3,
+            })
+          ).items,
+        ).toEqual([{ ...p.ppo, citationCount: 3 }]);
         // Nothing searchable typed (blank, punctuation): no filter rather than no results.
-        expect((await store.listEpisodes({ offset: 0, limit: 1, search: '  -- ' })).totalCount).toBe(5);
-        expect((await store.listEpisodes({ offset: 0, limit: 1, search: 'zzzunheardof' })).totalCount).toBe(0);
+        expect(
+          (await store.listEpisodes({ offset: 0, limit: 1, search: '  -- ' })).totalCount,
+        ).toBe(5);
+        expect(
+          (await store.listEpisodes({ offset: 0, limit: 1, search: 'zzzunheardof' })).totalCount,
+        ).toBe(0);
       });
 
       it('search ranks a title match above a mention in a summary', async () => {
@@ -351,7 +486,9 @@ for (const factory of storeFactories()) {
         expect((await store.search('2305.18290', 5)).map((h) => h.id)).toContain(p.dpo.id);
         expect(await store.search('', 5)).toEqual([]);
         expect(await store.search('"(* AND NOT', 5)).toEqual([]);
-        expect((await store.search('Let\'s verify "step', 5)).map((h) => h.id)).toContain(ep.prm.id);
+        expect((await store.search('Let\'s verify "step', 5)).map((h) => h.id)).toContain(
+          ep.prm.id,
+        );
       });
     });
 
@@ -363,7 +500,11 @@ for (const factory of storeFactories()) {
 
       it('related: Adamic–Adar over shared papers, rare papers first', async () => {
         const related = await relatedOf(store, ep.prm.id, 10);
-        expect(related.map((r) => r.episodeId)).toEqual([ep.fresh.id, ...[ep.grpo.id, ep.r1.id].sort(), ep.dpo.id]);
+        expect(related.map((r) => r.episodeId)).toEqual([
+          ep.fresh.id,
+          ...[ep.grpo.id, ep.r1.id].sort(),
+          ep.dpo.id,
+        ]);
         const [fresh, grpo] = related;
         expect(fresh?.score).toBeCloseTo(1 / Math.log(2) + 1 / Math.log(5), 10);
         expect(fresh?.sharedPaperIds).toEqual([p.processOutcome.id, p.instructGpt.id]);
@@ -391,14 +532,26 @@ for (const factory of storeFactories()) {
         const hubA = arxivPaper('2402.00002', 'Everyone cites this');
         const hubB = arxivPaper('2402.00003', 'Everyone cites this too');
         const source = (i: number) => arxivPaper(`2402.1000${i}`, null);
-        const focus = episode({ title: 'Focus', source: source(0), recommends: [rare, hubA, hubB] });
+        const focus = episode({
+          title: 'Focus',
+          source: source(0),
+          recommends: [rare, hubA, hubB],
+        });
         const rareMate = episode({ title: 'Rare mate', source: source(1), recommends: [rare] });
         const hubMate = episode({ title: 'Hub mate', source: source(2), recommends: [hubA, hubB] });
-        const crowd = [3, 4, 5, 6].map((i) => episode({ title: `Crowd ${i}`, source: source(i), recommends: [hubA, hubB] }));
+        const crowd = [3, 4, 5, 6].map((i) =>
+          episode({ title: `Crowd ${i}`, source: source(i), recommends: [hubA, hubB] }),
+        );
         const all = [focus, rareMate, hubMate, ...crowd];
-        await store.importBatch(batchOf(all, [rare, hubA, hubB, ...[0, 1, 2, 3, 4, 5, 6].map(source)]));
+        await store.importBatch(
+          batchOf(all, [rare, hubA, hubB, ...[0, 1, 2, 3, 4, 5, 6].map(source)]),
+        );
         const related = await relatedOf(store, focus.id, 3);
-        expect(related[0]).toEqual({ episodeId: rareMate.id, score: expect.closeTo(1 / Math.log(2), 10), sharedPaperIds: [rare.id] });
+        expect(related[0]).toEqual({
+          episodeId: rareMate.id,
+          score: expect.closeTo(1 / Math.log(2), 10),
+          sharedPaperIds: [rare.id],
+        });
         expect(related[1]?.score).toBeCloseTo(2 / Math.log(6), 10);
         expect(related[1]?.sharedPaperIds).toEqual([hubA.id, hubB.id]);
       });
@@ -417,25 +570,57 @@ for (const factory of storeFactories()) {
           { source: ep.prm.id, target: p.verify.id, kind: 'SOURCE' },
           { source: ep.prm.id, target: p.processOutcome.id, kind: 'RECOMMENDED' },
         ]);
-        expect(ids(await store.graph({ ...q, minCitations: 3 }))).toEqual([ep.prm.id, p.instructGpt.id, p.verify.id]);
+        expect(ids(await store.graph({ ...q, minCitations: 3 }))).toEqual([
+          ep.prm.id,
+          p.instructGpt.id,
+          p.verify.id,
+        ]);
         expect(ids(await store.graph({ ...q, limit: 2 }))).toEqual([ep.prm.id, p.instructGpt.id]);
         expect(ids(await store.graph({ ...q, depth: 0 }))).toEqual([ep.prm.id]);
         const two = await store.graph({ ...q, depth: 2 });
         // Second hop: every other connected episode, heaviest first; the lonely one is not reachable.
-        expect(ids(two).slice(4)).toEqual([ep.r1.id, ep.fresh.id, ...[ep.grpo.id, ep.dpo.id].sort()]);
+        expect(ids(two).slice(4)).toEqual([
+          ep.r1.id,
+          ep.fresh.id,
+          ...[ep.grpo.id, ep.dpo.id].sort(),
+        ]);
         const nodeIds = new Set(ids(two));
-        for (const edge of two.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+        for (const edge of two.edges)
+          expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
         // prm's 3 edges, then the others' edges into those papers: r1 2, fresh 2, grpo 2, dpo 1.
         expect(two.edges).toHaveLength(10);
       });
 
       it('graph keeps a weakly cited focus and does not walk through dropped papers', async () => {
-        const view = await store.graph({ focus: p.rewardHacking.id, depth: 2, limit: 50, minCitations: 3 });
-        expect(view.nodes[0]).toEqual({ id: p.rewardHacking.id, kind: 'PAPER', label: p.rewardHacking.title, weight: 1 });
-        expect(ids(view)).toEqual([p.rewardHacking.id, ep.r1.id, p.instructGpt.id, p.ppo.id, p.verify.id]);
-        const untitled = await store.graph({ focus: p.untitled.id, depth: 0, limit: 5, minCitations: 1 });
+        const view = await store.graph({
+          focus: p.rewardHacking.id,
+          depth: 2,
+          limit: 50,
+          minCitations: 3,
+        });
+        expect(view.nodes[0]).toEqual({
+          id: p.rewardHacking.id,
+          kind: 'PAPER',
+          label: p.rewardHacking.title,
+          weight: 1,
+        });
+        expect(ids(view)).toEqual([
+          p.rewardHacking.id,
+          ep.r1.id,
+          p.instructGpt.id,
+          p.ppo.id,
+          p.verify.id,
+        ]);
+        const untitled = await store.graph({
+          focus: p.untitled.id,
+          depth: 0,
+          limit: 5,
+          minCitations: 1,
+        });
         expect(untitled.nodes[0]?.label).toContain('2606.26453');
-        expect(await store.graph({ focus: 'arxiv:0000.00000', depth: 2, limit: 50, minCitations: 1 })).toEqual({ nodes: [], edges: [] });
+        expect(
+          await store.graph({ focus: 'arxiv:0000.00000', depth: 2, limit: 50, minCitations: 1 }),
+        ).toEqual({ nodes: [], edges: [] });
       });
 
       it('graph without focus: newest episodes with their papers, filtered and limited', async () => {
@@ -448,8 +633,15 @@ for (const factory of storeFactories()) {
         expect(sharedPapers).toHaveLength(7);
         expect(sharedPapers.every((n) => n.weight >= 2)).toBe(true);
         // The lonely episode cites nothing shared, so it is left out.
-        expect(shared.nodes.filter((n) => n.kind === 'EPISODE').map((n) => n.id).sort()).toEqual(
-          Object.values(ep).map((e) => e.id).sort(),
+        expect(
+          shared.nodes
+            .filter((n) => n.kind === 'EPISODE')
+            .map((n) => n.id)
+            .sort(),
+        ).toEqual(
+          Object.values(ep)
+            .map((e) => e.id)
+            .sort(),
         );
         expect(ids(await store.graph({ depth: 1, limit: 3, minCitations: 1 }))).toEqual([
           ep.fresh.id,
@@ -458,7 +650,8 @@ for (const factory of storeFactories()) {
         ]);
         for (const view of [everything, shared]) {
           const nodeIds = new Set(ids(view));
-          for (const edge of view.edges) expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+          for (const edge of view.edges)
+            expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
         }
       });
 
@@ -470,13 +663,20 @@ for (const factory of storeFactories()) {
           { source: ep.fresh.id, target: p.instructGpt.id, kind: 'RECOMMENDED' },
           { source: ep.fresh.id, target: p.untitled.id, kind: 'SOURCE' },
         ]);
-        expect(path?.nodes[3]).toEqual({ id: p.untitled.id, kind: 'PAPER', label: expect.stringContaining('2606.26453'), weight: 1 });
+        expect(path?.nodes[3]).toEqual({
+          id: p.untitled.id,
+          kind: 'PAPER',
+          label: expect.stringContaining('2606.26453'),
+          weight: 1,
+        });
         // Several shortest paths exist here: check length and that each step is a real edge.
         const long = await store.path(p.rewardHacking.id, p.alphaGo.id);
         expect(long?.nodes).toHaveLength(5);
         expect(long?.edges).toHaveLength(4);
         long?.edges.forEach((edge, i) => {
-          expect([edge.source, edge.target].sort()).toEqual([long.nodes[i]!.id, long.nodes[i + 1]!.id].sort());
+          expect([edge.source, edge.target].sort()).toEqual(
+            [long.nodes[i]!.id, long.nodes[i + 1]!.id].sort(),
+          );
         });
         expect(await store.path(ep.grpo.id, lonelyEpisode.id)).toBeNull();
         expect(await store.path(ep.grpo.id, 'ep_000000000000')).toBeNull();
@@ -496,10 +696,12 @@ for (const factory of storeFactories()) {
         await store.importBatch(podcastBatch);
         await store.importBatch(lonelyBatch);
         const exported = await store.exportBatch();
-        expect(exported).toEqual(sortedBatch({
-          episodes: [...podcastBatch.episodes, ...lonelyBatch.episodes],
-          papers: [...podcastBatch.papers, ...lonelyBatch.papers],
-        }));
+        expect(exported).toEqual(
+          sortedBatch({
+            episodes: [...podcastBatch.episodes, ...lonelyBatch.episodes],
+            papers: [...podcastBatch.papers, ...lonelyBatch.papers],
+          }),
+        );
         const copy = await open();
         const result = await copy.importBatch(exported);
         expect(result.added).toHaveLength(6);

@@ -6,21 +6,28 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS } from './stack.ts';
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `e2e-${name}.png`), fullPage: false });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `e2e-${name}.png`), fullPage: false });
 
 /** Waits until cytoscape drew the current elements and its layout ran. */
 export async function graphReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="graph-canvas"][data-status="ready"]');
   await page.waitForFunction(() => {
     const frame = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
-    return frame !== null && Number(frame.dataset['layoutsDone']) > 0 && Number(frame.dataset['renderedNodes']) > 0;
+    return (
+      frame !== null &&
+      Number(frame.dataset['layoutsDone']) > 0 &&
+      Number(frame.dataset['renderedNodes']) > 0
+    );
   });
 }
 
 /** Reads the live cytoscape instance cytoscape registers on its container. */
 export function cyState(page: Page) {
   return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & {
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & {
       _cyreg?: { cy: any };
     };
     const cy = container._cyreg!.cy;
@@ -30,7 +37,10 @@ export function cyState(page: Page) {
       selected: cy.nodes('.selected').map((n: any) => n.id()) as string[],
       focus: cy.nodes('.focus').map((n: any) => n.id()) as string[],
       pathNodes: cy.nodes('.on-path').map((n: any) => n.id()) as string[],
-      pathEdges: cy.edges('.on-path').map((e: any) => [e.data('source'), e.data('target')]) as [string, string][],
+      pathEdges: cy.edges('.on-path').map((e: any) => [e.data('source'), e.data('target')]) as [
+        string,
+        string,
+      ][],
       canvases: container.querySelectorAll('canvas').length,
     };
   });
@@ -39,7 +49,9 @@ export function cyState(page: Page) {
 /** Model positions of every node, rounded to a tenth of a pixel. */
 export function nodePositions(page: Page): Promise<Record<string, [number, number]>> {
   return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
     const out: Record<string, [number, number]> = {};
     container._cyreg!.cy.nodes().forEach((n: any) => {
       const p = n.position();
@@ -52,7 +64,9 @@ export function nodePositions(page: Page): Promise<Record<string, [number, numbe
 /** Where a node is drawn on the page, in viewport pixels. */
 export function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nodeId) => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
     const p = container._cyreg!.cy.getElementById(nodeId).renderedPosition();
     const box = container.getBoundingClientRect();
     return { x: box.x + p.x, y: box.y + p.y };
@@ -71,7 +85,10 @@ export async function layoutSettled(page: Page): Promise<void> {
   throw new Error('the layout kept moving for 3 s');
 }
 
-export async function streamText(stream: NodeJS.ReadableStream, encoding: BufferEncoding = 'utf8'): Promise<string> {
+export async function streamText(
+  stream: NodeJS.ReadableStream,
+  encoding: BufferEncoding = 'utf8',
+): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString(encoding);
@@ -84,7 +101,10 @@ let axeSource: string | null = null;
  * no CDN is ever used); returns the serious and critical violations as "rule: target" lines.
  */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  axeSource ??= await readFile(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
   await page.evaluate(axeSource);
   interface Violation {
     id: string;
@@ -92,7 +112,9 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     targets: string[];
   }
   const violations: Violation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<any> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<any> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v: any) => ({
       id: v.id as string,

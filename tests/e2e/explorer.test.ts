@@ -2,7 +2,16 @@
 // One file on purpose: one build, one stack and one browser shared by every scenario, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cyState, graphReady, layoutSettled, nodePoint, nodePositions, seriousAxeViolations, shot, streamText } from './browser.ts';
+import {
+  cyState,
+  graphReady,
+  layoutSettled,
+  nodePoint,
+  nodePositions,
+  seriousAxeViolations,
+  shot,
+  streamText,
+} from './browser.ts';
 import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
 
 const DPO = 'arxiv:2305.18290';
@@ -33,7 +42,8 @@ async function newPage(on: BrowserContext = context): Promise<Page> {
   const page = await on.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
   });
   return page;
 }
@@ -41,12 +51,22 @@ async function newPage(on: BrowserContext = context): Promise<Page> {
 beforeAll(async () => {
   browser = await launchChromium();
   stack = await startStack();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   for (const ctx of [context, phone]) {
     await ctx.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`);
+        console.error(
+          `Content Security Policy violation: ${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`,
+        );
       });
     });
   }
@@ -66,10 +86,9 @@ afterAll(async () => {
 
 describe('papergraph explorer in a browser', () => {
   it('draws the whole seed graph, with the same nodes in the lists', async () => {
-    const { stats } = await apiQuery<{ stats: { episodes: number; papers: number; citations: number } }>(
-      stack.apiUrl,
-      '{ stats { episodes papers citations } }',
-    );
+    const { stats } = await apiQuery<{
+      stats: { episodes: number; papers: number; citations: number };
+    }>(stack.apiUrl, '{ stats { episodes papers citations } }');
     const page = await newPage();
     await page.goto(stack.baseUrl + '/');
     await graphReady(page);
@@ -94,7 +113,9 @@ describe('papergraph explorer in a browser', () => {
     await page.locator('#search-input').pressSequentially('DPO', { delay: 40 });
     await page.getByTestId('search-hit').first().waitFor();
     await shot(page, 'search-dpo');
-    const hits = await page.getByTestId('search-hit').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hits = await page
+      .getByTestId('search-hit')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const paperHref = `/paper/${encodeURIComponent(DPO)}`;
     expect(hits, 'the DPO paper is among the search results').toContain(paperHref);
     await page.locator(`[data-testid="search-hit"][href="${paperHref}"]`).click();
@@ -103,7 +124,10 @@ describe('papergraph explorer in a browser', () => {
     const citing = page.getByTestId('citing-episode');
     await citing.first().waitFor();
     const rows = await citing.evaluateAll((items) =>
-      items.map((li) => ({ kind: (li as HTMLElement).dataset['kind'], title: li.querySelector('a')?.textContent?.trim() })),
+      items.map((li) => ({
+        kind: (li as HTMLElement).dataset['kind'],
+        title: li.querySelector('a')?.textContent?.trim(),
+      })),
     );
     expect(rows.map((r) => r.title).sort()).toEqual([BAD_TOKEN, GRADER].sort());
     expect(rows.every((r) => r.kind === 'RECOMMENDED')).toBe(true);
@@ -118,7 +142,9 @@ describe('papergraph explorer in a browser', () => {
     await page.locator('#search-input').evaluate((input) => {
       const data = new DataTransfer();
       data.setData('text/plain', 'https://arxiv.org/pdf/2305.18290v2');
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     });
     await page.waitForURL(`**/paper/${encodeURIComponent(DPO)}`);
 
@@ -128,7 +154,9 @@ describe('papergraph explorer in a browser', () => {
     await page.waitForURL(`**/paper/${encodeURIComponent(VERIFY)}`);
     await page.locator('#search-input').fill('10.9999/not-a-paper');
     await page.locator('#search-input').press('Enter');
-    await expect(page.getByTestId('search-dropdown').getByRole('alert').textContent()).resolves.toContain('No paper matches');
+    await expect(
+      page.getByTestId('search-dropdown').getByRole('alert').textContent(),
+    ).resolves.toContain('No paper matches');
     expect(page.url()).toContain(`/paper/${encodeURIComponent(VERIFY)}`);
     await page.close();
   });
@@ -142,8 +170,12 @@ describe('papergraph explorer in a browser', () => {
     const top = page.getByTestId('related-episode').first();
     expect(await top.getAttribute('data-episode-id')).toBe(idOf(GRADER));
     expect(await top.locator('a').first().textContent()).toBe(GRADER);
-    const shared = await top.getByTestId('shared-paper').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(shared.sort()).toEqual([`/paper/${encodeURIComponent(DPO)}`, `/paper/${encodeURIComponent(VERIFY)}`].sort());
+    const shared = await top
+      .getByTestId('shared-paper')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(shared.sort()).toEqual(
+      [`/paper/${encodeURIComponent(DPO)}`, `/paper/${encodeURIComponent(VERIFY)}`].sort(),
+    );
 
     // The episode page carries the rest of the episode too.
     await expect(page.getByRole('heading', { level: 1, name: BAD_TOKEN }).count()).resolves.toBe(1);
@@ -193,22 +225,38 @@ describe('papergraph explorer in a browser', () => {
     await page.getByRole('link', { name: 'Expand', exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('expand') === DPO);
     await page.waitForFunction((id) => {
-      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const container = document.querySelector(
+        '[data-testid="graph-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
       return container._cyreg!.cy.getElementById(id).length === 1;
     }, idOf(GRADER));
-    expect(await page.locator(`[data-testid="episode-list"] li[data-node-id="${idOf(GRADER)}"]`).count()).toBe(1);
+    expect(
+      await page.locator(`[data-testid="episode-list"] li[data-node-id="${idOf(GRADER)}"]`).count(),
+    ).toBe(1);
 
     await page.getByRole('link', { name: 'Hide', exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('hide') === DPO);
-    await page.waitForFunction(() => document.querySelector('[data-testid="selection-panel"]') === null);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="selection-panel"]') === null,
+    );
     expect((await cyState(page)).nodes).not.toContain(DPO);
-    expect(await page.locator(`[data-testid="paper-table"] tr[data-node-id="${DPO}"]`).count()).toBe(0);
+    expect(
+      await page.locator(`[data-testid="paper-table"] tr[data-node-id="${DPO}"]`).count(),
+    ).toBe(0);
 
     await page.getByTestId('undo').click();
     await page.waitForURL((u) => !u.searchParams.has('hide'));
     await page.getByTestId('undo').click();
     await page.waitForURL((u) => !u.searchParams.has('expand'));
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['renderedNodes']) === n, before.length);
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+            'renderedNodes'
+          ],
+        ) === n,
+      before.length,
+    );
     expect((await cyState(page)).nodes.sort()).toEqual([...before].sort());
     await page.close();
   });
@@ -229,7 +277,14 @@ describe('papergraph explorer in a browser', () => {
     await page.getByTestId('path-to-here').click();
     await page.getByTestId('path-steps').first().waitFor();
     // Two shortest paths (through DPO and through Let's Verify): 4 nodes and 4 edges highlighted.
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['pathElements']) === 8);
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+            'pathElements'
+          ],
+        ) === 8,
+    );
 
     const steps = await page
       .locator('[data-testid="path-steps"]')
@@ -243,7 +298,9 @@ describe('papergraph explorer in a browser', () => {
 
     const cy = await cyState(page);
     expect(cy.pathNodes.sort()).toEqual([from, DPO, VERIFY, to].sort());
-    expect(cy.pathEdges.map(([s, t]) => `${s}>${t}`).sort()).toEqual([DPO, VERIFY].flatMap((p) => [`${from}>${p}`, `${to}>${p}`]).sort());
+    expect(cy.pathEdges.map(([s, t]) => `${s}>${t}`).sort()).toEqual(
+      [DPO, VERIFY].flatMap((p) => [`${from}>${p}`, `${to}>${p}`]).sort(),
+    );
     expect(new URL(page.url()).searchParams.get('to')).toBe(to);
     await shot(page, 'path');
 
@@ -260,7 +317,9 @@ describe('papergraph explorer in a browser', () => {
     await page.waitForTimeout(800); // let the opening layout animation settle
     const target = idOf(GRADER);
     const point = await page.evaluate((id) => {
-      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const container = document.querySelector(
+        '[data-testid="graph-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
       const p = container._cyreg!.cy.getElementById(id).renderedPosition();
       const box = container.getBoundingClientRect();
       return { x: box.x + p.x, y: box.y + p.y };
@@ -277,10 +336,19 @@ describe('papergraph explorer in a browser', () => {
     let inLists = false;
     for (let presses = 0; presses < 40 && !inLists; presses++) {
       await page.keyboard.press('Tab');
-      inLists = await page.evaluate(() => document.activeElement?.closest('[data-testid="node-lists"] li, [data-testid="node-lists"] tr') != null);
+      inLists = await page.evaluate(
+        () =>
+          document.activeElement?.closest(
+            '[data-testid="node-lists"] li, [data-testid="node-lists"] tr',
+          ) != null,
+      );
     }
     expect(inLists).toBe(true);
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).closest('[data-node-id]')?.getAttribute('data-node-id'));
+    const focused = await page.evaluate(() =>
+      (document.activeElement as HTMLElement)
+        .closest('[data-node-id]')
+        ?.getAttribute('data-node-id'),
+    );
     await page.keyboard.press('Enter');
     await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${focused}"]`);
     await shot(page, 'keyboard');
@@ -293,17 +361,26 @@ describe('papergraph explorer in a browser', () => {
     await graphReady(page);
     const papers = Number(await page.getByTestId('view-count').getAttribute('data-papers'));
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV' }).click(),
+    ]);
     const csvText = await streamText(await csv.createReadStream());
     expect(csvText.trim().split('\r\n')).toHaveLength(papers + 1);
     expect(csvText).toContain(DPO);
 
-    const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
+    const [bib] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'BibTeX' }).click(),
+    ]);
     const bibText = await streamText(await bib.createReadStream());
     expect(bibText.match(/^@misc\{/gm)).toHaveLength(papers);
     expect(bibText).toContain('eprint = {2305.18290}');
 
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG' }).click(),
+    ]);
     const bytes = Buffer.from(await streamText(await png.createReadStream(), 'latin1'), 'latin1');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.suggestedFilename()).toBe('papergraph.png');
@@ -314,25 +391,38 @@ describe('papergraph explorer in a browser', () => {
     const page = await newPage();
     const response = await page.goto(stack.baseUrl + '/episode/ep_000000000000');
     expect(response?.status()).toBe(404);
-    expect(await page.getByTestId('error-page').textContent()).toContain('There is no episode with the id "ep_000000000000"');
+    expect(await page.getByTestId('error-page').textContent()).toContain(
+      'There is no episode with the id "ep_000000000000"',
+    );
     await page.close();
   });
 
   // ---- issue 14: the explorer as people use it ----
 
   it('exports the default home view and the largest view as CSV and BibTeX', async () => {
-    const { stats } = await apiQuery<{ stats: { papers: number } }>(stack.apiUrl, '{ stats { papers } }');
+    const { stats } = await apiQuery<{ stats: { papers: number } }>(
+      stack.apiUrl,
+      '{ stats { papers } }',
+    );
     const page = await newPage();
     for (const path of ['/', '/?limit=5000']) {
       await page.goto(stack.baseUrl + path);
       await graphReady(page);
       const papers = Number(await page.getByTestId('view-count').getAttribute('data-papers'));
       expect(papers).toBe(stats.papers);
-      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'CSV' }).click(),
+      ]);
       const rows = (await streamText(await csv.createReadStream())).trim().split('\r\n');
       expect(rows).toHaveLength(papers + 1);
-      const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
-      expect((await streamText(await bib.createReadStream())).match(/^@misc\{/gm)).toHaveLength(papers);
+      const [bib] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'BibTeX' }).click(),
+      ]);
+      expect((await streamText(await bib.createReadStream())).match(/^@misc\{/gm)).toHaveLength(
+        papers,
+      );
       expect(await page.getByRole('alert').count()).toBe(0);
     }
     await page.close();
@@ -340,8 +430,13 @@ describe('papergraph explorer in a browser', () => {
 
   it('"Papers cited by ≥": typing 2 then Enter submits 2, typing 3 then Apply submits 3, and the URL holds only those', async () => {
     const expected = async (min: number) =>
-      (await apiQuery<{ papers: { totalCount: number } }>(stack.apiUrl, 'query($m: Int) { papers(minCitations: $m) { totalCount } }', { m: min }))
-        .papers.totalCount;
+      (
+        await apiQuery<{ papers: { totalCount: number } }>(
+          stack.apiUrl,
+          'query($m: Int) { papers(minCitations: $m) { totalCount } }',
+          { m: min },
+        )
+      ).papers.totalCount;
     const page = await newPage();
     await page.goto(stack.baseUrl + '/');
     await graphReady(page);
@@ -351,7 +446,12 @@ describe('papergraph explorer in a browser', () => {
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.search === '?min=2');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') === String(n), await expected(2));
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') ===
+        String(n),
+      await expected(2),
+    );
     expect(await input.inputValue()).toBe('2');
 
     await input.click();
@@ -359,7 +459,12 @@ describe('papergraph explorer in a browser', () => {
     await page.keyboard.type('3');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL((u) => u.search === '?min=3');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') === String(n), await expected(3));
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="view-count"]')?.getAttribute('data-papers') ===
+        String(n),
+      await expected(3),
+    );
     expect(await input.inputValue()).toBe('3');
     await shot(page, 'min-filter');
     await page.close();
@@ -395,23 +500,41 @@ describe('papergraph explorer in a browser', () => {
     const firstEpisode = page.locator('[data-testid="episode-list"] li a').first();
     await firstEpisode.focus();
     await page.keyboard.press('ArrowDown');
-    const second = await page.evaluate(() => document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'));
-    const ids = await page.locator('[data-testid="episode-list"] li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
+    const second = await page.evaluate(() =>
+      document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'),
+    );
+    const ids = await page
+      .locator('[data-testid="episode-list"] li')
+      .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
     expect(second).toBe(ids[1]);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${second}"]`);
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'))).toBe(second);
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('[data-node-id]')?.getAttribute('data-node-id'),
+      ),
+    ).toBe(second);
     // Only the current item of a list is a Tab stop.
-    expect(await page.locator('[data-testid="episode-list"] a[tabindex="0"], [data-testid="episode-list"] a:not([tabindex])').count()).toBe(1);
+    expect(
+      await page
+        .locator(
+          '[data-testid="episode-list"] a[tabindex="0"], [data-testid="episode-list"] a:not([tabindex])',
+        )
+        .count(),
+    ).toBe(1);
 
     await page.getByRole('link', { name: 'Focus here' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.searchParams.get('focus') === second);
     await graphReady(page);
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Focus here');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Focus here',
+    );
 
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('[data-testid="selection-panel"]') === null);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="selection-panel"]') === null,
+    );
     expect(new URL(page.url()).searchParams.has('sel')).toBe(false);
     expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
     await shot(page, 'keyboard-escape');
@@ -432,23 +555,40 @@ describe('papergraph explorer in a browser', () => {
     }
     const labels = (): Promise<DrawnLabel[]> =>
       page.evaluate(() => {
-        const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+        const container = document.querySelector(
+          '[data-testid="graph-canvas"] [role="img"]',
+        ) as HTMLElement & { _cyreg?: { cy: any } };
         const cy = container._cyreg!.cy;
         return cy.nodes().map((n: any) => {
           const size = n.pstyle('font-size').pfValue * cy.zoom();
-          const shown = n.pstyle('label').strValue !== '' && n.pstyle('text-opacity').value > 0 && size >= n.pstyle('min-zoomed-font-size').pfValue;
-          return { id: n.id(), label: n.data('label') as string, size, shown, wrap: n.pstyle('text-wrap').strValue as string };
+          const shown =
+            n.pstyle('label').strValue !== '' &&
+            n.pstyle('text-opacity').value > 0 &&
+            size >= n.pstyle('min-zoomed-font-size').pfValue;
+          return {
+            id: n.id(),
+            label: n.data('label') as string,
+            size,
+            shown,
+            wrap: n.pstyle('text-wrap').strValue as string,
+          };
         });
       });
     const home = await labels();
     const drawn = home.filter((l) => l.shown);
     expect(drawn.length).toBeGreaterThanOrEqual(5);
-    for (const label of drawn) expect(label.size, `${label.label} drawn at ${label.size.toFixed(1)} px`).toBeGreaterThanOrEqual(10);
+    for (const label of drawn)
+      expect(
+        label.size,
+        `${label.label} drawn at ${label.size.toFixed(1)} px`,
+      ).toBeGreaterThanOrEqual(10);
     await shot(page, 'labels-home');
 
     const grader = idOf(GRADER);
     await page.evaluate((id) => {
-      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const container = document.querySelector(
+        '[data-testid="graph-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
       const cy = container._cyreg!.cy;
       cy.zoom({ level: 2, position: cy.getElementById(id).position() });
       cy.center(cy.getElementById(id));
@@ -471,9 +611,19 @@ describe('papergraph explorer in a browser', () => {
     await page.mouse.move(5, 5);
     await page.locator(`[data-testid="paper-table"] tr[data-node-id="${DPO}"]`).hover();
     const marked = await page.evaluate((id) => {
-      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const container = document.querySelector(
+        '[data-testid="graph-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
       const cy = container._cyreg!.cy;
-      return { hovered: cy.nodes('.hovered').map((n: any) => n.id()), near: cy.getElementById(id).closedNeighborhood().nodes().every((n: any) => !n.hasClass('dimmed')), dimmed: cy.nodes('.dimmed').length };
+      return {
+        hovered: cy.nodes('.hovered').map((n: any) => n.id()),
+        near: cy
+          .getElementById(id)
+          .closedNeighborhood()
+          .nodes()
+          .every((n: any) => !n.hasClass('dimmed')),
+        dimmed: cy.nodes('.dimmed').length,
+      };
     }, DPO);
     expect(marked.hovered).toEqual([DPO]);
     expect(marked.near).toBe(true);
@@ -497,14 +647,29 @@ describe('papergraph explorer in a browser', () => {
   });
 
   it('"Hide others" keeps only the selected node and its neighbours', async () => {
-    const expected = await apiQuery<{ graph: { nodes: { id: string }[] } }>(stack.apiUrl, `{ graph(focus: "${DPO}", depth: 1) { nodes { id } } }`);
+    const expected = await apiQuery<{ graph: { nodes: { id: string }[] } }>(
+      stack.apiUrl,
+      `{ graph(focus: "${DPO}", depth: 1) { nodes { id } } }`,
+    );
     const page = await newPage();
     await page.goto(`${stack.baseUrl}/?sel=${encodeURIComponent(DPO)}`);
     await graphReady(page);
     await page.getByRole('link', { name: 'Hide others' }).click();
-    await page.waitForURL((u) => u.searchParams.get('focus') === DPO && u.searchParams.get('depth') === '1');
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['renderedNodes']) === n, expected.graph.nodes.length);
-    expect((await cyState(page)).nodes.sort()).toEqual(expected.graph.nodes.map((n) => n.id).sort());
+    await page.waitForURL(
+      (u) => u.searchParams.get('focus') === DPO && u.searchParams.get('depth') === '1',
+    );
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+            'renderedNodes'
+          ],
+        ) === n,
+      expected.graph.nodes.length,
+    );
+    expect((await cyState(page)).nodes.sort()).toEqual(
+      expected.graph.nodes.map((n) => n.id).sort(),
+    );
     await page.close();
   });
 
@@ -522,7 +687,10 @@ describe('papergraph explorer in a browser', () => {
   });
 
   it('"Max nodes" keeps the best-connected nodes', async () => {
-    const all = await apiQuery<{ graph: { nodes: { id: string; weight: number }[] } }>(stack.apiUrl, '{ graph(limit: 5000) { nodes { id weight } } }');
+    const all = await apiQuery<{ graph: { nodes: { id: string; weight: number }[] } }>(
+      stack.apiUrl,
+      '{ graph(limit: 5000) { nodes { id weight } } }',
+    );
     const page = await newPage();
     await page.goto(stack.baseUrl + '/?limit=12');
     await graphReady(page);
@@ -544,7 +712,10 @@ describe('papergraph explorer in a browser', () => {
 
     await page.goto(stack.baseUrl + '/?focus=' + encodeURIComponent('10.48550/arXiv.2305.18290'));
     await graphReady(page);
-    const dpo = await apiQuery<{ paper: { label: string } }>(stack.apiUrl, `{ paper(ref: "${DPO}") { label } }`);
+    const dpo = await apiQuery<{ paper: { label: string } }>(
+      stack.apiUrl,
+      `{ paper(ref: "${DPO}") { label } }`,
+    );
     expect(await page.getByTestId('focus').textContent()).toContain(dpo.paper.label);
     expect((await cyState(page)).focus).toEqual([DPO]);
     await shot(page, 'focus-by-doi');
@@ -554,7 +725,11 @@ describe('papergraph explorer in a browser', () => {
   it('lists the papers two related episodes share with a space after each comma', async () => {
     const page = await newPage();
     await page.goto(stack.baseUrl + `/episode/${idOf(BAD_TOKEN)}`);
-    const text = await page.getByTestId('related-episode').first().locator('p', { hasText: 'Shares' }).textContent();
+    const text = await page
+      .getByTestId('related-episode')
+      .first()
+      .locator('p', { hasText: 'Shares' })
+      .textContent();
     expect(text).toMatch(/Shares 2 papers: .+, .+/);
     expect(text).not.toMatch(/\S,\S/);
     await page.close();
@@ -564,14 +739,27 @@ describe('papergraph explorer in a browser', () => {
     const page = await newPage();
     await page.goto(stack.baseUrl + '/lookup');
     await page.waitForSelector('html[data-hydrated]');
-    await page.getByLabel(/arXiv ids, DOIs or paper URLs/).fill(
-      ['https://arxiv.org/abs/2305.18290', '10.48550/arXiv.2305.20050', 'arXiv:1901.00001', 'not-a-paper'].join('\n'),
-    );
+    await page
+      .getByLabel(/arXiv ids, DOIs or paper URLs/)
+      .fill(
+        [
+          'https://arxiv.org/abs/2305.18290',
+          '10.48550/arXiv.2305.20050',
+          'arXiv:1901.00001',
+          'not-a-paper',
+        ].join('\n'),
+      );
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByTestId('lookup-table').waitFor();
-    const rows = await page.locator('[data-testid="lookup-table"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ ref: (tr as HTMLElement).dataset['ref'], found: (tr as HTMLElement).dataset['found'], text: tr.textContent ?? '' })),
-    );
+    const rows = await page
+      .locator('[data-testid="lookup-table"] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({
+          ref: (tr as HTMLElement).dataset['ref'],
+          found: (tr as HTMLElement).dataset['found'],
+          text: tr.textContent ?? '',
+        })),
+      );
     expect(rows.map((r) => [r.ref, r.found])).toEqual([
       ['https://arxiv.org/abs/2305.18290', 'true'],
       ['10.48550/arXiv.2305.20050', 'true'],
@@ -581,55 +769,76 @@ describe('papergraph explorer in a browser', () => {
     expect(rows[0]!.text).toContain(GRADER);
     expect(rows[2]!.text).toContain('No episode cites it');
     expect(await page.getByText('"not-a-paper" is not an arXiv id, DOI or URL').count()).toBe(1);
-    expect(await page.getByTestId('lookup-summary').textContent()).toContain('2 papers covered, 1 miss');
+    expect(await page.getByTestId('lookup-summary').textContent()).toContain(
+      '2 papers covered, 1 miss',
+    );
     await shot(page, 'lookup');
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV' }).click(),
+    ]);
     const lines = (await streamText(await csv.createReadStream())).trim().split('\r\n');
     expect(lines[0]).toBe('reference,paper_id,paper,episode_id,episode,kind');
-    expect(lines.filter((l) => l.startsWith('https://arxiv.org/abs/2305.18290,arxiv:2305.18290,'))).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.startsWith('https://arxiv.org/abs/2305.18290,arxiv:2305.18290,')),
+    ).toHaveLength(2);
     expect(lines).toContain('arXiv:1901.00001,,,,,');
     await page.close();
   });
 
   it('filters by edge kind, colours episodes by date, and the timeline sliders keep a date range', async () => {
-    const data = await apiQuery<{ episodes: { edges: { node: { id: string; publishedAt: string } }[] } }>(
-      stack.apiUrl,
-      '{ episodes(first: 100) { edges { node { id publishedAt } } } }',
-    );
-    const dated = data.episodes.edges.map((e) => e.node).sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+    const data = await apiQuery<{
+      episodes: { edges: { node: { id: string; publishedAt: string } }[] };
+    }>(stack.apiUrl, '{ episodes(first: 100) { edges { node { id publishedAt } } } }');
+    const dated = data.episodes.edges
+      .map((e) => e.node)
+      .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
     const page = await newPage();
     await page.goto(stack.baseUrl + '/');
     await graphReady(page);
     const cy = () =>
       page.evaluate(() => {
-        const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+        const container = document.querySelector(
+          '[data-testid="graph-canvas"] [role="img"]',
+        ) as HTMLElement & { _cyreg?: { cy: any } };
         const core = container._cyreg!.cy;
         return {
           edgeKinds: [...new Set(core.edges().map((e: any) => e.data('kind')))] as string[],
           episodes: core.nodes('.episode').map((n: any) => n.id()) as string[],
-          colours: [...new Set(core.nodes('.episode').map((n: any) => n.style('background-color')))] as string[],
+          colours: [
+            ...new Set(core.nodes('.episode').map((n: any) => n.style('background-color'))),
+          ] as string[],
         };
       });
 
     await page.getByLabel('Edges').selectOption('source');
     await page.waitForURL((u) => u.search === '?edges=source');
-    await page.waitForFunction(() => document.querySelector('[data-testid="graph-canvas"] [role="img"]') !== null);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="graph-canvas"] [role="img"]') !== null,
+    );
     await page.waitForFunction(() => {
-      const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)._cyreg.cy;
+      const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)._cyreg
+        .cy;
       return c.edges().every((e: any) => e.data('kind') === 'source');
     });
     expect((await cy()).edgeKinds).toEqual(['source']);
-    expect(await page.getByTestId('view-count').getAttribute('data-papers')).toBe(String(dated.length));
+    expect(await page.getByTestId('view-count').getAttribute('data-papers')).toBe(
+      String(dated.length),
+    );
 
     await page.getByLabel('Edges').selectOption('all');
     await page.getByLabel('Colour').selectOption('date');
     await page.waitForURL((u) => u.search === '?colour=date');
     await page.getByTestId('timeline').waitFor();
-    await page.waitForFunction((n) => {
-      const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)._cyreg.cy;
-      return new Set(c.nodes('.episode').map((x: any) => x.style('background-color'))).size >= n;
-    }, Math.min(3, new Set(dated.map((e) => e.publishedAt)).size));
+    await page.waitForFunction(
+      (n) => {
+        const c = (document.querySelector('[data-testid="graph-canvas"] [role="img"]') as any)
+          ._cyreg.cy;
+        return new Set(c.nodes('.episode').map((x: any) => x.style('background-color'))).size >= n;
+      },
+      Math.min(3, new Set(dated.map((e) => e.publishedAt)).size),
+    );
     await shot(page, 'timeline');
 
     // Keyboard on the "From" slider: two steps right drops the two oldest dates.
@@ -639,21 +848,41 @@ describe('papergraph explorer in a browser', () => {
     await from.press('ArrowRight');
     const dates = [...new Set(dated.map((e) => e.publishedAt))];
     await page.waitForURL((u) => u.searchParams.get('since') === dates[2]);
-    const expected = dated.filter((e) => e.publishedAt >= dates[2]!).map((e) => e.id).sort();
-    await page.waitForFunction((n) => document.querySelector('[data-testid="view-count"]')?.getAttribute('data-episodes') === String(n), expected.length);
+    const expected = dated
+      .filter((e) => e.publishedAt >= dates[2]!)
+      .map((e) => e.id)
+      .sort();
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="view-count"]')?.getAttribute('data-episodes') ===
+        String(n),
+      expected.length,
+    );
     expect((await cy()).episodes.sort()).toEqual(expected);
     await page.close();
   });
 
   it('axe-core finds no serious or critical violations on any page, at desktop and phone sizes', async () => {
-    const pages = ['/', `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`, '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', '/paper/arXiv:1901.00001', '/lookup', '/?colour=date&edges=source'];
+    const pages = [
+      '/',
+      `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`,
+      '/episodes',
+      '/papers',
+      `/episode/${idOf(GRADER)}`,
+      `/paper/${encodeURIComponent(DPO)}`,
+      '/search?q=reward',
+      '/paper/arXiv:1901.00001',
+      '/lookup',
+      '/?colour=date&edges=source',
+    ];
     const found: string[] = [];
     for (const ctx of [context, phone]) {
       const page = await newPage(ctx);
       for (const path of pages) {
         await page.goto(stack.baseUrl + path);
         if (path.startsWith('/?') || path === '/') await graphReady(page);
-        for (const violation of await seriousAxeViolations(page)) found.push(`${ctx === phone ? 'phone' : 'desktop'} ${path}: ${violation}`);
+        for (const violation of await seriousAxeViolations(page))
+          found.push(`${ctx === phone ? 'phone' : 'desktop'} ${path}: ${violation}`);
       }
       await page.close();
     }
@@ -662,7 +891,17 @@ describe('papergraph explorer in a browser', () => {
 
   it('on a phone no page scrolls sideways and the search dropdown fits the screen', async () => {
     const page = await newPage(phone);
-    const paths = ['/', '/episodes', '/papers', `/episode/${idOf(GRADER)}`, `/paper/${encodeURIComponent(DPO)}`, '/search?q=reward', `/?sel=${encodeURIComponent(DPO)}`, '/lookup', '/paper/arXiv:1901.00001'];
+    const paths = [
+      '/',
+      '/episodes',
+      '/papers',
+      `/episode/${idOf(GRADER)}`,
+      `/paper/${encodeURIComponent(DPO)}`,
+      '/search?q=reward',
+      `/?sel=${encodeURIComponent(DPO)}`,
+      '/lookup',
+      '/paper/arXiv:1901.00001',
+    ];
     const wide: string[] = [];
     for (const path of paths) {
       await page.goto(stack.baseUrl + path);
@@ -712,7 +951,9 @@ describe('papergraph explorer in a browser', () => {
     await page.getByTestId('path-to-here').tap();
     await page.getByTestId('path-steps').first().waitFor();
     expect(await inViewport('path-panel')).toBe(true);
-    const steps = await page.locator('[data-testid="path-steps"] li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
+    const steps = await page
+      .locator('[data-testid="path-steps"] li')
+      .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['nodeId']));
     expect(steps[0]).toBe(from);
     expect(steps.at(-1)).toBe(to);
     await shot(page, 'phone-path');
@@ -730,7 +971,9 @@ describe('papergraph explorer in a browser', () => {
       const page = await newPage();
       const response = await page.goto(lonely.baseUrl + '/');
       expect(response?.status()).toBe(503);
-      expect(await page.getByTestId('error-page').textContent()).toContain('The papergraph API is not reachable');
+      expect(await page.getByTestId('error-page').textContent()).toContain(
+        'The papergraph API is not reachable',
+      );
       await shot(page, 'api-down');
       await page.close();
     } finally {

@@ -23,14 +23,16 @@ async function openOffline(url: string): Promise<Visit> {
   const visit: Visit = { page, blocked: [], cspViolations: [], errors: [] };
   await page.route('**/*', (route) => {
     const requested = new URL(route.request().url());
-    const local = ['blob:', 'data:'].includes(requested.protocol) || LOOPBACK.has(requested.hostname);
+    const local =
+      ['blob:', 'data:'].includes(requested.protocol) || LOOPBACK.has(requested.hostname);
     if (local) return route.continue();
     visit.blocked.push(requested.href);
     return route.abort('internetdisconnected');
   });
   page.on('pageerror', (error) => visit.errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) visit.cspViolations.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      visit.cspViolations.push(message.text());
   });
   await page.goto(url);
   return visit;
@@ -42,7 +44,9 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      );
     });
   });
 }, 180_000);
@@ -55,7 +59,10 @@ afterAll(async () => {
 
 async function runsAQuery(visit: Visit, name: string): Promise<void> {
   const { page } = visit;
-  const { stats } = await apiQuery<{ stats: { episodes: number } }>(stack.apiUrl, '{ stats { episodes } }');
+  const { stats } = await apiQuery<{ stats: { episodes: number } }>(
+    stack.apiUrl,
+    '{ stats { episodes } }',
+  );
   // The query editor is Monaco, drawn once the bundle and its workers loaded from this server.
   const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
   await editor.waitFor({ state: 'visible', timeout: 30_000 });
@@ -91,7 +98,9 @@ describe('GraphiQL offline', () => {
     expect(directives.get('connect-src')).toBe("'self'");
     expect(directives.get('style-src-elem')).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]{24}'$/);
     // The one allowance, for Monaco's style attributes; no host anywhere, so no CDN.
-    expect([...directives].filter(([, values]) => /unsafe|https?:|\*/.test(values))).toEqual([['style-src-attr', "'unsafe-inline'"]]);
+    expect([...directives].filter(([, values]) => /unsafe|https?:|\*/.test(values))).toEqual([
+      ['style-src-attr', "'unsafe-inline'"],
+    ]);
     await visit.page.close();
   }, 90_000);
 
@@ -104,7 +113,11 @@ describe('GraphiQL offline', () => {
   }, 90_000);
 
   it('fits a phone screen: the page does not scroll sideways at 390 px', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const page = await phone.newPage();
       await page.goto(`${stack.baseUrl}/graphql`);

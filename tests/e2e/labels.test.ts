@@ -35,17 +35,28 @@ interface Measured {
 /** Rendered label boxes of every node whose label is drawn (and of those left out), and their intersections. */
 function measureLabels(page: Page): Promise<Measured> {
   return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
     const cy = container._cyreg!.cy;
     type Box = { id: string; x1: number; x2: number; y1: number; y2: number };
     const boxesOf = (nodes: any): Box[] =>
       nodes
         .filter((n: any) => n.style('label') !== '' && n.visible())
-        .map((n: any) => ({ id: n.id(), ...n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
+        .map((n: any) => ({
+          id: n.id(),
+          ...n.renderedBoundingBox({
+            includeNodes: false,
+            includeEdges: false,
+            includeLabels: true,
+          }),
+        }));
     const meet = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
     const pairs = (boxes: Box[]) => {
       const found: string[] = [];
-      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => meet(a, b) && found.push(`${a.id} × ${b.id}`)));
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => meet(a, b) && found.push(`${a.id} × ${b.id}`)),
+      );
       return found;
     };
     const drawn = boxesOf(cy.nodes());

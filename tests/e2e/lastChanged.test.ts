@@ -17,7 +17,10 @@ let phone: BrowserContext;
 const pageErrors: string[] = [];
 
 async function apiChangedAt(): Promise<string> {
-  const { stats } = await apiQuery<{ stats: { lastChangedAt: string | null } }>(stack.apiUrl, '{ stats { lastChangedAt } }');
+  const { stats } = await apiQuery<{ stats: { lastChangedAt: string | null } }>(
+    stack.apiUrl,
+    '{ stats { lastChangedAt } }',
+  );
   expect(stats.lastChangedAt, 'the seed import sets the time').not.toBeNull();
   return stats.lastChangedAt!;
 }
@@ -27,24 +30,35 @@ async function importFeed(content: string): Promise<{ __typename: string; added?
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({
-      query: 'mutation ($c: String!) { importFeed(content: $c) { __typename ... on ImportSummary { added } ... on Error { message } } }',
+      query:
+        'mutation ($c: String!) { importFeed(content: $c) { __typename ... on ImportSummary { added } ... on Error { message } } }',
       variables: { c: content },
     }),
   });
-  const body = (await response.json()) as { data?: { importFeed: { __typename: string; added?: string[] } } };
+  const body = (await response.json()) as {
+    data?: { importFeed: { __typename: string; added?: string[] } };
+  };
   if (!body.data) throw new Error(`importFeed failed: ${JSON.stringify(body)}`);
   return body.data.importFeed;
 }
 
 async function shownTime(page: Page): Promise<{ datetime: string | null; text: string }> {
   const time = page.getByTestId('graph-changed').locator('time');
-  return { datetime: await time.getAttribute('datetime'), text: (await page.getByTestId('graph-changed').innerText()).trim() };
+  return {
+    datetime: await time.getAttribute('datetime'),
+    text: (await page.getByTestId('graph-changed').innerText()).trim(),
+  };
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
   stack = await startStack({ ADMIN_TOKEN });
-  phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -65,8 +79,14 @@ describe('when the graph last changed, in a browser', () => {
 
     await page.goto(`${stack.baseUrl}/`);
     await page.waitForSelector('html[data-hydrated="true"]');
-    expect(await shownTime(page)).toEqual({ datetime: seeded, text: expect.stringMatching(/^Graph updated (just now|\d+ (seconds?|minutes?) ago)$/) });
-    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(await shownTime(page)).toEqual({
+      datetime: seeded,
+      text: expect.stringMatching(/^Graph updated (just now|\d+ (seconds?|minutes?) ago)$/),
+    });
+    const width = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(width.scroll, 'no sideways scroll at 390 px').toBeLessThanOrEqual(width.client);
     await expect(page.getByTestId('graph-changed').isVisible()).resolves.toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -80,15 +100,26 @@ describe('when the graph last changed, in a browser', () => {
     expect(changed > seeded).toBe(true);
 
     // A client-side navigation (no reload) asks again.
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Episodes' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Episodes' })
+      .click();
     await page.waitForURL(`${stack.baseUrl}/episodes`);
-    await page.waitForFunction((at) => document.querySelector('[data-testid="graph-changed"] time')?.getAttribute('datetime') === at, changed);
+    await page.waitForFunction(
+      (at) =>
+        document.querySelector('[data-testid="graph-changed"] time')?.getAttribute('datetime') ===
+        at,
+      changed,
+    );
     expect((await shownTime(page)).datetime).toBe(changed);
 
     // A re-import that changes nothing leaves it, here as on the API.
     expect((await importFeed(await readFile(FEED, 'utf8'))).__typename).toBe('ImportSummary');
     expect(await apiChangedAt()).toBe(changed);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Papers' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Papers' })
+      .click();
     await page.waitForURL(`${stack.baseUrl}/papers`);
     expect((await shownTime(page)).datetime).toBe(changed);
     expect(pageErrors).toEqual([]);

@@ -11,7 +11,10 @@ const GRADER = 'The Free Step-Level Grader Hiding in Every RL Training Run';
 const BAD_TOKEN = "One Bad Token Can Sink a Model's Math, And You Can Delete It";
 
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'the explorer on Neo4j' : `the explorer on Neo4j (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined
+    ? 'the explorer on Neo4j'
+    : `the explorer on Neo4j (skipped: ${settings.skipReason})`;
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {
   let stack: Stack;
@@ -21,7 +24,11 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     const connection = settings.connection!;
     await wipeNeo4j(connection);
     browser = await launchChromium();
-    stack = await startStack({ NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password });
+    stack = await startStack({
+      NEO4J_URI: connection.uri,
+      NEO4J_USER: connection.user,
+      NEO4J_PASSWORD: connection.password,
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -30,7 +37,10 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
   });
 
   it('seeds the empty database on start: 8 episodes, 32 papers, 34 citations', async () => {
-    const data = await apiQuery<{ stats: unknown }>(stack.apiUrl, '{ stats { episodes papers citations } }');
+    const data = await apiQuery<{ stats: unknown }>(
+      stack.apiUrl,
+      '{ stats { episodes papers citations } }',
+    );
     expect(data.stats).toEqual({ episodes: 8, papers: 32, citations: 34 });
     const health = await fetch(stack.apiUrl.replace(/\/graphql$/, '/health'));
     expect(health.status).toBe(200);
@@ -42,7 +52,9 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     await page.goto(`${stack.baseUrl}/paper/${encodeURIComponent(DPO)}`);
     const citing = page.getByTestId('citing-episode');
     await citing.first().waitFor();
-    const titles = await citing.evaluateAll((items) => items.map((li) => li.querySelector('a')?.textContent?.trim()));
+    const titles = await citing.evaluateAll((items) =>
+      items.map((li) => li.querySelector('a')?.textContent?.trim()),
+    );
     expect(titles.sort()).toEqual([BAD_TOKEN, GRADER].sort());
     await shot(page, 'neo4j-paper-dpo');
 

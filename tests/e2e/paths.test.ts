@@ -21,7 +21,11 @@ const idOf = (title: string) => {
 };
 
 interface ApiPaths {
-  paths: { truncated: boolean; length: number | null; paths: { nodes: { id: string }[]; edges: { source: string; target: string }[] }[] };
+  paths: {
+    truncated: boolean;
+    length: number | null;
+    paths: { nodes: { id: string }[]; edges: { source: string; target: string }[] }[];
+  };
 }
 
 beforeAll(async () => {
@@ -59,7 +63,10 @@ async function expectedPaths(from: string, to: string) {
 async function pickPath(page: Page, from: string, to: string, act: 'click' | 'tap'): Promise<void> {
   await page.goto(stack.baseUrl + '/');
   await graphReady(page);
-  for (const [end, button] of [[from, 'path-from-here'], [to, 'path-to-here']] as const) {
+  for (const [end, button] of [
+    [from, 'path-from-here'],
+    [to, 'path-to-here'],
+  ] as const) {
     await page.locator(`[data-testid="episode-list"] li[data-node-id="${end}"] a`).first()[act]();
     await page.waitForSelector(`[data-testid="selection-panel"][data-selected="${end}"]`);
     await page.getByTestId(button)[act]();
@@ -72,14 +79,25 @@ async function pickPath(page: Page, from: string, to: string, act: 'click' | 'ta
 function listedPaths(page: Page): Promise<string[][]> {
   return page
     .locator('[data-testid="path-steps"]')
-    .evaluateAll((lists) => lists.map((list) => [...list.querySelectorAll('li')].map((li) => (li as HTMLElement).dataset['nodeId']!)));
+    .evaluateAll((lists) =>
+      lists.map((list) =>
+        [...list.querySelectorAll('li')].map((li) => (li as HTMLElement).dataset['nodeId']!),
+      ),
+    );
 }
 
 async function expectAllHighlighted(page: Page, expected: ApiPaths['paths']): Promise<void> {
   const nodes = new Set(expected.paths.flatMap((path) => path.nodes.map((n) => n.id)));
-  const edges = new Set(expected.paths.flatMap((path) => path.edges.map((e) => `${e.source}>${e.target}`)));
+  const edges = new Set(
+    expected.paths.flatMap((path) => path.edges.map((e) => `${e.source}>${e.target}`)),
+  );
   await page.waitForFunction(
-    (count) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['pathElements']) === count,
+    (count) =>
+      Number(
+        document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+          'pathElements'
+        ],
+      ) === count,
     nodes.size + edges.size,
   );
   const cy = await cyState(page);
@@ -92,14 +110,21 @@ describe('all shortest paths in the explorer', () => {
     const from = idOf(BAD_TOKEN);
     const to = idOf(GRADER);
     const expected = await expectedPaths(from, to);
-    expect(expected.paths.length, 'the seed joins these two episodes by more than one shortest path').toBeGreaterThan(1);
+    expect(
+      expected.paths.length,
+      'the seed joins these two episodes by more than one shortest path',
+    ).toBeGreaterThan(1);
 
     const page = await newPage(viewports.desktop);
     await pickPath(page, from, to, 'click');
 
-    expect(await listedPaths(page)).toEqual(expected.paths.map((path) => path.nodes.map((n) => n.id)));
+    expect(await listedPaths(page)).toEqual(
+      expected.paths.map((path) => path.nodes.map((n) => n.id)),
+    );
     const summary = await page.getByTestId('path-summary').innerText();
-    expect(summary).toContain(`${expected.paths.length} shortest paths of ${expected.length} steps`);
+    expect(summary).toContain(
+      `${expected.paths.length} shortest paths of ${expected.length} steps`,
+    );
     await expectAllHighlighted(page, expected);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot(page, 'all-shortest-paths');
@@ -107,7 +132,9 @@ describe('all shortest paths in the explorer', () => {
     // The link reproduces the view: a reload shows the same paths.
     await page.reload();
     await graphReady(page);
-    expect(await listedPaths(page)).toEqual(expected.paths.map((path) => path.nodes.map((n) => n.id)));
+    expect(await listedPaths(page)).toEqual(
+      expected.paths.map((path) => path.nodes.map((n) => n.id)),
+    );
     await expectAllHighlighted(page, expected);
     await page.close();
   });
@@ -119,7 +146,9 @@ describe('all shortest paths in the explorer', () => {
     const page = await newPage(viewports.phone);
     await pickPath(page, from, to, 'tap');
 
-    expect(await listedPaths(page)).toEqual(expected.paths.map((path) => path.nodes.map((n) => n.id)));
+    expect(await listedPaths(page)).toEqual(
+      expected.paths.map((path) => path.nodes.map((n) => n.id)),
+    );
     await expectAllHighlighted(page, expected);
     const box = await page.getByTestId('path-panel').boundingBox();
     expect(box !== null && box.y >= 0 && box.y + 40 <= 844, 'path panel on screen').toBe(true);

@@ -22,10 +22,16 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-async function waitFor(url: string, what: string, child: ChildProcess, log: string[]): Promise<void> {
+async function waitFor(
+  url: string,
+  what: string,
+  child: ChildProcess,
+  log: string[],
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${log.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`${what} exited with ${child.exitCode}:\n${log.join('')}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -37,9 +43,17 @@ async function waitFor(url: string, what: string, child: ChildProcess, log: stri
   throw new Error(`${what} did not answer ${url} within 60 s:\n${log.join('')}`);
 }
 
-function start(args: string[], env: Record<string, string>, cwd: string): { child: ChildProcess; log: string[] } {
+function start(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): { child: ChildProcess; log: string[] } {
   const log: string[] = [];
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   return { child, log };
@@ -64,14 +78,27 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const external = process.env['E2E_BASE_URL'];
   const startWebWithoutApi = async () => {
     const [webPort, deadApiPort] = [await freePort(), await freePort()];
-    const web = start(['web/build'], { API_URL: `http://127.0.0.1:${deadApiPort}/graphql`, PORT: String(webPort), HOST: '127.0.0.1' }, ROOT);
+    const web = start(
+      ['web/build'],
+      {
+        API_URL: `http://127.0.0.1:${deadApiPort}/graphql`,
+        PORT: String(webPort),
+        HOST: '127.0.0.1',
+      },
+      ROOT,
+    );
     const baseUrl = `http://127.0.0.1:${webPort}`;
     await waitFor(baseUrl + '/favicon.svg', 'the web server', web.child, web.log);
     return { baseUrl, close: () => stopProcess(web.child) };
   };
   if (external) {
     const apiUrl = process.env['E2E_API_URL'] ?? 'http://127.0.0.1:4000/graphql';
-    return { baseUrl: external.replace(/\/$/, ''), apiUrl, startWebWithoutApi, close: async () => {} };
+    return {
+      baseUrl: external.replace(/\/$/, ''),
+      apiUrl,
+      startWebWithoutApi,
+      close: async () => {},
+    };
   }
 
   ensureWebBuilt();
@@ -79,7 +106,14 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const app = start(
     ['server/src/main.ts'],
-    { API_PORT: String(apiPort), API_HOST: '127.0.0.1', PORT: String(webPort), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    {
+      API_PORT: String(apiPort),
+      API_HOST: '127.0.0.1',
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...env,
+    },
     ROOT,
   );
   const baseUrl = `http://127.0.0.1:${webPort}`;
@@ -112,13 +146,18 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** One GraphQL call straight to the API, for expected values. */
-export async function apiQuery<T>(apiUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function apiQuery<T>(
+  apiUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(apiUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors?.length) throw new Error(`API query failed: ${JSON.stringify(body.errors)}`);
+  if (!body.data || body.errors?.length)
+    throw new Error(`API query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }

@@ -29,16 +29,32 @@ beforeAll(async () => {
   const store = await createEmbeddedStore({ dataDir });
   await seedIfEmpty(store);
   const { episodes, papers } = await store.exportBatch();
-  for (const e of episodes) citations.set(e.id, [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]);
+  for (const e of episodes)
+    citations.set(e.id, [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]);
   papers.forEach((paper, i) => {
-    const topics = paper.id === DPO ? ['cs.LG', 'cs.AI'] : paper.id === VERIFY ? ['cs.LG'] : [[], ['cs.CL'], ['cs.LG', 'stat.ML']][i % 3]!;
+    const topics =
+      paper.id === DPO
+        ? ['cs.LG', 'cs.AI']
+        : paper.id === VERIFY
+          ? ['cs.LG']
+          : [[], ['cs.CL'], ['cs.LG', 'stat.ML']][i % 3]!;
     topicsOf.set(paper.id, topics);
   });
   await store.saveMetadata(
     papers.map((paper) => ({
       paperId: paper.id,
       fetchedAt: '2026-07-01T00:00:00.000Z',
-      metadata: { title: paper.title, authors: [], year: 2026, venue: null, abstract: null, topics: topicsOf.get(paper.id)!, arxivId: paper.arxivId, doi: paper.doi, publishedAt: null },
+      metadata: {
+        title: paper.title,
+        authors: [],
+        year: 2026,
+        venue: null,
+        abstract: null,
+        topics: topicsOf.get(paper.id)!,
+        arxivId: paper.arxivId,
+        doi: paper.doi,
+        publishedAt: null,
+      },
       references: [],
     })),
   );
@@ -60,10 +76,16 @@ async function newPage(on: BrowserContext): Promise<Page> {
 }
 
 /** Nodes drawn, with each paper's topic colour index. */
-function drawn(page: Page): Promise<{ id: string; kind: string; topicIndex: number | undefined }[]> {
+function drawn(
+  page: Page,
+): Promise<{ id: string; kind: string; topicIndex: number | undefined }[]> {
   return page.evaluate(() => {
-    const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
-    return container._cyreg!.cy.nodes().map((n: any) => ({ id: n.id(), kind: n.data('kind'), topicIndex: n.data('topicIndex') }));
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
+    return container
+      ._cyreg!.cy.nodes()
+      .map((n: any) => ({ id: n.id(), kind: n.data('kind'), topicIndex: n.data('topicIndex') }));
   });
 }
 
@@ -75,15 +97,29 @@ describe('topics in the explorer', () => {
     await page.getByLabel('Colour').selectOption('topic');
     await page.waitForURL((u) => u.searchParams.get('colour') === 'topic');
     await page.getByTestId('topic-legend').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['layoutsDone']) > 0);
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+            'layoutsDone'
+          ],
+        ) > 0,
+    );
 
-    const legend = await page.locator('[data-testid="topic-legend"] li[data-topic]').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['topic']));
+    const legend = await page
+      .locator('[data-testid="topic-legend"] li[data-topic]')
+      .evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset['topic']));
     // Every seed paper is in the home view: the legend lists their topics, most papers first.
     const counts = new Map<string, number>();
-    for (const topics of topicsOf.values()) for (const t of topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-    expect(legend).toEqual([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t));
+    for (const topics of topicsOf.values())
+      for (const t of topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+    expect(legend).toEqual(
+      [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t),
+    );
     await page.waitForFunction(() => {
-      const container = document.querySelector('[data-testid="graph-canvas"] [role="img"]') as HTMLElement & { _cyreg?: { cy: any } };
+      const container = document.querySelector(
+        '[data-testid="graph-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
       return container?._cyreg?.cy.nodes('[topicIndex]').length > 0;
     });
     const papers = (await drawn(page)).filter((n) => n.kind === 'paper');
@@ -98,11 +134,25 @@ describe('topics in the explorer', () => {
 
     await page.locator('[data-testid="topic-legend"] li[data-topic="cs.AI"] a').click();
     await page.waitForURL((u) => u.searchParams.get('topic') === 'cs.AI');
-    const onTopic = [...topicsOf].filter(([, topics]) => topics.includes('cs.AI')).map(([id]) => id);
-    const citing = [...citations].filter(([, cited]) => cited.some((id) => onTopic.includes(id))).map(([id]) => id);
-    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset['renderedNodes']) === n, onTopic.length + citing.length);
+    const onTopic = [...topicsOf]
+      .filter(([, topics]) => topics.includes('cs.AI'))
+      .map(([id]) => id);
+    const citing = [...citations]
+      .filter(([, cited]) => cited.some((id) => onTopic.includes(id)))
+      .map(([id]) => id);
+    await page.waitForFunction(
+      (n) =>
+        Number(
+          document.querySelector<HTMLElement>('[data-testid="graph-canvas"]')?.dataset[
+            'renderedNodes'
+          ],
+        ) === n,
+      onTopic.length + citing.length,
+    );
     expect((await drawn(page)).map((n) => n.id).sort()).toEqual([...onTopic, ...citing].sort());
-    expect(await page.locator('[data-testid="paper-table"] tr[data-node-id]').count()).toBe(onTopic.length);
+    expect(await page.locator('[data-testid="paper-table"] tr[data-node-id]').count()).toBe(
+      onTopic.length,
+    );
     await shot(page, 'topic-filter');
 
     await page.getByRole('link', { name: 'All topics' }).click();

@@ -12,7 +12,12 @@ export interface Viewports {
 export async function openViewports(): Promise<Viewports> {
   const browser = await launchChromium();
   const desktop = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   return {
     browser,
     desktop,

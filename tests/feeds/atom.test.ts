@@ -8,7 +8,11 @@ import { rssFeed, rssItem } from './feedText.ts';
 
 const SITE = 'http://localhost:3000';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['entry', 'link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['entry', 'link'].includes(name),
+});
 
 interface Entry {
   id: string;
@@ -20,7 +24,12 @@ interface Entry {
 }
 
 /** Parses and checks what RFC 4287 requires of a feed and its entries; the feed's entries back. */
-function parseAtom(xml: string): { title: string; updated: string; entries: Entry[]; self: string } {
+function parseAtom(xml: string): {
+  title: string;
+  updated: string;
+  entries: Entry[];
+  self: string;
+} {
   expect(XMLValidator.validate(xml)).toBe(true);
   const { feed } = parser.parse(xml) as { feed: Record<string, any> };
   expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -36,7 +45,11 @@ function parseAtom(xml: string): { title: string; updated: string; entries: Entr
     ids.add(entry.id);
     expect(entry.title).toBeTruthy();
     expect(entry.updated).toMatch(RFC3339);
-    expect(entry.link.some((l) => l['@_rel'] === 'alternate' && l['@_href'].startsWith(`${SITE}/episode/ep_`))).toBe(true);
+    expect(
+      entry.link.some(
+        (l) => l['@_rel'] === 'alternate' && l['@_href'].startsWith(`${SITE}/episode/ep_`),
+      ),
+    ).toBe(true);
   }
   expect(ids.size).toBe(entries.length);
   return { title: feed.title, updated: feed.updated, entries, self: self['@_href'] };
@@ -50,7 +63,11 @@ afterEach(async () => {
 
 async function get(path: string): Promise<{ status: number; type: string | null; body: string }> {
   const response = await api!.fetch(path);
-  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: await response.text(),
+  };
 }
 
 describe('Atom feeds', () => {
@@ -60,8 +77,14 @@ describe('Atom feeds', () => {
     const title = (n: number) => `Episode ${n} <b>&amp; "quotes"</b> & more`;
     const items = [1, 2, 3].map((n) => rssItem({ n, title: title(n) }));
     await api.store.importBatch(importFeedContent(rssFeed(items)));
-    for (const ref of ['arxiv:1706.03762', 'https://arxiv.org/abs/1706.03762v5', 'arXiv:1706.03762']) {
-      const answer = await get(`/atom/paper?ref=${encodeURIComponent(ref)}&site=${encodeURIComponent(SITE)}`);
+    for (const ref of [
+      'arxiv:1706.03762',
+      'https://arxiv.org/abs/1706.03762v5',
+      'arXiv:1706.03762',
+    ]) {
+      const answer = await get(
+        `/atom/paper?ref=${encodeURIComponent(ref)}&site=${encodeURIComponent(SITE)}`,
+      );
       expect(answer.status).toBe(200);
       expect(answer.type).toMatch(/^application\/atom\+xml/);
       const feed = parseAtom(answer.body);
@@ -69,8 +92,15 @@ describe('Atom feeds', () => {
       expect(feed.self).toBe(`${SITE}/paper/arxiv%3A1706.03762/feed.atom`);
       // rssItem(n) is AI-generated on June n: newest first.
       expect(feed.entries.map((e) => e.title)).toEqual([3, 2, 1].map(title));
-      expect(feed.entries.map((e) => e.updated)).toEqual(['2026-06-03T00:00:00Z', '2026-06-02T00:00:00Z', '2026-06-01T00:00:00Z']);
-      expect(feed.entries[0]).toMatchObject({ category: { '@_term': 'recommended' }, summary: 'Recommended reading: The transformer.' });
+      expect(feed.entries.map((e) => e.updated)).toEqual([
+        '2026-06-03T00:00:00Z',
+        '2026-06-02T00:00:00Z',
+        '2026-06-01T00:00:00Z',
+      ]);
+      expect(feed.entries[0]).toMatchObject({
+        category: { '@_term': 'recommended' },
+        summary: 'Recommended reading: The transformer.',
+      });
     }
     const source = parseAtom((await get(`/atom/paper?ref=arxiv:2601.00002&site=${SITE}`)).body);
     expect(source.entries).toHaveLength(1);
@@ -80,7 +110,9 @@ describe('Atom feeds', () => {
   it('answers 404 for a paper no episode cites and 400 without a usable site or ref', async () => {
     api = await createTestApi({ seed: true });
     expect((await get(`/atom/paper?ref=arxiv:9999.99999&site=${SITE}`)).status).toBe(404);
-    expect((await get('/atom/paper?ref=arxiv:1706.03762&site=javascript:alert(1)')).status).toBe(400);
+    expect((await get('/atom/paper?ref=arxiv:1706.03762&site=javascript:alert(1)')).status).toBe(
+      400,
+    );
     expect((await get(`/atom/paper?site=${SITE}`)).status).toBe(400);
   });
 

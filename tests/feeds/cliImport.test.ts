@@ -18,7 +18,10 @@ let dataDir = '';
 
 beforeEach(async () => {
   server = await serveOnLoopback((request, response) => {
-    if (request.url === '/feed.xml') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([rssItem({ n: 1 }), rssItem({ n: 2 })]));
+    if (request.url === '/feed.xml')
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rssFeed([rssItem({ n: 1 }), rssItem({ n: 2 })]));
     else response.writeHead(404).end();
   });
   base = server.origin;
@@ -31,11 +34,15 @@ afterEach(async () => {
 
 async function importCommand(args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'server/src/cli/import.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, FEED_TIMEOUT_SECONDS: '10' },
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(ROOT, 'server/src/cli/import.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, FEED_TIMEOUT_SECONDS: '10' },
+        timeout: 60_000,
+      },
+    );
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -46,8 +53,14 @@ async function importCommand(args: string[]): Promise<{ code: number; out: strin
 describe('npm run import -- URL', () => {
   it('imports a feed URL once, like a file, and again as unchanged', async () => {
     const first = await importCommand([`${base}/feed.xml`]);
-    expect(first).toMatchObject({ code: 0, out: `${base}/feed.xml: 2 added, 0 updated, 0 unchanged\n` });
-    const again = await importCommand([`${base}/feed.xml`, join(ROOT, 'tests/feeds/fixtures/unlinked-reading.txt')]);
+    expect(first).toMatchObject({
+      code: 0,
+      out: `${base}/feed.xml: 2 added, 0 updated, 0 unchanged\n`,
+    });
+    const again = await importCommand([
+      `${base}/feed.xml`,
+      join(ROOT, 'tests/feeds/fixtures/unlinked-reading.txt'),
+    ]);
     expect(again.code).toBe(0);
     expect(again.out).toContain(`${base}/feed.xml: 0 added, 0 updated, 2 unchanged`);
     expect(again.out).toContain('unlinked-reading.txt: 1 added');
@@ -60,7 +73,10 @@ describe('npm run import -- URL', () => {
   });
 
   it('stores nothing when a URL fails, and says which and why', async () => {
-    const failed = await importCommand([join(ROOT, 'tests/feeds/fixtures/unlinked-reading.txt'), `${base}/missing.xml`]);
+    const failed = await importCommand([
+      join(ROOT, 'tests/feeds/fixtures/unlinked-reading.txt'),
+      `${base}/missing.xml`,
+    ]);
     expect(failed.code).toBe(1);
     expect(failed.err).toContain(`${base}/missing.xml`);
     expect(failed.err).toContain(`HTTP_ERROR: HTTP 404 Not Found from ${base}/missing.xml`);

@@ -13,13 +13,21 @@ describe('feed settings', () => {
       FEED_REFRESH_MINUTES: '15',
       FEED_TIMEOUT_SECONDS: '5',
     });
-    expect(feeds).toEqual({ urls: ['https://a.example/feed.xml', 'https://b.example/rss', 'http://127.0.0.1:8080/feed'], refreshMinutes: 15, timeoutMs: 5000 });
+    expect(feeds).toEqual({
+      urls: ['https://a.example/feed.xml', 'https://b.example/rss', 'http://127.0.0.1:8080/feed'],
+      refreshMinutes: 15,
+      timeoutMs: 5000,
+    });
   });
 
   it('lists every bad feed setting', () => {
     let caught: unknown;
     try {
-      loadConfig({ FEEDS: 'https://ok.example/feed ftp://bad.example/feed', FEED_REFRESH_MINUTES: '0', FEED_TIMEOUT_SECONDS: 'soon' });
+      loadConfig({
+        FEEDS: 'https://ok.example/feed ftp://bad.example/feed',
+        FEED_REFRESH_MINUTES: '0',
+        FEED_TIMEOUT_SECONDS: 'soon',
+      });
     } catch (error) {
       caught = error;
     }

@@ -32,9 +32,18 @@ describe('RSS episode fields', () => {
   });
 
   it('treats length="0" as unknown and leaves out what the item does not say', () => {
-    const item = rssItem({ n: 1, link: null, guid: null, enclosure: '<enclosure url="https://example.org/a.mp3" length="0" type="audio/mpeg"/>' });
+    const item = rssItem({
+      n: 1,
+      link: null,
+      guid: null,
+      enclosure: '<enclosure url="https://example.org/a.mp3" length="0" type="audio/mpeg"/>',
+    });
     const [episode] = importFeedContent(rssFeed([item])).episodes;
-    expect(episode?.audio).toEqual({ url: 'https://example.org/a.mp3', type: 'audio/mpeg', bytes: null });
+    expect(episode?.audio).toEqual({
+      url: 'https://example.org/a.mp3',
+      type: 'audio/mpeg',
+      bytes: null,
+    });
     expect(episode).not.toHaveProperty('guid');
     expect(episode).not.toHaveProperty('url');
   });
@@ -42,15 +51,39 @@ describe('RSS episode fields', () => {
   it('refuses links that are not web links, naming the episode and the field', () => {
     const items = [
       rssItem({ n: 1, link: 'javascript:alert(1)' }),
-      rssItem({ n: 2, enclosure: '<enclosure url="data:audio/wav;base64,AAAA" type="audio/wav"/>' }),
-      rssItem({ n: 3, enclosure: '<enclosure url="https://example.org/3.mp3" length="about 3 MB"/>' }),
+      rssItem({
+        n: 2,
+        enclosure: '<enclosure url="data:audio/wav;base64,AAAA" type="audio/wav"/>',
+      }),
+      rssItem({
+        n: 3,
+        enclosure: '<enclosure url="https://example.org/3.mp3" length="about 3 MB"/>',
+      }),
       rssItem({ n: 4, enclosure: '<enclosure type="audio/mpeg"/>' }),
     ];
     expect(issuesOf(rssFeed(items))).toEqual([
-      { episode: '#1 "Episode 1"', field: 'link', message: '"javascript:alert(1)" is not a web link (http or https, at most 2,048 characters)' },
-      { episode: '#2 "Episode 2"', field: 'enclosure', message: '"data:audio/wav;base64,AAAA" is not a web link (http or https, at most 2,048 characters)' },
-      { episode: '#3 "Episode 3"', field: 'enclosure', message: 'length "about 3 MB" is not a byte count' },
-      { episode: '#4 "Episode 4"', field: 'enclosure', message: '<enclosure> has no url attribute' },
+      {
+        episode: '#1 "Episode 1"',
+        field: 'link',
+        message:
+          '"javascript:alert(1)" is not a web link (http or https, at most 2,048 characters)',
+      },
+      {
+        episode: '#2 "Episode 2"',
+        field: 'enclosure',
+        message:
+          '"data:audio/wav;base64,AAAA" is not a web link (http or https, at most 2,048 characters)',
+      },
+      {
+        episode: '#3 "Episode 3"',
+        field: 'enclosure',
+        message: 'length "about 3 MB" is not a byte count',
+      },
+      {
+        episode: '#4 "Episode 4"',
+        field: 'enclosure',
+        message: '<enclosure> has no url attribute',
+      },
     ]);
   });
 });
@@ -65,7 +98,9 @@ describe('Episode { url audio guid } in GraphQL', () => {
   it('serves what the seed RSS says about each episode, from the store', async () => {
     api = await createTestApi({ seed: false });
     await api.store.importBatch(importFeedContent(await readFile(SEED_RSS, 'utf8')));
-    const { data, errors } = await api.query('{ episodes(first: 100) { edges { node { title url guid audio { url type bytes } unlinkedReadings { title } } } } }');
+    const { data, errors } = await api.query(
+      '{ episodes(first: 100) { edges { node { title url guid audio { url type bytes } unlinkedReadings { title } } } } }',
+    );
     expect(errors).toBeUndefined();
     const nodes = data!.episodes.edges.map((edge: { node: unknown }) => edge.node);
     expect(nodes).toHaveLength(8);

@@ -12,7 +12,8 @@ export interface ItemSpec {
   description?: string;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Episode n cites arXiv 2601.0000n as its source and recommends 1706.03762. */
 export function rssItem(spec: ItemSpec): string {
@@ -26,7 +27,9 @@ export function rssItem(spec: ItemSpec): string {
   const link = spec.link === undefined ? `https://example.org/episodes/${n}` : spec.link;
   const guid = spec.guid === undefined ? `episode-${n}` : spec.guid;
   const enclosure =
-    spec.enclosure === undefined ? `<enclosure url="https://example.org/audio/${n}.wav" length="1000" type="audio/wav"/>` : spec.enclosure;
+    spec.enclosure === undefined
+      ? `<enclosure url="https://example.org/audio/${n}.wav" length="1000" type="audio/wav"/>`
+      : spec.enclosure;
   return [
     '<item>',
     `<title>${escapeXml(spec.title ?? `Episode ${n}`)}</title>`,

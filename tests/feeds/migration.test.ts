@@ -21,14 +21,19 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 /** Turns a current file into what version 1 wrote: the same tables without what version 2 added. */
 function downgradeToVersion1(path: string): void {
   const db = new DatabaseSync(path);
-  db.exec(`DROP INDEX episodes_by_guid; ALTER TABLE episodes DROP COLUMN extras; DROP TABLE feeds; PRAGMA user_version = 1`);
+  db.exec(
+    `DROP INDEX episodes_by_guid; ALTER TABLE episodes DROP COLUMN extras; DROP TABLE feeds; PRAGMA user_version = 1`,
+  );
   db.close();
 }
 
 describe('schema version 1 → 2', () => {
   it('keeps every episode and paper, then stores extras and subscriptions', async () => {
     const page = importFeedContent(rssFeed([rssItem({ n: 1 }), rssItem({ n: 2 })]));
-    const withoutExtras = { ...page, episodes: page.episodes.map(({ guid, url, audio, imageUrl, ...rest }) => rest) };
+    const withoutExtras = {
+      ...page,
+      episodes: page.episodes.map(({ guid, url, audio, imageUrl, ...rest }) => rest),
+    };
     let store = await createEmbeddedStore({ dataDir });
     await store.importBatch(withoutExtras);
     const before = sortedBatch(await store.exportBatch());
@@ -38,11 +43,19 @@ describe('schema version 1 → 2', () => {
     store = await createEmbeddedStore({ dataDir });
     try {
       expect(sortedBatch(await store.exportBatch())).toEqual(before);
-      expect(await store.importBatch(withoutExtras)).toMatchObject({ unchanged: expect.arrayContaining(page.episodes.map((e) => e.id)) });
+      expect(await store.importBatch(withoutExtras)).toMatchObject({
+        unchanged: expect.arrayContaining(page.episodes.map((e) => e.id)),
+      });
       expect((await store.importBatch(page)).updated).toHaveLength(2);
       const [episode] = await store.episodesByIds([page.episodes[0]!.id]);
-      expect(episode?.audio).toEqual({ url: 'https://example.org/audio/1.wav', type: 'audio/wav', bytes: 1000 });
-      await store.saveFeed(newFeedRecord('https://example.org/feed.xml', new Date('2026-01-01T00:00:00Z')));
+      expect(episode?.audio).toEqual({
+        url: 'https://example.org/audio/1.wav',
+        type: 'audio/wav',
+        bytes: 1000,
+      });
+      await store.saveFeed(
+        newFeedRecord('https://example.org/feed.xml', new Date('2026-01-01T00:00:00Z')),
+      );
       expect(await store.listFeeds()).toHaveLength(1);
     } finally {
       await store.close();

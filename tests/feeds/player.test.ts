@@ -29,7 +29,8 @@ function wav(seconds: number): Buffer {
   header.write('data', 36);
   header.writeUInt32LE(samples, 40);
   const data = Buffer.alloc(samples);
-  for (let i = 0; i < samples; i++) data[i] = 128 + Math.round(8 * Math.sin((2 * Math.PI * 440 * i) / SAMPLE_RATE));
+  for (let i = 0; i < samples; i++)
+    data[i] = 128 + Math.round(8 * Math.sin((2 * Math.PI * 440 * i) / SAMPLE_RATE));
   return Buffer.concat([header, data]);
 }
 
@@ -46,8 +47,14 @@ let audioBase = '';
 /** Serves the feed and the WAV, with byte ranges so the browser can seek without downloading it all. */
 function serve(request: IncomingMessage, response: ServerResponse): void {
   if (request.url === '/feed.xml') {
-    const item = rssItem({ n: 1, title: 'A Listenable Episode', enclosure: `<enclosure url="${audioBase}/episode.wav" length="${audio.length}" type="audio/wav"/>` });
-    response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed([item], 'Loopback Podcast'));
+    const item = rssItem({
+      n: 1,
+      title: 'A Listenable Episode',
+      enclosure: `<enclosure url="${audioBase}/episode.wav" length="${audio.length}" type="audio/wav"/>`,
+    });
+    response
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(rssFeed([item], 'Loopback Podcast'));
     return;
   }
   if (request.url !== '/episode.wav') {
@@ -56,7 +63,13 @@ function serve(request: IncomingMessage, response: ServerResponse): void {
   }
   const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   if (!range) {
-    response.writeHead(200, { 'content-type': 'audio/wav', 'content-length': audio.length, 'accept-ranges': 'bytes' }).end(audio);
+    response
+      .writeHead(200, {
+        'content-type': 'audio/wav',
+        'content-length': audio.length,
+        'accept-ranges': 'bytes',
+      })
+      .end(audio);
     return;
   }
   const start = Number(range[1]);
@@ -77,22 +90,35 @@ beforeAll(async () => {
   audioBase = feedBase.replace('127.0.0.1', AUDIO_HOST);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1`],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1`,
+    ],
   });
   stack = await startStack({ FEEDS: `${feedBase}/feed.xml` });
   // The poller fetches FEEDS right after start.
   const deadline = Date.now() + 30_000;
   let feeds: unknown = null;
   while (episodeId === '' && Date.now() < deadline) {
-    const data = await apiQuery<{ feeds: unknown[]; episodes: { edges: { node: { id: string; title: string } }[] } }>(
+    const data = await apiQuery<{
+      feeds: unknown[];
+      episodes: { edges: { node: { id: string; title: string } }[] };
+    }>(
       stack.apiUrl,
       '{ feeds { url lastStatus lastError } episodes(first: 100) { edges { node { id title } } } }',
     );
     feeds = data.feeds;
-    episodeId = data.episodes.edges.find((e) => e.node.title === 'A Listenable Episode')?.node.id ?? '';
+    episodeId =
+      data.episodes.edges.find((e) => e.node.title === 'A Listenable Episode')?.node.id ?? '';
     if (episodeId === '') await new Promise((r) => setTimeout(r, 250));
   }
-  if (episodeId === '') throw new Error(`the poller did not import the FEEDS feed within 30 s: ${JSON.stringify(feeds)}`);
+  if (episodeId === '')
+    throw new Error(
+      `the poller did not import the FEEDS feed within 30 s: ${JSON.stringify(feeds)}`,
+    );
 }, 180_000);
 
 afterAll(async () => {
@@ -101,37 +127,71 @@ afterAll(async () => {
   await server?.close();
 });
 
-const currentTime = (page: Page) => page.$eval('[data-testid="episode-audio"]', (el) => (el as HTMLAudioElement).currentTime);
+const currentTime = (page: Page) =>
+  page.$eval('[data-testid="episode-audio"]', (el) => (el as HTMLAudioElement).currentTime);
 
 describe('episode player', () => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     it(`plays from a chapter timestamp, by click and by keyboard (${viewport.width}px wide)`, async () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       try {
         await page.goto(`${stack.baseUrl}/episode/${episodeId}`);
         await page.waitForSelector('html[data-hydrated]');
-        const source = await page.$eval('[data-testid="episode-audio"] source', (el) => (el as HTMLSourceElement).src);
+        const source = await page.$eval(
+          '[data-testid="episode-audio"] source',
+          (el) => (el as HTMLSourceElement).src,
+        );
         expect(source).toBe(`${audioBase}/episode.wav`);
         expect(await currentTime(page)).toBe(0);
         // The audio really loaded (a blocked source would still report a seek target as currentTime).
-        await page.waitForFunction(() => (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement).readyState >= 1);
-        expect(Math.round(await page.$eval('[data-testid="episode-audio"]', (el) => (el as HTMLAudioElement).duration))).toBe(SECONDS);
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement)
+              .readyState >= 1,
+        );
+        expect(
+          Math.round(
+            await page.$eval(
+              '[data-testid="episode-audio"]',
+              (el) => (el as HTMLAudioElement).duration,
+            ),
+          ),
+        ).toBe(SECONDS);
         const buttons = page.getByTestId('chapter-seek');
         expect(await buttons.count()).toBe(2);
 
         await page.getByRole('button', { name: 'Play from 00:30: Middle' }).click();
-        await page.waitForFunction(() => (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement).currentTime >= 30, undefined, { timeout: 15_000 });
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement)
+              .currentTime >= 30,
+          undefined,
+          { timeout: 15_000 },
+        );
         expect(await currentTime(page)).toBeLessThan(40);
         // And it plays from there: the played range starts at the chapter.
-        await page.waitForFunction(() => {
-          const el = document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement;
-          return !el.paused && el.played.length > 0 && el.currentTime > 30;
-        }, undefined, { timeout: 15_000 });
+        await page.waitForFunction(
+          () => {
+            const el = document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement;
+            return !el.paused && el.played.length > 0 && el.currentTime > 30;
+          },
+          undefined,
+          { timeout: 15_000 },
+        );
 
         await page.getByRole('button', { name: 'Play from 00:00: Start' }).focus();
         await page.keyboard.press('Enter');
-        await page.waitForFunction(() => (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement).currentTime < 10, undefined, { timeout: 15_000 });
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('[data-testid="episode-audio"]') as HTMLAudioElement)
+              .currentTime < 10,
+          undefined,
+          { timeout: 15_000 },
+        );
       } finally {
         await context.close();
       }
@@ -139,10 +199,9 @@ describe('episode player', () => {
   }
 
   it('keeps timestamps as text when the episode has no audio', async () => {
-    const { episodes } = await apiQuery<{ episodes: { edges: { node: { id: string; audio: unknown } }[] } }>(
-      stack.apiUrl,
-      '{ episodes(first: 100) { edges { node { id audio { url } } } } }',
-    );
+    const { episodes } = await apiQuery<{
+      episodes: { edges: { node: { id: string; audio: unknown } }[] };
+    }>(stack.apiUrl, '{ episodes(first: 100) { edges { node { id audio { url } } } } }');
     const silent = episodes.edges.find((e) => e.node.audio === null)!.node.id;
     const page = await browser.newPage();
     try {
@@ -159,16 +218,24 @@ describe('episode player', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${stack.baseUrl}/paper/arxiv:1706.03762`);
-      const href = await page.$eval('link[rel="alternate"][type="application/atom+xml"]', (el) => (el as HTMLLinkElement).href);
+      const href = await page.$eval(
+        'link[rel="alternate"][type="application/atom+xml"]',
+        (el) => (el as HTMLLinkElement).href,
+      );
       expect(href).toBe(`${stack.baseUrl}/paper/arxiv%3A1706.03762/feed.atom`);
       const response = await fetch(href);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
-      const { feed } = new XMLParser({ isArray: (name) => name === 'entry' }).parse(await response.text());
+      const { feed } = new XMLParser({ isArray: (name) => name === 'entry' }).parse(
+        await response.text(),
+      );
       expect(feed.entry.map((e: { title: string }) => e.title)).toContain('A Listenable Episode');
       const whole = await fetch(`${stack.baseUrl}/feed.atom`);
       expect(whole.status).toBe(200);
-      expect(new XMLParser({ isArray: (name) => name === 'entry' }).parse(await whole.text()).feed.entry.length).toBeGreaterThan(0);
+      expect(
+        new XMLParser({ isArray: (name) => name === 'entry' }).parse(await whole.text()).feed.entry
+          .length,
+      ).toBeGreaterThan(0);
     } finally {
       await page.close();
     }

@@ -23,7 +23,8 @@ let feedText = rssFeed([rssItem({ n: 1 }), rssItem({ n: 2 })], 'Loopback Podcast
 const requests: { path: string; headers: IncomingMessage['headers'] }[] = [];
 const held: ServerResponse[] = [];
 
-const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
+const etagOf = (text: string) =>
+  `"${createHash('sha256').update(text).digest('hex').slice(0, 16)}"`;
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const path = request.url ?? '/';
@@ -35,11 +36,19 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
         response.writeHead(304, { etag }).end();
         return;
       }
-      response.writeHead(200, { 'content-type': RSS_TYPE, etag, 'last-modified': 'Mon, 01 Jun 2026 09:00:00 GMT' }).end(feedText);
+      response
+        .writeHead(200, {
+          'content-type': RSS_TYPE,
+          etag,
+          'last-modified': 'Mon, 01 Jun 2026 09:00:00 GMT',
+        })
+        .end(feedText);
       return;
     }
     case '/gzip':
-      response.writeHead(200, { 'content-type': RSS_TYPE, 'content-encoding': 'gzip' }).end(gzipSync(feedText));
+      response
+        .writeHead(200, { 'content-type': RSS_TYPE, 'content-encoding': 'gzip' })
+        .end(gzipSync(feedText));
       return;
     case '/moved':
       response.writeHead(301, { location: '/feed' }).end();
@@ -62,20 +71,28 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
     case '/big': {
       const padding = `<!-- ${'x'.repeat(MAX_BYTES)} -->`;
       const body = feedText.replace('</channel>', `${padding}</channel>`);
-      response.writeHead(200, { 'content-type': RSS_TYPE, 'content-length': Buffer.byteLength(body) }).end(body);
+      response
+        .writeHead(200, { 'content-type': RSS_TYPE, 'content-length': Buffer.byteLength(body) })
+        .end(body);
       return;
     }
     case '/big-gzip': {
       // Small on the wire, over the cap once decoded: the cap counts decoded bytes.
       const padding = `<!-- ${'x'.repeat(MAX_BYTES * 4)} -->`;
-      response.writeHead(200, { 'content-type': RSS_TYPE, 'content-encoding': 'gzip' }).end(gzipSync(feedText.replace('</channel>', `${padding}</channel>`)));
+      response
+        .writeHead(200, { 'content-type': RSS_TYPE, 'content-encoding': 'gzip' })
+        .end(gzipSync(feedText.replace('</channel>', `${padding}</channel>`)));
       return;
     }
     case '/html':
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Not a feed</title>');
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Not a feed</title>');
       return;
     case '/invalid':
-      response.writeHead(200, { 'content-type': RSS_TYPE }).end(rssFeed([rssItem({ n: 9, link: 'javascript:alert(1)' })]));
+      response
+        .writeHead(200, { 'content-type': RSS_TYPE })
+        .end(rssFeed([rssItem({ n: 9, link: 'javascript:alert(1)' })]));
       return;
     default:
       response.writeHead(404).end();
@@ -105,7 +122,11 @@ beforeEach(async () => {
   service = new FeedService({
     store,
     refreshMinutes: 60,
-    http: { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, userAgent: 'papergraph-test/1 (+https://example.org)' },
+    http: {
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: MAX_BYTES,
+      userAgent: 'papergraph-test/1 (+https://example.org)',
+    },
     random: () => 0.5,
     log: (line) => logged.push(line),
   });
@@ -121,7 +142,13 @@ afterEach(async () => {
 describe('polling a feed', () => {
   it('fetches and imports on the first poll, then a 304 changes nothing, then a new item adds one episode', async () => {
     const first = await service.add(`${base}/feed`);
-    expect(first).toMatchObject({ lastStatus: 'OK', lastError: null, title: 'Loopback Podcast', episodeCount: 2, etag: etagOf(feedText) });
+    expect(first).toMatchObject({
+      lastStatus: 'OK',
+      lastError: null,
+      title: 'Loopback Podcast',
+      episodeCount: 2,
+      etag: etagOf(feedText),
+    });
     expect(first.lastChangedAt).toBe(first.lastCheckedAt);
     expect((await store.stats()).episodes).toBe(2);
     expect(requests[0]?.headers['user-agent']).toMatch(/^papergraph/);
@@ -131,7 +158,11 @@ describe('polling a feed', () => {
     const second = await service.poll(`${base}/feed`);
     expect(requests[1]?.headers['if-none-match']).toBe(etagOf(feedText));
     expect(requests[1]?.headers['if-modified-since']).toBe('Mon, 01 Jun 2026 09:00:00 GMT');
-    expect(second).toMatchObject({ lastStatus: 'NOT_MODIFIED', lastChangedAt: first.lastChangedAt, episodeCount: 2 });
+    expect(second).toMatchObject({
+      lastStatus: 'NOT_MODIFIED',
+      lastChangedAt: first.lastChangedAt,
+      episodeCount: 2,
+    });
     expect(await store.exportBatch()).toEqual(before);
 
     // The feed keeps only the latest two items: episode 1 leaves it, episode 3 arrives.
@@ -139,7 +170,9 @@ describe('polling a feed', () => {
     const third = await service.poll(`${base}/feed`);
     expect(third).toMatchObject({ lastStatus: 'OK', episodeCount: 2, etag: etagOf(feedText) });
     expect((await store.stats()).episodes).toBe(3);
-    const titles = (await store.listEpisodes({ offset: 0, limit: 10 })).items.map((e) => e.title).sort();
+    const titles = (await store.listEpisodes({ offset: 0, limit: 10 })).items
+      .map((e) => e.title)
+      .sort();
     expect(titles).toEqual(['Episode 1', 'Episode 2', 'Episode 3']);
   });
 
@@ -153,11 +186,19 @@ describe('polling a feed', () => {
     ['/500', 'HTTP_ERROR', /^HTTP 500 Internal Server Error from http:\/\/127\.0\.0\.1:\d+\/500$/],
     ['/slow', 'TIMEOUT', /^no complete answer from .*\/slow within 0\.4 s$/],
     ['/loop', 'TOO_MANY_REDIRECTS', /^more than 5 redirects/],
-    ['/to-ftp', 'HTTP_ERROR', /redirected to "ftp:\/\/example\.org\/feed\.xml", which is not an http or https URL/],
+    [
+      '/to-ftp',
+      'HTTP_ERROR',
+      /redirected to "ftp:\/\/example\.org\/feed\.xml", which is not an http or https URL/,
+    ],
     ['/big', 'TOO_LARGE', /^the feed is \d+ bytes; the limit is 65536$/],
     ['/big-gzip', 'TOO_LARGE', /^the feed is larger than 65536 bytes$/],
     ['/html', 'NOT_A_FEED', /content type "text\/html", not a feed$/],
-    ['/invalid', 'INVALID_FEED', /episode #1 "Episode 9".*link.*"javascript:alert\(1\)" is not a web link/],
+    [
+      '/invalid',
+      'INVALID_FEED',
+      /episode #1 "Episode 9".*link.*"javascript:alert\(1\)" is not a web link/,
+    ],
   ];
   for (const [path, status, error] of failures) {
     it(`${path}: stores nothing, says ${status} and why, and keeps saying it`, async () => {
@@ -183,11 +224,18 @@ describe('polling a feed', () => {
     expect(wait).toBeLessThan(7200 * 1000 + 5000);
     // Without Retry-After the next check is the refresh interval (jitter 0.5 → exactly 60 min).
     const ok = await service.add(`${base}/feed`);
-    expect(Date.parse(ok.nextCheckAt!) - Date.parse(ok.lastCheckedAt!)).toBeGreaterThanOrEqual(60 * 60_000 - 1000);
+    expect(Date.parse(ok.nextCheckAt!) - Date.parse(ok.lastCheckedAt!)).toBeGreaterThanOrEqual(
+      60 * 60_000 - 1000,
+    );
   });
 
   it('refuses URLs that are not http(s) web links', async () => {
-    for (const url of ['ftp://example.org/feed', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'ftp://example.org/feed',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       await expect(service.add(url)).rejects.toThrow(/is not a feed URL/);
     }
     expect(await store.listFeeds()).toEqual([]);

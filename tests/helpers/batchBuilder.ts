@@ -3,7 +3,11 @@
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
 
-export function arxivPaper(arxivId: string, title: string | null, extraAliases: string[] = []): PaperRecord {
+export function arxivPaper(
+  arxivId: string,
+  title: string | null,
+  extraAliases: string[] = [],
+): PaperRecord {
   return {
     id: `arxiv:${arxivId}`,
     title,
@@ -50,7 +54,8 @@ export function batchOf(episodes: EpisodeRecord[], papers: PaperRecord[]): Impor
   for (const e of episodes) {
     for (const id of [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]) {
       const paper = byId.get(id);
-      if (!paper) throw new Error(`fixture bug: ${e.id} cites ${id}, which is not in the paper list`);
+      if (!paper)
+        throw new Error(`fixture bug: ${e.id} cites ${id}, which is not in the paper list`);
       cited.set(id, paper);
     }
   }
@@ -98,7 +103,9 @@ export function generateCorpus(options: CorpusOptions): ImportBatch {
   const episodes: EpisodeRecord[] = [];
   const papers = new Map<string, PaperRecord>();
   for (let i = 0; i < options.episodes; i += 1) {
-    const source = arxivPaper(`${prefix}.${String(i).padStart(5, '0')}`, null, [`arXiv:${prefix}.${i}`]);
+    const source = arxivPaper(`${prefix}.${String(i).padStart(5, '0')}`, null, [
+      `arXiv:${prefix}.${i}`,
+    ]);
     const recommends = new Map<string, PaperRecord>();
     while (recommends.size < Math.min(options.recommendationsPerEpisode, options.papers)) {
       const pick = pool[Math.floor(options.papers * random() ** 3)]!; // cubed: a heavy head of popular papers
@@ -107,7 +114,10 @@ export function generateCorpus(options: CorpusOptions): ImportBatch {
     const e = episode({
       title: `Episode ${prefix}-${i}${revision}: reasoning topic ${i % 41}`,
       source,
-      recommends: [...recommends.values()].map((paper) => ({ paper, note: `Background on topic ${i % 13}${revision}` })),
+      recommends: [...recommends.values()].map((paper) => ({
+        paper,
+        note: `Background on topic ${i % 13}${revision}`,
+      })),
       publishedAt: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
       summary: `A deep dive into synthetic paper ${i}${revision}, covering rewards, search and verification.`,
       takeaways: [`Takeaway one for ${i}`, `Takeaway two for ${i}`],

@@ -15,7 +15,8 @@ export async function serveOnLoopback(handler: RequestListener): Promise<Loopbac
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('the loopback server has no port');
+  if (address === null || typeof address !== 'object')
+    throw new Error('the loopback server has no port');
   return {
     url: `http://127.0.0.1:${address.port}/graphql`,
     origin: `http://127.0.0.1:${address.port}`,

@@ -23,18 +23,26 @@ export type Neo4jTestSettings =
 export function neo4jTestSettings(): Neo4jTestSettings {
   const context = inject('neo4j');
   const connection = connectionForWorker(context, process.env['VITEST_POOL_ID']);
-  if (connection === undefined) return { skipReason: context.skipReason ?? 'no Neo4j for this worker' };
+  if (connection === undefined)
+    return { skipReason: context.skipReason ?? 'no Neo4j for this worker' };
   return { connection };
 }
 
 /** Deletes the papergraph nodes of this worker's Neo4j. */
 export async function wipeNeo4j(connection: Neo4jConnectionOptions): Promise<void> {
-  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+  const driver = neo4j.driver(
+    connection.uri,
+    neo4j.auth.basic(connection.user, connection.password),
+  );
   try {
-    await driver.executeQuery(WIPE_PAPERGRAPH_GRAPH, {}, {
-      routing: neo4j.routing.WRITE,
-      ...(connection.database === undefined ? {} : { database: connection.database }),
-    });
+    await driver.executeQuery(
+      WIPE_PAPERGRAPH_GRAPH,
+      {},
+      {
+        routing: neo4j.routing.WRITE,
+        ...(connection.database === undefined ? {} : { database: connection.database }),
+      },
+    );
   } finally {
     await driver.close();
   }
@@ -46,7 +54,8 @@ export function neo4jStoreFactory(): StoreFactory {
     return {
       name: 'neo4j',
       skipReason: settings.skipReason,
-      create: () => Promise.reject(new Error(`neo4j store factory is skipped: ${settings.skipReason}`)),
+      create: () =>
+        Promise.reject(new Error(`neo4j store factory is skipped: ${settings.skipReason}`)),
       cleanup: async () => {},
     };
   }

@@ -12,14 +12,20 @@ export function neo4jFromEnvironment(env: NodeJS.ProcessEnv): Neo4jTestContext |
   const password = env['NEO4J_PASSWORD'];
   if (!password) return { skipReason: 'NEO4J_URI is set but NEO4J_PASSWORD is not' };
   if (!['true', '1'].includes(env['NEO4J_TEST_DISPOSABLE'] ?? '')) {
-    return { skipReason: 'NEO4J_URI is set but NEO4J_TEST_DISPOSABLE is not: the suite deletes every papergraph node' };
+    return {
+      skipReason:
+        'NEO4J_URI is set but NEO4J_TEST_DISPOSABLE is not: the suite deletes every papergraph node',
+    };
   }
   const database = env['NEO4J_DATABASE']?.trim() || undefined;
   return { connections: [{ uri, user: env['NEO4J_USER']?.trim() || 'neo4j', password, database }] };
 }
 
 /** The connection of the worker running this file (VITEST_POOL_ID counts workers from 1). */
-export function connectionForWorker(context: Neo4jTestContext, poolId: string | undefined): Neo4jConnectionOptions | undefined {
+export function connectionForWorker(
+  context: Neo4jTestContext,
+  poolId: string | undefined,
+): Neo4jConnectionOptions | undefined {
   if (context.connections === undefined) return undefined;
   const index = (Number(poolId ?? '1') - 1) % context.connections.length;
   return context.connections[index];

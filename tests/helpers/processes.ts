@@ -10,13 +10,22 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Polls `probe` until it answers true; fails early when the child exits. */
-export async function waitUntil(probe: () => Promise<boolean>, child: ChildProcess, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  probe: () => Promise<boolean>,
+  child: ChildProcess,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
@@ -43,7 +52,8 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 export function residentMemory(pid: number): { rss: number; peak: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
     return { rss: kb('VmRSS'), peak: kb('VmHWM') };
   } catch {
     return null;

@@ -5,7 +5,11 @@ import type { GraphStore } from '../../server/src/store/store.ts';
 /** A limit above any fixture's citation count: "every citation". */
 export const EVERY_CITATION = 10_000;
 
-export async function relatedOf(store: Pick<GraphStore, 'relatedByEpisodeIds'>, episodeId: string, limit: number): Promise<RelatedEpisode[]> {
+export async function relatedOf(
+  store: Pick<GraphStore, 'relatedByEpisodeIds'>,
+  episodeId: string,
+  limit: number,
+): Promise<RelatedEpisode[]> {
   const [related] = await store.relatedByEpisodeIds([episodeId], limit);
   return related ?? [];
 }

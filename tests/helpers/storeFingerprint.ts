@@ -18,9 +18,15 @@ export async function storeFingerprint(store: GraphStore): Promise<Fingerprint> 
     citations: exported.episodes.reduce((sum, e) => sum + 1 + e.recommendations.length, 0),
   };
   if (JSON.stringify(stats) !== JSON.stringify(fromExport)) {
-    throw new Error(`stats ${JSON.stringify(stats)} disagree with the exported data ${JSON.stringify(fromExport)}`);
+    throw new Error(
+      `stats ${JSON.stringify(stats)} disagree with the exported data ${JSON.stringify(fromExport)}`,
+    );
   }
-  const pairs = new Set(exported.episodes.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)].map((p) => `${e.id} ${p}`)));
+  const pairs = new Set(
+    exported.episodes.flatMap((e) =>
+      [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)].map((p) => `${e.id} ${p}`),
+    ),
+  );
   const whole = await store.graph({ depth: 1, limit: Number.MAX_SAFE_INTEGER, minCitations: 0 });
   if (whole.nodes.length !== stats.episodes + stats.papers || whole.edges.length !== pairs.size) {
     throw new Error(

@@ -15,7 +15,10 @@ import type { GraphStore } from '../../server/src/store/store.ts';
 import { SEED_RSS } from './seedFiles.ts';
 
 const seed = importFeedContent(SEED_RSS);
-const part = (from: number, to: number): ImportBatch => ({ episodes: seed.episodes.slice(from, to), papers: seed.papers });
+const part = (from: number, to: number): ImportBatch => ({
+  episodes: seed.episodes.slice(from, to),
+  papers: seed.papers,
+});
 
 let dir: string;
 const stores: GraphStore[] = [];
@@ -47,7 +50,9 @@ describe('importFiles', () => {
     ];
     const store = await openStore('parts');
     const results = await importFiles(store, files);
-    expect(results.map((r) => [r.file, r.added.length, r.updated.length, r.unchanged.length])).toEqual([
+    expect(
+      results.map((r) => [r.file, r.added.length, r.updated.length, r.unchanged.length]),
+    ).toEqual([
       [files[0], 3, 0, 0],
       [files[1], 5, 0, 0],
       [files[2], 0, 0, 8],
@@ -62,7 +67,10 @@ describe('importFiles', () => {
     const store = await openStore('bad');
     await importFiles(store, [await file('start.json', toJsonExport(part(0, 2)))]);
     const before = await store.exportBatch();
-    const untitled = toJsonExport({ ...part(4, 6), episodes: part(4, 6).episodes.map((e, i) => (i === 1 ? { ...e, title: '' } : e)) });
+    const untitled = toJsonExport({
+      ...part(4, 6),
+      episodes: part(4, 6).episodes.map((e, i) => (i === 1 ? { ...e, title: '' } : e)),
+    });
     const files = [
       await file('good.json', toJsonExport(part(2, 4))),
       await file('untitled.json', untitled),

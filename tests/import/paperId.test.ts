@@ -88,15 +88,23 @@ describe('normalisePaperRef', () => {
     expect(idOf('HTTPS://WWW.Anthropic.COM:443/research/Agentic-Misalignment/#intro')).toBe(
       'url:https://anthropic.com/research/Agentic-Misalignment',
     );
-    expect(idOf('https://example.org/paper?id=7&b=2')).toBe('url:https://example.org/paper?id=7&b=2');
-    expect(idOf('https://example.org/paper?b=2&id=7')).toBe('url:https://example.org/paper?b=2&id=7');
+    expect(idOf('https://example.org/paper?id=7&b=2')).toBe(
+      'url:https://example.org/paper?id=7&b=2',
+    );
+    expect(idOf('https://example.org/paper?b=2&id=7')).toBe(
+      'url:https://example.org/paper?b=2&id=7',
+    );
     expect(idOf('http://example.org:8080/x/')).toBe('url:https://example.org:8080/x');
     expect(idOf('http://example.org/')).toBe('url:https://example.org');
   });
 
   it('makes the http and https forms of a link one paper, served over https', () => {
-    expect(idOf('http://anthropic.com/research/agentic-misalignment')).toBe('url:https://anthropic.com/research/agentic-misalignment');
-    expect(normalisePaperRef('http://www.anthropic.com/research/agentic-misalignment')?.url).toBe('https://anthropic.com/research/agentic-misalignment');
+    expect(idOf('http://anthropic.com/research/agentic-misalignment')).toBe(
+      'url:https://anthropic.com/research/agentic-misalignment',
+    );
+    expect(normalisePaperRef('http://www.anthropic.com/research/agentic-misalignment')?.url).toBe(
+      'https://anthropic.com/research/agentic-misalignment',
+    );
     expect(idOf('http://example.org:443/x')).toBe('url:https://example.org/x'); // 443 is https's default port
     expect(idOf('http://example.org:80/x')).toBe('url:https://example.org/x');
   });
@@ -111,8 +119,12 @@ describe('normalisePaperRef', () => {
     ]) {
       expect(idOf(form), form).toBe('url:https://example.org/paper');
     }
-    expect(idOf('https://example.org/paper?id=7&utm_source=x&b=a%20b')).toBe('url:https://example.org/paper?id=7&b=a%20b');
-    expect(idOf('https://example.org/paper?reference=7')).toBe('url:https://example.org/paper?reference=7');
+    expect(idOf('https://example.org/paper?id=7&utm_source=x&b=a%20b')).toBe(
+      'url:https://example.org/paper?id=7&b=a%20b',
+    );
+    expect(idOf('https://example.org/paper?reference=7')).toBe(
+      'url:https://example.org/paper?reference=7',
+    );
   });
 
   it('strips <…> wrappers, quotes, brackets and the sentence punctuation around a pasted link', () => {
@@ -132,7 +144,9 @@ describe('normalisePaperRef', () => {
     expect(idOf('<arXiv:2305.18290v2>.')).toBe('arxiv:2305.18290');
     expect(idOf('(doi:10.1038/nature16961)')).toBe('doi:10.1038/nature16961');
     // Brackets that belong to the link stay.
-    expect(idOf('https://en.wikipedia.org/wiki/Go_(game).')).toBe('url:https://en.wikipedia.org/wiki/Go_(game)');
+    expect(idOf('https://en.wikipedia.org/wiki/Go_(game).')).toBe(
+      'url:https://en.wikipedia.org/wiki/Go_(game)',
+    );
     expect(idOf('doi:10.1016/S0140-6736(20)30183-5')).toBe('doi:10.1016/s0140-6736(20)30183-5');
   });
 
@@ -147,7 +161,9 @@ describe('normalisePaperRef', () => {
       expect(idOf(form), form).toBe('url:https://transformer-circuits.pub/2022/toy_model');
     }
     expect(idOf('https://example.org/index.html')).toBe('url:https://example.org');
-    expect(idOf('https://example.org/index.html.bak')).toBe('url:https://example.org/index.html.bak');
+    expect(idOf('https://example.org/index.html.bak')).toBe(
+      'url:https://example.org/index.html.bak',
+    );
   });
 
   it('resolves arXiv papers on mirrors and aggregators to the arXiv paper', () => {
@@ -171,11 +187,16 @@ describe('normalisePaperRef', () => {
     }
     // Other pages of those sites are not papers of arXiv.
     expect(idOf('https://huggingface.co/papers')).toBe('url:https://huggingface.co/papers');
-    expect(idOf('https://huggingface.co/meta-llama/Llama-2-7b')).toBe('url:https://huggingface.co/meta-llama/Llama-2-7b');
+    expect(idOf('https://huggingface.co/meta-llama/Llama-2-7b')).toBe(
+      'url:https://huggingface.co/meta-llama/Llama-2-7b',
+    );
   });
 
   it('rejects non-web schemes and junk, with a reason', () => {
-    expect(parsePaperRef('javascript:alert(1)')).toEqual({ ok: false, reason: 'unsupported link scheme "javascript:" (only http and https)' });
+    expect(parsePaperRef('javascript:alert(1)')).toEqual({
+      ok: false,
+      reason: 'unsupported link scheme "javascript:" (only http and https)',
+    });
     for (const bad of [
       'data:text/html,<script>alert(1)</script>',
       'ftp://example.org/paper.pdf',
@@ -201,21 +222,35 @@ describe('normalisePaperRef', () => {
 describe('paperLabel', () => {
   it('uses the title when there is one, else a short readable identifier', () => {
     expect(paperLabel({ id: 'arxiv:2606.26453', title: null })).toBe('arXiv:2606.26453');
-    expect(paperLabel({ id: 'doi:10.1038/nature16961', title: null })).toBe('doi:10.1038/nature16961');
-    expect(paperLabel({ id: 'url:https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf', title: null })).toBe(
-      'raw.githubusercontent.com/…/DSpark_paper.pdf',
+    expect(paperLabel({ id: 'doi:10.1038/nature16961', title: null })).toBe(
+      'doi:10.1038/nature16961',
     );
-    expect(paperLabel({ id: 'url:https://transformer-circuits.pub/2022/toy_model/index.html', title: null })).toBe(
-      'transformer-circuits.pub/2022/toy_model',
+    expect(
+      paperLabel({
+        id: 'url:https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf',
+        title: null,
+      }),
+    ).toBe('raw.githubusercontent.com/…/DSpark_paper.pdf');
+    expect(
+      paperLabel({
+        id: 'url:https://transformer-circuits.pub/2022/toy_model/index.html',
+        title: null,
+      }),
+    ).toBe('transformer-circuits.pub/2022/toy_model');
+    expect(paperLabel({ id: 'arxiv:2305.18290', title: 'Direct Preference Optimization' })).toBe(
+      'Direct Preference Optimization',
     );
-    expect(paperLabel({ id: 'arxiv:2305.18290', title: 'Direct Preference Optimization' })).toBe('Direct Preference Optimization');
   });
 });
 
 // ---- properties ----
 
 const newStyleArxivId = fc
-  .record({ year: fc.integer({ min: 7, max: 29 }), month: fc.integer({ min: 1, max: 12 }), seq: fc.integer({ min: 1, max: 99_999 }) })
+  .record({
+    year: fc.integer({ min: 7, max: 29 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    seq: fc.integer({ min: 1, max: 99_999 }),
+  })
   .filter(({ year, month }) => year * 100 + month >= 704)
   .map(({ year, month, seq }) => {
     const yymm = `${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}`;
@@ -225,15 +260,30 @@ const newStyleArxivId = fc
 
 const oldStyleArxivId = fc
   .record({
-    archive: fc.constantFrom('hep-th', 'hep-ph', 'math', 'cs', 'astro-ph', 'cond-mat', 'quant-ph', 'gr-qc'),
+    archive: fc.constantFrom(
+      'hep-th',
+      'hep-ph',
+      'math',
+      'cs',
+      'astro-ph',
+      'cond-mat',
+      'quant-ph',
+      'gr-qc',
+    ),
     year: fc.constantFrom(91, 95, 99, 0, 3, 7),
     month: fc.integer({ min: 1, max: 12 }),
     seq: fc.integer({ min: 1, max: 999 }),
   })
-  .map(({ archive, year, month, seq }) => `${archive}/${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}${String(seq).padStart(3, '0')}`);
+  .map(
+    ({ archive, year, month, seq }) =>
+      `${archive}/${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}${String(seq).padStart(3, '0')}`,
+  );
 
 const arxivId = fc.oneof(newStyleArxivId, oldStyleArxivId);
-const version = fc.option(fc.integer({ min: 1, max: 12 }).map((v) => `v${v}`), { nil: '' });
+const version = fc.option(
+  fc.integer({ min: 1, max: 12 }).map((v) => `v${v}`),
+  { nil: '' },
+);
 
 /** Every spelling of one arXiv paper the normaliser promises to understand. */
 const arxivSpellings = (id: string, v: string): string[] => [
@@ -264,14 +314,48 @@ const messyUrl = fc
     www: fc.boolean(),
     host: fc.domain(),
     port: fc.constantFrom('', ':80', ':443', ':8080'),
-    segments: fc.array(fc.constantFrom('a', 'B', '.', '..', '', 'x%2Fy', 'x%2fy', '%7E', 'back\\slash', 'index.html', 'ü'), { maxLength: 5 }),
+    segments: fc.array(
+      fc.constantFrom(
+        'a',
+        'B',
+        '.',
+        '..',
+        '',
+        'x%2Fy',
+        'x%2fy',
+        '%7E',
+        'back\\slash',
+        'index.html',
+        'ü',
+      ),
+      { maxLength: 5 },
+    ),
     trailing: fc.constantFrom('', '/', '//'),
-    query: fc.constantFrom('', '?', '?b=2&a=1', '?q=a%20b', "?q='x'", '?utm_source=x', '?a=1.&fbclid=2', '?ref=hn&id=3', '?x=(1)'),
+    query: fc.constantFrom(
+      '',
+      '?',
+      '?b=2&a=1',
+      '?q=a%20b',
+      "?q='x'",
+      '?utm_source=x',
+      '?a=1.&fbclid=2',
+      '?ref=hn&id=3',
+      '?x=(1)',
+    ),
     fragment: fc.constantFrom('', '#', '#top'),
-    wrapper: fc.constantFrom(['', ''], ['<', '>'], ['(', ').'], ['"', '",'], ['', '.'], ['', ')'], ['“', '”']),
+    wrapper: fc.constantFrom(
+      ['', ''],
+      ['<', '>'],
+      ['(', ').'],
+      ['"', '",'],
+      ['', '.'],
+      ['', ')'],
+      ['“', '”'],
+    ),
   })
-  .map(({ scheme, www, host, port, segments, trailing, query, fragment, wrapper: [open, close] }) =>
-    `${open}${scheme}://${www ? 'www.' : ''}${host}${port}/${segments.join('/')}${trailing}${query}${fragment}${close}`,
+  .map(
+    ({ scheme, www, host, port, segments, trailing, query, fragment, wrapper: [open, close] }) =>
+      `${open}${scheme}://${www ? 'www.' : ''}${host}${port}/${segments.join('/')}${trailing}${query}${fragment}${close}`,
   );
 
 const anyRef = fc.oneof(
@@ -279,7 +363,9 @@ const anyRef = fc.oneof(
   arxivId.chain((id) => version.chain((v) => fc.constantFrom(...arxivSpellings(id, v)))),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.webUrl().map((url) => url.toUpperCase()),
-  fc.tuple(fc.integer({ min: 1000, max: 99999 }), fc.string({ minLength: 1, maxLength: 20 })).map(([registrant, suffix]) => `doi:10.${registrant}/${suffix}`),
+  fc
+    .tuple(fc.integer({ min: 1000, max: 99999 }), fc.string({ minLength: 1, maxLength: 20 }))
+    .map(([registrant, suffix]) => `doi:10.${registrant}/${suffix}`),
   fc.string({ maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 80 }),
 );
@@ -300,17 +386,21 @@ describe('normalisation properties', () => {
 
   it('gives the http and https, www and bare, tracked and untracked, wrapped and bare forms of a link one key', () => {
     fc.assert(
-      fc.property(fc.domain(), fc.array(fc.constantFrom('a', 'B', 'paper', 'x%2Fy', 'index.html'), { maxLength: 4 }), (host, segments) => {
-        const path = segments.join('/');
-        const forms = [
-          `https://${host}/${path}`,
-          `http://www.${host}/${path}/`,
-          `https://${host}/${path}?utm_source=feed&fbclid=1`,
-          `<http://${host}/${path}#top>.`,
-        ];
-        const ids = new Set(forms.map(idOf));
-        expect(ids.size, forms.join(' ')).toBe(1);
-      }),
+      fc.property(
+        fc.domain(),
+        fc.array(fc.constantFrom('a', 'B', 'paper', 'x%2Fy', 'index.html'), { maxLength: 4 }),
+        (host, segments) => {
+          const path = segments.join('/');
+          const forms = [
+            `https://${host}/${path}`,
+            `http://www.${host}/${path}/`,
+            `https://${host}/${path}?utm_source=feed&fbclid=1`,
+            `<http://${host}/${path}#top>.`,
+          ];
+          const ids = new Set(forms.map(idOf));
+          expect(ids.size, forms.join(' ')).toBe(1);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -21,18 +21,35 @@ const EPISODE_5 = '#5 "One Crosscoder Feature Flips a Stalling Chatbot Into a Wo
 
 describe('feed errors', () => {
   it('names the file, episode and field of a broken episode', () => {
-    const broken = editDescription(SEED_PAGE, 3, (d) => d.replace(' Source: https://arxiv.org/abs/2606.26294', ''));
+    const broken = editDescription(SEED_PAGE, 3, (d) =>
+      d.replace(' Source: https://arxiv.org/abs/2606.26294', ''),
+    );
     const error = importError(() => importFeedContent(broken, { file: 'seed.txt' }));
-    expect(error.issues).toEqual([{ file: 'seed.txt', episode: EPISODE_3, field: 'source', message: 'missing "Source: <url>"' }]);
-    expect(error.message).toBe(`seed.txt: episode ${EPISODE_3}: field source: missing "Source: <url>"`);
+    expect(error.issues).toEqual([
+      { file: 'seed.txt', episode: EPISODE_3, field: 'source', message: 'missing "Source: <url>"' },
+    ]);
+    expect(error.message).toBe(
+      `seed.txt: episode ${EPISODE_3}: field source: missing "Source: <url>"`,
+    );
   });
 
   it('collects every problem across episodes, not just the first', () => {
-    let broken = editDescription(SEED_PAGE, 3, (d) => d.replace('Source: https://arxiv.org/abs/2606.26294', 'Source: javascript:alert(1)'));
-    broken = editDescription(broken, 5, (d) =>
-      d.replace('Paper was published on June 25, 2026', 'Paper was published on Juneteenth').replace('AI-generated on June 26, 2026', 'AI-generated on June 31, 2026'),
+    let broken = editDescription(SEED_PAGE, 3, (d) =>
+      d.replace('Source: https://arxiv.org/abs/2606.26294', 'Source: javascript:alert(1)'),
     );
-    broken = editDescription(broken, 5, (d) => d.replace('(https://arxiv.org/abs/2410.20268)', '(javascript:alert(1))').replace('(https://transformer-circuits.pub/2024/crosscoders/index.html)', '(data:text/html,x)'));
+    broken = editDescription(broken, 5, (d) =>
+      d
+        .replace('Paper was published on June 25, 2026', 'Paper was published on Juneteenth')
+        .replace('AI-generated on June 26, 2026', 'AI-generated on June 31, 2026'),
+    );
+    broken = editDescription(broken, 5, (d) =>
+      d
+        .replace('(https://arxiv.org/abs/2410.20268)', '(javascript:alert(1))')
+        .replace(
+          '(https://transformer-circuits.pub/2024/crosscoders/index.html)',
+          '(data:text/html,x)',
+        ),
+    );
     const error = importError(() => importFeedContent(broken, { file: 'seed.txt' }));
     expect(error.issues.map(({ episode, field }) => `${episode} ${field}`)).toEqual([
       `${EPISODE_3} source`,
@@ -40,7 +57,9 @@ describe('feed errors', () => {
       `${EPISODE_5} publishedAt`,
       `${EPISODE_5} reading #2`,
     ]);
-    expect(error.issues[0]?.message).toBe('"javascript:alert(1)" is not a paper link: unsupported link scheme "javascript:" (only http and https)');
+    expect(error.issues[0]?.message).toBe(
+      '"javascript:alert(1)" is not a paper link: unsupported link scheme "javascript:" (only http and https)',
+    );
     expect(error.issues[1]?.message).toBe('unrecognised date "Juneteenth This episode…"');
     expect(error.issues[2]?.message).toBe('unrecognised date "June 31, 2026"');
     expect(error.message.split('\n')).toHaveLength(5);
@@ -48,18 +67,30 @@ describe('feed errors', () => {
   });
 
   it('refuses a javascript: link in a recommended reading', () => {
-    const broken = editDescription(SEED_PAGE, 4, (d) => d.replace('(https://arxiv.org/abs/2410.20268)', '(javascript:alert(document.cookie))'));
+    const broken = editDescription(SEED_PAGE, 4, (d) =>
+      d.replace('(https://arxiv.org/abs/2410.20268)', '(javascript:alert(document.cookie))'),
+    );
     const error = importError(() => importFeedContent(broken));
     expect(error.issues).toEqual([
-      expect.objectContaining({ episode: expect.stringMatching(/^#4 /), field: 'reading #1', message: expect.stringMatching(/unsupported link scheme "javascript:"/) }),
+      expect.objectContaining({
+        episode: expect.stringMatching(/^#4 /),
+        field: 'reading #1',
+        message: expect.stringMatching(/unsupported link scheme "javascript:"/),
+      }),
     ]);
   });
 
   it('refuses two episodes about the same source paper, naming both', () => {
     const twice = pageOf([
-      { title: 'First take', description: 'First take Source: https://arxiv.org/abs/2305.18290 Summary one.' },
+      {
+        title: 'First take',
+        description: 'First take Source: https://arxiv.org/abs/2305.18290 Summary one.',
+      },
       { title: 'Other paper', description: 'Source: https://arxiv.org/abs/2401.15077' },
-      { title: 'Second take', description: 'Second take Source: arxiv.org/pdf/2305.18290v2.pdf Summary two.' },
+      {
+        title: 'Second take',
+        description: 'Second take Source: arxiv.org/pdf/2305.18290v2.pdf Summary two.',
+      },
     ]);
     const error = importError(() => importFeedContent(twice, { file: 'dup.txt' }));
     expect(error.issues).toEqual([
@@ -67,19 +98,25 @@ describe('feed errors', () => {
         file: 'dup.txt',
         episode: '#3 "Second take"',
         field: 'source',
-        message: 'same source paper arxiv:2305.18290 as episode #1 "First take"; a feed has one episode per paper',
+        message:
+          'same source paper arxiv:2305.18290 as episode #1 "First take"; a feed has one episode per paper',
       },
     ]);
   });
 
   it('refuses an empty feed and content in no known format', () => {
-    expect(() => importFeedContent('My Podcast\n\nAbout\n\nNothing yet.\n', { format: 'PAGE', file: 'p.txt' })).toThrow(
-      'p.txt: feed contains no episodes',
-    );
-    expect(() => importFeedContent('{"format":"papergraph","version":1,"episodes":[],"papers":[]}')).toThrow('feed contains no episodes');
-    const unknown = 'unrecognised feed format: expected an RSS 2.0 feed, a papergraph JSON export or a podcast page';
+    expect(() =>
+      importFeedContent('My Podcast\n\nAbout\n\nNothing yet.\n', { format: 'PAGE', file: 'p.txt' }),
+    ).toThrow('p.txt: feed contains no episodes');
+    expect(() =>
+      importFeedContent('{"format":"papergraph","version":1,"episodes":[],"papers":[]}'),
+    ).toThrow('feed contains no episodes');
+    const unknown =
+      'unrecognised feed format: expected an RSS 2.0 feed, a papergraph JSON export or a podcast page';
     expect(() => importFeedContent('hello world', { file: 'x.bin' })).toThrow(`x.bin: ${unknown}`);
-    expect(() => importFeedContent('<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>')).toThrow(unknown);
+    expect(() =>
+      importFeedContent('<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>'),
+    ).toThrow(unknown);
     expect(() => importFeedContent('')).toThrow(unknown);
   });
 
@@ -93,20 +130,27 @@ describe('feed errors', () => {
     expect(error.issues).toEqual([
       { episode: '#1 "Only a title"', field: 'description', message: 'missing description' },
       // Messages shorten the long title to keep the episode recognisable, not to repeat 501 characters.
-      { episode: `#2 "${'T'.repeat(79)}…"`, field: 'title', message: 'title is 501 characters long; the limit is 500' },
+      {
+        episode: `#2 "${'T'.repeat(79)}…"`,
+        field: 'title',
+        message: 'title is 501 characters long; the limit is 500',
+      },
     ]);
   });
 
   it('rejects content over 20 MB before parsing it', () => {
     const huge = `{${' '.repeat(MAX_FEED_BYTES)}}`;
-    expect(() => importFeedContent(huge, { file: 'huge.json' })).toThrow(/^huge\.json: feed is 20971522 bytes; the limit is 20971520 bytes \(20 MB\)$/);
+    expect(() => importFeedContent(huge, { file: 'huge.json' })).toThrow(
+      /^huge\.json: feed is 20971522 bytes; the limit is 20971520 bytes \(20 MB\)$/,
+    );
   });
 
   it('strips control characters and stores HTML-looking text as plain text', () => {
     const page = pageOf([
       {
         title: 'Bell\u0007 and <b>bold</b>',
-        description: 'Source: https://arxiv.org/abs/2305.18290 A \u0000null and a <script>alert(1)</script> tag.\u001b',
+        description:
+          'Source: https://arxiv.org/abs/2305.18290 A \u0000null and a <script>alert(1)</script> tag.\u001b',
       },
     ]);
     const [episode] = importFeedContent(page).episodes;
@@ -117,7 +161,9 @@ describe('feed errors', () => {
 
 describe('episodes with few or odd parts', () => {
   it('leaves missing optional parts absent instead of inventing them', () => {
-    const [episode] = importFeedContent(pageOf([{ title: 'Bare', description: 'Source: https://example.org/paper.pdf' }])).episodes;
+    const [episode] = importFeedContent(
+      pageOf([{ title: 'Bare', description: 'Source: https://example.org/paper.pdf' }]),
+    ).episodes;
     expect(episode).toEqual({
       id: episodeIdFor('url:https://example.org/paper.pdf'),
       title: 'Bare',
@@ -143,7 +189,12 @@ describe('episodes with few or odd parts', () => {
     );
     const batch = importFeedContent(page);
     expect(batch.episodes.map((e) => e.paperPublishedAt)).toEqual(Array(4).fill('2026-06-24'));
-    expect(batch.episodes.map((e) => e.publishedAt)).toEqual(['2026-06-25', '2026-06-26', '2026-06-27', '2026-06-28']);
+    expect(batch.episodes.map((e) => e.publishedAt)).toEqual([
+      '2026-06-25',
+      '2026-06-26',
+      '2026-06-27',
+      '2026-06-28',
+    ]);
     expect(batch.episodes.map((e) => e.durationMinutes)).toEqual([65, 60, 45, 150]);
   });
 
@@ -156,7 +207,9 @@ describe('episodes with few or odd parts', () => {
       '- EAGLE again: Second mention - with a dash. (arXiv:2401.15077v2)',
     ].join(' ');
     const batch = importFeedContent(pageOf([{ title: 'Self reference', description }]));
-    expect(batch.episodes[0]?.recommendations).toEqual([{ paperId: 'arxiv:2401.15077', note: 'First mention.' }]);
+    expect(batch.episodes[0]?.recommendations).toEqual([
+      { paperId: 'arxiv:2401.15077', note: 'First mention.' },
+    ]);
     expect(batch.papers).toEqual([
       {
         id: 'arxiv:2305.18290',
@@ -193,13 +246,23 @@ describe('papergraph JSON export', () => {
     const dpo = document.papers.find((p: { id: string }) => p.id === 'arxiv:2305.18290');
     dpo.id = 'arxiv:2305.18290v2';
     for (const episode of document.episodes) {
-      for (const r of episode.recommendations) if (r.paperId === 'arxiv:2305.18290') r.paperId = 'arxiv:2305.18290v2';
+      for (const r of episode.recommendations)
+        if (r.paperId === 'arxiv:2305.18290') r.paperId = 'arxiv:2305.18290v2';
     }
     document.episodes[0].id = 'ep_000000000000';
-    const error = importError(() => importFeedContent(JSON.stringify(document), { file: 'export.json' }));
+    const error = importError(() =>
+      importFeedContent(JSON.stringify(document), { file: 'export.json' }),
+    );
     expect(error.issues).toEqual([
-      expect.objectContaining({ file: 'export.json', field: expect.stringMatching(/^papers\.\d+\.id$/), message: '"arxiv:2305.18290v2" is not canonical; it normalises to "arxiv:2305.18290"' }),
-      expect.objectContaining({ episode: '#1 "How DeepSeek Made One User Faster Without Slowing Down the Crowd"', field: 'id' }),
+      expect.objectContaining({
+        file: 'export.json',
+        field: expect.stringMatching(/^papers\.\d+\.id$/),
+        message: '"arxiv:2305.18290v2" is not canonical; it normalises to "arxiv:2305.18290"',
+      }),
+      expect.objectContaining({
+        episode: '#1 "How DeepSeek Made One User Faster Without Slowing Down the Crowd"',
+        field: 'id',
+      }),
     ]);
   });
 
@@ -209,10 +272,18 @@ describe('papergraph JSON export', () => {
     document.episodes[1].recommendations.push({ paperId: 'arxiv:9999.99999', note: null });
     const error = importError(() => importFeedContent(JSON.stringify(document)));
     expect(error.issues).toEqual([
-      expect.objectContaining({ episode: '#2 "Why Raw Profiler Data Made an AI Worse at Writing GPU Code"', field: 'publishedAt' }),
-      expect.objectContaining({ episode: '#2 "Why Raw Profiler Data Made an AI Worse at Writing GPU Code"', message: 'cites paper arxiv:9999.99999 missing from the batch' }),
+      expect.objectContaining({
+        episode: '#2 "Why Raw Profiler Data Made an AI Worse at Writing GPU Code"',
+        field: 'publishedAt',
+      }),
+      expect.objectContaining({
+        episode: '#2 "Why Raw Profiler Data Made an AI Worse at Writing GPU Code"',
+        message: 'cites paper arxiv:9999.99999 missing from the batch',
+      }),
     ]);
     expect(() => importFeedContent('{"format":"other"}')).toThrow(/not a papergraph export/);
-    expect(() => importFeedContent('{"format":', { file: 'cut.json' })).toThrow(/^cut\.json: invalid JSON: /);
+    expect(() => importFeedContent('{"format":', { file: 'cut.json' })).toThrow(
+      /^cut\.json: invalid JSON: /,
+    );
   });
 });

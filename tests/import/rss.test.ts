@@ -25,7 +25,9 @@ describe('RSS feed', () => {
     const fromRss = importFeedContent(SEED_RSS, { file: 'ai-papers-deep-dive.rss.xml' });
     const fromPage = importFeedContent(SEED_PAGE, { file: 'ai-papers-deep-dive.txt' });
     expect(fromRss.episodes).toHaveLength(8);
-    const withoutFeedFields = fromRss.episodes.map(({ guid, url, audio, imageUrl, ...rest }) => rest);
+    const withoutFeedFields = fromRss.episodes.map(
+      ({ guid, url, audio, imageUrl, ...rest }) => rest,
+    );
     expect({ ...fromRss, episodes: withoutFeedFields }).toEqual(fromPage);
     expect(fromRss.episodes[0]).toMatchObject({
       guid: 'paperdive-20260627-how-deepseek-made-one-user-faster-withou',
@@ -49,8 +51,16 @@ describe('RSS feed', () => {
     });
     expect(items[0]?.guid).toMatch(/^paperdive-20260627-/);
     // The fixture spells durations as 23:00, 1500 (seconds) and 00:23:00 on purpose.
-    expect(items.slice(0, 3).map((item) => item.durationText)).toEqual(['23:00', '1500', '00:23:00']);
-    expect(importFeedContent(SEED_RSS).episodes.slice(0, 3).map((e) => e.durationMinutes)).toEqual([23, 25, 23]);
+    expect(items.slice(0, 3).map((item) => item.durationText)).toEqual([
+      '23:00',
+      '1500',
+      '00:23:00',
+    ]);
+    expect(
+      importFeedContent(SEED_RSS)
+        .episodes.slice(0, 3)
+        .map((e) => e.durationMinutes),
+    ).toEqual([23, 25, 23]);
   });
 
   it('turns HTML lists and paragraphs into the page conventions, for escaped HTML as well as CDATA', () => {
@@ -59,7 +69,9 @@ describe('RSS feed', () => {
       &lt;p&gt;Key Takeaways:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;First — one&lt;/li&gt;&lt;li&gt;Second&lt;/li&gt;&lt;/ul&gt;
       &lt;p&gt;00:00 - Intro: Starts.&lt;br&gt;1:02:03 - Late: Ends.&lt;/p&gt;`;
     const batch = importFeedContent(
-      feed([`<item><title>DPO &amp; friends</title><description>${escaped}</description><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate><itunes:duration>1:05:00</itunes:duration></item>`]),
+      feed([
+        `<item><title>DPO &amp; friends</title><description>${escaped}</description><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate><itunes:duration>1:05:00</itunes:duration></item>`,
+      ]),
     );
     expect(batch.episodes[0]).toMatchObject({
       title: 'DPO & friends',
@@ -88,17 +100,33 @@ describe('RSS feed', () => {
   it('refuses a DOCTYPE declaring entities (billion laughs) before expanding anything', () => {
     const laughs = `<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>`;
     const error = importError(() =>
-      importFeedContent(feed([`<item><title>&lol3;</title><description>Source: https://arxiv.org/abs/2401.15077</description></item>`], laughs), { file: 'evil.xml' }),
+      importFeedContent(
+        feed(
+          [
+            `<item><title>&lol3;</title><description>Source: https://arxiv.org/abs/2401.15077</description></item>`,
+          ],
+          laughs,
+        ),
+        { file: 'evil.xml' },
+      ),
     );
-    expect(error.message).toBe('evil.xml: XML entity declarations (<!DOCTYPE … <!ENTITY …>) are not accepted in feeds');
+    expect(error.message).toBe(
+      'evil.xml: XML entity declarations (<!DOCTYPE … <!ENTITY …>) are not accepted in feeds',
+    );
     const external = `<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`;
-    expect(() => importFeedContent(feed([`<item><title>&xxe;</title></item>`], external))).toThrow(/entity declarations/);
+    expect(() => importFeedContent(feed([`<item><title>&xxe;</title></item>`], external))).toThrow(
+      /entity declarations/,
+    );
   });
 
   it('reports malformed XML with its position, and a channel without items as an empty feed', () => {
-    expect(() => importFeedContent('<?xml version="1.0"?>\n<rss version="2.0"><channel><item></channel></rss>')).toThrow(
-      /^invalid XML at line 2, column \d+: /,
+    expect(() =>
+      importFeedContent(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><item></channel></rss>',
+      ),
+    ).toThrow(/^invalid XML at line 2, column \d+: /);
+    expect(() => importFeedContent(feed([]), { file: 'empty.xml' })).toThrow(
+      /^empty\.xml: feed contains no episodes$/,
     );
-    expect(() => importFeedContent(feed([]), { file: 'empty.xml' })).toThrow(/^empty\.xml: feed contains no episodes$/);
   });
 });

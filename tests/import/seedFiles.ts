@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const seedPath = (name: string): string => fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
+const seedPath = (name: string): string =>
+  fileURLToPath(new URL(`../../seed/${name}`, import.meta.url));
 
 export const SEED_PAGE = readFileSync(seedPath('ai-papers-deep-dive.txt'), 'utf8');
 export const SEED_RSS = readFileSync(seedPath('ai-papers-deep-dive.rss.xml'), 'utf8');
@@ -19,7 +20,11 @@ function descriptionLine(lines: string[], position: number): number {
 }
 
 /** The seed page with episode `position`'s description rewritten by `edit`. */
-export function editDescription(page: string, position: number, edit: (description: string) => string): string {
+export function editDescription(
+  page: string,
+  position: number,
+  edit: (description: string) => string,
+): string {
   const lines = page.split('\n');
   const index = descriptionLine(lines, position);
   const line = lines[index] ?? '';
@@ -30,9 +35,19 @@ export function editDescription(page: string, position: number, edit: (descripti
 }
 
 /** A page with the given episodes in the seed's layout. */
-export function pageOf(episodes: { title: string; description: string; duration?: string }[]): string {
+export function pageOf(
+  episodes: { title: string; description: string; duration?: string }[],
+): string {
   const blocks = episodes.map((episode, i) =>
-    [`  ${i + 1}. ${i + 1} day ago`, '', `    ${episode.title}`, '', `    ${episode.description}`, '', episode.duration ? `    ${episode.duration}` : ''].join('\n'),
+    [
+      `  ${i + 1}. ${i + 1} day ago`,
+      '',
+      `    ${episode.title}`,
+      '',
+      `    ${episode.description}`,
+      '',
+      episode.duration ? `    ${episode.duration}` : '',
+    ].join('\n'),
   );
   return ['Some Podcast', '', 'A show.', '', ...blocks, '', 'About', '', 'A show.', ''].join('\n');
 }

@@ -38,7 +38,14 @@ describe('seed page', () => {
   it('reads durations, episode dates (not the "9 hr ago" labels) and paper dates in both page formats', () => {
     expect(batch.episodes.map((e) => e.durationMinutes)).toEqual([23, 25, 23, 31, 26, 22, 28, 22]);
     expect(batch.episodes.map((e) => e.publishedAt)).toEqual([
-      '2026-06-27', '2026-06-26', '2026-06-26', '2026-06-26', '2026-06-26', '2026-06-25', '2026-06-25', '2026-06-25',
+      '2026-06-27',
+      '2026-06-26',
+      '2026-06-26',
+      '2026-06-26',
+      '2026-06-26',
+      '2026-06-25',
+      '2026-06-25',
+      '2026-06-25',
     ]);
     expect(episode(1).paperPublishedAt).toBe('2026-06-27'); // "Paper was published on 2026-06-27"
     expect(episode(2).paperPublishedAt).toBe('2026-06-24'); // "Paper was published on June 24, 2026"
@@ -48,7 +55,9 @@ describe('seed page', () => {
   it('episode 1: summary without the disclaimers, 6 takeaways, 10 chapters, 4 readings', () => {
     const first = episode(1);
     expect(first.summary).toMatch(/^DeepSeek tore out the fast-text part of its flagship model/);
-    expect(first.summary).toMatch(/the two moves that break a trade-off everyone assumed was iron\.$/);
+    expect(first.summary).toMatch(
+      /the two moves that break a trade-off everyone assumed was iron\.$/,
+    );
     expect(first.summary).not.toMatch(/AI-generated|script was written|not affiliated|Source:/);
     expect(first.takeaways).toHaveLength(6);
     expect(first.takeaways[0]).toBe(
@@ -62,13 +71,23 @@ describe('seed page', () => {
       start: '01:30',
       startSeconds: 90,
       title: 'Why the slow part is the bottleneck',
-      summary: 'Explains why one-token-at-a-time generation wastes a parallel GPU and turns a math monster into a typewriter.',
+      summary:
+        'Explains why one-token-at-a-time generation wastes a parallel GPU and turns a math monster into a typewriter.',
     });
     expect(first.chapters[8]?.title).toBe('Does the whole machine actually hold up?');
-    expect(first.chapters[9]).toMatchObject({ start: '19:17', startSeconds: 1157, title: 'The catch the paper sometimes blurs' });
-    expect(first.chapters[9]?.summary).toMatch(/dropped RNN head — then names the durable ideas\.$/);
+    expect(first.chapters[9]).toMatchObject({
+      start: '19:17',
+      startSeconds: 1157,
+      title: 'The catch the paper sometimes blurs',
+    });
+    expect(first.chapters[9]?.summary).toMatch(
+      /dropped RNN head — then names the durable ideas\.$/,
+    );
     expect(first.recommendations.map((r) => r.paperId)).toEqual([
-      'arxiv:2211.17192', 'arxiv:2401.15077', 'arxiv:2401.10774', 'arxiv:1706.04599',
+      'arxiv:2211.17192',
+      'arxiv:2401.15077',
+      'arxiv:2401.10774',
+      'arxiv:1706.04599',
     ]);
     expect(first.recommendations[1]?.note).toBe(
       "The autoregressive drafter lineage (Eagle3) that DSpark benchmarks its accepted-length gains against, representing the 'coherent but sequential' camp the episode contrasts with parallel drafters.",
@@ -82,20 +101,37 @@ describe('seed page', () => {
   });
 
   it('splits titles that contain colons from their notes', () => {
-    expect(titleOf('arxiv:2401.15077')).toBe('EAGLE: Speculative Sampling Requires Rethinking Feature Uncertainty');
+    expect(titleOf('arxiv:2401.15077')).toBe(
+      'EAGLE: Speculative Sampling Requires Rethinking Feature Uncertainty',
+    );
     expect(titleOf('arxiv:2410.20268')).toBe('Centaur: a foundation model of human cognition');
     expect(episode(4).recommendations[0]?.note).toMatch(/^The Helmholtz Munich line of work/);
     expect(titleOf('arxiv:2502.10517')).toBe('KernelBench: Can LLMs Write Efficient GPU Kernels?');
-    expect(titleOf('arxiv:2410.04444')).toBe('Gödel Agent: A Self-Referential Framework for Agents Recursively Self-Improvement');
-    expect(titleOf('arxiv:2305.18290')).toBe('Direct Preference Optimization: Your Language Model is Secretly a Reward Model');
-    expect(titleOf('arxiv:2312.08935')).toBe('Math-Shepherd: Verify and Reinforce LLMs Step-by-step without Human Annotations');
-    expect(titleOf('url:https://anthropic.com/research/agentic-misalignment')).toBe('Agentic Misalignment: How LLMs Could Be Insider Threats');
+    expect(titleOf('arxiv:2410.04444')).toBe(
+      'Gödel Agent: A Self-Referential Framework for Agents Recursively Self-Improvement',
+    );
+    expect(titleOf('arxiv:2305.18290')).toBe(
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+    );
+    expect(titleOf('arxiv:2312.08935')).toBe(
+      'Math-Shepherd: Verify and Reinforce LLMs Step-by-step without Human Annotations',
+    );
+    expect(titleOf('url:https://anthropic.com/research/agentic-misalignment')).toBe(
+      'Agentic Misalignment: How LLMs Could Be Insider Threats',
+    );
     // Chapter titles follow the same rule.
     expect(episode(5).chapters[2]?.title).toBe('Bolting down the shelves: the DFC');
     expect(episode(5).chapters[6]).toMatchObject({ title: 'A frozen model catches the trick' });
-    expect(episode(5).chapters[6]?.summary).toMatch(/^Capability spillover: the untrained base model/);
-    expect(episode(3).chapters[8]).toMatchObject({ start: '17:13', title: 'Where the skeptic wins' });
-    expect(episode(3).chapters[8]?.summary).toMatch(/^The honest limits: everything rides on imperfect anchors/);
+    expect(episode(5).chapters[6]?.summary).toMatch(
+      /^Capability spillover: the untrained base model/,
+    );
+    expect(episode(3).chapters[8]).toMatchObject({
+      start: '17:13',
+      title: 'Where the skeptic wins',
+    });
+    expect(episode(3).chapters[8]?.summary).toMatch(
+      /^The honest limits: everything rides on imperfect anchors/,
+    );
   });
 
   it('gives all 26 readings a title and a note', () => {
@@ -161,11 +197,15 @@ describe('seed page', () => {
   });
 
   it('keys each episode by its source paper, and shares papers cited by several episodes', () => {
-    expect(episode(1).sourcePaperId).toBe('url:https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf');
+    expect(episode(1).sourcePaperId).toBe(
+      'url:https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf',
+    );
     expect(episode(2).sourcePaperId).toBe('arxiv:2606.26453');
     for (const e of batch.episodes) expect(e.id).toBe(episodeIdFor(e.sourcePaperId));
     expect(batch.papers).toHaveLength(32); // 8 sources + 24 distinct readings
-    const citingDpo = batch.episodes.filter((e) => e.recommendations.some((r) => r.paperId === 'arxiv:2305.18290'));
+    const citingDpo = batch.episodes.filter((e) =>
+      e.recommendations.some((r) => r.paperId === 'arxiv:2305.18290'),
+    );
     expect(citingDpo.map((e) => e.title)).toEqual([
       'The Free Step-Level Grader Hiding in Every RL Training Run',
       "One Bad Token Can Sink a Model's Math, And You Can Delete It",

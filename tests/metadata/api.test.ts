@@ -13,10 +13,22 @@ import { startProviderServer, type ProviderServer } from './providerServer.ts';
 
 describe('displayTitle: the feed stays the authority', () => {
   it.each([
-    ['Direct Preference Optimization', 'DPO: Your Language Model is Secretly a Reward Model', 'Direct Preference Optimization'],
+    [
+      'Direct Preference Optimization',
+      'DPO: Your Language Model is Secretly a Reward Model',
+      'Direct Preference Optimization',
+    ],
     [null, 'Scheming or Confusion?', 'Scheming or Confusion?'],
-    ['Direct Preference Optimization: Your Language…', 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model', 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model'],
-    ['Direct preference optimization: your language ...', 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model', 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model'],
+    [
+      'Direct Preference Optimization: Your Language…',
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+    ],
+    [
+      'Direct preference optimization: your language ...',
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+      'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+    ],
     ['Something else…', 'Direct Preference Optimization', 'Something else…'],
     ['A title', null, 'A title'],
   ])('feed %j, provider %j → %j', (feed, provider, shown) => {
@@ -25,102 +37,139 @@ describe('displayTitle: the feed stays the authority', () => {
 });
 
 for (const factory of storeFactories()) {
-  describe.skipIf(factory.skipReason !== undefined)(`metadata API (${factory.name}${factory.skipReason ? `, skipped: ${factory.skipReason}` : ''})`, () => {
-    let store: GraphStore;
-    let providers: ProviderServer;
-    let service: EnrichmentService;
-    let query: (text: string) => Promise<{ data?: any; errors?: unknown[] }>;
-    let health: () => Promise<any>;
+  describe.skipIf(factory.skipReason !== undefined)(
+    `metadata API (${factory.name}${factory.skipReason ? `, skipped: ${factory.skipReason}` : ''})`,
+    () => {
+      let store: GraphStore;
+      let providers: ProviderServer;
+      let service: EnrichmentService;
+      let query: (text: string) => Promise<{ data?: any; errors?: unknown[] }>;
+      let health: () => Promise<any>;
 
-    beforeAll(async () => {
-      providers = await startProviderServer();
-      store = await factory.create();
-      await seedIfEmpty(store);
-      const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
-      service = new EnrichmentService({
-        store,
-        providers: {
-          semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
-          arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
-        },
-        refreshAfterMs: 30 * 24 * 3600 * 1000,
-        retryAfterMs: 60_000,
-        log: () => {},
+      beforeAll(async () => {
+        providers = await startProviderServer();
+        store = await factory.create();
+        await seedIfEmpty(store);
+        const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
+        service = new EnrichmentService({
+          store,
+          providers: {
+            semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
+            arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
+          },
+          refreshAfterMs: 30 * 24 * 3600 * 1000,
+          retryAfterMs: 60_000,
+          log: () => {},
+        });
+        const yoga = createPapergraphYoga({ store, adminToken: undefined, enrichment: service });
+        query = async (text) => {
+          const response = await yoga.fetch(
+            new Request('http://papergraph.test/graphql', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ query: text }),
+            }),
+          );
+          return (await response.json()) as { data?: any; errors?: unknown[] };
+        };
+        health = async () =>
+          (await yoga.fetch(new Request('http://papergraph.test/health'))).json();
       });
-      const yoga = createPapergraphYoga({ store, adminToken: undefined, enrichment: service });
-      query = async (text) => {
-        const response = await yoga.fetch(new Request('http://papergraph.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: text }),
-        }));
-        return (await response.json()) as { data?: any; errors?: unknown[] };
-      };
-      health = async () => (await yoga.fetch(new Request('http://papergraph.test/health'))).json();
-    });
-    afterAll(async () => {
-      service.close();
-      await store.close();
-      await factory.cleanup();
-      await providers.close();
-    });
-
-    it('reports enrichment before and after a run, in GraphQL and /health', async () => {
-      expect((await query('{ enrichment { pending done failed lastError } }')).data).toEqual({
-        enrichment: { pending: 32, done: 0, failed: 0, lastError: null },
+      afterAll(async () => {
+        service.close();
+        await store.close();
+        await factory.cleanup();
+        await providers.close();
       });
-      service.schedule();
-      await service.idle();
-      expect((await query('{ enrichment { pending done failed lastError } }')).data?.enrichment).toEqual({ pending: 0, done: 32, failed: 0, lastError: null });
-      expect(await health()).toMatchObject({ reachable: true, enrichment: { pending: 0, done: 32 } });
-    });
 
-    it('a source paper the feed left untitled gets its title, authors, year, venue, abstract and topics', async () => {
-      const { data, errors } = await query(`{ paper(ref: "https://arxiv.org/abs/2606.26071v2") {
+      it('reports enrichment before and after a run, in GraphQL and /health', async () => {
+        expect((await query('{ enrichment { pending done failed lastError } }')).data).toEqual({
+          enrichment: { pending: 32, done: 0, failed: 0, lastError: null },
+        });
+        service.schedule();
+        await service.idle();
+        expect(
+          (await query('{ enrichment { pending done failed lastError } }')).data?.enrichment,
+        ).toEqual({ pending: 0, done: 32, failed: 0, lastError: null });
+        expect(await health()).toMatchObject({
+          reachable: true,
+          enrichment: { pending: 0, done: 32 },
+        });
+      });
+
+      it('a source paper the feed left untitled gets its title, authors, year, venue, abstract and topics', async () => {
+        const { data, errors } = await query(`{ paper(ref: "https://arxiv.org/abs/2606.26071v2") {
         title label authors { name } year venue abstract topics referenceOnly metadataFetchedAt
         references(first: 10) { id title referenceOnly citationCount }
         referencedBy(first: 10) { id } } }`);
-      expect(errors).toBeUndefined();
-      expect(data.paper).toMatchObject({
-        title: 'Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents',
-        label: 'Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents',
-        authors: [{ name: 'Mira Okafor' }, { name: 'Tomás Lindqvist' }],
-        year: 2026,
-        venue: 'arXiv.org',
-        abstract: expect.stringMatching(/^Reports of frontier models scheming/),
-        topics: ['Computer Science'],
-        referenceOnly: false,
-        metadataFetchedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-        referencedBy: [],
+        expect(errors).toBeUndefined();
+        expect(data.paper).toMatchObject({
+          title: 'Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents',
+          label: 'Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents',
+          authors: [{ name: 'Mira Okafor' }, { name: 'Tomás Lindqvist' }],
+          year: 2026,
+          venue: 'arXiv.org',
+          abstract: expect.stringMatching(/^Reports of frontier models scheming/),
+          topics: ['Computer Science'],
+          referenceOnly: false,
+          metadataFetchedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+          referencedBy: [],
+        });
+        expect(data.paper.references).toEqual([
+          {
+            id: 'arxiv:2401.05566',
+            title: 'Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training',
+            referenceOnly: true,
+            citationCount: 0,
+          },
+          {
+            id: 'arxiv:2412.04984',
+            title: 'Frontier Models are Capable of In-context Scheming',
+            referenceOnly: false,
+            citationCount: 1,
+          },
+        ]);
       });
-      expect(data.paper.references).toEqual([
-        { id: 'arxiv:2401.05566', title: 'Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training', referenceOnly: true, citationCount: 0 },
-        { id: 'arxiv:2412.04984', title: 'Frontier Models are Capable of In-context Scheming', referenceOnly: false, citationCount: 1 },
-      ]);
-    });
 
-    it('graph views label source papers by the title metadata gave them', async () => {
-      const { data, errors } = await query(`{ graph(focus: "ep_9b2a7e40a581", depth: 1, limit: 20) { nodes { id kind label } } }`);
-      expect(errors).toBeUndefined();
-      const labels = Object.fromEntries(data.graph.nodes.map((node: any) => [node.id, node.label]));
-      expect(labels['arxiv:2606.26071']).toBe('Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents');
-      // A paper the feed titled keeps the feed's title; a link the providers cannot know keeps its label.
-      expect(labels['arxiv:2412.04984']).toBe('Frontier Models are Capable of In-context Scheming');
-      expect(labels['url:https://anthropic.com/research/agentic-misalignment']).toBe('Agentic Misalignment: How LLMs Could Be Insider Threats');
-    });
+      it('graph views label source papers by the title metadata gave them', async () => {
+        const { data, errors } = await query(
+          `{ graph(focus: "ep_9b2a7e40a581", depth: 1, limit: 20) { nodes { id kind label } } }`,
+        );
+        expect(errors).toBeUndefined();
+        const labels = Object.fromEntries(
+          data.graph.nodes.map((node: any) => [node.id, node.label]),
+        );
+        expect(labels['arxiv:2606.26071']).toBe(
+          'Scheming or Confusion? Auditing Apparent Misbehaviour of Language-Model Agents',
+        );
+        // A paper the feed titled keeps the feed's title; a link the providers cannot know keeps its label.
+        expect(labels['arxiv:2412.04984']).toBe(
+          'Frontier Models are Capable of In-context Scheming',
+        );
+        expect(labels['url:https://anthropic.com/research/agentic-misalignment']).toBe(
+          'Agentic Misalignment: How LLMs Could Be Insider Threats',
+        );
+      });
 
-    it('a reference-only paper knows who cites it; the feed’s own titles stay', async () => {
-      const { data } = await query(`{
+      it('a reference-only paper knows who cites it; the feed’s own titles stay', async () => {
+        const { data } = await query(`{
         crosscoder: paper(ref: "arXiv:2606.26474") { references(first: 5) { id referencedBy(first: 5) { id } } }
         go: paper(ref: "doi:10.1038/nature16961") { title venue year }
       }`);
-      expect(data.crosscoder.references[0]).toEqual({ id: 'arxiv:2401.05566', referencedBy: [{ id: 'arxiv:2606.26071' }, { id: 'arxiv:2606.26474' }] });
-      // The feed says "Mastering the Game of Go…"; the provider's lower-case spelling does not replace it.
-      expect(data.go).toEqual({ title: 'Mastering the Game of Go with Deep Neural Networks and Tree Search', venue: 'Nature', year: 2016 });
-    });
+        expect(data.crosscoder.references[0]).toEqual({
+          id: 'arxiv:2401.05566',
+          referencedBy: [{ id: 'arxiv:2606.26071' }, { id: 'arxiv:2606.26474' }],
+        });
+        // The feed says "Mastering the Game of Go…"; the provider's lower-case spelling does not replace it.
+        expect(data.go).toEqual({
+          title: 'Mastering the Game of Go with Deep Neural Networks and Tree Search',
+          venue: 'Nature',
+          year: 2016,
+        });
+      });
 
-    it('search covers titles, authors and abstracts; papers and episodes filter by author and topic', async () => {
-      const { data, errors } = await query(`{
+      it('search covers titles, authors and abstracts; papers and episodes filter by author and topic', async () => {
+        const { data, errors } = await query(`{
         byAuthor: search(query: "Okafor") { score node { __typename ... on Paper { id } } }
         byAbstract: search(query: "preregister psychology experiments") { node { __typename ... on Paper { id } ... on Episode { id } } }
         papers(author: "okafor") { totalCount edges { node { id } } }
@@ -130,42 +179,71 @@ for (const factory of storeFactories()) {
         byGo: episodes(author: "silver") { totalCount }
         deepmind: episodes(author: "Aja Huang") { totalCount }
       }`);
-      expect(errors).toBeUndefined();
-      expect(data.byAuthor).toEqual([{ score: expect.any(Number), node: { __typename: 'Paper', id: 'arxiv:2606.26071' } }]);
-      expect(data.byAbstract.map((hit: any) => hit.node.id)).toContain('arxiv:2606.26448');
-      expect(data.papers).toEqual({ totalCount: 1, edges: [{ node: { id: 'arxiv:2606.26071' } }] });
-      // Categories come from arXiv (the fixture knows three papers): DPO, cited by two episodes, first.
-      expect(data.cs).toEqual({
-        totalCount: 2,
-        edges: [{ node: { id: 'arxiv:2305.18290', citationCount: 2 } }, { node: { id: 'arxiv:2606.26453', citationCount: 1 } }],
+        expect(errors).toBeUndefined();
+        expect(data.byAuthor).toEqual([
+          { score: expect.any(Number), node: { __typename: 'Paper', id: 'arxiv:2606.26071' } },
+        ]);
+        expect(data.byAbstract.map((hit: any) => hit.node.id)).toContain('arxiv:2606.26448');
+        expect(data.papers).toEqual({
+          totalCount: 1,
+          edges: [{ node: { id: 'arxiv:2606.26071' } }],
+        });
+        // Categories come from arXiv (the fixture knows three papers): DPO, cited by two episodes, first.
+        expect(data.cs).toEqual({
+          totalCount: 2,
+          edges: [
+            { node: { id: 'arxiv:2305.18290', citationCount: 2 } },
+            { node: { id: 'arxiv:2606.26453', citationCount: 1 } },
+          ],
+        });
+        expect(data.csGrader).toEqual({ totalCount: 0, edges: [] });
+        expect(data.episodes).toEqual({
+          totalCount: 1,
+          edges: [{ node: { id: 'ep_5834883ebecc' } }],
+        });
+        // AlphaGo is a reading, not a source: no episode is *about* a paper by its authors.
+        expect(data.byGo).toEqual({ totalCount: 0 });
+        expect(data.deepmind).toEqual({ totalCount: 0 });
       });
-      expect(data.csGrader).toEqual({ totalCount: 0, edges: [] });
-      expect(data.episodes).toEqual({ totalCount: 1, edges: [{ node: { id: 'ep_5834883ebecc' } }] });
-      // AlphaGo is a reading, not a source: no episode is *about* a paper by its authors.
-      expect(data.byGo).toEqual({ totalCount: 0 });
-      expect(data.deepmind).toEqual({ totalCount: 0 });
-    });
 
-    it('related episodes include those linked only by references, with the linking papers named', async () => {
-      const { data, errors } = await query(`{
+      it('related episodes include those linked only by references, with the linking papers named', async () => {
+        const { data, errors } = await query(`{
         scheming: episode(id: "ep_9b2a7e40a581") { related(first: 5) { score episode { id } sharedPapers { id } sharedReferences { id title referenceOnly } } }
         gpu: episode(id: "ep_b0adc2914bd3") { related(first: 5) { score episode { id } sharedReferences { id } } }
         dpo: episode(id: "ep_331d3a977067") { related(first: 5) { episode { id } sharedPapers { id } sharedReferences { id } } }
       }`);
-      expect(errors).toBeUndefined();
-      expect(data.scheming.related).toEqual([
-        {
-          score: 1 / Math.log(2),
-          episode: { id: 'ep_279a89d308a5' },
-          sharedPapers: [],
-          sharedReferences: [{ id: 'arxiv:2401.05566', title: 'Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training', referenceOnly: true }],
-        },
-      ]);
-      expect(data.gpu.related).toEqual([{ score: 1 / Math.log(3), episode: { id: 'ep_279a89d308a5' }, sharedReferences: [{ id: 'arxiv:2606.26080' }] }]);
-      // Shared readings still relate as before, with no shared reference.
-      expect(data.dpo.related).toEqual([
-        { episode: { id: 'ep_c33ed4328aa2' }, sharedPapers: [{ id: 'arxiv:2305.18290' }, { id: 'arxiv:2305.20050' }], sharedReferences: [] },
-      ]);
-    });
-  });
+        expect(errors).toBeUndefined();
+        expect(data.scheming.related).toEqual([
+          {
+            score: 1 / Math.log(2),
+            episode: { id: 'ep_279a89d308a5' },
+            sharedPapers: [],
+            sharedReferences: [
+              {
+                id: 'arxiv:2401.05566',
+                title:
+                  'Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training',
+                referenceOnly: true,
+              },
+            ],
+          },
+        ]);
+        expect(data.gpu.related).toEqual([
+          {
+            score: 1 / Math.log(3),
+            episode: { id: 'ep_279a89d308a5' },
+            sharedReferences: [{ id: 'arxiv:2606.26080' }],
+          },
+        ]);
+        // Shared readings still relate as before, with no shared reference.
+        expect(data.dpo.related).toEqual([
+          {
+            episode: { id: 'ep_c33ed4328aa2' },
+            sharedPapers: [{ id: 'arxiv:2305.18290' }, { id: 'arxiv:2305.20050' }],
+            sharedReferences: [],
+          },
+        ]);
+      });
+    },
+  );
 }

@@ -15,7 +15,12 @@ import type { GraphStore } from '../../server/src/store/store.ts';
 import { makeTempDir } from '../helpers/stores.ts';
 import { startProviderServer, type ProviderServer } from './providerServer.ts';
 
-const FAST: ProviderHttpOptions = { timeoutMs: 500, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
+const FAST: ProviderHttpOptions = {
+  timeoutMs: 500,
+  retries: 1,
+  backoffMs: 10,
+  maxRetryAfterMs: 1_000,
+};
 const DAY = 24 * 60 * 60 * 1000;
 /** The seed's papers: 32, of which 27 have an arXiv id or DOI (5 are plain links). */
 const SEED_PAPERS = 32;
@@ -74,7 +79,9 @@ describe('enrichment service', () => {
     // arXiv for every arXiv paper (26 of the 27), in one request of at most 100 ids.
     const arxivRequests = providers.requests.filter((r) => r.provider === 'arxiv');
     expect(arxivRequests.map((r) => r.ids.length)).toEqual([26]);
-    expect(arxivRequests[0]!.ids).toEqual(expect.arrayContaining(['2606.26448', '2606.26453', '2305.18290']));
+    expect(arxivRequests[0]!.ids).toEqual(
+      expect.arrayContaining(['2606.26448', '2606.26453', '2305.18290']),
+    );
 
     const [scheming, brandNew, gpu, sleeper, link] = await store.metadataByPaperIds([
       'arxiv:2606.26071',
@@ -83,12 +90,27 @@ describe('enrichment service', () => {
       'arxiv:2401.05566',
       'url:https://transformer-circuits.pub/2022/toy_model',
     ]);
-    expect(scheming).toMatchObject({ title: expect.stringMatching(/^Scheming or Confusion/), year: 2026, fetchedAt: clock.toISOString() });
+    expect(scheming).toMatchObject({
+      title: expect.stringMatching(/^Scheming or Confusion/),
+      year: 2026,
+      fetchedAt: clock.toISOString(),
+    });
     // Not in Semantic Scholar yet: arXiv alone.
-    expect(brandNew).toMatchObject({ found: true, title: expect.stringMatching(/^An AI Designed/), topics: ['cs.AI', 'q-bio.NC'] });
+    expect(brandNew).toMatchObject({
+      found: true,
+      title: expect.stringMatching(/^An AI Designed/),
+      topics: ['cs.AI', 'q-bio.NC'],
+    });
     // Semantic Scholar had no abstract: arXiv's fills it; categories first, fields of study after.
-    expect(gpu).toMatchObject({ abstract: expect.stringMatching(/^Feeding raw Nsight/), topics: ['cs.LG', 'cs.PF'], venue: 'Proc. MLSys 2026' });
-    expect(sleeper).toMatchObject({ fetchedAt: null, title: expect.stringMatching(/^Sleeper Agents/) });
+    expect(gpu).toMatchObject({
+      abstract: expect.stringMatching(/^Feeding raw Nsight/),
+      topics: ['cs.LG', 'cs.PF'],
+      venue: 'Proc. MLSys 2026',
+    });
+    expect(sleeper).toMatchObject({
+      fetchedAt: null,
+      title: expect.stringMatching(/^Sleeper Agents/),
+    });
     expect(link).toMatchObject({ found: false, fetchedAt: clock.toISOString() });
     // A reference that is a paper of the graph points at its graph id.
     expect(await store.referencedByPaperIds(['arxiv:2412.04984', 'arxiv:2401.05566'], 10)).toEqual([
@@ -111,7 +133,9 @@ describe('enrichment service', () => {
     expect(notified).toBe(1);
     await s.idle();
     expect(await s.status()).toMatchObject({ pending: 0, done: SEED_PAPERS });
-    await expect(wrapped.importBatch({ episodes: [], papers: [{ id: 'x' } as never] })).rejects.toThrow();
+    await expect(
+      wrapped.importBatch({ episodes: [], papers: [{ id: 'x' } as never] }),
+    ).rejects.toThrow();
     expect(notified).toBe(1);
   });
 
@@ -148,7 +172,11 @@ describe('enrichment service', () => {
     const s = new EnrichmentService({
       store,
       providers: {
-        semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http: FAST, batchSize: 20 }),
+        semanticScholar: new SemanticScholarClient({
+          baseUrl: providers.s2Url,
+          http: FAST,
+          batchSize: 20,
+        }),
         arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http: FAST }),
       },
       refreshAfterMs: DAY,
@@ -159,14 +187,21 @@ describe('enrichment service', () => {
     });
     s.schedule();
     await s.idle();
-    expect(lines).toEqual([expect.stringMatching(/^enrichment: Semantic Scholar: answer is not JSON .* \(will try again later\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^enrichment: Semantic Scholar: answer is not JSON .* \(will try again later\)$/,
+      ),
+    ]);
     // The first 20 papers failed, the other 12 are stored.
     expect(await s.status()).toMatchObject({ pending: 20, done: 12, failed: 20 });
   });
 
   it('connects episodes that share no reading through their source papers’ references', async () => {
     await enrich();
-    const [scheming, crosscoder, gpu] = await store.relatedByEpisodeIds([SCHEMING, CROSSCODER, GPU_CODE], 10);
+    const [scheming, crosscoder, gpu] = await store.relatedByEpisodeIds(
+      [SCHEMING, CROSSCODER, GPU_CODE],
+      10,
+    );
     expect([scheming, crosscoder, gpu]).toEqual([[], [], []]);
 
     const [byScheming, byGpu, byCrosscoder, unknown] = await relatedByReferences(
@@ -175,14 +210,22 @@ describe('enrichment service', () => {
       10,
     );
     // Bibliographic coupling: both source papers cite Sleeper Agents (cited by 2 stored papers).
-    expect(byScheming).toEqual([{ episodeId: CROSSCODER, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] }]);
+    expect(byScheming).toEqual([
+      { episodeId: CROSSCODER, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
+    ]);
     // Co-citation: the step-level grader paper (3 references) cites both source papers.
-    expect(byGpu).toEqual([{ episodeId: CROSSCODER, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] }]);
+    expect(byGpu).toEqual([
+      { episodeId: CROSSCODER, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
+    ]);
     expect(byCrosscoder).toEqual([
       { episodeId: SCHEMING, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
       { episodeId: GPU_CODE, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
     ]);
     expect(unknown).toEqual([]);
-    expect((await relatedByReferences(store, await store.episodesByIds([CROSSCODER]), 1))[0]!.map((r) => r.episodeId)).toEqual([SCHEMING]);
+    expect(
+      (await relatedByReferences(store, await store.episodesByIds([CROSSCODER]), 1))[0]!.map(
+        (r) => r.episodeId,
+      ),
+    ).toEqual([SCHEMING]);
   });
 });

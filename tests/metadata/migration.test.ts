@@ -46,9 +46,14 @@ describe('embedded store: metadata tables on an existing DATA_DIR', () => {
 
     store = await createEmbeddedStore({ dataDir });
     expect((await store.stats()).episodes).toBe(8);
-    expect(await store.enrichmentCounts('2026-01-01T00:00:00.000Z')).toEqual({ pending: 32, done: 0 });
+    expect(await store.enrichmentCounts('2026-01-01T00:00:00.000Z')).toEqual({
+      pending: 32,
+      done: 0,
+    });
     await store.saveMetadata([ENTRY]);
-    expect((await store.searchPaperMetadata({ author: 'okafor' }, 5)).map((h) => h.paperId)).toEqual([ENTRY.paperId]);
+    expect(
+      (await store.searchPaperMetadata({ author: 'okafor' }, 5)).map((h) => h.paperId),
+    ).toEqual([ENTRY.paperId]);
     await store.close();
   });
 
@@ -60,7 +65,9 @@ describe('embedded store: metadata tables on an existing DATA_DIR', () => {
     dropTables('paper_metadata_fts');
 
     store = await createEmbeddedStore({ dataDir });
-    expect((await store.searchPaperMetadata({ text: 'laziness Okafor' }, 5)).map((h) => h.paperId)).toEqual([ENTRY.paperId]);
+    expect(
+      (await store.searchPaperMetadata({ text: 'laziness Okafor' }, 5)).map((h) => h.paperId),
+    ).toEqual([ENTRY.paperId]);
     await store.close();
   });
 });

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 interface S2Fixture {
   externalIds: { ArXiv?: string; DOI?: string } | null;
@@ -51,13 +52,21 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function answerS2(ids: string[], response: ServerResponse): void {
-  const papers = ids.map((id) => S2_BY_ID.get(id.replace(/^DOI:(.*)$/, (_m, doi: string) => `DOI:${doi.toLowerCase()}`)) ?? null);
+  const papers = ids.map(
+    (id) =>
+      S2_BY_ID.get(id.replace(/^DOI:(.*)$/, (_m, doi: string) => `DOI:${doi.toLowerCase()}`)) ??
+      null,
+  );
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(papers));
 }
 
 function answerArxiv(ids: string[], response: ServerResponse): void {
-  const entries = ATOM_ENTRIES.filter((entry) => ids.some((id) => entry.includes(`<id>http://arxiv.org/abs/${id}v`)));
-  response.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(`${ATOM_HEAD}${entries.join('\n')}\n</feed>\n`);
+  const entries = ATOM_ENTRIES.filter((entry) =>
+    ids.some((id) => entry.includes(`<id>http://arxiv.org/abs/${id}v`)),
+  );
+  response
+    .writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' })
+    .end(`${ATOM_HEAD}${entries.join('\n')}\n</feed>\n`);
 }
 
 export async function startProviderServer(): Promise<ProviderServer> {
@@ -73,21 +82,31 @@ export async function startProviderServer(): Promise<ProviderServer> {
     } else {
       ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
     }
-    requests.push({ provider, at: Date.now(), ids, apiKey: request.headers['x-api-key'] as string | undefined, fields: url.searchParams.get('fields') });
+    requests.push({
+      provider,
+      at: Date.now(),
+      ids,
+      apiKey: request.headers['x-api-key'] as string | undefined,
+      fields: url.searchParams.get('fields'),
+    });
     const step = plans[provider].shift();
     if (step === 'hang') return; // never answers: the client's timeout must fire
     if (step === 'reset') return void request.socket.destroy();
     if (step && 'status' in step) {
-      const headers: Record<string, string> = step.retryAfter ? { 'retry-after': step.retryAfter } : {};
+      const headers: Record<string, string> = step.retryAfter
+        ? { 'retry-after': step.retryAfter }
+        : {};
       return void response.writeHead(step.status, headers).end(step.body ?? '');
     }
-    if (step) return void response.writeHead(200, { 'content-type': step.contentType }).end(step.body);
+    if (step)
+      return void response.writeHead(200, { 'content-type': step.contentType }).end(step.body);
     if (provider === 's2') answerS2(ids, response);
     else answerArxiv(ids, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('provider server has no port');
+  if (address === null || typeof address !== 'object')
+    throw new Error('provider server has no port');
   const base = `http://127.0.0.1:${address.port}`;
   return {
     s2Url: `${base}/graph/v1`,

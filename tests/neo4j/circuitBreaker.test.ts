@@ -6,7 +6,8 @@ import { StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
 /** A driver whose Neo4j is up or down at the test's word, counting what reaches it. */
 function scriptedDriver() {
   const state = { down: true, queries: 0, probes: 0 };
-  const unavailable = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ServiceUnavailable' });
+  const unavailable = () =>
+    Object.assign(new Error('connect ECONNREFUSED'), { code: 'ServiceUnavailable' });
   const driver: CypherDriver = {
     async executeQuery() {
       state.queries += 1;
@@ -32,17 +33,23 @@ describe('circuit breaker over the Neo4j driver', () => {
     const { state, driver } = scriptedDriver();
     const guarded = withCircuitBreaker(driver, { probeIntervalMs: 1_000, now: () => clock });
 
-    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     expect(state.queries).toBe(1);
 
     // Within the interval nothing reaches the driver.
     clock = 500;
-    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     expect([state.queries, state.probes]).toEqual([1, 0]);
 
     // After it, one cheap probe (not the query with its retry budget) finds Neo4j still down.
     clock = 1_600;
-    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     expect([state.queries, state.probes]).toEqual([1, 1]);
 
     state.down = false;
@@ -54,8 +61,13 @@ describe('circuit breaker over the Neo4j driver', () => {
 
   it('lets other errors through untouched and keeps the circuit closed', async () => {
     const { driver } = scriptedDriver();
-    const syntax = Object.assign(new Error('bad'), { code: 'Neo.ClientError.Statement.SyntaxError' });
-    const guarded = withCircuitBreaker({ ...driver, executeQuery: async () => Promise.reject(syntax) });
+    const syntax = Object.assign(new Error('bad'), {
+      code: 'Neo.ClientError.Statement.SyntaxError',
+    });
+    const guarded = withCircuitBreaker({
+      ...driver,
+      executeQuery: async () => Promise.reject(syntax),
+    });
     await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBe(syntax);
     await expect(guarded.executeQuery('stats', {}, 'READ')).rejects.toBe(syntax);
   });

@@ -34,13 +34,18 @@ const CYPHER_VERSION = 'CYPHER 5';
  * (community image, no plugins) has: functions flagged isBuiltIn, procedures in the db./dbms.
  * namespaces. APOC, GDS and GenAI are therefore unknown, as they are in our docker-compose Neo4j.
  */
-function builtIns(): { functions: Record<string, Neo4jFunction>; procedures: Record<string, Neo4jProcedure> } {
+function builtIns(): {
+  functions: Record<string, Neo4jFunction>;
+  procedures: Record<string, Neo4jProcedure>;
+} {
   const functions = testData.mockSchema.functions?.[CYPHER_VERSION] ?? {};
   const procedures = testData.mockSchema.procedures?.[CYPHER_VERSION] ?? {};
   return {
     functions: Object.fromEntries(Object.entries(functions).filter(([, fn]) => fn.isBuiltIn)),
     procedures: Object.fromEntries(
-      Object.entries(procedures).filter(([name]) => name.startsWith('db.') || name.startsWith('dbms.')),
+      Object.entries(procedures).filter(
+        ([name]) => name.startsWith('db.') || name.startsWith('dbms.'),
+      ),
     ),
   };
 }
@@ -82,15 +87,29 @@ const statements = Object.keys(CYPHER) as StatementName[];
 
 describe('the built-in function and procedure list given to the linter', () => {
   it('has the Cypher built-ins our statements use and no plugin namespaces', () => {
-    for (const name of ['coalesce', 'collect', 'count', 'size', 'log', 'range', 'sum', 'none', 'startNode', 'endNode', 'nodes', 'relationships']) {
+    for (const name of [
+      'coalesce',
+      'collect',
+      'count',
+      'size',
+      'log',
+      'range',
+      'sum',
+      'none',
+      'startNode',
+      'endNode',
+      'nodes',
+      'relationships',
+    ]) {
       expect(BUILT_INS.functions, name).toHaveProperty([name]);
     }
     expect(Object.keys(BUILT_INS.functions).length).toBeGreaterThan(100);
     expect(BUILT_INS.procedures).toHaveProperty(['db.index.fulltext.queryNodes']);
     expect(BUILT_INS.procedures).toHaveProperty(['db.awaitIndexes']);
-    const plugins = [...Object.keys(BUILT_INS.functions), ...Object.keys(BUILT_INS.procedures)].filter((name) =>
-      /^(apoc|gds|genai)\./.test(name),
-    );
+    const plugins = [
+      ...Object.keys(BUILT_INS.functions),
+      ...Object.keys(BUILT_INS.procedures),
+    ].filter((name) => /^(apoc|gds|genai)\./.test(name));
     expect(plugins).toEqual([]);
   });
 });
@@ -112,11 +131,14 @@ describe('every statement in the CYPHER registry', () => {
 
   it('contains no template interpolation, in the values or in the source file', () => {
     for (const name of statements) expect(CYPHER[name], name).not.toContain('${');
-    const source = readFileSync(new URL('../../server/src/store/neo4j/cypher.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../server/src/store/neo4j/cypher.ts', import.meta.url),
+      'utf8',
+    );
     expect(source).not.toContain('${');
   });
 
-  it('the test helper\'s wipe statement lints clean too', () => {
+  it("the test helper's wipe statement lints clean too", () => {
     expect(describeDiagnostics(WIPE_PAPERGRAPH_GRAPH, lint(WIPE_PAPERGRAPH_GRAPH))).toEqual([]);
   });
 
@@ -125,18 +147,23 @@ describe('every statement in the CYPHER registry', () => {
     for (const index of Object.values(FULLTEXT_INDEXES)) {
       expect(schemaText).toContain(`FULLTEXT INDEX ${index} IF NOT EXISTS`);
     }
-    const schemaNames = statements.filter((name) => name.startsWith('schema') && name !== 'schemaAwait');
+    const schemaNames = statements.filter(
+      (name) => name.startsWith('schema') && name !== 'schemaAwait',
+    );
     expect([...SCHEMA_STATEMENTS].sort()).toEqual(schemaNames.sort());
     for (const name of SCHEMA_STATEMENTS) expect(CYPHER[name]).toContain('IF NOT EXISTS');
   });
 });
 
 describe('the linter bites', () => {
-  const messages = (query: string, parameters: readonly string[] = []) => lint(query, parameters).map(text);
+  const messages = (query: string, parameters: readonly string[] = []) =>
+    lint(query, parameters).map(text);
 
   it('reports a syntax error', () => {
     const diagnostics = lint('MATCH (e:Episode) RETRN e.title');
-    expect(diagnostics.some((d) => d.severity === 1 && text(d).includes("Invalid input 'RETRN'"))).toBe(true);
+    expect(
+      diagnostics.some((d) => d.severity === 1 && text(d).includes("Invalid input 'RETRN'")),
+    ).toBe(true);
   });
 
   it('reports an unknown label, relationship type and property', () => {
@@ -151,20 +178,26 @@ describe('the linter bites', () => {
       'MATCH (p:Paper) RETURN lenght(p.aliases) AS n, apoc.coll.flatten([p.aliases]) AS flat',
     );
     expect(found).toContainEqual(expect.stringContaining('Function lenght is not present'));
-    expect(found).toContainEqual(expect.stringContaining('Function apoc.coll.flatten is not present'));
-    expect(messages("CALL db.index.fulltext.queryNode('paper_search', 'x') YIELD node RETURN node")).toContainEqual(
+    expect(found).toContainEqual(
+      expect.stringContaining('Function apoc.coll.flatten is not present'),
+    );
+    expect(
+      messages("CALL db.index.fulltext.queryNode('paper_search', 'x') YIELD node RETURN node"),
+    ).toContainEqual(
       expect.stringContaining('Procedure db.index.fulltext.queryNode is not present'),
     );
   });
 
   it('reports a parameter the statement does not declare', () => {
-    expect(messages('MATCH (p:Paper {id: $paperId}) RETURN p.title AS title', ['id'])).toContainEqual(
-      'Parameter $paperId is not defined.',
-    );
+    expect(
+      messages('MATCH (p:Paper {id: $paperId}) RETURN p.title AS title', ['id']),
+    ).toContainEqual('Parameter $paperId is not defined.');
   });
 
   it('reports semantic errors and performance warnings Neo4j would give', () => {
-    expect(messages('MATCH (e:Episode) RETURN f.title AS title')).toContainEqual(expect.stringContaining('Variable `f` not defined'));
+    expect(messages('MATCH (e:Episode) RETURN f.title AS title')).toContainEqual(
+      expect.stringContaining('Variable `f` not defined'),
+    );
     expect(messages('MATCH (e:Episode), (p:Paper) RETURN e.id AS e, p.id AS p')).toContainEqual(
       expect.stringContaining('cartesian product'),
     );
@@ -175,7 +208,9 @@ describe('the linter bites', () => {
     const found = lint(broken);
     expect(found.some((d) => d.severity === 1 && text(d).startsWith('Invalid input'))).toBe(true);
     expect(found.map(text)).toContainEqual(expect.stringContaining('Label Episod is not present'));
-    expect(found.map(text)).toContainEqual(expect.stringContaining('Function nosuch is not present'));
+    expect(found.map(text)).toContainEqual(
+      expect.stringContaining('Function nosuch is not present'),
+    );
   });
 });
 
@@ -186,7 +221,9 @@ describe('only registry statements reach the driver', () => {
 
   /** First argument of every `x.run(` / `x.executeQuery(` call in a source file. */
   function calls(source: string): string[] {
-    return [...source.matchAll(/\.(?:run|executeQuery)\s*(?:<[^>(]*>)?\(\s*([^,)]*)/g)].map((m) => m[1]!.trim());
+    return [...source.matchAll(/\.(?:run|executeQuery)\s*(?:<[^>(]*>)?\(\s*([^,)]*)/g)].map((m) =>
+      m[1]!.trim(),
+    );
   }
 
   /** A registry entry: CYPHER.name / CYPHER[name], a registry key literal, or a variable typed as one. */
@@ -199,7 +236,10 @@ describe('only registry statements reach the driver', () => {
     if (/^\w+$/.test(argument)) {
       const typedAs = new RegExp(`\\b${argument}\\s*:\\s*(\\w+)`).exec(source)?.[1];
       if (typedAs === 'StatementName' || typedAs === 'SchemaStatementName') return true;
-      return typedAs !== undefined && new RegExp(`\\b${typedAs}\\s+extends\\s+StatementName\\b`).test(source);
+      return (
+        typedAs !== undefined &&
+        new RegExp(`\\b${typedAs}\\s+extends\\s+StatementName\\b`).test(source)
+      );
     }
     return false;
   }
@@ -214,7 +254,8 @@ describe('only registry statements reach the driver', () => {
     const offending = calls(source).filter((argument) => !isRegistryStatement(argument, source));
     expect(offending).toEqual([]);
     // CYPHER[x] is only sound when x is typed as a statement name.
-    for (const match of source.matchAll(/CYPHER\[(\w+)\]/g)) expect(isRegistryStatement(match[1]!, source), match[0]).toBe(true);
+    for (const match of source.matchAll(/CYPHER\[(\w+)\]/g))
+      expect(isRegistryStatement(match[1]!, source), match[0]).toBe(true);
   });
 
   it('rejects what it should', () => {
@@ -226,8 +267,12 @@ describe('only registry statements reach the driver', () => {
     expect(isRegistryStatement("'noSuchStatement'", source)).toBe(false);
     expect(isRegistryStatement('name', source)).toBe(true);
     expect(isRegistryStatement('CYPHER.related', source)).toBe(true);
-    const raw = "await tx.run('MATCH (n) DETACH DELETE n', {});\nawait driver.executeQuery<Row>(`RETURN ${x}`);";
+    const raw =
+      "await tx.run('MATCH (n) DETACH DELETE n', {});\nawait driver.executeQuery<Row>(`RETURN ${x}`);";
     expect(calls(raw)).toHaveLength(2);
-    expect(calls(raw).map((argument) => isRegistryStatement(argument, source))).toEqual([false, false]);
+    expect(calls(raw).map((argument) => isRegistryStatement(argument, source))).toEqual([
+      false,
+      false,
+    ]);
   });
 });

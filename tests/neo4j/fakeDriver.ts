@@ -1,9 +1,15 @@
 // A CypherDriver that answers from canned rows instead of a database: enough to count round trips,
 // check which parameters each statement gets, and test the row mapping and error handling.
 import type { CypherParams, StatementName } from '../../server/src/store/neo4j/cypher.ts';
-import { assertStatementParams, type CypherDriver, type Row, type ServerInfoView } from '../../server/src/store/neo4j/driver.ts';
+import {
+  assertStatementParams,
+  type CypherDriver,
+  type Row,
+  type ServerInfoView,
+} from '../../server/src/store/neo4j/driver.ts';
 
-export type CannedAnswer<K extends StatementName = StatementName> = Row[] | ((params: CypherParams[K]) => Row[]);
+export type CannedAnswer<K extends StatementName = StatementName> =
+  Row[] | ((params: CypherParams[K]) => Row[]);
 export type CannedAnswers = { [K in StatementName]?: CannedAnswer<K> };
 
 export interface FakeCall {
@@ -52,7 +58,9 @@ export function fakeDriver(answers: CannedAnswers = {}): FakeDriver {
     },
     async executeWrite(work) {
       try {
-        const result = await work({ run: async (statement, params) => answer(statement, params, true) });
+        const result = await work({
+          run: async (statement, params) => answer(statement, params, true),
+        });
         fake.committed += 1;
         return result;
       } catch (error) {

@@ -9,7 +9,10 @@ import { generateCorpus } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
 
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'concurrent writers on live Neo4j' : `concurrent writers on live Neo4j (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined
+    ? 'concurrent writers on live Neo4j'
+    : `concurrent writers on live Neo4j (skipped: ${settings.skipReason})`;
 
 describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, () => {
   const opened: GraphStore[] = [];
@@ -28,8 +31,20 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, 
   });
 
   // Both corpora recommend from the same pool of popular papers, so the two transactions lock the same nodes.
-  const left = generateCorpus({ episodes: 300, papers: 40, recommendationsPerEpisode: 5, seed: 1, sourcePrefix: '2601' });
-  const right = generateCorpus({ episodes: 300, papers: 40, recommendationsPerEpisode: 5, seed: 2, sourcePrefix: '2602' });
+  const left = generateCorpus({
+    episodes: 300,
+    papers: 40,
+    recommendationsPerEpisode: 5,
+    seed: 1,
+    sourcePrefix: '2601',
+  });
+  const right = generateCorpus({
+    episodes: 300,
+    papers: 40,
+    recommendationsPerEpisode: 5,
+    seed: 2,
+    sourcePrefix: '2602',
+  });
 
   it('two stores importing overlapping batches at once both succeed, and the graph is the one-after-the-other graph', async () => {
     const [a, b] = [await open(), await open()];
@@ -44,7 +59,9 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, 
     expect(await sequential.stats()).toEqual(together.stats);
     expect(await sequential.exportBatch()).toEqual(together.exported);
     // The shared papers were counted by both imports.
-    const [shared] = await sequential.papersByIds([left.papers.find((p) => right.papers.some((q) => q.id === p.id))!.id]);
+    const [shared] = await sequential.papersByIds([
+      left.papers.find((p) => right.papers.some((q) => q.id === p.id))!.id,
+    ]);
     expect(shared?.citationCount).toBeGreaterThan(1);
   });
 
@@ -64,7 +81,8 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, 
     const after = await reader.stats();
     for (const text of seen) {
       const stats = JSON.parse(text) as typeof before;
-      for (const key of ['episodes', 'papers', 'citations'] as const) expect([before[key], after[key]]).toContain(stats[key]);
+      for (const key of ['episodes', 'papers', 'citations'] as const)
+        expect([before[key], after[key]]).toContain(stats[key]);
     }
     expect(after.episodes).toBe(600);
   });

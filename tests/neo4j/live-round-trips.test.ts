@@ -2,14 +2,22 @@
 // request round is one statement whatever the number of parents, and `citedBy(first:)` is cut inside
 // Cypher, so a paper with many citers ships only the rows asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countingDriver, createNeo4jStoreWithDriver, openNeo4jDriver, type CountingDriver } from '../../server/src/store/neo4j/index.ts';
+import {
+  countingDriver,
+  createNeo4jStoreWithDriver,
+  openNeo4jDriver,
+  type CountingDriver,
+} from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
 import { batchOf, arxivPaper, episode } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
 
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'round trips per request on live Neo4j' : `round trips per request on live Neo4j (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined
+    ? 'round trips per request on live Neo4j'
+    : `round trips per request on live Neo4j (skipped: ${settings.skipReason})`;
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {
   let counting: CountingDriver;
@@ -33,7 +41,7 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     return calls.map((call) => call.statement);
   }
 
-  it('every episode\'s related list, shared papers and readings: one statement per field round', async () => {
+  it("every episode's related list, shared papers and readings: one statement per field round", async () => {
     const statements = await statementsOf(`{ episodes(first: 8) { edges { node { id
       related(first: 3) { score episode { title } sharedPapers { id } }
       recommendations { note paper { id citedBy(first: 5) { kind episode { id } } } } } } } }`);
@@ -55,9 +63,15 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
   it('citedBy(first: 5) of a paper cited by 60 episodes ships 5 rows, in the order of the full list', async () => {
     const classic = arxivPaper('1706.03762', 'Attention Is All You Need');
     const citers = Array.from({ length: 60 }, (_, i) =>
-      episode({ title: `Citer ${i}`, source: arxivPaper(`2403.${10_000 + i}`, null), recommends: [classic] }),
+      episode({
+        title: `Citer ${i}`,
+        source: arxivPaper(`2403.${10_000 + i}`, null),
+        recommends: [classic],
+      }),
     );
-    await store.importBatch(batchOf(citers, [classic, ...citers.map((_, i) => arxivPaper(`2403.${10_000 + i}`, null))]));
+    await store.importBatch(
+      batchOf(citers, [classic, ...citers.map((_, i) => arxivPaper(`2403.${10_000 + i}`, null))]),
+    );
     const [five] = await store.citationsByPaperIds([classic.id], 5);
     const [all] = await store.citationsByPaperIds([classic.id], 1_000);
     expect(all).toHaveLength(60);

@@ -3,7 +3,12 @@
 // works end to end. The full behaviour is the shared contract suite's job.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CYPHER, CYPHER_PARAMETERS, SCHEMA_STATEMENTS, type StatementName } from '../../server/src/store/neo4j/cypher.ts';
+import {
+  CYPHER,
+  CYPHER_PARAMETERS,
+  SCHEMA_STATEMENTS,
+  type StatementName,
+} from '../../server/src/store/neo4j/cypher.ts';
 import { openNeo4jDriver, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import { ensureSchema } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
@@ -12,7 +17,8 @@ import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
 import { relatedOf } from '../helpers/storeCalls.ts';
 
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'live Neo4j' : `live Neo4j (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined ? 'live Neo4j' : `live Neo4j (skipped: ${settings.skipReason})`;
 
 /** Warnings about names the data lacks (optional properties); misspellings are the linter's job. */
 const DATA_DEPENDENT_WARNINGS = /Unknown(PropertyKey|Label|RelationshipType)Warning$/;
@@ -84,34 +90,55 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
 
   it('imports, answers and reports health', async () => {
     const batch = { episodes: [episodeOne, episodeTwo], papers: [paperA, paperB, paperC] };
-    expect(await store.importBatch(batch)).toEqual({ added: [episodeOne.id, episodeTwo.id], updated: [], unchanged: [] });
-    expect(await store.importBatch(batch)).toEqual({ added: [], updated: [], unchanged: [episodeOne.id, episodeTwo.id] });
-    expect(await store.episodesByIds([episodeTwo.id, episodeOne.id])).toEqual([episodeTwo, episodeOne]);
+    expect(await store.importBatch(batch)).toEqual({
+      added: [episodeOne.id, episodeTwo.id],
+      updated: [],
+      unchanged: [],
+    });
+    expect(await store.importBatch(batch)).toEqual({
+      added: [],
+      updated: [],
+      unchanged: [episodeOne.id, episodeTwo.id],
+    });
+    expect(await store.episodesByIds([episodeTwo.id, episodeOne.id])).toEqual([
+      episodeTwo,
+      episodeOne,
+    ]);
     expect(await store.stats()).toEqual({ episodes: 2, papers: 3, citations: 5 });
     expect(await store.resolvePaperKeys([paperA.aliases[1]!])).toEqual([paperA.id]);
     const related = await relatedOf(store, episodeOne.id, 5);
     expect(related.map((r) => r.episodeId)).toEqual([episodeTwo.id]);
     expect(related[0]?.score).toBeCloseTo(2 / Math.log(2), 10);
-    expect((await store.path(episodeOne.id, episodeOne.id))?.nodes.map((n) => n.id)).toEqual([episodeOne.id]);
+    expect((await store.path(episodeOne.id, episodeOne.id))?.nodes.map((n) => n.id)).toEqual([
+      episodeOne.id,
+    ]);
     expect((await store.search('preference', 5)).map((h) => h.id)).toContain(episodeOne.id);
     expect(await store.health()).toMatchObject({ store: 'neo4j', reachable: true });
   });
   it('compiles every non-schema statement on this server (EXPLAIN), after the import so every property key exists', async () => {
     const connection = settings.connection!;
-    const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+    const driver = neo4j.driver(
+      connection.uri,
+      neo4j.auth.basic(connection.user, connection.password),
+    );
     try {
       const schema = new Set<StatementName>([...SCHEMA_STATEMENTS, 'schemaAwait']);
       const names = Object.keys(CYPHER) as StatementName[];
-      const unsampled = [...new Set(names.flatMap((name) => [...CYPHER_PARAMETERS[name]]))].filter((p) => !(p in SAMPLE_PARAMETER));
+      const unsampled = [...new Set(names.flatMap((name) => [...CYPHER_PARAMETERS[name]]))].filter(
+        (p) => !(p in SAMPLE_PARAMETER),
+      );
       expect(unsampled, 'parameters without a SAMPLE_PARAMETER value (add one above)').toEqual([]);
       for (const name of names) {
         if (schema.has(name)) continue;
-        const params = Object.fromEntries(CYPHER_PARAMETERS[name].map((p) => [p, SAMPLE_PARAMETER[p]]));
+        const params = Object.fromEntries(
+          CYPHER_PARAMETERS[name].map((p) => [p, SAMPLE_PARAMETER[p]]),
+        );
         const result = await driver.executeQuery(`EXPLAIN ${CYPHER[name]}`, toCypherValue(params), {
           ...(connection.database === undefined ? {} : { database: connection.database }),
         });
         const warnings = result.summary.notifications
-          .filter((n) => n.severityLevel === 'WARNING' && !DATA_DEPENDENT_WARNINGS.test(n.code)).map((n) => `${n.code}: ${n.description}`);
+          .filter((n) => n.severityLevel === 'WARNING' && !DATA_DEPENDENT_WARNINGS.test(n.code))
+          .map((n) => `${n.code}: ${n.description}`);
         expect(warnings, name).toEqual([]);
       }
     } finally {

@@ -20,12 +20,25 @@ describe('toLuceneQuery', () => {
   });
 
   it('turns Lucene syntax in user input into plain text', () => {
-    for (const input of ['title:x', 'a OR b', '*', 'x~2', 'x^9', '(x)', '[a TO z]', 'x"y', 'x\\y', '"(* AND NOT']) {
+    for (const input of [
+      'title:x',
+      'a OR b',
+      '*',
+      'x~2',
+      'x^9',
+      '(x)',
+      '[a TO z]',
+      'x"y',
+      'x\\y',
+      '"(* AND NOT',
+    ]) {
       const query = toLuceneQuery(input, only);
       if (query === null) continue;
       // Outside the quoted phrases only our own syntax remains: field names, OR/AND, boosts, prefix stars.
       const outside = query.replace(/"[^"\\]*"/g, '""');
-      expect(outside, input).toMatch(/^(\(title:(""|\(""( OR [\p{L}\p{N}]+\*)?\))\^1\)( AND )?)+$/u);
+      expect(outside, input).toMatch(
+        /^(\(title:(""|\(""( OR [\p{L}\p{N}]+\*)?\))\^1\)( AND )?)+$/u,
+      );
     }
   });
 

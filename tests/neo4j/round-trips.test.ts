@@ -20,9 +20,17 @@ function setup(answers: CannedAnswers = sampleAnswers()) {
 
 const table: { method: string; roundTrips: number; statements: string }[] = [];
 
-async function cost(label: string, counting: ReturnType<typeof setup>['counting'], work: () => Promise<unknown>) {
+async function cost(
+  label: string,
+  counting: ReturnType<typeof setup>['counting'],
+  work: () => Promise<unknown>,
+) {
   const { calls, transactions } = await counting.measure(work);
-  table.push({ method: label, roundTrips: calls.length, statements: describeCalls(calls, transactions) });
+  table.push({
+    method: label,
+    roundTrips: calls.length,
+    statements: describeCalls(calls, transactions),
+  });
   return calls;
 }
 
@@ -65,16 +73,34 @@ afterAll(() => {
 
 describe('round trips per store method (one statement per API field)', () => {
   const oneEach: [string, (store: GraphStore) => Promise<unknown>][] = [
-    ['episodesByIds (Query.episode, Episode loaders)', (s) => s.episodesByIds([episodeOne.id, episodeTwo.id, 'ep_000000000000'])],
-    ['papersByIds (Episode.source/recommendations)', (s) => s.papersByIds([paperA.id, paperB.id, paperC.id])],
-    ['resolvePaperKeys (Query.paper ref)', (s) => s.resolvePaperKeys([paperA.aliases[1]!, 'doi:10.1/x'])],
-    ['citationsByPaperIds (Paper.citedBy)', (s) => s.citationsByPaperIds([paperA.id, paperB.id, paperC.id], EVERY_CITATION)],
+    [
+      'episodesByIds (Query.episode, Episode loaders)',
+      (s) => s.episodesByIds([episodeOne.id, episodeTwo.id, 'ep_000000000000']),
+    ],
+    [
+      'papersByIds (Episode.source/recommendations)',
+      (s) => s.papersByIds([paperA.id, paperB.id, paperC.id]),
+    ],
+    [
+      'resolvePaperKeys (Query.paper ref)',
+      (s) => s.resolvePaperKeys([paperA.aliases[1]!, 'doi:10.1/x']),
+    ],
+    [
+      'citationsByPaperIds (Paper.citedBy)',
+      (s) => s.citationsByPaperIds([paperA.id, paperB.id, paperC.id], EVERY_CITATION),
+    ],
     ['listEpisodes (Query.episodes)', (s) => s.listEpisodes({ offset: 0, limit: 20 })],
-    ['listEpisodes + search', (s) => s.listEpisodes({ offset: 0, limit: 20, search: 'preference' })],
+    [
+      'listEpisodes + search',
+      (s) => s.listEpisodes({ offset: 0, limit: 20, search: 'preference' }),
+    ],
     ['listPapers (Query.papers)', (s) => s.listPapers({ offset: 0, limit: 20, minCitations: 1 })],
     ['listPapers + search', (s) => s.listPapers({ offset: 0, limit: 20, search: 'policy' })],
     ['related (Episode.related)', (s) => relatedOf(s, episodeOne.id, 5)],
-    ['graph with focus (Query.graph)', (s) => s.graph({ focus: episodeOne.id, depth: 4, limit: 500, minCitations: 1 })],
+    [
+      'graph with focus (Query.graph)',
+      (s) => s.graph({ focus: episodeOne.id, depth: 4, limit: 500, minCitations: 1 }),
+    ],
     ['graph overview (Query.graph)', (s) => s.graph({ depth: 1, limit: 500, minCitations: 2 })],
     ['path (Query.path)', (s) => s.path(episodeOne.id, episodeTwo.id)],
     ['search (Query.search)', (s) => s.search('optimization', 10)],
@@ -134,7 +160,9 @@ describe('round trips per import (Mutation.importFeed)', () => {
     for (const size of [1, 200]) {
       const { counting, store } = setup();
       const batch = corpus(size);
-      const calls = await cost(`importBatch: ${size} new episode(s)`, counting, () => store.importBatch(batch));
+      const calls = await cost(`importBatch: ${size} new episode(s)`, counting, () =>
+        store.importBatch(batch),
+      );
       expect(calls.map((c) => c.statement)).toEqual([
         'importStoredHashes',
         'importMergePapers',
@@ -165,7 +193,9 @@ describe('round trips per import (Mutation.importFeed)', () => {
       importDetachCitations: [{ paperIds: [paperA.id] }],
       importRecountPapers: [{ deletedId: paperA.id, aliasKeys: paperA.aliases }],
     });
-    const calls = await cost('importBatch: 100 updated, orphans dropped', counting, () => store.importBatch(batch));
+    const calls = await cost('importBatch: 100 updated, orphans dropped', counting, () =>
+      store.importBatch(batch),
+    );
     expect(calls.map((c) => c.statement)).toEqual([
       'importStoredHashes',
       'importDetachCitations',

@@ -76,7 +76,12 @@ export function episodeProjection(episode: EpisodeRecord): Row {
 export function citationProjection(episode: EpisodeRecord): Row[] {
   const listed = [
     { paperId: episode.sourcePaperId, kind: 'SOURCE', note: null, position: 0 },
-    ...episode.recommendations.map((r, i) => ({ paperId: r.paperId, kind: 'RECOMMENDED', note: r.note, position: i + 1 })),
+    ...episode.recommendations.map((r, i) => ({
+      paperId: r.paperId,
+      kind: 'RECOMMENDED',
+      note: r.note,
+      position: i + 1,
+    })),
   ];
   return listed.reverse();
 }
@@ -101,14 +106,31 @@ export function sampleAnswers(): CannedAnswers {
         .filter((e) => ids.includes(e.id))
         .map((e) => ({ episode: episodeProjection(e), citations: citationProjection(e) })),
     papersByIds: ({ ids }) =>
-      papers.filter((p) => ids.includes(p.id)).map((p) => ({ paper: paperProjection(p, citationCounts.get(p.id)!) })),
+      papers
+        .filter((p) => ids.includes(p.id))
+        .map((p) => ({ paper: paperProjection(p, citationCounts.get(p.id)!) })),
     resolvePaperKeys: ({ keys }) =>
-      keys.map((key) => ({ key, paperId: papers.find((p) => p.id === key || p.aliases.includes(key))?.id ?? null })),
+      keys.map((key) => ({
+        key,
+        paperId: papers.find((p) => p.id === key || p.aliases.includes(key))?.id ?? null,
+      })),
     citationsByPaperIds: ({ paperIds }) =>
       paperIds.includes(paperC.id)
         ? [
-            { paperId: paperC.id, episodeId: episodeOne.id, kind: 'RECOMMENDED', note: null, position: 2 },
-            { paperId: paperC.id, episodeId: episodeTwo.id, kind: 'RECOMMENDED', note: 'The optimiser.', position: 1 },
+            {
+              paperId: paperC.id,
+              episodeId: episodeOne.id,
+              kind: 'RECOMMENDED',
+              note: null,
+              position: 2,
+            },
+            {
+              paperId: paperC.id,
+              episodeId: episodeTwo.id,
+              kind: 'RECOMMENDED',
+              note: 'The optimiser.',
+              position: 1,
+            },
           ]
         : [],
     listEpisodes: [
@@ -118,9 +140,14 @@ export function sampleAnswers(): CannedAnswers {
       },
     ],
     listEpisodesSearch: [
-      { totalCount: 1, items: [{ ...episodeProjection(episodeOne), citations: citationProjection(episodeOne) }] },
+      {
+        totalCount: 1,
+        items: [{ ...episodeProjection(episodeOne), citations: citationProjection(episodeOne) }],
+      },
     ],
-    listPapers: [{ totalCount: 3, items: papers.map((p) => paperProjection(p, citationCounts.get(p.id)!)) }],
+    listPapers: [
+      { totalCount: 3, items: papers.map((p) => paperProjection(p, citationCounts.get(p.id)!)) },
+    ],
     listPapersSearch: [{ totalCount: 1, items: [paperProjection(paperC, 2)] }],
     search: [
       { kind: 'EPISODE', id: episodeOne.id, score: 2.5 },
@@ -138,12 +165,24 @@ export function sampleAnswers(): CannedAnswers {
       },
     ],
     graphNeighbourhood: [
-      { id: episodeOne.id, kind: 'EPISODE', title: episodeOne.title, weight: 3, citations: citationProjection(episodeOne) },
+      {
+        id: episodeOne.id,
+        kind: 'EPISODE',
+        title: episodeOne.title,
+        weight: 3,
+        citations: citationProjection(episodeOne),
+      },
       { id: paperB.id, kind: 'PAPER', title: null, weight: 2, citations: [] },
       { id: paperC.id, kind: 'PAPER', title: paperC.title, weight: 2, citations: [] },
     ],
     graphOverview: [
-      { id: episodeOne.id, kind: 'EPISODE', title: episodeOne.title, weight: 3, citations: citationProjection(episodeOne) },
+      {
+        id: episodeOne.id,
+        kind: 'EPISODE',
+        title: episodeOne.title,
+        weight: 3,
+        citations: citationProjection(episodeOne),
+      },
       { id: paperB.id, kind: 'PAPER', title: null, weight: 2, citations: [] },
     ],
     path: [
@@ -160,7 +199,10 @@ export function sampleAnswers(): CannedAnswers {
       },
     ],
     stats: [{ episodes: 2, papers: 3, citations: 5 }],
-    exportEpisodes: episodes.map((e) => ({ episode: episodeProjection(e), citations: citationProjection(e) })),
+    exportEpisodes: episodes.map((e) => ({
+      episode: episodeProjection(e),
+      citations: citationProjection(e),
+    })),
     exportPapers: papers.map((p) => ({ paper: paperProjection(p, citationCounts.get(p.id)!) })),
     importStoredHashes: [],
     importWriteCitations: ({ citations }) => [{ citations: citations.length }],

@@ -20,7 +20,11 @@ function block(config: string, service: string): string {
 function compose(...args: string[]): string {
   // Defaults only: a developer's NEO4J_PASSWORD or ADMIN_TOKEN must not leak into the check.
   const env = { PATH: process.env.PATH ?? '' };
-  return execFileSync('docker-compose', ['-f', 'docker-compose.yml', ...args], { cwd: root, env, encoding: 'utf8' });
+  return execFileSync('docker-compose', ['-f', 'docker-compose.yml', ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe.skipIf(!hasDockerCompose)(
@@ -30,11 +34,17 @@ describe.skipIf(!hasDockerCompose)(
       expect(() => compose('config', '-q')).not.toThrow();
     });
 
-    it('runs neo4j (the tests\' patch), and the api and web app from one built image, with a named volume for Neo4j data', () => {
-      expect(compose('config', '--services').trim().split('\n').sort()).toEqual(['api', 'neo4j', 'web']);
+    it("runs neo4j (the tests' patch), and the api and web app from one built image, with a named volume for Neo4j data", () => {
+      expect(compose('config', '--services').trim().split('\n').sort()).toEqual([
+        'api',
+        'neo4j',
+        'web',
+      ]);
       expect(compose('config', '--volumes').trim().split('\n')).toEqual(['neo4j-data']);
       const config = compose('config');
-      const pinned = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(join(root, 'neo4j-launcher/pom.xml'), 'utf8'))?.[1];
+      const pinned = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(
+        readFileSync(join(root, 'neo4j-launcher/pom.xml'), 'utf8'),
+      )?.[1];
       expect(pinned).toMatch(/^5\.26\.\d+$/);
       expect(config).toContain(`image: neo4j:${pinned}-community`);
       expect(config).toContain('neo4j-data:/data');
@@ -49,8 +59,12 @@ describe.skipIf(!hasDockerCompose)(
       const config = compose('config');
       expect(block(config, 'api')).toMatch(/command:\s+- node\s+- server\/src\/main\.ts/);
       expect(block(config, 'web')).toMatch(/command:\s+- node\s+- web\/build/);
-      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain("['server/src/main.ts']");
-      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain("start(['web/build']");
+      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain(
+        "['server/src/main.ts']",
+      );
+      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain(
+        "start(['web/build']",
+      );
     });
 
     it('starts the api only on a healthy Neo4j, the web app only on a healthy api', () => {
@@ -76,17 +90,21 @@ describe('the Dockerfile', () => {
 
   it('leaves dependencies, builds, data and the repository out of the build context', () => {
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
-    for (const entry of ['.git', 'node_modules', 'web/build', 'data', 'neo4j-launcher/target']) expect(ignored).toContain(entry);
+    for (const entry of ['.git', 'node_modules', 'web/build', 'data', 'neo4j-launcher/target'])
+      expect(ignored).toContain(entry);
   });
 });
 
 describe('the Neo4j test context (tests/helpers/neo4jContext.ts)', () => {
-  it('a person\'s own server is used only once it is declared disposable', () => {
+  it("a person's own server is used only once it is declared disposable", () => {
     expect(neo4jFromEnvironment({})).toBeNull();
-    expect(neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687' })?.skipReason).toMatch(/NEO4J_PASSWORD is not/);
-    expect(neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'pw' })?.skipReason).toMatch(
-      /NEO4J_TEST_DISPOSABLE is not/,
+    expect(neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687' })?.skipReason).toMatch(
+      /NEO4J_PASSWORD is not/,
     );
+    expect(
+      neo4jFromEnvironment({ NEO4J_URI: 'neo4j://localhost:7687', NEO4J_PASSWORD: 'pw' })
+        ?.skipReason,
+    ).toMatch(/NEO4J_TEST_DISPOSABLE is not/);
   });
 
   it('connects with the configured user and database once allowed to wipe', () => {
@@ -97,12 +115,20 @@ describe('the Neo4j test context (tests/helpers/neo4jContext.ts)', () => {
       NEO4J_TEST_DISPOSABLE: 'true',
     });
     expect(context).toEqual({
-      connections: [{ uri: 'neo4j+s://db.example.org', user: 'neo4j', password: 'pw', database: 'papers' }],
+      connections: [
+        { uri: 'neo4j+s://db.example.org', user: 'neo4j', password: 'pw', database: 'papers' },
+      ],
     });
   });
 
   it('each worker gets its own server', () => {
-    const context = { connections: [1, 2].map((n) => ({ uri: `bolt://127.0.0.1:${n}`, user: 'neo4j', password: 'pw' })) };
+    const context = {
+      connections: [1, 2].map((n) => ({
+        uri: `bolt://127.0.0.1:${n}`,
+        user: 'neo4j',
+        password: 'pw',
+      })),
+    };
     expect(connectionForWorker(context, '1')?.uri).toBe('bolt://127.0.0.1:1');
     expect(connectionForWorker(context, '2')?.uri).toBe('bolt://127.0.0.1:2');
     expect(connectionForWorker({ skipReason: 'no Java' }, '1')).toBeUndefined();

@@ -7,7 +7,11 @@ import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { NEO4J_MAX_GRAPH_DEPTH, type CypherParams } from '../../server/src/store/neo4j/cypher.ts';
 import { assertStatementParams, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
-import { StoreAuthError, StoreConflictError, StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
+import {
+  StoreAuthError,
+  StoreConflictError,
+  StoreUnavailableError,
+} from '../../server/src/store/neo4j/errors.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
@@ -16,7 +20,10 @@ import { fakeDriver, neo4jError, type CannedAnswers, type FakeDriver } from './f
 import { episodeOne, episodeTwo, paperA, paperB, paperC, sampleAnswers } from './sampleRows.ts';
 import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
-function setup(answers: CannedAnswers = sampleAnswers()): { driver: FakeDriver; store: Neo4jStore } {
+function setup(answers: CannedAnswers = sampleAnswers()): {
+  driver: FakeDriver;
+  store: Neo4jStore;
+} {
   const driver = fakeDriver(answers);
   return { driver, store: new Neo4jStore(driver, { healthTimeoutMs: 50 }) };
 }
@@ -27,25 +34,47 @@ function paramsOf<K extends keyof CypherParams>(driver: FakeDriver, statement: K
   return call.params as CypherParams[K];
 }
 
-const sampleBatch: ImportBatch = { episodes: [episodeOne, episodeTwo], papers: [paperA, paperB, paperC] };
+const sampleBatch: ImportBatch = {
+  episodes: [episodeOne, episodeTwo],
+  papers: [paperA, paperB, paperC],
+};
 
 describe('reads map rows back to domain records', () => {
   it('episodesByIds: request order, null for unknown, repeats answered, citations by position', async () => {
     const { driver, store } = setup();
-    const found = await store.episodesByIds([episodeTwo.id, 'ep_000000000000', episodeOne.id, episodeTwo.id]);
+    const found = await store.episodesByIds([
+      episodeTwo.id,
+      'ep_000000000000',
+      episodeOne.id,
+      episodeTwo.id,
+    ]);
     expect(found).toEqual([episodeTwo, null, episodeOne, episodeTwo]);
-    expect(paramsOf(driver, 'episodesByIds').ids).toEqual([episodeTwo.id, 'ep_000000000000', episodeOne.id]);
+    expect(paramsOf(driver, 'episodesByIds').ids).toEqual([
+      episodeTwo.id,
+      'ep_000000000000',
+      episodeOne.id,
+    ]);
   });
 
   it('papersByIds and resolvePaperKeys answer per key in order', async () => {
     const { store } = setup();
-    expect(await store.papersByIds(['arxiv:0000.00000', paperC.id])).toEqual([null, { ...paperC, citationCount: 2 }]);
-    expect(await store.resolvePaperKeys([paperA.aliases[1]!, 'nope', paperC.id])).toEqual([paperA.id, null, paperC.id]);
+    expect(await store.papersByIds(['arxiv:0000.00000', paperC.id])).toEqual([
+      null,
+      { ...paperC, citationCount: 2 },
+    ]);
+    expect(await store.resolvePaperKeys([paperA.aliases[1]!, 'nope', paperC.id])).toEqual([
+      paperA.id,
+      null,
+      paperC.id,
+    ]);
   });
 
   it('citationsByPaperIds groups rows per requested paper, keeping the database order', async () => {
     const { store } = setup();
-    const [a, c, again] = await store.citationsByPaperIds([paperA.id, paperC.id, paperC.id], EVERY_CITATION);
+    const [a, c, again] = await store.citationsByPaperIds(
+      [paperA.id, paperC.id, paperC.id],
+      EVERY_CITATION,
+    );
     expect(a).toEqual([]);
     expect(c?.map((x) => [x.episodeId, x.position])).toEqual([
       [episodeOne.id, 2],
@@ -56,7 +85,10 @@ describe('reads map rows back to domain records', () => {
 
   it('lists pass a clean window and map items and totals', async () => {
     const { driver, store } = setup();
-    expect(await store.listEpisodes({ offset: -3, limit: 2.7 })).toEqual({ items: [episodeOne, episodeTwo], totalCount: 2 });
+    expect(await store.listEpisodes({ offset: -3, limit: 2.7 })).toEqual({
+      items: [episodeOne, episodeTwo],
+      totalCount: 2,
+    });
     expect(paramsOf(driver, 'listEpisodes')).toEqual({ offset: 0, limit: 2 });
     expect(await store.listPapers({ offset: 0, limit: 5 })).toMatchObject({ totalCount: 3 });
     expect(paramsOf(driver, 'listPapers')).toEqual({ minCitations: 0, offset: 0, limit: 5 });
@@ -100,7 +132,13 @@ describe('reads map rows back to domain records', () => {
     ];
     const { driver, store } = setup({
       graphNeighbourhood: [
-        { id: episodeOne.id, kind: 'EPISODE', title: episodeOne.title, weight: 3, citations: duplicate },
+        {
+          id: episodeOne.id,
+          kind: 'EPISODE',
+          title: episodeOne.title,
+          weight: 3,
+          citations: duplicate,
+        },
         { id: paperB.id, kind: 'PAPER', title: null, weight: 2, citations: [] },
         { id: paperA.id, kind: 'PAPER', title: paperA.title, weight: 1, citations: [] },
       ],
@@ -115,20 +153,33 @@ describe('reads map rows back to domain records', () => {
       { source: episodeOne.id, target: paperB.id, kind: 'RECOMMENDED' },
       { source: episodeOne.id, target: paperA.id, kind: 'SOURCE' },
     ]);
-    expect(paramsOf(driver, 'graphNeighbourhood')).toEqual({ focus: episodeOne.id, depth: 2, limit: 10, minCitations: 1 });
+    expect(paramsOf(driver, 'graphNeighbourhood')).toEqual({
+      focus: episodeOne.id,
+      depth: 2,
+      limit: 10,
+      minCitations: 1,
+    });
   });
 
   it('graph: the neighbourhood statement covers the deepest depth the API allows, and refuses deeper', async () => {
     expect(QUERY_LIMITS.maxGraphDepth).toBeLessThanOrEqual(NEO4J_MAX_GRAPH_DEPTH);
     const { store } = setup();
-    await expect(store.graph({ focus: episodeOne.id, depth: NEO4J_MAX_GRAPH_DEPTH + 1, limit: 10, minCitations: 1 })).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      store.graph({
+        focus: episodeOne.id,
+        depth: NEO4J_MAX_GRAPH_DEPTH + 1,
+        limit: 10,
+        minCitations: 1,
+      }),
+    ).rejects.toThrow(RangeError);
   });
 
   it('graph without focus uses the overview statement; unknown focus or no route is empty / null', async () => {
     const { driver, store } = setup({ graphOverview: [], path: [] });
-    expect(await store.graph({ depth: 1, limit: 10, minCitations: 2 })).toEqual({ nodes: [], edges: [] });
+    expect(await store.graph({ depth: 1, limit: 10, minCitations: 2 })).toEqual({
+      nodes: [],
+      edges: [],
+    });
     expect(paramsOf(driver, 'graphOverview')).toEqual({ limit: 10, minCitations: 2 });
     expect(await store.path(episodeOne.id, 'ep_000000000000')).toBeNull();
   });
@@ -137,7 +188,11 @@ describe('reads map rows back to domain records', () => {
     const { store } = setup();
     const view = await store.path(episodeOne.id, episodeTwo.id);
     expect(view?.nodes.map((n) => n.id)).toEqual([episodeOne.id, paperC.id, episodeTwo.id]);
-    expect(view?.edges[1]).toEqual({ source: episodeTwo.id, target: paperC.id, kind: 'RECOMMENDED' });
+    expect(view?.edges[1]).toEqual({
+      source: episodeTwo.id,
+      target: paperC.id,
+      kind: 'RECOMMENDED',
+    });
   });
 
   it('search sends one Lucene query per index, never Cypher text', async () => {
@@ -156,7 +211,10 @@ describe('reads map rows back to domain records', () => {
 
   it('export re-validates what it read', async () => {
     const { store } = setup();
-    expect(await store.exportBatch()).toEqual({ episodes: [episodeOne, episodeTwo], papers: [paperA, paperB, paperC] });
+    expect(await store.exportBatch()).toEqual({
+      episodes: [episodeOne, episodeTwo],
+      papers: [paperA, paperB, paperC],
+    });
     const broken = setup({ ...sampleAnswers(), exportPapers: [] });
     await expect(broken.store.exportBatch()).rejects.toThrow(InvalidImportBatchError);
   });
@@ -178,31 +236,54 @@ describe('importBatch', () => {
       ],
       importDetachCitations: [{ paperIds: [paperB.id, paperC.id] }],
     });
-    const result = await store.importBatch({ episodes: [episodeOne, changedTwo], papers: [paperA, paperB, paperC] });
+    const result = await store.importBatch({
+      episodes: [episodeOne, changedTwo],
+      papers: [paperA, paperB, paperC],
+    });
     expect(result).toEqual({ added: [], updated: [episodeTwo.id], unchanged: [episodeOne.id] });
     expect(driver.committed).toBe(1);
     expect(driver.calls.every((c) => c.inTransaction)).toBe(true);
     expect(paramsOf(driver, 'importDetachCitations').episodeIds).toEqual([episodeTwo.id]);
-    expect(paramsOf(driver, 'importWriteEpisodes').episodes.map((e) => [e.id, e.contentHash])).toEqual([
-      [episodeTwo.id, episodeContentHash(changedTwo)],
-    ]);
+    expect(
+      paramsOf(driver, 'importWriteEpisodes').episodes.map((e) => [e.id, e.contentHash]),
+    ).toEqual([[episodeTwo.id, episodeContentHash(changedTwo)]]);
     // Papers only the unchanged episode cites are merged if stored, never created.
-    expect(paramsOf(driver, 'importMergePapers').papers.map((p) => [p.id, p.citedByChange])).toEqual([
+    expect(
+      paramsOf(driver, 'importMergePapers').papers.map((p) => [p.id, p.citedByChange]),
+    ).toEqual([
       [paperA.id, false],
       [paperB.id, true],
       [paperC.id, true],
     ]);
-    expect(paramsOf(driver, 'importRecountPapers').paperIds.sort()).toEqual([paperB.id, paperC.id].sort());
+    expect(paramsOf(driver, 'importRecountPapers').paperIds.sort()).toEqual(
+      [paperB.id, paperC.id].sort(),
+    );
   });
 
   it('sends citations with positions, the source at 0, and search text as the embedded store indexes it', async () => {
     const { driver, store } = setup();
     const result = await store.importBatch(sampleBatch);
     expect(result).toEqual({ added: [episodeOne.id, episodeTwo.id], updated: [], unchanged: [] });
-    expect(paramsOf(driver, 'importWriteCitations').citations.filter((c) => c.episodeId === episodeOne.id)).toEqual([
+    expect(
+      paramsOf(driver, 'importWriteCitations').citations.filter(
+        (c) => c.episodeId === episodeOne.id,
+      ),
+    ).toEqual([
       { episodeId: episodeOne.id, paperId: paperA.id, kind: 'SOURCE', position: 0, note: null },
-      { episodeId: episodeOne.id, paperId: paperB.id, kind: 'RECOMMENDED', position: 1, note: 'Where RLHF started.' },
-      { episodeId: episodeOne.id, paperId: paperC.id, kind: 'RECOMMENDED', position: 2, note: null },
+      {
+        episodeId: episodeOne.id,
+        paperId: paperB.id,
+        kind: 'RECOMMENDED',
+        position: 1,
+        note: 'Where RLHF started.',
+      },
+      {
+        episodeId: episodeOne.id,
+        paperId: paperC.id,
+        kind: 'RECOMMENDED',
+        position: 2,
+        note: null,
+      },
     ]);
     const [one] = paramsOf(driver, 'importWriteEpisodes').episodes;
     expect(one).toMatchObject({
@@ -214,7 +295,13 @@ describe('importBatch', () => {
   });
 
   it('counts an episode citing one paper twice once in paperCount', async () => {
-    const twice = { ...episodeOne, recommendations: [{ paperId: paperA.id, note: 'Again.' }, { paperId: paperB.id, note: null }] };
+    const twice = {
+      ...episodeOne,
+      recommendations: [
+        { paperId: paperA.id, note: 'Again.' },
+        { paperId: paperB.id, note: null },
+      ],
+    };
     const { driver, store } = setup();
     await store.importBatch({ episodes: [twice], papers: [paperA, paperB] });
     expect(paramsOf(driver, 'importWriteEpisodes').episodes[0]?.paperCount).toBe(2);
@@ -224,21 +311,31 @@ describe('importBatch', () => {
   it('rejects an invalid batch before opening a transaction', async () => {
     const { driver, store } = setup();
     const ghost = { ...episodeOne, recommendations: [{ paperId: 'arxiv:2404.99999', note: null }] };
-    await expect(store.importBatch({ episodes: [ghost], papers: [paperA] })).rejects.toThrow(/2404\.99999/);
+    await expect(store.importBatch({ episodes: [ghost], papers: [paperA] })).rejects.toThrow(
+      /2404\.99999/,
+    );
     expect(driver.calls).toEqual([]);
   });
 
   it('rolls back when a statement fails mid-way, and the next import still runs', async () => {
     const { driver, store } = setup();
-    driver.failNext('importWriteCitations', neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed'));
+    driver.failNext(
+      'importWriteCitations',
+      neo4jError('Neo.ClientError.Schema.ConstraintValidationFailed'),
+    );
     await expect(store.importBatch(sampleBatch)).rejects.toThrow(StoreConflictError);
     expect(driver.rolledBack).toBe(1);
     expect(driver.committed).toBe(0);
-    await expect(store.importBatch(sampleBatch)).resolves.toMatchObject({ added: [episodeOne.id, episodeTwo.id] });
+    await expect(store.importBatch(sampleBatch)).resolves.toMatchObject({
+      added: [episodeOne.id, episodeTwo.id],
+    });
   });
 
   it('rolls back when fewer citations were written than sent', async () => {
-    const { driver, store } = setup({ ...sampleAnswers(), importWriteCitations: [{ citations: 1 }] });
+    const { driver, store } = setup({
+      ...sampleAnswers(),
+      importWriteCitations: [{ citations: 1 }],
+    });
     await expect(store.importBatch(sampleBatch)).rejects.toThrow(/wrote 1 of 5 citations/);
     expect(driver.rolledBack).toBe(1);
   });
@@ -253,8 +350,22 @@ describe('importBatch', () => {
       },
     });
     const batchFor = (n: number): ImportBatch => {
-      const source = { ...paperA, id: `arxiv:2401.0000${n}`, aliases: [`https://arxiv.org/abs/2401.0000${n}`] };
-      return { episodes: [{ ...episodeTwo, id: episodeIdFor(source.id), sourcePaperId: source.id, recommendations: [] }], papers: [source] };
+      const source = {
+        ...paperA,
+        id: `arxiv:2401.0000${n}`,
+        aliases: [`https://arxiv.org/abs/2401.0000${n}`],
+      };
+      return {
+        episodes: [
+          {
+            ...episodeTwo,
+            id: episodeIdFor(source.id),
+            sourcePaperId: source.id,
+            recommendations: [],
+          },
+        ],
+        papers: [source],
+      };
     };
     const batches = [1, 2, 3].map(batchFor);
     await Promise.all(batches.map((b) => store.importBatch(b)));
@@ -295,7 +406,10 @@ describe('Neo4j failures become domain errors', () => {
 
   it('a store that cannot set up its schema closes its driver and says why', async () => {
     const driver = fakeDriver();
-    driver.failNext('schemaEpisodeId', neo4jError('Neo.ClientError.Security.Unauthorized', 'The client is unauthorized'));
+    driver.failNext(
+      'schemaEpisodeId',
+      neo4jError('Neo.ClientError.Security.Unauthorized', 'The client is unauthorized'),
+    );
     await expect(createNeo4jStoreWithDriver(driver)).rejects.toThrow(StoreAuthError);
     expect(driver.closed).toBe(true);
   });
@@ -304,15 +418,29 @@ describe('Neo4j failures become domain errors', () => {
 describe('health', () => {
   it('reports the server, then unreachable while down, then reachable again (no cached failure)', async () => {
     const { driver, store } = setup();
-    expect(await store.health()).toEqual({ store: 'neo4j', reachable: true, detail: 'Neo4j/5.26.0 at fake:7687' });
+    expect(await store.health()).toEqual({
+      store: 'neo4j',
+      reachable: true,
+      detail: 'Neo4j/5.26.0 at fake:7687',
+    });
     driver.serverInfoAnswer = neo4jError('ServiceUnavailable', 'Failed to connect to server');
     const down = await store.health();
     expect(down).toMatchObject({ store: 'neo4j', reachable: false });
     expect(down.detail).toMatch(/unreachable.*Failed to connect/);
     driver.serverInfoAnswer = 'hang';
-    expect(await store.health()).toMatchObject({ reachable: false, detail: expect.stringContaining('within 50 ms') });
-    driver.serverInfoAnswer = { address: 'fake:7687', agent: 'Neo4j/5.26.1', protocolVersion: '5.8' };
-    expect(await store.health()).toMatchObject({ reachable: true, detail: 'Neo4j/5.26.1 at fake:7687' });
+    expect(await store.health()).toMatchObject({
+      reachable: false,
+      detail: expect.stringContaining('within 50 ms'),
+    });
+    driver.serverInfoAnswer = {
+      address: 'fake:7687',
+      agent: 'Neo4j/5.26.1',
+      protocolVersion: '5.8',
+    };
+    expect(await store.health()).toMatchObject({
+      reachable: true,
+      detail: 'Neo4j/5.26.1 at fake:7687',
+    });
   });
 
   it('after close: not reachable, reads refused, driver closed', async () => {
@@ -326,10 +454,13 @@ describe('health', () => {
 
 describe('driver adapter helpers', () => {
   it('sends whole numbers as Cypher INTEGER, everything else unchanged', () => {
-    const converted = toCypherValue({ limit: 5, score: 0.5, nested: [{ position: 2 }], title: 'x', none: null }) as Record<
-      string,
-      unknown
-    >;
+    const converted = toCypherValue({
+      limit: 5,
+      score: 0.5,
+      nested: [{ position: 2 }],
+      title: 'x',
+      none: null,
+    }) as Record<string, unknown>;
     expect(neo4j.isInt(converted.limit)).toBe(true);
     expect(converted.score).toBe(0.5);
     expect(neo4j.isInt((converted.nested as { position: unknown }[])[0]!.position)).toBe(true);
@@ -340,7 +471,11 @@ describe('driver adapter helpers', () => {
 
   it('refuses parameters a statement does not declare, or missing ones', () => {
     expect(() => assertStatementParams('related', { episodeIds: ['x'], limit: 1 })).not.toThrow();
-    expect(() => assertStatementParams('related', { episodeIds: ['x'] })).toThrow(/missing parameters \[limit\]/);
-    expect(() => assertStatementParams('stats', { injected: 'MATCH (n) DETACH DELETE n' })).toThrow(/unexpected \[injected\]/);
+    expect(() => assertStatementParams('related', { episodeIds: ['x'] })).toThrow(
+      /missing parameters \[limit\]/,
+    );
+    expect(() => assertStatementParams('stats', { injected: 'MATCH (n) DETACH DELETE n' })).toThrow(
+      /unexpected \[injected\]/,
+    );
   });
 });

@@ -25,7 +25,16 @@ describe('carriesAdminToken', () => {
   });
 
   it('refuses everything else', () => {
-    for (const header of [null, '', TOKEN, `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer ', `Bearer ${TOKEN.toUpperCase()}`]) {
+    for (const header of [
+      null,
+      '',
+      TOKEN,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      'Bearer ',
+      `Bearer ${TOKEN.toUpperCase()}`,
+    ]) {
       expect(carriesAdminToken(header, TOKEN), String(header)).toBe(false);
     }
     expect(carriesAdminToken(`Bearer ${TOKEN}`, undefined)).toBe(false);

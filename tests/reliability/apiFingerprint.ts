@@ -2,19 +2,45 @@
 // two servers with equal fingerprints hold the same episodes, papers and citations.
 import { createHash } from 'node:crypto';
 
-export type QueryFn = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: unknown[] }>;
+export type QueryFn = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{ data?: any; errors?: unknown[] }>;
 
 const EPISODES = /* GraphQL */ `
   query Episodes($after: String) {
     episodes(first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node {
-        id title publishedAt paperPublishedAt durationMinutes summary takeaways
-        chapters { start startSeconds title summary }
-        source { id }
-        recommendations { note paper { id } }
-      } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          publishedAt
+          paperPublishedAt
+          durationMinutes
+          summary
+          takeaways
+          chapters {
+            start
+            startSeconds
+            title
+            summary
+          }
+          source {
+            id
+          }
+          recommendations {
+            note
+            paper {
+              id
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -23,13 +49,30 @@ const PAPERS = /* GraphQL */ `
   query Papers($after: String) {
     papers(first: 100, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title url arxivId doi aliases citationCount } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          url
+          arxivId
+          doi
+          aliases
+          citationCount
+        }
+      }
     }
   }
 `;
 
-async function allPages(query: QueryFn, document: string, field: 'episodes' | 'papers'): Promise<{ id: string }[]> {
+async function allPages(
+  query: QueryFn,
+  document: string,
+  field: 'episodes' | 'papers',
+): Promise<{ id: string }[]> {
   const nodes: { id: string }[] = [];
   let after: string | null = null;
   for (;;) {
@@ -38,7 +81,8 @@ async function allPages(query: QueryFn, document: string, field: 'episodes' | 'p
     const connection = data[field];
     nodes.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node));
     if (!connection.pageInfo.hasNextPage) {
-      if (nodes.length !== connection.totalCount) throw new Error(`${field}: paged ${nodes.length}, totalCount ${connection.totalCount}`);
+      if (nodes.length !== connection.totalCount)
+        throw new Error(`${field}: paged ${nodes.length}, totalCount ${connection.totalCount}`);
       return nodes;
     }
     after = connection.pageInfo.endCursor;

@@ -15,7 +15,12 @@ declare module 'autocannon' {
     path?: string;
     body?: string;
     headers?: Record<string, string>;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
 
   interface AutocannonOptions {

@@ -20,25 +20,59 @@ const WORKER = fileURLToPath(new URL('./graphFileWorker.ts', import.meta.url));
 
 /** 2,000 episodes, then revisions that drop papers, then new ones: patched lists, removed nodes, new ids. */
 function corpus(): ImportBatch[] {
-  const first = generateCorpus({ episodes: 2_000, papers: 400, recommendationsPerEpisode: 5, seed: 11 });
-  const revised = generateCorpus({ episodes: 300, papers: 400, recommendationsPerEpisode: 2, seed: 12, revision: ' (v2)' });
-  const papers = [arxivPaper('2602.00001', 'Ein Titel mit Umlauten: äöü ß'), arxivPaper('2401.00003', null), arxivPaper('2602.00002', null)];
-  const unicode = episode({ title: 'Über-Modelle — 日本語の論文 🚀', source: papers[0]!, recommends: papers.slice(1) });
+  const first = generateCorpus({
+    episodes: 2_000,
+    papers: 400,
+    recommendationsPerEpisode: 5,
+    seed: 11,
+  });
+  const revised = generateCorpus({
+    episodes: 300,
+    papers: 400,
+    recommendationsPerEpisode: 2,
+    seed: 12,
+    revision: ' (v2)',
+  });
+  const papers = [
+    arxivPaper('2602.00001', 'Ein Titel mit Umlauten: äöü ß'),
+    arxivPaper('2401.00003', null),
+    arxivPaper('2602.00002', null),
+  ];
+  const unicode = episode({
+    title: 'Über-Modelle — 日本語の論文 🚀',
+    source: papers[0]!,
+    recommends: papers.slice(1),
+  });
   return [first, revised, batchOf([unicode], papers)];
 }
 
 /** A batch no other store here has: what a file from another database would describe. */
-const otherCorpus = () => generateCorpus({ episodes: 500, papers: 200, recommendationsPerEpisode: 4, seed: 99, sourcePrefix: '2701' });
+const otherCorpus = () =>
+  generateCorpus({
+    episodes: 500,
+    papers: 200,
+    recommendationsPerEpisode: 4,
+    seed: 99,
+    sourcePrefix: '2701',
+  });
 
 /** Graph answers: related, citedBy, focused and overview graphs, a path, counts. */
 async function answers(store: GraphStore) {
   const page = await store.listEpisodes({ offset: 0, limit: 60 });
   const episodeIds = page.items.map((e) => e.id);
-  const paperIds = [...new Set(page.items.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]))].slice(0, 60);
+  const paperIds = [
+    ...new Set(
+      page.items.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]),
+    ),
+  ].slice(0, 60);
   return {
     related: await Promise.all(episodeIds.map((id) => relatedOf(store, id, 8))),
     citedBy: await store.citationsByPaperIds(paperIds, EVERY_CITATION),
-    graphs: await Promise.all(episodeIds.slice(0, 8).map((id) => store.graph({ focus: id, depth: 2, limit: 300, minCitations: 1 }))),
+    graphs: await Promise.all(
+      episodeIds
+        .slice(0, 8)
+        .map((id) => store.graph({ focus: id, depth: 2, limit: 300, minCitations: 1 })),
+    ),
     overview: await store.graph({ depth: 1, limit: 400, minCitations: 2 }),
     path: await store.path(episodeIds[0]!, episodeIds.at(-1)!),
     stats: await store.stats(),
@@ -88,44 +122,72 @@ describe('embedded store graph file', () => {
     expect(await answers(again.store)).toEqual(expected);
   };
 
-  it('reopens from the file with the answers it had, and from SQLite alike without the file', { timeout: 120_000 }, async () => {
-    const { dir, expected } = await importedDir(corpus());
-    const fromFile = await open(dir);
-    expect(fromFile.load.from).toBe('graph file');
-    expect(await answers(fromFile.store)).toEqual(expected);
+  it(
+    'reopens from the file with the answers it had, and from SQLite alike without the file',
+    { timeout: 120_000 },
+    async () => {
+      const { dir, expected } = await importedDir(corpus());
+      const fromFile = await open(dir);
+      expect(fromFile.load.from).toBe('graph file');
+      expect(await answers(fromFile.store)).toEqual(expected);
 
-    // Changes after an open from the file (ids the file's table does not hold, a removal) survive a
-    // save and reopen too, and equal a rebuild from SQLite.
-    const more = generateCorpus({ episodes: 200, papers: 400, recommendationsPerEpisode: 3, seed: 13, sourcePrefix: '2603' });
-    await fromFile.store.importBatch(more);
-    const removed = await fromFile.store.removeEpisode(more.episodes[0]!.id);
-    expect(removed).not.toBeNull();
-    const changed = await answers(fromFile.store);
-    expect(changed).not.toEqual(expected);
-    await close(fromFile.store);
-    const reopened = await open(dir);
-    expect(reopened.load.from).toBe('graph file');
-    expect(await answers(reopened.store)).toEqual(changed);
-    await close(reopened.store);
+      // Changes after an open from the file (ids the file's table does not hold, a removal) survive a
+      // save and reopen too, and equal a rebuild from SQLite.
+      const more = generateCorpus({
+        episodes: 200,
+        papers: 400,
+        recommendationsPerEpisode: 3,
+        seed: 13,
+        sourcePrefix: '2603',
+      });
+      await fromFile.store.importBatch(more);
+      const removed = await fromFile.store.removeEpisode(more.episodes[0]!.id);
+      expect(removed).not.toBeNull();
+      const changed = await answers(fromFile.store);
+      expect(changed).not.toEqual(expected);
+      await close(fromFile.store);
+      const reopened = await open(dir);
+      expect(reopened.load.from).toBe('graph file');
+      expect(await answers(reopened.store)).toEqual(changed);
+      await close(reopened.store);
 
-    rmSync(graphFilePath(dir));
-    await expectRebuilt(dir, /no graph file/, changed);
-  });
+      rmSync(graphFilePath(dir));
+      await expectRebuilt(dir, /no graph file/, changed);
+    },
+  );
 
-  it('kill -9 between COMMIT and the graph file write: the old file is refused, the committed import is served', { timeout: 120_000 }, async () => {
-    const [first, ...later] = corpus();
-    const { dir } = await importedDir([first!]);
-    const oldFile = readFileSync(graphFilePath(dir));
-    const batchFile = join(await tempDir(), 'later.json');
-    writeFileSync(batchFile, JSON.stringify(batchOf(later.flatMap((b) => b.episodes), later.flatMap((b) => b.papers))));
+  it(
+    'kill -9 between COMMIT and the graph file write: the old file is refused, the committed import is served',
+    { timeout: 120_000 },
+    async () => {
+      const [first, ...later] = corpus();
+      const { dir } = await importedDir([first!]);
+      const oldFile = readFileSync(graphFilePath(dir));
+      const batchFile = join(await tempDir(), 'later.json');
+      writeFileSync(
+        batchFile,
+        JSON.stringify(
+          batchOf(
+            later.flatMap((b) => b.episodes),
+            later.flatMap((b) => b.papers),
+          ),
+        ),
+      );
 
-    expect(await importThenKill(dir, batchFile)).toMatch(/^committed \d+ added \d+ updated/);
-    // The window was hit: the file on disk is still the one from before the import.
-    expect(readFileSync(graphFilePath(dir)).equals(oldFile)).toBe(true);
+      expect(await importThenKill(dir, batchFile)).toMatch(/^committed \d+ added \d+ updated/);
+      // The window was hit: the file on disk is still the one from before the import.
+      expect(readFileSync(graphFilePath(dir)).equals(oldFile)).toBe(true);
 
-    const { expected } = await importedDir([first!, batchOf(later.flatMap((b) => b.episodes), later.flatMap((b) => b.papers))]);
-    await expectRebuilt(dir, /another state of the database/, expected);
-  });
+      const { expected } = await importedDir([
+        first!,
+        batchOf(
+          later.flatMap((b) => b.episodes),
+          later.flatMap((b) => b.papers),
+        ),
+      ]);
+      await expectRebuilt(dir, /another state of the database/, expected);
+    },
+  );
 
   it('a flipped byte fails the checksum', { timeout: 60_000 }, async () => {
     const { dir, expected } = await importedDir(corpus());
@@ -145,7 +207,11 @@ describe('embedded store graph file', () => {
     cpSync(dir, template, { recursive: true });
     truncateSync(path, Math.floor(size * 0.7));
     await expectRebuilt(dir, /truncated/, expected);
-    for (const [length, reason] of [[12, /not a graph file/], [0, /not a graph file/], [size - 1, /truncated|checksum mismatch/]] as const) {
+    for (const [length, reason] of [
+      [12, /not a graph file/],
+      [0, /not a graph file/],
+      [size - 1, /truncated|checksum mismatch/],
+    ] as const) {
       const copy = await tempDir();
       cpSync(template, copy, { recursive: true });
       truncateSync(graphFilePath(copy), length);
@@ -159,7 +225,11 @@ describe('embedded store graph file', () => {
     const bytes = readFileSync(path);
     bytes.writeUInt32LE(GRAPH_FILE_FORMAT - 1, 8);
     writeFileSync(path, bytes);
-    await expectRebuilt(dir, new RegExp(`format ${GRAPH_FILE_FORMAT - 1}, this papergraph reads ${GRAPH_FILE_FORMAT}`), expected);
+    await expectRebuilt(
+      dir,
+      new RegExp(`format ${GRAPH_FILE_FORMAT - 1}, this papergraph reads ${GRAPH_FILE_FORMAT}`),
+      expected,
+    );
   });
 
   it("another database's file is not used, even a whole one", { timeout: 60_000 }, async () => {
@@ -170,23 +240,33 @@ describe('embedded store graph file', () => {
     await expectRebuilt(mine.dir, /another state of the database/, mine.expected);
   });
 
-  it('a CLI-style open never loads the graph, and its import makes the old file stale', { timeout: 60_000 }, async () => {
-    const [first, ...later] = corpus();
-    const { dir } = await importedDir([first!]);
-    const loads: GraphLoad[] = [];
-    const headless = await createEmbeddedStore({ dataDir: dir, loadGraph: 'whenQueried', onGraphLoad: (load) => loads.push(load) });
-    for (const batch of later) await headless.importBatch(batch);
-    await headless.close();
-    expect(loads).toEqual([]);
-    const { expected } = await importedDir([first!, ...later]);
-    await expectRebuilt(dir, /another state of the database/, expected);
-  });
+  it(
+    'a CLI-style open never loads the graph, and its import makes the old file stale',
+    { timeout: 60_000 },
+    async () => {
+      const [first, ...later] = corpus();
+      const { dir } = await importedDir([first!]);
+      const loads: GraphLoad[] = [];
+      const headless = await createEmbeddedStore({
+        dataDir: dir,
+        loadGraph: 'whenQueried',
+        onGraphLoad: (load) => loads.push(load),
+      });
+      for (const batch of later) await headless.importBatch(batch);
+      await headless.close();
+      expect(loads).toEqual([]);
+      const { expected } = await importedDir([first!, ...later]);
+      await expectRebuilt(dir, /another state of the database/, expected);
+    },
+  );
 });
 
 /** Runs the worker on `dataDir`, SIGKILLs it once it reports the commit; resolves with what it said. */
 function importThenKill(dataDir: string, batchFile: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, dataDir, batchFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER, dataDir, batchFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -18,14 +18,21 @@ const SHOULD_NOT_MET: Record<string, string> = {};
 
 /** MAY audits the server declines, by id, with the reason. */
 const MAY_DECLINED: Record<string, string> = {
-  '5A70': 'CSRF prevention: a GET without a JSON content type or the x-graphql-yoga-csrf header is refused (403)',
+  '5A70':
+    'CSRF prevention: a GET without a JSON content type or the x-graphql-yoga-csrf header is refused (403)',
   D6D5: 'CSRF prevention: same GET rule, with variables in the URL',
   '6A70': 'CSRF prevention: same GET rule, with variables in the URL',
 };
 
-async function runAudits(url: string, headers: Record<string, string> = {}): Promise<AuditResult[]> {
+async function runAudits(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<AuditResult[]> {
   const fetchFn = (input: string, init: RequestInit = {}) =>
-    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...headers } });
+    fetch(input, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init.headers).entries()), ...headers },
+    });
   const results: AuditResult[] = [];
   for (const audit of serverAudits({ url, fetchFn })) results.push(await audit.fn());
   return results;
@@ -33,7 +40,9 @@ async function runAudits(url: string, headers: Record<string, string> = {}): Pro
 
 const failing = (results: AuditResult[], level: 'MUST' | 'SHOULD' | 'MAY') =>
   Object.fromEntries(
-    results.filter((r) => r.name.startsWith(`${level} `) && r.status !== 'ok').map((r) => [r.id, `${r.name}: ${'reason' in r ? r.reason : ''}`]),
+    results
+      .filter((r) => r.name.startsWith(`${level} `) && r.status !== 'ok')
+      .map((r) => [r.id, `${r.name}: ${'reason' in r ? r.reason : ''}`]),
   );
 
 describe('graphql-http server audits', () => {
@@ -48,7 +57,9 @@ describe('graphql-http server audits', () => {
     store = await createEmbeddedStore({ dataDir });
     await seedIfEmpty(store);
     const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-    server = await serveOnLoopback(createPapergraphYoga({ store, adminToken: 'audit-admin-token-0123456789', logger: quiet }));
+    server = await serveOnLoopback(
+      createPapergraphYoga({ store, adminToken: 'audit-admin-token-0123456789', logger: quiet }),
+    );
     url = server.url;
     plain = await runAudits(url);
   });
@@ -70,7 +81,9 @@ describe('graphql-http server audits', () => {
   });
 
   it('passes every SHOULD except the documented ones', () => {
-    expect(Object.keys(failing(plain, 'SHOULD')).sort()).toEqual(Object.keys(SHOULD_NOT_MET).sort());
+    expect(Object.keys(failing(plain, 'SHOULD')).sort()).toEqual(
+      Object.keys(SHOULD_NOT_MET).sort(),
+    );
   });
 
   it('declines exactly the documented MAYs', () => {

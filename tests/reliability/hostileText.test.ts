@@ -23,10 +23,32 @@ const STORED = {
   readingNote: 'A note with </textarea> in it.',
 };
 
-const READ_BACK = /* GraphQL */ `{
-  episodes(first: 5) { edges { node { title summary recommendations { note paper { title } } } } }
-  search(query: "bells") { node { __typename ... on Episode { title } } }
-}`;
+const READ_BACK = /* GraphQL */ `
+  {
+    episodes(first: 5) {
+      edges {
+        node {
+          title
+          summary
+          recommendations {
+            note
+            paper {
+              title
+            }
+          }
+        }
+      }
+    }
+    search(query: "bells") {
+      node {
+        __typename
+        ... on Episode {
+          title
+        }
+      }
+    }
+  }
+`;
 
 function expectStoredAsText(data: any): void {
   const [episode] = data.episodes.edges.map((edge: { node: unknown }) => edge.node);
@@ -52,9 +74,16 @@ describe('hostile but valid text', () => {
   it('CLI: imports it, strips control characters, keeps markup as plain text', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-hostile-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const { stdout } = await run(process.execPath, [CLI, FIXTURE], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
+    const { stdout } = await run(process.execPath, [CLI, FIXTURE], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+    });
     expect(stdout).toMatch(/1 added, 0 updated, 0 unchanged/);
-    const api: TestApi = await createTestApi({ seed: false, dataDir, store: await createEmbeddedStore({ dataDir }) });
+    const api: TestApi = await createTestApi({
+      seed: false,
+      dataDir,
+      store: await createEmbeddedStore({ dataDir }),
+    });
     cleanup.push(() => api.close());
     const { data, errors } = await api.query(READ_BACK);
     expect(errors).toBeUndefined();
@@ -69,7 +98,10 @@ describe('hostile but valid text', () => {
       { content: await readFile(FIXTURE, 'utf8') },
       { authorization: `Bearer ${ADMIN_TOKEN}` },
     );
-    expect(result.data!.importFeed).toMatchObject({ __typename: 'ImportSummary', added: [expect.any(String)] });
+    expect(result.data!.importFeed).toMatchObject({
+      __typename: 'ImportSummary',
+      added: [expect.any(String)],
+    });
     const response = await api.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

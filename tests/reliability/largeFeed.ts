@@ -41,7 +41,13 @@ function item(n: number, options: Required<LargeFeedOptions>): string {
 }
 
 export function largeRssFeed(options: LargeFeedOptions): string {
-  const full: Required<LargeFeedOptions> = { firstEpisode: 1, pool: 500, recommendations: 6, revision: '', ...options };
+  const full: Required<LargeFeedOptions> = {
+    firstEpisode: 1,
+    pool: 500,
+    recommendations: 6,
+    revision: '',
+    ...options,
+  };
   const items: string[] = [];
   for (let i = 0; i < full.episodes; i += 1) items.push(item(full.firstEpisode + i, full));
   return `<?xml version="1.0" encoding="UTF-8"?>

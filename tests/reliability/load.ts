@@ -57,33 +57,85 @@ export function memoryVerdict(rssMb: number[]): MemoryVerdict | null {
   const lastWindowMb = median(rssMb.slice(-10));
   const growthMb = lastWindowMb - secondWindowMb;
   const allowedGrowthMb = Math.max(MEMORY_NOISE_MB, secondWindowMb * MEMORY_NOISE_SHARE);
-  return { secondWindowMb, lastWindowMb, growthMb, allowedGrowthMb, flat: growthMb <= allowedGrowthMb };
+  return {
+    secondWindowMb,
+    lastWindowMb,
+    growthMb,
+    allowedGrowthMb,
+    flat: growthMb <= allowedGrowthMb,
+  };
 }
 
-const gql = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+const gql = (query: string, variables: Record<string, unknown> = {}) =>
+  JSON.stringify({ query, variables });
 
 /** The read mix, with ids taken from the seeded store. */
 async function readMix(graphqlUrl: string): Promise<{ body: string }[]> {
-  const { body } = await graphql({ graphqlUrl }, '{ episodes(first: 3) { edges { node { id source { id } } } } papers(first: 1) { edges { node { id } } } }');
-  const episodes = body.data!.episodes.edges.map((edge: { node: { id: string; source: { id: string } } }) => edge.node);
+  const { body } = await graphql(
+    { graphqlUrl },
+    '{ episodes(first: 3) { edges { node { id source { id } } } } papers(first: 1) { edges { node { id } } } }',
+  );
+  const episodes = body.data!.episodes.edges.map(
+    (edge: { node: { id: string; source: { id: string } } }) => edge.node,
+  );
   const [a, b] = episodes;
   const paperId: string = body.data!.papers.edges[0].node.id;
   return [
     { body: gql('{ stats { episodes papers citations } }') },
-    { body: gql('query ($after: String) { episodes(first: 20, after: $after) { totalCount edges { node { id title publishedAt source { id label } } } } }') },
-    { body: gql('query ($q: String!) { search(query: $q, first: 10) { score node { __typename ... on Episode { id title } ... on Paper { id label } } } }', { q: 'reasoning reward' }) },
-    { body: gql('{ graph(limit: 300) { nodes { id kind label weight } edges { source target kind } } }') },
-    { body: gql('query ($id: ID!) { graph(focus: $id, depth: 2) { nodes { id label } edges { source target } } }', { id: a.id }) },
-    { body: gql('query ($id: ID!) { episode(id: $id) { title summary takeaways chapters { start title } recommendations { note paper { id label citationCount } } related(first: 5) { score episode { id title } } } }', { id: a.id }) },
-    { body: gql('query ($ref: String!) { paper(ref: $ref) { id label aliases citedBy(first: 20) { kind episode { id title } } } }', { ref: paperId }) },
-    { body: gql('{ papers(first: 20, minCitations: 2) { totalCount edges { node { id label citationCount } } } }') },
-    { body: gql('query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { nodes { id label } } }', { from: a.id, to: b.source.id }) },
+    {
+      body: gql(
+        'query ($after: String) { episodes(first: 20, after: $after) { totalCount edges { node { id title publishedAt source { id label } } } } }',
+      ),
+    },
+    {
+      body: gql(
+        'query ($q: String!) { search(query: $q, first: 10) { score node { __typename ... on Episode { id title } ... on Paper { id label } } } }',
+        { q: 'reasoning reward' },
+      ),
+    },
+    {
+      body: gql(
+        '{ graph(limit: 300) { nodes { id kind label weight } edges { source target kind } } }',
+      ),
+    },
+    {
+      body: gql(
+        'query ($id: ID!) { graph(focus: $id, depth: 2) { nodes { id label } edges { source target } } }',
+        { id: a.id },
+      ),
+    },
+    {
+      body: gql(
+        'query ($id: ID!) { episode(id: $id) { title summary takeaways chapters { start title } recommendations { note paper { id label citationCount } } related(first: 5) { score episode { id title } } } }',
+        { id: a.id },
+      ),
+    },
+    {
+      body: gql(
+        'query ($ref: String!) { paper(ref: $ref) { id label aliases citedBy(first: 20) { kind episode { id title } } } }',
+        { ref: paperId },
+      ),
+    },
+    {
+      body: gql(
+        '{ papers(first: 20, minCitations: 2) { totalCount edges { node { id label citationCount } } } }',
+      ),
+    },
+    {
+      body: gql(
+        'query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { nodes { id label } } }',
+        { from: a.id, to: b.source.id },
+      ),
+    },
   ];
 }
 
 /** Imports two revisions of the same 100 episodes in turn, so every import updates all of them. */
 async function importLoop(graphqlUrl: string, until: number, pauseMs: number) {
-  const feeds = [largeRssFeed({ episodes: 100, firstEpisode: 9_001 }), largeRssFeed({ episodes: 100, firstEpisode: 9_001, revision: ' (b)' })];
+  const feeds = [
+    largeRssFeed({ episodes: 100, firstEpisode: 9_001 }),
+    largeRssFeed({ episodes: 100, firstEpisode: 9_001, revision: ' (b)' }),
+  ];
   const result = { completed: 0, failed: 0, slowestMs: 0 };
   for (let i = 0; Date.now() < until; i += 1) {
     const started = performance.now();
@@ -95,7 +147,9 @@ async function importLoop(graphqlUrl: string, until: number, pauseMs: number) {
     );
     result.slowestMs = Math.max(result.slowestMs, performance.now() - started);
     const summary = body.data?.importFeed;
-    const wrote = summary?.__typename === 'ImportSummary' && summary.added.length + summary.updated.length === 100;
+    const wrote =
+      summary?.__typename === 'ImportSummary' &&
+      summary.added.length + summary.updated.length === 100;
     if (status === 200 && !body.errors && wrote) result.completed += 1;
     else result.failed += 1;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -114,7 +168,9 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
     let graphqlErrors = 0;
     const until = Date.now() + options.durationSeconds * 1_000;
     const imports = importLoop(server.graphqlUrl, until, options.importPauseMs ?? 100);
-    log(`load: ${options.connections} connections for ${options.durationSeconds} s against ${server.graphqlUrl}, importFeed loop in parallel`);
+    log(
+      `load: ${options.connections} connections for ${options.durationSeconds} s against ${server.graphqlUrl}, importFeed loop in parallel`,
+    );
     const result = await autocannon({
       url: server.graphqlUrl,
       connections: options.connections,
@@ -126,7 +182,11 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
         method: 'POST',
         body,
         onResponse: (status: number, responseBody: string) => {
-          if (status === 200 && (responseBody.includes('"errors"') || !responseBody.startsWith('{"data":'))) graphqlErrors += 1;
+          if (
+            status === 200 &&
+            (responseBody.includes('"errors"') || !responseBody.startsWith('{"data":'))
+          )
+            graphqlErrors += 1;
         },
       })),
     });
@@ -136,9 +196,23 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
       durationSeconds: options.durationSeconds,
       connections: options.connections,
       requests: result.requests.total,
-      errors: { http: result.non2xx, graphql: graphqlErrors, connection: result.errors, timeouts: result.timeouts },
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      imports: { completed: importResult.completed, failed: importResult.failed, slowestMs: Math.round(importResult.slowestMs) },
+      errors: {
+        http: result.non2xx,
+        graphql: graphqlErrors,
+        connection: result.errors,
+        timeouts: result.timeouts,
+      },
+      latencyMs: {
+        p50: result.latency.p50,
+        p90: result.latency.p90,
+        p99: result.latency.p99,
+        max: result.latency.max,
+      },
+      imports: {
+        completed: importResult.completed,
+        failed: importResult.failed,
+        slowestMs: Math.round(importResult.slowestMs),
+      },
       rssMb: rssMb.map((mb) => Math.round(mb)),
       memory: memoryVerdict(rssMb),
     };
@@ -155,9 +229,12 @@ export async function runLoadTest(options: LoadOptions): Promise<LoadReport> {
 export function loadProblems(report: LoadReport, requireFlatMemory: boolean): string[] {
   const problems: string[] = [];
   const { http, graphql: graphqlErrors, connection, timeouts } = report.errors;
-  if (http + graphqlErrors + connection + timeouts > 0) problems.push(`errors under load: ${JSON.stringify(report.errors)}`);
-  if (report.imports.failed > 0 || report.imports.completed === 0) problems.push(`imports: ${JSON.stringify(report.imports)}`);
-  if (!(report.requests > 0 && Number.isFinite(report.latencyMs.p99) && report.latencyMs.p99 > 0)) problems.push('no p99 latency recorded');
+  if (http + graphqlErrors + connection + timeouts > 0)
+    problems.push(`errors under load: ${JSON.stringify(report.errors)}`);
+  if (report.imports.failed > 0 || report.imports.completed === 0)
+    problems.push(`imports: ${JSON.stringify(report.imports)}`);
+  if (!(report.requests > 0 && Number.isFinite(report.latencyMs.p99) && report.latencyMs.p99 > 0))
+    problems.push('no p99 latency recorded');
   if (requireFlatMemory) {
     if (report.memory === null) problems.push('too short to judge memory (needs 30 s or more)');
     else if (!report.memory.flat) problems.push(`memory grew: ${JSON.stringify(report.memory)}`);
@@ -166,9 +243,15 @@ export function loadProblems(report: LoadReport, requireFlatMemory: boolean): st
 }
 
 if (import.meta.main) {
-  const report = await runLoadTest({ durationSeconds: 60, connections: 20, log: (line) => console.log(line) });
+  const report = await runLoadTest({
+    durationSeconds: 60,
+    connections: 20,
+    log: (line) => console.log(line),
+  });
   const problems = loadProblems(report, true);
-  console.log(`p99 ${report.latencyMs.p99} ms over ${report.requests} requests; memory ${JSON.stringify(report.memory)}`);
+  console.log(
+    `p99 ${report.latencyMs.p99} ms over ${report.requests} requests; memory ${JSON.stringify(report.memory)}`,
+  );
   if (problems.length > 0) {
     console.error(`load test FAILED:\n  - ${problems.join('\n  - ')}`);
     process.exitCode = 1;

@@ -9,10 +9,19 @@ import { startNeo4j, type RunningNeo4j } from '../../neo4j-launcher/launcher.ts'
 import { SEED_PAGE } from '../import/seedFiles.ts';
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
 import { waitUntil } from '../helpers/processes.ts';
-import { freePort, graphql, startServer, TEST_ADMIN_TOKEN, type RunningServer } from './serverProcess.ts';
+import {
+  freePort,
+  graphql,
+  startServer,
+  TEST_ADMIN_TOKEN,
+  type RunningServer,
+} from './serverProcess.ts';
 
 const settings = neo4jTestSettings();
-const title = settings.skipReason === undefined ? 'a live Neo4j outage' : `a live Neo4j outage (skipped: ${settings.skipReason})`;
+const title =
+  settings.skipReason === undefined
+    ? 'a live Neo4j outage'
+    : `a live Neo4j outage (skipped: ${settings.skipReason})`;
 const PASSWORD = 'papergraph-outage';
 const STATS = '{ stats { episodes papers citations } }';
 
@@ -22,7 +31,12 @@ async function health(server: RunningServer): Promise<number> {
 
 /** Polls /health until it answers `status`, for at most `ms`. */
 function healthBecomes(server: RunningServer, status: number, ms: number): Promise<void> {
-  return waitUntil(async () => (await health(server)) === status, server.child, ms, `/health answering ${status}`);
+  return waitUntil(
+    async () => (await health(server)) === status,
+    server.child,
+    ms,
+    `/health answering ${status}`,
+  );
 }
 
 describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, () => {
@@ -53,11 +67,20 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, 
     expect(await health(server)).toBe(503);
     neo4j = await startNeo4j({ port, dataDir, password: PASSWORD });
     await healthBecomes(server, 200, 60_000);
-    const imported = await graphql(server, 'mutation ($c: String!) { importFeed(content: $c) { __typename } }', { c: SEED_PAGE }, {
-      authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
-    });
+    const imported = await graphql(
+      server,
+      'mutation ($c: String!) { importFeed(content: $c) { __typename } }',
+      { c: SEED_PAGE },
+      {
+        authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      },
+    );
     expect(imported.body.data?.['importFeed'].__typename).toBe('ImportSummary');
-    expect((await graphql(server, STATS)).body.data?.['stats']).toEqual({ episodes: 8, papers: 32, citations: 34 });
+    expect((await graphql(server, STATS)).body.data?.['stats']).toEqual({
+      episodes: 8,
+      papers: 32,
+      citations: 34,
+    });
     // The full-text indexes exist: search answers from them.
     const search = await graphql(server, '{ search(query: "speculative decoding") { score } }');
     expect(search.body.errors).toBeUndefined();
@@ -79,7 +102,11 @@ describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, 
   it('Neo4j back on the same data: papergraph recovers without a restart, nothing lost', async () => {
     neo4j = await startNeo4j({ port, dataDir, password: PASSWORD });
     await healthBecomes(server, 200, 60_000);
-    expect((await graphql(server, STATS)).body.data?.['stats']).toEqual({ episodes: 8, papers: 32, citations: 34 });
+    expect((await graphql(server, STATS)).body.data?.['stats']).toEqual({
+      episodes: 8,
+      papers: 32,
+      citations: 34,
+    });
     expect(server.child.exitCode).toBeNull();
   });
 });

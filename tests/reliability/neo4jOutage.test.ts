@@ -15,10 +15,15 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** What neo4j-driver throws when no server answers (a Neo4jError with this code). */
 function serviceUnavailable(): Error {
-  return Object.assign(new Error('Could not perform discovery. No routing servers available. Known routing table: RoutingTable[…]'), {
-    name: 'Neo4jError',
-    code: 'ServiceUnavailable',
-  });
+  return Object.assign(
+    new Error(
+      'Could not perform discovery. No routing servers available. Known routing table: RoutingTable[…]',
+    ),
+    {
+      name: 'Neo4jError',
+      code: 'ServiceUnavailable',
+    },
+  );
 }
 
 type Answer = Row[] | ((params: any) => Row[]);
@@ -51,17 +56,30 @@ function switchableDriver(rows: Partial<Record<string, Answer>>) {
 
 function apiOver(store: GraphStore) {
   const yoga = createPapergraphYoga({ store, adminToken: ADMIN_TOKEN, logger: quiet });
-  const post = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  const post = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => {
     const response = await yoga.fetch('http://papergraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        data?: any;
+        errors?: { message: string; extensions?: any }[];
+      },
+    };
   };
   const health = async () => {
     const response = await yoga.fetch('http://papergraph.test/health');
-    return { status: response.status, body: (await response.json()) as { store: string; reachable: boolean; detail: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { store: string; reachable: boolean; detail: string },
+    };
   };
   return { post, health };
 }
@@ -70,15 +88,27 @@ describe('Neo4j goes away mid-run and comes back (scripted driver)', () => {
   const { driver, state } = switchableDriver({
     stats: [{ episodes: 2, papers: 3, citations: 4 }],
     // The import's citation write reports how many it wrote; the store checks that count.
-    importWriteCitations: (params: { citations: unknown[] }) => [{ citations: params.citations.length }],
+    importWriteCitations: (params: { citations: unknown[] }) => [
+      { citations: params.citations.length },
+    ],
   });
   const store = new Neo4jStore(driver, { healthTimeoutMs: 500 });
   const api = apiOver(store);
   afterAll(() => store.close());
 
   it('up: queries and /health work', async () => {
-    expect((await api.post('{ stats { episodes papers citations } }')).body).toEqual({ data: { stats: { episodes: 2, papers: 3, citations: 4 } } });
-    expect(await api.health()).toEqual({ status: 200, body: { store: 'neo4j', reachable: true, detail: 'Neo4j/5.26.0 at 127.0.0.1:7687', feeds: [] } });
+    expect((await api.post('{ stats { episodes papers citations } }')).body).toEqual({
+      data: { stats: { episodes: 2, papers: 3, citations: 4 } },
+    });
+    expect(await api.health()).toEqual({
+      status: 200,
+      body: {
+        store: 'neo4j',
+        reachable: true,
+        detail: 'Neo4j/5.26.0 at 127.0.0.1:7687',
+        feeds: [],
+      },
+    });
   });
 
   it('down: queries answer STORE_UNAVAILABLE (503), /health says unreachable, imports fail cleanly', async () => {
@@ -95,7 +125,11 @@ describe('Neo4j goes away mid-run and comes back (scripted driver)', () => {
 
     const health = await api.health();
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ store: 'neo4j', reachable: false, detail: expect.stringMatching(/^Neo4j is unreachable: /) });
+    expect(health.body).toMatchObject({
+      store: 'neo4j',
+      reachable: false,
+      detail: expect.stringMatching(/^Neo4j is unreachable: /),
+    });
 
     const writesBefore = state.writes;
     const imported = await api.post(
@@ -110,9 +144,15 @@ describe('Neo4j goes away mid-run and comes back (scripted driver)', () => {
 
   it('back: the same server answers again, no restart', async () => {
     state.down = false;
-    expect((await api.post('{ stats { episodes } }')).body).toEqual({ data: { stats: { episodes: 2 } } });
+    expect((await api.post('{ stats { episodes } }')).body).toEqual({
+      data: { stats: { episodes: 2 } },
+    });
     expect((await api.health()).status).toBe(200);
-    const imported = await api.post('mutation ($c: String!) { importFeed(content: $c) { __typename } }', { c: SEED_PAGE }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    const imported = await api.post(
+      'mutation ($c: String!) { importFeed(content: $c) { __typename } }',
+      { c: SEED_PAGE },
+      { authorization: `Bearer ${ADMIN_TOKEN}` },
+    );
     expect(imported.body.data?.importFeed.__typename).toBe('ImportSummary');
   });
 });
@@ -137,9 +177,17 @@ describe('Neo4j unreachable at start (real driver, closed loopback port 127.0.0.
   // The server starts degraded instead of exiting — /health 503 and STORE_UNAVAILABLE within seconds —
   // and heals by itself when Neo4j appears (the circuit breaker's probe; see circuitBreaker.test.ts).
   it('starts degraded and answers within 3 s', { timeout: 10_000 }, async () => {
-    const driver = openNeo4jDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'unused-password' });
+    const driver = openNeo4jDriver({
+      uri: 'bolt://127.0.0.1:1',
+      user: 'neo4j',
+      password: 'unused-password',
+    });
     try {
-      const store = await within(3_000, 'starting the store', createNeo4jStoreWithDriver(driver, { healthTimeoutMs: 1_000 }));
+      const store = await within(
+        3_000,
+        'starting the store',
+        createNeo4jStoreWithDriver(driver, { healthTimeoutMs: 1_000 }),
+      );
       const api = apiOver(store);
       const health = await within(3_000, '/health', api.health());
       expect(health).toMatchObject({ status: 503, body: { store: 'neo4j', reachable: false } });

@@ -81,11 +81,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   while (!/papergraph API \(/.test(output)) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`);
+      throw new Error(
+        `server exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`,
+      );
     }
     if (Date.now() > deadline) {
       await server.kill();
-      throw new Error(`server did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${output}`);
+      throw new Error(
+        `server did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${output}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -94,7 +98,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 export interface GraphQLResult {
   status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: Record<string, any> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 export async function graphql(

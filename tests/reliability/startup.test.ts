@@ -12,7 +12,11 @@ describe('production-style start (no ADMIN_TOKEN, GRAPHIQL=false, INTROSPECTION=
   let server: RunningServer;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'papergraph-startup-'));
-    server = await startServer({ dataDir, adminToken: undefined, env: { GRAPHIQL: 'false', INTROSPECTION: 'false' } });
+    server = await startServer({
+      dataDir,
+      adminToken: undefined,
+      env: { GRAPHIQL: 'false', INTROSPECTION: 'false' },
+    });
   });
   afterAll(async () => {
     await server?.kill('SIGTERM');
@@ -20,7 +24,9 @@ describe('production-style start (no ADMIN_TOKEN, GRAPHIQL=false, INTROSPECTION=
   });
 
   it('says at start-up that mutations are disabled', () => {
-    expect(server.output()).toContain('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
+    expect(server.output()).toContain(
+      'ADMIN_TOKEN is not set: mutations (importFeed) are disabled.',
+    );
   });
 
   it('refuses importFeed whatever token a caller sends', async () => {
@@ -43,11 +49,21 @@ describe('production-style start (no ADMIN_TOKEN, GRAPHIQL=false, INTROSPECTION=
     expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
     const page = await fetch(server.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toMatch(/html/);
-    const simpleGet = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ stats { episodes } }')}`);
+    const simpleGet = await fetch(
+      `${server.graphqlUrl}?query=${encodeURIComponent('{ stats { episodes } }')}`,
+    );
     expect(simpleGet.status).toBe(403);
-    const tooBig = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(30 * 1024 * 1024) });
+    const tooBig = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(30 * 1024 * 1024),
+    });
     expect(tooBig.status).toBe(413);
-    const ok = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { episodes } }' }) });
+    const ok = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { episodes } }' }),
+    });
     expect(await ok.json()).toEqual({ data: { stats: { episodes: 8 } } });
     expect(ok.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -7,7 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { neo4jUnavailableReason, startNeo4j, type RunningNeo4j } from '../../neo4j-launcher/launcher.ts';
+import {
+  neo4jUnavailableReason,
+  startNeo4j,
+  type RunningNeo4j,
+} from '../../neo4j-launcher/launcher.ts';
 import { neo4jFromEnvironment, type Neo4jTestContext } from '../helpers/neo4jContext.ts';
 
 declare module 'vitest' {
@@ -18,7 +22,9 @@ declare module 'vitest' {
 
 const TEST_PASSWORD = 'papergraph-test';
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(
+  project: TestProject,
+): Promise<(() => Promise<void>) | undefined> {
   const fromEnvironment = neo4jFromEnvironment(process.env);
   if (fromEnvironment !== null) {
     project.provide('neo4j', fromEnvironment);
@@ -26,7 +32,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const unavailable = neo4jUnavailableReason();
   if (unavailable !== null) {
-    if (process.env['CI'] === 'true') throw new Error(`CI runs the Neo4j half of the suite, but ${unavailable}`);
+    if (process.env['CI'] === 'true')
+      throw new Error(`CI runs the Neo4j half of the suite, but ${unavailable}`);
     project.provide('neo4j', { skipReason: unavailable });
     return undefined;
   }
@@ -35,16 +42,28 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const started: RunningNeo4j[] = [];
   try {
     for (let worker = 1; worker <= workers; worker++) {
-      started.push(await startNeo4j({ port: 0, dataDir: join(root, `worker-${worker}`), password: TEST_PASSWORD }));
+      started.push(
+        await startNeo4j({
+          port: 0,
+          dataDir: join(root, `worker-${worker}`),
+          password: TEST_PASSWORD,
+        }),
+      );
     }
   } catch (error) {
     await Promise.all(started.map((neo4j) => neo4j.stop()));
     await rm(root, { recursive: true, force: true });
     throw error;
   }
-  process.stderr.write(`neo4j: ${started.length} test server(s) on ${started.map((neo4j) => neo4j.uri).join(', ')}\n`);
+  process.stderr.write(
+    `neo4j: ${started.length} test server(s) on ${started.map((neo4j) => neo4j.uri).join(', ')}\n`,
+  );
   project.provide('neo4j', {
-    connections: started.map((neo4j) => ({ uri: neo4j.uri, user: 'neo4j', password: neo4j.password })),
+    connections: started.map((neo4j) => ({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: neo4j.password,
+    })),
   });
   return async () => {
     await Promise.all(started.map((neo4j) => neo4j.stop()));

@@ -11,8 +11,18 @@ describe('configuration', () => {
   });
 
   it('uses Neo4j when NEO4J_URI is set', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret', NEO4J_DATABASE: 'papers' });
-    expect(config.store).toEqual({ kind: 'neo4j', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 'secret', database: 'papers' });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'papers',
+    });
+    expect(config.store).toEqual({
+      kind: 'neo4j',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      user: 'neo4j',
+      password: 'secret',
+      database: 'papers',
+    });
   });
 
   it('treats empty variables as unset', () => {
@@ -28,7 +38,8 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['API_PORT', 'PORT', 'NEO4J_URI', 'ADMIN_TOKEN']) expect(problems).toContain(name);
+    for (const name of ['API_PORT', 'PORT', 'NEO4J_URI', 'ADMIN_TOKEN'])
+      expect(problems).toContain(name);
   });
 
   it('requires a password with a Neo4j URI', () => {

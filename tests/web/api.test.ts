@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { API_UNREACHABLE_CODE, ApiError, LOOKUP_BATCH, batchLookupQuery, createApi } from '../../web/src/lib/api.ts';
+import {
+  API_UNREACHABLE_CODE,
+  ApiError,
+  LOOKUP_BATCH,
+  batchLookupQuery,
+  createApi,
+} from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;
@@ -12,7 +18,11 @@ interface Call {
 function fakeFetch(...answers: (Response | Error)[]) {
   const calls: Call[] = [];
   const impl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({ url: String(input), body: JSON.parse(String(init?.body)), headers: new Headers(init?.headers) });
+    calls.push({
+      url: String(input),
+      body: JSON.parse(String(init?.body)),
+      headers: new Headers(init?.headers),
+    });
     const answer = answers.shift();
     if (!answer) throw new Error('no answer queued');
     if (answer instanceof Error) throw answer;
@@ -22,14 +32,27 @@ function fakeFetch(...answers: (Response | Error)[]) {
 }
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/graphql-response+json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/graphql-response+json' },
+  });
 
-const paperLink = { id: 'arxiv:2305.18290', title: 'DPO', label: 'DPO', url: 'https://arxiv.org/abs/2305.18290', citationCount: 2 };
+const paperLink = {
+  id: 'arxiv:2305.18290',
+  title: 'DPO',
+  label: 'DPO',
+  url: 'https://arxiv.org/abs/2305.18290',
+  citationCount: 2,
+};
 
 describe('typed GraphQL client', () => {
   it('posts the operation with variables and returns validated data', async () => {
     const { impl, calls } = fakeFetch(
-      json({ data: { graph: { nodes: [{ id: 'ep_1', kind: 'EPISODE', label: 'E', weight: 2 }], edges: [] } } }),
+      json({
+        data: {
+          graph: { nodes: [{ id: 'ep_1', kind: 'EPISODE', label: 'E', weight: 2 }], edges: [] },
+        },
+      }),
     );
     const api = createApi({ endpoint: 'http://api.test/graphql', fetch: impl });
     const graph = await api.graph({ focus: 'ep_1', depth: 2, minCitations: 1, limit: 50 });
@@ -37,7 +60,12 @@ describe('typed GraphQL client', () => {
     expect(calls[0]?.url).toBe('http://api.test/graphql');
     expect(calls[0]?.headers.get('content-type')).toBe('application/json');
     expect(calls[0]?.body.operationName).toBe('Graph');
-    expect(calls[0]?.body.variables).toEqual({ focus: 'ep_1', depth: 2, minCitations: 1, limit: 50 });
+    expect(calls[0]?.body.variables).toEqual({
+      focus: 'ep_1',
+      depth: 2,
+      minCitations: 1,
+      limit: 50,
+    });
   });
 
   it('returns null for an unknown paper and discriminates search hits', async () => {
@@ -46,8 +74,14 @@ describe('typed GraphQL client', () => {
       json({
         data: {
           search: [
-            { score: 2, node: { __typename: 'Paper', id: paperLink.id, label: 'DPO', citationCount: 2 } },
-            { score: 1, node: { __typename: 'Episode', id: 'ep_1', title: 'E', publishedAt: null } },
+            {
+              score: 2,
+              node: { __typename: 'Paper', id: paperLink.id, label: 'DPO', citationCount: 2 },
+            },
+            {
+              score: 1,
+              node: { __typename: 'Episode', id: 'ep_1', title: 'E', publishedAt: null },
+            },
           ],
         },
       }),
@@ -59,24 +93,48 @@ describe('typed GraphQL client', () => {
   });
 
   it('rejects data that does not match the contract, naming where', async () => {
-    const { impl } = fakeFetch(json({ data: { stats: { episodes: '8', papers: 1, citations: 1 } } }));
-    const error = await createApi({ endpoint: '/graphql', fetch: impl }).stats().catch((e: unknown) => e);
+    const { impl } = fakeFetch(
+      json({ data: { stats: { episodes: '8', papers: 1, citations: 1 } } }),
+    );
+    const error = await createApi({ endpoint: '/graphql', fetch: impl })
+      .stats()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ kind: 'invalid' });
     expect((error as ApiError).message).toContain('stats.episodes');
   });
 
   it('turns GraphQL errors into a graphql ApiError with their messages', async () => {
-    const { impl } = fakeFetch(json({ data: null, errors: [{ message: 'depth must be at most 4' }] }, 400));
-    const error = await createApi({ endpoint: '/graphql', fetch: impl }).graph({ depth: 9 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'graphql', status: 400, message: 'depth must be at most 4' });
+    const { impl } = fakeFetch(
+      json({ data: null, errors: [{ message: 'depth must be at most 4' }] }, 400),
+    );
+    const error = await createApi({ endpoint: '/graphql', fetch: impl })
+      .graph({ depth: 9 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'graphql',
+      status: 400,
+      message: 'depth must be at most 4',
+    });
   });
 
   it('reports an unreachable API, directly or through the proxy', async () => {
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ECONNREFUSED' },
+    });
     const { impl } = fakeFetch(
       refused,
-      json({ errors: [{ message: 'The papergraph API is not reachable right now.', extensions: { code: API_UNREACHABLE_CODE } }] }, 502),
+      json(
+        {
+          errors: [
+            {
+              message: 'The papergraph API is not reachable right now.',
+              extensions: { code: API_UNREACHABLE_CODE },
+            },
+          ],
+        },
+        502,
+      ),
     );
     const api = createApi({ endpoint: 'http://127.0.0.1:1/graphql', fetch: impl });
     const direct = await api.stats().catch((e: unknown) => e);
@@ -88,7 +146,9 @@ describe('typed GraphQL client', () => {
 
   it('reports a non-JSON answer with its HTTP status', async () => {
     const { impl } = fakeFetch(new Response('<html>Bad gateway</html>', { status: 502 }));
-    const error = await createApi({ endpoint: '/graphql', fetch: impl }).stats().catch((e: unknown) => e);
+    const error = await createApi({ endpoint: '/graphql', fetch: impl })
+      .stats()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'http', status: 502 });
   });
 
@@ -97,21 +157,45 @@ describe('typed GraphQL client', () => {
     controller.abort();
     const abort = new DOMException('aborted', 'AbortError');
     const { impl } = fakeFetch(abort);
-    const error = await createApi({ endpoint: '/graphql', fetch: impl }).search('x', 5, controller.signal).catch((e: unknown) => e);
+    const error = await createApi({ endpoint: '/graphql', fetch: impl })
+      .search('x', 5, controller.signal)
+      .catch((e: unknown) => e);
     expect(error).toBe(abort);
   });
 
   it('looks many papers up in batches of the API maximum, refs only as a list variable', async () => {
     expect(LOOKUP_BATCH).toBe(QUERY_LIMITS.maxLookupIds);
-    const ids = Array.from({ length: 2 * LOOKUP_BATCH + 200 }, (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`);
+    const ids = Array.from(
+      { length: 2 * LOOKUP_BATCH + 200 },
+      (_, i) => `arxiv:${i}") { id } evil: paper(ref: "x`,
+    );
     const answers = [];
     for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
-      const papersByRefs = ids.slice(start, start + LOOKUP_BATCH).map((id, i) => (start + i === 1 ? null : { ...paperLink, id, arxivId: null, doi: null, authors: [], year: null, venue: null, citedBy: [] }));
+      const papersByRefs = ids
+        .slice(start, start + LOOKUP_BATCH)
+        .map((id, i) =>
+          start + i === 1
+            ? null
+            : {
+                ...paperLink,
+                id,
+                arxivId: null,
+                doi: null,
+                authors: [],
+                year: null,
+                venue: null,
+                citedBy: [],
+              },
+        );
       answers.push(json({ data: { papersByRefs } }));
     }
     const { impl, calls } = fakeFetch(...answers);
     const rows = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(ids);
-    expect(calls.map((call) => (call.body.variables['refs'] as string[]).length)).toEqual([LOOKUP_BATCH, LOOKUP_BATCH, 200]);
+    expect(calls.map((call) => (call.body.variables['refs'] as string[]).length)).toEqual([
+      LOOKUP_BATCH,
+      LOOKUP_BATCH,
+      200,
+    ]);
     expect(rows).toHaveLength(ids.length);
     expect(rows[1]).toBeNull();
     expect(rows.map((r) => r?.id)).toEqual(ids.map((id, i) => (i === 1 ? undefined : id)));
@@ -124,13 +208,17 @@ describe('typed GraphQL client', () => {
 
   it('refuses an answer with fewer entries than ids asked', async () => {
     const { impl } = fakeFetch(json({ data: { papersByRefs: [null] } }));
-    const error = await createApi({ endpoint: '/graphql', fetch: impl }).papersByIds(['a', 'b']).catch((e: unknown) => e);
+    const error = await createApi({ endpoint: '/graphql', fetch: impl })
+      .papersByIds(['a', 'b'])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).kind).toBe('invalid');
     expect((error as ApiError).message).toContain('1 entries for 2 ids');
   });
 
   it('builds one batch document per lookup, the list passed as a variable', () => {
-    expect(batchLookupQuery('id')).toBe('query PapersByRefs($refs: [String!]!) { papersByRefs(refs: $refs) { id } }');
+    expect(batchLookupQuery('id')).toBe(
+      'query PapersByRefs($refs: [String!]!) { papersByRefs(refs: $refs) { id } }',
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('web client batch lookups under the API limits', () => {
   let known: string[];
   beforeAll(async () => {
     api = await createTestApi();
-    client = createApi({ endpoint: 'http://papergraph.test/graphql', fetch: (_input, init) => api.fetch('/graphql', init) });
+    client = createApi({
+      endpoint: 'http://papergraph.test/graphql',
+      fetch: (_input, init) => api.fetch('/graphql', init),
+    });
     known = (await client.graph({ limit: LIMIT_RANGE.max })).nodes.map((n) => n.id);
   });
   afterAll(async () => {
@@ -23,7 +26,9 @@ describe('web client batch lookups under the API limits', () => {
 
   it(`exports a view as large as the explorer shows (${LIMIT_RANGE.max} ids), in order, unknown ids as null`, async () => {
     const papers = known.filter((id) => !id.startsWith('ep_'));
-    const ids = Array.from({ length: LIMIT_RANGE.max }, (_, i) => (i < papers.length ? papers[i]! : `doi:10.9999/missing-${i}`));
+    const ids = Array.from({ length: LIMIT_RANGE.max }, (_, i) =>
+      i < papers.length ? papers[i]! : `doi:10.9999/missing-${i}`,
+    );
     const rows = await client.papersByIds(ids);
     expect(rows).toHaveLength(ids.length);
     expect(rows.slice(0, papers.length).map((r) => r?.id)).toEqual(papers);
@@ -31,13 +36,17 @@ describe('web client batch lookups under the API limits', () => {
   });
 
   it(`looks up ${MAX_REFS} references and the dates of every episode`, async () => {
-    const refs = Array.from({ length: MAX_REFS }, (_, i) => (i === 0 ? 'https://arxiv.org/abs/2305.18290' : `10.9999/missing-${i}`));
+    const refs = Array.from({ length: MAX_REFS }, (_, i) =>
+      i === 0 ? 'https://arxiv.org/abs/2305.18290' : `10.9999/missing-${i}`,
+    );
     const coverage = await client.coverage(refs);
     expect(coverage[0]?.citedBy.length).toBeGreaterThan(0);
     expect(coverage.slice(1).every((r) => r === null)).toBe(true);
     const episodes = known.filter((id) => id.startsWith('ep_'));
     const dates = await client.episodeDates(episodes);
     expect(Object.keys(dates).sort()).toEqual([...episodes].sort());
-    expect(Object.values(dates).every((d) => d === null || /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(Object.values(dates).every((d) => d === null || /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(
+      true,
+    );
   });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_SPACING, clusterPositions, type ClusterEdge, type ClusterNode } from '../../web/src/lib/graph/clusterLayout.ts';
+import {
+  CLUSTER_SPACING,
+  clusterPositions,
+  type ClusterEdge,
+  type ClusterNode,
+} from '../../web/src/lib/graph/clusterLayout.ts';
 
 const paper = (id: string, weight: number): ClusterNode => ({ id, kind: 'paper', weight });
 const episode = (id: string): ClusterNode => ({ id, kind: 'episode', weight: 1 });
-const distance = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+const distance = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y);
 
 /** The bench's shape: a focus episode, its papers, and many episodes each citing one of them. */
 function fan(papers: number, episodesPerPaper: number) {
@@ -34,9 +40,11 @@ describe('cluster layout', () => {
     for (const p of points) {
       const cx = Math.floor(p.x / cell);
       const cy = Math.floor(p.y / cell);
-      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-        for (const q of buckets.get(`${cx + dx},${cy + dy}`) ?? []) closest = Math.min(closest, distance(p, q));
-      }
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const q of buckets.get(`${cx + dx},${cy + dy}`) ?? [])
+            closest = Math.min(closest, distance(p, q));
+        }
       const key = `${cx},${cy}`;
       buckets.set(key, [...(buckets.get(key) ?? []), p]);
     }
@@ -64,7 +72,8 @@ describe('cluster layout', () => {
       for (let e = 0; e < 50; e++) {
         const point = at.get(`e${p}_${e}`)!;
         const own = distance(point, at.get(`p${p}`)!);
-        for (let q = 0; q < 6; q++) if (q !== p) expect(own).toBeLessThan(distance(point, at.get(`p${q}`)!));
+        for (let q = 0; q < 6; q++)
+          if (q !== p) expect(own).toBeLessThan(distance(point, at.get(`p${q}`)!));
       }
     }
   });

@@ -37,7 +37,10 @@ describe('API graph to cytoscape elements', () => {
   it('makes episodes and papers distinct node kinds and styles edges by citation kind', () => {
     const elements = toElements(graph);
     expect(elements.filter((e) => e.group === 'nodes')).toHaveLength(5);
-    expect(byId(elements, 'ep_a')).toMatchObject({ classes: 'episode', data: { kind: 'episode', size: EPISODE_SIZE } });
+    expect(byId(elements, 'ep_a')).toMatchObject({
+      classes: 'episode',
+      data: { kind: 'episode', size: EPISODE_SIZE },
+    });
     expect(byId(elements, 'arxiv:1')).toMatchObject({ classes: 'paper', data: { kind: 'paper' } });
     expect(byId(elements, edgeId(graph.edges[0]!))).toMatchObject({
       group: 'edges',
@@ -58,7 +61,11 @@ describe('API graph to cytoscape elements', () => {
   });
 
   it('marks focus, selection and the path, fading everything off the path', () => {
-    const elements = toElements(graph, { focus: 'ep_a', selected: 'arxiv:1', paths: [['ep_a', 'arxiv:1', 'ep_b']] });
+    const elements = toElements(graph, {
+      focus: 'ep_a',
+      selected: 'arxiv:1',
+      paths: [['ep_a', 'arxiv:1', 'ep_b']],
+    });
     expect(byId(elements, 'ep_a')?.classes).toBe('episode focus on-path');
     expect(byId(elements, 'arxiv:1')?.classes).toBe('paper selected on-path');
     expect(byId(elements, 'arxiv:2')?.classes).toBe('paper faded');
@@ -69,10 +76,24 @@ describe('API graph to cytoscape elements', () => {
   });
 
   it('highlights every node and hop of several paths, and only those', () => {
-    const elements = toElements(graph, { paths: [['arxiv:2', 'ep_a', 'arxiv:1'], ['arxiv:3', 'ep_b', 'arxiv:1']] });
-    const onPath = elements.filter((e) => e.classes.split(' ').includes('on-path')).map((e) => e.data.id);
-    expect(onPath.sort()).toEqual([...graph.nodes.map((n) => n.id), ...graph.edges.map(edgeId)].sort());
-    const shorter = toElements(graph, { paths: [['arxiv:2', 'ep_a', 'arxiv:1'], ['ep_a', 'arxiv:1']] });
+    const elements = toElements(graph, {
+      paths: [
+        ['arxiv:2', 'ep_a', 'arxiv:1'],
+        ['arxiv:3', 'ep_b', 'arxiv:1'],
+      ],
+    });
+    const onPath = elements
+      .filter((e) => e.classes.split(' ').includes('on-path'))
+      .map((e) => e.data.id);
+    expect(onPath.sort()).toEqual(
+      [...graph.nodes.map((n) => n.id), ...graph.edges.map(edgeId)].sort(),
+    );
+    const shorter = toElements(graph, {
+      paths: [
+        ['arxiv:2', 'ep_a', 'arxiv:1'],
+        ['ep_a', 'arxiv:1'],
+      ],
+    });
     expect(byId(shorter, 'ep_b')?.classes).toBe('episode faded');
     expect(byId(shorter, edgeId(graph.edges[1]!))?.classes).toBe('recommended faded');
   });
@@ -101,14 +122,27 @@ describe('element diffing', () => {
     expect(diff.remove.sort()).toEqual(['RECOMMENDED|ep_a|arxiv:2', 'arxiv:2']);
     expect(diff.add.map((e) => e.data.id)).toEqual(['arxiv:4', 'RECOMMENDED|ep_b|arxiv:4']);
     expect(diff.update).toEqual([
-      { id: 'ep_a', data: { id: 'ep_a', kind: 'episode', label: 'Episode A (renamed)', weight: 3, size: EPISODE_SIZE, rank: 1 } },
+      {
+        id: 'ep_a',
+        data: {
+          id: 'ep_a',
+          kind: 'episode',
+          label: 'Episode A (renamed)',
+          weight: 3,
+          size: EPISODE_SIZE,
+          rank: 1,
+        },
+      },
       { id: 'ep_b', classes: 'episode selected' },
     ]);
     expect(changesStructure(diff)).toBe(true);
   });
 
   it('only restyles when just the decorations change', () => {
-    const diff = diffElements(toElements(graph), toElements(graph, { paths: [['ep_a', 'arxiv:1']] }));
+    const diff = diffElements(
+      toElements(graph),
+      toElements(graph, { paths: [['ep_a', 'arxiv:1']] }),
+    );
     expect(diff.add).toEqual([]);
     expect(diff.remove).toEqual([]);
     expect(diff.update.every((u) => u.data === undefined && u.classes !== undefined)).toBe(true);
@@ -116,8 +150,16 @@ describe('element diffing', () => {
   });
 
   it('replaces an element whose id changes group', () => {
-    const node: GraphElement = { group: 'nodes', data: { id: 'x', kind: 'paper', label: 'x', weight: 1, size: 22, rank: 0 }, classes: 'paper' };
-    const edge: GraphElement = { group: 'edges', data: { id: 'x', source: 'a', target: 'b', kind: 'source' }, classes: 'source' };
+    const node: GraphElement = {
+      group: 'nodes',
+      data: { id: 'x', kind: 'paper', label: 'x', weight: 1, size: 22, rank: 0 },
+      classes: 'paper',
+    };
+    const edge: GraphElement = {
+      group: 'edges',
+      data: { id: 'x', source: 'a', target: 'b', kind: 'source' },
+      classes: 'source',
+    };
     expect(diffElements([node], [edge])).toEqual({ add: [edge], remove: ['x'], update: [] });
   });
 });
@@ -216,13 +258,23 @@ describe('Bloom-style filters and the timeline', () => {
 
   it('keeps episodes published in the range (undated ones are outside any range), plus the nodes asked to stay', () => {
     expect(ids(filterView(graph, { ...none, since: '2025-01-01' }))).toEqual(['ep_new', 'rec']);
-    expect(ids(filterView(graph, { ...none, until: '2024-12-31' }))).toEqual(['ep_old', 'rec', 'src']);
-    expect(ids(filterView(graph, { ...none, since: '2025-01-01', keep: ['lone', null] }))).toEqual(['ep_new', 'lone', 'rec']);
+    expect(ids(filterView(graph, { ...none, until: '2024-12-31' }))).toEqual([
+      'ep_old',
+      'rec',
+      'src',
+    ]);
+    expect(ids(filterView(graph, { ...none, since: '2025-01-01', keep: ['lone', null] }))).toEqual([
+      'ep_new',
+      'lone',
+      'rec',
+    ]);
   });
 
   it('places dated episodes between the oldest (0) and newest (1) for the timeline colour', () => {
     const shares = Object.fromEntries(
-      toElements(graph, { dates }).flatMap((e) => (e.group === 'nodes' && 'dateShare' in e.data ? [[e.data.id, e.data.dateShare]] : [])),
+      toElements(graph, { dates }).flatMap((e) =>
+        e.group === 'nodes' && 'dateShare' in e.data ? [[e.data.id, e.data.dateShare]] : [],
+      ),
     );
     expect(shares).toEqual({ ep_old: 0, ep_new: 1 });
     expect(toElements(graph).some((e) => 'dateShare' in e.data)).toBe(false);

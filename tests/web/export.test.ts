@@ -36,7 +36,9 @@ describe('BibTeX export', () => {
   });
 
   it('keeps braces balanced inside verbatim URL fields', () => {
-    expect(bibtexVerbatim('https://example.org/a b/{c}\\d')).toBe('https://example.org/a%20b/%7Bc%7D%5Cd');
+    expect(bibtexVerbatim('https://example.org/a b/{c}\\d')).toBe(
+      'https://example.org/a%20b/%7Bc%7D%5Cd',
+    );
   });
 
   it('writes the right entry type with authors, year, venue, arXiv, DOI and URL fields, titles brace-protected', () => {
@@ -53,7 +55,15 @@ describe('BibTeX export', () => {
       venue: 'Nature',
       citedBy: [],
     };
-    const preprint: ExportPaper = { ...dpo, id: 'arxiv:2606.26080', arxivId: '2606.26080', authors: [], year: null, venue: null, title: 'A New Preprint' };
+    const preprint: ExportPaper = {
+      ...dpo,
+      id: 'arxiv:2606.26080',
+      arxivId: '2606.26080',
+      authors: [],
+      year: null,
+      venue: null,
+      title: 'A New Preprint',
+    };
     const bib = toBibtex([dpo, untitled, preprint]);
     expect(bib).toContain(
       '@inproceedings{arxiv_2305.18290,\n  title = {{Direct Preference Optimization: Your Language Model is Secretly a Reward Model}},\n' +
@@ -68,22 +78,33 @@ describe('BibTeX export', () => {
     );
     expect(bib).toContain('note = {Cited by 1 episode of');
     // A preprint without metadata stays @misc with its eprint, and has no empty author or year.
-    expect(bib).toContain('@misc{arxiv_2606.26080,\n  title = {{A New Preprint}},\n  eprint = {2606.26080},');
+    expect(bib).toContain(
+      '@misc{arxiv_2606.26080,\n  title = {{A New Preprint}},\n  eprint = {2606.26080},',
+    );
     expect(bib.match(/^@\w+\{/gm)).toHaveLength(3);
   });
 
   it('tells conferences from journals and preprints by the venue name', () => {
-    expect(bibtexEntryType({ venue: 'International Conference on Learning Representations' }).type).toBe('inproceedings');
+    expect(
+      bibtexEntryType({ venue: 'International Conference on Learning Representations' }).type,
+    ).toBe('inproceedings');
     expect(bibtexEntryType({ venue: 'ICML' }).type).toBe('inproceedings');
-    expect(bibtexEntryType({ venue: 'Journal of Machine Learning Research' })).toEqual({ type: 'article', venueField: 'journal' });
+    expect(bibtexEntryType({ venue: 'Journal of Machine Learning Research' })).toEqual({
+      type: 'article',
+      venueField: 'journal',
+    });
     expect(bibtexEntryType({ venue: 'arXiv.org' }).type).toBe('misc');
     expect(bibtexEntryType({ venue: null }).type).toBe('misc');
   });
 
   it('keeps citation keys unique and ASCII', () => {
     const used = new Set<string>();
-    expect(bibtexKey({ id: 'url:https://example.org/päper?x=1' }, used)).toBe('url_example.org_p_per_x_1');
-    expect(bibtexKey({ id: 'url:https://example.org/päper?x=1' }, used)).toBe('url_example.org_p_per_x_1_2');
+    expect(bibtexKey({ id: 'url:https://example.org/päper?x=1' }, used)).toBe(
+      'url_example.org_p_per_x_1',
+    );
+    expect(bibtexKey({ id: 'url:https://example.org/päper?x=1' }, used)).toBe(
+      'url_example.org_p_per_x_1_2',
+    );
     expect(bibtexKey({ id: '' }, used)).toBe('paper');
   });
 
@@ -112,10 +133,24 @@ describe('CSV export', () => {
   });
 
   it('starts with a byte-order mark, then a header and one CRLF-terminated row per paper with authors, year and citing episodes', () => {
-    const csv = toCsv([dpo, { ...dpo, id: 'url:https://x.org/a,b', title: 'Tricky, "quoted"\ntitle', arxivId: null, authors: [], year: null, venue: null, citedBy: [] }]);
+    const csv = toCsv([
+      dpo,
+      {
+        ...dpo,
+        id: 'url:https://x.org/a,b',
+        title: 'Tricky, "quoted"\ntitle',
+        arxivId: null,
+        authors: [],
+        year: null,
+        venue: null,
+        citedBy: [],
+      },
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('id,title,label,authors,year,venue,url,arxiv_id,doi,citation_count,citing_episodes');
+    expect(lines[0]).toBe(
+      'id,title,label,authors,year,venue,url,arxiv_id,doi,citation_count,citing_episodes',
+    );
     expect(lines[1]).toBe(
       'arxiv:2305.18290,Direct Preference Optimization: Your Language Model is Secretly a Reward Model,' +
         'Direct Preference Optimization: Your Language Model is Secretly a Reward Model,Rafael Rafailov; Archit Sharma; Chelsea Finn,2023,' +

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { LARGE_VIEW, chooseLayout, clusterLayout, layoutSeed, minLabelFontSize, withSeededRandom, type PresetNode } from '../../web/src/lib/graph/layout.ts';
+import {
+  LARGE_VIEW,
+  chooseLayout,
+  clusterLayout,
+  layoutSeed,
+  minLabelFontSize,
+  withSeededRandom,
+  type PresetNode,
+} from '../../web/src/lib/graph/layout.ts';
 
 /** A stand-in for the cytoscape instance the preset layout reads: nodes and edges with data(). */
-function fakeCore(nodes: { id: string; kind: string; weight: number }[], edges: { source: string; target: string }[]) {
+function fakeCore(
+  nodes: { id: string; kind: string; weight: number }[],
+  edges: { source: string; target: string }[],
+) {
   const element = (data: Record<string, unknown>) => ({ data: (key: string) => data[key] });
   const nodeElements = nodes.map((n) => element(n));
   const edgeElements = edges.map((e) => element(e));
@@ -14,22 +25,37 @@ function fakeCore(nodes: { id: string; kind: string; weight: number }[], edges: 
     },
     edges: () => edgeElements,
   };
-  const presetNode = (id: string): PresetNode => ({ id: () => id, data: (k) => (k === 'id' ? id : undefined), cy: () => core });
+  const presetNode = (id: string): PresetNode => ({
+    id: () => id,
+    data: (k) => (k === 'id' ? id : undefined),
+    cy: () => core,
+  });
   return { presetNode, reads: () => nodeReads };
 }
 
 describe('layout choice', () => {
   it('uses animated fcose for small views, keeping positions when growing a view', () => {
     const fresh = chooseLayout({ nodeCount: 40, incremental: false });
-    expect(fresh).toMatchObject({ name: 'fcose', quality: 'default', randomize: true, animate: 'end' });
+    expect(fresh).toMatchObject({
+      name: 'fcose',
+      quality: 'default',
+      randomize: true,
+      animate: 'end',
+    });
     expect(chooseLayout({ nodeCount: 40, incremental: true })).toMatchObject({ randomize: false });
-    expect(chooseLayout({ nodeCount: 40, incremental: false, reducedMotion: true })).toMatchObject({ animate: false });
+    expect(chooseLayout({ nodeCount: 40, incremental: false, reducedMotion: true })).toMatchObject({
+      animate: false,
+    });
   });
 
   it('switches to the precomputed cluster layout (cytoscape preset) above the large-view threshold', () => {
     expect(chooseLayout({ nodeCount: LARGE_VIEW, incremental: false }).name).toBe('fcose');
     for (const nodeCount of [LARGE_VIEW + 1, 10_000]) {
-      expect(chooseLayout({ nodeCount, incremental: true })).toMatchObject({ name: 'preset', animate: false, fit: true });
+      expect(chooseLayout({ nodeCount, incremental: true })).toMatchObject({
+        name: 'preset',
+        animate: false,
+        fit: true,
+      });
     }
   });
 
@@ -45,7 +71,10 @@ describe('layout choice', () => {
         { source: 'b', target: 'p' },
       ],
     );
-    const positions = clusterLayout()['positions'] as (node: PresetNode) => { x: number; y: number };
+    const positions = clusterLayout()['positions'] as (node: PresetNode) => {
+      x: number;
+      y: number;
+    };
     const points = ['p', 'a', 'b'].map((id) => positions(presetNode(id)));
     expect(reads()).toBe(1);
     expect(new Set(points.map((p) => `${p.x},${p.y}`)).size).toBe(3);
@@ -75,7 +104,11 @@ describe('seeded layout runs', () => {
     expect(withSeededRandom(layoutSeed(['a', 'c']), draw)).not.toEqual(first);
     expect(first.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(Math.random).toBe(original);
-    expect(() => withSeededRandom(1, () => { throw new Error('layout failed'); })).toThrow('layout failed');
+    expect(() =>
+      withSeededRandom(1, () => {
+        throw new Error('layout failed');
+      }),
+    ).toThrow('layout failed');
     expect(Math.random).toBe(original);
   });
 });

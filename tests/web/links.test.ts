@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { episodeHref, isEpisodeId, looksLikePaperRef, paperHref, paperRefUrl, safeExternalUrl } from '../../web/src/lib/links.ts';
+import {
+  episodeHref,
+  isEpisodeId,
+  looksLikePaperRef,
+  paperHref,
+  paperRefUrl,
+  safeExternalUrl,
+} from '../../web/src/lib/links.ts';
 import { parseApiPort, parseApiUrl, resolveApiEndpoint } from '../../web/src/lib/apiEndpoint.ts';
 import { formatDuration } from '../../web/src/lib/format.ts';
 
 describe('links', () => {
   it('encodes every paper id into a single path segment that decodes back', () => {
-    for (const id of ['arxiv:2305.18290', 'doi:10.1038/nature16961', 'url:https://example.org/a/b?x=1&y=2#frag', 'arxiv:hep-th/9901001']) {
+    for (const id of [
+      'arxiv:2305.18290',
+      'doi:10.1038/nature16961',
+      'url:https://example.org/a/b?x=1&y=2#frag',
+      'arxiv:hep-th/9901001',
+    ]) {
       const href = paperHref(id);
       const segment = href.slice('/paper/'.length);
       expect(segment).not.toContain('/');
@@ -36,12 +48,16 @@ describe('links', () => {
     expect(looksLikePaperRef(text)).toBe(true);
   });
 
-  it.each(['DPO', 'direct preference optimization', 'reward model 2305', '', 'http://', 'step-level grader'])(
-    'treats %j as search words',
-    (text) => {
-      expect(looksLikePaperRef(text)).toBe(false);
-    },
-  );
+  it.each([
+    'DPO',
+    'direct preference optimization',
+    'reward model 2305',
+    '',
+    'http://',
+    'step-level grader',
+  ])('treats %j as search words', (text) => {
+    expect(looksLikePaperRef(text)).toBe(false);
+  });
 
   it('only lets http(s) URLs become external links', () => {
     expect(safeExternalUrl('https://arxiv.org/abs/1')).toBe('https://arxiv.org/abs/1');
@@ -53,7 +69,9 @@ describe('links', () => {
 
 describe('API endpoint configuration', () => {
   it('uses API_URL, else the local API on API_PORT, else port 4000', () => {
-    expect(resolveApiEndpoint('http://api.internal:9000/graphql', 4100)).toBe('http://api.internal:9000/graphql');
+    expect(resolveApiEndpoint('http://api.internal:9000/graphql', 4100)).toBe(
+      'http://api.internal:9000/graphql',
+    );
     expect(resolveApiEndpoint(undefined, 4100)).toBe('http://127.0.0.1:4100/graphql');
     expect(resolveApiEndpoint(undefined, undefined)).toBe('http://127.0.0.1:4000/graphql');
   });

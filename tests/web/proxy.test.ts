@@ -9,19 +9,30 @@ describe('/graphql proxy', () => {
       seen = { url: String(url), init: init ?? {} };
       return new Response('{"data":{"stats":{"episodes":8}}}', {
         status: 200,
-        headers: { 'content-type': 'application/graphql-response+json', 'set-cookie': 'x=1', 'x-powered-by': 'yoga' },
+        headers: {
+          'content-type': 'application/graphql-response+json',
+          'set-cookie': 'x=1',
+          'x-powered-by': 'yoga',
+        },
       });
     }) as typeof fetch;
     const request = new Request('http://web.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer token-123', cookie: 'session=secret', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer token-123',
+        cookie: 'session=secret',
+        accept: 'application/json',
+      },
       body: '{"query":"{ stats { episodes } }"}',
     });
     const response = await proxyGraphql(request, 'http://127.0.0.1:4000/graphql', upstream);
 
     expect(seen!.url).toBe('http://127.0.0.1:4000/graphql');
     expect(seen!.init.method).toBe('POST');
-    expect(new TextDecoder().decode(seen!.init.body as ArrayBuffer)).toBe('{"query":"{ stats { episodes } }"}');
+    expect(new TextDecoder().decode(seen!.init.body as ArrayBuffer)).toBe(
+      '{"query":"{ stats { episodes } }"}',
+    );
     const sent = new Headers(seen!.init.headers);
     expect(sent.get('authorization')).toBe('Bearer token-123');
     expect(sent.get('content-type')).toBe('application/json');
@@ -39,14 +50,23 @@ describe('/graphql proxy', () => {
       seen = { url: String(url), init: init ?? {} };
       return new Response('{}', { status: 200 });
     }) as typeof fetch;
-    await proxyGraphql(new Request('http://web.test/graphql?query=%7Bstats%7Bepisodes%7D%7D'), 'http://api:4000/graphql', upstream);
+    await proxyGraphql(
+      new Request('http://web.test/graphql?query=%7Bstats%7Bepisodes%7D%7D'),
+      'http://api:4000/graphql',
+      upstream,
+    );
     expect(seen!.url).toBe('http://api:4000/graphql?query=%7Bstats%7Bepisodes%7D%7D');
     expect(seen!.init.body).toBeUndefined();
   });
 
   it('passes API error statuses through unchanged', async () => {
-    const upstream = (async () => new Response('{"errors":[{"message":"bad"}]}', { status: 400 })) as typeof fetch;
-    const response = await proxyGraphql(new Request('http://web.test/graphql', { method: 'POST', body: '{}' }), 'http://api/graphql', upstream);
+    const upstream = (async () =>
+      new Response('{"errors":[{"message":"bad"}]}', { status: 400 })) as typeof fetch;
+    const response = await proxyGraphql(
+      new Request('http://web.test/graphql', { method: 'POST', body: '{}' }),
+      'http://api/graphql',
+      upstream,
+    );
     expect(response.status).toBe(400);
   });
 
@@ -54,7 +74,11 @@ describe('/graphql proxy', () => {
     const upstream = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const response = await proxyGraphql(new Request('http://web.test/graphql', { method: 'POST', body: '{}' }), 'http://api/graphql', upstream);
+    const response = await proxyGraphql(
+      new Request('http://web.test/graphql', { method: 'POST', body: '{}' }),
+      'http://api/graphql',
+      upstream,
+    );
     expect(response.status).toBe(502);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe(API_UNREACHABLE_CODE);

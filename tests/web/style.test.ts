@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { FULL_TEXT_ZOOM, LABEL_PX, labelLevel, sameLevel } from '../../web/src/lib/graph/labels.ts';
 import { graphStylesheet, type StyleRule } from '../../web/src/lib/graph/style.ts';
 
-const rule = (sheet: StyleRule[], selector: string) => sheet.find((r) => r.selector === selector)?.style ?? {};
+const rule = (sheet: StyleRule[], selector: string) =>
+  sheet.find((r) => r.selector === selector)?.style ?? {};
 
 describe('graph stylesheet', () => {
   it('draws small views in full: labels always, curved edges with arrows, dashed recommendations', () => {
     const sheet = graphStylesheet(0);
     expect(rule(sheet, 'node')).toMatchObject({ label: 'data(label)', 'min-zoomed-font-size': 0 });
-    expect(rule(sheet, 'edge')).toMatchObject({ 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' });
+    expect(rule(sheet, 'edge')).toMatchObject({
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+    });
     expect(rule(sheet, 'edge.recommended')).toMatchObject({ 'line-style': 'dashed' });
   });
 
@@ -23,7 +27,8 @@ describe('graph stylesheet', () => {
   });
 
   it('highlights focus, selection and path the same way in both', () => {
-    const emphasis = (sheet: StyleRule[]) => sheet.filter((r) => /focus|selected|on-path|faded/.test(r.selector));
+    const emphasis = (sheet: StyleRule[]) =>
+      sheet.filter((r) => /focus|selected|on-path|faded/.test(r.selector));
     expect(emphasis(graphStylesheet(10))).toEqual(emphasis(graphStylesheet(0)));
     expect(emphasis(graphStylesheet(0)).length).toBe(6);
     expect(graphStylesheet(0, true)).toEqual(graphStylesheet(0, true));
@@ -34,9 +39,14 @@ describe('graph stylesheet', () => {
     const level = labelLevel(0.25, 200);
     const sheet = graphStylesheet(0, false, level);
     expect(rule(sheet, `node[rank >= ${level.shown}]`)).toEqual({ label: '' });
-    const restore = sheet.findIndex((r) => r.selector.includes('node.hovered') && r.style['label'] === 'data(label)');
+    const restore = sheet.findIndex(
+      (r) => r.selector.includes('node.hovered') && r.style['label'] === 'data(label)',
+    );
     expect(restore).toBeGreaterThan(sheet.findIndex((r) => r.selector.startsWith('node[rank')));
-    expect(rule(sheet, 'node')).toMatchObject({ 'font-size': level.fontSize, 'text-wrap': 'ellipsis' });
+    expect(rule(sheet, 'node')).toMatchObject({
+      'font-size': level.fontSize,
+      'text-wrap': 'ellipsis',
+    });
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphData } from '../../web/src/lib/api.ts';
 import { toElements } from '../../web/src/lib/graph/elements.ts';
-import { NO_TOPIC, OTHER_TOPIC, TOPIC_COLOURS, topicColourIndex, topicsInView } from '../../web/src/lib/graph/topics.ts';
+import {
+  NO_TOPIC,
+  OTHER_TOPIC,
+  TOPIC_COLOURS,
+  topicColourIndex,
+  topicsInView,
+} from '../../web/src/lib/graph/topics.ts';
 import { filterView } from '../../web/src/lib/graph/view.ts';
 
 const paper = (id: string) => ({ id, kind: 'PAPER' as const, label: id, weight: 1 });
@@ -30,19 +36,39 @@ describe('topics in the explorer', () => {
   it('colours a paper by its most frequent coloured topic; beyond the palette "other", without topics "none"', () => {
     const colours = topicColourIndex(graph, topics);
     expect(Object.fromEntries(colours)).toEqual({ p1: 0, p2: 0, p3: 2, p4: NO_TOPIC });
-    const crowded = Object.fromEntries(Array.from({ length: TOPIC_COLOURS.length + 1 }, (_, i) => [`p${i + 1}`, [`t${i}`, 'shared']]));
+    const crowded = Object.fromEntries(
+      Array.from({ length: TOPIC_COLOURS.length + 1 }, (_, i) => [
+        `p${i + 1}`,
+        [`t${i}`, 'shared'],
+      ]),
+    );
     const many: GraphData = { nodes: Object.keys(crowded).map(paper), edges: [] };
     const lone = { ...crowded, p1: ['zz-only-here'] };
     expect(topicColourIndex(many, lone).get('p1')).toBe(OTHER_TOPIC);
-    expect(toElements(graph, { topicColours: colours }).find((e) => e.data.id === 'p3')?.data).toMatchObject({ topicIndex: 2 });
-    expect(toElements(graph).find((e) => e.data.id === 'p3')?.data).not.toHaveProperty('topicIndex');
+    expect(
+      toElements(graph, { topicColours: colours }).find((e) => e.data.id === 'p3')?.data,
+    ).toMatchObject({ topicIndex: 2 });
+    expect(toElements(graph).find((e) => e.data.id === 'p3')?.data).not.toHaveProperty(
+      'topicIndex',
+    );
   });
 
   it('a topic keeps its papers (any case) and the episodes citing them; kept nodes stay', () => {
     const ids = (g: GraphData) => g.nodes.map((n) => n.id).sort();
-    expect(ids(filterView(graph, { ...noFilter, topic: 'CS.lg', topics }))).toEqual(['ep_a', 'p1', 'p2']);
-    expect(filterView(graph, { ...noFilter, topic: 'cs.AI', topics }).edges).toEqual([graph.edges[0]]);
-    expect(ids(filterView(graph, { ...noFilter, topic: 'cs.AI', topics, keep: ['p4'] }))).toEqual(['ep_a', 'ep_b', 'p1', 'p4']);
+    expect(ids(filterView(graph, { ...noFilter, topic: 'CS.lg', topics }))).toEqual([
+      'ep_a',
+      'p1',
+      'p2',
+    ]);
+    expect(filterView(graph, { ...noFilter, topic: 'cs.AI', topics }).edges).toEqual([
+      graph.edges[0],
+    ]);
+    expect(ids(filterView(graph, { ...noFilter, topic: 'cs.AI', topics, keep: ['p4'] }))).toEqual([
+      'ep_a',
+      'ep_b',
+      'p1',
+      'p4',
+    ]);
     expect(filterView(graph, { ...noFilter, topic: 'nowhere', topics }).nodes).toEqual([]);
     expect(filterView(graph, { ...noFilter, topic: null, topics })).toBe(graph);
   });

@@ -79,8 +79,11 @@ describe('explorer URL state', () => {
 
   it('reads a topic and the topic colour; an empty, overlong or control-character topic is no topic', () => {
     expect(parse('topic=cs.LG&colour=topic')).toMatchObject({ topic: 'cs.LG', colour: 'topic' });
-    expect(serializeExplorerState({ ...parse(''), topic: 'Computer Science' })).toBe('topic=Computer+Science');
-    for (const bad of ['%20', 'x'.repeat(101), 'a%00b']) expect(parse(`topic=${bad}`).topic).toBeNull();
+    expect(serializeExplorerState({ ...parse(''), topic: 'Computer Science' })).toBe(
+      'topic=Computer+Science',
+    );
+    for (const bad of ['%20', 'x'.repeat(101), 'a%00b'])
+      expect(parse(`topic=${bad}`).topic).toBeNull();
     expect(needsTopics(parse('colour=topic'))).toBe(true);
     expect(needsTopics(parse('topic=cs.AI'))).toBe(true);
     expect(needsTopics(parse('colour=date'))).toBe(false);
@@ -95,12 +98,20 @@ describe('explorer URL state', () => {
   it('splits graph and selection parameters so each load tracks only its own', () => {
     const query = new URLSearchParams('focus=ep_0123456789ab&sel=arxiv%3A1&from=a&to=b&depth=3');
     expect(parseGraphParams(query)).not.toHaveProperty('selected');
-    expect(parseSelectionParams(query)).toEqual({ selected: 'arxiv:1', pathFrom: 'a', pathTo: 'b' });
+    expect(parseSelectionParams(query)).toEqual({
+      selected: 'arxiv:1',
+      pathFrom: 'a',
+      pathTo: 'b',
+    });
   });
 
   it('round-trips any valid state', () => {
-    const id = fc.string({ minLength: 1, maxLength: 40 }).map((s) => `arxiv:${s.replace(/[\u0000-\u001f\u007f]/g, 'x')}`);
-    const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const id = fc
+      .string({ minLength: 1, maxLength: 40 })
+      .map((s) => `arxiv:${s.replace(/[\u0000-\u001f\u007f]/g, 'x')}`);
+    const day = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const state: fc.Arbitrary<ExplorerState> = fc.record({
       focus: fc.option(id, { nil: null }),
       depth: fc.integer({ min: 1, max: 4 }),
@@ -119,7 +130,8 @@ describe('explorer URL state', () => {
     });
     fc.assert(
       fc.property(state, (s) => {
-        const trimmed = (v: string | null) => (v === null ? null : v.trim() === '' ? null : v.trim());
+        const trimmed = (v: string | null) =>
+          v === null ? null : v.trim() === '' ? null : v.trim();
         // Ids are trimmed on the way in, so compare against the trimmed form.
         const normal: ExplorerState = {
           ...s,
@@ -137,10 +149,20 @@ describe('explorer URL state', () => {
 });
 
 describe('explorer transitions', () => {
-  const base: ExplorerState = { ...DEFAULT_STATE, focus: 'ep_0123456789ab', expanded: ['a'], hidden: ['b'] };
+  const base: ExplorerState = {
+    ...DEFAULT_STATE,
+    focus: 'ep_0123456789ab',
+    expanded: ['a'],
+    hidden: ['b'],
+  };
 
   it('focusing starts a fresh view on the node and selects it', () => {
-    expect(focusOn(base, 'arxiv:1')).toMatchObject({ focus: 'arxiv:1', selected: 'arxiv:1', expanded: [], hidden: [] });
+    expect(focusOn(base, 'arxiv:1')).toMatchObject({
+      focus: 'arxiv:1',
+      selected: 'arxiv:1',
+      expanded: [],
+      hidden: [],
+    });
   });
 
   it('expanding a hidden node shows it again; collapsing removes the expansion', () => {
@@ -176,10 +198,21 @@ describe('explorer transitions', () => {
 
 describe('filter and timeline parameters', () => {
   it('round-trips edge kind, date range and colour, and refuses values that are not one of them', () => {
-    const state = parseExplorerState(new URLSearchParams('edges=source&since=2025-01-31&until=2025-12-01&colour=date'));
-    expect(state).toMatchObject({ edgeKinds: 'source', since: '2025-01-31', until: '2025-12-01', colour: 'date' });
-    expect(serializeExplorerState(state)).toBe('edges=source&since=2025-01-31&until=2025-12-01&colour=date');
-    const bad = parseExplorerState(new URLSearchParams('edges=cites&since=2025-02-30&until=yesterday&colour=red'));
+    const state = parseExplorerState(
+      new URLSearchParams('edges=source&since=2025-01-31&until=2025-12-01&colour=date'),
+    );
+    expect(state).toMatchObject({
+      edgeKinds: 'source',
+      since: '2025-01-31',
+      until: '2025-12-01',
+      colour: 'date',
+    });
+    expect(serializeExplorerState(state)).toBe(
+      'edges=source&since=2025-01-31&until=2025-12-01&colour=date',
+    );
+    const bad = parseExplorerState(
+      new URLSearchParams('edges=cites&since=2025-02-30&until=yesterday&colour=red'),
+    );
     expect(bad).toMatchObject({ edgeKinds: 'all', since: null, until: null, colour: 'kind' });
     expect(needsDates(bad)).toBe(false);
     expect(needsDates(state)).toBe(true);
@@ -189,6 +222,13 @@ describe('filter and timeline parameters', () => {
 describe('hide others', () => {
   it('keeps the node and its neighbours: a fresh one-hop view around it, selected', () => {
     const state = parseExplorerState(new URLSearchParams('min=2&expand=a&hide=b&sel=c'));
-    expect(hideOthers(state, 'c')).toMatchObject({ focus: 'c', depth: 1, selected: 'c', expanded: [], hidden: [], minCitations: 2 });
+    expect(hideOthers(state, 'c')).toMatchObject({
+      focus: 'c',
+      depth: 1,
+      selected: 'c',
+      expanded: [],
+      hidden: [],
+      minCitations: 2,
+    });
   });
 });

@@ -11,6 +11,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 /** Unexpected errors are logged in full but shown without internals; expected ones keep their message. */
 export const handleError: HandleServerError = (caught) => {
   if (caught.kind !== 'unknown') return;
-  console.error(`[web] ${caught.event.request.method} ${caught.event.url.pathname} failed:`, caught.error);
+  console.error(
+    `[web] ${caught.event.request.method} ${caught.event.url.pathname} failed:`,
+    caught.error,
+  );
   return { message: 'Something went wrong while building this page.' };
 };

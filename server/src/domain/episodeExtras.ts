@@ -22,7 +22,11 @@ export function episodeExtras(episode: EpisodeRecord): EpisodeExtras | null {
     unlinkedReadings: episode.unlinkedReadings ?? [],
   };
   const empty =
-    extras.guid === null && extras.url === null && extras.audio === null && extras.imageUrl === null && extras.unlinkedReadings.length === 0;
+    extras.guid === null &&
+    extras.url === null &&
+    extras.audio === null &&
+    extras.imageUrl === null &&
+    extras.unlinkedReadings.length === 0;
   return empty ? null : extras;
 }
 

@@ -9,9 +9,7 @@ export type CitationKind = (typeof CITATION_KINDS)[number];
 export const isoDateSchema = z.iso.date();
 
 /** Only web links: javascript:, data: and friends never reach the store. */
-export const webUrlSchema = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-  .max(2048);
+export const webUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
 
 export const paperRecordSchema = z.object({
   /** Canonical key, e.g. `arxiv:2305.18290`, `doi:10.1038/nature16961`, `url:https://example.org/x`. */
@@ -64,7 +62,12 @@ export const episodeRecordSchema = z.object({
   title: z.string().min(1).max(500),
   publishedAt: isoDateSchema.nullable(),
   paperPublishedAt: isoDateSchema.nullable(),
-  durationMinutes: z.number().int().positive().max(24 * 60).nullable(),
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .nullable(),
   summary: z.string().min(1).max(50_000).nullable(),
   takeaways: z.array(z.string().min(1).max(5_000)).max(100),
   chapters: z.array(chapterSchema).max(200),
@@ -92,20 +95,32 @@ export const importBatchSchema = z
     const paperIds = new Set<string>();
     batch.papers.forEach((paper, i) => {
       if (paperIds.has(paper.id)) {
-        ctx.addIssue({ code: 'custom', path: ['papers', i, 'id'], message: `duplicate paper id ${paper.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['papers', i, 'id'],
+          message: `duplicate paper id ${paper.id}`,
+        });
       }
       paperIds.add(paper.id);
     });
     const episodeIds = new Set<string>();
     batch.episodes.forEach((episode, i) => {
       if (episodeIds.has(episode.id)) {
-        ctx.addIssue({ code: 'custom', path: ['episodes', i, 'id'], message: `duplicate episode id ${episode.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['episodes', i, 'id'],
+          message: `duplicate episode id ${episode.id}`,
+        });
       }
       episodeIds.add(episode.id);
       const cited = [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
       cited.forEach((paperId) => {
         if (!paperIds.has(paperId)) {
-          ctx.addIssue({ code: 'custom', path: ['episodes', i], message: `cites paper ${paperId} missing from the batch` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['episodes', i],
+            message: `cites paper ${paperId} missing from the batch`,
+          });
         }
       });
     });

@@ -13,7 +13,12 @@ export const ATOM_ENTRIES = 50;
 /** A fixed instant for graphs without any dated episode, so documents stay byte-stable. */
 const EPOCH = '1970-01-01T00:00:00Z';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressEmptyNode: true,
+});
 
 interface AtomEntry {
   id: string;
@@ -42,7 +47,9 @@ const episodeUrl = (site: string, id: string) => `${site}/episode/${encodeURICom
 export const paperUrl = (site: string, id: string) => `${site}/paper/${encodeURIComponent(id)}`;
 
 function render(doc: AtomDocument): string {
-  const updated = doc.updated ?? doc.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), EPOCH);
+  const updated =
+    doc.updated ??
+    doc.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), EPOCH);
   const feed = {
     '@_xmlns': ATOM_NS,
     id: doc.id,
@@ -88,7 +95,11 @@ async function findPaper(store: GraphStore, ref: string): Promise<PaperView | nu
 }
 
 /** The Atom document for one paper; null when no episode cites it. */
-export async function paperAtomFeed(store: GraphStore, ref: string, site: string): Promise<string | null> {
+export async function paperAtomFeed(
+  store: GraphStore,
+  ref: string,
+  site: string,
+): Promise<string | null> {
   const paper = await findPaper(store, ref);
   if (paper === null) return null;
   // Stores list the source first, then the newest citers: these are the newest entries.
@@ -99,7 +110,9 @@ export async function paperAtomFeed(store: GraphStore, ref: string, site: string
     const episode = byId.get(c.episodeId);
     return episode ? [{ citation: c, episode }] : [];
   });
-  citing.sort((a, b) => newestFirst(a.episode, b.episode) || a.citation.position - b.citation.position);
+  citing.sort(
+    (a, b) => newestFirst(a.episode, b.episode) || a.citation.position - b.citation.position,
+  );
   const label = paperLabel(paper);
   return render({
     id: `urn:papergraph:paper:${paper.id}`,
@@ -123,7 +136,10 @@ export async function paperAtomFeed(store: GraphStore, ref: string, site: string
 
 /** The whole graph's changes as a feed reader sees them: its newest episodes, updated when the graph last changed. */
 export async function graphAtomFeed(store: GraphStore, site: string): Promise<string> {
-  const [{ items }, changedAt] = await Promise.all([store.listEpisodes({ offset: 0, limit: ATOM_ENTRIES }), store.graphChangedAt()]);
+  const [{ items }, changedAt] = await Promise.all([
+    store.listEpisodes({ offset: 0, limit: ATOM_ENTRIES }),
+    store.graphChangedAt(),
+  ]);
   return render({
     updated: changedAt,
     id: 'urn:papergraph:episodes',

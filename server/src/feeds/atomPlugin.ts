@@ -7,7 +7,10 @@ import type { GraphStore } from '../store/store.ts';
 import { graphAtomFeed, paperAtomFeed } from './atom.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 
-const siteSchema = z.url({ protocol: /^https?$/ }).max(500).transform((url) => new URL(url).origin);
+const siteSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .transform((url) => new URL(url).origin);
 const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
 export function useAtomFeeds(store: GraphStore): Plugin {
@@ -19,11 +22,18 @@ export function useAtomFeeds(store: GraphStore): Plugin {
       if (request.method !== 'GET') return answer(405, 'Atom feeds are read with GET');
       const site = siteSchema.safeParse(url.searchParams.get('site'));
       if (!site.success) return answer(400, 'site must be the http(s) origin of the web app');
-      if (url.pathname === '/atom/episodes') return answer(200, await graphAtomFeed(store, site.data), ATOM_TYPE);
+      if (url.pathname === '/atom/episodes')
+        return answer(200, await graphAtomFeed(store, site.data), ATOM_TYPE);
       const ref = url.searchParams.get('ref')?.trim() ?? '';
-      if (ref === '' || ref.length > MAX_REF_LENGTH) return answer(400, `ref must be a paper identifier of at most ${MAX_REF_LENGTH} characters`);
+      if (ref === '' || ref.length > MAX_REF_LENGTH)
+        return answer(
+          400,
+          `ref must be a paper identifier of at most ${MAX_REF_LENGTH} characters`,
+        );
       const feed = await paperAtomFeed(store, ref, site.data);
-      return feed === null ? answer(404, `no episode cites a paper "${ref}"`) : answer(200, feed, ATOM_TYPE);
+      return feed === null
+        ? answer(404, `no episode cites a paper "${ref}"`)
+        : answer(200, feed, ATOM_TYPE);
     },
   };
 }

@@ -82,7 +82,8 @@ export class FeedService {
     const existing = (await this.#store.listFeeds()).find((f) => f.url === checked);
     if (!existing) await this.#store.saveFeed(newFeedRecord(checked, this.#now()));
     const polled = await this.poll(checked);
-    if (polled === null) throw new FeedUrlError(`${checked} was removed while it was being fetched`);
+    if (polled === null)
+      throw new FeedUrlError(`${checked} was removed while it was being fetched`);
     return polled;
   }
 
@@ -101,7 +102,9 @@ export class FeedService {
   /** Polls the feeds whose next check is due. */
   async pollDue(): Promise<void> {
     const now = this.#now().toISOString();
-    const due = (await this.#store.listFeeds()).filter((f) => f.nextCheckAt === null || f.nextCheckAt <= now);
+    const due = (await this.#store.listFeeds()).filter(
+      (f) => f.nextCheckAt === null || f.nextCheckAt <= now,
+    );
     await Promise.all(due.map((feed) => this.poll(feed.url)));
   }
 
@@ -119,7 +122,10 @@ export class FeedService {
       }
       await this.pollDue();
     };
-    const tick = () => void round().catch((error: unknown) => this.#log(`feeds: poll round failed: ${errorLine(error)}`));
+    const tick = () =>
+      void round().catch((error: unknown) =>
+        this.#log(`feeds: poll round failed: ${errorLine(error)}`),
+      );
     const every = Math.min(TICK_MS, this.#options.refreshMinutes * 60_000);
     this.#timer = setInterval(tick, every);
     this.#timer.unref();
@@ -151,13 +157,16 @@ export class FeedService {
   #checkUrl(url: string): string {
     const trimmed = url.trim();
     if (!feedUrlSchema.safeParse(trimmed).success) {
-      throw new FeedUrlError(`"${trimmed.slice(0, 200)}" is not a feed URL: only http and https URLs (at most 2,048 characters)`);
+      throw new FeedUrlError(
+        `"${trimmed.slice(0, 200)}" is not a feed URL: only http and https URLs (at most 2,048 characters)`,
+      );
     }
     return trimmed;
   }
 
   #nextCheck(from: Date, retryAfterMs: number | null): string {
-    const interval = this.#options.refreshMinutes * 60_000 * (1 - JITTER + 2 * JITTER * this.#random());
+    const interval =
+      this.#options.refreshMinutes * 60_000 * (1 - JITTER + 2 * JITTER * this.#random());
     return new Date(from.getTime() + Math.max(interval, retryAfterMs ?? 0)).toISOString();
   }
 
@@ -165,11 +174,21 @@ export class FeedService {
     const feed = (await this.#store.listFeeds()).find((f) => f.url === url);
     if (!feed) return null;
     const checkedAt = this.#now();
-    const outcome = await fetchFeed(url, { ...this.#options.http, etag: feed.etag, lastModified: feed.lastModified }, this.#now);
+    const outcome = await fetchFeed(
+      url,
+      { ...this.#options.http, etag: feed.etag, lastModified: feed.lastModified },
+      this.#now,
+    );
     let next: FeedRecord = { ...feed, lastCheckedAt: checkedAt.toISOString() };
     let retryAfter: number | null = null;
     if (outcome.kind === 'not-modified') {
-      next = { ...next, lastStatus: 'NOT_MODIFIED', lastError: null, etag: outcome.etag, lastModified: outcome.lastModified };
+      next = {
+        ...next,
+        lastStatus: 'NOT_MODIFIED',
+        lastError: null,
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+      };
     } else if (outcome.kind === 'failed') {
       // Validators stay those of the last good fetch, so a fixed feed is fetched in full next time.
       next = { ...next, lastStatus: outcome.status, lastError: outcome.error };
@@ -185,7 +204,12 @@ export class FeedService {
     return next;
   }
 
-  async #imported(feed: FeedRecord, bytes: Uint8Array, etag: string | null, lastModified: string | null): Promise<FeedRecord> {
+  async #imported(
+    feed: FeedRecord,
+    bytes: Uint8Array,
+    etag: string | null,
+    lastModified: string | null,
+  ): Promise<FeedRecord> {
     let status: FeedStatus = 'INVALID_FEED';
     try {
       const content = decodeFeedBytes(bytes);
@@ -205,7 +229,11 @@ export class FeedService {
       };
     } catch (error) {
       const refused = error instanceof ImportError || error instanceof InvalidImportBatchError;
-      return { ...feed, lastStatus: refused ? 'INVALID_FEED' : status, lastError: errorLine(error) };
+      return {
+        ...feed,
+        lastStatus: refused ? 'INVALID_FEED' : status,
+        lastError: errorLine(error),
+      };
     }
   }
 }

@@ -16,20 +16,37 @@ export interface FetchFeedOptions {
 }
 
 export type FetchOutcome =
-  | { kind: 'fetched'; content: Uint8Array; etag: string | null; lastModified: string | null; finalUrl: string }
+  | {
+      kind: 'fetched';
+      content: Uint8Array;
+      etag: string | null;
+      lastModified: string | null;
+      finalUrl: string;
+    }
   | { kind: 'not-modified'; etag: string | null; lastModified: string | null }
-  | { kind: 'failed'; status: Exclude<FeedStatus, 'OK' | 'NOT_MODIFIED' | 'INVALID_FEED' | 'STORE_ERROR'>; error: string; retryAfterMs: number | null };
+  | {
+      kind: 'failed';
+      status: Exclude<FeedStatus, 'OK' | 'NOT_MODIFIED' | 'INVALID_FEED' | 'STORE_ERROR'>;
+      error: string;
+      retryAfterMs: number | null;
+    };
 
 export const MAX_REDIRECTS = 5;
 
 export const USER_AGENT = 'papergraph/0.1 (podcast paper graph; feed poller)';
 
 /** What a feed (RSS, Atom, the podcast page as text, papergraph's JSON export) may be served as. */
-const FEED_CONTENT_TYPE = /^(?:application\/(?:rss\+xml|atom\+xml|rdf\+xml|xml|x-rss\+xml|json)|text\/(?:xml|plain))$/i;
+const FEED_CONTENT_TYPE =
+  /^(?:application\/(?:rss\+xml|atom\+xml|rdf\+xml|xml|x-rss\+xml|json)|text\/(?:xml|plain))$/i;
 
-const ACCEPT = 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.5, application/json;q=0.5';
+const ACCEPT =
+  'application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.5, application/json;q=0.5';
 
-function failed(status: Extract<FetchOutcome, { kind: 'failed' }>['status'], error: string, retryAfterMs: number | null = null): FetchOutcome {
+function failed(
+  status: Extract<FetchOutcome, { kind: 'failed' }>['status'],
+  error: string,
+  retryAfterMs: number | null = null,
+): FetchOutcome {
   return { kind: 'failed', status, error, retryAfterMs };
 }
 
@@ -76,7 +93,11 @@ function describeError(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
-export async function fetchFeed(feedUrl: string, options: FetchFeedOptions, now: () => Date = () => new Date()): Promise<FetchOutcome> {
+export async function fetchFeed(
+  feedUrl: string,
+  options: FetchFeedOptions,
+  now: () => Date = () => new Date(),
+): Promise<FetchOutcome> {
   let url = webUrl(feedUrl);
   if (url === null) return failed('NETWORK_ERROR', `"${feedUrl}" is not an http or https URL`);
   const maxRedirects = options.maxRedirects ?? MAX_REDIRECTS;
@@ -91,38 +112,64 @@ export async function fetchFeed(feedUrl: string, options: FetchFeedOptions, now:
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get('location');
-        if (location === null) return failed('HTTP_ERROR', `HTTP ${response.status} redirect without a Location header`);
+        if (location === null)
+          return failed('HTTP_ERROR', `HTTP ${response.status} redirect without a Location header`);
         const next = webUrl(location, url.href);
-        if (next === null) return failed('HTTP_ERROR', `redirected to "${location}", which is not an http or https URL`);
-        if (redirects >= maxRedirects) return failed('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects (last to ${next.href})`);
+        if (next === null)
+          return failed(
+            'HTTP_ERROR',
+            `redirected to "${location}", which is not an http or https URL`,
+          );
+        if (redirects >= maxRedirects)
+          return failed(
+            'TOO_MANY_REDIRECTS',
+            `more than ${maxRedirects} redirects (last to ${next.href})`,
+          );
         url = next;
         continue;
       }
       const etag = response.headers.get('etag');
       const lastModified = response.headers.get('last-modified');
-      if (response.status === 304) return { kind: 'not-modified', etag: etag ?? options.etag ?? null, lastModified: lastModified ?? options.lastModified ?? null };
+      if (response.status === 304)
+        return {
+          kind: 'not-modified',
+          etag: etag ?? options.etag ?? null,
+          lastModified: lastModified ?? options.lastModified ?? null,
+        };
       if (!response.ok) {
         await response.body?.cancel();
         const wait = retryAfterMs(response.headers.get('retry-after'), now());
-        return failed('HTTP_ERROR', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url.href}`, wait);
+        return failed(
+          'HTTP_ERROR',
+          `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url.href}`,
+          wait,
+        );
       }
       const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
       if (contentType !== '' && !FEED_CONTENT_TYPE.test(contentType)) {
         await response.body?.cancel();
-        return failed('NOT_A_FEED', `${url.href} answered with content type "${contentType}", not a feed`);
+        return failed(
+          'NOT_A_FEED',
+          `${url.href} answered with content type "${contentType}", not a feed`,
+        );
       }
       const declared = Number(response.headers.get('content-length') ?? Number.NaN);
       // Content-Length counts encoded bytes; with gzip the decoded body is checked as it streams.
       if (!response.headers.has('content-encoding') && declared > options.maxBytes) {
         await response.body?.cancel();
-        return failed('TOO_LARGE', `the feed is ${declared} bytes; the limit is ${options.maxBytes}`);
+        return failed(
+          'TOO_LARGE',
+          `the feed is ${declared} bytes; the limit is ${options.maxBytes}`,
+        );
       }
       const content = await readCapped(response, options.maxBytes);
-      if (content === null) return failed('TOO_LARGE', `the feed is larger than ${options.maxBytes} bytes`);
+      if (content === null)
+        return failed('TOO_LARGE', `the feed is larger than ${options.maxBytes} bytes`);
       return { kind: 'fetched', content, etag, lastModified, finalUrl: url.href };
     }
   } catch (error) {
-    if (signal.aborted) return failed('TIMEOUT', `no complete answer from ${url.href} within ${seconds}`);
+    if (signal.aborted)
+      return failed('TIMEOUT', `no complete answer from ${url.href} within ${seconds}`);
     return failed('NETWORK_ERROR', `${url.href}: ${describeError(error)}`);
   }
 }

@@ -11,9 +11,17 @@ export function isFeedUrl(arg: string): boolean {
 }
 
 export async function fetchFeedBatch(url: string, timeoutMs: number): Promise<ImportBatch> {
-  const outcome = await fetchFeed(url, { timeoutMs, maxBytes: MAX_FEED_BYTES, userAgent: USER_AGENT });
-  if (outcome.kind === 'failed') throw new ImportError([{ file: url, message: `${outcome.status}: ${outcome.error}` }]);
-  if (outcome.kind === 'not-modified') throw new ImportError([{ file: url, message: 'answered 304 Not Modified to an unconditional request' }]);
+  const outcome = await fetchFeed(url, {
+    timeoutMs,
+    maxBytes: MAX_FEED_BYTES,
+    userAgent: USER_AGENT,
+  });
+  if (outcome.kind === 'failed')
+    throw new ImportError([{ file: url, message: `${outcome.status}: ${outcome.error}` }]);
+  if (outcome.kind === 'not-modified')
+    throw new ImportError([
+      { file: url, message: 'answered 304 Not Modified to an unconditional request' },
+    ]);
   try {
     return importFeedContent(decodeFeedBytes(outcome.content), { file: url });
   } catch (error) {

@@ -25,7 +25,8 @@ export const builder = new SchemaBuilder<{
     // Episode and Paper keep the ids clients already store (ep_…, canonical paper keys) instead of the
     // plugin's base64 "Type:id": schema/node.ts declares node(id:) and nodes(ids:) over plain IDs.
     nodeTypeOptions: {
-      description: 'Anything papergraph can refetch by its id: an episode (ep_…) or a paper (canonical key).',
+      description:
+        'Anything papergraph can refetch by its id: an episode (ep_…) or a paper (canonical key).',
       resolveType: (node) => nodeTypeName(node as object),
     },
     nodeQueryOptions: false,

@@ -5,18 +5,30 @@
 // they loaded were promoted and left to full GCs, ~7 KB and ~9 µs of GC per related query.)
 import DataLoader from 'dataloader';
 import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
-import { combineRelated, relatedByReferences, type RelatedWithReferences } from '../metadata/referenceRelated.ts';
+import {
+  combineRelated,
+  relatedByReferences,
+  type RelatedWithReferences,
+} from '../metadata/referenceRelated.ts';
 import type { GraphStore } from '../store/store.ts';
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */
-async function stored<T>(loader: DataLoader<string, T | null>, id: string, kind: string): Promise<T> {
+async function stored<T>(
+  loader: DataLoader<string, T | null>,
+  id: string,
+  kind: string,
+): Promise<T> {
   const record = await loader.load(id);
   if (record === null) throw new Error(`${kind} ${id} is referenced but not stored`);
   return record;
 }
 
 /** One loader per value of an argument that shapes the answer (`first`), so a batch shares it. */
-export function byArgument<V>(loaders: Map<number, DataLoader<string, V>>, argument: number, load: (ids: readonly string[]) => Promise<V[]>) {
+export function byArgument<V>(
+  loaders: Map<number, DataLoader<string, V>>,
+  argument: number,
+  load: (ids: readonly string[]) => Promise<V[]>,
+) {
   let loader = loaders.get(argument);
   if (!loader) loaders.set(argument, (loader = new DataLoader(load)));
   return loader;
@@ -73,7 +85,11 @@ export class Loaders {
       const [byReadings, byReferences] = await Promise.all([
         store.relatedByEpisodeIds(ids, first),
         this.#episodeLoader.loadMany(ids).then((episodes) =>
-          relatedByReferences(store, episodes.map((episode) => (episode instanceof Error ? null : episode)), first),
+          relatedByReferences(
+            store,
+            episodes.map((episode) => (episode instanceof Error ? null : episode)),
+            first,
+          ),
         ),
       ]);
       return ids.map((_, i) => combineRelated(byReadings[i] ?? [], byReferences[i] ?? [], first));
@@ -83,12 +99,16 @@ export class Loaders {
   /** The first `first` citations of a paper (the store's order). */
   citedBy(paperId: string, first: number): Promise<Citation[]> {
     const store = this.#store;
-    return byArgument((this.#citedBy ??= new Map()), first, (ids) => store.citationsByPaperIds(ids, first)).load(paperId);
+    return byArgument((this.#citedBy ??= new Map()), first, (ids) =>
+      store.citationsByPaperIds(ids, first),
+    ).load(paperId);
   }
 
   /** The stored paper id behind each candidate key (canonical key or normalised alias), or null. */
   resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
-    const loader = (this.#paperKeys ??= new DataLoader((batch) => this.#store.resolvePaperKeys(batch)));
+    const loader = (this.#paperKeys ??= new DataLoader((batch) =>
+      this.#store.resolvePaperKeys(batch),
+    ));
     // load(), not loadMany(): loadMany puts a failed batch's Error among the answers instead of rejecting.
     return Promise.all(keys.map((key) => loader.load(key)));
   }

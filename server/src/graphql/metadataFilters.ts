@@ -7,7 +7,8 @@ import type { GraphStore, Page } from '../store/store.ts';
 /** Most matches a filtered list counts and pages through. */
 export const MAX_FILTERED = 10_000;
 
-export const isFiltered = (filter: MetadataFilter) => filter.author !== undefined || filter.topic !== undefined;
+export const isFiltered = (filter: MetadataFilter) =>
+  filter.author !== undefined || filter.topic !== undefined;
 
 /** Most cited first (then id), or most relevant first with `text`; `minCitations` as in listPapers. */
 export async function filteredPapers(
@@ -18,7 +19,8 @@ export async function filteredPapers(
 ): Promise<Page<PaperView>> {
   const hits = await store.searchPaperMetadata(filter, MAX_FILTERED);
   const papers = (await store.papersByIds(hits.map((hit) => hit.paperId))).filter(
-    (paper): paper is PaperView => paper !== null && paper.citationCount >= (filter.minCitations ?? 0),
+    (paper): paper is PaperView =>
+      paper !== null && paper.citationCount >= (filter.minCitations ?? 0),
   );
   return { items: papers.slice(offset, offset + limit), totalCount: papers.length };
 }
@@ -29,11 +31,23 @@ const newestFirst = (a: EpisodeRecord, b: EpisodeRecord) =>
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Episodes whose source paper matches, newest first (then id) as listEpisodes orders them. */
-export async function filteredEpisodes(store: GraphStore, filter: MetadataFilter, offset: number, limit: number): Promise<Page<EpisodeRecord>> {
+export async function filteredEpisodes(
+  store: GraphStore,
+  filter: MetadataFilter,
+  offset: number,
+  limit: number,
+): Promise<Page<EpisodeRecord>> {
   const hits = await store.searchPaperMetadata(filter, MAX_FILTERED);
   // Source citations come first in each paper's list, and a paper is the source of at most one episode.
-  const firstCitations = await store.citationsByPaperIds(hits.map((hit) => hit.paperId), 1);
-  const episodeIds = firstCitations.flatMap((list) => (list[0]?.kind === 'SOURCE' ? [list[0].episodeId] : []));
-  const episodes = (await store.episodesByIds(episodeIds)).filter((e): e is EpisodeRecord => e !== null).sort(newestFirst);
+  const firstCitations = await store.citationsByPaperIds(
+    hits.map((hit) => hit.paperId),
+    1,
+  );
+  const episodeIds = firstCitations.flatMap((list) =>
+    list[0]?.kind === 'SOURCE' ? [list[0].episodeId] : [],
+  );
+  const episodes = (await store.episodesByIds(episodeIds))
+    .filter((e): e is EpisodeRecord => e !== null)
+    .sort(newestFirst);
   return { items: episodes.slice(offset, offset + limit), totalCount: episodes.length };
 }

@@ -26,11 +26,15 @@ export class MetadataLoaders {
   }
 
   references(paperId: string, first: number): Promise<string[]> {
-    return byArgument(this.#references, first, (ids) => this.#store.referencesByPaperIds(ids, first)).load(paperId);
+    return byArgument(this.#references, first, (ids) =>
+      this.#store.referencesByPaperIds(ids, first),
+    ).load(paperId);
   }
 
   referencedBy(paperId: string, first: number): Promise<string[]> {
-    return byArgument(this.#referencedBy, first, (ids) => this.#store.referencedByPaperIds(ids, first)).load(paperId);
+    return byArgument(this.#referencedBy, first, (ids) =>
+      this.#store.referencedByPaperIds(ids, first),
+    ).load(paperId);
   }
 }
 
@@ -42,16 +46,25 @@ export function metadataLoaders(context: Context): MetadataLoaders {
  * What to call a paper: the feed's title, or the providers' where the feed had none or cut it short
  * (metadata is read only then, so titled papers cost nothing).
  */
-export async function paperTitle(paper: { id: string; title: string | null }, context: Context): Promise<string | null> {
+export async function paperTitle(
+  paper: { id: string; title: string | null },
+  context: Context,
+): Promise<string | null> {
   if (!mayNeedMetadataTitle(paper.title)) return paper.title;
-  return displayTitle(paper.title, (await metadataLoaders(context).metadata(paper.id))?.title ?? null);
+  return displayTitle(
+    paper.title,
+    (await metadataLoaders(context).metadata(paper.id))?.title ?? null,
+  );
 }
 
 /** A graph node's label, with the paper's title from metadata where the feed gave none (see paperTitle). */
 export async function graphNodeLabel(node: GraphNode, context: Context): Promise<string> {
   if (node.kind !== 'PAPER') return node.label;
   const feedTitle = node.label === paperIdLabel(node.id) ? null : node.label;
-  return paperLabel({ id: node.id, title: await paperTitle({ id: node.id, title: feedTitle }, context) });
+  return paperLabel({
+    id: node.id,
+    title: await paperTitle({ id: node.id, title: feedTitle }, context),
+  });
 }
 
 /** Papers of the graph, or known only as a reference, by id; ids known as neither are left out. */

@@ -14,8 +14,12 @@ function formerUrlKeys(key: PaperKey): string[] {
   if (key.kind !== 'url') return [];
   const withoutScheme = key.url.slice('https://'.length);
   const [hostAndPath = '', query] = withoutScheme.split(/(?=\?)/, 2);
-  const spellings = [hostAndPath, `${hostAndPath}/index.html`].map((spelling) => spelling + (query ?? ''));
-  return spellings.flatMap((spelling) => [`url:http://${spelling}`, `url:https://${spelling}`]).filter((id) => id !== key.id);
+  const spellings = [hostAndPath, `${hostAndPath}/index.html`].map(
+    (spelling) => spelling + (query ?? ''),
+  );
+  return spellings
+    .flatMap((spelling) => [`url:http://${spelling}`, `url:https://${spelling}`])
+    .filter((id) => id !== key.id);
 }
 
 /** Look-ups go through the request's loaders, so every reference of one request is one store call. */
@@ -24,7 +28,9 @@ type NodeLookups = RefLookups & Pick<Loaders, 'findPaper'>;
 
 export async function resolvePaperRef(loaders: RefLookups, ref: string): Promise<string | null> {
   const normalised = normalisePaperRef(ref);
-  const candidates = normalised ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)] : [ref.trim()];
+  const candidates = normalised
+    ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)]
+    : [ref.trim()];
   const found = await loaders.resolvePaperKeys(candidates);
   return found.find((id) => id !== null) ?? null;
 }
@@ -41,6 +47,9 @@ export async function findPaperByRef(loaders: NodeLookups, ref: string): Promise
 }
 
 /** The node with exactly this id (Relay's refetch: an episode id or a canonical paper key), or null. */
-export function findNode(loaders: NodeLookups, id: string): Promise<EpisodeRecord | PaperView | null> {
+export function findNode(
+  loaders: NodeLookups,
+  id: string,
+): Promise<EpisodeRecord | PaperView | null> {
   return EPISODE_ID.test(id) ? loaders.findEpisode(id) : loaders.findPaper(id);
 }

@@ -18,7 +18,12 @@ import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
 import { useQueryLimits } from './plugins/queryLimits.ts';
-import { currentRequestId, requestIdFor, requestLogger, useRequestId } from './plugins/requestId.ts';
+import {
+  currentRequestId,
+  requestIdFor,
+  requestLogger,
+  useRequestId,
+} from './plugins/requestId.ts';
 import { schema } from './schema/index.ts';
 
 /** Header a non-browser client may send instead of a JSON content type (see useCSRFPrevention). */
@@ -56,12 +61,17 @@ function useStoreHealth(store: GraphStore, enrichment: EnrichmentStatusSource | 
         detail: error instanceof Error ? error.message : String(error),
       }));
       // Enrichment is reported, never a reason for 503: papergraph works without it.
-      const enrichmentStatus = enrichment ? { enrichment: await enrichment.status().catch(() => null) } : {};
+      const enrichmentStatus = enrichment
+        ? { enrichment: await enrichment.status().catch(() => null) }
+        : {};
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ ...health, ...enrichmentStatus, ...(await feedsHealth(store)) }), {
-          status: health.reachable ? 200 : 503,
-          headers: { 'content-type': 'application/json' },
-        }),
+        new fetchAPI.Response(
+          JSON.stringify({ ...health, ...enrichmentStatus, ...(await feedsHealth(store)) }),
+          {
+            status: health.reachable ? 200 : 503,
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
       );
     },
   };

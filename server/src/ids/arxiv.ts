@@ -9,7 +9,8 @@ const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v\d{1,4})?$/;
  * math.GT/0309136. Numbers were allocated per archive, so the subject class is decoration:
  * math.GT/0309136 and math/0309136 are the same paper and both reduce to `math/0309136`.
  */
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2}(?:-[a-z]+)?)?\/(\d{2})(\d{2})(\d{3})(?:v\d{1,4})?$/i;
+const OLD_STYLE =
+  /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2}(?:-[a-z]+)?)?\/(\d{2})(\d{2})(\d{3})(?:v\d{1,4})?$/i;
 
 function isMonth(mm: string): boolean {
   const month = Number(mm);
@@ -43,7 +44,10 @@ export function parseArxivId(text: string): string | null {
  */
 const ARXIV_PAGES: readonly { hosts: readonly string[]; path: RegExp }[] = [
   // /abs/ID, /pdf/ID, /pdf/ID.pdf, /html/ID, /format/ID — with or without a version.
-  { hosts: ['arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'xxx.lanl.gov'], path: /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/ },
+  {
+    hosts: ['arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'xxx.lanl.gov'],
+    path: /^\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?$/,
+  },
   { hosts: ['ar5iv.org', 'ar5iv.labs.arxiv.org'], path: /^\/(?:abs|html)\/(.+)$/ },
   { hosts: ['huggingface.co', 'hf.co'], path: /^\/papers\/(.+)$/ },
   { hosts: ['alphaxiv.org'], path: /^\/(?:abs|overview|pdf)\/(.+?)(?:\.pdf)?$/ },

@@ -14,7 +14,8 @@ export function parseDoi(text: string): DoiParse | null {
   if (doi.length > MAX_DOI_LENGTH || !DOI.test(doi)) return null;
   // `.`/`..` segments or a trailing slash cannot survive a resolver link (URLs resolve them away),
   // and no registered DOI has them.
-  if (doi.split('/').some((segment) => segment === '.' || segment === '..') || doi.endsWith('/')) return null;
+  if (doi.split('/').some((segment) => segment === '.' || segment === '..') || doi.endsWith('/'))
+    return null;
   const arxiv = ARXIV_DATACITE.exec(doi);
   if (arxiv?.[1]) {
     const arxivId = parseArxivId(arxiv[1]);

@@ -30,7 +30,13 @@ function arxivKey(arxivId: string): PaperKey {
 
 function doiKey(parsed: DoiParse): PaperKey {
   if (parsed.kind === 'arxiv') return arxivKey(parsed.arxivId);
-  return { id: `doi:${parsed.doi}`, kind: 'doi', arxivId: null, doi: parsed.doi, url: doiUrl(parsed.doi) };
+  return {
+    id: `doi:${parsed.doi}`,
+    kind: 'doi',
+    arxivId: null,
+    doi: parsed.doi,
+    url: doiUrl(parsed.doi),
+  };
 }
 
 function fromWebUrl(text: string): PaperRefResult {
@@ -42,7 +48,10 @@ function fromWebUrl(text: string): PaperRefResult {
     const doi = doiFromResolverPath(web.path);
     if (doi) return { ok: true, key: doiKey(doi) };
   }
-  return { ok: true, key: { id: `url:${web.url}`, kind: 'url', arxivId: null, doi: null, url: web.url } };
+  return {
+    ok: true,
+    key: { id: `url:${web.url}`, kind: 'url', arxivId: null, doi: null, url: web.url },
+  };
 }
 
 const PREFIXED = /^(arxiv|doi|url)\s*:\s*(.*)$/is;
@@ -57,7 +66,8 @@ const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function parsePaperRef(raw: string): PaperRefResult {
   const text = unwrapPasted(raw);
   if (text.length === 0) return { ok: false, reason: 'empty identifier' };
-  if (text.length > MAX_REF_LENGTH) return { ok: false, reason: `identifier longer than ${MAX_REF_LENGTH} characters` };
+  if (text.length > MAX_REF_LENGTH)
+    return { ok: false, reason: `identifier longer than ${MAX_REF_LENGTH} characters` };
 
   const prefixed = PREFIXED.exec(text);
   if (prefixed) {
@@ -65,11 +75,15 @@ export function parsePaperRef(raw: string): PaperRefResult {
     switch (prefix.toLowerCase()) {
       case 'arxiv': {
         const arxivId = parseArxivId(rest);
-        return arxivId ? { ok: true, key: arxivKey(arxivId) } : { ok: false, reason: `"${rest}" is not an arXiv identifier` };
+        return arxivId
+          ? { ok: true, key: arxivKey(arxivId) }
+          : { ok: false, reason: `"${rest}" is not an arXiv identifier` };
       }
       case 'doi': {
         const doi = parseDoi(rest);
-        return doi ? { ok: true, key: doiKey(doi) } : { ok: false, reason: `"${rest}" is not a DOI` };
+        return doi
+          ? { ok: true, key: doiKey(doi) }
+          : { ok: false, reason: `"${rest}" is not a DOI` };
       }
       default:
         return fromWebUrl(rest);
@@ -98,12 +112,17 @@ export function paperIdLabel(paperId: string): string {
   if (paperId.startsWith('arxiv:')) return `arXiv:${paperId.slice('arxiv:'.length)}`;
   if (paperId.startsWith('doi:')) return paperId;
   if (!paperId.startsWith('url:')) return paperId;
-  let hostAndPath = paperId.slice('url:'.length).replace(/^https?:\/\//, '').replace(/[?#].*$/, '');
+  let hostAndPath = paperId
+    .slice('url:'.length)
+    .replace(/^https?:\/\//, '')
+    .replace(/[?#].*$/, '');
   hostAndPath = hostAndPath.replace(/\/index\.html?$/, '');
   if (hostAndPath.length <= MAX_LABEL_LENGTH) return hostAndPath;
   const segments = hostAndPath.split('/');
   const shortened = `${segments[0]}/…/${segments[segments.length - 1]}`;
-  return shortened.length <= MAX_LABEL_LENGTH ? shortened : `${hostAndPath.slice(0, MAX_LABEL_LENGTH - 1)}…`;
+  return shortened.length <= MAX_LABEL_LENGTH
+    ? shortened
+    : `${hostAndPath.slice(0, MAX_LABEL_LENGTH - 1)}…`;
 }
 
 /** What to call a paper in the UI: its title, or for untitled papers a label built from its id. */

@@ -45,9 +45,11 @@ export function unwrapPasted(raw: string): string {
   let text = raw.trim();
   for (;;) {
     const closer = WRAPPERS.get(text[0] ?? '');
-    if (closer !== undefined && text.length >= 2 && text.endsWith(closer)) text = text.slice(1, -1).trim();
+    if (closer !== undefined && text.length >= 2 && text.endsWith(closer))
+      text = text.slice(1, -1).trim();
     else if (closer !== undefined && !text.includes(closer, 1)) text = text.slice(1).trim();
-    else if (TRAILING_PUNCTUATION.test(text) || unbalancedCloser(text)) text = text.slice(0, -1).trimEnd();
+    else if (TRAILING_PUNCTUATION.test(text) || unbalancedCloser(text))
+      text = text.slice(0, -1).trimEnd();
     else return text;
   }
 }

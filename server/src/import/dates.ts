@@ -2,9 +2,30 @@
 // as written (no time-zone shifting): "June 27" on the page is June 27 in the graph.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function daysInMonth(year: number, month: number): number {
@@ -27,7 +48,8 @@ const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 const MONTH_FIRST = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/;
 /** RFC 822/1123 as in RSS pubDate: `Sat, 27 Jun 2026 06:00:00 +0000` (weekday and time optional). */
-const RFC_822 = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9}\.?)\s+(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Za-z]{1,5}|[+-]\d{4}))?)?$/;
+const RFC_822 =
+  /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9}\.?)\s+(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[A-Za-z]{1,5}|[+-]\d{4}))?)?$/;
 
 /**
  * YYYY-MM-DD for `2026-06-27`, `2026/06/24`, `June 24, 2026`, `Jun 24, 2026`, `24 June 2026`,
@@ -43,7 +65,10 @@ export function parseDateText(text: string): string | null {
   if (match) {
     const yearText = match[3] ?? '';
     // RFC 822 allowed two-digit years; read them as 1950–2049.
-    const year = yearText.length === 2 ? (Number(yearText) < 50 ? 2000 : 1900) + Number(yearText) : Number(yearText);
+    const year =
+      yearText.length === 2
+        ? (Number(yearText) < 50 ? 2000 : 1900) + Number(yearText)
+        : Number(yearText);
     return isoDate(year, monthNumber(match[2] ?? ''), Number(match[1]));
   }
   return null;
@@ -53,7 +78,8 @@ export function parseDateText(text: string): string | null {
  * A date at the start of running text ("June 24, 2026 This episode…"): the matched text, to be
  * checked with parseDateText, or null when nothing date-shaped starts there.
  */
-const DATE_AT_START = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4})(?!\d)/;
+const DATE_AT_START =
+  /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4})(?!\d)/;
 
 export function dateTextAtStart(text: string): string | null {
   return DATE_AT_START.exec(text)?.[0] ?? null;

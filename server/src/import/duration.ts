@@ -5,7 +5,8 @@ export type DurationParse = { ok: true; minutes: number | null } | { ok: false }
 
 const CLOCK = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
 const SECONDS = /^\d{1,7}$/;
-const WORDS = /^(?:(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:(\d{1,4})\s*(?:m|min|mins|minute|minutes)\.?)?\s*(?:(\d{1,5})\s*(?:s|sec|secs|second|seconds)\.?)?$/i;
+const WORDS =
+  /^(?:(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:(\d{1,4})\s*(?:m|min|mins|minute|minutes)\.?)?\s*(?:(\d{1,5})\s*(?:s|sec|secs|second|seconds)\.?)?$/i;
 
 function toMinutes(seconds: number): number | null {
   // Zero means "unknown" in feeds; anything shorter than a minute still lasted, so round up to 1.
@@ -24,12 +25,16 @@ export function parseDuration(text: string): DurationParse {
       return { ok: true, minutes: toMinutes(Number(first) * 60 + Number(second)) };
     }
     if (Number(second) >= 60 || Number(third) >= 60) return { ok: false };
-    return { ok: true, minutes: toMinutes(Number(first) * 3600 + Number(second) * 60 + Number(third)) };
+    return {
+      ok: true,
+      minutes: toMinutes(Number(first) * 3600 + Number(second) * 60 + Number(third)),
+    };
   }
   if (SECONDS.test(value)) return { ok: true, minutes: toMinutes(Number(value)) };
   const words = WORDS.exec(value);
   if (words && (words[1] || words[2] || words[3])) {
-    const seconds = Number(words[1] ?? 0) * 3600 + Number(words[2] ?? 0) * 60 + Number(words[3] ?? 0);
+    const seconds =
+      Number(words[1] ?? 0) * 3600 + Number(words[2] ?? 0) * 60 + Number(words[3] ?? 0);
     return { ok: true, minutes: toMinutes(seconds) };
   }
   return { ok: false };

@@ -37,9 +37,12 @@ export function decodeFeedBytes(bytes: Uint8Array): string {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = lenient.indexOf(REPLACEMENT_CHARACTER);
     const declared = declaredXmlEncoding(lenient.slice(0, 200));
-    const claim = declared && !/^utf-?8$/i.test(declared) ? ` (its XML declaration says ${declared})` : '';
+    const claim =
+      declared && !/^utf-?8$/i.test(declared) ? ` (its XML declaration says ${declared})` : '';
     throw new ImportError([
-      { message: `feed is not valid UTF-8${claim}: the first invalid byte is at ${lineAndColumn(lenient, at)}; feeds must be UTF-8` },
+      {
+        message: `feed is not valid UTF-8${claim}: the first invalid byte is at ${lineAndColumn(lenient, at)}; feeds must be UTF-8`,
+      },
     ]);
   }
 }

@@ -20,7 +20,10 @@ type AddProblem = (field: string, message: string) => void;
 function webUrl(value: string | undefined, field: string, problem: AddProblem): string | null {
   if (value === undefined) return null;
   if (!webUrlSchema.safeParse(value).success) {
-    problem(field, `"${excerpt(value)}" is not a web link (http or https, at most 2,048 characters)`);
+    problem(
+      field,
+      `"${excerpt(value)}" is not a web link (http or https, at most 2,048 characters)`,
+    );
     return null;
   }
   return value;
@@ -36,17 +39,20 @@ function audioOf(enclosure: RawEpisode['enclosure'], problem: AddProblem): Audio
   let bytes: number | null = null;
   if (enclosure.length !== undefined) {
     // Feeds write length="0" when they do not know it.
-    if (!BYTE_COUNT.test(enclosure.length)) problem('enclosure', `length "${excerpt(enclosure.length, 30)}" is not a byte count`);
+    if (!BYTE_COUNT.test(enclosure.length))
+      problem('enclosure', `length "${excerpt(enclosure.length, 30)}" is not a byte count`);
     else bytes = Number(enclosure.length) || null;
   }
   const type = enclosure.type ?? null;
-  if (type !== null && type.length > MAX_TYPE_LENGTH) problem('enclosure', `type is longer than ${MAX_TYPE_LENGTH} characters`);
+  if (type !== null && type.length > MAX_TYPE_LENGTH)
+    problem('enclosure', `type is longer than ${MAX_TYPE_LENGTH} characters`);
   return url === null ? null : { url, type, bytes };
 }
 
 export function episodeFeedFields(raw: RawEpisode, problem: AddProblem): EpisodeFeedFields {
   const guid = raw.guid ?? null;
-  if (guid !== null && guid.length > MAX_GUID_LENGTH) problem('guid', `guid is ${guid.length} characters long; the limit is ${MAX_GUID_LENGTH}`);
+  if (guid !== null && guid.length > MAX_GUID_LENGTH)
+    problem('guid', `guid is ${guid.length} characters long; the limit is ${MAX_GUID_LENGTH}`);
   return {
     guid,
     url: webUrl(raw.link, 'link', problem),

@@ -57,7 +57,10 @@ const CHAPTERS_HEADING = /\b(?:Chapters|Timestamps)\s*:\s*$/i;
 const SOURCE = /\bSource:\s*(\S*)/;
 const PAPER_PUBLISHED = /\bPaper was published on\s+/i;
 const AI_GENERATED = /\bThis episode was AI-generated\b(\s+on\s+)?/i;
-const DISCLAIMERS = [/\bThe script was written by\b[^.]*\.?/i, /\bThe producer is not affiliated\b[^.]*\.?/i];
+const DISCLAIMERS = [
+  /\bThe script was written by\b[^.]*\.?/i,
+  /\bThe producer is not affiliated\b[^.]*\.?/i,
+];
 /** `(link)` closing a reading: balanced parentheses inside, then the next ` - ` item or the end. */
 const READING_LINK = /\(([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)(?=\s*$|\s+[-–—]\s)/g;
 const LEADING_DASH = /^[-–—]\s*/;
@@ -137,7 +140,11 @@ function parseHead(head: string, readerTitle: string | null, problems: Problems)
   const cut: Range[] = [];
   const source = SOURCE.exec(head);
   let title = readerTitle;
-  if (title !== null && head.startsWith(title) && (head.length === title.length || head[title.length] === ' ')) {
+  if (
+    title !== null &&
+    head.startsWith(title) &&
+    (head.length === title.length || head[title.length] === ' ')
+  ) {
     cut.push([0, title.length]);
   } else if (title === null && source && source.index > 0) {
     // No title from the reader: the page convention puts it right before "Source:".
@@ -157,7 +164,12 @@ function parseHead(head: string, readerTitle: string | null, problems: Problems)
   let paperPublishedAt: string | null = null;
   const published = PAPER_PUBLISHED.exec(head);
   if (published) {
-    const parsed = dateAfter(head, published.index + published[0].length, 'paperPublishedAt', problems);
+    const parsed = dateAfter(
+      head,
+      published.index + published[0].length,
+      'paperPublishedAt',
+      problems,
+    );
     paperPublishedAt = parsed.date;
     cut.push([published.index, parsed.end]);
   }
@@ -182,7 +194,13 @@ function parseHead(head: string, readerTitle: string | null, problems: Problems)
   }
 
   const summary = withoutRanges(head, cut);
-  return { title, source: sourceRef, paperPublishedAt, generatedAt, summary: summary === '' ? null : summary };
+  return {
+    title,
+    source: sourceRef,
+    paperPublishedAt,
+    generatedAt,
+    summary: summary === '' ? null : summary,
+  };
 }
 
 function parseTakeaways(text: string): string[] {
@@ -214,7 +232,8 @@ function parseChapters(text: string, problems: Problems): Chapter[] {
     const { title, note } = splitTitleAndNote(body);
     if (seconds === null) problems.add(`chapter #${i + 1}`, `invalid timestamp "${start}"`);
     if (title === '') problems.add(`chapter #${i + 1}`, `chapter at ${start} has no title`);
-    if (seconds !== null && title !== '') chapters.push({ start, startSeconds: seconds, title, summary: note });
+    if (seconds !== null && title !== '')
+      chapters.push({ start, startSeconds: seconds, title, summary: note });
   });
   return chapters;
 }
@@ -230,7 +249,8 @@ function readingItems(text: string): string[] {
     const segment = raw.trim();
     const previous = items.at(-1);
     if (previous === undefined) items.push(segment);
-    else if (SENTENCE_END.test(previous) || (ITEM_START.test(segment) && segment.includes(': '))) items.push(segment);
+    else if (SENTENCE_END.test(previous) || (ITEM_START.test(segment) && segment.includes(': ')))
+      items.push(segment);
     else items[items.length - 1] = `${previous} - ${segment}`;
   }
   return items.filter((item) => item !== '');
@@ -245,7 +265,10 @@ function unlinkedReading(item: string): UnlinkedReading {
  * Readings are never glued together: every item before a reading's own text, and every item after the
  * last link, is a reading the episode names without a link — kept as text (title and note), no paper.
  */
-function parseReadings(text: string, problems: Problems): { readings: ParsedReading[]; unlinked: UnlinkedReading[] } {
+function parseReadings(
+  text: string,
+  problems: Problems,
+): { readings: ParsedReading[]; unlinked: UnlinkedReading[] } {
   const readings: ParsedReading[] = [];
   const unlinked: UnlinkedReading[] = [];
   let cursor = 0;
@@ -282,34 +305,50 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
 
   const readingsMatch = RECOMMENDED_READING.exec(text);
   const body = readingsMatch ? text.slice(0, readingsMatch.index) : text;
-  const readingsText = readingsMatch ? text.slice(readingsMatch.index + readingsMatch[0].length) : '';
+  const readingsText = readingsMatch
+    ? text.slice(readingsMatch.index + readingsMatch[0].length)
+    : '';
   const takeawaysMatch = KEY_TAKEAWAYS.exec(body);
   const takeawaysStart = takeawaysMatch ? takeawaysMatch.index + takeawaysMatch[0].length : 0;
   const chapterStart = findChapterStart(body, takeawaysStart);
   const headEnd = takeawaysMatch?.index ?? chapterStart ?? body.length;
 
-  const head = text === '' ? null : parseHead(body.slice(0, headEnd).replace(CHAPTERS_HEADING, '').trim(), readerTitle || null, problems);
+  const head =
+    text === ''
+      ? null
+      : parseHead(
+          body.slice(0, headEnd).replace(CHAPTERS_HEADING, '').trim(),
+          readerTitle || null,
+          problems,
+        );
   if (text === '') problems.add('description', 'missing description');
   const title = head?.title ?? (readerTitle || null);
   if (!title) problems.add('title', 'missing title');
   else if (title.length > MAX_TITLE_LENGTH) {
-    problems.add('title', `title is ${title.length} characters long; the limit is ${MAX_TITLE_LENGTH}`);
+    problems.add(
+      'title',
+      `title is ${title.length} characters long; the limit is ${MAX_TITLE_LENGTH}`,
+    );
   }
 
-  const takeaways = takeawaysMatch ? parseTakeaways(body.slice(takeawaysStart, chapterStart ?? body.length)) : [];
+  const takeaways = takeawaysMatch
+    ? parseTakeaways(body.slice(takeawaysStart, chapterStart ?? body.length))
+    : [];
   const chapters = chapterStart === null ? [] : parseChapters(body.slice(chapterStart), problems);
   const { readings, unlinked: unlinkedReadings } = parseReadings(readingsText, problems);
 
   let publishedAt = head?.generatedAt ?? null;
   if (publishedAt === null && raw.pubDateText !== undefined) {
     publishedAt = parseDateText(raw.pubDateText);
-    if (publishedAt === null) problems.add('publishedAt', `unrecognised pubDate "${excerpt(raw.pubDateText, 40)}"`);
+    if (publishedAt === null)
+      problems.add('publishedAt', `unrecognised pubDate "${excerpt(raw.pubDateText, 40)}"`);
   }
 
   let durationMinutes: number | null = null;
   if (raw.durationText !== undefined) {
     const duration = parseDuration(raw.durationText);
-    if (!duration.ok) problems.add('duration', `unrecognised duration "${excerpt(raw.durationText, 30)}"`);
+    if (!duration.ok)
+      problems.add('duration', `unrecognised duration "${excerpt(raw.durationText, 30)}"`);
     else if (duration.minutes !== null && duration.minutes > MAX_DURATION_MINUTES) {
       problems.add('duration', `"${raw.durationText}" is longer than 24 hours`);
     } else durationMinutes = duration.minutes;

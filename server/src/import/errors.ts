@@ -25,7 +25,8 @@ export function formatIssue(issue: ImportIssue): string {
 function describe(issues: readonly ImportIssue[]): string {
   if (issues.length === 1 && issues[0]) return formatIssue(issues[0]);
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `  - ${formatIssue(issue)}`);
-  const more = issues.length > MAX_LISTED_ISSUES ? [`  … and ${issues.length - MAX_LISTED_ISSUES} more`] : [];
+  const more =
+    issues.length > MAX_LISTED_ISSUES ? [`  … and ${issues.length - MAX_LISTED_ISSUES} more`] : [];
   return [`import failed with ${issues.length} problems:`, ...listed, ...more].join('\n');
 }
 
@@ -51,7 +52,8 @@ const MAX_TITLE_IN_LABEL = 80;
 /** How an episode is named in messages: its position in the feed and, when known, its title. */
 export function episodeLabel(position: number, title?: string | null): string {
   if (!title) return `#${position}`;
-  const shown = title.length > MAX_TITLE_IN_LABEL ? `${title.slice(0, MAX_TITLE_IN_LABEL - 1)}…` : title;
+  const shown =
+    title.length > MAX_TITLE_IN_LABEL ? `${title.slice(0, MAX_TITLE_IN_LABEL - 1)}…` : title;
   return `#${position} "${shown}"`;
 }
 
@@ -64,7 +66,11 @@ export function issuesFromZod(error: z.ZodError, episodeLabels: readonly string[
     const [collection, index, ...rest] = issue.path;
     if (collection === 'episodes' && typeof index === 'number') {
       const field = rest.length > 0 ? rest.map(String).join('.') : undefined;
-      return { episode: episodeLabels[index] ?? `#${index + 1}`, ...(field ? { field } : {}), message: issue.message };
+      return {
+        episode: episodeLabels[index] ?? `#${index + 1}`,
+        ...(field ? { field } : {}),
+        message: issue.message,
+      };
     }
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
     return { ...(field ? { field } : {}), message: issue.message };

@@ -5,7 +5,10 @@
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 
-export async function withStoredGuidIds(store: GraphStore, batch: ImportBatch): Promise<ImportBatch> {
+export async function withStoredGuidIds(
+  store: GraphStore,
+  batch: ImportBatch,
+): Promise<ImportBatch> {
   const guided = batch.episodes.filter((e) => e.guid != null);
   if (guided.length === 0) return batch;
   const storedIds = await store.episodeIdsByGuids(guided.map((e) => e.guid!));
@@ -16,11 +19,17 @@ export async function withStoredGuidIds(store: GraphStore, batch: ImportBatch): 
   });
   if (adopted.size === 0) return batch;
   // A rewritten batch is no longer the sealed one: the store validates it again (and refuses a clash).
-  return { ...batch, episodes: batch.episodes.map((e) => ({ ...e, id: adopted.get(e.id) ?? e.id })) };
+  return {
+    ...batch,
+    episodes: batch.episodes.map((e) => ({ ...e, id: adopted.get(e.id) ?? e.id })),
+  };
 }
 
 /** store.importBatch, with episodes the store knows by guid keeping their stored ids. */
-export async function importWithGuidIdentity(store: GraphStore, batch: ImportBatch): Promise<ImportResult> {
+export async function importWithGuidIdentity(
+  store: GraphStore,
+  batch: ImportBatch,
+): Promise<ImportResult> {
   return store.importBatch(await withStoredGuidIds(store, batch));
 }
 

@@ -19,7 +19,10 @@ const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Parsed batches waiting for the store: enough to keep it busy, few enough to bound memory. */
 const PARSED_AHEAD = PARSE_THREADS + 1;
 
-export async function importFiles(store: GraphStore, files: readonly string[]): Promise<FileImportResult[]> {
+export async function importFiles(
+  store: GraphStore,
+  files: readonly string[],
+): Promise<FileImportResult[]> {
   const results = await store.importBatches(eachWithStoredGuidIds(store, parsedInOrder(files)));
   return results.map((result, i) => ({ file: files[i]!, ...result }));
 }
@@ -38,7 +41,8 @@ async function* parsedInOrder(files: readonly string[]): AsyncGenerator<ImportBa
   const pending: Promise<ParsedFeed>[] = [];
   let next = 0;
   const refill = () => {
-    while (next < files.length && pending.length < PARSED_AHEAD) pending.push(parse(files[next++]!));
+    while (next < files.length && pending.length < PARSED_AHEAD)
+      pending.push(parse(files[next++]!));
   };
   const issues: ImportIssue[] = [];
   try {

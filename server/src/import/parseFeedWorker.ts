@@ -12,7 +12,10 @@ export async function parseFeedFile(file: string): Promise<ParsedFeed> {
     return { ok: true, batch: await importFeedFile(file) };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, issues: error.issues };
-    return { ok: false, issues: [{ file, message: error instanceof Error ? error.message : String(error) }] };
+    return {
+      ok: false,
+      issues: [{ file, message: error instanceof Error ? error.message : String(error) }],
+    };
   }
 }
 

@@ -26,7 +26,9 @@ export interface ImportOptions {
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
 function tooLarge(bytes: number): ImportError {
-  return new ImportError([{ message: `feed is ${bytes} bytes; the limit is ${MAX_FEED_BYTES} bytes (20 MB)` }]);
+  return new ImportError([
+    { message: `feed is ${bytes} bytes; the limit is ${MAX_FEED_BYTES} bytes (20 MB)` },
+  ]);
 }
 
 function batchFromRawEpisodes(raw: RawEpisode[]): ImportBatch {
@@ -45,7 +47,8 @@ function batchFromRawEpisodes(raw: RawEpisode[]): ImportBatch {
   if (issues.length > 0) throw new ImportError(issues);
   // Validated where the stores can recognise it, so store.importBatch does not run zod a second time.
   const validated = parseImportBatch(resolution.batch);
-  if (!validated.success) throw new ImportError(issuesFromZod(validated.error, resolution.episodeLabels));
+  if (!validated.success)
+    throw new ImportError(issuesFromZod(validated.error, resolution.episodeLabels));
   return validated.data;
 }
 
@@ -60,7 +63,8 @@ function importContent(content: string, format: ImportFormat): ImportBatch {
     concrete === 'JSON'
       ? readJsonExport(cleaned)
       : batchFromRawEpisodes(concrete === 'RSS' ? readRss(cleaned) : readPage(cleaned));
-  if (batch.episodes.length === 0) throw new ImportError([{ message: 'feed contains no episodes' }]);
+  if (batch.episodes.length === 0)
+    throw new ImportError([{ message: 'feed contains no episodes' }]);
   return batch;
 }
 
@@ -75,7 +79,10 @@ export function importFeedContent(content: string, options: ImportOptions = {}):
 }
 
 /** Reads and imports a feed file; the size limit is checked before the file is read. */
-export async function importFeedFile(path: string, options: Pick<ImportOptions, 'format'> = {}): Promise<ImportBatch> {
+export async function importFeedFile(
+  path: string,
+  options: Pick<ImportOptions, 'format'> = {},
+): Promise<ImportBatch> {
   const { size } = await stat(path);
   if (size > MAX_FEED_BYTES) throw tooLarge(size).inFile(path);
   let content: string;
@@ -86,4 +93,3 @@ export async function importFeedFile(path: string, options: Pick<ImportOptions, 
   }
   return importFeedContent(content, { ...options, file: path });
 }
-

@@ -30,15 +30,26 @@ class PaperRegistry {
     }
     const known = this.papers.get(key.id);
     if (!known) {
-      this.papers.set(key.id, { id: key.id, title: null, url: key.url, arxivId: key.arxivId, doi: key.doi, aliases: [alias] });
+      this.papers.set(key.id, {
+        id: key.id,
+        title: null,
+        url: key.url,
+        arxivId: key.arxivId,
+        doi: key.doi,
+        aliases: [alias],
+      });
       return;
     }
-    if (!known.aliases.includes(alias) && known.aliases.length < MAX_ALIASES) known.aliases.push(alias);
+    if (!known.aliases.includes(alias) && known.aliases.length < MAX_ALIASES)
+      known.aliases.push(alias);
   }
 
   /** A paper's title is the one most of the batch's readings use (ties: the first seen), not merely the first. */
   list(): PaperRecord[] {
-    return [...this.papers.values()].map((paper) => ({ ...paper, title: mostNamed(this.titleVotes.get(paper.id)) }));
+    return [...this.papers.values()].map((paper) => ({
+      ...paper,
+      title: mostNamed(this.titleVotes.get(paper.id)),
+    }));
   }
 }
 
@@ -102,7 +113,9 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
       chapters: episode.chapters,
       sourcePaperId: sourceId,
       recommendations,
-      ...(episode.unlinkedReadings.length === 0 ? {} : { unlinkedReadings: episode.unlinkedReadings }),
+      ...(episode.unlinkedReadings.length === 0
+        ? {}
+        : { unlinkedReadings: episode.unlinkedReadings }),
       ...feedFieldsOfRecord(episode.feedFields),
     });
     episodeLabels.push(label);

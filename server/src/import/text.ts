@@ -10,7 +10,10 @@ const NEEDS_CLEANING = /^\uFEFF|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-
 /** CRLF/CR become LF, a leading byte-order mark goes, other control characters are removed. */
 export function cleanControlCharacters(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '');
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_CHARACTERS, '');
 }
 
 /**

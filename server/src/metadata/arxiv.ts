@@ -8,7 +8,13 @@ import { parseArxivId } from '../ids/arxiv.ts';
 import { parseDoi } from '../ids/doi.ts';
 import { decodeXmlEntities } from '../import/html.ts';
 import { LITERAL_XML_OPTIONS } from '../import/xmlParserOptions.ts';
-import { DEFAULT_PROVIDER_HTTP, ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
+import {
+  DEFAULT_PROVIDER_HTTP,
+  ProviderError,
+  providerClient,
+  requestText,
+  type ProviderHttpOptions,
+} from './http.ts';
 import { RequestSpacer } from './spacing.ts';
 import { cleanText, topicsOf } from './text.ts';
 
@@ -22,7 +28,10 @@ const parser = new XMLParser({
   isArray: (name) => ['entry', 'author', 'category', 'link'].includes(name),
 });
 
-const textNode = z.union([z.string(), z.object({ '#text': z.string() }).transform((node) => node['#text'])]);
+const textNode = z.union([
+  z.string(),
+  z.object({ '#text': z.string() }).transform((node) => node['#text']),
+]);
 const entrySchema = z.object({
   id: textNode,
   title: textNode.optional(),
@@ -73,7 +82,9 @@ export class ArxivClient {
 
   async #query(ids: string[]): Promise<Map<string, PaperMetadata>> {
     const body = await requestText(PROVIDER, () =>
-      this.#client.get(this.#url, { searchParams: { id_list: ids.join(','), max_results: String(ids.length) } }),
+      this.#client.get(this.#url, {
+        searchParams: { id_list: ids.join(','), max_results: String(ids.length) },
+      }),
     );
     return parseArxivFeed(body);
   }
@@ -81,13 +92,23 @@ export class ArxivClient {
 
 /** Entries of an arXiv Atom answer by bare id; API error entries (…/api/errors#…) are left out. */
 export function parseArxivFeed(xml: string): Map<string, PaperMetadata> {
-  if (/<!DOCTYPE/i.test(xml)) throw new ProviderError(PROVIDER, 'answer declares a DOCTYPE, which an Atom answer never does', true);
+  if (/<!DOCTYPE/i.test(xml))
+    throw new ProviderError(
+      PROVIDER,
+      'answer declares a DOCTYPE, which an Atom answer never does',
+      true,
+    );
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ProviderError(PROVIDER, `answer is not XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`, true);
+    throw new ProviderError(
+      PROVIDER,
+      `answer is not XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`,
+      true,
+    );
   }
   const parsed = feedSchema.safeParse(parser.parse(xml));
-  if (!parsed.success) throw new ProviderError(PROVIDER, 'answer is not an Atom feed of entries', true);
+  if (!parsed.success)
+    throw new ProviderError(PROVIDER, 'answer is not an Atom feed of entries', true);
   const entries = new Map<string, PaperMetadata>();
   for (const entry of parsed.data.feed.entry ?? []) {
     const id = entryArxivId(entry.id);
@@ -118,7 +139,10 @@ function toMetadata(arxivId: string, entry: AtomEntry): PaperMetadata {
     year: published ? Number(published[1]) : null,
     venue: text(entry['arxiv:journal_ref'], 1000),
     abstract: text(entry.summary, 50_000),
-    topics: topicsOf([...(primary ? [primary] : []), ...(entry.category ?? []).map((c) => c['@_term'])]),
+    topics: topicsOf([
+      ...(primary ? [primary] : []),
+      ...(entry.category ?? []).map((c) => c['@_term']),
+    ]),
     arxivId,
     doi: doi?.kind === 'doi' ? doi.doi : null,
     publishedAt: published ? `${published[1]}-${published[2]}-${published[3]}` : null,

@@ -10,13 +10,20 @@ import { SemanticScholarClient } from './semanticScholar.ts';
 /** A failed round is tried again after this long (a provider down, the machine offline). */
 const RETRY_AFTER_MS = 10 * 60 * 1000;
 
-export function createEnrichment(config: EnrichmentConfig, store: GraphStore): EnrichmentService | null {
+export function createEnrichment(
+  config: EnrichmentConfig,
+  store: GraphStore,
+): EnrichmentService | null {
   if (!config.enabled) return null;
   const http = { ...DEFAULT_PROVIDER_HTTP, timeoutMs: config.timeoutMs };
   return new EnrichmentService({
     store,
     providers: {
-      semanticScholar: new SemanticScholarClient({ baseUrl: config.semanticScholarUrl, apiKey: config.semanticScholarApiKey, http }),
+      semanticScholar: new SemanticScholarClient({
+        baseUrl: config.semanticScholarUrl,
+        apiKey: config.semanticScholarApiKey,
+        http,
+      }),
       arxiv: new ArxivClient({ baseUrl: config.arxivUrl, spacingMs: config.arxivSpacingMs, http }),
     },
     refreshAfterMs: config.refreshAfterMs,

@@ -2,7 +2,11 @@
 // the feed cut short ("Direct Preference Optimization: Your Language…").
 const ELLIPSIS = /(?:…|\.\.\.)\s*$/;
 
-const normalised = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalised = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** True when the feed's title ends in an ellipsis and the provider's title starts with what precedes it. */
 export function isTruncatedTitle(feedTitle: string, metadataTitle: string): boolean {
@@ -16,7 +20,10 @@ export function mayNeedMetadataTitle(feedTitle: string | null): boolean {
   return feedTitle === null || ELLIPSIS.test(feedTitle);
 }
 
-export function displayTitle(feedTitle: string | null, metadataTitle: string | null): string | null {
+export function displayTitle(
+  feedTitle: string | null,
+  metadataTitle: string | null,
+): string | null {
   if (metadataTitle === null) return feedTitle;
   if (feedTitle === null || isTruncatedTitle(feedTitle, metadataTitle)) return metadataTitle;
   return feedTitle;

@@ -38,7 +38,8 @@ export interface EnrichmentOptions {
 }
 
 export class EnrichmentService implements EnrichmentStatusSource {
-  readonly #options: Required<Omit<EnrichmentOptions, 'store' | 'providers'>> & Pick<EnrichmentOptions, 'store' | 'providers'>;
+  readonly #options: Required<Omit<EnrichmentOptions, 'store' | 'providers'>> &
+    Pick<EnrichmentOptions, 'store' | 'providers'>;
   readonly #failed = new Set<string>();
   #lastError: string | null = null;
   #running: Promise<void> | null = null;
@@ -77,7 +78,10 @@ export class EnrichmentService implements EnrichmentStatusSource {
     const now = this.#options.now().getTime();
     // Counting is a pass over every paper: /health polled every second must not repeat it each time.
     if (this.#counts === null || now - this.#counts.at > STATUS_CACHE_MS || now < this.#counts.at) {
-      this.#counts = { at: now, value: await this.#options.store.enrichmentCounts(this.#staleBefore()) };
+      this.#counts = {
+        at: now,
+        value: await this.#options.store.enrichmentCounts(this.#staleBefore()),
+      };
     }
     return { ...this.#counts.value, failed: this.#failed.size, lastError: this.#lastError };
   }
@@ -110,7 +114,8 @@ export class EnrichmentService implements EnrichmentStatusSource {
       if (papers.length === 0) break;
       afterId = papers[papers.length - 1]!.id;
       const round = await fetchMetadata(providers, papers, now);
-      if (round.entries.length > 0) await store.saveMetadata(await resolveReferenceTargets(store, round.entries));
+      if (round.entries.length > 0)
+        await store.saveMetadata(await resolveReferenceTargets(store, round.entries));
       this.#counts = null;
       for (const entry of round.entries) this.#failed.delete(entry.paperId);
       for (const paper of round.failed) this.#failed.add(paper.id);
@@ -141,15 +146,25 @@ export class EnrichmentService implements EnrichmentStatusSource {
 }
 
 /** References name papers by their own key; a paper the graph holds under another form keeps the graph's id. */
-async function resolveReferenceTargets(store: GraphStore, entries: MetadataEntry[]): Promise<MetadataEntry[]> {
-  const keysOf = (t: ReferenceTarget) => [t.id, ...(t.arxivId ? [`arxiv:${t.arxivId}`] : []), ...(t.doi ? [`doi:${t.doi}`] : [])];
+async function resolveReferenceTargets(
+  store: GraphStore,
+  entries: MetadataEntry[],
+): Promise<MetadataEntry[]> {
+  const keysOf = (t: ReferenceTarget) => [
+    t.id,
+    ...(t.arxivId ? [`arxiv:${t.arxivId}`] : []),
+    ...(t.doi ? [`doi:${t.doi}`] : []),
+  ];
   const keys = [...new Set(entries.flatMap((e) => e.references.flatMap(keysOf)))];
   const resolved = await store.resolvePaperKeys(keys);
   const graphId = new Map(keys.map((key, i) => [key, resolved[i] ?? null]));
   return entries.map((entry) => {
     const seen = new Set<string>([entry.paperId]);
     const references = entry.references.flatMap((target) => {
-      const id = keysOf(target).map((key) => graphId.get(key)).find((found) => found != null) ?? target.id;
+      const id =
+        keysOf(target)
+          .map((key) => graphId.get(key))
+          .find((found) => found != null) ?? target.id;
       if (seen.has(id)) return [];
       seen.add(id);
       return [{ ...target, id }];

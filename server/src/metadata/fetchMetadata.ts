@@ -21,7 +21,10 @@ export interface FetchRound {
 }
 
 /** Where the indexes disagree, Semantic Scholar leads (curated venue, year); arXiv's categories come first. */
-export function mergeMetadata(s2: PaperMetadata | null, arxiv: PaperMetadata | null): PaperMetadata | null {
+export function mergeMetadata(
+  s2: PaperMetadata | null,
+  arxiv: PaperMetadata | null,
+): PaperMetadata | null {
   if (s2 === null || arxiv === null) return s2 ?? arxiv;
   return {
     title: s2.title ?? arxiv.title,
@@ -53,10 +56,14 @@ export async function fetchMetadata(
 ): Promise<FetchRound> {
   const errors: Error[] = [];
   const s2 = await attempt(() => providers.semanticScholar.fetchPapers(papers), errors);
-  const arxivIds = new Set(s2 === null ? [] : papers.flatMap((p) => (p.arxivId === null ? [] : [p.arxivId])));
+  const arxivIds = new Set(
+    s2 === null ? [] : papers.flatMap((p) => (p.arxivId === null ? [] : [p.arxivId])),
+  );
   // When Semantic Scholar failed, arXiv is not asked either: the whole round is tried again later.
   const arxiv =
-    arxivIds.size === 0 ? new Map<string, PaperMetadata | null>() : await attempt(() => providers.arxiv.fetchPapers([...arxivIds]), errors);
+    arxivIds.size === 0
+      ? new Map<string, PaperMetadata | null>()
+      : await attempt(() => providers.arxiv.fetchPapers([...arxivIds]), errors);
   const fetchedAt = now().toISOString();
   const entries: MetadataEntry[] = [];
   const failed: EnrichmentCandidate[] = [];

@@ -50,17 +50,26 @@ export function providerClient(http: ProviderHttpOptions, extra: Options = {}): 
 }
 
 /** Runs one provider request; every failure becomes a ProviderError naming the provider and the cause. */
-export async function requestText(provider: string, send: () => Promise<Response>): Promise<string> {
+export async function requestText(
+  provider: string,
+  send: () => Promise<Response>,
+): Promise<string> {
   try {
     const response = await send();
     return await response.text();
   } catch (error) {
     if (isHTTPError(error)) {
       const status = error.response.status;
-      throw new ProviderError(provider, `HTTP ${status} ${error.response.statusText}`.trim(), status === 429 || status >= 500, error);
+      throw new ProviderError(
+        provider,
+        `HTTP ${status} ${error.response.statusText}`.trim(),
+        status === 429 || status >= 500,
+        error,
+      );
     }
     if (isTimeoutError(error)) throw new ProviderError(provider, 'request timed out', true, error);
-    if (isNetworkError(error)) throw new ProviderError(provider, `unreachable (${describeCause(error)})`, true, error);
+    if (isNetworkError(error))
+      throw new ProviderError(provider, `unreachable (${describeCause(error)})`, true, error);
     throw error;
   }
 }

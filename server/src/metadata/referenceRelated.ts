@@ -26,11 +26,16 @@ export const MAX_SHARED_REFERENCES = 20;
 const MAX_LINKS_PER_PAPER = 1_000;
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byScoreThenId = (a: { score: number; episodeId: string }, b: { score: number; episodeId: string }) =>
-  b.score - a.score || compareIds(a.episodeId, b.episodeId);
+const byScoreThenId = (
+  a: { score: number; episodeId: string },
+  b: { score: number; episodeId: string },
+) => b.score - a.score || compareIds(a.episodeId, b.episodeId);
 
 /** id → value, for ids looked up in one batched call. */
-async function lookup<V>(ids: readonly string[], load: (ids: string[]) => Promise<V[]>): Promise<Map<string, V>> {
+async function lookup<V>(
+  ids: readonly string[],
+  load: (ids: string[]) => Promise<V[]>,
+): Promise<Map<string, V>> {
   const unique = [...new Set(ids)];
   const values = unique.length === 0 ? [] : await load(unique);
   return new Map(unique.map((id, i) => [id, values[i]!]));
@@ -63,11 +68,13 @@ export async function relatedByReferences(
     const { references, referencedBy } = sources.get(source)!;
     for (const work of references) {
       const citersOfWork = neighbours.get(work)!;
-      for (const paper of citersOfWork.referencedBy) add(paper, work, 1 / Math.log(citersOfWork.referencedByCount));
+      for (const paper of citersOfWork.referencedBy)
+        add(paper, work, 1 / Math.log(citersOfWork.referencedByCount));
     }
     for (const citer of referencedBy) {
       const worksOfCiter = neighbours.get(citer)!;
-      for (const paper of worksOfCiter.references) add(paper, citer, 1 / Math.log(worksOfCiter.referenceCount));
+      for (const paper of worksOfCiter.references)
+        add(paper, citer, 1 / Math.log(worksOfCiter.referenceCount));
     }
     return links;
   };
@@ -120,7 +127,12 @@ export function combineRelated(
       r.episodeId,
       known
         ? { ...known, score: known.score + r.score, sharedReferenceIds: r.sharedReferenceIds }
-        : { episodeId: r.episodeId, score: r.score, sharedPaperIds: [], sharedReferenceIds: r.sharedReferenceIds },
+        : {
+            episodeId: r.episodeId,
+            score: r.score,
+            sharedPaperIds: [],
+            sharedReferenceIds: r.sharedReferenceIds,
+          },
     );
   }
   return [...merged.values()].sort(byScoreThenId).slice(0, limit);

@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import type { EnrichmentCandidate, PaperMetadata, ReferenceTarget } from '../domain/metadata.ts';
 import { parsePaperRef } from '../ids/paperId.ts';
-import { DEFAULT_PROVIDER_HTTP, ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
+import {
+  DEFAULT_PROVIDER_HTTP,
+  ProviderError,
+  providerClient,
+  requestText,
+  type ProviderHttpOptions,
+} from './http.ts';
 import { cleanText, topicsOf, yearOf } from './text.ts';
 
 export const SEMANTIC_SCHOLAR_BATCH_SIZE = 500;
@@ -75,7 +81,10 @@ export class SemanticScholarClient {
 
   constructor(options: SemanticScholarOptions) {
     this.#url = `${options.baseUrl.replace(/\/$/, '')}/paper/batch`;
-    this.#batchSize = Math.min(options.batchSize ?? SEMANTIC_SCHOLAR_BATCH_SIZE, SEMANTIC_SCHOLAR_BATCH_SIZE);
+    this.#batchSize = Math.min(
+      options.batchSize ?? SEMANTIC_SCHOLAR_BATCH_SIZE,
+      SEMANTIC_SCHOLAR_BATCH_SIZE,
+    );
     this.#client = providerClient(options.http ?? DEFAULT_PROVIDER_HTTP, {
       headers: options.apiKey ? { 'x-api-key': options.apiKey } : {},
     });
@@ -85,7 +94,9 @@ export class SemanticScholarClient {
    * Metadata and references per paper id: a ProviderPaper, null when the index does not know it.
    * Papers without an arXiv id or DOI are not asked about and are absent from the map.
    */
-  async fetchPapers(papers: readonly EnrichmentCandidate[]): Promise<Map<string, ProviderPaper | null>> {
+  async fetchPapers(
+    papers: readonly EnrichmentCandidate[],
+  ): Promise<Map<string, ProviderPaper | null>> {
     const askable = papers.flatMap((paper) => {
       const id = semanticScholarId(paper);
       return id === null ? [] : [{ paper, id }];
@@ -94,36 +105,59 @@ export class SemanticScholarClient {
     for (let start = 0; start < askable.length; start += this.#batchSize) {
       const chunk = askable.slice(start, start + this.#batchSize);
       const answers = await this.#batch(chunk.map((c) => c.id));
-      chunk.forEach(({ paper }, i) => found.set(paper.id, answers[i] ? toProviderPaper(answers[i]) : null));
+      chunk.forEach(({ paper }, i) =>
+        found.set(paper.id, answers[i] ? toProviderPaper(answers[i]) : null),
+      );
     }
     return found;
   }
 
   async #batch(ids: string[]): Promise<(S2Paper | null)[]> {
     const body = await requestText(PROVIDER, () =>
-      this.#client.post(this.#url, { searchParams: { fields: SEMANTIC_SCHOLAR_FIELDS }, json: { ids } }),
+      this.#client.post(this.#url, {
+        searchParams: { fields: SEMANTIC_SCHOLAR_FIELDS },
+        json: { ids },
+      }),
     );
     let json: unknown;
     try {
       json = JSON.parse(body);
     } catch (error) {
-      throw new ProviderError(PROVIDER, `answer is not JSON (${(error as Error).message})`, true, error);
+      throw new ProviderError(
+        PROVIDER,
+        `answer is not JSON (${(error as Error).message})`,
+        true,
+        error,
+      );
     }
     const parsed = batchSchema.safeParse(json);
     if (!parsed.success) {
-      throw new ProviderError(PROVIDER, `answer is not a paper batch: ${z.prettifyError(parsed.error).split('\n')[0]}`, true);
+      throw new ProviderError(
+        PROVIDER,
+        `answer is not a paper batch: ${z.prettifyError(parsed.error).split('\n')[0]}`,
+        true,
+      );
     }
     if (parsed.data.length !== ids.length) {
-      throw new ProviderError(PROVIDER, `answered ${parsed.data.length} papers for ${ids.length} ids`, true);
+      throw new ProviderError(
+        PROVIDER,
+        `answered ${parsed.data.length} papers for ${ids.length} ids`,
+        true,
+      );
     }
     return parsed.data;
   }
 }
 
 function toProviderPaper(paper: S2Paper): ProviderPaper {
-  const arxivId = paper.externalIds?.ArXiv ? parsePaperRef(`arxiv:${paper.externalIds.ArXiv}`) : null;
+  const arxivId = paper.externalIds?.ArXiv
+    ? parsePaperRef(`arxiv:${paper.externalIds.ArXiv}`)
+    : null;
   const doi = paper.externalIds?.DOI ? parsePaperRef(`doi:${paper.externalIds.DOI}`) : null;
-  const publishedAt = paper.publicationDate && /^\d{4}-\d{2}-\d{2}$/.test(paper.publicationDate) ? paper.publicationDate : null;
+  const publishedAt =
+    paper.publicationDate && /^\d{4}-\d{2}-\d{2}$/.test(paper.publicationDate)
+      ? paper.publicationDate
+      : null;
   return {
     metadata: {
       title: cleanText(paper.title, 1000),
@@ -134,25 +168,40 @@ function toProviderPaper(paper: S2Paper): ProviderPaper {
       year: yearOf(paper.year ?? null),
       venue: cleanText(paper.venue, 1000),
       abstract: cleanText(paper.abstract, 50_000),
-      topics: topicsOf([...(paper.fieldsOfStudy ?? []), ...(paper.s2FieldsOfStudy ?? []).map((f) => f.category)]),
+      topics: topicsOf([
+        ...(paper.fieldsOfStudy ?? []),
+        ...(paper.s2FieldsOfStudy ?? []).map((f) => f.category),
+      ]),
       arxivId: arxivId?.ok ? arxivId.key.arxivId : null,
       doi: doi?.ok ? (doi.key.doi ?? null) : null,
       publishedAt,
     },
-    references: dedupeById((paper.references ?? []).flatMap((ref) => {
-      const target = referenceTarget(ref);
-      return target ? [target] : [];
-    })),
+    references: dedupeById(
+      (paper.references ?? []).flatMap((ref) => {
+        const target = referenceTarget(ref);
+        return target ? [target] : [];
+      }),
+    ),
   };
 }
 
 /** A reference's canonical key: its arXiv id, else its DOI, else its Semantic Scholar page; null when it has none. */
 function referenceTarget(ref: z.infer<typeof referenceSchema>): ReferenceTarget | null {
   const title = cleanText(ref.title, 1000);
-  for (const raw of [ref.externalIds?.ArXiv && `arxiv:${ref.externalIds.ArXiv}`, ref.externalIds?.DOI && `doi:${ref.externalIds.DOI}`]) {
+  for (const raw of [
+    ref.externalIds?.ArXiv && `arxiv:${ref.externalIds.ArXiv}`,
+    ref.externalIds?.DOI && `doi:${ref.externalIds.DOI}`,
+  ]) {
     if (!raw) continue;
     const parsed = parsePaperRef(raw);
-    if (parsed.ok) return { id: parsed.key.id, title, url: parsed.key.url, arxivId: parsed.key.arxivId, doi: parsed.key.doi };
+    if (parsed.ok)
+      return {
+        id: parsed.key.id,
+        title,
+        url: parsed.key.url,
+        arxivId: parsed.key.arxivId,
+        doi: parsed.key.doi,
+      };
   }
   if (ref.paperId && /^[0-9a-f]{40}$/.test(ref.paperId)) {
     const url = `https://www.semanticscholar.org/paper/${ref.paperId}`;

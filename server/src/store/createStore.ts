@@ -4,10 +4,18 @@ import type { EmbeddedStoreOptions } from './embedded/index.ts';
 import type { GraphStore } from './store.ts';
 
 /** `loadGraph: 'whenQueried'` spares a process that never queries (a CLI import) the embedded graph's load. */
-export async function createStore(config: StoreConfig, options: Pick<EmbeddedStoreOptions, 'loadGraph'> = {}): Promise<GraphStore> {
+export async function createStore(
+  config: StoreConfig,
+  options: Pick<EmbeddedStoreOptions, 'loadGraph'> = {},
+): Promise<GraphStore> {
   if (config.kind === 'neo4j') {
     const { createNeo4jStore } = await import('./neo4j/index.ts');
-    return createNeo4jStore({ uri: config.uri, user: config.user, password: config.password, database: config.database });
+    return createNeo4jStore({
+      uri: config.uri,
+      user: config.user,
+      password: config.password,
+      database: config.database,
+    });
   }
   const { createEmbeddedStore } = await import('./embedded/index.ts');
   return createEmbeddedStore({

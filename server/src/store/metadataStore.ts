@@ -1,7 +1,12 @@
 // The part of GraphStore that keeps what the metadata providers said: per-paper metadata with its
 // fetch time, and references as a third edge kind between papers. Papers known only as another
 // paper's reference have metadata but no citing episode.
-import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../domain/metadata.ts';
+import type {
+  EnrichmentCandidate,
+  EnrichmentCounts,
+  MetadataEntry,
+  StoredMetadata,
+} from '../domain/metadata.ts';
 
 export interface EnrichmentQuery {
   /** ISO timestamp: metadata fetched before it is stale. */

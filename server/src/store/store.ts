@@ -87,7 +87,9 @@ export interface GraphStore extends MetadataStore {
    * result per batch. Batches may arrive while it runs (files still being parsed); if the iterable
    * throws, nothing is stored and the error comes back. Queries meanwhile see the store as it was.
    */
-  importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]>;
+  importBatches(
+    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+  ): Promise<ImportResult[]>;
 
   /** Batched lookups: one result per id, in order, null when unknown. */
   episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;

@@ -62,14 +62,22 @@ async function drawAndLayout(graph, override, coreOverride) {
   const started = performance.now();
   const core = createCore(graph.nodes.length, coreOverride);
   core.add(toElements(graph));
-  const options = { ...chooseLayout({ nodeCount: graph.nodes.length, incremental: false, reducedMotion: true }), ...override };
+  const options = {
+    ...chooseLayout({ nodeCount: graph.nodes.length, incremental: false, reducedMotion: true }),
+    ...override,
+  };
   const done = new Promise((resolve) => core.one('layoutstop', () => resolve(undefined)));
   core.layout(options).run();
   await done;
   // Two frames: the first paints the laid-out graph, the second starts after that paint.
   await nextFrame();
   await nextFrame();
-  return { ms: performance.now() - started, layout: options.name, nodes: core.nodes().length, edges: core.edges().length };
+  return {
+    ms: performance.now() - started,
+    layout: options.name,
+    nodes: core.nodes().length,
+    edges: core.edges().length,
+  };
 }
 
 /** Pans and zooms a little every frame, as a drag-and-wheel would, and times each frame. */
@@ -84,7 +92,8 @@ async function panAndZoom(frames) {
   for (let i = 0; i < frames; i += 1) {
     const phase = Math.floor(i / 30) % 4;
     if (phase === 0) core.panBy({ x: 12, y: 6 });
-    else if (phase === 1) core.zoom({ level: core.zoom() * 1.03, renderedPosition: { x: 400, y: 300 } });
+    else if (phase === 1)
+      core.zoom({ level: core.zoom() * 1.03, renderedPosition: { x: 400, y: 300 } });
     else if (phase === 2) core.panBy({ x: -12, y: -6 });
     else core.zoom({ level: core.zoom() / 1.03, renderedPosition: { x: 400, y: 300 } });
     const now = await nextFrame();
@@ -92,7 +101,11 @@ async function panAndZoom(frames) {
     last = now;
   }
   durations.sort((a, b) => a - b);
-  return { median: durations[Math.floor(durations.length / 2)], p95: durations[Math.floor(durations.length * 0.95)], frames };
+  return {
+    median: durations[Math.floor(durations.length / 2)],
+    p95: durations[Math.floor(durations.length * 0.95)],
+    frames,
+  };
 }
 
 window.graphBench = { drawAndLayout, panAndZoom };

@@ -57,7 +57,9 @@ const paperCoverageSchema = z.object({
   id: z.string(),
   label: z.string(),
   citationCount: z.number().int(),
-  citedBy: z.array(z.object({ kind: citationKind, episode: z.object({ id: z.string(), title: z.string() }) })),
+  citedBy: z.array(
+    z.object({ kind: citationKind, episode: z.object({ id: z.string(), title: z.string() }) }),
+  ),
 });
 export type PaperCoverage = z.infer<typeof paperCoverageSchema>;
 
@@ -97,7 +99,9 @@ const episodeDetailSchema = episodeLinkSchema.extend({
   recommendations: z.array(z.object({ note: z.string().nullable(), paper: paperLinkSchema })),
   unlinkedReadings: z.array(z.object({ title: z.string(), note: z.string().nullable() })),
   url: z.string().nullable(),
-  audio: z.object({ url: z.string(), type: z.string().nullable(), bytes: z.number().int().nullable() }).nullable(),
+  audio: z
+    .object({ url: z.string(), type: z.string().nullable(), bytes: z.number().int().nullable() })
+    .nullable(),
   related: z.array(
     z.object({
       score: z.number(),
@@ -109,7 +113,9 @@ const episodeDetailSchema = episodeLinkSchema.extend({
 export type EpisodeDetail = z.infer<typeof episodeDetailSchema>;
 
 const graphSchema = z.object({
-  nodes: z.array(z.object({ id: z.string(), kind: nodeKind, label: z.string(), weight: z.number().int() })),
+  nodes: z.array(
+    z.object({ id: z.string(), kind: nodeKind, label: z.string(), weight: z.number().int() }),
+  ),
   edges: z.array(z.object({ source: z.string(), target: z.string(), kind: citationKind })),
 });
 export type GraphData = z.infer<typeof graphSchema>;
@@ -123,8 +129,18 @@ export interface ShortestPaths {
 const searchHitSchema = z.object({
   score: z.number(),
   node: z.discriminatedUnion('__typename', [
-    z.object({ __typename: z.literal('Episode'), id: z.string(), title: z.string(), publishedAt: z.string().nullable() }),
-    z.object({ __typename: z.literal('Paper'), id: z.string(), label: z.string(), citationCount: z.number().int() }),
+    z.object({
+      __typename: z.literal('Episode'),
+      id: z.string(),
+      title: z.string(),
+      publishedAt: z.string().nullable(),
+    }),
+    z.object({
+      __typename: z.literal('Paper'),
+      id: z.string(),
+      label: z.string(),
+      citationCount: z.number().int(),
+    }),
   ]),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
@@ -132,7 +148,11 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 export type PageInfo = z.infer<typeof pageInfoSchema>;
 
-const statsSchema = z.object({ episodes: z.number().int(), papers: z.number().int(), citations: z.number().int() });
+const statsSchema = z.object({
+  episodes: z.number().int(),
+  papers: z.number().int(),
+  citations: z.number().int(),
+});
 export type Stats = z.infer<typeof statsSchema>;
 
 export interface Connection<T> {
@@ -189,7 +209,9 @@ const PAPERS_QUERY = `query Papers($first: Int, $after: String, $search: String,
 }`;
 const STATS_QUERY = 'query Stats { stats { episodes papers citations } }';
 const GRAPH_CHANGED_QUERY = 'query GraphChanged { stats { lastChangedAt } }';
-const graphChangedSchema = z.object({ stats: z.object({ lastChangedAt: z.iso.datetime().nullable() }) });
+const graphChangedSchema = z.object({
+  stats: z.object({ lastChangedAt: z.iso.datetime().nullable() }),
+});
 
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
@@ -210,7 +232,12 @@ export interface BatchRoot {
   arg: 'refs' | 'ids';
   type: '[String!]!' | '[ID!]!';
 }
-const PAPERS_ROOT: BatchRoot = { operation: 'PapersByRefs', field: 'papersByRefs', arg: 'refs', type: '[String!]!' };
+const PAPERS_ROOT: BatchRoot = {
+  operation: 'PapersByRefs',
+  field: 'papersByRefs',
+  arg: 'refs',
+  type: '[String!]!',
+};
 const NODES_ROOT: BatchRoot = { operation: 'Nodes', field: 'nodes', arg: 'ids', type: '[ID!]!' };
 const EPISODE_DATE = '__typename id ... on Episode { publishedAt }';
 const PAPER_TOPICS = '__typename id ... on Paper { topics }';
@@ -219,7 +246,11 @@ const paperTopicsSchema = z.discriminatedUnion('__typename', [
   z.object({ __typename: z.literal('Episode'), id: z.string() }),
 ]);
 const episodeDateSchema = z.discriminatedUnion('__typename', [
-  z.object({ __typename: z.literal('Episode'), id: z.string(), publishedAt: z.string().nullable() }),
+  z.object({
+    __typename: z.literal('Episode'),
+    id: z.string(),
+    publishedAt: z.string().nullable(),
+  }),
   z.object({ __typename: z.literal('Paper'), id: z.string() }),
 ]);
 
@@ -237,7 +268,9 @@ function connectionSchema<T extends z.ZodType>(node: T) {
 const envelopeSchema = z.object({
   data: z.unknown().optional(),
   errors: z
-    .array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }))
+    .array(
+      z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }),
+    )
     .optional(),
 });
 
@@ -287,7 +320,10 @@ export function createApi(options: ApiClientOptions) {
       });
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      throw new ApiError('unreachable', `The papergraph API at ${endpoint} is not reachable (${describe(cause)}).`);
+      throw new ApiError(
+        'unreachable',
+        `The papergraph API at ${endpoint} is not reachable (${describe(cause)}).`,
+      );
     }
 
     const text = await response.text();
@@ -303,7 +339,11 @@ export function createApi(options: ApiClientOptions) {
     }
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {
-      throw new ApiError('invalid', `The papergraph API answered ${operation} with an unexpected shape.`, response.status);
+      throw new ApiError(
+        'invalid',
+        `The papergraph API answered ${operation} with an unexpected shape.`,
+        response.status,
+      );
     }
     const { data, errors } = envelope.data;
     if (errors && errors.length > 0) {
@@ -312,13 +352,20 @@ export function createApi(options: ApiClientOptions) {
       throw new ApiError(unreachable ? 'unreachable' : 'graphql', message, response.status);
     }
     if (!response.ok) {
-      throw new ApiError('http', `The papergraph API answered ${operation} with HTTP ${response.status}.`, response.status);
+      throw new ApiError(
+        'http',
+        `The papergraph API answered ${operation} with HTTP ${response.status}.`,
+        response.status,
+      );
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.join('.') : '?';
-      throw new ApiError('invalid', `The papergraph API answered ${operation} with unexpected data at ${where}.`);
+      throw new ApiError(
+        'invalid',
+        `The papergraph API answered ${operation} with unexpected data at ${where}.`,
+      );
     }
     return parsed.data;
   }
@@ -332,14 +379,18 @@ export function createApi(options: ApiClientOptions) {
     root: BatchRoot = PAPERS_ROOT,
   ): Promise<(T | null)[]> {
     const chunks: string[][] = [];
-    for (let start = 0; start < ids.length; start += LOOKUP_BATCH) chunks.push(ids.slice(start, start + LOOKUP_BATCH));
+    for (let start = 0; start < ids.length; start += LOOKUP_BATCH)
+      chunks.push(ids.slice(start, start + LOOKUP_BATCH));
     const query = batchLookupQuery(selection, root);
     const schema = z.object({ [root.field]: z.array(row.nullable()) });
     const lookUp = async (chunk: string[]) => {
       const data = await request(root.operation, query, { [root.arg]: chunk }, schema, signal);
       const rows = data[root.field] ?? [];
       if (rows.length !== chunk.length) {
-        throw new ApiError('invalid', `The papergraph API answered ${root.operation} with ${rows.length} entries for ${chunk.length} ids.`);
+        throw new ApiError(
+          'invalid',
+          `The papergraph API answered ${root.operation} with ${rows.length} entries for ${chunk.length} ids.`,
+        );
       }
       return rows;
     };
@@ -353,13 +404,26 @@ export function createApi(options: ApiClientOptions) {
 
   return {
     async graph(args: GraphArgs = {}, signal?: AbortSignal): Promise<GraphData> {
-      const data = await request('Graph', GRAPH_QUERY, { ...args }, z.object({ graph: graphSchema }), signal);
+      const data = await request(
+        'Graph',
+        GRAPH_QUERY,
+        { ...args },
+        z.object({ graph: graphSchema }),
+        signal,
+      );
       return data.graph;
     },
 
     /** Every shortest path between two nodes, at most `limit` (`truncated` when more exist); none when unconnected. */
-    async paths(from: string, to: string, limit: number, signal?: AbortSignal): Promise<ShortestPaths> {
-      const schema = z.object({ paths: z.object({ truncated: z.boolean(), paths: z.array(graphSchema) }) });
+    async paths(
+      from: string,
+      to: string,
+      limit: number,
+      signal?: AbortSignal,
+    ): Promise<ShortestPaths> {
+      const schema = z.object({
+        paths: z.object({ truncated: z.boolean(), paths: z.array(graphSchema) }),
+      });
       const data = await request('Paths', PATHS_QUERY, { from, to, limit }, schema, signal);
       return data.paths;
     },
@@ -388,20 +452,35 @@ export function createApi(options: ApiClientOptions) {
       return unwrap(data.episodes);
     },
 
-    async papers(args: ListArgs & { minCitations?: number } = {}, signal?: AbortSignal): Promise<Connection<PaperLink>> {
+    async papers(
+      args: ListArgs & { minCitations?: number } = {},
+      signal?: AbortSignal,
+    ): Promise<Connection<PaperLink>> {
       const schema = z.object({ papers: connectionSchema(paperLinkSchema) });
       const data = await request('Papers', PAPERS_QUERY, { ...args }, schema, signal);
       return unwrap(data.papers);
     },
 
     async stats(signal?: AbortSignal): Promise<Stats> {
-      const data = await request('Stats', STATS_QUERY, {}, z.object({ stats: statsSchema }), signal);
+      const data = await request(
+        'Stats',
+        STATS_QUERY,
+        {},
+        z.object({ stats: statsSchema }),
+        signal,
+      );
       return data.stats;
     },
 
     /** When an import or removal last changed the graph (ISO-8601); null before any recorded change. */
     async graphChangedAt(signal?: AbortSignal): Promise<string | null> {
-      const data = await request('GraphChanged', GRAPH_CHANGED_QUERY, {}, graphChangedSchema, signal);
+      const data = await request(
+        'GraphChanged',
+        GRAPH_CHANGED_QUERY,
+        {},
+        graphChangedSchema,
+        signal,
+      );
       return data.stats.lastChangedAt;
     },
 
@@ -416,26 +495,47 @@ export function createApi(options: ApiClientOptions) {
     },
 
     /** Publication date (YYYY-MM-DD or null) of each episode id; unknown ids are left out. */
-    async episodeDates(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string | null>> {
+    async episodeDates(
+      ids: readonly string[],
+      signal?: AbortSignal,
+    ): Promise<Record<string, string | null>> {
       const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, NODES_ROOT);
-      return Object.fromEntries(rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])));
+      return Object.fromEntries(
+        rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])),
+      );
     },
 
     /** Metadata topics of each paper id (empty when metadata gave none); unknown ids are left out. */
-    async paperTopics(ids: readonly string[], signal?: AbortSignal): Promise<Record<string, string[]>> {
+    async paperTopics(
+      ids: readonly string[],
+      signal?: AbortSignal,
+    ): Promise<Record<string, string[]>> {
       const rows = await lookUp(ids, PAPER_TOPICS, paperTopicsSchema, signal, NODES_ROOT);
-      return Object.fromEntries(rows.flatMap((r) => (r?.__typename === 'Paper' ? [[r.id, r.topics]] : [])));
+      return Object.fromEntries(
+        rows.flatMap((r) => (r?.__typename === 'Paper' ? [[r.id, r.topics]] : [])),
+      );
     },
   };
 }
 
 /** The document of one batch lookup: the ids travel as one list variable, never spliced into the query. */
-export function batchLookupQuery(selection: string = PAPER_EXPORT, root: BatchRoot = PAPERS_ROOT): string {
+export function batchLookupQuery(
+  selection: string = PAPER_EXPORT,
+  root: BatchRoot = PAPERS_ROOT,
+): string {
   return `query ${root.operation}($${root.arg}: ${root.type}) { ${root.field}(${root.arg}: $${root.arg}) { ${selection} } }`;
 }
 
-function unwrap<T>(connection: { totalCount: number; pageInfo: PageInfo; edges: { node: T }[] }): Connection<T> {
-  return { items: connection.edges.map((e) => e.node), totalCount: connection.totalCount, pageInfo: connection.pageInfo };
+function unwrap<T>(connection: {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { node: T }[];
+}): Connection<T> {
+  return {
+    items: connection.edges.map((e) => e.node),
+    totalCount: connection.totalCount,
+    pageInfo: connection.pageInfo,
+  };
 }
 
 function describe(cause: unknown): string {

@@ -10,7 +10,9 @@ export function parseApiUrl(value: string | undefined): string | undefined {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`API_URL must be an absolute http(s) URL such as http://127.0.0.1:4000/graphql, got "${value}"`);
+    throw new Error(
+      `API_URL must be an absolute http(s) URL such as http://127.0.0.1:4000/graphql, got "${value}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`API_URL must use http or https, got "${value}"`);
@@ -28,6 +30,9 @@ export function parseApiPort(value: string | undefined): number | undefined {
   return port;
 }
 
-export function resolveApiEndpoint(apiUrl: string | undefined, apiPort: number | undefined): string {
+export function resolveApiEndpoint(
+  apiUrl: string | undefined,
+  apiPort: number | undefined,
+): string {
   return apiUrl ?? `http://127.0.0.1:${apiPort ?? DEFAULT_API_PORT}/graphql`;
 }

@@ -42,7 +42,10 @@ export function escapeBibtex(text: string): string {
 
 /** URLs go verbatim into `url`/`doi` fields; only characters that would break the braces are encoded. */
 export function bibtexVerbatim(value: string): string {
-  return value.replace(/[{}\\\s]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return value.replace(
+    /[{}\\\s]/g,
+    (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  );
 }
 
 /** Citation key from the paper id: ASCII letters, digits and a few separators, unique within `used`. */
@@ -62,14 +65,20 @@ export function bibtexKey(paper: Pick<ExportPaper, 'id'>, used: Set<string>): st
 }
 
 // Semantic Scholar gives a venue name but not its kind; these words mark a conference or workshop.
-const PROCEEDINGS = /\b(conference|proceedings|symposium|workshop|meeting|congress|Neural Information Processing Systems|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|CVPR|ICCV|ECCV|KDD|SIGIR|WWW|CHI|COLT|UAI|AISTATS|CoRL|RSS|ICRA|IROS|INTERSPEECH|ICASSP)\b/i;
+const PROCEEDINGS =
+  /\b(conference|proceedings|symposium|workshop|meeting|congress|Neural Information Processing Systems|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|CVPR|ICCV|ECCV|KDD|SIGIR|WWW|CHI|COLT|UAI|AISTATS|CoRL|RSS|ICRA|IROS|INTERSPEECH|ICASSP)\b/i;
 const PREPRINT_VENUES = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|ssrn)$/i;
 
 /** `@inproceedings` for a conference, `@article` for a journal, `@misc` for preprints and unknown venues. */
-export function bibtexEntryType(paper: Pick<ExportPaper, 'venue'>): { type: 'inproceedings' | 'article' | 'misc'; venueField?: string } {
+export function bibtexEntryType(paper: Pick<ExportPaper, 'venue'>): {
+  type: 'inproceedings' | 'article' | 'misc';
+  venueField?: string;
+} {
   const venue = paper.venue?.trim();
   if (!venue || PREPRINT_VENUES.test(venue)) return { type: 'misc' };
-  return PROCEEDINGS.test(venue) ? { type: 'inproceedings', venueField: 'booktitle' } : { type: 'article', venueField: 'journal' };
+  return PROCEEDINGS.test(venue)
+    ? { type: 'inproceedings', venueField: 'booktitle' }
+    : { type: 'article', venueField: 'journal' };
 }
 
 export function toBibtex(papers: readonly ExportPaper[]): string {
@@ -78,8 +87,14 @@ export function toBibtex(papers: readonly ExportPaper[]): string {
     .map((paper) => {
       const { type, venueField } = bibtexEntryType(paper);
       // Double braces keep the title's capitalisation (BibTeX styles lower-case it otherwise).
-      const fields: [string, string][] = [['title', `{{${escapeBibtex(paper.title ?? paper.label)}}}`]];
-      if (paper.authors.length > 0) fields.push(['author', `{${paper.authors.map((a) => escapeBibtex(a.name)).join(' and ')}}`]);
+      const fields: [string, string][] = [
+        ['title', `{{${escapeBibtex(paper.title ?? paper.label)}}}`],
+      ];
+      if (paper.authors.length > 0)
+        fields.push([
+          'author',
+          `{${paper.authors.map((a) => escapeBibtex(a.name)).join(' and ')}}`,
+        ]);
       if (paper.year !== null) fields.push(['year', `{${paper.year}}`]);
       if (venueField && paper.venue) fields.push([venueField, `{${escapeBibtex(paper.venue)}}`]);
       if (paper.arxivId) {
@@ -88,7 +103,10 @@ export function toBibtex(papers: readonly ExportPaper[]): string {
       if (paper.doi) fields.push(['doi', `{${bibtexVerbatim(paper.doi)}}`]);
       fields.push(['url', `{${bibtexVerbatim(paper.url)}}`]);
       const episodes = paper.citationCount === 1 ? 'episode' : 'episodes';
-      fields.push(['note', `{Cited by ${paper.citationCount} ${episodes} of AI Papers: A Deep Dive}`]);
+      fields.push([
+        'note',
+        `{Cited by ${paper.citationCount} ${episodes} of AI Papers: A Deep Dive}`,
+      ]);
       const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
       return `@${type}{${bibtexKey(paper, used)},\n${body}\n}\n`;
     })
@@ -97,7 +115,19 @@ export function toBibtex(papers: readonly ExportPaper[]): string {
 
 // ---------------- CSV ----------------
 
-export const CSV_COLUMNS = ['id', 'title', 'label', 'authors', 'year', 'venue', 'url', 'arxiv_id', 'doi', 'citation_count', 'citing_episodes'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'label',
+  'authors',
+  'year',
+  'venue',
+  'url',
+  'arxiv_id',
+  'doi',
+  'citation_count',
+  'citing_episodes',
+] as const;
 
 /** Spreadsheets read a CSV as UTF-8 only when it starts with a byte-order mark. */
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -134,11 +164,22 @@ export function toCsv(papers: readonly ExportPaper[]): string {
   return BYTE_ORDER_MARK + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
-export const COVERAGE_COLUMNS = ['reference', 'paper_id', 'paper', 'episode_id', 'episode', 'kind'] as const;
+export const COVERAGE_COLUMNS = [
+  'reference',
+  'paper_id',
+  'paper',
+  'episode_id',
+  'episode',
+  'kind',
+] as const;
 
 export interface CoverageRow {
   ref: string;
-  paper: { id: string; label: string; citedBy: { kind: string; episode: { id: string; title: string } }[] } | null;
+  paper: {
+    id: string;
+    label: string;
+    citedBy: { kind: string; episode: { id: string; title: string } }[];
+  } | null;
 }
 
 /** A batch lookup as CSV: one line per (reference, citing episode); a miss is one line with empty paper columns. */
@@ -146,7 +187,20 @@ export function coverageCsv(rows: readonly CoverageRow[]): string {
   const lines = rows.flatMap(({ ref, paper }) => {
     if (!paper) return [[ref, null, null, null, null, null]];
     if (paper.citedBy.length === 0) return [[ref, paper.id, paper.label, null, null, null]];
-    return paper.citedBy.map((c) => [ref, paper.id, paper.label, c.episode.id, c.episode.title, c.kind.toLowerCase()]);
+    return paper.citedBy.map((c) => [
+      ref,
+      paper.id,
+      paper.label,
+      c.episode.id,
+      c.episode.title,
+      c.kind.toLowerCase(),
+    ]);
   });
-  return BYTE_ORDER_MARK + [COVERAGE_COLUMNS.join(','), ...lines.map((cells) => cells.map(csvField).join(','))].join('\r\n') + '\r\n';
+  return (
+    BYTE_ORDER_MARK +
+    [COVERAGE_COLUMNS.join(','), ...lines.map((cells) => cells.map(csvField).join(','))].join(
+      '\r\n',
+    ) +
+    '\r\n'
+  );
 }

@@ -37,7 +37,8 @@ export function looksLikePaperRef(text: string): boolean {
 /** Where a paper reference can be read on the web: arXiv abstract, doi.org, or the URL itself; null when unknown. */
 export function paperRefUrl(ref: string): string | null {
   const value = ref.trim();
-  const arxiv = /^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)$/i.exec(value);
+  const arxiv =
+    /^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)$/i.exec(value);
   if (arxiv) return `https://arxiv.org/abs/${arxiv[1]}`;
   const doi = /^(?:doi:)?(10\.\d{4,9}\/\S+)$/i.exec(value);
   if (doi) return `https://doi.org/${doi[1]}`;

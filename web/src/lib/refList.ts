@@ -18,7 +18,9 @@ function bibtexRefs(text: string): string[] | null {
   if (entries.length === 0) return null;
   return entries.flatMap((entry) => {
     for (const field of BIBTEX_FIELDS) {
-      const value = new RegExp(`\\b${field}\\s*=\\s*[{"]([^}"]+)[}"]`, 'i').exec(entry)?.[1]?.trim();
+      const value = new RegExp(`\\b${field}\\s*=\\s*[{"]([^}"]+)[}"]`, 'i')
+        .exec(entry)?.[1]
+        ?.trim();
       if (value) return [value];
     }
     return [];
@@ -38,12 +40,17 @@ export function parseRefList(text: string): RefList {
     text.split(/\r?\n/).forEach((line, index) => {
       for (const piece of line.split(/[\s,;]+/).filter((p) => p.length > 0)) {
         if (looksLikePaperRef(piece)) add(piece);
-        else problems.push(`line ${index + 1}: "${piece.slice(0, 80)}" is not an arXiv id, DOI or URL`);
+        else
+          problems.push(
+            `line ${index + 1}: "${piece.slice(0, 80)}" is not an arXiv id, DOI or URL`,
+          );
       }
     });
   }
   if (refs.length > MAX_REFS) {
-    problems.push(`${refs.length} references given; one lookup takes at most ${MAX_REFS}, the rest were left out`);
+    problems.push(
+      `${refs.length} references given; one lookup takes at most ${MAX_REFS}, the rest were left out`,
+    );
     refs.length = MAX_REFS;
   }
   return { refs, problems };

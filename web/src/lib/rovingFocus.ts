@@ -12,7 +12,8 @@ export function moveRovingFocus(event: KeyboardEvent, itemSelector: string): voi
   if (!item || !list.contains(item)) return;
   const items = [...list.querySelectorAll<HTMLElement>(itemSelector)];
   const index = items.indexOf(item);
-  const linksOf = (el: HTMLElement | undefined) => (el ? [...el.querySelectorAll<HTMLElement>(ITEM_LINKS)] : []);
+  const linksOf = (el: HTMLElement | undefined) =>
+    el ? [...el.querySelectorAll<HTMLElement>(ITEM_LINKS)] : [];
   const links = linksOf(item);
   let next: HTMLElement | undefined;
   if (event.key === 'ArrowDown') next = linksOf(items[index + 1])[0];
@@ -27,7 +28,11 @@ export function moveRovingFocus(event: KeyboardEvent, itemSelector: string): voi
 }
 
 /** Which item holds the list's Tab stop: the last one focused if still listed, else the current one, else the first. */
-export function rovingStop(ids: readonly string[], lastFocused: string | null, current: string | null): string | null {
+export function rovingStop(
+  ids: readonly string[],
+  lastFocused: string | null,
+  current: string | null,
+): string | null {
   if (lastFocused !== null && ids.includes(lastFocused)) return lastFocused;
   if (current !== null && ids.includes(current)) return current;
   return ids[0] ?? null;

@@ -87,7 +87,17 @@ interface QueryLike {
 
 export type GraphParams = Pick<
   ExplorerState,
-  'focus' | 'depth' | 'minCitations' | 'limit' | 'expanded' | 'hidden' | 'edgeKinds' | 'since' | 'until' | 'topic' | 'colour'
+  | 'focus'
+  | 'depth'
+  | 'minCitations'
+  | 'limit'
+  | 'expanded'
+  | 'hidden'
+  | 'edgeKinds'
+  | 'since'
+  | 'until'
+  | 'topic'
+  | 'colour'
 >;
 export type SelectionParams = Pick<ExplorerState, 'selected' | 'pathFrom' | 'pathTo'>;
 
@@ -100,7 +110,11 @@ export function parseGraphParams(query: QueryLike): GraphParams {
   return {
     focus: parseId(query.get(PARAM.focus)),
     depth: parseIntIn(query.get(PARAM.depth), DEPTH_RANGE, DEFAULT_STATE.depth),
-    minCitations: parseIntIn(query.get(PARAM.minCitations), MIN_CITATIONS_RANGE, DEFAULT_STATE.minCitations),
+    minCitations: parseIntIn(
+      query.get(PARAM.minCitations),
+      MIN_CITATIONS_RANGE,
+      DEFAULT_STATE.minCitations,
+    ),
     limit: parseIntIn(query.get(PARAM.limit), LIMIT_RANGE, DEFAULT_STATE.limit),
     expanded: parseIdList(query.getAll(PARAM.expanded)),
     hidden: parseIdList(query.getAll(PARAM.hidden)),
@@ -136,7 +150,8 @@ export function serializeExplorerState(state: ExplorerState): string {
   const params = new URLSearchParams();
   if (state.focus) params.set(PARAM.focus, state.focus);
   if (state.depth !== DEFAULT_STATE.depth) params.set(PARAM.depth, String(state.depth));
-  if (state.minCitations !== DEFAULT_STATE.minCitations) params.set(PARAM.minCitations, String(state.minCitations));
+  if (state.minCitations !== DEFAULT_STATE.minCitations)
+    params.set(PARAM.minCitations, String(state.minCitations));
   if (state.limit !== DEFAULT_STATE.limit) params.set(PARAM.limit, String(state.limit));
   if (state.selected) params.set(PARAM.selected, state.selected);
   if (state.pathFrom) params.set(PARAM.pathFrom, state.pathFrom);
@@ -175,7 +190,9 @@ export function select(state: ExplorerState, id: string | null): ExplorerState {
 
 /** Add a node's neighbours to the view (and show the node again if it was hidden). */
 export function expand(state: ExplorerState, id: string): ExplorerState {
-  const expanded = state.expanded.includes(id) ? state.expanded : [...state.expanded, id].slice(-MAX_LISTED_IDS);
+  const expanded = state.expanded.includes(id)
+    ? state.expanded
+    : [...state.expanded, id].slice(-MAX_LISTED_IDS);
   return { ...state, expanded, hidden: state.hidden.filter((h) => h !== id) };
 }
 
@@ -186,7 +203,9 @@ export function collapse(state: ExplorerState, id: string): ExplorerState {
 
 /** Remove a node from the view; its expansion goes too. */
 export function hide(state: ExplorerState, id: string): ExplorerState {
-  const hidden = state.hidden.includes(id) ? state.hidden : [...state.hidden, id].slice(-MAX_LISTED_IDS);
+  const hidden = state.hidden.includes(id)
+    ? state.hidden
+    : [...state.hidden, id].slice(-MAX_LISTED_IDS);
   return {
     ...state,
     hidden,
@@ -204,13 +223,18 @@ export function showAll(state: ExplorerState): ExplorerState {
   return { ...state, hidden: [] };
 }
 
-export function setPathEnd(state: ExplorerState, end: 'from' | 'to', id: string | null): ExplorerState {
+export function setPathEnd(
+  state: ExplorerState,
+  end: 'from' | 'to',
+  id: string | null,
+): ExplorerState {
   return end === 'from' ? { ...state, pathFrom: id } : { ...state, pathTo: id };
 }
 
 /** Shift-click picking: the first pick (or a pick after a finished path) starts a new path. */
 export function pickPathEnd(state: ExplorerState, id: string): ExplorerState {
-  if (state.pathFrom === null || state.pathTo !== null) return { ...state, pathFrom: id, pathTo: null };
+  if (state.pathFrom === null || state.pathTo !== null)
+    return { ...state, pathFrom: id, pathTo: null };
   return { ...state, pathTo: id };
 }
 
@@ -245,7 +269,11 @@ function parseChoice<T extends string>(raw: string | null, choices: readonly T[]
 
 function parseTopic(raw: string | null): string | null {
   const topic = raw?.trim() ?? '';
-  return topic.length === 0 || topic.length > MAX_TOPIC_LENGTH || /[\u0000-\u001f\u007f]/.test(topic) ? null : topic;
+  return topic.length === 0 ||
+    topic.length > MAX_TOPIC_LENGTH ||
+    /[\u0000-\u001f\u007f]/.test(topic)
+    ? null
+    : topic;
 }
 
 /** A real calendar day as YYYY-MM-DD, else null. */
@@ -255,7 +283,11 @@ function parseDate(raw: string | null): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : null;
 }
 
-function parseIntIn(raw: string | null, range: { min: number; max: number }, fallback: number): number {
+function parseIntIn(
+  raw: string | null,
+  range: { min: number; max: number },
+  fallback: number,
+): number {
   if (raw === null || !/^\d{1,6}$/.test(raw.trim())) return fallback;
   const value = Number(raw.trim());
   return value >= range.min && value <= range.max ? value : fallback;

@@ -8,10 +8,14 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   // not for each explorer click, which only changes the query string.
   void url.pathname;
   try {
-    return { graphChangedAt: await serverApi(fetch).graphChangedAt(), renderedAt: new Date().toISOString() };
+    return {
+      graphChangedAt: await serverApi(fetch).graphChangedAt(),
+      renderedAt: new Date().toISOString(),
+    };
   } catch (cause) {
     // An unreachable API is the page's own error to report; the frame just leaves the line out.
-    if (cause instanceof ApiError) return { graphChangedAt: null, renderedAt: new Date().toISOString() };
+    if (cause instanceof ApiError)
+      return { graphChangedAt: null, renderedAt: new Date().toISOString() };
     throw cause;
   }
 };

@@ -4,8 +4,15 @@
   const here = document.currentScript;
   const assets = here.src.slice(0, here.src.lastIndexOf('/') + 1);
   const nonce = here.nonce;
-  const workers = { editorWorkerService: 'editor.worker.js', json: 'json.worker.js', graphql: 'graphql.worker.js' };
-  self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_moduleId, label) => assets + workers[label] };
+  const workers = {
+    editorWorkerService: 'editor.worker.js',
+    json: 'json.worker.js',
+    graphql: 'graphql.worker.js',
+  };
+  self.MonacoEnvironment = {
+    globalAPI: false,
+    getWorkerUrl: (_moduleId, label) => assets + workers[label],
+  };
 
   const createElement = Document.prototype.createElement;
   Document.prototype.createElement = function (tagName, options) {

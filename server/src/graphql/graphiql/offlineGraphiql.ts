@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
 
-const RENDER_GRAPHIQL_VERSION: string = createRequire(import.meta.url)('@graphql-yoga/render-graphiql/package.json').version;
+const RENDER_GRAPHIQL_VERSION: string = createRequire(import.meta.url)(
+  '@graphql-yoga/render-graphiql/package.json',
+).version;
 
 /** Where the assets live: under the GraphQL endpoint, so the web app's `/graphql` proxy reaches them too. */
 export const GRAPHIQL_ASSETS_PATH = `/graphql/assets/${RENDER_GRAPHIQL_VERSION}/`;
@@ -76,13 +78,18 @@ function page(nonce: string, options: Record<string, unknown>): string {
 }
 
 /** Serves GraphiQL at `graphqlEndpoint` (GET accepting HTML) and its assets; yoga's own GraphiQL stays off. */
-export function useOfflineGraphiql(graphqlEndpoint: string, options: Record<string, unknown> = {}): Plugin {
+export function useOfflineGraphiql(
+  graphqlEndpoint: string,
+  options: Record<string, unknown> = {},
+): Plugin {
   let assets: Promise<Map<string, Asset>> | undefined;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (url.pathname.startsWith(GRAPHIQL_ASSETS_PATH)) {
-        const asset = (await (assets ??= loadAssets())).get(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length));
+        const asset = (await (assets ??= loadAssets())).get(
+          url.pathname.slice(GRAPHIQL_ASSETS_PATH.length),
+        );
         endResponse(
           asset
             ? new fetchAPI.Response(asset.body, {
@@ -93,7 +100,10 @@ export function useOfflineGraphiql(graphqlEndpoint: string, options: Record<stri
                   'x-content-type-options': 'nosniff',
                 },
               })
-            : new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }),
+            : new fetchAPI.Response('Not found', {
+                status: 404,
+                headers: { 'content-type': 'text/plain' },
+              }),
         );
         return;
       }

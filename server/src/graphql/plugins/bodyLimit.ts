@@ -10,7 +10,12 @@ export const DEFAULT_MAX_BODY_BYTES = MAX_FEED_BYTES + 5 * 1024 * 1024;
 
 const CONTENT_LENGTH = /^\d+$/;
 
-function errorResponse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string): Response {
+function errorResponse(
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+): Response {
   return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -23,7 +28,11 @@ const tooLarge = (maxBytes: number) =>
   });
 
 /** The request with its body read into memory, failing as soon as it passes `maxBytes`. */
-async function readWithin(request: Request, maxBytes: number, fetchAPI: FetchAPI): Promise<Request> {
+async function readWithin(
+  request: Request,
+  maxBytes: number,
+  fetchAPI: FetchAPI,
+): Promise<Request> {
   const reader = request.body!.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -35,7 +44,12 @@ async function readWithin(request: Request, maxBytes: number, fetchAPI: FetchAPI
     }
     chunks.push(chunk.value);
   }
-  return new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: Buffer.concat(chunks) });
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body: Buffer.concat(chunks),
+  });
 }
 
 export function useBodyLimit(maxBytes: number): Plugin {
@@ -44,7 +58,14 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const declared = request.headers.get('content-length');
       if (declared === null) return;
       if (!CONTENT_LENGTH.test(declared)) {
-        endResponse(errorResponse(fetchAPI, 400, 'BAD_REQUEST', 'The Content-Length header is not a single byte count.'));
+        endResponse(
+          errorResponse(
+            fetchAPI,
+            400,
+            'BAD_REQUEST',
+            'The Content-Length header is not a single byte count.',
+          ),
+        );
         return;
       }
       const bytes = Number(declared);
@@ -60,8 +81,15 @@ export function useBodyLimit(maxBytes: number): Plugin {
       }
     },
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
-      if (request.headers.has('content-length') || request.body === null || requestParser === undefined) return;
-      setRequestParser(async (unread) => requestParser(await readWithin(unread, maxBytes, fetchAPI)));
+      if (
+        request.headers.has('content-length') ||
+        request.body === null ||
+        requestParser === undefined
+      )
+        return;
+      setRequestParser(async (unread) =>
+        requestParser(await readWithin(unread, maxBytes, fetchAPI)),
+      );
     },
   };
 }

@@ -17,17 +17,25 @@ type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 function fragmentsOf(document: DocumentNode): Fragments {
   return new Map(
     document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .filter(
+        (definition): definition is FragmentDefinitionNode =>
+          definition.kind === Kind.FRAGMENT_DEFINITION,
+      )
       .map((fragment) => [fragment.name.value, fragment]),
   );
 }
 
 /** The fields a selection set selects, through inline fragments and fragment spreads. */
-function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, seen = new Set<string>()): FieldNode[] {
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Fragments,
+  seen = new Set<string>(),
+): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsOf(selection.selectionSet, fragments, seen));
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      fields.push(...fieldsOf(selection.selectionSet, fragments, seen));
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
       fields.push(...fieldsOf(fragments.get(selection.name.value)?.selectionSet, fragments, seen));
@@ -39,7 +47,8 @@ function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragmen
 const nameOf = (field: FieldNode) => field.name.value;
 
 function operationSelections(document: DocumentNode): SelectionSetNode | undefined {
-  return document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)?.selectionSet;
+  return document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+    ?.selectionSet;
 }
 
 /** The longest chain of nested fields, e.g. `episodes.edges.node.related.episode`. */
@@ -79,7 +88,10 @@ export function costliestPath(
 ): { path: string; cost: number } {
   const fragments = fragmentsOf(document);
   const costWithout = (removed: FieldNode) =>
-    complexityFromQuery(visit(document, { Field: (node) => (node === removed ? null : undefined) }), { schema, variables, ctx }).complexity;
+    complexityFromQuery(
+      visit(document, { Field: (node) => (node === removed ? null : undefined) }),
+      { schema, variables, ctx },
+    ).complexity;
   const total = complexityFromQuery(document, { schema, variables, ctx }).complexity;
   const path: string[] = [];
   let share = total;
@@ -91,9 +103,13 @@ export function costliestPath(
       if (best === null || saves > best.saves) best = { field, saves };
     }
     if (best === null) break;
-    path.push(best.field.alias ? `${best.field.alias.value}:${nameOf(best.field)}` : nameOf(best.field));
+    path.push(
+      best.field.alias ? `${best.field.alias.value}:${nameOf(best.field)}` : nameOf(best.field),
+    );
     share = best.saves;
-    candidates = fieldsOf(best.field.selectionSet, fragments).filter((field) => field.selectionSet !== undefined);
+    candidates = fieldsOf(best.field.selectionSet, fragments).filter(
+      (field) => field.selectionSet !== undefined,
+    );
   }
   return { path: path.join('.'), cost: share };
 }

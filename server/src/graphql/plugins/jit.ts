@@ -9,7 +9,13 @@
 // variables that do not coerce are reported by yoga's executor (its wording, HTTP 400), and
 // graphql-jit's errors, which have `locations` but no AST nodes (yoga drops such locations when it
 // serialises), are rebuilt on their nodes.
-import { visit, type ASTNode, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import {
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLError,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { operationCache } from './operationCache.ts';
@@ -30,17 +36,24 @@ function nodesByPosition(document: DocumentNode): Map<string, ASTNode> {
   visit(document, {
     enter(node) {
       const start = node.loc?.startToken;
-      if (start && !nodes.has(at(start.line, start.column))) nodes.set(at(start.line, start.column), node);
+      if (start && !nodes.has(at(start.line, start.column)))
+        nodes.set(at(start.line, start.column), node);
     },
   });
   return nodes;
 }
 
-function locatedErrors(errors: readonly GraphQLError[], operation: Operation, document: DocumentNode): GraphQLError[] {
+function locatedErrors(
+  errors: readonly GraphQLError[],
+  operation: Operation,
+  document: DocumentNode,
+): GraphQLError[] {
   const nodesAt = (operation.nodesAt ??= nodesByPosition(document));
   return errors.map((error) =>
     createGraphQLError(error.message, {
-      nodes: (error.locations ?? []).flatMap(({ line, column }) => nodesAt.get(at(line, column)) ?? []),
+      nodes: (error.locations ?? []).flatMap(
+        ({ line, column }) => nodesAt.get(at(line, column)) ?? [],
+      ),
       path: error.path,
       originalError: error.originalError ?? undefined,
       extensions: error.extensions,
@@ -64,10 +77,18 @@ export function useJit(after: number): Plugin {
         const adapt = (result: ExecutionResult): ExecutionResult | Promise<ExecutionResult> => {
           if (!result.errors) return result;
           // No data at all: the variables did not coerce, and nothing ran.
-          if (!('data' in result)) return executeFn(execution) as ExecutionResult | Promise<ExecutionResult>;
-          return { errors: locatedErrors(result.errors, operation, execution.document), data: result.data };
+          if (!('data' in result))
+            return executeFn(execution) as ExecutionResult | Promise<ExecutionResult>;
+          return {
+            errors: locatedErrors(result.errors, operation, execution.document),
+            data: result.data,
+          };
         };
-        const result = compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});
+        const result = compiled.query(
+          execution.rootValue,
+          execution.contextValue,
+          execution.variableValues ?? {},
+        );
         return 'then' in result ? result.then(adapt) : adapt(result);
       });
     },

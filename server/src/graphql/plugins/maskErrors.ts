@@ -5,7 +5,11 @@
 // (yoga logs the original through requestLogger whenever an error is replaced here).
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { StoreAuthError, StoreConflictError, StoreUnavailableError } from '../../store/neo4j/errors.ts';
+import {
+  StoreAuthError,
+  StoreConflictError,
+  StoreUnavailableError,
+} from '../../store/neo4j/errors.ts';
 import { currentRequestId } from './requestId.ts';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
@@ -23,26 +27,43 @@ const SQLITE_BUSY_CODES = new Set([5, 6]);
 function isSqliteBusy(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, errcode } = error as { code?: unknown; errcode?: unknown };
-  return code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number' && SQLITE_BUSY_CODES.has(errcode & 0xff);
+  return (
+    code === 'ERR_SQLITE_ERROR' &&
+    typeof errcode === 'number' &&
+    SQLITE_BUSY_CODES.has(errcode & 0xff)
+  );
 }
 
 /** The client-facing explanation of a failure we recognise, or null. */
 export function knownFailure(error: unknown): KnownFailure | null {
   if (error instanceof StoreUnavailableError) {
-    return { code: 'STORE_UNAVAILABLE', status: 503, message: 'The database is not reachable right now. Try again shortly.' };
+    return {
+      code: 'STORE_UNAVAILABLE',
+      status: 503,
+      message: 'The database is not reachable right now. Try again shortly.',
+    };
   }
   if (error instanceof StoreAuthError) {
     return {
       code: 'STORE_UNAVAILABLE',
       status: 503,
-      message: 'The server cannot sign in to its database; an operator needs to fix its configuration.',
+      message:
+        'The server cannot sign in to its database; an operator needs to fix its configuration.',
     };
   }
   if (error instanceof StoreConflictError) {
-    return { code: 'CONFLICT', status: 409, message: 'Another import changed the same data at the same moment. Retry the request.' };
+    return {
+      code: 'CONFLICT',
+      status: 409,
+      message: 'Another import changed the same data at the same moment. Retry the request.',
+    };
   }
   if (isSqliteBusy(error)) {
-    return { code: 'STORE_BUSY', status: 503, message: 'The database is busy with another import. Try again shortly.' };
+    return {
+      code: 'STORE_BUSY',
+      status: 503,
+      message: 'The database is busy with another import. Try again shortly.',
+    };
   }
   return null;
 }
@@ -67,13 +88,15 @@ function isOwnGraphQLError(error: unknown): error is GraphQLError {
  */
 function codeFor(error: GraphQLError): string {
   const cause = error.originalError ?? error;
-  if (cause.name === 'PothosValidationError' || error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  if (cause.name === 'PothosValidationError' || error.message.startsWith('Variable "$'))
+    return 'BAD_USER_INPUT';
   return 'BAD_REQUEST';
 }
 
 /** The same error with a code (the same object: yoga logs every error maskError replaces). */
 export function withCode(error: GraphQLError): GraphQLError {
-  if (typeof error.extensions['code'] !== 'string') (error.extensions as Record<string, unknown>)['code'] = codeFor(error);
+  if (typeof error.extensions['code'] !== 'string')
+    (error.extensions as Record<string, unknown>)['code'] = codeFor(error);
   return error;
 }
 
@@ -83,8 +106,9 @@ export function maskError(error: unknown, message: string = UNEXPECTED_ERROR_MES
   const cause = isGraphQLError(error) ? error.originalError : error;
   const known = knownFailure(cause);
   const requestId = currentRequestId();
-  const location =
-    isGraphQLError(error) ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
+  const location = isGraphQLError(error)
+    ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path }
+    : {};
   return createGraphQLError(known?.message ?? message, {
     ...location,
     extensions: {

@@ -3,7 +3,9 @@
 // node, not the client's operation name, so made-up names cannot grow it.
 import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
-export function operationCache<T>(create: (document: DocumentNode, operation: OperationDefinitionNode) => T) {
+export function operationCache<T>(
+  create: (document: DocumentNode, operation: OperationDefinitionNode) => T,
+) {
   const states = new WeakMap<OperationDefinitionNode, T>();
   /** The state of the operation that runs, or null when there is none (the executor refuses it). */
   return (document: DocumentNode, operationName: string | null | undefined): T | null => {

@@ -6,7 +6,15 @@
 // else) is estimated once. Only AST helpers of graphql here: test runners may load two copies of it.
 import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery, type ComplexityResult } from '@pothos/plugin-complexity';
-import { BREAK, Kind, visit, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  BREAK,
+  Kind,
+  visit,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { costliestPath, deepestPath, mostRepeatedField } from './costBlame.ts';
 import { isGraphQLError, withCode } from './maskErrors.ts';
@@ -24,28 +32,53 @@ interface Operation {
   cost?: ComplexityResult;
 }
 
-export const LIMIT_CODES = { depth: 'QUERY_TOO_DEEP', breadth: 'QUERY_TOO_BROAD', complexity: 'QUERY_TOO_COSTLY' } as const;
+export const LIMIT_CODES = {
+  depth: 'QUERY_TOO_DEEP',
+  breadth: 'QUERY_TOO_BROAD',
+  complexity: 'QUERY_TOO_COSTLY',
+} as const;
 
 /** The first breach as an error naming the field to change, or null. */
 function breach(cost: ComplexityResult, limits: Limits, blame: () => Blame): GraphQLError | null {
-  const error = (kind: keyof typeof LIMIT_CODES, measured: number, max: number, advice: (b: Blame) => string) => {
+  const error = (
+    kind: keyof typeof LIMIT_CODES,
+    measured: number,
+    max: number,
+    advice: (b: Blame) => string,
+  ) => {
     const found = blame();
-    return createGraphQLError(`Query exceeds maximum ${kind} (${kind}: ${measured}, max: ${max}). ${advice(found)}`, {
-      extensions: { code: LIMIT_CODES[kind], [kind]: measured, max, field: found.field },
-    });
+    return createGraphQLError(
+      `Query exceeds maximum ${kind} (${kind}: ${measured}, max: ${max}). ${advice(found)}`,
+      {
+        extensions: { code: LIMIT_CODES[kind], [kind]: measured, max, field: found.field },
+      },
+    );
   };
   if (cost.depth > limits.maxDepth) {
-    return error('depth', cost.depth, limits.maxDepth, (b) => `The deepest chain is ${b.field}: ask for fewer nested levels, or fetch the inner part in a second request.`);
+    return error(
+      'depth',
+      cost.depth,
+      limits.maxDepth,
+      (b) =>
+        `The deepest chain is ${b.field}: ask for fewer nested levels, or fetch the inner part in a second request.`,
+    );
   }
   if (cost.breadth > limits.maxBreadth) {
-    return error('breadth', cost.breadth, limits.maxBreadth, (b) => `${b.field} is selected ${b.count} times: select fewer fields or aliases, or split the query.`);
+    return error(
+      'breadth',
+      cost.breadth,
+      limits.maxBreadth,
+      (b) =>
+        `${b.field} is selected ${b.count} times: select fewer fields or aliases, or split the query.`,
+    );
   }
   if (cost.complexity > limits.maxComplexity) {
     return error(
       'complexity',
       cost.complexity,
       limits.maxComplexity,
-      (b) => `${b.field} costs most (${b.count} of ${cost.complexity}): ask for smaller \`first\` or \`limit\` values on it (fewer \`ids\` or \`refs\` in a batch), or fewer fields under it.`,
+      (b) =>
+        `${b.field} costs most (${b.count} of ${cost.complexity}): ask for smaller \`first\` or \`limit\` values on it (fewer \`ids\` or \`refs\` in a batch), or fewer fields under it.`,
     );
   }
   return null;
@@ -88,18 +121,30 @@ function hasVariableCost(document: DocumentNode, names: ReadonlySet<string>): bo
   return found;
 }
 
-function operationOf(document: DocumentNode, operation: OperationDefinitionNode, names: ReadonlySet<string>): Operation {
+function operationOf(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  names: ReadonlySet<string>,
+): Operation {
   const alone: DocumentNode = {
     kind: Kind.DOCUMENT,
-    definitions: [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)],
+    definitions: [
+      operation,
+      ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION),
+    ],
   };
   return { document: alone, variable: hasVariableCost(alone, names) };
 }
 
 /** Depth, breadth and cost per operation, and (through useMaxTokens) tokens per document. */
-export function useQueryLimits(schema: GraphQLSchema, limits: Limits & { maxTokens: number }): Plugin {
+export function useQueryLimits(
+  schema: GraphQLSchema,
+  limits: Limits & { maxTokens: number },
+): Plugin {
   const names = argumentCostFields(schema);
-  const operations = operationCache((document, operation) => operationOf(document, operation, names));
+  const operations = operationCache((document, operation) =>
+    operationOf(document, operation, names),
+  );
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(useMaxTokens(limits.maxTokens));
@@ -110,7 +155,11 @@ export function useQueryLimits(schema: GraphQLSchema, limits: Limits & { maxToke
       let cost = operation.cost;
       if (cost === undefined) {
         try {
-          cost = complexityFromQuery(operation.document, { schema, variables: args.variableValues ?? {}, ctx: args.contextValue });
+          cost = complexityFromQuery(operation.document, {
+            schema,
+            variables: args.variableValues ?? {},
+            ctx: args.contextValue,
+          });
         } catch (error) {
           // Arguments the estimate reads failed their validation: refused before anything runs.
           if (error instanceof PothosValidationError) {
@@ -126,9 +175,15 @@ export function useQueryLimits(schema: GraphQLSchema, limits: Limits & { maxToke
       const found = cost;
       const refused = breach(cost, limits, () => {
         const { document } = operation;
-        if (found.depth > limits.maxDepth) return { field: deepestPath(document), count: found.depth };
+        if (found.depth > limits.maxDepth)
+          return { field: deepestPath(document), count: found.depth };
         if (found.breadth > limits.maxBreadth) return mostRepeatedField(document);
-        const costliest = costliestPath(document, schema, args.variableValues ?? {}, args.contextValue);
+        const costliest = costliestPath(
+          document,
+          schema,
+          args.variableValues ?? {},
+          args.contextValue,
+        );
         return { field: costliest.path, count: costliest.cost };
       });
       if (refused !== null) setResultAndStopExecution({ errors: [refused] });

@@ -43,17 +43,31 @@ export function useRequestId(): Plugin {
 export type LogSink = (line: string) => void;
 
 function render(args: unknown[]): string {
-  return args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 4, breakLength: Infinity }))).join(' ');
+  return args
+    .map((arg) =>
+      typeof arg === 'string' ? arg : inspect(arg, { depth: 4, breakLength: Infinity }),
+    )
+    .join(' ');
 }
 
 /**
  * Yoga's logger, with the request id on every line. Errors keep their stack here — the log is for
  * operators; what the client sees is decided by the error masker.
  */
-export function requestLogger(sink: LogSink = (line) => console.error(line), debug = false): YogaLogger {
-  const line = (level: string) => (...args: unknown[]) => {
-    const id = currentRequestId();
-    sink(`[api] ${level}${id === undefined ? '' : ` request=${id}`} ${render(args)}`);
+export function requestLogger(
+  sink: LogSink = (line) => console.error(line),
+  debug = false,
+): YogaLogger {
+  const line =
+    (level: string) =>
+    (...args: unknown[]) => {
+      const id = currentRequestId();
+      sink(`[api] ${level}${id === undefined ? '' : ` request=${id}`} ${render(args)}`);
+    };
+  return {
+    debug: debug ? line('debug') : () => {},
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
   };
-  return { debug: debug ? line('debug') : () => {}, info: line('info'), warn: line('warn'), error: line('error') };
 }

@@ -10,4 +10,5 @@ export const textArg = (max: number) => z.string().trim().min(1).max(max);
 /** A batch of ids or references, bounded so one request stays a bounded amount of work. */
 export const lookupListArg = z.array(textArg(MAX_REF_LENGTH)).max(QUERY_LIMITS.maxLookupIds);
 /** The entries a batch lookup returns, for cost estimates: an over-long list is refused by its validator, not costed. */
-export const lookupSizeOf = (list: readonly unknown[]) => Math.min(list.length, QUERY_LIMITS.maxLookupIds);
+export const lookupSizeOf = (list: readonly unknown[]) =>
+  Math.min(list.length, QUERY_LIMITS.maxLookupIds);

@@ -5,9 +5,15 @@ import { builder } from '../builder.ts';
 const EnrichmentRef = builder.objectRef<EnrichmentStatus>('Enrichment').implement({
   description: 'Paper metadata fetched in the background from Semantic Scholar and arXiv.',
   fields: (t) => ({
-    pending: t.exposeInt('pending', { description: 'Papers of the graph with no metadata fetched within the refresh age' }),
-    done: t.exposeInt('done', { description: 'Papers of the graph fetched within the refresh age' }),
-    failed: t.exposeInt('failed', { description: 'Papers whose last attempt failed; tried again later' }),
+    pending: t.exposeInt('pending', {
+      description: 'Papers of the graph with no metadata fetched within the refresh age',
+    }),
+    done: t.exposeInt('done', {
+      description: 'Papers of the graph fetched within the refresh age',
+    }),
+    failed: t.exposeInt('failed', {
+      description: 'Papers whose last attempt failed; tried again later',
+    }),
     lastError: t.exposeString('lastError', { nullable: true }),
   }),
 });

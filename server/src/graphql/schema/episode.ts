@@ -1,5 +1,8 @@
 import type { Chapter } from '../../domain/model.ts';
-import { MAX_SHARED_REFERENCES, type RelatedWithReferences } from '../../metadata/referenceRelated.ts';
+import {
+  MAX_SHARED_REFERENCES,
+  type RelatedWithReferences,
+} from '../../metadata/referenceRelated.ts';
 import { builder } from '../builder.ts';
 import { filteredEpisodes, isFiltered } from '../metadataFilters.ts';
 import { papersOf } from '../metadataLoaders.ts';
@@ -19,20 +22,34 @@ const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
   }),
 });
 
-const RecommendationRef = builder.objectRef<{ paperId: string; note: string | null }>('Recommendation').implement({
-  fields: (t) => ({
-    paper: t.field({ type: PaperRef, resolve: (recommendation, _args, { loaders }) => loaders.paper(recommendation.paperId) }),
-    note: t.exposeString('note', { nullable: true }),
-  }),
-});
+const RecommendationRef = builder
+  .objectRef<{ paperId: string; note: string | null }>('Recommendation')
+  .implement({
+    fields: (t) => ({
+      paper: t.field({
+        type: PaperRef,
+        resolve: (recommendation, _args, { loaders }) => loaders.paper(recommendation.paperId),
+      }),
+      note: t.exposeString('note', { nullable: true }),
+    }),
+  });
 
 const RelatedEpisodeRef = builder.objectRef<RelatedWithReferences>('RelatedEpisode').implement({
   fields: (t) => ({
-    episode: t.field({ type: EpisodeRef, resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId) }),
-    score: t.exposeFloat('score', {
-      description: 'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (README)',
+    episode: t.field({
+      type: EpisodeRef,
+      resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId),
     }),
-    sharedPapers: t.field({ type: [PaperRef], complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers }, resolve: (related, _args, { loaders }) => related.sharedPaperIds.map((id) => loaders.paper(id)) }),
+    score: t.exposeFloat('score', {
+      description:
+        'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (README)',
+    }),
+    sharedPapers: t.field({
+      type: [PaperRef],
+      complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers },
+      resolve: (related, _args, { loaders }) =>
+        related.sharedPaperIds.map((id) => loaders.paper(id)),
+    }),
     sharedReferences: t.field({
       type: [PaperRef],
       description: 'Works both source papers cite, and papers citing both; strongest link first',
@@ -49,12 +66,21 @@ EpisodeRef.implement({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     publishedAt: t.exposeString('publishedAt', { nullable: true, description: 'YYYY-MM-DD' }),
-    paperPublishedAt: t.exposeString('paperPublishedAt', { nullable: true, description: 'YYYY-MM-DD' }),
+    paperPublishedAt: t.exposeString('paperPublishedAt', {
+      nullable: true,
+      description: 'YYYY-MM-DD',
+    }),
     durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
     summary: t.exposeString('summary', { nullable: true }),
     takeaways: t.exposeStringList('takeaways'),
-    chapters: t.expose('chapters', { type: [ChapterRef], complexity: { field: 1, multiplier: LIST_BOUNDS.chapters } }),
-    source: t.field({ type: PaperRef, resolve: (episode, _args, { loaders }) => loaders.paper(episode.sourcePaperId) }),
+    chapters: t.expose('chapters', {
+      type: [ChapterRef],
+      complexity: { field: 1, multiplier: LIST_BOUNDS.chapters },
+    }),
+    source: t.field({
+      type: PaperRef,
+      resolve: (episode, _args, { loaders }) => loaders.paper(episode.sourcePaperId),
+    }),
     recommendations: t.expose('recommendations', {
       type: [RecommendationRef],
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
@@ -62,7 +88,13 @@ EpisodeRef.implement({
     related: t.field({
       type: [RelatedEpisodeRef],
       description: 'Other episodes ranked by the papers they share with this one.',
-      args: { first: t.arg.int({ required: true, defaultValue: 5, validate: countArg(QUERY_LIMITS.maxRelated) }) },
+      args: {
+        first: t.arg.int({
+          required: true,
+          defaultValue: 5,
+          validate: countArg(QUERY_LIMITS.maxRelated),
+        }),
+      },
       complexity: (args) => ({ field: 2, multiplier: args.first }),
       resolve: (episode, args, { loaders }) => loaders.related(episode.id, args.first),
     }),
@@ -82,23 +114,39 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, { loaders }) => loaders.findEpisode(String(args.id)),
   }),
-  episodes: t.connection(
-    {
-      type: EpisodeRef,
-      description:
-        'Newest first (undated last, then id); with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
-      args: {
-        search: t.arg.string({ validate: textArg(200) }),
-        author: t.arg.string({ description: 'Part of an author’s name of the source paper, any case', validate: textArg(200) }),
-        topic: t.arg.string({ description: 'A topic of the source paper exactly, any case', validate: textArg(200) }),
-      },
-      complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
-      resolve: (_root, args, context) => {
-        const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
-        if (isFiltered(filter)) return resolvePage(args, (offset, limit) => filteredEpisodes(context.store, filter, offset, limit));
-        if (filter.text !== undefined) return resolvePage(args, (offset, limit) => context.store.listEpisodes({ offset, limit, search: filter.text }));
-        return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) => context.store.listEpisodes({ offset: 0, limit, keyset }));
-      },
+  episodes: t.connection({
+    type: EpisodeRef,
+    description:
+      'Newest first (undated last, then id); with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
+    args: {
+      search: t.arg.string({ validate: textArg(200) }),
+      author: t.arg.string({
+        description: 'Part of an author’s name of the source paper, any case',
+        validate: textArg(200),
+      }),
+      topic: t.arg.string({
+        description: 'A topic of the source paper exactly, any case',
+        validate: textArg(200),
+      }),
     },
-  ),
+    complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
+    resolve: (_root, args, context) => {
+      const filter = {
+        text: args.search ?? undefined,
+        author: args.author ?? undefined,
+        topic: args.topic ?? undefined,
+      };
+      if (isFiltered(filter))
+        return resolvePage(args, (offset, limit) =>
+          filteredEpisodes(context.store, filter, offset, limit),
+        );
+      if (filter.text !== undefined)
+        return resolvePage(args, (offset, limit) =>
+          context.store.listEpisodes({ offset, limit, search: filter.text }),
+        );
+      return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
+        context.store.listEpisodes({ offset: 0, limit, keyset }),
+      );
+    },
+  }),
 }));

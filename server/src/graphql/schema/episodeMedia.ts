@@ -21,13 +21,24 @@ const UnlinkedReadingRef = builder.objectRef<UnlinkedReading>('UnlinkedReading')
 });
 
 builder.objectFields(EpisodeRef, (t) => ({
-  url: t.string({ nullable: true, description: "The episode's own page (RSS <link>)", resolve: (e) => e.url ?? null }),
+  url: t.string({
+    nullable: true,
+    description: "The episode's own page (RSS <link>)",
+    resolve: (e) => e.url ?? null,
+  }),
   guid: t.string({
     nullable: true,
     description: "The feed's <guid>: identifies the episode across title and text edits",
     resolve: (e) => e.guid ?? null,
   }),
   audio: t.field({ type: AudioRef, nullable: true, resolve: (e) => e.audio ?? null }),
-  imageUrl: t.string({ nullable: true, description: '<itunes:image>', resolve: (e) => e.imageUrl ?? null }),
-  unlinkedReadings: t.field({ type: [UnlinkedReadingRef], resolve: (e) => e.unlinkedReadings ?? [] }),
+  imageUrl: t.string({
+    nullable: true,
+    description: '<itunes:image>',
+    resolve: (e) => e.imageUrl ?? null,
+  }),
+  unlinkedReadings: t.field({
+    type: [UnlinkedReadingRef],
+    resolve: (e) => e.unlinkedReadings ?? [],
+  }),
 }));

@@ -10,7 +10,10 @@ export class NotAuthorizedError extends Error {
 /** The same codes clients read from `extensions.code` of GraphQL errors, for errors returned as results. */
 const ErrorCodeEnum = builder.enumType('ErrorCode', {
   values: {
-    UNAUTHORIZED: { description: 'Send `Authorization: Bearer <ADMIN_TOKEN>`, or configure ADMIN_TOKEN on the server.' },
+    UNAUTHORIZED: {
+      description:
+        'Send `Authorization: Bearer <ADMIN_TOKEN>`, or configure ADMIN_TOKEN on the server.',
+    },
     BAD_FEED: { description: 'The feed was refused; `issues` say which episode and field to fix.' },
   } as const,
 });
@@ -27,21 +30,23 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
 
 builder.objectType(NotAuthorizedError, {
   name: 'NotAuthorizedError',
-  description: 'The request lacks the admin token, or mutations are disabled because none is configured.',
+  description:
+    'The request lacks the admin token, or mutations are disabled because none is configured.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotAuthorizedError,
 });
 
-const ImportIssueRef = builder
-  .objectRef<ImportError['issues'][number]>('ImportIssue')
-  .implement({
-    fields: (t) => ({
-      file: t.exposeString('file', { nullable: true }),
-      episode: t.exposeString('episode', { nullable: true, description: 'Episode title or #position' }),
-      field: t.exposeString('field', { nullable: true }),
-      message: t.exposeString('message'),
+const ImportIssueRef = builder.objectRef<ImportError['issues'][number]>('ImportIssue').implement({
+  fields: (t) => ({
+    file: t.exposeString('file', { nullable: true }),
+    episode: t.exposeString('episode', {
+      nullable: true,
+      description: 'Episode title or #position',
     }),
-  });
+    field: t.exposeString('field', { nullable: true }),
+    message: t.exposeString('message'),
+  }),
+});
 
 builder.objectType(ImportError, {
   name: 'FeedValidationError',
@@ -49,6 +54,9 @@ builder.objectType(ImportError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ImportError,
   fields: (t) => ({
-    issues: t.expose('issues', { type: [ImportIssueRef], complexity: { field: 1, multiplier: LIST_BOUNDS.importIssues } }),
+    issues: t.expose('issues', {
+      type: [ImportIssueRef],
+      complexity: { field: 1, multiplier: LIST_BOUNDS.importIssues },
+    }),
   }),
 });

@@ -7,20 +7,38 @@ import { assertAdmin } from './admin.ts';
 import { ErrorInterface, NotAuthorizedError } from './errors.ts';
 
 const FeedStatusEnum = builder.enumType('FeedStatus', {
-  values: Object.fromEntries(FEED_STATUSES.map((status) => [status, {}])) as Record<(typeof FEED_STATUSES)[number], object>,
+  values: Object.fromEntries(FEED_STATUSES.map((status) => [status, {}])) as Record<
+    (typeof FEED_STATUSES)[number],
+    object
+  >,
 });
 
 const FeedRef = builder.objectRef<FeedRecord>('Feed').implement({
   description: 'A subscribed feed and what its last poll did.',
   fields: (t) => ({
     url: t.exposeString('url'),
-    title: t.exposeString('title', { nullable: true, description: "The channel's <title> at the last good fetch" }),
+    title: t.exposeString('title', {
+      nullable: true,
+      description: "The channel's <title> at the last good fetch",
+    }),
     addedAt: t.exposeString('addedAt'),
     lastCheckedAt: t.exposeString('lastCheckedAt', { nullable: true }),
-    lastChangedAt: t.exposeString('lastChangedAt', { nullable: true, description: 'When a poll last added or updated an episode' }),
-    lastStatus: t.field({ type: FeedStatusEnum, nullable: true, resolve: (feed) => feed.lastStatus }),
-    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last poll failed; null when it did not' }),
-    episodeCount: t.exposeInt('episodeCount', { description: 'Items in the feed at the last good fetch' }),
+    lastChangedAt: t.exposeString('lastChangedAt', {
+      nullable: true,
+      description: 'When a poll last added or updated an episode',
+    }),
+    lastStatus: t.field({
+      type: FeedStatusEnum,
+      nullable: true,
+      resolve: (feed) => feed.lastStatus,
+    }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'Why the last poll failed; null when it did not',
+    }),
+    episodeCount: t.exposeInt('episodeCount', {
+      description: 'Items in the feed at the last good fetch',
+    }),
     nextCheckAt: t.exposeString('nextCheckAt', { nullable: true }),
   }),
 });
@@ -33,12 +51,16 @@ builder.objectType(FeedUrlError, {
   fields: () => ({}),
 });
 
-const RemovedFeedRef = builder.objectRef<{ url: string; removed: boolean }>('RemovedFeed').implement({
-  fields: (t) => ({
-    url: t.exposeString('url'),
-    removed: t.exposeBoolean('removed', { description: 'false when the feed was not subscribed' }),
-  }),
-});
+const RemovedFeedRef = builder
+  .objectRef<{ url: string; removed: boolean }>('RemovedFeed')
+  .implement({
+    fields: (t) => ({
+      url: t.exposeString('url'),
+      removed: t.exposeBoolean('removed', {
+        description: 'false when the feed was not subscribed',
+      }),
+    }),
+  });
 
 const RefreshedFeedsRef = builder.objectRef<{ feeds: FeedRecord[] }>('RefreshedFeeds').implement({
   fields: (t) => ({ feeds: t.expose('feeds', { type: [FeedRef] }) }),
@@ -62,7 +84,8 @@ builder.queryField('feeds', (t) =>
 builder.mutationFields((t) => ({
   addFeed: t.field({
     type: FeedRef,
-    description: 'Subscribe to a feed and fetch it at once; the result says how that went. Needs the admin token.',
+    description:
+      'Subscribe to a feed and fetch it at once; the result says how that went. Needs the admin token.',
     errors: { types: [NotAuthorizedError, FeedUrlError], union: { name: 'AddFeedResult' } },
     args: { url: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => adminFeedService(context, 'addFeed').add(args.url),
@@ -81,6 +104,8 @@ builder.mutationFields((t) => ({
     type: RefreshedFeedsRef,
     description: 'Fetch every subscribed feed now. Needs the admin token.',
     errors: { types: [NotAuthorizedError], union: { name: 'RefreshFeedsResult' } },
-    resolve: async (_root, _args, context) => ({ feeds: await adminFeedService(context, 'refreshFeeds').refreshAll() }),
+    resolve: async (_root, _args, context) => ({
+      feeds: await adminFeedService(context, 'refreshFeeds').refreshAll(),
+    }),
   }),
 }));

@@ -17,10 +17,13 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: NodeKindEnum }),
     label: t.string({
-      description: 'Episode title; paper title (from metadata where the feed gave none), else a label from its id',
+      description:
+        'Episode title; paper title (from metadata where the feed gave none), else a label from its id',
       resolve: (node, _args, context) => graphNodeLabel(node, context),
     }),
-    weight: t.exposeInt('weight', { description: 'Papers: citing episodes. Episodes: cited papers.' }),
+    weight: t.exposeInt('weight', {
+      description: 'Papers: citing episodes. Episodes: cited papers.',
+    }),
   }),
 });
 
@@ -42,7 +45,9 @@ type DrawnGraph = GraphView & { query?: GraphQuery };
 async function wasTruncated(graph: DrawnGraph, context: Context): Promise<boolean> {
   const { query } = graph;
   if (query === undefined || graph.nodes.length < query.limit) return false;
-  return (await context.store.graph({ ...query, limit: query.limit + 1 })).nodes.length > query.limit;
+  return (
+    (await context.store.graph({ ...query, limit: query.limit + 1 })).nodes.length > query.limit
+  );
 }
 
 export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
@@ -50,7 +55,8 @@ export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
     nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
     edges: t.expose('edges', { type: [GraphEdgeRef], complexity: { field: 1, multiplier: 1 } }),
     truncated: t.boolean({
-      description: 'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
+      description:
+        'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
       resolve: (graph, _args, context) => wasTruncated(graph, context),
     }),
   }),
@@ -73,28 +79,48 @@ builder.queryFields((t) => ({
       'Nodes and edges for drawing: around `focus` up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut). An unknown `focus` is a NOT_FOUND error.',
     args: {
       focus: t.arg.id({ description: 'Episode id or any paper identifier' }),
-      depth: t.arg.int({ required: true, defaultValue: 1, validate: countArg(QUERY_LIMITS.maxGraphDepth) }),
-      limit: t.arg.int({ required: true, defaultValue: QUERY_LIMITS.defaultGraphLimit, validate: countArg(QUERY_LIMITS.maxGraphLimit) }),
+      depth: t.arg.int({
+        required: true,
+        defaultValue: 1,
+        validate: countArg(QUERY_LIMITS.maxGraphDepth),
+      }),
+      limit: t.arg.int({
+        required: true,
+        defaultValue: QUERY_LIMITS.defaultGraphLimit,
+        validate: countArg(QUERY_LIMITS.maxGraphLimit),
+      }),
       minCitations: t.arg.int({ required: true, defaultValue: 1, validate: countArg(1_000_000) }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
-      const focus = args.focus === null || args.focus === undefined ? undefined : await knownNode(context, 'focus', String(args.focus));
-      const query: GraphQuery = { focus, depth: args.depth, limit: args.limit, minCitations: args.minCitations };
+      const focus =
+        args.focus === null || args.focus === undefined
+          ? undefined
+          : await knownNode(context, 'focus', String(args.focus));
+      const query: GraphQuery = {
+        focus,
+        depth: args.depth,
+        limit: args.limit,
+        minCitations: args.minCitations,
+      };
       return { ...(await context.store.graph(query)), query };
     },
   }),
   path: t.field({
     type: GraphRef,
     nullable: true,
-    description: 'The shortest chain of episodes and papers between two nodes, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `from` or `to`.',
+    description:
+      'The shortest chain of episodes and papers between two nodes, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `from` or `to`.',
     args: {
       from: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
       to: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
     },
     complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {
-      const [from, to] = await Promise.all([knownNode(context, 'from', String(args.from)), knownNode(context, 'to', String(args.to))]);
+      const [from, to] = await Promise.all([
+        knownNode(context, 'from', String(args.from)),
+        knownNode(context, 'to', String(args.to)),
+      ]);
       return context.store.path(from, to);
     },
   }),

@@ -27,7 +27,8 @@ const ImportSummaryRef = builder.objectRef<ImportResult>('ImportSummary').implem
 builder.mutationField('importFeed', (t) =>
   t.field({
     type: ImportSummaryRef,
-    description: 'Import a feed atomically and idempotently. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
+    description:
+      'Import a feed atomically and idempotently. Needs `Authorization: Bearer <ADMIN_TOKEN>`.',
     errors: { types: [NotAuthorizedError, ImportError], union: { name: 'ImportFeedResult' } },
     args: {
       content: t.arg.string({ required: true }),
@@ -35,7 +36,10 @@ builder.mutationField('importFeed', (t) =>
     },
     resolve: async (_root, args, context) => {
       assertAdmin(context, 'importFeed');
-      const batch = await importFeedContent(args.content, { format: args.format, file: 'importFeed' });
+      const batch = await importFeedContent(args.content, {
+        format: args.format,
+        file: 'importFeed',
+      });
       return importWithGuidIdentity(context.store, batch);
     },
   }),

@@ -15,7 +15,10 @@ interface ConnectionArgs {
   before?: string | null | undefined;
 }
 
-export async function resolvePage<T>(args: ConnectionArgs, loadPage: (offset: number, limit: number) => Promise<Page<T>>) {
+export async function resolvePage<T>(
+  args: ConnectionArgs,
+  loadPage: (offset: number, limit: number) => Promise<Page<T>>,
+) {
   let totalCount = 0;
   const connection = await resolveOffsetConnection(
     { args, defaultSize: QUERY_LIMITS.defaultPageSize, maxSize: QUERY_LIMITS.maxPageSize },
@@ -36,13 +39,18 @@ export interface KeysetOrder<T, K> {
   schema: z.ZodType<K>;
 }
 
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 function encodeCursor<K>(order: KeysetOrder<unknown, K>, key: K): string {
   return Buffer.from(JSON.stringify([order.list, key])).toString('base64url');
 }
 
-function decodeCursor<K>(order: KeysetOrder<unknown, K>, argument: 'after' | 'before', cursor: string | null | undefined): K | undefined {
+function decodeCursor<K>(
+  order: KeysetOrder<unknown, K>,
+  argument: 'after' | 'before',
+  cursor: string | null | undefined,
+): K | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   let parsed: unknown;
   try {
@@ -66,12 +74,19 @@ export async function resolveKeysetPage<T, K>(
 ) {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
-    if (value !== null && value !== undefined && value < 0) throw badInput(`\`${name}\` must be 0 or more (got ${value}).`);
+    if (value !== null && value !== undefined && value < 0)
+      throw badInput(`\`${name}\` must be 0 or more (got ${value}).`);
   }
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
-  if (hasFirst && hasLast) throw badInput('Pass `first` (from the start or `after`) or `last` (from the end or `before`), not both.');
-  const size = Math.min(args.first ?? args.last ?? QUERY_LIMITS.defaultPageSize, QUERY_LIMITS.maxPageSize);
+  if (hasFirst && hasLast)
+    throw badInput(
+      'Pass `first` (from the start or `after`) or `last` (from the end or `before`), not both.',
+    );
+  const size = Math.min(
+    args.first ?? args.last ?? QUERY_LIMITS.defaultPageSize,
+    QUERY_LIMITS.maxPageSize,
+  );
   const keyset: Keyset<K> = {
     after: decodeCursor(order, 'after', args.after),
     before: decodeCursor(order, 'before', args.before),
@@ -96,5 +111,8 @@ export async function resolveKeysetPage<T, K>(
 
 /** The page a connection will actually return, for cost estimates: pages are capped at the maximum. */
 export function pageSizeOf(args: ConnectionArgs): number {
-  return Math.min(args.first ?? args.last ?? QUERY_LIMITS.defaultPageSize, QUERY_LIMITS.maxPageSize);
+  return Math.min(
+    args.first ?? args.last ?? QUERY_LIMITS.defaultPageSize,
+    QUERY_LIMITS.maxPageSize,
+  );
 }

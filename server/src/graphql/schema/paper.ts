@@ -14,25 +14,37 @@ PaperRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
   description: 'A paper, one node whatever identifier form pointed at it.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…' }),
+    id: t.exposeID('id', {
+      description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…',
+    }),
     title: t.string({
       nullable: true,
-      description: 'The feed’s title; the metadata providers’ where the feed had none or a truncated one',
+      description:
+        'The feed’s title; the metadata providers’ where the feed had none or a truncated one',
       resolve: (paper, _args, context) => paperTitle(paper, context),
     }),
     label: t.string({
       description: 'The title, or a readable label for untitled papers',
-      resolve: async (paper, _args, context) => paperLabel({ id: paper.id, title: await paperTitle(paper, context) }),
+      resolve: async (paper, _args, context) =>
+        paperLabel({ id: paper.id, title: await paperTitle(paper, context) }),
     }),
     url: t.exposeString('url', { description: 'External link' }),
     arxivId: t.exposeString('arxivId', { nullable: true }),
     doi: t.exposeString('doi', { nullable: true }),
-    aliases: t.exposeStringList('aliases', { description: 'Every identifier form the paper was seen under' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Every identifier form the paper was seen under',
+    }),
     citationCount: t.exposeInt('citationCount', { description: 'Episodes citing this paper' }),
     citedBy: t.field({
       type: [CitationRef],
       description: 'Citing episodes: source citations first, then newest episode first.',
-      args: { first: t.arg.int({ required: true, defaultValue: 100, validate: countArg(QUERY_LIMITS.maxCitedBy) }) },
+      args: {
+        first: t.arg.int({
+          required: true,
+          defaultValue: 100,
+          validate: countArg(QUERY_LIMITS.maxCitedBy),
+        }),
+      },
       complexity: (args) => ({ field: 2, multiplier: args.first }),
       resolve: (paper, args, { loaders }) => loaders.citedBy(paper.id, args.first),
     }),
@@ -49,7 +61,8 @@ builder.queryFields((t) => ({
   paper: t.field({
     type: PaperRef,
     nullable: true,
-    description: 'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
+    description:
+      'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
     args: { ref: t.arg.string({ required: true, validate: textArg(MAX_REF_LENGTH) }) },
     resolve: (_root, args, { loaders }) => findPaperByRef(loaders, args.ref),
   }),
@@ -68,18 +81,35 @@ builder.queryFields((t) => ({
     args: {
       search: t.arg.string({ validate: textArg(200) }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
-      author: t.arg.string({ description: 'Part of an author’s name, any case', validate: textArg(200) }),
-      topic: t.arg.string({ description: 'A topic exactly, any case: arXiv category (cs.LG) or field of study', validate: textArg(200) }),
+      author: t.arg.string({
+        description: 'Part of an author’s name, any case',
+        validate: textArg(200),
+      }),
+      topic: t.arg.string({
+        description: 'A topic exactly, any case: arXiv category (cs.LG) or field of study',
+        validate: textArg(200),
+      }),
     },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) => {
-      const filter = { text: args.search ?? undefined, author: args.author ?? undefined, topic: args.topic ?? undefined };
+      const filter = {
+        text: args.search ?? undefined,
+        author: args.author ?? undefined,
+        topic: args.topic ?? undefined,
+      };
       const minCitations = args.minCitations ?? undefined;
-      if (isFiltered(filter)) return resolvePage(args, (offset, limit) => filteredPapers(context.store, { ...filter, minCitations }, offset, limit));
+      if (isFiltered(filter))
+        return resolvePage(args, (offset, limit) =>
+          filteredPapers(context.store, { ...filter, minCitations }, offset, limit),
+        );
       if (filter.text !== undefined) {
-        return resolvePage(args, (offset, limit) => context.store.listPapers({ offset, limit, search: filter.text, minCitations }));
+        return resolvePage(args, (offset, limit) =>
+          context.store.listPapers({ offset, limit, search: filter.text, minCitations }),
+        );
       }
-      return resolveKeysetPage(args, MOST_CITED_FIRST, (keyset, limit) => context.store.listPapers({ offset: 0, limit, minCitations, keyset }));
+      return resolveKeysetPage(args, MOST_CITED_FIRST, (keyset, limit) =>
+        context.store.listPapers({ offset: 0, limit, minCitations, keyset }),
+      );
     },
   }),
 }));

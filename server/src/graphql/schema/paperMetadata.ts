@@ -16,7 +16,8 @@ const AuthorRef = builder.objectRef<Author>('Author').implement({
   fields: (t) => ({ name: t.exposeString('name') }),
 });
 
-const metadataOf = (paper: PaperView, context: Context) => metadataLoaders(context).metadata(paper.id);
+const metadataOf = (paper: PaperView, context: Context) =>
+  metadataLoaders(context).metadata(paper.id);
 
 builder.objectFields(PaperRef, (t) => ({
   authors: t.field({
@@ -25,9 +26,18 @@ builder.objectFields(PaperRef, (t) => ({
     complexity: { field: 1, multiplier: 20 },
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.authors ?? [],
   }),
-  year: t.int({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.year ?? null }),
-  venue: t.string({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.venue ?? null }),
-  abstract: t.string({ nullable: true, resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.abstract ?? null }),
+  year: t.int({
+    nullable: true,
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.year ?? null,
+  }),
+  venue: t.string({
+    nullable: true,
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.venue ?? null,
+  }),
+  abstract: t.string({
+    nullable: true,
+    resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.abstract ?? null,
+  }),
   topics: t.stringList({
     description: 'arXiv primary category and categories first, then the fields of study',
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.topics ?? [],
@@ -44,15 +54,21 @@ builder.objectFields(PaperRef, (t) => ({
   references: t.field({
     type: [PaperRef],
     description: 'Papers this paper cites, in the provider’s order',
-    args: { first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }) },
+    args: {
+      first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }),
+    },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
-    resolve: async (paper, args, context) => papersOf(await metadataLoaders(context).references(paper.id, args.first), context),
+    resolve: async (paper, args, context) =>
+      papersOf(await metadataLoaders(context).references(paper.id, args.first), context),
   }),
   referencedBy: t.field({
     type: [PaperRef],
     description: 'Papers papergraph knows that cite this paper, by id',
-    args: { first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }) },
+    args: {
+      first: t.arg.int({ required: true, defaultValue: 50, validate: countArg(MAX_REFERENCES) }),
+    },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
-    resolve: async (paper, args, context) => papersOf(await metadataLoaders(context).referencedBy(paper.id, args.first), context),
+    resolve: async (paper, args, context) =>
+      papersOf(await metadataLoaders(context).referencedBy(paper.id, args.first), context),
   }),
 }));

@@ -8,14 +8,23 @@ export const EpisodeRef = builder.objectRef<EpisodeRecord>('Episode');
 export const PaperRef = builder.objectRef<PaperView>('Paper');
 
 export const CitationKindEnum = builder.enumType('CitationKind', {
-  values: { SOURCE: { description: 'The paper the episode is about' }, RECOMMENDED: { description: 'A recommended reading' } },
+  values: {
+    SOURCE: { description: 'The paper the episode is about' },
+    RECOMMENDED: { description: 'A recommended reading' },
+  },
 });
 
 export const CitationRef = builder.objectRef<Citation>('Citation').implement({
   description: 'An episode citing a paper, as its source or as a recommended reading.',
   fields: (t) => ({
-    episode: t.field({ type: EpisodeRef, resolve: (citation, _args, { loaders }) => loaders.episode(citation.episodeId) }),
-    paper: t.field({ type: PaperRef, resolve: (citation, _args, { loaders }) => loaders.paper(citation.paperId) }),
+    episode: t.field({
+      type: EpisodeRef,
+      resolve: (citation, _args, { loaders }) => loaders.episode(citation.episodeId),
+    }),
+    paper: t.field({
+      type: PaperRef,
+      resolve: (citation, _args, { loaders }) => loaders.paper(citation.paperId),
+    }),
     kind: t.expose('kind', { type: CitationKindEnum }),
     note: t.exposeString('note', { nullable: true }),
   }),

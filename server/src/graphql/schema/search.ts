@@ -29,8 +29,12 @@ function withMetadataHits(hits: SearchHit[], byMetadata: MetadataHit[]): SearchH
   const found = new Set(hits.filter((hit) => hit.kind === 'PAPER').map((hit) => hit.id));
   const floor = hits.reduce((min, hit) => Math.min(min, hit.score), Infinity);
   const extra = byMetadata.filter((hit) => !found.has(hit.paperId));
-  const below = (i: number) => (!Number.isFinite(floor) ? 1 / (i + 1) : floor > 0 ? floor / (i + 2) : floor - (i + 1));
-  return [...hits, ...extra.map((hit, i) => ({ kind: 'PAPER' as const, id: hit.paperId, score: below(i) }))];
+  const below = (i: number) =>
+    !Number.isFinite(floor) ? 1 / (i + 1) : floor > 0 ? floor / (i + 2) : floor - (i + 1);
+  return [
+    ...hits,
+    ...extra.map((hit, i) => ({ kind: 'PAPER' as const, id: hit.paperId, score: below(i) })),
+  ];
 }
 
 builder.queryFields((t) => ({
@@ -40,7 +44,11 @@ builder.queryFields((t) => ({
       'Episodes and papers ranked across titles, summaries, takeaways and notes, then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first.',
     args: {
       query: t.arg.string({ required: true, validate: textArg(500) }),
-      first: t.arg.int({ required: true, defaultValue: 10, validate: countArg(QUERY_LIMITS.maxSearchResults) }),
+      first: t.arg.int({
+        required: true,
+        defaultValue: 10,
+        validate: countArg(QUERY_LIMITS.maxSearchResults),
+      }),
     },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
     resolve: async (_root, args, context) => {
@@ -51,12 +59,16 @@ builder.queryFields((t) => ({
       ]);
       const ranked = withMetadataHits(hits, byMetadata).filter((hit) => hit.id !== exactPaperId);
       const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
-      if (exactPaperId !== null) ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
+      if (exactPaperId !== null)
+        ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
       const { loaders } = context;
       const loaded = await Promise.all(
         ranked.slice(0, args.first).map(async (hit) => ({
           score: hit.score,
-          node: hit.kind === 'EPISODE' ? await loaders.findEpisode(hit.id) : await loaders.findPaper(hit.id),
+          node:
+            hit.kind === 'EPISODE'
+              ? await loaders.findEpisode(hit.id)
+              : await loaders.findPaper(hit.id),
         })),
       );
       return loaded.filter((hit): hit is { score: number; node: SearchNode } => hit.node !== null);

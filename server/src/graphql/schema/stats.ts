@@ -8,7 +8,8 @@ const StatsRef = builder.objectRef<Stats>('Stats').implement({
     citations: t.exposeInt('citations', { description: 'Source and recommended-reading links' }),
     lastChangedAt: t.string({
       nullable: true,
-      description: 'When an import or removeEpisode last changed the graph (ISO-8601 UTC); null before any recorded change',
+      description:
+        'When an import or removeEpisode last changed the graph (ISO-8601 UTC); null before any recorded change',
       resolve: (_stats, _args, context) => context.store.graphChangedAt(),
     }),
   }),

@@ -27,7 +27,9 @@ function cleanStrings(value: unknown): unknown {
   if (typeof value === 'string') return cleanControlCharacters(value);
   if (Array.isArray(value)) return value.map(cleanStrings);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cleanStrings(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, cleanStrings(inner)]),
+    );
   }
   return value;
 }
@@ -37,9 +39,15 @@ function canonicalIdIssues(batch: ImportBatch): ImportIssue[] {
   batch.papers.forEach((paper, i) => {
     const parsed = parsePaperRef(paper.id);
     if (!parsed.ok) {
-      issues.push({ field: `papers.${i}.id`, message: `"${paper.id}" is not a paper id: ${parsed.reason}` });
+      issues.push({
+        field: `papers.${i}.id`,
+        message: `"${paper.id}" is not a paper id: ${parsed.reason}`,
+      });
     } else if (parsed.key.id !== paper.id) {
-      issues.push({ field: `papers.${i}.id`, message: `"${paper.id}" is not canonical; it normalises to "${parsed.key.id}"` });
+      issues.push({
+        field: `papers.${i}.id`,
+        message: `"${paper.id}" is not canonical; it normalises to "${parsed.key.id}"`,
+      });
     }
   });
   batch.episodes.forEach((episode, i) => {
@@ -61,7 +69,9 @@ export function readJsonExport(content: string): ImportBatch {
   try {
     document = JSON.parse(content);
   } catch (error) {
-    throw new ImportError([{ message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new ImportError([
+      { message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
   }
   const envelope = exportEnvelopeSchema.safeParse(document);
   if (!envelope.success) {
@@ -72,11 +82,17 @@ export function readJsonExport(content: string): ImportBatch {
       })),
     );
   }
-  const candidate = cleanStrings({ episodes: envelope.data.episodes, papers: envelope.data.papers });
+  const candidate = cleanStrings({
+    episodes: envelope.data.episodes,
+    papers: envelope.data.papers,
+  });
   const parsed = parseImportBatch(candidate);
   if (!parsed.success) {
     const labels = envelope.data.episodes.map((episode, i) => {
-      const title = typeof episode === 'object' && episode !== null && 'title' in episode ? episode.title : undefined;
+      const title =
+        typeof episode === 'object' && episode !== null && 'title' in episode
+          ? episode.title
+          : undefined;
       return episodeLabel(i + 1, typeof title === 'string' ? title : undefined);
     });
     throw new ImportError(issuesFromZod(parsed.error, labels));

@@ -20,7 +20,8 @@ export function looksLikePage(content: string): boolean {
 function toRawEpisode(lines: string[], position: number): RawEpisode {
   const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
   const last = texts[texts.length - 1];
-  const durationText = texts.length > 1 && last !== undefined && isDurationLine(last) ? last : undefined;
+  const durationText =
+    texts.length > 1 && last !== undefined && isDurationLine(last) ? last : undefined;
   const body = durationText === undefined ? texts : texts.slice(0, -1);
   const [title, ...description] = body;
   return {

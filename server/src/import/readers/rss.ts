@@ -45,7 +45,11 @@ function textOf(node: unknown): string {
   if (!isRecord(node)) return '';
   const text = typeof node[TEXT] === 'string' ? decodeXmlEntities(node[TEXT]) : '';
   const cdataNode = node[CDATA];
-  const cdata = Array.isArray(cdataNode) ? cdataNode.filter((part) => typeof part === 'string').join('') : typeof cdataNode === 'string' ? cdataNode : '';
+  const cdata = Array.isArray(cdataNode)
+    ? cdataNode.filter((part) => typeof part === 'string').join('')
+    : typeof cdataNode === 'string'
+      ? cdataNode
+      : '';
   return (text + cdata).trim();
 }
 
@@ -134,7 +138,9 @@ export function readRss(content: string): RawEpisode[] {
     const unclosed = /^Invalid '\[(.*)\]' found\.$/s.exec(msg)?.[1]?.match(/"[^"]+"/g);
     if (unclosed) {
       const open = unclosed.map((name) => `<${name.slice(1, -1)}>`).join(', ');
-      throw new ImportError([{ message: `invalid XML: the feed ends while ${open} are still open (truncated?)` }]);
+      throw new ImportError([
+        { message: `invalid XML: the feed ends while ${open} are still open (truncated?)` },
+      ]);
     }
     throw new ImportError([{ message: `invalid XML at line ${line}, column ${col}: ${msg}` }]);
   }
@@ -142,10 +148,13 @@ export function readRss(content: string): RawEpisode[] {
   try {
     document = parser.parse(content);
   } catch (error) {
-    throw new ImportError([{ message: `invalid XML: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw new ImportError([
+      { message: `invalid XML: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
   }
   const rss = isRecord(document) ? document['rss'] : undefined;
-  if (!isRecord(rss)) throw new ImportError([{ message: 'not an RSS feed: no <rss> root element' }]);
+  if (!isRecord(rss))
+    throw new ImportError([{ message: 'not an RSS feed: no <rss> root element' }]);
   const channel = rss['channel'];
   if (!isRecord(channel)) throw new ImportError([{ message: 'RSS feed has no <channel>' }]);
   const items = channel['item'];

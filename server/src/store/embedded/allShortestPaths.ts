@@ -31,7 +31,11 @@ function distancesFrom(graph: CitationGraph, start: number, stopAt: number): Map
 
 function edgeBetween(graph: CitationGraph, a: number, b: number): GraphEdge {
   const [episode, paper] = graph.isEpisode(a) ? [a, b] : [b, a];
-  return { source: graph.idOf(episode), target: graph.idOf(paper), kind: graph.edgeKind(episode, paper)! };
+  return {
+    source: graph.idOf(episode),
+    target: graph.idOf(paper),
+    kind: graph.edgeKind(episode, paper)!,
+  };
 }
 
 /**
@@ -40,7 +44,12 @@ function edgeBetween(graph: CitationGraph, a: number, b: number): GraphEdge {
  * yields the paths in id-sequence order and stops after `limit`, so a pair joined by millions of
  * shortest paths costs two searches and `limit` walks.
  */
-export function allShortestPaths(graph: CitationGraph, fromId: string, toId: string, limit: number): NodeChain[] {
+export function allShortestPaths(
+  graph: CitationGraph,
+  fromId: string,
+  toId: string,
+  limit: number,
+): NodeChain[] {
   const source = graph.indexOf(fromId);
   const target = graph.indexOf(toId);
   if (source < 0 || target < 0 || limit <= 0) return [];
@@ -68,7 +77,10 @@ export function allShortestPaths(graph: CitationGraph, fromId: string, toId: str
   const walk = (node: number, hops: number): void => {
     if (node === target) {
       const nodes = [...chain];
-      paths.push({ nodes, edges: nodes.slice(1).map((next, i) => edgeBetween(graph, nodes[i]!, next)) });
+      paths.push({
+        nodes,
+        edges: nodes.slice(1).map((next, i) => edgeBetween(graph, nodes[i]!, next)),
+      });
       return;
     }
     for (const next of stepsFrom(node, hops)) {

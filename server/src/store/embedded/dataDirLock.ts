@@ -35,7 +35,8 @@ export function lockDataDir(dataDir: string): { release(): void } {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) throw new DataDirInUseError(dataDir, owner);
+    if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner))
+      throw new DataDirInUseError(dataDir, owner);
     writeFileSync(path, mine);
   }
   return {

@@ -40,7 +40,11 @@ function connect(path: string): DatabaseSync {
  * several batches and await between them (files parsed on a worker); on its own connection its
  * uncommitted rows stay invisible to queries, which WAL serves from the last commit.
  */
-export function openDatabase(dataDir: string): { reader: DatabaseSync; writer: DatabaseSync; path: string } {
+export function openDatabase(dataDir: string): {
+  reader: DatabaseSync;
+  writer: DatabaseSync;
+  path: string;
+} {
   mkdirSync(resolve(dataDir), { recursive: true });
   const path = databasePath(dataDir);
   const reader = connect(path);

@@ -58,7 +58,19 @@ export class FeedRows {
 
   save(feed: FeedRecord): void {
     const f = feedRecordSchema.parse(feed);
-    this.#save.run(f.url, f.addedAt, f.title, f.etag, f.lastModified, f.lastCheckedAt, f.lastChangedAt, f.lastStatus, f.lastError, f.episodeCount, f.nextCheckAt);
+    this.#save.run(
+      f.url,
+      f.addedAt,
+      f.title,
+      f.etag,
+      f.lastModified,
+      f.lastCheckedAt,
+      f.lastChangedAt,
+      f.lastStatus,
+      f.lastError,
+      f.episodeCount,
+      f.nextCheckAt,
+    );
   }
 
   remove(url: string): boolean {
@@ -67,7 +79,10 @@ export class FeedRows {
 
   episodeIdsByGuids(guids: readonly string[]): (string | null)[] {
     if (guids.length === 0) return [];
-    const rows = this.#idsByGuids.all(JSON.stringify([...new Set(guids)])) as { guid: string; id: string }[];
+    const rows = this.#idsByGuids.all(JSON.stringify([...new Set(guids)])) as {
+      guid: string;
+      id: string;
+    }[];
     const found = new Map(rows.map((row) => [row.guid, row.id]));
     return guids.map((guid) => found.get(guid) ?? null);
   }

@@ -5,7 +5,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 export function ensureGraphChangedAt(db: DatabaseSync): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS graph_changed_at (only INTEGER PRIMARY KEY CHECK (only = 1), at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS graph_changed_at (only INTEGER PRIMARY KEY CHECK (only = 1), at TEXT NOT NULL)`,
+  );
 }
 
 /** ISO-8601 UTC time of the last committed change; null when none was recorded. */

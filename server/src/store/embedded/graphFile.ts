@@ -51,7 +51,10 @@ const headerSchema = z.object({
   episodes: count,
   papers: count,
   citations: count,
-  arrays: z.record(z.enum(Object.keys(ARRAY_TYPES) as [ArrayName, ...ArrayName[]]), z.object({ at: count, bytes: count })),
+  arrays: z.record(
+    z.enum(Object.keys(ARRAY_TYPES) as [ArrayName, ...ArrayName[]]),
+    z.object({ at: count, bytes: count }),
+  ),
 });
 type Header = z.infer<typeof headerSchema>;
 
@@ -71,10 +74,12 @@ export function readGraphFile(path: string, graphVersion: string): GraphFileRead
     const start = readFully(fd, Math.min(size, PREFIX_BYTES + MAX_HEADER_BYTES));
     const opened = parsePrefix(start, size);
     if ('rejected' in opened) return opened;
-    if (opened.header.graphVersion !== graphVersion) return { rejected: 'written for another state of the database' };
+    if (opened.header.graphVersion !== graphVersion)
+      return { rejected: 'written for another state of the database' };
     // One read of the whole file; the arrays are used in place.
     const file = readFully(fd, size);
-    if (crc32(file.subarray(PREFIX_BYTES)) !== file.readUInt32LE(16)) return { rejected: 'checksum mismatch' };
+    if (crc32(file.subarray(PREFIX_BYTES)) !== file.readUInt32LE(16))
+      return { rejected: 'checksum mismatch' };
     return stateOf(file, opened.header);
   } finally {
     closeSync(fd);
@@ -94,11 +99,14 @@ function readFully(fd: number, length: number): Buffer {
 }
 
 function parsePrefix(start: Buffer, size: number): { header: Header } | { rejected: string } {
-  if (start.length < PREFIX_BYTES || !start.subarray(0, MAGIC.length).equals(MAGIC)) return { rejected: 'not a graph file' };
+  if (start.length < PREFIX_BYTES || !start.subarray(0, MAGIC.length).equals(MAGIC))
+    return { rejected: 'not a graph file' };
   const format = start.readUInt32LE(8);
-  if (format !== GRAPH_FILE_FORMAT) return { rejected: `format ${format}, this papergraph reads ${GRAPH_FILE_FORMAT}` };
+  if (format !== GRAPH_FILE_FORMAT)
+    return { rejected: `format ${format}, this papergraph reads ${GRAPH_FILE_FORMAT}` };
   const headerBytes = start.readUInt32LE(12);
-  if (headerBytes > MAX_HEADER_BYTES || PREFIX_BYTES + headerBytes > start.length) return { rejected: 'truncated' };
+  if (headerBytes > MAX_HEADER_BYTES || PREFIX_BYTES + headerBytes > start.length)
+    return { rejected: 'truncated' };
   let json: unknown;
   try {
     json = JSON.parse(start.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + headerBytes));
@@ -111,7 +119,8 @@ function parsePrefix(start: Buffer, size: number): { header: Header } | { reject
   for (const name of Object.keys(ARRAY_TYPES) as ArrayName[]) {
     const { at, bytes } = header.arrays[name];
     if (at + bytes > size) return { rejected: 'truncated' };
-    if (at % 8 !== 0 || bytes % ARRAY_TYPES[name].BYTES_PER_ELEMENT !== 0) return { rejected: `unreadable header (${name} misplaced)` };
+    if (at % 8 !== 0 || bytes % ARRAY_TYPES[name].BYTES_PER_ELEMENT !== 0)
+      return { rejected: `unreadable header (${name} misplaced)` };
   }
   return { header };
 }
@@ -120,7 +129,11 @@ function stateOf(file: Buffer, header: Header): GraphFileRead {
   const view = <N extends ArrayName>(name: N): InstanceType<(typeof ARRAY_TYPES)[N]> => {
     const { at, bytes } = header.arrays[name];
     const type = ARRAY_TYPES[name];
-    return new type(file.buffer as ArrayBuffer, file.byteOffset + at, bytes / type.BYTES_PER_ELEMENT) as InstanceType<(typeof ARRAY_TYPES)[N]>;
+    return new type(
+      file.buffer as ArrayBuffer,
+      file.byteOffset + at,
+      bytes / type.BYTES_PER_ELEMENT,
+    ) as InstanceType<(typeof ARRAY_TYPES)[N]>;
   };
   const arrays: GraphArrays = {
     kind: view('kind'),
@@ -135,7 +148,9 @@ function stateOf(file: Buffer, header: Header): GraphFileRead {
   const problem = inconsistency(arrays, header.nodes);
   if (problem !== null) return { rejected: `inconsistent arrays (${problem})` };
   const { episodes: episodeCount, papers: paperCount, citations: citationCount } = header;
-  return { state: { graph: CitationGraph.fromArrays(arrays), episodeCount, paperCount, citationCount } };
+  return {
+    state: { graph: CitationGraph.fromArrays(arrays), episodeCount, paperCount, citationCount },
+  };
 }
 
 /** Lengths that must agree; a file that passes its checksum fails these only if it was written wrong. */
@@ -146,7 +161,11 @@ function inconsistency(a: GraphArrays, nodes: number): string | null {
   if (plusOne.some((array) => array.length !== nodes + 1)) return 'offset arrays';
   const edges = a.offsets[nodes]!;
   if (a.targets.length !== edges || a.edgeKinds.length !== edges) return 'edge arrays';
-  if (a.ids.offsets[nodes] !== a.ids.bytes.length || a.titles.offsets[nodes] !== a.titles.bytes.length) return 'string bytes';
+  if (
+    a.ids.offsets[nodes] !== a.ids.bytes.length ||
+    a.titles.offsets[nodes] !== a.titles.bytes.length
+  )
+    return 'string bytes';
   const slots = a.index.slots.length;
   // At most half full, as written: a full table would never end a probe for a missing id.
   if (slots === 0 || (slots & (slots - 1)) !== 0 || slots < 2 * nodes) return 'lookup table';
@@ -197,10 +216,17 @@ export function encodeGraphFile(state: MemoryState, graphVersion: string): Buffe
     headerRoom = align(PREFIX_BYTES + header.length + 64) - PREFIX_BYTES;
     header = headerOf(PREFIX_BYTES + headerRoom);
   }
-  const parts: Buffer[] = [Buffer.alloc(PREFIX_BYTES), header, Buffer.alloc(headerRoom - header.length, 0x20)];
+  const parts: Buffer[] = [
+    Buffer.alloc(PREFIX_BYTES),
+    header,
+    Buffer.alloc(headerRoom - header.length, 0x20),
+  ];
   for (const name of names) {
     const array = arrays[name];
-    parts.push(Buffer.from(array.buffer, array.byteOffset, array.byteLength), Buffer.alloc(align(array.byteLength) - array.byteLength));
+    parts.push(
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength),
+      Buffer.alloc(align(array.byteLength) - array.byteLength),
+    );
   }
   const prefix = parts[0]!;
   MAGIC.copy(prefix, 0);

@@ -44,7 +44,11 @@ function scratchFor(graph: CitationGraph): Scratch {
  * candidates are kept while scanning (score desc, then id), never a sort of every co-citing episode:
  * an episode citing a classic has thousands of them.
  */
-export function relatedEpisodes(graph: CitationGraph, episodeId: string, limit: number): RelatedEpisode[] {
+export function relatedEpisodes(
+  graph: CitationGraph,
+  episodeId: string,
+  limit: number,
+): RelatedEpisode[] {
   const episode = graph.indexOf(episodeId);
   if (limit <= 0 || episode < 0 || !graph.isEpisode(episode)) return [];
   const { score, touched } = scratchFor(graph);
@@ -65,7 +69,8 @@ export function relatedEpisodes(graph: CitationGraph, episodeId: string, limit: 
       score[other]! += weight;
     });
   }
-  const better = (a: number, b: number) => score[b]! - score[a]! || byId(graph.idOf(a), graph.idOf(b));
+  const better = (a: number, b: number) =>
+    score[b]! - score[a]! || byId(graph.idOf(a), graph.idOf(b));
   const best: number[] = [];
   for (const candidate of candidates) {
     touched[candidate] = 0;
@@ -123,14 +128,22 @@ export function citersInOrder(graph: CitationGraph, paperId: string, limit: numb
  * win (weight desc, then id), so the answer is deterministic. Papers under `minCitations` are neither
  * returned nor walked through; the focus always stays.
  */
-export function neighbourhood(graph: CitationGraph, focus: string, query: GraphQuery): GraphSkeleton {
+export function neighbourhood(
+  graph: CitationGraph,
+  focus: string,
+  query: GraphQuery,
+): GraphSkeleton {
   const start = graph.indexOf(focus);
   if (query.limit <= 0 || start < 0) return EMPTY;
   const selected = [start];
   const seen = new Set(selected);
   const kept = keepPaper(graph, query.minCitations);
   let frontier = selected;
-  for (let hop = 1; hop <= query.depth && frontier.length > 0 && selected.length < query.limit; hop += 1) {
+  for (
+    let hop = 1;
+    hop <= query.depth && frontier.length > 0 && selected.length < query.limit;
+    hop += 1
+  ) {
     const layer = new Set<number>();
     for (const node of frontier) {
       graph.forEachNeighbour(node, (next) => {
@@ -151,7 +164,11 @@ export function neighbourhood(graph: CitationGraph, focus: string, query: GraphQ
  * so what fits is a connected, recent slice. With minCitations > 1 an episode comes only with at least
  * one of its remaining papers, never on its own.
  */
-export function overview(graph: CitationGraph, episodesNewestFirst: Iterable<string>, query: GraphQuery): GraphSkeleton {
+export function overview(
+  graph: CitationGraph,
+  episodesNewestFirst: Iterable<string>,
+  query: GraphQuery,
+): GraphSkeleton {
   if (query.limit <= 0) return EMPTY;
   const selected: number[] = [];
   const inView = new Set<number>();
@@ -184,7 +201,11 @@ export function overview(graph: CitationGraph, episodesNewestFirst: Iterable<str
  * graphology-shortest-path's `bidirectional` (which this store used before), so the same one of several
  * equally short paths is picked.
  */
-export function shortestPath(graph: CitationGraph, fromId: string, toId: string): GraphSkeleton | null {
+export function shortestPath(
+  graph: CitationGraph,
+  fromId: string,
+  toId: string,
+): GraphSkeleton | null {
   const source = graph.indexOf(fromId);
   const target = graph.indexOf(toId);
   if (source < 0 || target < 0) return null;
@@ -217,13 +238,18 @@ export function shortestPath(graph: CitationGraph, fromId: string, toId: string)
   if (meeting < 0) return null;
   const path: number[] = [];
   for (let node = meeting; node >= 0; node = predecessor.get(node)!) path.unshift(node);
-  for (let node = successor.get(path[path.length - 1]!)!; node >= 0; node = successor.get(node)!) path.push(node);
+  for (let node = successor.get(path[path.length - 1]!)!; node >= 0; node = successor.get(node)!)
+    path.push(node);
   const edges: GraphEdge[] = [];
   for (let i = 0; i + 1 < path.length; i += 1) {
     const a = path[i]!;
     const b = path[i + 1]!;
     const [episode, paper] = graph.isEpisode(a) ? [a, b] : [b, a];
-    edges.push({ source: graph.idOf(episode), target: graph.idOf(paper), kind: graph.edgeKind(episode, paper)! });
+    edges.push({
+      source: graph.idOf(episode),
+      target: graph.idOf(paper),
+      kind: graph.edgeKind(episode, paper)!,
+    });
   }
   return { nodes: path, edges };
 }
@@ -246,7 +272,8 @@ function skeleton(graph: CitationGraph, selected: readonly number[]): GraphSkele
     const episodeId = graph.idOf(episode);
     graph.forEachNeighbour(episode, (paper, kind) => {
       const at = position.get(paper);
-      if (at !== undefined) own.push({ at, edge: { source: episodeId, target: graph.idOf(paper), kind } });
+      if (at !== undefined)
+        own.push({ at, edge: { source: episodeId, target: graph.idOf(paper), kind } });
     });
     own.sort((a, b) => a.at - b.at);
     for (const { edge } of own) edges.push(edge);

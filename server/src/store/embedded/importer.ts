@@ -2,7 +2,13 @@
 // yield the in-memory diffs, which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
-import type { CitationKind, EpisodeRecord, ImportBatch, ImportResult, PaperRecord } from '../../domain/model.ts';
+import type {
+  CitationKind,
+  EpisodeRecord,
+  ImportBatch,
+  ImportResult,
+  PaperRecord,
+} from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
@@ -69,13 +75,18 @@ export class Importer {
    * `committed` runs right after COMMIT, before anything else can: the reading connection already sees
    * the new rows, so whatever mirrors them must follow at once.
    */
-  async run(batches: AsyncIterable<ImportBatch>, committed: (outcomes: ImportOutcome[]) => void): Promise<ImportOutcome[]> {
+  async run(
+    batches: AsyncIterable<ImportBatch>,
+    committed: (outcomes: ImportOutcome[]) => void,
+  ): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
     try {
       for await (const batch of batches) {
         const plan = this.#plan(batch);
         const nothingToWrite =
-          plan.addedEpisodes.length === 0 && plan.updatedEpisodes.length === 0 && plan.updatedPapers.length === 0;
+          plan.addedEpisodes.length === 0 &&
+          plan.updatedEpisodes.length === 0 &&
+          plan.updatedPapers.length === 0;
         if (nothingToWrite) {
           outcomes.push({ result: plan.result, diff: null });
           continue;
@@ -104,19 +115,27 @@ export class Importer {
   #plan(batch: ImportBatch): ImportPlan {
     const sql = this.#sql;
     const storedHashes = new Map<string, string>();
-    for (const row of sql.episodeHashes.all(ids(batch.episodes.map((e) => e.id))) as { id: string; content_hash: string }[]) {
+    for (const row of sql.episodeHashes.all(ids(batch.episodes.map((e) => e.id))) as {
+      id: string;
+      content_hash: string;
+    }[]) {
       storedHashes.set(row.id, row.content_hash);
     }
 
     const classified = classifyEpisodes(batch.episodes, storedHashes);
     const { result } = classified;
-    const withEdges = ({ record, hash }: HashedEpisode): ChangedEpisode => ({ record, hash, edges: edgesOf(record) });
+    const withEdges = ({ record, hash }: HashedEpisode): ChangedEpisode => ({
+      record,
+      hash,
+      edges: edgesOf(record),
+    });
     const addedEpisodes = classified.added.map(withEdges);
     const updatedEpisodes = classified.updated.map(withEdges);
 
     // Distinct citing episodes per paper change by: +1 for a newly cited pair, -1 for a dropped one.
     const countDelta = new Map<string, number>();
-    const bump = (paperId: string, by: number) => countDelta.set(paperId, (countDelta.get(paperId) ?? 0) + by);
+    const bump = (paperId: string, by: number) =>
+      countDelta.set(paperId, (countDelta.get(paperId) ?? 0) + by);
     let citationDelta = 0;
     const oldRows = sql.citationsOfEpisodes.all(ids(updatedEpisodes.map((e) => e.record.id))) as {
       episode_id: string;
@@ -143,8 +162,14 @@ export class Importer {
 
     const stored = new Map<string, StoredPaper>();
     const lookup = new Set([...batch.papers.map((p) => p.id), ...countDelta.keys()]);
-    for (const row of sql.papersByIds.all(ids(lookup)) as unknown as (PaperRow & { rid: number })[]) {
-      stored.set(row.id, { rid: row.rid, record: toPaperRecord(row), citationCount: row.citation_count });
+    for (const row of sql.papersByIds.all(ids(lookup)) as unknown as (PaperRow & {
+      rid: number;
+    })[]) {
+      stored.set(row.id, {
+        rid: row.rid,
+        record: toPaperRecord(row),
+        citationCount: row.citation_count,
+      });
     }
 
     const insertedPapers: ImportPlan['insertedPapers'] = [];
@@ -154,7 +179,10 @@ export class Importer {
       if (existing === undefined) {
         // The store holds only cited papers: one no changed episode cites is not worth a row.
         if (citedByChanged.has(incoming.id)) {
-          insertedPapers.push({ record: incoming, citationCount: countDelta.get(incoming.id) ?? 0 });
+          insertedPapers.push({
+            record: incoming,
+            citationCount: countDelta.get(incoming.id) ?? 0,
+          });
         }
         continue;
       }
@@ -208,7 +236,9 @@ export class Importer {
     const sql = this.#sql;
     const paperSearchRows: PaperSearchRow[] = [];
     for (const { record, citationCount } of plan.insertedPapers) {
-      const { rid } = sql.insertPaper.get(...paperColumns(record), citationCount) as { rid: number };
+      const { rid } = sql.insertPaper.get(...paperColumns(record), citationCount) as {
+        rid: number;
+      };
       for (const alias of record.aliases) sql.insertAlias.run(alias, record.id);
       paperSearchRows.push({ rid, record, replace: false });
     }
@@ -232,7 +262,8 @@ export class Importer {
       const row = sql.deletePaper.get(paperId) as { rid: number } | undefined;
       if (row) paperSearchRows.push({ rid: row.rid, record: null, replace: true });
     }
-    for (const { rid, record } of plan.reindexedPapers) paperSearchRows.push({ rid, record, replace: true });
+    for (const { rid, record } of plan.reindexedPapers)
+      paperSearchRows.push({ rid, record, replace: true });
 
     // Search rows last, together and in rowid order. FTS5 flushes its pending in-memory index to disk
     // (a new segment, plus merge work) at every statement savepoint, which writes to the tables above
@@ -250,14 +281,23 @@ export class Importer {
       if (row.record === null) continue;
       const notes =
         newPaperNotes.get(row.record.id) ??
-        (sql.paperNotes.all(row.record.id, PAPER_SEARCH_NOTES) as { note: string }[]).map((r) => r.note);
-      sql.insertPaperFts.run(row.rid, row.record.title, paperIdentifiersText(row.record), notes.join('\n'));
+        (sql.paperNotes.all(row.record.id, PAPER_SEARCH_NOTES) as { note: string }[]).map(
+          (r) => r.note,
+        );
+      sql.insertPaperFts.run(
+        row.rid,
+        row.record.title,
+        paperIdentifiersText(row.record),
+        notes.join('\n'),
+      );
     }
   }
 
   #writeCitations(episode: EpisodeRecord): void {
     this.#sql.insertCitation.run(episode.id, 0, episode.sourcePaperId, 'SOURCE', null);
-    episode.recommendations.forEach((r, i) => this.#sql.insertCitation.run(episode.id, i + 1, r.paperId, 'RECOMMENDED', r.note));
+    episode.recommendations.forEach((r, i) =>
+      this.#sql.insertCitation.run(episode.id, i + 1, r.paperId, 'RECOMMENDED', r.note),
+    );
   }
 }
 
@@ -299,21 +339,35 @@ function notesOfNewPapers(plan: ImportPlan): Map<string, string[]> {
   for (const { record } of plan.insertedPapers) citations.set(record.id, []);
   for (const { record: episode } of [...plan.updatedEpisodes, ...plan.addedEpisodes]) {
     episode.recommendations.forEach((r, i) => {
-      if (r.note !== null) citations.get(r.paperId)?.push({ episodeId: episode.id, position: i + 1, note: r.note });
+      if (r.note !== null)
+        citations.get(r.paperId)?.push({ episodeId: episode.id, position: i + 1, note: r.note });
     });
   }
   const notes = new Map<string, string[]>();
   for (const [paperId, list] of citations) {
-    list.sort((a, b) => (a.episodeId < b.episodeId ? -1 : a.episodeId > b.episodeId ? 1 : a.position - b.position));
-    notes.set(paperId, list.slice(0, PAPER_SEARCH_NOTES).map((c) => c.note));
+    list.sort((a, b) =>
+      a.episodeId < b.episodeId ? -1 : a.episodeId > b.episodeId ? 1 : a.position - b.position,
+    );
+    notes.set(
+      paperId,
+      list.slice(0, PAPER_SEARCH_NOTES).map((c) => c.note),
+    );
   }
   return notes;
 }
 
 function edgesOf(episode: EpisodeRecord): EpisodeEdges {
-  const citations: { paperId: string; kind: CitationKind }[] = [{ paperId: episode.sourcePaperId, kind: 'SOURCE' }];
-  for (const r of episode.recommendations) citations.push({ paperId: r.paperId, kind: 'RECOMMENDED' });
-  return { episodeId: episode.id, title: episode.title, publishedAt: episode.publishedAt, citations };
+  const citations: { paperId: string; kind: CitationKind }[] = [
+    { paperId: episode.sourcePaperId, kind: 'SOURCE' },
+  ];
+  for (const r of episode.recommendations)
+    citations.push({ paperId: r.paperId, kind: 'RECOMMENDED' });
+  return {
+    episodeId: episode.id,
+    title: episode.title,
+    publishedAt: episode.publishedAt,
+    citations,
+  };
 }
 
 function paperColumns(p: PaperRecord) {
@@ -339,7 +393,9 @@ function episodeColumns({ record: e, hash }: ChangedEpisode) {
 function prepareImportStatements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
-    episodeHashes: p('SELECT id, content_hash FROM episodes WHERE id IN (SELECT value FROM json_each(?))'),
+    episodeHashes: p(
+      'SELECT id, content_hash FROM episodes WHERE id IN (SELECT value FROM json_each(?))',
+    ),
     citationsOfEpisodes: p(
       'SELECT episode_id, paper_id FROM citations WHERE episode_id IN (SELECT value FROM json_each(?))',
     ),
@@ -357,7 +413,9 @@ function prepareImportStatements(db: DatabaseSync) {
     ),
     deletePaper: p('DELETE FROM papers WHERE id = ? RETURNING rid'),
     insertAlias: p('INSERT OR IGNORE INTO paper_aliases (alias, paper_id) VALUES (?, ?)'),
-    insertPaperFts: p('INSERT INTO papers_fts (rowid, title, identifiers, notes) VALUES (?, ?, ?, ?)'),
+    insertPaperFts: p(
+      'INSERT INTO papers_fts (rowid, title, identifiers, notes) VALUES (?, ?, ?, ?)',
+    ),
     deletePaperFts: p('DELETE FROM papers_fts WHERE rowid = ?'),
     insertEpisode: p(
       `INSERT INTO episodes (id, title, published_at, paper_published_at, duration_minutes, summary, takeaways,
@@ -369,8 +427,12 @@ function prepareImportStatements(db: DatabaseSync) {
        WHERE id = ?1 RETURNING rid`,
     ),
     deleteCitations: p('DELETE FROM citations WHERE episode_id = ?'),
-    insertCitation: p('INSERT INTO citations (episode_id, position, paper_id, kind, note) VALUES (?, ?, ?, ?, ?)'),
-    insertEpisodeFts: p('INSERT INTO episodes_fts (rowid, title, summary, details, notes) VALUES (?, ?, ?, ?, ?)'),
+    insertCitation: p(
+      'INSERT INTO citations (episode_id, position, paper_id, kind, note) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertEpisodeFts: p(
+      'INSERT INTO episodes_fts (rowid, title, summary, details, notes) VALUES (?, ?, ?, ?, ?)',
+    ),
     deleteEpisodeFts: p('DELETE FROM episodes_fts WHERE rowid = ?'),
   };
 }

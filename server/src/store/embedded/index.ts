@@ -17,19 +17,43 @@ import type {
 } from '../../domain/model.ts';
 import type { FeedRecord } from '../../domain/feed.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
-import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
+import type {
+  EpisodeListQuery,
+  GraphQuery,
+  GraphStore,
+  Page,
+  PaperListQuery,
+  StoreHealth,
+} from '../store.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { openDatabase } from './database.ts';
 import { allShortestPaths } from './allShortestPaths.ts';
-import { citersInOrder, neighbourhood, overview, relatedEpisodes, shortestPath, type GraphSkeleton } from './graphQueries.ts';
+import {
+  citersInOrder,
+  neighbourhood,
+  overview,
+  relatedEpisodes,
+  shortestPath,
+  type GraphSkeleton,
+} from './graphQueries.ts';
 import { FeedRows } from './feeds.ts';
 import { graphChangedAtReader } from './graphChangedAt.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
 import { Importer } from './importer.ts';
 import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
-import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
-import type { EnrichmentCandidate, EnrichmentCounts, MetadataEntry, StoredMetadata } from '../../domain/metadata.ts';
+import type {
+  EnrichmentQuery,
+  MetadataFilter,
+  MetadataHit,
+  ReferenceLinks,
+} from '../metadataStore.ts';
+import type {
+  EnrichmentCandidate,
+  EnrichmentCounts,
+  MetadataEntry,
+  StoredMetadata,
+} from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SavedGraph, type GraphLoad } from './savedGraph.ts';
 import { SerialQueue } from './serialQueue.ts';
@@ -71,7 +95,9 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   }
 }
 
-async function* validated(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): AsyncGenerator<ImportBatch> {
+async function* validated(
+  batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+): AsyncGenerator<ImportBatch> {
   for await (const batch of batches) yield validateImportBatch(batch);
 }
 
@@ -134,14 +160,18 @@ class EmbeddedStore implements GraphStore {
     return result!;
   }
 
-  async importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]> {
+  async importBatches(
+    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+  ): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
     return this.#imports.run(async () => {
       const outcomes = await this.#importer.run(validated(batches), (committed) => {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
-        if (diffs.length > 0) this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));
-        for (const { result } of committed) for (const id of result.updated) this.#episodeCache.delete(id);
+        if (diffs.length > 0)
+          this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));
+        for (const { result } of committed)
+          for (const id of result.updated) this.#episodeCache.delete(id);
         if (committed.some((o) => o.diff !== null)) this.#paperCache.clear();
       });
       return outcomes.map((o) => o.result);
@@ -175,7 +205,10 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.resolvePaperKeys(keys);
   }
 
-  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]> {
+  async citationsByPaperIds(
+    paperIds: readonly string[],
+    limitPerPaper: number,
+  ): Promise<Citation[][]> {
     this.#assertOpen();
     // The order comes from memory (source first, newest first), so SQLite reads only the rows shown,
     // not all of a classic's thousands of citations.
@@ -195,7 +228,10 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.listPapers(query);
   }
 
-  async relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]> {
+  async relatedByEpisodeIds(
+    episodeIds: readonly string[],
+    limit: number,
+  ): Promise<RelatedEpisode[][]> {
     this.#assertOpen();
     return episodeIds.map((episodeId) => relatedEpisodes(this.#memory.graph, episodeId, limit));
   }
@@ -218,7 +254,9 @@ class EmbeddedStore implements GraphStore {
 
   async shortestPaths(fromId: string, toId: string, limit: number): Promise<GraphView[]> {
     this.#assertOpen();
-    return allShortestPaths(this.#memory.graph, fromId, toId, Math.trunc(limit)).map((chain) => this.#toView(chain));
+    return allShortestPaths(this.#memory.graph, fromId, toId, Math.trunc(limit)).map((chain) =>
+      this.#toView(chain),
+    );
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {

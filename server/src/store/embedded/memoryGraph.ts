@@ -29,7 +29,10 @@ const RECOMMENDED_EDGE = 1;
 /** Sorts after every real date when ordering newest first. */
 export const NO_DAY = -2_147_483_648;
 
-const EDGE_KIND_CODE: Record<CitationKind, number> = { SOURCE: SOURCE_EDGE, RECOMMENDED: RECOMMENDED_EDGE };
+const EDGE_KIND_CODE: Record<CitationKind, number> = {
+  SOURCE: SOURCE_EDGE,
+  RECOMMENDED: RECOMMENDED_EDGE,
+};
 const EDGE_KINDS: readonly CitationKind[] = ['SOURCE', 'RECOMMENDED'];
 
 interface Adjacency {
@@ -53,7 +56,13 @@ export interface GraphArrays {
 /** `YYYY-MM-DD` → days since 1970-01-01 (NO_DAY for null), so dates order as numbers. */
 export function dayNumber(isoDate: string | null): number {
   if (isoDate === null) return NO_DAY;
-  return Math.round(Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / 86_400_000);
+  return Math.round(
+    Date.UTC(
+      Number(isoDate.slice(0, 4)),
+      Number(isoDate.slice(5, 7)) - 1,
+      Number(isoDate.slice(8, 10)),
+    ) / 86_400_000,
+  );
 }
 
 export class CitationGraph {
@@ -115,7 +124,8 @@ export class CitationGraph {
   forEachNeighbour(node: number, visit: (neighbour: number, kind: CitationKind) => void): void {
     const patch = this.#patched.get(node);
     if (patch) {
-      for (let i = 0; i < patch.targets.length; i += 1) visit(patch.targets[i]!, EDGE_KINDS[patch.kinds[i]!]!);
+      for (let i = 0; i < patch.targets.length; i += 1)
+        visit(patch.targets[i]!, EDGE_KINDS[patch.kinds[i]!]!);
       return;
     }
     if (node + 1 >= this.#offsets.length) return;
@@ -157,7 +167,10 @@ export class CitationGraph {
   }
 
   /** Replaces an episode's edges with `citations` (one edge per paper; the first listing decides the kind). */
-  setEpisodeEdges(episode: number, citations: readonly { paperId: string; kind: CitationKind }[]): void {
+  setEpisodeEdges(
+    episode: number,
+    citations: readonly { paperId: string; kind: CitationKind }[],
+  ): void {
     for (const paper of this.neighbours(episode)) {
       const list = this.#patch(paper);
       const at = list.targets.indexOf(episode);
@@ -279,7 +292,12 @@ export class CitationGraph {
 
   /** Builds the CSR block in one go from edges listed per episode (used at load). */
   static build(
-    nodes: { ids: string[]; titles: (string | null)[]; episodeDays: Map<number, number>; firstEpisode: number },
+    nodes: {
+      ids: string[];
+      titles: (string | null)[];
+      episodeDays: Map<number, number>;
+      firstEpisode: number;
+    },
     edges: { from: Int32Array; to: Int32Array; kind: Uint8Array; count: number },
   ): CitationGraph {
     const graph = new CitationGraph();
@@ -287,7 +305,8 @@ export class CitationGraph {
     graph.#ensureCapacity(n);
     graph.#ids = NodeIds.of(nodes.ids);
     graph.#titles = StringColumn.of(nodes.titles);
-    for (let node = 0; node < n; node += 1) graph.#kind[node] = node >= nodes.firstEpisode ? EPISODE : PAPER;
+    for (let node = 0; node < n; node += 1)
+      graph.#kind[node] = node >= nodes.firstEpisode ? EPISODE : PAPER;
     for (const [node, day] of nodes.episodeDays) graph.#day[node] = day;
     const degree = new Int32Array(n + 1);
     for (let e = 0; e < edges.count; e += 1) {
@@ -366,14 +385,17 @@ export function loadMemoryState(db: DatabaseSync): MemoryState {
     ids.push(row[0]);
     titles.push(row[2]);
   }
-  const citationTotal = (db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n;
+  const citationTotal = (db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number })
+    .n;
   const from = new Int32Array(citationTotal);
   const to = new Int32Array(citationTotal);
   const kind = new Uint8Array(citationTotal);
   let edges = 0;
   let citationCount = 0;
   // Primary-key order: per episode, the source (position 0) comes first and so decides a repeated pair.
-  const citations = db.prepare('SELECT episode_id, paper_id, kind FROM citations ORDER BY episode_id, position');
+  const citations = db.prepare(
+    'SELECT episode_id, paper_id, kind FROM citations ORDER BY episode_id, position',
+  );
   citations.setReturnArrays(true);
   let currentEpisodeId = '';
   let episode = -1;
@@ -394,7 +416,10 @@ export function loadMemoryState(db: DatabaseSync): MemoryState {
     kind[edges] = EDGE_KIND_CODE[row[2]];
     edges += 1;
   }
-  const graph = CitationGraph.build({ ids, titles, episodeDays, firstEpisode: paperCount }, { from, to, kind, count: edges });
+  const graph = CitationGraph.build(
+    { ids, titles, episodeDays, firstEpisode: paperCount },
+    { from, to, kind, count: edges },
+  );
   return { graph, episodeCount: ids.length - paperCount, paperCount, citationCount };
 }
 
@@ -409,7 +434,12 @@ export function applyGraphDiff(state: MemoryState, diff: GraphDiff): void {
     graph.setEpisodeEdges(node, episode.citations);
   }
   for (const episode of diff.addedEpisodes) {
-    const node = graph.addNode(episode.episodeId, 'EPISODE', episode.title, dayNumber(episode.publishedAt));
+    const node = graph.addNode(
+      episode.episodeId,
+      'EPISODE',
+      episode.title,
+      dayNumber(episode.publishedAt),
+    );
     graph.setEpisodeEdges(node, episode.citations);
   }
   for (const paperId of diff.deletedPapers) graph.removeNode(paperId);

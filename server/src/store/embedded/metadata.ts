@@ -2,8 +2,19 @@
 // (CREATE … IF NOT EXISTS migrates an existing DATA_DIR without touching its other tables). Metadata
 // is keyed by paper id without a foreign key, so it outlives a paper a re-import drops and comes back with it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, MetadataFilter, MetadataHit, ReferenceLinks } from '../metadataStore.ts';
+import {
+  urlOfPaperKey,
+  type EnrichmentCandidate,
+  type EnrichmentCounts,
+  type MetadataEntry,
+  type StoredMetadata,
+} from '../../domain/metadata.ts';
+import type {
+  EnrichmentQuery,
+  MetadataFilter,
+  MetadataHit,
+  ReferenceLinks,
+} from '../metadataStore.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import { IN_IDS, ids } from './reads.ts';
 
@@ -58,8 +69,6 @@ interface MetadataRow {
   published_at: string | null;
 }
 
-
-
 export function ensureMetadataSchema(db: DatabaseSync): void {
   db.exec(METADATA_SCHEMA);
   const fts = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'paper_metadata_fts'").get();
@@ -94,7 +103,11 @@ function toStoredMetadata(row: MetadataRow): StoredMetadata {
   };
 }
 
-function grouped(rows: { paper_id: string; other_id: string }[], order: readonly string[], limit: number): string[][] {
+function grouped(
+  rows: { paper_id: string; other_id: string }[],
+  order: readonly string[],
+  limit: number,
+): string[][] {
   const byPaper = new Map<string, string[]>();
   for (const row of rows) {
     const list = byPaper.get(row.paper_id) ?? [];
@@ -155,7 +168,12 @@ export class MetadataTables {
           m?.doi ?? null,
           m?.publishedAt ?? null,
         );
-        w.searchText.run(entry.paperId, m?.title ?? null, (m?.authors ?? []).map((a) => a.name).join(', '), m?.abstract ?? null);
+        w.searchText.run(
+          entry.paperId,
+          m?.title ?? null,
+          (m?.authors ?? []).map((a) => a.name).join(', '),
+          m?.abstract ?? null,
+        );
         w.dropReferences.run(entry.paperId);
         entry.references.forEach((target, position) => {
           w.referenceTarget.run(target.id, target.url, target.title, target.arxivId, target.doi);
@@ -176,22 +194,37 @@ export class MetadataTables {
   }
 
   references(paperIds: readonly string[], limit: number): string[][] {
-    return grouped(this.#read.references.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
+    return grouped(
+      this.#read.references.all(ids(paperIds)) as { paper_id: string; other_id: string }[],
+      paperIds,
+      limit,
+    );
   }
 
   referencedBy(paperIds: readonly string[], limit: number): string[][] {
-    return grouped(this.#read.referencedBy.all(ids(paperIds)) as { paper_id: string; other_id: string }[], paperIds, limit);
+    return grouped(
+      this.#read.referencedBy.all(ids(paperIds)) as { paper_id: string; other_id: string }[],
+      paperIds,
+      limit,
+    );
   }
 
   search(filter: MetadataFilter, limit: number): MetadataHit[] {
     const author = filter.author ?? null;
     const topic = filter.topic ?? null;
     if (filter.text === undefined) {
-      return (this.#read.filtered.all({ author, topic, limit }) as { paper_id: string; score: number }[]).map(toHit);
+      return (
+        this.#read.filtered.all({ author, topic, limit }) as { paper_id: string; score: number }[]
+      ).map(toHit);
     }
     const match = toFtsQuery(filter.text);
     if (match === null) return [];
-    return (this.#read.searched.all({ match, author, topic, limit }) as { paper_id: string; score: number }[]).map(toHit);
+    return (
+      this.#read.searched.all({ match, author, topic, limit }) as {
+        paper_id: string;
+        score: number;
+      }[]
+    ).map(toHit);
   }
 
   links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
@@ -213,12 +246,22 @@ export class MetadataTables {
         },
       ]),
     );
-    return paperIds.map((id) => found.get(id) ?? { references: [], referencedBy: [], referenceCount: 0, referencedByCount: 0 });
+    return paperIds.map(
+      (id) =>
+        found.get(id) ?? {
+          references: [],
+          referencedBy: [],
+          referenceCount: 0,
+          referencedByCount: 0,
+        },
+    );
   }
 }
 
-
-const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({ paperId: row.paper_id, score: row.score });
+const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({
+  paperId: row.paper_id,
+  score: row.score,
+});
 
 /** Author (part of a name) and topic (exactly) filters; NULL parameters match everything. */
 const METADATA_FILTERS = `(:author IS NULL OR EXISTS (SELECT 1 FROM json_each(m.authors) WHERE instr(lower(value), lower(:author)) > 0))
@@ -227,12 +270,14 @@ const METADATA_FILTERS = `(:author IS NULL OR EXISTS (SELECT 1 FROM json_each(m.
 function prepareReads(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
-    toEnrich: p(`SELECT p.id, p.arxiv_id, p.doi FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id
+    toEnrich:
+      p(`SELECT p.id, p.arxiv_id, p.doi FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id
       WHERE (m.fetched_at IS NULL OR m.fetched_at < ?1) AND p.id > ?2 ORDER BY p.id LIMIT ?3`),
     counts: p(`SELECT count(*) AS papers, count(m.fetched_at >= ?1 OR NULL) AS done
       FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id`),
     byIds: p(`SELECT * FROM paper_metadata WHERE paper_id ${IN_IDS}`),
-    filtered: p(`SELECT m.paper_id, p.citation_count AS score FROM paper_metadata m JOIN papers p ON p.id = m.paper_id
+    filtered:
+      p(`SELECT m.paper_id, p.citation_count AS score FROM paper_metadata m JOIN papers p ON p.id = m.paper_id
       WHERE ${METADATA_FILTERS} ORDER BY p.citation_count DESC, p.id LIMIT :limit`),
     searched: p(`SELECT m.paper_id, -bm25(paper_metadata_fts, ${METADATA_FTS_WEIGHTS}) AS score
       FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id JOIN papers p ON p.id = m.paper_id
@@ -266,11 +311,16 @@ function prepareWrites(db: DatabaseSync) {
         doi = excluded.doi, published_at = excluded.published_at`),
     dropReferences: p('DELETE FROM paper_references WHERE citing_id = ?'),
     dropSearchText: p(`DELETE FROM paper_metadata_fts WHERE paper_id ${IN_IDS}`),
-    searchText: p('INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract) VALUES (?, ?, ?, ?)'),
+    searchText: p(
+      'INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract) VALUES (?, ?, ?, ?)',
+    ),
     // A target already known keeps what it has; one known only by id gets the title now given.
-    referenceTarget: p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)
+    referenceTarget:
+      p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)
       VALUES (?1, ?2, 1, NULL, ?3, '[]', '[]', ?4, ?5)
       ON CONFLICT (paper_id) DO UPDATE SET title = coalesce(paper_metadata.title, excluded.title)`),
-    reference: p('INSERT OR IGNORE INTO paper_references (citing_id, position, cited_id) VALUES (?, ?, ?)'),
+    reference: p(
+      'INSERT OR IGNORE INTO paper_references (citing_id, position, cited_id) VALUES (?, ?, ?)',
+    ),
   };
 }

@@ -57,10 +57,15 @@ export class NodeIds {
   }
 
   static fromFile(encoded: EncodedStrings, index: EncodedIndex): NodeIds {
-    const bytes = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength);
+    const bytes = Buffer.from(
+      encoded.bytes.buffer,
+      encoded.bytes.byteOffset,
+      encoded.bytes.byteLength,
+    );
     const { offsets } = encoded;
     const ids = new Array<string>(encoded.nulls.length);
-    for (let node = 0; node < ids.length; node += 1) ids[node] = bytes.toString('utf8', offsets[node], offsets[node + 1]);
+    for (let node = 0; node < ids.length; node += 1)
+      ids[node] = bytes.toString('utf8', offsets[node], offsets[node + 1]);
     return new NodeIds(ids, index);
   }
 
@@ -106,7 +111,11 @@ export class NodeIds {
     const count = this.#ids.length;
     const hashes = new Int32Array(count);
     hashes.set(this.#hashes);
-    for (let node = this.#hashes.length; node < count; node += 1) hashes[node] = hashOf(this.idOf(node));
-    return { ids: StringColumn.of(this.#ids).encode(), index: { hashes, slots: tableOf(hashes, count, isLive) } };
+    for (let node = this.#hashes.length; node < count; node += 1)
+      hashes[node] = hashOf(this.idOf(node));
+    return {
+      ids: StringColumn.of(this.#ids).encode(),
+      index: { hashes, slots: tableOf(hashes, count, isLive) },
+    };
   }
 }

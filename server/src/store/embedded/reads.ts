@@ -1,8 +1,21 @@
 // Everything answered straight from SQLite: records, lookups, lists, full-text search, export.
 // Batched lookups pass their ids as one JSON array (json_each), never one query per id.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Citation, EpisodeRecord, ImportBatch, PaperView, SearchHit } from '../../domain/model.ts';
-import type { EpisodeListQuery, EpisodeSortKey, Keyset, Page, PaperListQuery, PaperSortKey } from '../store.ts';
+import type {
+  Citation,
+  EpisodeRecord,
+  ImportBatch,
+  PaperView,
+  SearchHit,
+} from '../../domain/model.ts';
+import type {
+  EpisodeListQuery,
+  EpisodeSortKey,
+  Keyset,
+  Page,
+  PaperListQuery,
+  PaperSortKey,
+} from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
   EPISODE_COLUMNS,
@@ -43,7 +56,9 @@ export class Reads {
   }
 
   episodesByIds(episodeIds: readonly string[]): (EpisodeRecord | null)[] {
-    const found = this.#episodes(this.#sql.episodesByIds.all(ids(episodeIds)) as unknown as EpisodeRow[]);
+    const found = this.#episodes(
+      this.#sql.episodesByIds.all(ids(episodeIds)) as unknown as EpisodeRow[],
+    );
     return episodeIds.map((id) => found.get(id) ?? null);
   }
 
@@ -66,20 +81,32 @@ export class Reads {
   citationsOfPaperBy(paperId: string, episodeIds: readonly string[]): Citation[] {
     if (episodeIds.length === 0) return [];
     const rank = new Map(episodeIds.map((id, i) => [id, i]));
-    const rows = this.#sql.citationsOfPaperBy.all(paperId, ids(episodeIds)) as unknown as CitationRow[];
+    const rows = this.#sql.citationsOfPaperBy.all(
+      paperId,
+      ids(episodeIds),
+    ) as unknown as CitationRow[];
     const sourceFirst = (row: CitationRow) => (row.kind === 'SOURCE' ? 0 : 1);
-    rows.sort((a, b) => sourceFirst(a) - sourceFirst(b) || rank.get(a.episode_id)! - rank.get(b.episode_id)! || a.position - b.position);
+    rows.sort(
+      (a, b) =>
+        sourceFirst(a) - sourceFirst(b) ||
+        rank.get(a.episode_id)! - rank.get(b.episode_id)! ||
+        a.position - b.position,
+    );
     return rows.map(toCitation);
   }
 
   listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
-    if (query.keyset !== undefined) return this.#episodeKeysetPage(query.keyset, window(query).limit);
+    if (query.keyset !== undefined)
+      return this.#episodeKeysetPage(query.keyset, window(query).limit);
     const { offset, limit } = window(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
       match === null
         ? [this.#sql.episodePage.all(limit, offset), count(this.#sql.episodeCount.get())]
-        : [this.#sql.episodeSearchPage.all(match, limit, offset), count(this.#sql.episodeSearchCount.get(match))];
+        : [
+            this.#sql.episodeSearchPage.all(match, limit, offset),
+            count(this.#sql.episodeSearchCount.get(match)),
+          ];
     const typed = rows as unknown as EpisodeRow[];
     const found = this.#episodes(typed);
     return { items: typed.map((row) => found.get(row.id)!), totalCount };
@@ -87,12 +114,16 @@ export class Reads {
 
   listPapers(query: PaperListQuery): Page<PaperView> {
     const minCitations = query.minCitations ?? 0;
-    if (query.keyset !== undefined) return this.#paperKeysetPage(query.keyset, minCitations, window(query).limit);
+    if (query.keyset !== undefined)
+      return this.#paperKeysetPage(query.keyset, minCitations, window(query).limit);
     const { offset, limit } = window(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
       match === null
-        ? [this.#sql.paperPage.all(minCitations, limit, offset), count(this.#sql.paperCount.get(minCitations))]
+        ? [
+            this.#sql.paperPage.all(minCitations, limit, offset),
+            count(this.#sql.paperCount.get(minCitations)),
+          ]
         : [
             this.#sql.paperSearchPage.all(match, minCitations, limit, offset),
             count(this.#sql.paperSearchCount.get(match, minCitations)),
@@ -105,7 +136,11 @@ export class Reads {
     const match = toFtsQuery(text);
     if (match === null || limit <= 0) return [];
     const toHits = (kind: SearchHit['kind'], rows: unknown[]) =>
-      (rows as { id: string; score: number }[]).map((row) => ({ kind, id: row.id, score: row.score }));
+      (rows as { id: string; score: number }[]).map((row) => ({
+        kind,
+        id: row.id,
+        score: row.score,
+      }));
     const hits = [
       ...toHits('EPISODE', this.#sql.searchEpisodes.all(match, limit)),
       ...toHits('PAPER', this.#sql.searchPapers.all(match, limit)),
@@ -115,7 +150,10 @@ export class Reads {
   }
 
   exportBatch(): ImportBatch {
-    const citations = groupBy(this.#sql.allCitations.all() as unknown as CitationRow[], (c) => c.episode_id);
+    const citations = groupBy(
+      this.#sql.allCitations.all() as unknown as CitationRow[],
+      (c) => c.episode_id,
+    );
     const episodes = (this.#sql.allEpisodes.all() as unknown as EpisodeRow[]).map((row) =>
       toEpisodeRecord(row, citations.get(row.id) ?? []),
     );
@@ -134,10 +172,17 @@ export class Reads {
     const statement = keyset.fromEnd ? this.#sql.episodeWindowFromEnd : this.#sql.episodeWindow;
     const rows = inListOrder(statement.all(bounds) as unknown as EpisodeRow[], keyset);
     const found = this.#episodes(rows);
-    return { items: rows.map((row) => found.get(row.id)!), totalCount: count(this.#sql.episodeCount.get()) };
+    return {
+      items: rows.map((row) => found.get(row.id)!),
+      totalCount: count(this.#sql.episodeCount.get()),
+    };
   }
 
-  #paperKeysetPage(keyset: Keyset<PaperSortKey>, minCitations: number, limit: number): Page<PaperView> {
+  #paperKeysetPage(
+    keyset: Keyset<PaperSortKey>,
+    minCitations: number,
+    limit: number,
+  ): Page<PaperView> {
     const bounds = {
       afterId: keyset.after?.id ?? null,
       afterCount: keyset.after?.citationCount ?? null,
@@ -148,7 +193,10 @@ export class Reads {
     };
     const statement = keyset.fromEnd ? this.#sql.paperWindowFromEnd : this.#sql.paperWindow;
     const rows = inListOrder(statement.all(bounds) as unknown as PaperRow[], keyset);
-    return { items: rows.map(toPaperView), totalCount: count(this.#sql.paperCount.get(minCitations)) };
+    return {
+      items: rows.map(toPaperView),
+      totalCount: count(this.#sql.paperCount.get(minCitations)),
+    };
   }
 
   #episodes(rows: readonly EpisodeRow[]): Map<string, EpisodeRecord> {
@@ -162,11 +210,20 @@ export class Reads {
 }
 
 function toCitation(row: CitationRow): Citation {
-  return { episodeId: row.episode_id, paperId: row.paper_id, kind: row.kind, note: row.note, position: row.position };
+  return {
+    episodeId: row.episode_id,
+    paperId: row.paper_id,
+    kind: row.kind,
+    note: row.note,
+    position: row.position,
+  };
 }
 
 function window(query: { offset: number; limit: number }): { offset: number; limit: number } {
-  return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
+  return {
+    offset: Math.max(0, Math.trunc(query.offset)),
+    limit: Math.max(0, Math.trunc(query.limit)),
+  };
 }
 
 /** Rows read backwards for `fromEnd`, put back in list order. */
@@ -198,11 +255,19 @@ function prepareReadStatements(db: DatabaseSync) {
          (SELECT paper_id FROM paper_aliases WHERE alias = k.value ORDER BY paper_id LIMIT 1)) AS paper_id
        FROM json_each(?) k`,
     ),
-    citationsOfPaperBy: p(`SELECT ${citationColumns} FROM citations c WHERE c.paper_id = ? AND c.episode_id ${IN_IDS}`),
-    episodePage: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`),
+    citationsOfPaperBy: p(
+      `SELECT ${citationColumns} FROM citations c WHERE c.paper_id = ? AND c.episode_id ${IN_IDS}`,
+    ),
+    episodePage: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`,
+    ),
     episodeCount: p('SELECT count(*) AS n FROM episodes'),
-    episodeWindow: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_FIRST} LIMIT :limit`),
-    episodeWindowFromEnd: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_LAST} LIMIT :limit`),
+    episodeWindow: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_FIRST} LIMIT :limit`,
+    ),
+    episodeWindowFromEnd: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE ${EPISODE_WINDOW} ORDER BY ${NEWEST_LAST} LIMIT :limit`,
+    ),
     episodeSearchPage: p(
       `SELECT ${EPISODE_COLUMNS} FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
        WHERE episodes_fts MATCH ? ORDER BY bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}), e.id LIMIT ? OFFSET ?`,

@@ -27,15 +27,23 @@ export class EpisodeRemover {
     const p = (sql: string) => writer.prepare(sql);
     this.#sql = {
       episode: p('SELECT rid FROM episodes WHERE id = ?'),
-      citedPapers: p('SELECT paper_id, count(*) AS rows FROM citations WHERE episode_id = ? GROUP BY paper_id'),
+      citedPapers: p(
+        'SELECT paper_id, count(*) AS rows FROM citations WHERE episode_id = ? GROUP BY paper_id',
+      ),
       deleteEpisodeFts: p('DELETE FROM episodes_fts WHERE rowid = ?'),
       // Citations go with the episode (ON DELETE CASCADE).
       deleteEpisode: p('DELETE FROM episodes WHERE id = ?'),
-      uncite: p('UPDATE papers SET citation_count = citation_count - 1 WHERE id = ? RETURNING rid, id, title, url, arxiv_id, doi, aliases, citation_count'),
+      uncite: p(
+        'UPDATE papers SET citation_count = citation_count - 1 WHERE id = ? RETURNING rid, id, title, url, arxiv_id, doi, aliases, citation_count',
+      ),
       deletePaper: p('DELETE FROM papers WHERE id = ?'),
       deletePaperFts: p('DELETE FROM papers_fts WHERE rowid = ?'),
-      paperNotes: p('SELECT note FROM citations WHERE paper_id = ? AND note IS NOT NULL ORDER BY episode_id, position LIMIT ?'),
-      insertPaperFts: p('INSERT INTO papers_fts (rowid, title, identifiers, notes) VALUES (?, ?, ?, ?)'),
+      paperNotes: p(
+        'SELECT note FROM citations WHERE paper_id = ? AND note IS NOT NULL ORDER BY episode_id, position LIMIT ?',
+      ),
+      insertPaperFts: p(
+        'INSERT INTO papers_fts (rowid, title, identifiers, notes) VALUES (?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -60,8 +68,15 @@ export class EpisodeRemover {
           continue;
         }
         const record = toPaperRecord(row);
-        const notes = (sql.paperNotes!.all(paperId, PAPER_SEARCH_NOTES) as { note: string }[]).map((r) => r.note);
-        sql.insertPaperFts!.run(row.rid, record.title, paperIdentifiersText(record), notes.join('\n'));
+        const notes = (sql.paperNotes!.all(paperId, PAPER_SEARCH_NOTES) as { note: string }[]).map(
+          (r) => r.note,
+        );
+        sql.insertPaperFts!.run(
+          row.rid,
+          record.title,
+          paperIdentifiersText(record),
+          notes.join('\n'),
+        );
       }
       this.#bumpGraphVersion();
       this.#stampChangedAt();

@@ -1,6 +1,13 @@
 // Between SQLite rows and domain records; the one place that knows how each column is encoded.
 import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
-import type { Chapter, CitationKind, EpisodeRecord, PaperRecord, PaperView, Recommendation } from '../../domain/model.ts';
+import type {
+  Chapter,
+  CitationKind,
+  EpisodeRecord,
+  PaperRecord,
+  PaperView,
+  Recommendation,
+} from '../../domain/model.ts';
 
 export interface EpisodeRow {
   id: string;
@@ -69,11 +76,21 @@ function lazyJson<T extends object>(record: T, key: keyof T & string, json: stri
     enumerable: true,
     get() {
       const value = JSON.parse(json) as unknown;
-      Object.defineProperty(record, key, { value, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(record, key, {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
       return value;
     },
     set(value: unknown) {
-      Object.defineProperty(record, key, { value, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(record, key, {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
     },
   });
 }
@@ -94,7 +111,9 @@ export function toPaperView(row: PaperRow): PaperView {
 }
 
 export function episodeSearchText(episode: EpisodeRecord): { details: string; notes: string } {
-  const chapterText = episode.chapters.flatMap((c) => (c.summary === null ? [c.title] : [c.title, c.summary]));
+  const chapterText = episode.chapters.flatMap((c) =>
+    c.summary === null ? [c.title] : [c.title, c.summary],
+  );
   return {
     details: [...episode.takeaways, ...chapterText].join('\n'),
     notes: episode.recommendations.flatMap((r) => (r.note === null ? [] : [r.note])).join('\n'),

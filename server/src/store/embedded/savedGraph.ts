@@ -2,13 +2,20 @@
 // SQLite), changed after each commit, and written back to the file shortly after, off the query path.
 // A crash before that write leaves a file naming an older graph version, which the next open refuses.
 import type { DatabaseSync } from 'node:sqlite';
-import { encodeGraphFile, graphFilePath, readGraphFile, writeGraphFile, type GraphFileRead } from './graphFile.ts';
+import {
+  encodeGraphFile,
+  graphFilePath,
+  readGraphFile,
+  writeGraphFile,
+  type GraphFileRead,
+} from './graphFile.ts';
 import { readGraphVersion } from './graphVersion.ts';
 import { loadMemoryState, type MemoryState } from './memoryGraph.ts';
 import type { SerialQueue } from './serialQueue.ts';
 
 /** How an open got its graph: from the file, or rebuilt from SQLite and why the file was not used. */
-export type GraphLoad = { from: 'graph file'; ms: number } | { from: 'sqlite'; reason: string; ms: number };
+export type GraphLoad =
+  { from: 'graph file'; ms: number } | { from: 'sqlite'; reason: string; ms: number };
 
 export interface SavedGraphOptions {
   /** Wait after a commit before writing the file, so a run of imports costs one write. */
@@ -29,7 +36,12 @@ export class SavedGraph {
   #saving: Promise<void> = Promise.resolve();
 
   /** `writes`: the queue every SQLite write runs on (the file is encoded between two of them). */
-  constructor(db: { reader: DatabaseSync; writer: DatabaseSync }, dataDir: string, writes: SerialQueue, options: SavedGraphOptions) {
+  constructor(
+    db: { reader: DatabaseSync; writer: DatabaseSync },
+    dataDir: string,
+    writes: SerialQueue,
+    options: SavedGraphOptions,
+  ) {
     this.#reader = db.reader;
     this.#writer = db.writer;
     this.#path = graphFilePath(dataDir);
@@ -116,7 +128,9 @@ export class SavedGraph {
     })();
     this.#saving = next.catch((error: Error) => {
       this.#fileCurrent = false;
-      console.warn(`papergraph: could not write the graph file ${this.#path} (the next start rebuilds it): ${error.message}`);
+      console.warn(
+        `papergraph: could not write the graph file ${this.#path} (the next start rebuilds it): ${error.message}`,
+      );
     });
     return this.#saving;
   }

@@ -21,7 +21,9 @@ export class StringColumn {
   private constructor(values: (string | null | undefined)[], encoded: EncodedStrings | null) {
     this.#values = values;
     this.#encoded = encoded;
-    this.#bytes = encoded && Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength);
+    this.#bytes =
+      encoded &&
+      Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.byteLength);
   }
 
   static of(values: (string | null)[]): StringColumn {
@@ -45,7 +47,8 @@ export class StringColumn {
   #decode(index: number): string | null {
     if (index >= this.#values.length || this.#encoded === null) return null;
     const { offsets, nulls } = this.#encoded;
-    const decoded = nulls[index] === 1 ? null : this.#bytes!.toString('utf8', offsets[index], offsets[index + 1]);
+    const decoded =
+      nulls[index] === 1 ? null : this.#bytes!.toString('utf8', offsets[index], offsets[index + 1]);
     this.#values[index] = decoded;
     return decoded;
   }

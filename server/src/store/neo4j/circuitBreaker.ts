@@ -16,7 +16,10 @@ export interface CircuitBreakerDriver extends CypherDriver {
   markDown(error: StoreUnavailableError): void;
 }
 
-export function withCircuitBreaker(inner: CypherDriver, options: CircuitBreakerOptions = {}): CircuitBreakerDriver {
+export function withCircuitBreaker(
+  inner: CypherDriver,
+  options: CircuitBreakerOptions = {},
+): CircuitBreakerDriver {
   const probeIntervalMs = options.probeIntervalMs ?? 1_000;
   const now = options.now ?? Date.now;
   let outage: { error: StoreUnavailableError; lastProbe: number } | null = null;

@@ -17,7 +17,9 @@ export interface CountingDriver extends CypherDriver {
   readonly transactions: number;
   reset(): void;
   /** Runs `work` and returns what it sent, leaving earlier calls out. */
-  measure<T>(work: () => Promise<T>): Promise<{ result: T; calls: RecordedCall[]; transactions: number }>;
+  measure<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; calls: RecordedCall[]; transactions: number }>;
 }
 
 export function countingDriver(inner: CypherDriver): CountingDriver {
@@ -38,7 +40,11 @@ export function countingDriver(inner: CypherDriver): CountingDriver {
       const callsBefore = calls.length;
       const transactionsBefore = transactions;
       const result = await work();
-      return { result, calls: calls.slice(callsBefore), transactions: transactions - transactionsBefore };
+      return {
+        result,
+        calls: calls.slice(callsBefore),
+        transactions: transactions - transactionsBefore,
+      };
     },
     executeQuery<K extends StatementName>(statement: K, params: CypherParams[K], routing: Routing) {
       calls.push({ statement, via: 'executeQuery', routing });

@@ -599,10 +599,25 @@ export const CYPHER_PARAMETERS = {
   citationsByPaperIds: ['paperIds', 'limitPerPaper'],
   listEpisodes: ['offset', 'limit'],
   listEpisodesSearch: ['query', 'offset', 'limit'],
-  listEpisodesWindow: ['afterId', 'afterPublished', 'beforeId', 'beforePublished', 'fromEnd', 'limit'],
+  listEpisodesWindow: [
+    'afterId',
+    'afterPublished',
+    'beforeId',
+    'beforePublished',
+    'fromEnd',
+    'limit',
+  ],
   listPapers: ['minCitations', 'offset', 'limit'],
   listPapersSearch: ['query', 'minCitations', 'offset', 'limit'],
-  listPapersWindow: ['afterId', 'afterCount', 'beforeId', 'beforeCount', 'minCitations', 'fromEnd', 'limit'],
+  listPapersWindow: [
+    'afterId',
+    'afterCount',
+    'beforeId',
+    'beforeCount',
+    'minCitations',
+    'fromEnd',
+    'limit',
+  ],
   search: ['episodeQuery', 'paperQuery', 'limit'],
   related: ['episodeIds', 'limit'],
   graphNeighbourhood: ['focus', 'depth', 'limit', 'minCitations'],
@@ -619,7 +634,8 @@ export const CYPHER_PARAMETERS = {
 type UnlistedParameter = {
   [K in StatementName]: Exclude<keyof CypherParams[K], (typeof CYPHER_PARAMETERS)[K][number]>;
 }[StatementName];
-export const everyParameterListed: [UnlistedParameter] extends [never] ? true : UnlistedParameter = true;
+export const everyParameterListed: [UnlistedParameter] extends [never] ? true : UnlistedParameter =
+  true;
 
 /** The statements `ensureSchema` runs, in order. */
 export const SCHEMA_STATEMENTS = [

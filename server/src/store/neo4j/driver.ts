@@ -21,7 +21,11 @@ export interface ServerInfoView {
 
 export interface CypherDriver {
   /** One auto-commit query; READ routes to readers on a cluster. */
-  executeQuery<K extends StatementName>(statement: K, params: CypherParams[K], routing: Routing): Promise<Row[]>;
+  executeQuery<K extends StatementName>(
+    statement: K,
+    params: CypherParams[K],
+    routing: Routing,
+  ): Promise<Row[]>;
   /** A managed write transaction: committed when `work` resolves, rolled back when it throws, retried on transient errors. */
   executeWrite<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T>;
   serverInfo(): Promise<ServerInfoView>;
@@ -57,12 +61,15 @@ export function assertStatementParams(statement: StatementName, params: object):
 export function toCypherValue(value: unknown): unknown {
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return value;
-    if (!Number.isSafeInteger(value)) throw new RangeError(`parameter number ${value} is outside the safe integer range`);
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`parameter number ${value} is outside the safe integer range`);
     return neo4j.int(value);
   }
   if (Array.isArray(value)) return value.map(toCypherValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toCypherValue(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, toCypherValue(inner)]),
+    );
   }
   return value;
 }
@@ -123,7 +130,8 @@ export function wrapNeo4jDriver(driver: Driver, database: string | undefined): C
       return {
         address: info.address,
         agent: info.agent,
-        protocolVersion: info.protocolVersion === undefined ? undefined : String(info.protocolVersion),
+        protocolVersion:
+          info.protocolVersion === undefined ? undefined : String(info.protocolVersion),
       };
     },
 

@@ -57,7 +57,11 @@ function errorMessage(error: unknown): string {
 
 /** The domain error for a Neo4j failure, or the error itself when it is not one we can explain. */
 export function toStoreError(error: unknown): unknown {
-  if (error instanceof StoreUnavailableError || error instanceof StoreAuthError || error instanceof StoreConflictError) {
+  if (
+    error instanceof StoreUnavailableError ||
+    error instanceof StoreAuthError ||
+    error instanceof StoreConflictError
+  ) {
     return error;
   }
   const code = errorCode(error);

@@ -3,7 +3,10 @@
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, Routing } from './driver.ts';
 
-export function withSchemaOnFirstUse(inner: CypherDriver, ensureSchema: (driver: CypherDriver) => Promise<void>): CypherDriver {
+export function withSchemaOnFirstUse(
+  inner: CypherDriver,
+  ensureSchema: (driver: CypherDriver) => Promise<void>,
+): CypherDriver {
   let ready: Promise<void> | null = null;
   const schemaReady = (): Promise<void> => {
     ready ??= ensureSchema(inner).catch((error: unknown) => {
@@ -13,7 +16,11 @@ export function withSchemaOnFirstUse(inner: CypherDriver, ensureSchema: (driver:
     return ready;
   };
   return {
-    async executeQuery<K extends StatementName>(statement: K, params: CypherParams[K], routing: Routing) {
+    async executeQuery<K extends StatementName>(
+      statement: K,
+      params: CypherParams[K],
+      routing: Routing,
+    ) {
       await schemaReady();
       return inner.executeQuery(statement, params, routing);
     },

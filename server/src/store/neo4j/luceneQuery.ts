@@ -7,8 +7,17 @@
 /** Lucene field (= property) name → boost; mirrors the embedded store's bm25 column weights. */
 export type FieldWeights = Readonly<Record<string, number>>;
 
-export const EPISODE_SEARCH_FIELDS: FieldWeights = { title: 10, summary: 2, searchDetails: 2, searchNotes: 1 };
-export const PAPER_SEARCH_FIELDS: FieldWeights = { title: 10, searchIdentifiers: 3, searchNotes: 1 };
+export const EPISODE_SEARCH_FIELDS: FieldWeights = {
+  title: 10,
+  summary: 2,
+  searchDetails: 2,
+  searchNotes: 1,
+};
+export const PAPER_SEARCH_FIELDS: FieldWeights = {
+  title: 10,
+  searchIdentifiers: 3,
+  searchNotes: 1,
+};
 
 const MAX_WORDS = 32; // a pasted essay is not a search
 
@@ -17,8 +26,10 @@ const MAX_WORDS = 32; // a pasted essay is not a search
  * index, so a required clause for one could never match; they are left out of the query instead.
  */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a an and are as at be but by for if in into is it no not of on or such that the their then there ' +
-    'these they this to was will with').split(' '),
+  (
+    'a an and are as at be but by for if in into is it no not of on or such that the their then there ' +
+    'these they this to was will with'
+  ).split(' '),
 );
 const SINGLE_TOKEN = /^[\p{L}\p{N}]+$/u;
 

@@ -1,8 +1,20 @@
 // The Neo4j side of MetadataStore: each method one statement of metadataCypher.ts (a save is one
 // write transaction of three), reads routed to readers.
 import { z } from 'zod';
-import { urlOfPaperKey, type EnrichmentCandidate, type EnrichmentCounts, type MetadataEntry, type StoredMetadata } from '../../domain/metadata.ts';
-import type { EnrichmentQuery, MetadataFilter, MetadataHit, MetadataStore, ReferenceLinks } from '../metadataStore.ts';
+import {
+  urlOfPaperKey,
+  type EnrichmentCandidate,
+  type EnrichmentCounts,
+  type MetadataEntry,
+  type StoredMetadata,
+} from '../../domain/metadata.ts';
+import type {
+  EnrichmentQuery,
+  MetadataFilter,
+  MetadataHit,
+  MetadataStore,
+  ReferenceLinks,
+} from '../metadataStore.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
@@ -12,27 +24,36 @@ import { asInteger, asString, unique } from './records.ts';
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 type Write = (work: (tx: CypherTransaction) => Promise<void>) => Promise<void>;
 
-const nullableString = z.string().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 const storedSchema = z.object({
   paperId: z.string(),
   url: z.string(),
   found: z.boolean(),
   fetchedAt: nullableString,
   title: nullableString,
-  authors: z.array(z.string()).nullish().transform((v) => v ?? []),
+  authors: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   year: z.unknown().transform((v) => (v === null || v === undefined ? null : asInteger(v))),
   venue: nullableString,
   abstract: nullableString,
-  topics: z.array(z.string()).nullish().transform((v) => v ?? []),
+  topics: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
   arxivId: nullableString,
   doi: nullableString,
   publishedAt: nullableString,
 });
 
-
-
 function listsById(ids: readonly string[], rows: readonly Row[]): string[][] {
-  const found = new Map(rows.map((row) => [asString(row.id), (row.ids as unknown[]).map(asString)]));
+  const found = new Map(
+    rows.map((row) => [asString(row.id), (row.ids as unknown[]).map(asString)]),
+  );
   return ids.map((id) => found.get(id) ?? []);
 }
 
@@ -69,7 +90,9 @@ export class Neo4jMetadata implements MetadataStore {
   async saveMetadata(entries: readonly MetadataEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const targets = new Map(entries.flatMap((e) => e.references.map((t) => [t.id, t] as const)));
-    const references = entries.flatMap((e) => e.references.map((t, position) => ({ citingId: e.paperId, citedId: t.id, position })));
+    const references = entries.flatMap((e) =>
+      e.references.map((t, position) => ({ citingId: e.paperId, citedId: t.id, position })),
+    );
     const rows = entries.map((entry) => {
       const m = entry.metadata;
       return {
@@ -112,16 +135,32 @@ export class Neo4jMetadata implements MetadataStore {
 
   async referencesByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
     if (ids.length === 0) return [];
-    return listsById(ids, await this.#read('referencesByIds', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) }));
+    return listsById(
+      ids,
+      await this.#read('referencesByIds', {
+        ids: unique(ids),
+        limit: Math.max(0, Math.trunc(limitPerPaper)),
+      }),
+    );
   }
 
   async referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]> {
     if (ids.length === 0) return [];
-    return listsById(ids, await this.#read('referencedByIds', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) }));
+    return listsById(
+      ids,
+      await this.#read('referencedByIds', {
+        ids: unique(ids),
+        limit: Math.max(0, Math.trunc(limitPerPaper)),
+      }),
+    );
   }
 
   async searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]> {
-    const bounds = { author: filter.author ?? null, topic: filter.topic ?? null, limit: Math.max(0, Math.trunc(limit)) };
+    const bounds = {
+      author: filter.author ?? null,
+      topic: filter.topic ?? null,
+      limit: Math.max(0, Math.trunc(limit)),
+    };
     let rows: Row[];
     if (filter.text === undefined) {
       rows = await this.#read('metadataFiltered', bounds);
@@ -135,7 +174,10 @@ export class Neo4jMetadata implements MetadataStore {
 
   async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
     if (ids.length === 0) return [];
-    const rows = await this.#read('referenceLinks', { ids: unique(ids), limit: Math.max(0, Math.trunc(limitPerPaper)) });
+    const rows = await this.#read('referenceLinks', {
+      ids: unique(ids),
+      limit: Math.max(0, Math.trunc(limitPerPaper)),
+    });
     const found = new Map(
       rows.map((row) => [
         asString(row.id),
@@ -147,6 +189,14 @@ export class Neo4jMetadata implements MetadataStore {
         },
       ]),
     );
-    return ids.map((id) => found.get(id) ?? { references: [], referencedBy: [], referenceCount: 0, referencedByCount: 0 });
+    return ids.map(
+      (id) =>
+        found.get(id) ?? {
+          references: [],
+          referencedBy: [],
+          referenceCount: 0,
+          referencedByCount: 0,
+        },
+    );
   }
 }

@@ -105,9 +105,17 @@ export interface MetadataCypherParams {
   schemaPaperMetadataSearch: Record<never, never>;
   metadataToEnrich: { afterId: string; staleBefore: string; limit: number };
   metadataCounts: { staleBefore: string };
-  metadataSaveEntries: { entries: { paperId: string; fallbackUrl: string; fields: MetadataFieldsParam }[] };
+  metadataSaveEntries: {
+    entries: { paperId: string; fallbackUrl: string; fields: MetadataFieldsParam }[];
+  };
   metadataSaveReferenceTargets: {
-    targets: { id: string; url: string; title: string | null; arxivId: string | null; doi: string | null }[];
+    targets: {
+      id: string;
+      url: string;
+      title: string | null;
+      arxivId: string | null;
+      doi: string | null;
+    }[];
   };
   metadataSaveReferences: { references: { citingId: string; citedId: string; position: number }[] };
   metadataFiltered: { author: string | null; topic: string | null; limit: number };
@@ -134,7 +142,10 @@ export const METADATA_CYPHER_PARAMETERS = {
   referenceLinks: ['ids', 'limit'],
 } as const;
 
-export const METADATA_SCHEMA_STATEMENTS = ['schemaPaperMetadataId', 'schemaPaperMetadataSearch'] as const;
+export const METADATA_SCHEMA_STATEMENTS = [
+  'schemaPaperMetadataId',
+  'schemaPaperMetadataSearch',
+] as const;
 
 /** Lucene fields of paper_metadata_search → boost, like the embedded store's bm25 weights. */
 export const METADATA_SEARCH_FIELDS = { title: 10, authorsText: 5, abstract: 1 } as const;
@@ -143,9 +154,21 @@ export const METADATA_GRAPH_SCHEMA = {
   labels: ['PaperMetadata'],
   relationshipTypes: ['REFERENCES'],
   propertyKeys: [
-    'paperId', 'found', 'fetchedAt', 'authors', 'authorsText', 'year', 'venue', 'abstract', 'topics', 'publishedAt',
+    'paperId',
+    'found',
+    'fetchedAt',
+    'authors',
+    'authorsText',
+    'year',
+    'venue',
+    'abstract',
+    'topics',
+    'publishedAt',
     // parameter maps' keys
-    'fields', 'fallbackUrl', 'citingId', 'citedId',
+    'fields',
+    'fallbackUrl',
+    'citingId',
+    'citedId',
   ],
   patterns: [{ from: 'PaperMetadata', relType: 'REFERENCES', to: 'PaperMetadata' }],
 } as const;

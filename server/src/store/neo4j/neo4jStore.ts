@@ -17,7 +17,14 @@ import type {
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
-import type { EpisodeListQuery, GraphQuery, GraphStore, Page, PaperListQuery, StoreHealth } from '../store.ts';
+import type {
+  EpisodeListQuery,
+  GraphQuery,
+  GraphStore,
+  Page,
+  PaperListQuery,
+  StoreHealth,
+} from '../store.ts';
 import {
   NEO4J_MAX_GRAPH_DEPTH,
   SCHEMA_STATEMENTS,
@@ -77,14 +84,22 @@ export class Neo4jStore implements GraphStore {
   #closed = false;
   /** Paper metadata and references (metadata.ts); the methods below hand over to it. */
   readonly #metadata: Neo4jMetadata;
-  readonly papersToEnrich: Neo4jMetadata['papersToEnrich'] = (query) => this.#metadata.papersToEnrich(query);
-  readonly enrichmentCounts: Neo4jMetadata['enrichmentCounts'] = (staleBefore) => this.#metadata.enrichmentCounts(staleBefore);
-  readonly saveMetadata: Neo4jMetadata['saveMetadata'] = (entries) => this.#metadata.saveMetadata(entries);
-  readonly metadataByPaperIds: Neo4jMetadata['metadataByPaperIds'] = (ids) => this.#metadata.metadataByPaperIds(ids);
-  readonly referencesByPaperIds: Neo4jMetadata['referencesByPaperIds'] = (ids, limit) => this.#metadata.referencesByPaperIds(ids, limit);
-  readonly referencedByPaperIds: Neo4jMetadata['referencedByPaperIds'] = (ids, limit) => this.#metadata.referencedByPaperIds(ids, limit);
-  readonly searchPaperMetadata: Neo4jMetadata['searchPaperMetadata'] = (filter, limit) => this.#metadata.searchPaperMetadata(filter, limit);
-  readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) => this.#metadata.referenceLinks(ids, limit);
+  readonly papersToEnrich: Neo4jMetadata['papersToEnrich'] = (query) =>
+    this.#metadata.papersToEnrich(query);
+  readonly enrichmentCounts: Neo4jMetadata['enrichmentCounts'] = (staleBefore) =>
+    this.#metadata.enrichmentCounts(staleBefore);
+  readonly saveMetadata: Neo4jMetadata['saveMetadata'] = (entries) =>
+    this.#metadata.saveMetadata(entries);
+  readonly metadataByPaperIds: Neo4jMetadata['metadataByPaperIds'] = (ids) =>
+    this.#metadata.metadataByPaperIds(ids);
+  readonly referencesByPaperIds: Neo4jMetadata['referencesByPaperIds'] = (ids, limit) =>
+    this.#metadata.referencesByPaperIds(ids, limit);
+  readonly referencedByPaperIds: Neo4jMetadata['referencedByPaperIds'] = (ids, limit) =>
+    this.#metadata.referencedByPaperIds(ids, limit);
+  readonly searchPaperMetadata: Neo4jMetadata['searchPaperMetadata'] = (filter, limit) =>
+    this.#metadata.searchPaperMetadata(filter, limit);
+  readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) =>
+    this.#metadata.referenceLinks(ids, limit);
 
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;
@@ -103,7 +118,9 @@ export class Neo4jStore implements GraphStore {
     return result!;
   }
 
-  async importBatches(batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>): Promise<ImportResult[]> {
+  async importBatches(
+    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
+  ): Promise<ImportResult[]> {
     this.#assertOpen();
     const run = this.#importQueue.then(async () => {
       // Every batch is in hand before the transaction opens: a managed transaction may be retried,
@@ -126,41 +143,54 @@ export class Neo4jStore implements GraphStore {
   async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.#read('episodesByIds', { ids: unique(ids) });
-    const found = new Map(rows.map((row) => {
-      const episode = toEpisodeRecord(row.episode, row.citations);
-      return [episode.id, episode] as const;
-    }));
+    const found = new Map(
+      rows.map((row) => {
+        const episode = toEpisodeRecord(row.episode, row.citations);
+        return [episode.id, episode] as const;
+      }),
+    );
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.#read('papersByIds', { ids: unique(ids) });
-    const found = new Map(rows.map((row) => {
-      const paper = toPaperView(row.paper);
-      return [paper.id, paper] as const;
-    }));
+    const found = new Map(
+      rows.map((row) => {
+        const paper = toPaperView(row.paper);
+        return [paper.id, paper] as const;
+      }),
+    );
     return ids.map((id) => found.get(id) ?? null);
   }
 
   async resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]> {
     if (keys.length === 0) return [];
     const rows = await this.#read('resolvePaperKeys', { keys: unique(keys) });
-    const found = new Map(rows.map((row) => [asString(row.key), row.paperId === null ? null : asString(row.paperId)]));
+    const found = new Map(
+      rows.map((row) => [asString(row.key), row.paperId === null ? null : asString(row.paperId)]),
+    );
     return keys.map((key) => found.get(key) ?? null);
   }
 
-  async citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]> {
+  async citationsByPaperIds(
+    paperIds: readonly string[],
+    limitPerPaper: number,
+  ): Promise<Citation[][]> {
     const wanted = Math.trunc(limitPerPaper);
     if (paperIds.length === 0 || wanted <= 0) return paperIds.map(() => []);
-    const rows = await this.#read('citationsByPaperIds', { paperIds: unique(paperIds), limitPerPaper: wanted });
+    const rows = await this.#read('citationsByPaperIds', {
+      paperIds: unique(paperIds),
+      limitPerPaper: wanted,
+    });
     return toCitationLists(paperIds, rows);
   }
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
     const { offset, limit } = pageWindow(query);
     const { keyset } = query;
-    const search = query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
+    const search =
+      query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
     const bounds = {
       afterId: keyset?.after?.id ?? null,
       afterPublished: keyset?.after?.publishedAt ?? null,
@@ -177,14 +207,18 @@ export class Neo4jStore implements GraphStore {
           : await this.#read('listEpisodesSearch', { query: search, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
-    return { items: keyset?.fromEnd ? items.reverse() : items, totalCount: asInteger(row.totalCount) };
+    return {
+      items: keyset?.fromEnd ? items.reverse() : items,
+      totalCount: asInteger(row.totalCount),
+    };
   }
 
   async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
     const { offset, limit } = pageWindow(query);
     const minCitations = Math.max(0, Math.trunc(query.minCitations ?? 0));
     const { keyset } = query;
-    const search = query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
+    const search =
+      query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
     const bounds = {
       afterId: keyset?.after?.id ?? null,
       afterCount: keyset?.after?.citationCount ?? null,
@@ -202,16 +236,21 @@ export class Neo4jStore implements GraphStore {
           : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toPaperView);
-    return { items: keyset?.fromEnd ? items.reverse() : items, totalCount: asInteger(row.totalCount) };
+    return {
+      items: keyset?.fromEnd ? items.reverse() : items,
+      totalCount: asInteger(row.totalCount),
+    };
   }
 
-  async relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]> {
+  async relatedByEpisodeIds(
+    episodeIds: readonly string[],
+    limit: number,
+  ): Promise<RelatedEpisode[][]> {
     const wanted = Math.trunc(limit);
     if (episodeIds.length === 0 || wanted <= 0) return episodeIds.map(() => []);
     const rows = await this.#read('related', { episodeIds: unique(episodeIds), limit: wanted });
     return toRelatedLists(episodeIds, rows);
   }
-
 
   async graph(query: GraphQuery): Promise<GraphView> {
     const limit = Math.trunc(query.limit);
@@ -222,9 +261,13 @@ export class Neo4jStore implements GraphStore {
     }
     const depth = Math.max(0, Math.trunc(query.depth));
     if (depth > NEO4J_MAX_GRAPH_DEPTH) {
-      throw new RangeError(`graph depth ${depth} is deeper than the Neo4j store answers (${NEO4J_MAX_GRAPH_DEPTH})`);
+      throw new RangeError(
+        `graph depth ${depth} is deeper than the Neo4j store answers (${NEO4J_MAX_GRAPH_DEPTH})`,
+      );
     }
-    return toGraphView(await this.#read('graphNeighbourhood', { focus: query.focus, depth, limit, minCitations }));
+    return toGraphView(
+      await this.#read('graphNeighbourhood', { focus: query.focus, depth, limit, minCitations }),
+    );
   }
 
   async path(fromId: string, toId: string): Promise<GraphView | null> {
@@ -263,7 +306,9 @@ export class Neo4jStore implements GraphStore {
   async exportBatch(): Promise<ImportBatch> {
     // Two reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
-    const episodes = (await this.#read('exportEpisodes', {})).map((row) => toEpisodeRecord(row.episode, row.citations));
+    const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
+      toEpisodeRecord(row.episode, row.citations),
+    );
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
     return validateImportBatch({ episodes, papers });
   }
@@ -273,10 +318,18 @@ export class Neo4jStore implements GraphStore {
     // Asked fresh every time: the driver reconnects by itself once Neo4j is back.
     try {
       const info = await withTimeout(this.#driver.serverInfo(), this.#healthTimeoutMs);
-      return { store: 'neo4j', reachable: true, detail: `${info.agent ?? 'Neo4j'} at ${info.address ?? 'unknown address'}` };
+      return {
+        store: 'neo4j',
+        reachable: true,
+        detail: `${info.agent ?? 'Neo4j'} at ${info.address ?? 'unknown address'}`,
+      };
     } catch (error) {
       const mapped = toStoreError(error);
-      return { store: 'neo4j', reachable: false, detail: mapped instanceof Error ? mapped.message : String(mapped) };
+      return {
+        store: 'neo4j',
+        reachable: false,
+        detail: mapped instanceof Error ? mapped.message : String(mapped),
+      };
     }
   }
 
@@ -301,8 +354,13 @@ export class Neo4jStore implements GraphStore {
           if (row === undefined) return null;
           await markGraphChanged(tx);
           const paperIds = unique((row.paperIds as unknown[]).map(asString));
-          const deleted = paperIds.length === 0 ? [] : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
-          const aliasKeys = unique(deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)));
+          const deleted =
+            paperIds.length === 0
+              ? []
+              : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
+          const aliasKeys = unique(
+            deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)),
+          );
           if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
           return { removedPaperIds: deleted.map((r) => asString(r.deletedId)) };
         }),
@@ -318,12 +376,16 @@ export class Neo4jStore implements GraphStore {
 
   async saveFeed(feed: FeedRecord): Promise<void> {
     this.#assertOpen();
-    await mappingStoreErrors(() => this.#driver.executeQuery('saveFeed', { feed: feedRecordSchema.parse(feed) }, 'WRITE'));
+    await mappingStoreErrors(() =>
+      this.#driver.executeQuery('saveFeed', { feed: feedRecordSchema.parse(feed) }, 'WRITE'),
+    );
   }
 
   async removeFeed(url: string): Promise<boolean> {
     this.#assertOpen();
-    const [row] = await mappingStoreErrors(() => this.#driver.executeQuery('removeFeed', { url }, 'WRITE'));
+    const [row] = await mappingStoreErrors(() =>
+      this.#driver.executeQuery('removeFeed', { url }, 'WRITE'),
+    );
     return asInteger(row?.removed ?? 0) > 0;
   }
 
@@ -360,7 +422,9 @@ async function markGraphChanged(tx: CypherTransaction): Promise<void> {
  * decides everything from what it reads inside the transaction.
  */
 async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<BatchWrite> {
-  const storedRows = await tx.run('importStoredHashes', { episodeIds: batch.episodes.map((e) => e.id) });
+  const storedRows = await tx.run('importStoredHashes', {
+    episodeIds: batch.episodes.map((e) => e.id),
+  });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
 
   const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
@@ -369,32 +433,43 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Ba
   const formerlyCited: string[] = [];
   if (result.updated.length > 0) {
     const [row] = await tx.run('importDetachCitations', { episodeIds: result.updated });
-    for (const id of (row?.paperIds as unknown[] | undefined) ?? []) formerlyCited.push(asString(id));
+    for (const id of (row?.paperIds as unknown[] | undefined) ?? [])
+      formerlyCited.push(asString(id));
   }
 
   const citedByChange = new Set(changed.flatMap(({ episode }) => citedPaperIds(episode)));
   let papersChanged = false;
   if (batch.papers.length > 0) {
     const [row] = await tx.run('importMergePapers', {
-      papers: batch.papers.map((paper) => ({ ...paper, citedByChange: citedByChange.has(paper.id) })),
+      papers: batch.papers.map((paper) => ({
+        ...paper,
+        citedByChange: citedByChange.has(paper.id),
+      })),
     });
     papersChanged = asInteger(row?.changedPapers ?? 0) > 0;
   }
 
   if (changed.length > 0) {
-    await tx.run('importWriteEpisodes', { episodes: changed.map(({ episode, hash }) => toEpisodeParam(episode, hash)) });
+    await tx.run('importWriteEpisodes', {
+      episodes: changed.map(({ episode, hash }) => toEpisodeParam(episode, hash)),
+    });
     const citations = changed.flatMap(({ episode }) => toCitationParams(episode));
     const [row] = await tx.run('importWriteCitations', { citations });
     const written = asInteger(row?.citations ?? 0);
     if (written !== citations.length) {
       // Cannot happen for a validated batch; throwing rolls the whole import back.
-      throw new Error(`import wrote ${written} of ${citations.length} citations: a cited paper is missing`);
+      throw new Error(
+        `import wrote ${written} of ${citations.length} citations: a cited paper is missing`,
+      );
     }
   }
 
   const recount = unique([...formerlyCited, ...citedByChange]);
   if (recount.length > 0) {
-    const deleted = await tx.run('importRecountPapers', { paperIds: recount, searchNotes: PAPER_SEARCH_NOTES });
+    const deleted = await tx.run('importRecountPapers', {
+      paperIds: recount,
+      searchNotes: PAPER_SEARCH_NOTES,
+    });
     const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
     if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
   }
@@ -406,7 +481,9 @@ function citedPaperIds(episode: EpisodeRecord): string[] {
 }
 
 function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {
-  const chapterText = episode.chapters.flatMap((c) => (c.summary === null ? [c.title] : [c.title, c.summary]));
+  const chapterText = episode.chapters.flatMap((c) =>
+    c.summary === null ? [c.title] : [c.title, c.summary],
+  );
   return {
     id: episode.id,
     title: episode.title,
@@ -423,7 +500,9 @@ function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodePar
     paperCount: new Set(citedPaperIds(episode)).size,
     // What full-text search sees besides title and summary, as in the embedded store.
     searchDetails: [...episode.takeaways, ...chapterText].join('\n'),
-    searchNotes: episode.recommendations.flatMap((r) => (r.note === null ? [] : [r.note])).join('\n'),
+    searchNotes: episode.recommendations
+      .flatMap((r) => (r.note === null ? [] : [r.note]))
+      .join('\n'),
   };
 }
 
@@ -448,7 +527,10 @@ function toCitationParams(episode: EpisodeRecord): CitationParam[] {
 }
 
 function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
-  return { offset: Math.max(0, Math.trunc(query.offset)), limit: Math.max(0, Math.trunc(query.limit)) };
+  return {
+    offset: Math.max(0, Math.trunc(query.offset)),
+    limit: Math.max(0, Math.trunc(query.limit)),
+  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

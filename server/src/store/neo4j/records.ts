@@ -21,8 +21,15 @@ import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
 
 /** INTEGER arrives as a JS number (disableLosslessIntegers), or as an Integer from a lossless driver. */
-const integer = z.preprocess((value) => (neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value), z.number().int());
-const nullableString = z.string().nullable().optional().transform((value) => value ?? null);
+const integer = z.preprocess(
+  (value) => (neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value),
+  z.number().int(),
+);
+const nullableString = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
 const kind = z.enum(CITATION_KINDS);
 
 const citationRowSchema = z.object({
@@ -37,9 +44,16 @@ const episodeRowSchema = z.object({
   title: z.string(),
   publishedAt: nullableString,
   paperPublishedAt: nullableString,
-  durationMinutes: integer.nullable().optional().transform((value) => value ?? null),
+  durationMinutes: integer
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   summary: nullableString,
-  takeaways: z.array(z.string()).nullable().optional().transform((value) => value ?? []),
+  takeaways: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .transform((value) => value ?? []),
   chaptersJson: z.string(),
   extrasJson: nullableString,
   sourcePaperId: z.string(),
@@ -68,7 +82,10 @@ export function asString(value: unknown): string {
 /** An episode map projection plus its citations (any order) → the record the batch had. */
 export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRecord {
   const row = episodeRowSchema.parse(episode);
-  const cited = z.array(citationRowSchema).parse(citations).sort((a, b) => a.position - b.position);
+  const cited = z
+    .array(citationRowSchema)
+    .parse(citations)
+    .sort((a, b) => a.position - b.position);
   return {
     id: row.id,
     title: row.title,
@@ -79,14 +96,19 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     takeaways: row.takeaways,
     chapters: chaptersSchema.parse(JSON.parse(row.chaptersJson)),
     sourcePaperId: row.sourcePaperId,
-    recommendations: cited.filter((c) => c.position > 0).map((c) => ({ paperId: c.paperId, note: c.note })),
+    recommendations: cited
+      .filter((c) => c.position > 0)
+      .map((c) => ({ paperId: c.paperId, note: c.note })),
     ...decodeEpisodeExtras(row.extrasJson),
   };
 }
 
 /** An item of a list projection that carries its citations inline (`citations: [...]`). */
 export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
-  const { citations, ...episode } = z.object({ citations: z.array(z.unknown()) }).passthrough().parse(item);
+  const { citations, ...episode } = z
+    .object({ citations: z.array(z.unknown()) })
+    .passthrough()
+    .parse(item);
   return toEpisodeRecord(episode, citations);
 }
 
@@ -97,7 +119,14 @@ export function toPaperView(paper: unknown): PaperView {
 
 export function toPaperRecord(paper: unknown): PaperRecord {
   const row = paperRowSchema.omit({ citationCount: true }).parse(paper);
-  return { id: row.id, title: row.title, url: row.url, arxivId: row.arxivId, doi: row.doi, aliases: row.aliases };
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    arxivId: row.arxivId,
+    doi: row.doi,
+    aliases: row.aliases,
+  };
 }
 
 const citationByPaperRowSchema = z.object({
@@ -144,12 +173,21 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Rows grouped by episode (best first) into one list per requested id; shared papers rarest first, as the embedded store lists them. */
-export function toRelatedLists(episodeIds: readonly string[], rows: readonly Row[]): RelatedEpisode[][] {
+export function toRelatedLists(
+  episodeIds: readonly string[],
+  rows: readonly Row[],
+): RelatedEpisode[][] {
   const byEpisode = new Map<string, RelatedEpisode[]>();
   for (const raw of rows) {
     const row = relatedRowSchema.parse(raw);
-    const shared = [...row.shared].sort((a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id));
-    const related: RelatedEpisode = { episodeId: row.relatedId, score: row.score, sharedPaperIds: shared.map((paper) => paper.id) };
+    const shared = [...row.shared].sort(
+      (a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id),
+    );
+    const related: RelatedEpisode = {
+      episodeId: row.relatedId,
+      score: row.score,
+      sharedPaperIds: shared.map((paper) => paper.id),
+    };
     const list = byEpisode.get(row.episodeId);
     if (list) list.push(related);
     else byEpisode.set(row.episodeId, [related]);
@@ -169,7 +207,8 @@ const graphRowSchema = graphNodeRowSchema.extend({
 });
 
 function toGraphNode(row: z.infer<typeof graphNodeRowSchema>): GraphNode {
-  const label = row.kind === 'PAPER' ? paperLabel({ id: row.id, title: row.title }) : (row.title ?? row.id);
+  const label =
+    row.kind === 'PAPER' ? paperLabel({ id: row.id, title: row.title }) : (row.title ?? row.id);
   return { id: row.id, kind: row.kind, label, weight: row.weight };
 }
 
@@ -194,7 +233,8 @@ export function toGraphView(rows: readonly Row[]): GraphView {
       }
     }
     const own = [...firstListing].sort(([a], [b]) => place.get(a)! - place.get(b)!);
-    for (const [paperId, { kind: edgeKind }] of own) edges.push({ source: row.id, target: paperId, kind: edgeKind });
+    for (const [paperId, { kind: edgeKind }] of own)
+      edges.push({ source: row.id, target: paperId, kind: edgeKind });
   }
   return { nodes, edges };
 }

@@ -22,7 +22,13 @@ export function episodeContentHash(episode: EpisodeRecord): string {
   const extras = episodeExtras(episode);
   if (extras !== null) {
     const { guid, url, audio, imageUrl, unlinkedReadings } = extras;
-    canonical.push([guid, url, audio && [audio.url, audio.type, audio.bytes], imageUrl, unlinkedReadings.map((r) => [r.title, r.note])]);
+    canonical.push([
+      guid,
+      url,
+      audio && [audio.url, audio.type, audio.bytes],
+      imageUrl,
+      unlinkedReadings.map((r) => [r.title, r.note]),
+    ]);
   }
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -33,7 +33,9 @@ export class InvalidImportBatchError extends Error {
 }
 
 function describe(issue: BatchIssue): string {
-  return issue.episode === null ? issue.path || '(batch)' : `episode "${issue.episode}" (${issue.path})`;
+  return issue.episode === null
+    ? issue.path || '(batch)'
+    : `episode "${issue.episode}" (${issue.path})`;
 }
 
 /** Episode ids and paper ids share one node namespace in both stores. */
@@ -46,14 +48,21 @@ export function validateImportBatch(input: unknown): ImportBatch {
   const batch = parsed.data;
   const collisions = episodeIdCollisions(batch);
   if (collisions.length > 0) throw new InvalidImportBatchError(collisions);
-  return { episodes: batch.episodes, papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })) };
+  return {
+    episodes: batch.episodes,
+    papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })),
+  };
 }
 
 function episodeIdCollisions(batch: ImportBatch): BatchIssue[] {
   const collisions: BatchIssue[] = [];
   batch.papers.forEach((paper, i) => {
     if (EPISODE_ID_SHAPE.test(paper.id)) {
-      collisions.push({ path: `papers.${i}.id`, episode: null, message: `paper id ${paper.id} looks like an episode id` });
+      collisions.push({
+        path: `papers.${i}.id`,
+        episode: null,
+        message: `paper id ${paper.id} looks like an episode id`,
+      });
     }
   });
   return collisions;
@@ -72,7 +81,8 @@ export function parseImportBatch(
   if (!parsed.success) return { success: false, error: parsed.error };
   const batch = parsed.data;
   const storeAcceptsAsIs =
-    episodeIdCollisions(batch).length === 0 && batch.papers.every((p) => new Set(p.aliases).size === p.aliases.length);
+    episodeIdCollisions(batch).length === 0 &&
+    batch.papers.every((p) => new Set(p.aliases).size === p.aliases.length);
   return { success: true, data: storeAcceptsAsIs ? sealValidated(batch) : batch };
 }
 
@@ -106,6 +116,10 @@ function toIssues(error: z.ZodError, input: unknown): BatchIssue[] {
 function episodeTitleAt(input: unknown, path: readonly PropertyKey[]): string | null {
   if (path[0] !== 'episodes' || typeof path[1] !== 'number') return null;
   const episodes = (input as { episodes?: unknown } | null)?.episodes;
-  const episode = Array.isArray(episodes) ? (episodes[path[1]] as { title?: unknown } | undefined) : undefined;
-  return typeof episode?.title === 'string' && episode.title.length > 0 ? episode.title : `#${path[1] + 1}`;
+  const episode = Array.isArray(episodes)
+    ? (episodes[path[1]] as { title?: unknown } | undefined)
+    : undefined;
+  return typeof episode?.title === 'string' && episode.title.length > 0
+    ? episode.title
+    : `#${path[1] + 1}`;
 }

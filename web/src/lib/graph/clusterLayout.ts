@@ -41,7 +41,11 @@ function hubs(nodes: readonly ClusterNode[], edges: readonly ClusterEdge[]): Map
     if (episode?.kind !== 'episode' || paper?.kind !== 'paper') return;
     const current = byId.get(hubOf.get(episode.id) ?? '');
     // Heavier paper wins; ties go to the smaller id so the picture does not depend on edge order.
-    if (!current || paper.weight > current.weight || (paper.weight === current.weight && paper.id < current.id)) {
+    if (
+      !current ||
+      paper.weight > current.weight ||
+      (paper.weight === current.weight && paper.id < current.id)
+    ) {
       hubOf.set(episode.id, paper.id);
     }
   };
@@ -78,7 +82,10 @@ function groupsOf(nodes: readonly ClusterNode[], hubOf: Map<string, string>): Gr
 }
 
 /** Positions for every node; O(nodes + edges + groups log groups). */
-export function clusterPositions(nodes: readonly ClusterNode[], edges: readonly ClusterEdge[]): Map<string, Point> {
+export function clusterPositions(
+  nodes: readonly ClusterNode[],
+  edges: readonly ClusterEdge[],
+): Map<string, Point> {
   const groups = groupsOf(nodes, hubs(nodes, edges));
   const area = groups.reduce((sum, g) => sum + 4 * g.radius * g.radius, 0);
   const rowWidth = Math.max(Math.sqrt(area * ASPECT), 2 * (groups[0]?.radius ?? 0));

@@ -98,7 +98,10 @@ export function bestConnectedFirst(a: GraphNode, b: GraphNode): number {
 }
 
 /** Each dated episode's place between the oldest (0) and newest (1) dated episode of the graph. */
-function timeline(graph: GraphData, dates: Readonly<Record<string, string | null>> | null): Map<string, number> {
+function timeline(
+  graph: GraphData,
+  dates: Readonly<Record<string, string | null>> | null,
+): Map<string, number> {
   const shares = new Map<string, number>();
   if (!dates) return shares;
   const days = new Map<string, number>();
@@ -109,7 +112,8 @@ function timeline(graph: GraphData, dates: Readonly<Record<string, string | null
   const values = [...days.values()];
   const oldest = Math.min(...values);
   const span = Math.max(...values) - oldest;
-  for (const [id, day] of days) shares.set(id, span > 0 ? Math.round(((day - oldest) / span) * 1000) / 1000 : 1);
+  for (const [id, day] of days)
+    shares.set(id, span > 0 ? Math.round(((day - oldest) / span) * 1000) / 1000 : 1);
   return shares;
 }
 
@@ -146,7 +150,10 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
   const onPath = new Set(paths.flat());
   const pairs = pathPairs(paths);
   const hasPath = onPath.size > 0;
-  const maxWeight = graph.nodes.reduce((max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max), 1);
+  const maxWeight = graph.nodes.reduce(
+    (max, n) => (n.kind === 'PAPER' ? Math.max(max, n.weight) : max),
+    1,
+  );
   const rankOf = new Map([...graph.nodes].sort(bestConnectedFirst).map((n, i) => [n.id, i]));
   const shareOf = timeline(graph, decorations.dates ?? null);
 
@@ -167,7 +174,9 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
         size: kind === 'paper' ? paperSize(node.weight, maxWeight) : EPISODE_SIZE,
         rank: rankOf.get(node.id) ?? 0,
         ...(shareOf.has(node.id) ? { dateShare: shareOf.get(node.id) } : {}),
-        ...(decorations.topicColours?.has(node.id) ? { topicIndex: decorations.topicColours.get(node.id) } : {}),
+        ...(decorations.topicColours?.has(node.id)
+          ? { topicIndex: decorations.topicColours.get(node.id) }
+          : {}),
       },
       classes: classes.join(' '),
     };
@@ -175,7 +184,8 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
 
   const edges: EdgeElement[] = graph.edges.map((edge) => {
     const kind = kindOfEdge(edge.kind);
-    const key = edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
+    const key =
+      edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
     const classes: string[] = [kind];
     if (pairs.has(key)) classes.push('on-path');
     else if (hasPath) classes.push('faded');
@@ -189,15 +199,25 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
   return [...nodes, ...edges];
 }
 
-function sameData(a: NodeElementData | EdgeElementData, b: NodeElementData | EdgeElementData): boolean {
+function sameData(
+  a: NodeElementData | EdgeElementData,
+  b: NodeElementData | EdgeElementData,
+): boolean {
   const keysA = Object.keys(a) as (keyof typeof a)[];
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => (a as unknown as Record<string, unknown>)[key] === (b as unknown as Record<string, unknown>)[key]);
+  return keysA.every(
+    (key) =>
+      (a as unknown as Record<string, unknown>)[key] ===
+      (b as unknown as Record<string, unknown>)[key],
+  );
 }
 
 /** What to add, remove and update to turn the `previous` elements into `next`, matched by id. */
-export function diffElements(previous: readonly GraphElement[], next: readonly GraphElement[]): ElementDiff {
+export function diffElements(
+  previous: readonly GraphElement[],
+  next: readonly GraphElement[],
+): ElementDiff {
   const before = new Map(previous.map((e) => [e.data.id, e]));
   const after = new Map(next.map((e) => [e.data.id, e]));
 
@@ -219,7 +239,10 @@ export function diffElements(previous: readonly GraphElement[], next: readonly G
     if (change.data || change.classes !== undefined) update.push(change);
   }
 
-  const add = [...added.filter((e) => e.group === 'nodes'), ...added.filter((e) => e.group === 'edges')];
+  const add = [
+    ...added.filter((e) => e.group === 'nodes'),
+    ...added.filter((e) => e.group === 'edges'),
+  ];
   return { add, remove, update };
 }
 

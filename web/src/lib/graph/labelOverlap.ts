@@ -13,7 +13,8 @@ export interface LabelBox {
 /** Room kept between two labels, in the boxes' units. */
 const GAP = 1;
 
-const overlap = (a: LabelBox, b: LabelBox) => a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
+const overlap = (a: LabelBox, b: LabelBox) =>
+  a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
 
 /** Ids of the labels to leave out, boxes given most important first: each covering a kept one goes. */
 export function overlappingLabels(boxes: readonly LabelBox[]): Set<string> {

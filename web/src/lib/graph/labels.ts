@@ -36,14 +36,28 @@ export const INITIAL_LEVEL: LabelLevel = Object.freeze({
 /** The level for a zoom; equal zoom steps give equal levels (compare with sameLevel). */
 export function labelLevel(zoom: number, nodeCount: number): LabelLevel {
   if (nodeCount > LARGE_VIEW) return INITIAL_LEVEL;
-  const step = 2 ** (Math.round(Math.log2(Math.max(zoom, 1e-4)) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
+  const step =
+    2 ** (Math.round(Math.log2(Math.max(zoom, 1e-4)) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
   const fontSize = Math.round((LABEL_PX / Math.min(step, 1)) * 10) / 10;
   // Room for labels grows with the drawn area, i.e. with the square of the zoom.
-  const shown = Math.min(nodeCount, Math.max(MIN_LABELS, Math.ceil(nodeCount * Math.min(1, step * step))));
+  const shown = Math.min(
+    nodeCount,
+    Math.max(MIN_LABELS, Math.ceil(nodeCount * Math.min(1, step * step))),
+  );
   const wrap = step >= FULL_TEXT_ZOOM;
-  return { fontSize, shown, wrap, maxWidth: Math.round(fontSize * (wrap ? WIDTH_EM.wrapped : WIDTH_EM.ellipsis)) };
+  return {
+    fontSize,
+    shown,
+    wrap,
+    maxWidth: Math.round(fontSize * (wrap ? WIDTH_EM.wrapped : WIDTH_EM.ellipsis)),
+  };
 }
 
 export function sameLevel(a: LabelLevel, b: LabelLevel): boolean {
-  return a.fontSize === b.fontSize && a.shown === b.shown && a.wrap === b.wrap && a.maxWidth === b.maxWidth;
+  return (
+    a.fontSize === b.fontSize &&
+    a.shown === b.shown &&
+    a.wrap === b.wrap &&
+    a.maxWidth === b.maxWidth
+  );
 }

@@ -4,7 +4,12 @@
 // preset layout. cola/cose are never used.
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { clusterPositions, type ClusterEdge, type ClusterNode, type Point } from './clusterLayout.ts';
+import {
+  clusterPositions,
+  type ClusterEdge,
+  type ClusterNode,
+  type Point,
+} from './clusterLayout.ts';
 
 export const LARGE_VIEW = 1000;
 const ANIMATE_UP_TO = 300;
@@ -22,7 +27,10 @@ interface DataElement {
 /** The part of a cytoscape node the preset layout hands to `positions`. */
 export interface PresetNode extends DataElement {
   id(): string;
-  cy(): { nodes(): { map<T>(fn: (n: DataElement) => T): T[] }; edges(): { map<T>(fn: (e: DataElement) => T): T[] } };
+  cy(): {
+    nodes(): { map<T>(fn: (n: DataElement) => T): T[] };
+    edges(): { map<T>(fn: (e: DataElement) => T): T[] };
+  };
 }
 
 function clusterNode(n: DataElement): ClusterNode {
@@ -46,7 +54,12 @@ export function clusterLayout(): LayoutOptions {
       if (!computed) {
         const core = node.cy();
         const nodes = core.nodes().map(clusterNode);
-        const edges = core.edges().map((e): ClusterEdge => ({ source: String(e.data('source')), target: String(e.data('target')) }));
+        const edges = core
+          .edges()
+          .map((e): ClusterEdge => ({
+            source: String(e.data('source')),
+            target: String(e.data('target')),
+          }));
         computed = clusterPositions(nodes, edges);
       }
       return computed.get(node.id()) ?? { x: 0, y: 0 };
@@ -62,7 +75,11 @@ export interface LayoutRequest {
   reducedMotion?: boolean;
 }
 
-export function chooseLayout({ nodeCount, incremental, reducedMotion = false }: LayoutRequest): LayoutOptions {
+export function chooseLayout({
+  nodeCount,
+  incremental,
+  reducedMotion = false,
+}: LayoutRequest): LayoutOptions {
   if (nodeCount > LARGE_VIEW) return clusterLayout();
   const animate = !reducedMotion && nodeCount <= ANIMATE_UP_TO;
   return {

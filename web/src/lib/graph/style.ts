@@ -2,7 +2,13 @@
 // Colours are shared with the legend and page CSS through `GRAPH_COLORS`; label sizes follow the
 // zoom (labels.ts).
 import { INITIAL_LEVEL, type LabelLevel } from './labels.ts';
-import { NO_TOPIC, NO_TOPIC_COLOUR, OTHER_TOPIC, OTHER_TOPIC_COLOUR, TOPIC_COLOURS } from './topics.ts';
+import {
+  NO_TOPIC,
+  NO_TOPIC_COLOUR,
+  OTHER_TOPIC,
+  OTHER_TOPIC_COLOUR,
+  TOPIC_COLOURS,
+} from './topics.ts';
 
 export const GRAPH_COLORS = {
   episode: '#2563eb',
@@ -37,8 +43,17 @@ export function graphStylesheet(
   light = minZoomedFontSize > 0,
   labels: LabelLevel = INITIAL_LEVEL,
 ): StyleRule[] {
-  const rules = light ? lightRules(minZoomedFontSize, labels) : fullRules(minZoomedFontSize, labels);
-  return [...rules, ...timelineRules(), ...topicRules(), ...levelOfDetailRules(labels), ...declutterRules(), ...emphasisRules()];
+  const rules = light
+    ? lightRules(minZoomedFontSize, labels)
+    : fullRules(minZoomedFontSize, labels);
+  return [
+    ...rules,
+    ...timelineRules(),
+    ...topicRules(),
+    ...levelOfDetailRules(labels),
+    ...declutterRules(),
+    ...emphasisRules(),
+  ];
 }
 
 /** Node labels, the same in both styles: below the threshold size cytoscape skips drawing them. */
@@ -97,7 +112,11 @@ function fullRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
     },
     {
       selector: 'edge.source',
-      style: { width: 3, 'line-color': GRAPH_COLORS.sourceEdge, 'target-arrow-color': GRAPH_COLORS.sourceEdge },
+      style: {
+        width: 3,
+        'line-color': GRAPH_COLORS.sourceEdge,
+        'target-arrow-color': GRAPH_COLORS.sourceEdge,
+      },
     },
     {
       selector: 'edge.recommended',
@@ -126,7 +145,10 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
     { selector: 'node.paper', style: { ...PAPER_SHAPE, 'z-index': 10 } },
     { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
     { selector: 'edge.source', style: { width: 2.5, 'line-color': GRAPH_COLORS.sourceEdge } },
-    { selector: 'edge.recommended', style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge } },
+    {
+      selector: 'edge.recommended',
+      style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge },
+    },
   ];
 }
 
@@ -135,15 +157,24 @@ function timelineRules(): StyleRule[] {
   return [
     {
       selector: 'node.episode[dateShare]',
-      style: { 'background-color': `mapData(dateShare, 0, 1, ${GRAPH_COLORS.timelineOld}, ${GRAPH_COLORS.timelineNew})` },
+      style: {
+        'background-color': `mapData(dateShare, 0, 1, ${GRAPH_COLORS.timelineOld}, ${GRAPH_COLORS.timelineNew})`,
+      },
     },
   ];
 }
 
 /** Topic colouring: each paper in the colour of its most frequent topic in view (elements.ts: topicIndex). */
 function topicRules(): StyleRule[] {
-  const colours: [number, string][] = [...TOPIC_COLOURS.map((colour, i): [number, string] => [i, colour]), [OTHER_TOPIC, OTHER_TOPIC_COLOUR], [NO_TOPIC, NO_TOPIC_COLOUR]];
-  return colours.map(([index, colour]) => ({ selector: `node.paper[topicIndex = ${index}]`, style: { 'background-color': colour } }));
+  const colours: [number, string][] = [
+    ...TOPIC_COLOURS.map((colour, i): [number, string] => [i, colour]),
+    [OTHER_TOPIC, OTHER_TOPIC_COLOUR],
+    [NO_TOPIC, NO_TOPIC_COLOUR],
+  ];
+  return colours.map(([index, colour]) => ({
+    selector: `node.paper[topicIndex = ${index}]`,
+    style: { 'background-color': colour },
+  }));
 }
 
 /** Only the best-connected nodes the zoom leaves room for keep their label. */
@@ -160,8 +191,14 @@ function declutterRules(): StyleRule[] {
 /** Focus, selection, hover and a highlighted path stand out (and keep their labels) the same way in every view. */
 function emphasisRules(): StyleRule[] {
   return [
-    { selector: 'node.focus, node.selected, node.on-path, node.hovered', style: { label: 'data(label)' } },
-    { selector: 'node.hovered', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.selected, 'z-index': 25 } },
+    {
+      selector: 'node.focus, node.selected, node.on-path, node.hovered',
+      style: { label: 'data(label)' },
+    },
+    {
+      selector: 'node.hovered',
+      style: { 'border-width': 4, 'border-color': GRAPH_COLORS.selected, 'z-index': 25 },
+    },
     { selector: 'edge.near', style: { opacity: 1, 'z-index': 25 } },
     { selector: '.dimmed', style: { opacity: 0.2 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': GRAPH_COLORS.focus } },

@@ -4,7 +4,16 @@ import type { GraphData } from '../api.ts';
 export type PaperTopics = Readonly<Record<string, readonly string[]>>;
 
 /** Colours of the most frequent topics in view (Okabe–Ito, told apart with most colour blindness). */
-export const TOPIC_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'] as const;
+export const TOPIC_COLOURS = [
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#f0e442',
+  '#000000',
+] as const;
 /** A paper whose topics are all outside the coloured ones, and one metadata gave no topic. */
 export const OTHER_TOPIC_COLOUR = '#94a3b8';
 export const NO_TOPIC_COLOUR = '#e2e8f0';
@@ -27,9 +36,12 @@ export function topicsInView(graph: GraphData, topics: PaperTopics): TopicCount[
   const counts = new Map<string, number>();
   for (const node of graph.nodes) {
     if (node.kind !== 'PAPER') continue;
-    for (const topic of new Set(topics[node.id] ?? [])) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    for (const topic of new Set(topics[node.id] ?? []))
+      counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
-  return [...counts].map(([topic, papers]) => ({ topic, papers })).sort((a, b) => b.papers - a.papers || a.topic.localeCompare(b.topic));
+  return [...counts]
+    .map(([topic, papers]) => ({ topic, papers }))
+    .sort((a, b) => b.papers - a.papers || a.topic.localeCompare(b.topic));
 }
 
 /**
@@ -37,13 +49,18 @@ export function topicsInView(graph: GraphData, topics: PaperTopics): TopicCount[
  * TOPIC_COLOURS.length most frequent, else OTHER_TOPIC, or NO_TOPIC when metadata gave it none.
  */
 export function topicColourIndex(graph: GraphData, topics: PaperTopics): Map<string, number> {
-  const coloured = topicsInView(graph, topics).slice(0, TOPIC_COLOURS.length).map((t) => t.topic);
+  const coloured = topicsInView(graph, topics)
+    .slice(0, TOPIC_COLOURS.length)
+    .map((t) => t.topic);
   const indices = new Map<string, number>();
   for (const node of graph.nodes) {
     if (node.kind !== 'PAPER') continue;
     const own = topics[node.id] ?? [];
     const first = own.map((t) => coloured.indexOf(t)).filter((i) => i >= 0);
-    indices.set(node.id, own.length === 0 ? NO_TOPIC : first.length > 0 ? Math.min(...first) : OTHER_TOPIC);
+    indices.set(
+      node.id,
+      own.length === 0 ? NO_TOPIC : first.length > 0 ? Math.min(...first) : OTHER_TOPIC,
+    );
   }
   return indices;
 }

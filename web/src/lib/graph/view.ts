@@ -57,16 +57,30 @@ export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
   const keep = new Set(filter.keep.filter((id): id is string => id !== null));
   const inRange = (id: string) => {
     const date = filter.dates?.[id] ?? null;
-    return date !== null && (filter.since === null || date >= filter.since) && (filter.until === null || date <= filter.until);
+    return (
+      date !== null &&
+      (filter.since === null || date >= filter.since) &&
+      (filter.until === null || date <= filter.until)
+    );
   };
-  const episodes = new Set(graph.nodes.filter((n) => n.kind === 'EPISODE' && (keep.has(n.id) || !byDate || inRange(n.id))).map((n) => n.id));
+  const episodes = new Set(
+    graph.nodes
+      .filter((n) => n.kind === 'EPISODE' && (keep.has(n.id) || !byDate || inRange(n.id)))
+      .map((n) => n.id),
+  );
   const kind = filter.edgeKinds === 'source' ? 'SOURCE' : 'RECOMMENDED';
-  const onTopic = (paperId: string) => topic === null || keep.has(paperId) || hasTopic(filter.topics?.[paperId], topic);
-  const edges = graph.edges.filter((e) => (!byKind || e.kind === kind) && episodes.has(e.source) && onTopic(e.target));
+  const onTopic = (paperId: string) =>
+    topic === null || keep.has(paperId) || hasTopic(filter.topics?.[paperId], topic);
+  const edges = graph.edges.filter(
+    (e) => (!byKind || e.kind === kind) && episodes.has(e.source) && onTopic(e.target),
+  );
   const cited = new Set(edges.map((e) => e.target));
   const citing = new Set(edges.map((e) => e.source));
-  const shownEpisode = (id: string) => episodes.has(id) && (topic === null || citing.has(id) || keep.has(id));
-  const nodes = graph.nodes.filter((n) => (n.kind === 'EPISODE' ? shownEpisode(n.id) : cited.has(n.id) || keep.has(n.id)));
+  const shownEpisode = (id: string) =>
+    episodes.has(id) && (topic === null || citing.has(id) || keep.has(id));
+  const nodes = graph.nodes.filter((n) =>
+    n.kind === 'EPISODE' ? shownEpisode(n.id) : cited.has(n.id) || keep.has(n.id),
+  );
   return { nodes, edges };
 }
 
@@ -77,9 +91,12 @@ export interface NodeLists {
 
 /** The list equivalent of the drawing: episodes A–Z, papers most cited first. */
 export function listNodes(graph: GraphData): NodeLists {
-  const byLabel = (a: GraphNode, b: GraphNode) => a.label.localeCompare(b.label, 'en', { numeric: true }) || a.id.localeCompare(b.id);
+  const byLabel = (a: GraphNode, b: GraphNode) =>
+    a.label.localeCompare(b.label, 'en', { numeric: true }) || a.id.localeCompare(b.id);
   return {
     episodes: graph.nodes.filter((n) => n.kind === 'EPISODE').sort(byLabel),
-    papers: graph.nodes.filter((n) => n.kind === 'PAPER').sort((a, b) => b.weight - a.weight || byLabel(a, b)),
+    papers: graph.nodes
+      .filter((n) => n.kind === 'PAPER')
+      .sort((a, b) => b.weight - a.weight || byLabel(a, b)),
   };
 }

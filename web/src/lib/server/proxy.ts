@@ -4,7 +4,12 @@ import { API_UNREACHABLE_CODE } from '../api.ts';
 
 const REQUEST_HEADERS = ['accept', 'authorization', 'content-type'] as const;
 // The API's CSP guards the GraphiQL page it renders, which reaches the browser through here.
-const RESPONSE_HEADERS = ['cache-control', 'content-security-policy', 'content-type', 'vary'] as const;
+const RESPONSE_HEADERS = [
+  'cache-control',
+  'content-security-policy',
+  'content-type',
+  'vary',
+] as const;
 
 export async function proxyGraphql(
   request: Request,

@@ -5,7 +5,13 @@ import { ApiError, type Api, type GraphData } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
-import { LIMIT_RANGE, needsDates, needsTopics, parseGraphParams, type GraphParams } from '#lib/urlState.ts';
+import {
+  LIMIT_RANGE,
+  needsDates,
+  needsTopics,
+  parseGraphParams,
+  type GraphParams,
+} from '#lib/urlState.ts';
 
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
@@ -46,7 +52,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   const notices: string[] = [];
 
   /** A bad focus or expansion id is the visitor's mistake: say so instead of failing the page. */
-  const tolerant = async <T,>(what: string, request: Promise<T>, fallback: T): Promise<T> => {
+  const tolerant = async <T>(what: string, request: Promise<T>, fallback: T): Promise<T> => {
     try {
       return await request;
     } catch (cause) {
@@ -61,21 +67,39 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   try {
     const [base, expansions, stats, focusId] = await Promise.all([
       tolerant(
-        params.focus ? `Could not show the graph around "${params.focus}"` : 'Could not load the graph',
+        params.focus
+          ? `Could not show the graph around "${params.focus}"`
+          : 'Could not load the graph',
         baseView(api, params),
         { graph: EMPTY, total: 0 },
       ),
       Promise.all(
         params.expanded.map((id) =>
-          tolerant(`Could not expand "${id}"`, api.graph({ focus: id, depth: 1, limit: EXPANSION_LIMIT, minCitations: 1 }), EMPTY),
+          tolerant(
+            `Could not expand "${id}"`,
+            api.graph({ focus: id, depth: 1, limit: EXPANSION_LIMIT, minCitations: 1 }),
+            EMPTY,
+          ),
         ),
       ),
       api.stats(),
       canonicalId(api, params.focus),
     ]);
     // Dates only for a timeline or a date range, topics only for topic colour or filter: batch lookups.
-    const episodeIds = [...new Set([base.graph, ...expansions].flatMap((g) => g.nodes.filter((n) => n.kind === 'EPISODE').map((n) => n.id)))];
-    const paperIds = [...new Set([base.graph, ...expansions].flatMap((g) => g.nodes.filter((n) => n.kind === 'PAPER').map((n) => n.id)))];
+    const episodeIds = [
+      ...new Set(
+        [base.graph, ...expansions].flatMap((g) =>
+          g.nodes.filter((n) => n.kind === 'EPISODE').map((n) => n.id),
+        ),
+      ),
+    ];
+    const paperIds = [
+      ...new Set(
+        [base.graph, ...expansions].flatMap((g) =>
+          g.nodes.filter((n) => n.kind === 'PAPER').map((n) => n.id),
+        ),
+      ),
+    ];
     const [episodeDates, paperTopics] = await Promise.all([
       needsDates(params) ? api.episodeDates(episodeIds) : null,
       needsTopics(params) ? api.paperTopics(paperIds) : null,

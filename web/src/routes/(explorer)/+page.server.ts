@@ -15,18 +15,25 @@ async function loadSelection(api: Api, id: string | null): Promise<Selection | n
   } catch (cause) {
     // An id the API refuses outright is shown as "nothing selected by that id", not a failed page.
     if (cause instanceof ApiError && cause.kind === 'graphql') {
-      return isEpisodeId(id) ? { kind: 'episode', id, episode: null } : { kind: 'paper', id, paper: null };
+      return isEpisodeId(id)
+        ? { kind: 'episode', id, episode: null }
+        : { kind: 'paper', id, paper: null };
     }
     throw cause;
   }
 }
 
-async function loadPath(api: Api, from: string | null, to: string | null): Promise<PathResult | null> {
+async function loadPath(
+  api: Api,
+  from: string | null,
+  to: string | null,
+): Promise<PathResult | null> {
   if (from === null || to === null) return null;
   try {
     return { from, to, ...(await api.paths(from, to, SHORTEST_PATHS_SHOWN)), problem: null };
   } catch (cause) {
-    if (cause instanceof ApiError && cause.kind === 'graphql') return { from, to, paths: [], truncated: false, problem: cause.message };
+    if (cause instanceof ApiError && cause.kind === 'graphql')
+      return { from, to, paths: [], truncated: false, problem: cause.message };
     throw cause;
   }
 }

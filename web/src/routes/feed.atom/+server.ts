@@ -2,4 +2,5 @@
 import type { RequestHandler } from './$types';
 import { atomFromApi } from '../paper/[...ref]/feed.atom/atomProxy.ts';
 
-export const GET: RequestHandler = ({ fetch, url }) => atomFromApi(fetch, '/atom/episodes', { site: url.origin });
+export const GET: RequestHandler = ({ fetch, url }) =>
+  atomFromApi(fetch, '/atom/episodes', { site: url.origin });

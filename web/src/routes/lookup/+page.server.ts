@@ -16,19 +16,26 @@ export const actions: Actions = {
     const file = form.get('file');
     let text = typeof pasted === 'string' ? pasted : '';
     if (file instanceof File && file.size > 0) {
-      if (file.size > MAX_INPUT_BYTES) return fail(413, { text, problem: `The file "${file.name}" is larger than 512 KB.` });
+      if (file.size > MAX_INPUT_BYTES)
+        return fail(413, { text, problem: `The file "${file.name}" is larger than 512 KB.` });
       text = `${text}\n${await file.text()}`;
     }
-    if (text.length > MAX_INPUT_BYTES) return fail(413, { text: '', problem: 'The pasted list is larger than 512 KB.' });
+    if (text.length > MAX_INPUT_BYTES)
+      return fail(413, { text: '', problem: 'The pasted list is larger than 512 KB.' });
     const { refs, problems } = parseRefList(text);
     if (refs.length === 0) {
-      return fail(400, { text, problem: problems[0] ?? `Paste up to ${MAX_REFS} arXiv ids, DOIs or paper URLs, one per line.` });
+      return fail(400, {
+        text,
+        problem:
+          problems[0] ?? `Paste up to ${MAX_REFS} arXiv ids, DOIs or paper URLs, one per line.`,
+      });
     }
     try {
       const papers = await serverApi(fetch).coverage(refs);
       return { text, problems, rows: refs.map((ref, i) => ({ ref, paper: papers[i] ?? null })) };
     } catch (cause) {
-      if (cause instanceof ApiError && cause.kind === 'graphql') return fail(400, { text, problem: cause.message });
+      if (cause instanceof ApiError && cause.kind === 'graphql')
+        return fail(400, { text, problem: cause.message });
       failWithApiError(cause);
     }
   },

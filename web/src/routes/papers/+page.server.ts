@@ -9,9 +9,17 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
   const after = url.searchParams.get('after');
   const rawMin = Number(url.searchParams.get('min') ?? '1');
   const minCitations =
-    Number.isInteger(rawMin) && rawMin >= MIN_CITATIONS_RANGE.min && rawMin <= MIN_CITATIONS_RANGE.max ? rawMin : 1;
+    Number.isInteger(rawMin) &&
+    rawMin >= MIN_CITATIONS_RANGE.min &&
+    rawMin <= MIN_CITATIONS_RANGE.max
+      ? rawMin
+      : 1;
   try {
-    return { list: await serverApi(fetch).papers({ first: PAGE_SIZE, after, minCitations }), after, minCitations };
+    return {
+      list: await serverApi(fetch).papers({ first: PAGE_SIZE, after, minCitations }),
+      after,
+      minCitations,
+    };
   } catch (cause) {
     failWithApiError(cause);
   }

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
     }
     return { query, hits: await api.search(query, 50), problem: null };
   } catch (cause) {
-    if (cause instanceof ApiError && cause.kind === 'graphql') return { query, hits: [] as SearchHit[], problem: cause.message };
+    if (cause instanceof ApiError && cause.kind === 'graphql')
+      return { query, hits: [] as SearchHit[], problem: cause.message };
     failWithApiError(cause);
   }
 };

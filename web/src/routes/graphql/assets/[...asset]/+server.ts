@@ -4,4 +4,5 @@ import type { RequestHandler } from './$types';
 import { apiEndpoint } from '#lib/server/api.ts';
 import { proxyGraphql } from '#lib/server/proxy.ts';
 
-export const GET: RequestHandler = ({ request, params }) => proxyGraphql(request, `${apiEndpoint()}/assets/${params.asset}`);
+export const GET: RequestHandler = ({ request, params }) =>
+  proxyGraphql(request, `${apiEndpoint()}/assets/${params.asset}`);

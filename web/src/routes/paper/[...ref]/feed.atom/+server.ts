@@ -2,4 +2,5 @@
 import type { RequestHandler } from './$types';
 import { atomFromApi } from './atomProxy.ts';
 
-export const GET: RequestHandler = ({ params, fetch, url }) => atomFromApi(fetch, '/atom/paper', { ref: params.ref, site: url.origin });
+export const GET: RequestHandler = ({ params, fetch, url }) =>
+  atomFromApi(fetch, '/atom/paper', { ref: params.ref, site: url.origin });
