@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withCircuitBreaker } from '../../server/src/store/neo4j/circuitBreaker.ts';
 import type { CypherDriver } from '../../server/src/store/neo4j/driver.ts';
-import { StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
+import { StoreUnavailableError } from '../../server/src/store/errors.ts';
 
 /** A driver whose Neo4j is up or down at the test's word, counting what reaches it. */
 function scriptedDriver() {

@@ -11,7 +11,7 @@ import {
   StoreAuthError,
   StoreConflictError,
   StoreUnavailableError,
-} from '../../server/src/store/neo4j/errors.ts';
+} from '../../server/src/store/errors.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';

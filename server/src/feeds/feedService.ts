@@ -10,7 +10,7 @@ import { importFeedContent, MAX_FEED_BYTES } from '../import/pipeline.ts';
 import type { FeedsConfig } from '../config.ts';
 import { rssChannelTitle } from '../import/readers/rss.ts';
 import { InvalidImportBatchError } from '../store/shared/validateBatch.ts';
-import { SerialQueue } from '../store/embedded/serialQueue.ts';
+import { SerialQueue } from '../store/shared/serialQueue.ts';
 import type { GraphStore } from '../store/store.ts';
 import { fetchFeed, USER_AGENT, type FetchFeedOptions } from './fetchFeed.ts';
 

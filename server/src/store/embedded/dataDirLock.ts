@@ -3,16 +3,18 @@
 // A lock file holding the owner's pid; a lock whose process is gone (kill -9, power loss) is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StoreInUseError } from '../errors.ts';
 
 export const LOCK_FILE = 'papergraph.lock';
 
-export class DataDirInUseError extends Error {
+export class DataDirInUseError extends StoreInUseError {
+  override name = 'DataDirInUseError';
+
   constructor(dataDir: string, pid: number) {
     super(
       `DATA_DIR ${dataDir} is in use by another papergraph process (pid ${pid}). Stop it first, or import ` +
         `through its API (the importFeed mutation). If no such process runs, delete ${join(dataDir, LOCK_FILE)}.`,
     );
-    this.name = 'DataDirInUseError';
   }
 }
 

@@ -26,6 +26,7 @@ import type {
   StoreHealth,
 } from '../store.ts';
 import { lockDataDir } from './dataDirLock.ts';
+import { mappingStoreErrors } from './errors.ts';
 import { openDatabase } from './database.ts';
 import { allShortestPaths } from './allShortestPaths.ts';
 import {
@@ -56,7 +57,7 @@ import type {
 } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
 import { SavedGraph, type GraphLoad } from './savedGraph.ts';
-import { SerialQueue } from './serialQueue.ts';
+import { SerialQueue } from '../shared/serialQueue.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory holding `papergraph.sqlite` and `papergraph.graph` (created if missing). */
@@ -165,7 +166,7 @@ class EmbeddedStore implements GraphStore {
   ): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
-    return this.#imports.run(async () => {
+    return this.#write(async () => {
       const outcomes = await this.#importer.run(validated(batches), (committed) => {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
         if (diffs.length > 0)
@@ -282,7 +283,7 @@ class EmbeddedStore implements GraphStore {
 
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
-    return this.#imports.run(async () => {
+    return this.#write(async () => {
       const removal = this.#remover.remove(episodeId);
       if (removal === null) return null;
       this.#graph.committed((state) => applyEpisodeRemoval(state, removal));
@@ -301,12 +302,12 @@ class EmbeddedStore implements GraphStore {
   // inside an import's open transaction.
   async saveFeed(feed: FeedRecord): Promise<void> {
     this.#assertOpen();
-    return this.#imports.run(async () => this.#feeds.save(feed));
+    return this.#write(async () => this.#feeds.save(feed));
   }
 
   async removeFeed(url: string): Promise<boolean> {
     this.#assertOpen();
-    return this.#imports.run(async () => this.#feeds.remove(url));
+    return this.#write(async () => this.#feeds.remove(url));
   }
 
   async exportBatch(): Promise<ImportBatch> {
@@ -327,7 +328,7 @@ class EmbeddedStore implements GraphStore {
   // On the import queue, like every write on the writer connection.
   async saveMetadata(entries: readonly MetadataEntry[]): Promise<void> {
     this.#assertOpen();
-    return this.#imports.run(async () => this.#metadata.save(entries));
+    return this.#write(async () => this.#metadata.save(entries));
   }
 
   async metadataByPaperIds(ids: readonly string[]): Promise<(StoredMetadata | null)[]> {
@@ -383,6 +384,11 @@ class EmbeddedStore implements GraphStore {
       return { id, kind, label, weight: graph.degree(node) } as const;
     });
     return { nodes, edges: skeleton.edges };
+  }
+
+  /** Every write runs on the import queue (one writer connection), its SQLite failures mapped. */
+  #write<T>(task: () => Promise<T>): Promise<T> {
+    return this.#imports.run(() => mappingStoreErrors(task));
   }
 
   get #memory(): MemoryState {

@@ -11,7 +11,7 @@ import {
 } from './graphFile.ts';
 import { readGraphVersion } from './graphVersion.ts';
 import { loadMemoryState, type MemoryState } from './memoryGraph.ts';
-import type { SerialQueue } from './serialQueue.ts';
+import type { SerialQueue } from '../shared/serialQueue.ts';
 
 /** How an open got its graph: from the file, or rebuilt from SQLite and why the file was not used. */
 export type GraphLoad =

@@ -1,31 +1,13 @@
-// Neo4j failures the API can explain to a person, separated from programming errors (which keep
-// their original form so they show up as bugs, not as "database down").
+// Neo4j failures the API can explain to a person, mapped to the store-neutral errors; programming
+// errors keep their original form so they show up as bugs, not as "database down".
+import {
+  StoreAuthError,
+  StoreConflictError,
+  StoreError,
+  StoreUnavailableError,
+} from '../errors.ts';
 
-/** Neo4j cannot be reached (down, restarting, wrong host, cluster without a leader). Retry later. */
-export class StoreUnavailableError extends Error {
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(`Neo4j is unreachable: ${detail}`, options);
-    this.name = 'StoreUnavailableError';
-  }
-}
-
-/** Neo4j refused the configured credentials: a configuration problem, retrying will not help. */
-export class StoreAuthError extends Error {
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(`Neo4j rejected the credentials: ${detail}`, options);
-    this.name = 'StoreAuthError';
-  }
-}
-
-/** A uniqueness constraint refused a write, e.g. two imports racing to create the same node. */
-export class StoreConflictError extends Error {
-  constructor(detail: string, options?: { cause?: unknown }) {
-    super(`Neo4j refused a conflicting write: ${detail}`, options);
-    this.name = 'StoreConflictError';
-  }
-}
-
-export type StoreError = StoreUnavailableError | StoreAuthError | StoreConflictError;
+export { StoreAuthError, StoreConflictError, StoreUnavailableError } from '../errors.ts';
 
 // Driver-side codes (no server involved) and server status codes, see
 // https://neo4j.com/docs/status-codes/current/errors/all-errors/
@@ -55,25 +37,22 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The domain error for a Neo4j failure, or the error itself when it is not one we can explain. */
+/** The store error for a Neo4j failure, or the error itself when it is not one we can explain. */
 export function toStoreError(error: unknown): unknown {
-  if (
-    error instanceof StoreUnavailableError ||
-    error instanceof StoreAuthError ||
-    error instanceof StoreConflictError
-  ) {
-    return error;
-  }
+  if (error instanceof StoreError) return error;
   const code = errorCode(error);
   if (code === undefined) return error;
   const detail = `${errorMessage(error)} (${code})`;
-  if (UNAVAILABLE_CODES.has(code)) return new StoreUnavailableError(detail, { cause: error });
-  if (AUTH_CODES.has(code)) return new StoreAuthError(detail, { cause: error });
-  if (CONFLICT_CODES.has(code)) return new StoreConflictError(detail, { cause: error });
+  if (UNAVAILABLE_CODES.has(code))
+    return new StoreUnavailableError(`Neo4j is unreachable: ${detail}`, { cause: error });
+  if (AUTH_CODES.has(code))
+    return new StoreAuthError(`Neo4j rejected the credentials: ${detail}`, { cause: error });
+  if (CONFLICT_CODES.has(code))
+    return new StoreConflictError(`Neo4j refused a conflicting write: ${detail}`, { cause: error });
   return error;
 }
 
-/** Runs `work`, rethrowing Neo4j failures as domain errors. */
+/** Runs `work`, rethrowing Neo4j failures as store errors. */
 export async function mappingStoreErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();

@@ -16,6 +16,7 @@ import type {
 } from '../../domain/model.ts';
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { SerialQueue } from '../shared/serialQueue.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
   EpisodeListQuery,
@@ -80,7 +81,7 @@ export class Neo4jStore implements GraphStore {
   readonly #driver: CypherDriver;
   readonly #healthTimeoutMs: number;
   /** Imports from this process run one at a time: no self-inflicted lock waits or deadlock retries. */
-  #importQueue: Promise<unknown> = Promise.resolve();
+  readonly #imports = new SerialQueue();
   #closed = false;
   /** Paper metadata and references (metadata.ts); the methods below hand over to it. */
   readonly #metadata: Neo4jMetadata;
@@ -122,7 +123,7 @@ export class Neo4jStore implements GraphStore {
     batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
   ): Promise<ImportResult[]> {
     this.#assertOpen();
-    const run = this.#importQueue.then(async () => {
+    return this.#imports.run(async () => {
       // Every batch is in hand before the transaction opens: a managed transaction may be retried,
       // and a retry must replay the same batches.
       const valid: ImportBatch[] = [];
@@ -136,8 +137,6 @@ export class Neo4jStore implements GraphStore {
         }),
       );
     });
-    this.#importQueue = run.catch(() => undefined);
-    return run;
   }
 
   async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
@@ -347,7 +346,7 @@ export class Neo4jStore implements GraphStore {
 
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
-    const run = this.#importQueue.then(() =>
+    return this.#imports.run(() =>
       mappingStoreErrors(() =>
         this.#driver.executeWrite(async (tx) => {
           const [row] = await tx.run('removeEpisode', { episodeId });
@@ -366,8 +365,6 @@ export class Neo4jStore implements GraphStore {
         }),
       ),
     );
-    this.#importQueue = run.catch(() => undefined);
-    return run;
   }
 
   async listFeeds(): Promise<FeedRecord[]> {
@@ -392,7 +389,7 @@ export class Neo4jStore implements GraphStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#importQueue;
+    await this.#imports.drained();
     await this.#driver.close();
   }
 
