@@ -1,4 +1,13 @@
-import { createHash } from 'node:crypto';
+// What an episode id is: its shape (which tells episodes from papers wherever an id arrives, in the
+// API and in the web app) and how it is derived from the episode's source paper.
+
+/** `ep_` and twelve hex digits of the source paper key's SHA-256 (see `episodeIdFor`). */
+export const EPISODE_ID_PATTERN = /^ep_[0-9a-f]{12}$/;
+
+/** Episode ids have one fixed shape; every other node id in the graph is a paper's. */
+export function isEpisodeId(id: string): boolean {
+  return EPISODE_ID_PATTERN.test(id);
+}
 
 /**
  * One episode per source paper is the podcast's premise, so the source paper's canonical id is the
@@ -6,5 +15,8 @@ import { createHash } from 'node:crypto';
  * and URL-safe whatever the paper key looks like.
  */
 export function episodeIdFor(sourcePaperId: string): string {
+  // Looked up when called, not imported: the web app bundles this module for the browser, which has
+  // no node:crypto (and never derives ids).
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return `ep_${createHash('sha256').update(sourcePaperId).digest('hex').slice(0, 12)}`;
 }

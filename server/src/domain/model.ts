@@ -1,6 +1,7 @@
 // The validated shape every store accepts: one import batch of episodes and the papers they cite.
 // Readers and parsers produce it; stores never see unvalidated data.
 import { z } from 'zod';
+import { EPISODE_ID_PATTERN } from './episodeId.ts';
 
 export const CITATION_KINDS = ['SOURCE', 'RECOMMENDED'] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
@@ -58,7 +59,7 @@ export type UnlinkedReading = z.infer<typeof unlinkedReadingSchema>;
 
 export const episodeRecordSchema = z.object({
   /** Stable id derived from the source paper (see `episodeIdFor`), so links survive re-imports. */
-  id: z.string().regex(/^ep_[0-9a-f]{12}$/),
+  id: z.string().regex(EPISODE_ID_PATTERN),
   title: z.string().min(1).max(500),
   publishedAt: isoDateSchema.nullable(),
   paperPublishedAt: isoDateSchema.nullable(),

@@ -2,6 +2,7 @@
 // shortest paths, a paper's citers in order. They work on node numbers and return ids and edges only;
 // the store adds labels from SQLite.
 import type { GraphEdge, RelatedEpisode } from '../../domain/model.ts';
+import { newestFirstBy } from '../../domain/newestFirst.ts';
 import type { GraphQuery } from '../store.ts';
 import { NO_DAY, type CitationGraph } from './memoryGraph.ts';
 
@@ -101,12 +102,10 @@ export function relatedEpisodes(
 export function citersInOrder(graph: CitationGraph, paperId: string, limit: number): string[] {
   const paper = graph.indexOf(paperId);
   if (paper < 0 || graph.isEpisode(paper) || limit <= 0) return [];
-  const newerFirst = (a: number, b: number) => {
-    const dayA = graph.day(a);
-    const dayB = graph.day(b);
-    if (dayA !== dayB) return dayA === NO_DAY ? 1 : dayB === NO_DAY ? -1 : dayB - dayA;
-    return byId(graph.idOf(a), graph.idOf(b));
-  };
+  const newerFirst = newestFirstBy(
+    (episode: number) => (graph.day(episode) === NO_DAY ? null : graph.day(episode)),
+    (episode) => graph.idOf(episode),
+  );
   const sources: number[] = [];
   const newest: number[] = [];
   graph.forEachNeighbour(paper, (episode, kind) => {

@@ -3,6 +3,7 @@
 // can prove: such batches are deep-frozen and remembered in a WeakSet, so the check cannot be forged
 // by a type cast or outdated by a later mutation.
 import { z } from 'zod';
+import { isEpisodeId } from '../../domain/episodeId.ts';
 import { importBatchSchema, type ImportBatch, type ValidatedBatch } from '../../domain/model.ts';
 import { dedupeAliases } from './mergePaper.ts';
 
@@ -38,9 +39,6 @@ function describe(issue: BatchIssue): string {
     : `episode "${issue.episode}" (${issue.path})`;
 }
 
-/** Episode ids and paper ids share one node namespace in both stores. */
-const EPISODE_ID_SHAPE = /^ep_[0-9a-f]{12}$/;
-
 export function validateImportBatch(input: unknown): ImportBatch {
   if (isValidatedBatch(input)) return input;
   const parsed = importBatchSchema.safeParse(input);
@@ -54,10 +52,11 @@ export function validateImportBatch(input: unknown): ImportBatch {
   };
 }
 
+/** Episode ids and paper ids share one node namespace in both stores. */
 function episodeIdCollisions(batch: ImportBatch): BatchIssue[] {
   const collisions: BatchIssue[] = [];
   batch.papers.forEach((paper, i) => {
-    if (EPISODE_ID_SHAPE.test(paper.id)) {
+    if (isEpisodeId(paper.id)) {
       collisions.push({
         path: `papers.${i}.id`,
         episode: null,
