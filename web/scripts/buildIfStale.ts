@@ -1,0 +1,96 @@
+// Builds the explorer only when its sources changed since the last successful build, so a second
+// `npm start` serves at once.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const webRoot = join(repoRoot, 'web');
+
+/** Everything the built app is made of: the web workspace, the lockfile, and the server modules it bundles. */
+export const BUILD_INPUTS = [
+  'web/src',
+  'web/static',
+  'web/scripts',
+  'web/package.json',
+  'web/tsconfig.json',
+  'web/vite.config.ts',
+  'package-lock.json',
+  // The web app may import only these server folders (the dependency rule); a test keeps this list true.
+  'server/src/ids',
+  'server/src/domain',
+] as const;
+
+/** Where the fingerprint of the sources of the current build is kept: inside the build, so a fresh build replaces it. */
+export const FINGERPRINT_FILE = join(webRoot, 'build', '.sources-sha256');
+
+async function filesUnder(path: string): Promise<string[]> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOTDIR') return null;
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  if (entries === null) return [path];
+  const nested = await Promise.all(
+    entries.map((entry) => filesUnder(join(entry.parentPath, entry.name))),
+  );
+  return nested.flat();
+}
+
+/** SHA-256 over every input file's path and content, in a stable order. */
+export async function sourceFingerprint(root: string, inputs: readonly string[]): Promise<string> {
+  const files = (await Promise.all(inputs.map((input) => filesUnder(join(root, input))))).flat();
+  const hash = createHash('sha256');
+  for (const file of files.map((path) => relative(root, path)).sort()) {
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(join(root, file)))
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function storedFingerprint(): Promise<string | null> {
+  return readFile(FINGERPRINT_FILE, 'utf8').catch(() => null);
+}
+
+/** Runs `vite build` with its output held back; the output is printed in full only if it fails. */
+function viteBuild(): Promise<void> {
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build'], {
+    cwd: webRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(Buffer.concat(output));
+      reject(new Error(`vite build failed (exit ${code})`));
+    });
+  });
+}
+
+export async function buildIfStale(): Promise<'built' | 'up to date'> {
+  const fingerprint = await sourceFingerprint(repoRoot, BUILD_INPUTS);
+  if ((await storedFingerprint()) === fingerprint) return 'up to date';
+  console.log('Building the explorer (its sources changed since the last build)…');
+  await viteBuild();
+  await writeFile(FINGERPRINT_FILE, fingerprint);
+  return 'built';
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildIfStale().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
