@@ -1,5 +1,5 @@
 // `npm run neo4j` as a person runs it: one NEO4J_URI line once Bolt answers, papergraph started against it
-// with the README's variables seeds it, Ctrl-C/SIGTERM leaves no Java process behind, and a second start
+// with docs/neo4j.md's variables seeds it, Ctrl-C/SIGTERM leaves no Java process behind, and a second start
 // on the same --data finds the data where it was.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
