@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import {
-  API_UNREACHABLE_CODE,
-  ApiError,
-  LOOKUP_BATCH,
-  batchLookupQuery,
-  createApi,
-} from '../../web/src/lib/api.ts';
+import { API_UNREACHABLE_CODE, ApiError, LOOKUP_BATCH, createApi } from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;
@@ -171,22 +165,20 @@ describe('typed GraphQL client', () => {
     );
     const answers = [];
     for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
-      const papersByRefs = ids
-        .slice(start, start + LOOKUP_BATCH)
-        .map((id, i) =>
-          start + i === 1
-            ? null
-            : {
-                ...paperLink,
-                id,
-                arxivId: null,
-                doi: null,
-                authors: [],
-                year: null,
-                venue: null,
-                citedBy: [],
-              },
-        );
+      const papersByRefs = ids.slice(start, start + LOOKUP_BATCH).map((id, i) =>
+        start + i === 1
+          ? null
+          : {
+              ...paperLink,
+              id,
+              arxivId: null,
+              doi: null,
+              authors: [],
+              year: null,
+              venue: null,
+              citedBy: [],
+            },
+      );
       answers.push(json({ data: { papersByRefs } }));
     }
     const { impl, calls } = fakeFetch(...answers);
@@ -216,9 +208,27 @@ describe('typed GraphQL client', () => {
     expect((error as ApiError).message).toContain('1 entries for 2 ids');
   });
 
-  it('builds one batch document per lookup, the list passed as a variable', () => {
-    expect(batchLookupQuery('id')).toBe(
-      'query PapersByRefs($refs: [String!]!) { papersByRefs(refs: $refs) { id } }',
+  it('builds one batch document per lookup, the list passed as a variable', async () => {
+    const { impl, calls } = fakeFetch(
+      json({ data: { papersByRefs: [null] } }),
+      json({ data: { papersByRefs: [null] } }),
+      json({ data: { nodes: [null] } }),
+      json({ data: { nodes: [null] } }),
     );
+    const api = createApi({ endpoint: '/graphql', fetch: impl });
+    await api.papersByIds(['a']);
+    await api.coverage(['a']);
+    await api.episodeDates(['ep_1']);
+    await api.paperTopics(['ep_1']);
+    for (const call of calls.slice(0, 2)) {
+      expect(call.body.query).toMatch(/query PapersByRefs\(\$refs: \[String!\]!/);
+      expect(call.body.query).toContain('papersByRefs(refs: $refs)');
+      expect(call.body.variables['refs']).toEqual(['a']);
+    }
+    for (const call of calls.slice(2)) {
+      expect(call.body.query).toMatch(/query Nodes\(\$ids: \[ID!\]!\)/);
+      expect(call.body.query).toContain('nodes(ids: $ids)');
+      expect(call.body.variables['ids']).toEqual(['ep_1']);
+    }
   });
 });

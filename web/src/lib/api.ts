@@ -1,14 +1,33 @@
-// Every GraphQL call the web app makes, typed by hand and checked with zod at the boundary.
+// Every GraphQL call the web app makes, typed from schema.graphql and checked at the boundary.
 // Server-side load functions point it at the API directly; the browser points it at /graphql on
 // its own origin (proxied to the API), so this module never decides where it runs.
+import { Kind, print, type DocumentNode } from '@0no-co/graphql.web';
+import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { z } from 'zod';
+import {
+  EpisodeDatesQuery,
+  EpisodeLinkFragment,
+  EpisodeQuery,
+  EpisodesQuery,
+  GraphChangedQuery,
+  GraphFragment,
+  GraphQuery,
+  PaperCoverageQuery,
+  PaperExportsQuery,
+  PaperLinkFragment,
+  PaperQuery,
+  PapersQuery,
+  PaperTopicsQuery,
+  PathsQuery,
+  SearchQuery,
+  StatsQuery,
+} from './graphql/documents.ts';
+import type { graphql } from './graphql/graphql.ts';
+import { findMismatch, type DataPath } from './graphql/resultCheck.ts';
 
 // zod probes `new Function` to decide whether to compile validators; the page's CSP forbids eval,
 // so skip the probe (and the CSP report it triggers) and use the interpreted validators.
 z.config({ jitless: true });
-
-export type CitationKind = 'SOURCE' | 'RECOMMENDED';
-export type NodeKind = 'EPISODE' | 'PAPER';
 
 export type ApiErrorKind = 'unreachable' | 'http' | 'graphql' | 'invalid';
 
@@ -28,132 +47,26 @@ export class ApiError extends Error {
 /** Code the /graphql proxy puts in `extensions.code` when it cannot reach the API. */
 export const API_UNREACHABLE_CODE = 'API_UNREACHABLE';
 
-const citationKind = z.enum(['SOURCE', 'RECOMMENDED']);
-const nodeKind = z.enum(['EPISODE', 'PAPER']);
+export type CitationKind = ReturnType<typeof graphql.scalar<'CitationKind'>>;
+export type NodeKind = ReturnType<typeof graphql.scalar<'NodeKind'>>;
 
-const paperLinkSchema = z.object({
-  id: z.string(),
-  title: z.string().nullable(),
-  label: z.string(),
-  url: z.string(),
-  citationCount: z.number().int(),
-});
-export type PaperLink = z.infer<typeof paperLinkSchema>;
-
-const paperIdentifiersSchema = paperLinkSchema.extend({
-  arxivId: z.string().nullable(),
-  doi: z.string().nullable(),
-});
-
-const paperExportSchema = paperIdentifiersSchema.extend({
-  authors: z.array(z.object({ name: z.string() })),
-  year: z.number().int().nullable(),
-  venue: z.string().nullable(),
-  citedBy: z.array(z.object({ episode: z.object({ title: z.string() }) })),
-});
-export type PaperExportRow = z.infer<typeof paperExportSchema>;
-
-const paperCoverageSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  citationCount: z.number().int(),
-  citedBy: z.array(
-    z.object({ kind: citationKind, episode: z.object({ id: z.string(), title: z.string() }) }),
-  ),
-});
-export type PaperCoverage = z.infer<typeof paperCoverageSchema>;
-
-const episodeLinkSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  publishedAt: z.string().nullable(),
-  durationMinutes: z.number().int().nullable(),
-});
-export type EpisodeLink = z.infer<typeof episodeLinkSchema>;
-
-const paperDetailSchema = paperIdentifiersSchema.extend({
-  aliases: z.array(z.string()),
-  citedBy: z.array(
-    z.object({
-      kind: citationKind,
-      note: z.string().nullable(),
-      episode: episodeLinkSchema,
-    }),
-  ),
-});
-export type PaperDetail = z.infer<typeof paperDetailSchema>;
-
-const episodeDetailSchema = episodeLinkSchema.extend({
-  paperPublishedAt: z.string().nullable(),
-  summary: z.string().nullable(),
-  takeaways: z.array(z.string()),
-  chapters: z.array(
-    z.object({
-      start: z.string(),
-      startSeconds: z.number().int(),
-      title: z.string(),
-      summary: z.string().nullable(),
-    }),
-  ),
-  source: paperLinkSchema,
-  recommendations: z.array(z.object({ note: z.string().nullable(), paper: paperLinkSchema })),
-  unlinkedReadings: z.array(z.object({ title: z.string(), note: z.string().nullable() })),
-  url: z.string().nullable(),
-  audio: z
-    .object({ url: z.string(), type: z.string().nullable(), bytes: z.number().int().nullable() })
-    .nullable(),
-  related: z.array(
-    z.object({
-      score: z.number(),
-      episode: episodeLinkSchema,
-      sharedPapers: z.array(paperLinkSchema),
-    }),
-  ),
-});
-export type EpisodeDetail = z.infer<typeof episodeDetailSchema>;
-
-const graphSchema = z.object({
-  nodes: z.array(
-    z.object({ id: z.string(), kind: nodeKind, label: z.string(), weight: z.number().int() }),
-  ),
-  edges: z.array(z.object({ source: z.string(), target: z.string(), kind: citationKind })),
-});
-export type GraphData = z.infer<typeof graphSchema>;
+export type PaperLink = ResultOf<typeof PaperLinkFragment>;
+export type EpisodeLink = ResultOf<typeof EpisodeLinkFragment>;
+export type PaperExportRow = NonNullable<
+  ResultOf<typeof PaperExportsQuery>['papersByRefs'][number]
+>;
+export type PaperCoverage = NonNullable<
+  ResultOf<typeof PaperCoverageQuery>['papersByRefs'][number]
+>;
+export type PaperDetail = NonNullable<ResultOf<typeof PaperQuery>['paper']>;
+export type EpisodeDetail = NonNullable<ResultOf<typeof EpisodeQuery>['episode']>;
+export type GraphData = ResultOf<typeof GraphFragment>;
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
-export interface ShortestPaths {
-  paths: GraphData[];
-  truncated: boolean;
-}
-
-const searchHitSchema = z.object({
-  score: z.number(),
-  node: z.discriminatedUnion('__typename', [
-    z.object({
-      __typename: z.literal('Episode'),
-      id: z.string(),
-      title: z.string(),
-      publishedAt: z.string().nullable(),
-    }),
-    z.object({
-      __typename: z.literal('Paper'),
-      id: z.string(),
-      label: z.string(),
-      citationCount: z.number().int(),
-    }),
-  ]),
-});
-export type SearchHit = z.infer<typeof searchHitSchema>;
-
-const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
-export type PageInfo = z.infer<typeof pageInfoSchema>;
-
-const statsSchema = z.object({
-  episodes: z.number().int(),
-  papers: z.number().int(),
-  citations: z.number().int(),
-});
-export type Stats = z.infer<typeof statsSchema>;
+export type ShortestPaths = ResultOf<typeof PathsQuery>['paths'];
+export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
+export type PageInfo = ResultOf<typeof EpisodesQuery>['episodes']['pageInfo'];
+export type Stats = ResultOf<typeof StatsQuery>['stats'];
 
 export interface Connection<T> {
   items: T[];
@@ -161,110 +74,20 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-const PAPER_LINK = 'id title label url citationCount';
-const EPISODE_LINK = 'id title publishedAt durationMinutes';
-const GRAPH = 'nodes { id kind label weight } edges { source target kind }';
-
-const GRAPH_QUERY = `query Graph($focus: ID, $depth: Int, $limit: Int, $minCitations: Int) {
-  graph(focus: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) { ${GRAPH} }
-}`;
-const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $limit: Int!) {
-  paths(from: $from, to: $to, limit: $limit) { truncated paths { ${GRAPH} } }
-}`;
-const EPISODE_QUERY = `query Episode($id: ID!, $related: Int) {
-  episode(id: $id) {
-    ${EPISODE_LINK} paperPublishedAt summary takeaways
-    chapters { start startSeconds title summary }
-    source { ${PAPER_LINK} }
-    recommendations { note paper { ${PAPER_LINK} } }
-    unlinkedReadings { title note } url audio { url type bytes }
-    related(first: $related) { score episode { ${EPISODE_LINK} } sharedPapers { ${PAPER_LINK} } }
-  }
-}`;
-const PAPER_QUERY = `query Paper($ref: String!, $citedBy: Int) {
-  paper(ref: $ref) {
-    ${PAPER_LINK} arxivId doi aliases
-    citedBy(first: $citedBy) { kind note episode { ${EPISODE_LINK} } }
-  }
-}`;
-const SEARCH_QUERY = `query Search($query: String!, $first: Int) {
-  search(query: $query, first: $first) {
-    score
-    node {
-      __typename
-      ... on Episode { id title publishedAt }
-      ... on Paper { id label citationCount }
-    }
-  }
-}`;
-const EPISODES_QUERY = `query Episodes($first: Int, $after: String, $search: String) {
-  episodes(first: $first, after: $after, search: $search) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { ${EPISODE_LINK} } }
-  }
-}`;
-const PAPERS_QUERY = `query Papers($first: Int, $after: String, $search: String, $minCitations: Int) {
-  papers(first: $first, after: $after, search: $search, minCitations: $minCitations) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { ${PAPER_LINK} } }
-  }
-}`;
-const STATS_QUERY = 'query Stats { stats { episodes papers citations } }';
-const GRAPH_CHANGED_QUERY = 'query GraphChanged { stats { lastChangedAt } }';
-const graphChangedSchema = z.object({
-  stats: z.object({ lastChangedAt: z.iso.datetime().nullable() }),
-});
-
 /** Largest page the API serves for the connections. */
 export const MAX_PAGE = 100;
 /** Citing episodes an exported paper lists (BibTeX note counts them all; CSV names these). */
 const EXPORT_CITED_BY = 20;
-const PAPER_EXPORT = `${PAPER_LINK} arxivId doi authors { name } year venue citedBy(first: ${EXPORT_CITED_BY}) { episode { title } }`;
 /** Episodes listed per paper in a batch lookup (the paper's page lists them all). */
 export const LOOKUP_CITED_BY = 20;
-const PAPER_COVERAGE = `id label citationCount citedBy(first: ${LOOKUP_CITED_BY}) { kind episode { id title } }`;
 
 /** Ids or references one batch lookup takes: the API's `maxLookupIds` (server/src/graphql/limits.ts). */
 export const LOOKUP_BATCH = 500;
 
-/** A root field that answers one entry per id of a list (null when unknown), for batch lookups. */
-export interface BatchRoot {
-  operation: string;
-  field: 'papersByRefs' | 'nodes';
-  arg: 'refs' | 'ids';
-  type: '[String!]!' | '[ID!]!';
-}
-const PAPERS_ROOT: BatchRoot = {
-  operation: 'PapersByRefs',
-  field: 'papersByRefs',
-  arg: 'refs',
-  type: '[String!]!',
-};
-const NODES_ROOT: BatchRoot = { operation: 'Nodes', field: 'nodes', arg: 'ids', type: '[ID!]!' };
-const EPISODE_DATE = '__typename id ... on Episode { publishedAt }';
-const PAPER_TOPICS = '__typename id ... on Paper { topics }';
-const paperTopicsSchema = z.discriminatedUnion('__typename', [
-  z.object({ __typename: z.literal('Paper'), id: z.string(), topics: z.array(z.string()) }),
-  z.object({ __typename: z.literal('Episode'), id: z.string() }),
-]);
-const episodeDateSchema = z.discriminatedUnion('__typename', [
-  z.object({
-    __typename: z.literal('Episode'),
-    id: z.string(),
-    publishedAt: z.string().nullable(),
-  }),
-  z.object({ __typename: z.literal('Paper'), id: z.string() }),
-]);
-
 /** Lookups in flight at once while exporting a large view. */
 const PARALLEL_LOOKUPS = 4;
 
-function connectionSchema<T extends z.ZodType>(node: T) {
-  return z.object({
-    totalCount: z.number().int(),
-    pageInfo: pageInfoSchema,
-    edges: z.array(z.object({ node })),
-  });
-}
-
+// The GraphQL-over-HTTP envelope and the one value the schema types only as a String.
 const envelopeSchema = z.object({
   data: z.unknown().optional(),
   errors: z
@@ -273,6 +96,7 @@ const envelopeSchema = z.object({
     )
     .optional(),
 });
+const isoDateTimeSchema = z.iso.datetime().nullable();
 
 export interface ApiClientOptions {
   /** Absolute URL server-side, `/graphql` in the browser. */
@@ -281,18 +105,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface GraphArgs {
-  focus?: string | null;
-  depth?: number;
-  limit?: number;
-  minCitations?: number;
-}
-
-export interface ListArgs {
-  first?: number;
-  after?: string | null;
-  search?: string | null;
-}
+export type GraphArgs = VariablesOf<typeof GraphQuery>;
+export type ListArgs = VariablesOf<typeof EpisodesQuery>;
 
 export type Api = ReturnType<typeof createApi>;
 
@@ -300,13 +114,12 @@ export function createApi(options: ApiClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const { endpoint } = options;
 
-  async function request<T>(
-    operation: string,
-    query: string,
-    variables: Record<string, unknown>,
-    schema: z.ZodType<T>,
+  async function request<Result, Variables>(
+    document: TadaDocumentNode<Result, Variables>,
+    variables: Variables,
     signal?: AbortSignal,
-  ): Promise<T> {
+  ): Promise<Result> {
+    const operation = operationName(document);
     let response: Response;
     try {
       response = await doFetch(endpoint, {
@@ -315,7 +128,7 @@ export function createApi(options: ApiClientOptions) {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
         },
-        body: JSON.stringify({ operationName: operation, query, variables }),
+        body: JSON.stringify({ operationName: operation, query: print(document), variables }),
         ...(signal ? { signal } : {}),
       });
     } catch (cause) {
@@ -358,45 +171,38 @@ export function createApi(options: ApiClientOptions) {
         response.status,
       );
     }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? issue.path.join('.') : '?';
-      throw new ApiError(
-        'invalid',
-        `The papergraph API answered ${operation} with unexpected data at ${where}.`,
-      );
-    }
-    return parsed.data;
+    const mismatch = findMismatch(document, data);
+    if (mismatch) throw unexpectedData(operation, mismatch);
+    // Checked just above against the same document the type derives from.
+    return data as Result;
   }
 
   /** One batch field per chunk of ids (the list passed as a variable), a few chunks at a time. */
-  async function lookUp<T>(
+  async function lookUp<Result, Variables, Row>(
+    document: TadaDocumentNode<Result, Variables>,
     ids: readonly string[],
-    selection: string,
-    row: z.ZodType<T>,
+    variablesFor: (chunk: string[]) => Variables,
+    rowsOf: (data: Result) => readonly (Row | null)[],
     signal?: AbortSignal,
-    root: BatchRoot = PAPERS_ROOT,
-  ): Promise<(T | null)[]> {
+  ): Promise<(Row | null)[]> {
     const chunks: string[][] = [];
     for (let start = 0; start < ids.length; start += LOOKUP_BATCH)
       chunks.push(ids.slice(start, start + LOOKUP_BATCH));
-    const query = batchLookupQuery(selection, root);
-    const schema = z.object({ [root.field]: z.array(row.nullable()) });
-    const lookUp = async (chunk: string[]) => {
-      const data = await request(root.operation, query, { [root.arg]: chunk }, schema, signal);
-      const rows = data[root.field] ?? [];
+    const lookUpChunk = async (chunk: string[]) => {
+      const rows = rowsOf(await request(document, variablesFor(chunk), signal));
       if (rows.length !== chunk.length) {
         throw new ApiError(
           'invalid',
-          `The papergraph API answered ${root.operation} with ${rows.length} entries for ${chunk.length} ids.`,
+          `The papergraph API answered ${operationName(document)} with ${rows.length} entries for ${chunk.length} ids.`,
         );
       }
       return rows;
     };
-    const rows: (T | null)[] = [];
+    const rows: (Row | null)[] = [];
     for (let start = 0; start < chunks.length; start += PARALLEL_LOOKUPS) {
-      const answers = await Promise.all(chunks.slice(start, start + PARALLEL_LOOKUPS).map(lookUp));
+      const answers = await Promise.all(
+        chunks.slice(start, start + PARALLEL_LOOKUPS).map(lookUpChunk),
+      );
       for (const answer of answers) rows.push(...answer);
     }
     return rows;
@@ -404,14 +210,7 @@ export function createApi(options: ApiClientOptions) {
 
   return {
     async graph(args: GraphArgs = {}, signal?: AbortSignal): Promise<GraphData> {
-      const data = await request(
-        'Graph',
-        GRAPH_QUERY,
-        { ...args },
-        z.object({ graph: graphSchema }),
-        signal,
-      );
-      return data.graph;
+      return (await request(GraphQuery, { ...args }, signal)).graph;
     },
 
     /** Every shortest path between two nodes, at most `limit` (`truncated` when more exist); none when unconnected. */
@@ -421,77 +220,65 @@ export function createApi(options: ApiClientOptions) {
       limit: number,
       signal?: AbortSignal,
     ): Promise<ShortestPaths> {
-      const schema = z.object({
-        paths: z.object({ truncated: z.boolean(), paths: z.array(graphSchema) }),
-      });
-      const data = await request('Paths', PATHS_QUERY, { from, to, limit }, schema, signal);
-      return data.paths;
+      return (await request(PathsQuery, { from, to, limit }, signal)).paths;
     },
 
     async episode(id: string, related = 5, signal?: AbortSignal): Promise<EpisodeDetail | null> {
-      const schema = z.object({ episode: episodeDetailSchema.nullable() });
-      const data = await request('Episode', EPISODE_QUERY, { id, related }, schema, signal);
-      return data.episode;
+      return (await request(EpisodeQuery, { id, related }, signal)).episode;
     },
 
     async paper(ref: string, citedBy = 100, signal?: AbortSignal): Promise<PaperDetail | null> {
-      const schema = z.object({ paper: paperDetailSchema.nullable() });
-      const data = await request('Paper', PAPER_QUERY, { ref, citedBy }, schema, signal);
-      return data.paper;
+      return (await request(PaperQuery, { ref, citedBy }, signal)).paper;
     },
 
     async search(query: string, first = 10, signal?: AbortSignal): Promise<SearchHit[]> {
-      const schema = z.object({ search: z.array(searchHitSchema) });
-      const data = await request('Search', SEARCH_QUERY, { query, first }, schema, signal);
-      return data.search;
+      return (await request(SearchQuery, { query, first }, signal)).search;
     },
 
     async episodes(args: ListArgs = {}, signal?: AbortSignal): Promise<Connection<EpisodeLink>> {
-      const schema = z.object({ episodes: connectionSchema(episodeLinkSchema) });
-      const data = await request('Episodes', EPISODES_QUERY, { ...args }, schema, signal);
-      return unwrap(data.episodes);
+      return unwrap((await request(EpisodesQuery, { ...args }, signal)).episodes);
     },
 
     async papers(
-      args: ListArgs & { minCitations?: number } = {},
+      args: VariablesOf<typeof PapersQuery> = {},
       signal?: AbortSignal,
     ): Promise<Connection<PaperLink>> {
-      const schema = z.object({ papers: connectionSchema(paperLinkSchema) });
-      const data = await request('Papers', PAPERS_QUERY, { ...args }, schema, signal);
-      return unwrap(data.papers);
+      return unwrap((await request(PapersQuery, { ...args }, signal)).papers);
     },
 
     async stats(signal?: AbortSignal): Promise<Stats> {
-      const data = await request(
-        'Stats',
-        STATS_QUERY,
-        {},
-        z.object({ stats: statsSchema }),
-        signal,
-      );
-      return data.stats;
+      return (await request(StatsQuery, {}, signal)).stats;
     },
 
     /** When an import or removal last changed the graph (ISO-8601); null before any recorded change. */
     async graphChangedAt(signal?: AbortSignal): Promise<string | null> {
-      const data = await request(
-        'GraphChanged',
-        GRAPH_CHANGED_QUERY,
-        {},
-        graphChangedSchema,
-        signal,
-      );
-      return data.stats.lastChangedAt;
+      const { lastChangedAt } = (await request(GraphChangedQuery, {}, signal)).stats;
+      if (!isoDateTimeSchema.safeParse(lastChangedAt).success) {
+        throw unexpectedData(operationName(GraphChangedQuery), ['stats', 'lastChangedAt']);
+      }
+      return lastChangedAt;
     },
 
     /** Export rows for many papers, in the order asked, null for unknown ids. */
     papersByIds(ids: readonly string[], signal?: AbortSignal): Promise<(PaperExportRow | null)[]> {
-      return lookUp(ids, PAPER_EXPORT, paperExportSchema, signal);
+      return lookUp(
+        PaperExportsQuery,
+        ids,
+        (refs) => ({ refs, citedBy: EXPORT_CITED_BY }),
+        (data) => data.papersByRefs,
+        signal,
+      );
     },
 
     /** For each reference (any identifier form), its paper and the episodes citing it; null when none does. */
     coverage(refs: readonly string[], signal?: AbortSignal): Promise<(PaperCoverage | null)[]> {
-      return lookUp(refs, PAPER_COVERAGE, paperCoverageSchema, signal);
+      return lookUp(
+        PaperCoverageQuery,
+        refs,
+        (chunk) => ({ refs: chunk, citedBy: LOOKUP_CITED_BY }),
+        (data) => data.papersByRefs,
+        signal,
+      );
     },
 
     /** Publication date (YYYY-MM-DD or null) of each episode id; unknown ids are left out. */
@@ -499,7 +286,13 @@ export function createApi(options: ApiClientOptions) {
       ids: readonly string[],
       signal?: AbortSignal,
     ): Promise<Record<string, string | null>> {
-      const rows = await lookUp(ids, EPISODE_DATE, episodeDateSchema, signal, NODES_ROOT);
+      const rows = await lookUp(
+        EpisodeDatesQuery,
+        ids,
+        (chunk) => ({ ids: chunk }),
+        (data) => data.nodes,
+        signal,
+      );
       return Object.fromEntries(
         rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])),
       );
@@ -510,7 +303,13 @@ export function createApi(options: ApiClientOptions) {
       ids: readonly string[],
       signal?: AbortSignal,
     ): Promise<Record<string, string[]>> {
-      const rows = await lookUp(ids, PAPER_TOPICS, paperTopicsSchema, signal, NODES_ROOT);
+      const rows = await lookUp(
+        PaperTopicsQuery,
+        ids,
+        (chunk) => ({ ids: chunk }),
+        (data) => data.nodes,
+        signal,
+      );
       return Object.fromEntries(
         rows.flatMap((r) => (r?.__typename === 'Paper' ? [[r.id, r.topics]] : [])),
       );
@@ -518,12 +317,21 @@ export function createApi(options: ApiClientOptions) {
   };
 }
 
-/** The document of one batch lookup: the ids travel as one list variable, never spliced into the query. */
-export function batchLookupQuery(
-  selection: string = PAPER_EXPORT,
-  root: BatchRoot = PAPERS_ROOT,
-): string {
-  return `query ${root.operation}($${root.arg}: ${root.type}) { ${root.field}(${root.arg}: $${root.arg}) { ${selection} } }`;
+/** The name the API logs and answers an operation under; every document here has one. */
+function operationName(document: DocumentNode): string {
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) {
+      return definition.name.value;
+    }
+  }
+  throw new Error('A document the web sends has no named operation.');
+}
+
+function unexpectedData(operation: string, path: DataPath): ApiError {
+  return new ApiError(
+    'invalid',
+    `The papergraph API answered ${operation} with unexpected data at ${path.join('.')}.`,
+  );
 }
 
 function unwrap<T>(connection: {

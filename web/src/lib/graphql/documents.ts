@@ -1,0 +1,276 @@
+// Every document the web app sends, each written once; their answers' types derive from them.
+import { graphql } from './graphql.ts';
+
+export const PaperLinkFragment = graphql(`
+  fragment PaperLink on Paper {
+    id
+    title
+    label
+    url
+    citationCount
+  }
+`);
+
+export const EpisodeLinkFragment = graphql(`
+  fragment EpisodeLink on Episode {
+    id
+    title
+    publishedAt
+    durationMinutes
+  }
+`);
+
+export const GraphFragment = graphql(`
+  fragment GraphFields on Graph {
+    nodes {
+      id
+      kind
+      label
+      weight
+    }
+    edges {
+      source
+      target
+      kind
+    }
+  }
+`);
+
+export const GraphQuery = graphql(
+  `
+    query Graph($focus: ID, $depth: Int, $limit: Int, $minCitations: Int) {
+      graph(focus: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) {
+        ...GraphFields
+      }
+    }
+  `,
+  [GraphFragment],
+);
+
+export const PathsQuery = graphql(
+  `
+    query Paths($from: ID!, $to: ID!, $limit: Int!) {
+      paths(from: $from, to: $to, limit: $limit) {
+        truncated
+        paths {
+          ...GraphFields
+        }
+      }
+    }
+  `,
+  [GraphFragment],
+);
+
+export const EpisodeQuery = graphql(
+  `
+    query Episode($id: ID!, $related: Int) {
+      episode(id: $id) {
+        ...EpisodeLink
+        paperPublishedAt
+        summary
+        takeaways
+        chapters {
+          start
+          startSeconds
+          title
+          summary
+        }
+        source {
+          ...PaperLink
+        }
+        recommendations {
+          note
+          paper {
+            ...PaperLink
+          }
+        }
+        unlinkedReadings {
+          title
+          note
+        }
+        url
+        audio {
+          url
+          type
+          bytes
+        }
+        related(first: $related) {
+          score
+          episode {
+            ...EpisodeLink
+          }
+          sharedPapers {
+            ...PaperLink
+          }
+        }
+      }
+    }
+  `,
+  [EpisodeLinkFragment, PaperLinkFragment],
+);
+
+export const PaperQuery = graphql(
+  `
+    query Paper($ref: String!, $citedBy: Int) {
+      paper(ref: $ref) {
+        ...PaperLink
+        arxivId
+        doi
+        aliases
+        citedBy(first: $citedBy) {
+          kind
+          note
+          episode {
+            ...EpisodeLink
+          }
+        }
+      }
+    }
+  `,
+  [PaperLinkFragment, EpisodeLinkFragment],
+);
+
+export const SearchQuery = graphql(`
+  query Search($query: String!, $first: Int) {
+    search(query: $query, first: $first) {
+      score
+      node {
+        __typename
+        ... on Episode {
+          id
+          title
+          publishedAt
+        }
+        ... on Paper {
+          id
+          label
+          citationCount
+        }
+      }
+    }
+  }
+`);
+
+export const EpisodesQuery = graphql(
+  `
+    query Episodes($first: Int, $after: String, $search: String) {
+      episodes(first: $first, after: $after, search: $search) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...EpisodeLink
+          }
+        }
+      }
+    }
+  `,
+  [EpisodeLinkFragment],
+);
+
+export const PapersQuery = graphql(
+  `
+    query Papers($first: Int, $after: String, $search: String, $minCitations: Int) {
+      papers(first: $first, after: $after, search: $search, minCitations: $minCitations) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...PaperLink
+          }
+        }
+      }
+    }
+  `,
+  [PaperLinkFragment],
+);
+
+export const StatsQuery = graphql(`
+  query Stats {
+    stats {
+      episodes
+      papers
+      citations
+    }
+  }
+`);
+
+export const GraphChangedQuery = graphql(`
+  query GraphChanged {
+    stats {
+      lastChangedAt
+    }
+  }
+`);
+
+// Batch lookups: the ids travel as one list variable, never spliced into the document.
+
+export const PaperExportsQuery = graphql(
+  `
+    query PapersByRefs($refs: [String!]!, $citedBy: Int!) {
+      papersByRefs(refs: $refs) {
+        ...PaperLink
+        arxivId
+        doi
+        authors {
+          name
+        }
+        year
+        venue
+        citedBy(first: $citedBy) {
+          episode {
+            title
+          }
+        }
+      }
+    }
+  `,
+  [PaperLinkFragment],
+);
+
+export const PaperCoverageQuery = graphql(`
+  query PapersByRefs($refs: [String!]!, $citedBy: Int!) {
+    papersByRefs(refs: $refs) {
+      id
+      label
+      citationCount
+      citedBy(first: $citedBy) {
+        kind
+        episode {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+export const EpisodeDatesQuery = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on Episode {
+        publishedAt
+      }
+    }
+  }
+`);
+
+export const PaperTopicsQuery = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on Paper {
+        topics
+      }
+    }
+  }
+`);
