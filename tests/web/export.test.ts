@@ -5,6 +5,7 @@ import {
   bibtexVerbatim,
   csvField,
   escapeBibtex,
+  papersFile,
   toBibtex,
   toCsv,
   type ExportPaper,
@@ -162,5 +163,20 @@ describe('CSV export', () => {
       '"url:https://x.org/a,b","Tricky, ""quoted""\ntitle",Direct Preference Optimization: Your Language Model is Secretly a Reward Model,,,,https://arxiv.org/abs/2305.18290,,,2,',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
+
+describe("the explorer's paper files", () => {
+  it("names each format's file and media type, with the builder's text", () => {
+    expect(papersFile('bibtex', [dpo])).toEqual({
+      text: toBibtex([dpo]),
+      filename: 'papergraph-papers.bib',
+      type: 'application/x-bibtex',
+    });
+    expect(papersFile('csv', [dpo])).toEqual({
+      text: toCsv([dpo]),
+      filename: 'papergraph-papers.csv',
+      type: 'text/csv',
+    });
   });
 });

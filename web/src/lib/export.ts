@@ -164,6 +164,22 @@ export function toCsv(papers: readonly ExportPaper[]): string {
   return BYTE_ORDER_MARK + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
+export type PapersFormat = 'bibtex' | 'csv';
+
+export interface TextFile {
+  text: string;
+  filename: string;
+  /** Media type, without the charset. */
+  type: string;
+}
+
+/** The papers in view as the file the explorer saves. */
+export function papersFile(format: PapersFormat, papers: readonly ExportPaper[]): TextFile {
+  return format === 'bibtex'
+    ? { text: toBibtex(papers), filename: 'papergraph-papers.bib', type: 'application/x-bibtex' }
+    : { text: toCsv(papers), filename: 'papergraph-papers.csv', type: 'text/csv' };
+}
+
 export const COVERAGE_COLUMNS = [
   'reference',
   'paper_id',

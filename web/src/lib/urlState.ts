@@ -145,8 +145,8 @@ export function parseSelectionParams(query: QueryLike): SelectionParams {
   };
 }
 
-/** Query string without the leading `?`; defaults are left out so URLs stay short and canonical. */
-export function serializeExplorerState(state: ExplorerState): string {
+/** The view as query parameters, in PARAM order; defaults are left out so URLs stay short and canonical. */
+export function explorerParams(state: ExplorerState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.focus) params.set(PARAM.focus, state.focus);
   if (state.depth !== DEFAULT_STATE.depth) params.set(PARAM.depth, String(state.depth));
@@ -163,7 +163,12 @@ export function serializeExplorerState(state: ExplorerState): string {
   if (state.until) params.set(PARAM.until, state.until);
   if (state.topic) params.set(PARAM.topic, state.topic);
   if (state.colour !== DEFAULT_STATE.colour) params.set(PARAM.colour, state.colour);
-  return params.toString();
+  return params;
+}
+
+/** Query string without the leading `?`. */
+export function serializeExplorerState(state: ExplorerState): string {
+  return explorerParams(state).toString();
 }
 
 /** Link to the explorer showing `state` ("/" or "/?…"). */

@@ -1,5 +1,5 @@
 // Shapes the explorer's page load hands to its components.
-import type { EpisodeDetail, GraphData, PaperDetail } from './api.ts';
+import type { EpisodeDetail, GraphData, PaperDetail } from '../api.ts';
 
 export type Selection =
   | { kind: 'episode'; id: string; episode: EpisodeDetail | null }
