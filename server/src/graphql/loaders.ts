@@ -5,11 +5,8 @@
 // they loaded were promoted and left to full GCs, ~7 KB and ~9 µs of GC per related query.)
 import DataLoader from 'dataloader';
 import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
-import {
-  combineRelated,
-  relatedByReferences,
-  type RelatedWithReferences,
-} from '../metadata/referenceRelated.ts';
+import type { Lookups } from '../queries/lookups.ts';
+import { relatedEpisodes, type RelatedWithReferences } from '../queries/related.ts';
 import type { GraphStore } from '../store/store.ts';
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */
@@ -34,7 +31,7 @@ export function byArgument<V>(
   return loader;
 }
 
-export class Loaders {
+export class Loaders implements Lookups {
   readonly #store: GraphStore;
   #episodes: DataLoader<string, EpisodeRecord | null> | undefined;
   #papers: DataLoader<string, PaperView | null> | undefined;
@@ -74,26 +71,11 @@ export class Loaders {
     return stored(this.#paperLoader, id, 'paper');
   }
 
-  /**
-   * The `first` best related episodes of an episode, by shared readings and by their source papers'
-   * references (metadata/referenceRelated.ts). Each side's best `first` are combined, so an episode just
-   * outside one side's list can miss a place the sum of both would give it.
-   */
+  /** The `first` best related episodes of an episode (queries/related.ts). */
   related(episodeId: string, first: number): Promise<RelatedWithReferences[]> {
-    const store = this.#store;
-    return byArgument((this.#related ??= new Map()), first, async (ids) => {
-      const [byReadings, byReferences] = await Promise.all([
-        store.relatedByEpisodeIds(ids, first),
-        this.#episodeLoader.loadMany(ids).then((episodes) =>
-          relatedByReferences(
-            store,
-            episodes.map((episode) => (episode instanceof Error ? null : episode)),
-            first,
-          ),
-        ),
-      ]);
-      return ids.map((_, i) => combineRelated(byReadings[i] ?? [], byReferences[i] ?? [], first));
-    }).load(episodeId);
+    return byArgument((this.#related ??= new Map()), first, (ids) =>
+      relatedEpisodes(this.#store, this, ids, first),
+    ).load(episodeId);
   }
 
   /** The first `first` citations of a paper (the store's order). */

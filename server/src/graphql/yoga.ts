@@ -7,7 +7,7 @@ import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
 import { feedsHealth } from '../feeds/health.ts';
-import { useAtomFeeds } from '../feeds/atomPlugin.ts';
+import { useAtomFeeds } from '../atom/atomPlugin.ts';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';

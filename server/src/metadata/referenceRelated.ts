@@ -5,17 +5,13 @@
 //         + Σ over papers c citing both   1 / ln(references c lists)
 // Both counts are at least 2 whenever the link exists, so every term is finite and positive.
 // Batched: at most three store calls for one episode or a page of them.
-import type { EpisodeRecord, RelatedEpisode } from '../domain/model.ts';
+import type { EpisodeRecord } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 
 export interface ReferenceRelatedEpisode {
   episodeId: string;
   score: number;
   /** The linking papers (works both cite, papers citing both), strongest link first. */
-  sharedReferenceIds: string[];
-}
-
-export interface RelatedWithReferences extends RelatedEpisode {
   sharedReferenceIds: string[];
 }
 
@@ -26,7 +22,8 @@ export const MAX_SHARED_REFERENCES = 20;
 const MAX_LINKS_PER_PAPER = 1_000;
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byScoreThenId = (
+/** Best score first, then episode id: the order of every related list. */
+export const byScoreThenId = (
   a: { score: number; episodeId: string },
   b: { score: number; episodeId: string },
 ) => b.score - a.score || compareIds(a.episodeId, b.episodeId);
@@ -111,29 +108,4 @@ export async function relatedByReferences(
       .sort(byScoreThenId)
       .slice(0, limit);
   });
-}
-
-/** One ranking from both kinds of link: scores add, each list of shared papers kept. */
-export function combineRelated(
-  byReadings: readonly RelatedEpisode[],
-  byReferences: readonly ReferenceRelatedEpisode[],
-  limit: number,
-): RelatedWithReferences[] {
-  const merged = new Map<string, RelatedWithReferences>();
-  for (const r of byReadings) merged.set(r.episodeId, { ...r, sharedReferenceIds: [] });
-  for (const r of byReferences) {
-    const known = merged.get(r.episodeId);
-    merged.set(
-      r.episodeId,
-      known
-        ? { ...known, score: known.score + r.score, sharedReferenceIds: r.sharedReferenceIds }
-        : {
-            episodeId: r.episodeId,
-            score: r.score,
-            sharedPaperIds: [],
-            sharedReferenceIds: r.sharedReferenceIds,
-          },
-    );
-  }
-  return [...merged.values()].sort(byScoreThenId).slice(0, limit);
 }

@@ -1,10 +1,8 @@
 import type { Chapter } from '../../domain/model.ts';
-import {
-  MAX_SHARED_REFERENCES,
-  type RelatedWithReferences,
-} from '../../metadata/referenceRelated.ts';
+import { MAX_SHARED_REFERENCES } from '../../metadata/referenceRelated.ts';
+import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
+import type { RelatedWithReferences } from '../../queries/related.ts';
 import { builder } from '../builder.ts';
-import { filteredEpisodes, isFiltered } from '../metadataFilters.ts';
 import { papersOf } from '../metadataLoaders.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';

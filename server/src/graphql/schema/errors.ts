@@ -1,4 +1,5 @@
 // Expected failures, returned as typed results (errors plugin) instead of GraphQL errors.
+import { FeedUrlError } from '../../feeds/feedService.ts';
 import { ImportError } from '../../import/errors.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS } from '../limits.ts';
@@ -18,13 +19,25 @@ const ErrorCodeEnum = builder.enumType('ErrorCode', {
   } as const,
 });
 
+type ErrorCode = 'UNAUTHORIZED' | 'BAD_FEED';
+
+/** Each error type a mutation returns as a result, with its code; a refused feed URL is a bad feed too. */
+const ERROR_CODES: readonly (readonly [new (...args: never[]) => Error, ErrorCode])[] = [
+  [NotAuthorizedError, 'UNAUTHORIZED'],
+  [ImportError, 'BAD_FEED'],
+  [FeedUrlError, 'BAD_FEED'],
+];
+
+function errorCode(error: Error): ErrorCode {
+  const entry = ERROR_CODES.find(([type]) => error instanceof type);
+  if (entry === undefined) throw new Error(`${error.name} is returned as a result but has no code`);
+  return entry[1];
+}
+
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.field({
-      type: ErrorCodeEnum,
-      resolve: (error) => (error instanceof NotAuthorizedError ? 'UNAUTHORIZED' : 'BAD_FEED'),
-    }),
+    code: t.field({ type: ErrorCodeEnum, resolve: errorCode }),
   }),
 });
 

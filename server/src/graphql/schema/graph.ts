@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { graphNodeLabel } from '../metadataLoaders.ts';
-import { resolveNodeRef } from '../resolveNodeRef.ts';
+import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { CitationKindEnum } from './refs.ts';

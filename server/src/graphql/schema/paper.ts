@@ -1,10 +1,10 @@
 import type { PaperView } from '../../domain/model.ts';
 import { MAX_REF_LENGTH, paperLabel } from '../../ids/paperId.ts';
+import { filteredPapers, isFiltered } from '../../queries/filteredLists.ts';
+import { findPaperByRef } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
-import { filteredPapers, isFiltered } from '../metadataFilters.ts';
 import { paperTitle } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
-import { findPaperByRef } from '../resolveNodeRef.ts';
 import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
 import { z } from 'zod';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';

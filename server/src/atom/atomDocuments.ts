@@ -2,14 +2,13 @@
 // and one for the whole graph — its newest episodes. Links point at the web app (`site`), which serves
 // these documents at /paper/<ref>/feed.atom and /feed.atom. Text is escaped by the XML builder.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { EpisodeRecord, PaperView } from '../domain/model.ts';
-import { resolvePaperRef } from '../graphql/resolveNodeRef.ts';
 import { paperLabel } from '../ids/paperId.ts';
+import { newestEpisodes, paperCiters } from '../queries/atomFeeds.ts';
 import type { GraphStore } from '../store/store.ts';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** Entries per document: a feed reader wants the recent ones, not the archive. */
-export const ATOM_ENTRIES = 50;
+const ATOM_ENTRIES = 50;
 /** A fixed instant for graphs without any dated episode, so documents stay byte-stable. */
 const EPOCH = '1970-01-01T00:00:00Z';
 
@@ -44,7 +43,7 @@ interface AtomDocument {
 const instant = (date: string | null): string => (date === null ? EPOCH : `${date}T00:00:00Z`);
 
 const episodeUrl = (site: string, id: string) => `${site}/episode/${encodeURIComponent(id)}`;
-export const paperUrl = (site: string, id: string) => `${site}/paper/${encodeURIComponent(id)}`;
+const paperUrl = (site: string, id: string) => `${site}/paper/${encodeURIComponent(id)}`;
 
 function render(doc: AtomDocument): string {
   const updated =
@@ -74,45 +73,15 @@ function render(doc: AtomDocument): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ feed })}`;
 }
 
-/** Newest first, then by id, as the feed's entries. */
-function newestFirst(a: EpisodeRecord, b: EpisodeRecord): number {
-  const byDate = (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
-  return byDate !== 0 ? byDate : a.id.localeCompare(b.id);
-}
-
-/** The paper for any identifier form, resolved as `paper(ref:)` does; null when no episode cites it. */
-async function findPaper(store: GraphStore, ref: string): Promise<PaperView | null> {
-  const id = await resolvePaperRef(
-    {
-      resolvePaperKeys: (keys) => store.resolvePaperKeys(keys),
-      findEpisode: async (episodeId) => (await store.episodesByIds([episodeId]))[0] ?? null,
-    },
-    ref,
-  );
-  if (id === null) return null;
-  const [paper] = await store.papersByIds([id]);
-  return paper ?? null;
-}
-
 /** The Atom document for one paper; null when no episode cites it. */
 export async function paperAtomFeed(
   store: GraphStore,
   ref: string,
   site: string,
 ): Promise<string | null> {
-  const paper = await findPaper(store, ref);
-  if (paper === null) return null;
-  // Stores list the source first, then the newest citers: these are the newest entries.
-  const [citations = []] = await store.citationsByPaperIds([paper.id], ATOM_ENTRIES + 1);
-  const episodes = await store.episodesByIds([...new Set(citations.map((c) => c.episodeId))]);
-  const byId = new Map(episodes.flatMap((e) => (e === null ? [] : [[e.id, e] as const])));
-  const citing = citations.flatMap((c) => {
-    const episode = byId.get(c.episodeId);
-    return episode ? [{ citation: c, episode }] : [];
-  });
-  citing.sort(
-    (a, b) => newestFirst(a.episode, b.episode) || a.citation.position - b.citation.position,
-  );
+  const found = await paperCiters(store, ref, ATOM_ENTRIES);
+  if (found === null) return null;
+  const { paper, citing } = found;
   const label = paperLabel(paper);
   return render({
     id: `urn:papergraph:paper:${paper.id}`,
@@ -120,7 +89,7 @@ export async function paperAtomFeed(
     subtitle: `Every episode of the podcast that cites ${label}, newest first.`,
     self: `${paperUrl(site, paper.id)}/feed.atom`,
     alternate: paperUrl(site, paper.id),
-    entries: citing.slice(0, ATOM_ENTRIES).map(({ citation, episode }) => ({
+    entries: citing.map(({ citation, episode }) => ({
       id: `urn:papergraph:citation:${episode.id}:${citation.position}`,
       title: episode.title,
       updated: instant(episode.publishedAt),
@@ -136,10 +105,7 @@ export async function paperAtomFeed(
 
 /** The whole graph's changes as a feed reader sees them: its newest episodes, updated when the graph last changed. */
 export async function graphAtomFeed(store: GraphStore, site: string): Promise<string> {
-  const [{ items }, changedAt] = await Promise.all([
-    store.listEpisodes({ offset: 0, limit: ATOM_ENTRIES }),
-    store.graphChangedAt(),
-  ]);
+  const { episodes, changedAt } = await newestEpisodes(store, ATOM_ENTRIES);
   return render({
     updated: changedAt,
     id: 'urn:papergraph:episodes',
@@ -147,7 +113,7 @@ export async function graphAtomFeed(store: GraphStore, site: string): Promise<st
     subtitle: 'The newest episodes in the graph, with the papers they cite.',
     self: `${site}/feed.atom`,
     alternate: `${site}/episodes`,
-    entries: items.map((episode) => ({
+    entries: episodes.map((episode) => ({
       id: `urn:papergraph:episode:${episode.id}`,
       title: episode.title,
       updated: instant(episode.publishedAt),

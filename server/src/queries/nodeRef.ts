@@ -1,10 +1,9 @@
 // Turns whatever a client holds — an episode id, a papergraph paper id, an arXiv id or URL, a DOI or
 // doi.org URL, a plain URL — into the id of a stored node, or null.
+import { isEpisodeId } from '../domain/episodeId.ts';
 import type { EpisodeRecord, PaperView } from '../domain/model.ts';
 import { normalisePaperRef, type PaperKey } from '../ids/paperId.ts';
-import type { Loaders } from './loaders.ts';
-
-const EPISODE_ID = /^ep_[0-9a-f]{12}$/;
+import type { Lookups } from './lookups.ts';
 
 /**
  * Keys an earlier normaliser gave the same link (http kept, `/index.html` kept), so papers stored
@@ -22,34 +21,27 @@ function formerUrlKeys(key: PaperKey): string[] {
     .filter((id) => id !== key.id);
 }
 
-/** Look-ups go through the request's loaders, so every reference of one request is one store call. */
-type RefLookups = Pick<Loaders, 'resolvePaperKeys' | 'findEpisode'>;
-type NodeLookups = RefLookups & Pick<Loaders, 'findPaper'>;
-
-export async function resolvePaperRef(loaders: RefLookups, ref: string): Promise<string | null> {
+export async function resolvePaperRef(lookups: Lookups, ref: string): Promise<string | null> {
   const normalised = normalisePaperRef(ref);
   const candidates = normalised
     ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)]
     : [ref.trim()];
-  const found = await loaders.resolvePaperKeys(candidates);
+  const found = await lookups.resolvePaperKeys(candidates);
   return found.find((id) => id !== null) ?? null;
 }
 
-export async function resolveNodeRef(loaders: RefLookups, ref: string): Promise<string | null> {
-  if (EPISODE_ID.test(ref)) return (await loaders.findEpisode(ref)) ? ref : null;
-  return resolvePaperRef(loaders, ref);
+export async function resolveNodeRef(lookups: Lookups, ref: string): Promise<string | null> {
+  if (isEpisodeId(ref)) return (await lookups.findEpisode(ref)) ? ref : null;
+  return resolvePaperRef(lookups, ref);
 }
 
 /** The paper behind any identifier form, or null. */
-export async function findPaperByRef(loaders: NodeLookups, ref: string): Promise<PaperView | null> {
-  const id = await resolvePaperRef(loaders, ref);
-  return id === null ? null : loaders.findPaper(id);
+export async function findPaperByRef(lookups: Lookups, ref: string): Promise<PaperView | null> {
+  const id = await resolvePaperRef(lookups, ref);
+  return id === null ? null : lookups.findPaper(id);
 }
 
 /** The node with exactly this id (Relay's refetch: an episode id or a canonical paper key), or null. */
-export function findNode(
-  loaders: NodeLookups,
-  id: string,
-): Promise<EpisodeRecord | PaperView | null> {
-  return EPISODE_ID.test(id) ? loaders.findEpisode(id) : loaders.findPaper(id);
+export function findNode(lookups: Lookups, id: string): Promise<EpisodeRecord | PaperView | null> {
+  return isEpisodeId(id) ? lookups.findEpisode(id) : lookups.findPaper(id);
 }

@@ -1,6 +1,8 @@
 // The `author` / `topic` filters of `papers` and `episodes`: matching papers come from the stores'
-// metadata search, pages are cut here. An episode matches when its source paper does.
+// metadata search, pages are cut here (the stores page by neither filter). An episode matches when its
+// source paper does.
 import type { EpisodeRecord, PaperView } from '../domain/model.ts';
+import { newestFirst } from '../domain/newestFirst.ts';
 import type { MetadataFilter } from '../store/metadataStore.ts';
 import type { GraphStore, Page } from '../store/store.ts';
 
@@ -24,11 +26,6 @@ export async function filteredPapers(
   );
   return { items: papers.slice(offset, offset + limit), totalCount: papers.length };
 }
-
-const newestFirst = (a: EpisodeRecord, b: EpisodeRecord) =>
-  (a.publishedAt === null ? 1 : 0) - (b.publishedAt === null ? 1 : 0) ||
-  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Episodes whose source paper matches, newest first (then id) as listEpisodes orders them. */
 export async function filteredEpisodes(

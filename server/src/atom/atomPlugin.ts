@@ -4,7 +4,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { GraphStore } from '../store/store.ts';
-import { graphAtomFeed, paperAtomFeed } from './atom.ts';
+import { graphAtomFeed, paperAtomFeed } from './atomDocuments.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 
 const siteSchema = z
