@@ -98,6 +98,38 @@ describe('typed GraphQL client', () => {
     expect((error as ApiError).message).toContain('stats.episodes');
   });
 
+  it('checks answers against the document and the schema: enums, union members, nullability', async () => {
+    const { impl } = fakeFetch(
+      json({
+        data: {
+          graph: { nodes: [{ id: 'ep_1', kind: 'AUTHOR', label: 'E', weight: 2 }], edges: [] },
+        },
+      }),
+      json({ data: { search: [{ score: 1, node: { __typename: 'Feed', id: 'x' } }] } }),
+      json({ data: { paper: { ...paperLink, label: null } } }),
+      json({ data: { stats: { lastChangedAt: 'yesterday' } } }),
+    );
+    const api = createApi({ endpoint: '/graphql', fetch: impl });
+    const failures = [
+      await api.graph().catch((e: unknown) => e),
+      await api.search('x').catch((e: unknown) => e),
+      await api.paper('x').catch((e: unknown) => e),
+      await api.graphChangedAt().catch((e: unknown) => e),
+    ];
+    expect(failures.map((e) => (e as ApiError).kind)).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ]);
+    expect(failures.map((e) => (e as ApiError).message)).toEqual([
+      'The papergraph API answered Graph with unexpected data at graph.nodes.0.kind.',
+      'The papergraph API answered Search with unexpected data at search.0.node.__typename.',
+      'The papergraph API answered Paper with unexpected data at paper.label.',
+      'The papergraph API answered GraphChanged with unexpected data at stats.lastChangedAt.',
+    ]);
+  });
+
   it('turns GraphQL errors into a graphql ApiError with their messages', async () => {
     const { impl } = fakeFetch(
       json({ data: null, errors: [{ message: 'depth must be at most 4' }] }, 400),
