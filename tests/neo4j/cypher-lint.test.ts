@@ -18,11 +18,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CYPHER,
   CYPHER_PARAMETERS,
+  type StatementName,
+} from '../../server/src/store/neo4j/cypher.ts';
+import {
   FULLTEXT_INDEXES,
   GRAPH_SCHEMA,
   SCHEMA_STATEMENTS,
-  type StatementName,
-} from '../../server/src/store/neo4j/cypher.ts';
+} from '../../server/src/store/neo4j/statements/schema.ts';
 import { WIPE_PAPERGRAPH_GRAPH } from '../helpers/neo4j.ts';
 
 const CYPHER_VERSION = 'CYPHER 5';
@@ -131,11 +133,13 @@ describe('every statement in the CYPHER registry', () => {
 
   it('contains no template interpolation, in the values or in the source file', () => {
     for (const name of statements) expect(CYPHER[name], name).not.toContain('${');
-    const source = readFileSync(
+    const statementsDir = new URL('../../server/src/store/neo4j/statements/', import.meta.url);
+    const sources = [
       new URL('../../server/src/store/neo4j/cypher.ts', import.meta.url),
-      'utf8',
-    );
-    expect(source).not.toContain('${');
+      ...readdirSync(statementsDir).map((file) => new URL(file, statementsDir)),
+    ];
+    for (const source of sources)
+      expect(readFileSync(source, 'utf8'), source.pathname).not.toContain('${');
   });
 
   it("the test helper's wipe statement lints clean too", () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CYPHER,
   CYPHER_PARAMETERS,
-  SCHEMA_STATEMENTS,
   type StatementName,
 } from '../../server/src/store/neo4j/cypher.ts';
+import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
 import { openNeo4jDriver, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import { ensureSchema } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

@@ -6,7 +6,7 @@ import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { countingDriver, type RecordedCall } from '../../server/src/store/neo4j/countingDriver.ts';
-import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/cypher.ts';
+import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
 import { ensureSchema, Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { fakeDriver, type CannedAnswers } from './fakeDriver.ts';

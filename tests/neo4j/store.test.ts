@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { NEO4J_MAX_GRAPH_DEPTH, type CypherParams } from '../../server/src/store/neo4j/cypher.ts';
+import type { CypherParams } from '../../server/src/store/neo4j/cypher.ts';
+import { NEO4J_MAX_GRAPH_DEPTH } from '../../server/src/store/neo4j/statements/graph.ts';
 import { assertStatementParams, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import {
   StoreAuthError,

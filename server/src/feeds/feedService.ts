@@ -149,7 +149,7 @@ export class FeedService {
     const host = hostOf(url);
     const queue = this.#hostQueues.get(host) ?? new SerialQueue();
     this.#hostQueues.set(host, queue);
-    const task = queue.run(() => this.#pollNow(url)).finally(() => this.#inFlight.delete(url));
+    const task = queue.enqueue(() => this.#pollNow(url)).finally(() => this.#inFlight.delete(url));
     this.#inFlight.set(url, task);
     return task;
   }

@@ -388,7 +388,7 @@ class EmbeddedStore implements GraphStore {
 
   /** Every write runs on the import queue (one writer connection), its SQLite failures mapped. */
   #write<T>(task: () => Promise<T>): Promise<T> {
-    return this.#imports.run(() => mappingStoreErrors(task));
+    return this.#imports.enqueue(() => mappingStoreErrors(task));
   }
 
   get #memory(): MemoryState {

@@ -119,7 +119,7 @@ export class SavedGraph {
       await previous;
       // Encoded between two writes: no import is between its COMMIT and its memory update, and the
       // writer holds no open transaction whose version it would read.
-      const parts = await this.#writes.run(() => {
+      const parts = await this.#writes.enqueue(() => {
         if (this.#state === null || this.#fileCurrent) return null;
         this.#fileCurrent = true;
         return encodeGraphFile(this.#state, readGraphVersion(this.#writer));

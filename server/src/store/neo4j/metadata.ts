@@ -18,7 +18,7 @@ import type {
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
-import { METADATA_SEARCH_FIELDS } from './metadataCypher.ts';
+import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import { asInteger, asString, unique } from './records.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;

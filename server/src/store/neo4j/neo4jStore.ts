@@ -26,15 +26,10 @@ import type {
   PaperListQuery,
   StoreHealth,
 } from '../store.ts';
-import {
-  NEO4J_MAX_GRAPH_DEPTH,
-  SCHEMA_STATEMENTS,
-  type CitationParam,
-  type CypherParams,
-  type EpisodeParam,
-  type SchemaStatementName,
-  type StatementName,
-} from './cypher.ts';
+import type { CypherParams, StatementName } from './cypher.ts';
+import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
+import type { CitationParam, EpisodeParam } from './statements/import.ts';
+import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
@@ -123,7 +118,7 @@ export class Neo4jStore implements GraphStore {
     batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
   ): Promise<ImportResult[]> {
     this.#assertOpen();
-    return this.#imports.run(async () => {
+    return this.#imports.enqueue(async () => {
       // Every batch is in hand before the transaction opens: a managed transaction may be retried,
       // and a retry must replay the same batches.
       const valid: ImportBatch[] = [];
@@ -346,7 +341,7 @@ export class Neo4jStore implements GraphStore {
 
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
-    return this.#imports.run(() =>
+    return this.#imports.enqueue(() =>
       mappingStoreErrors(() =>
         this.#driver.executeWrite(async (tx) => {
           const [row] = await tx.run('removeEpisode', { episodeId });

@@ -1,87 +1,10 @@
-// The Cypher of paper metadata and references (store/metadataStore.ts), merged into the registry in
-// cypher.ts. Graph model:
+// Paper metadata and references (store/metadataStore.ts). Graph model:
 //   (:PaperMetadata {paperId, url, found, fetchedAt, title, authors, year, venue, abstract, topics,
 //                    arxivId, doi, publishedAt})   one per paper the providers told about; fetchedAt is
 //                    absent for papers known only as another paper's reference
 //   (:PaperMetadata)-[:REFERENCES {position}]->(:PaperMetadata)   the provider's reference list
 // Keyed by paper id, apart from (:Paper), so it outlives a paper a re-import drops.
-
-export const METADATA_CYPHER = {
-  schemaPaperMetadataId: `CREATE CONSTRAINT paper_metadata_id_unique IF NOT EXISTS FOR (m:PaperMetadata) REQUIRE m.paperId IS UNIQUE`,
-
-  schemaPaperMetadataSearch: `CREATE FULLTEXT INDEX paper_metadata_search IF NOT EXISTS
-FOR (m:PaperMetadata) ON EACH [m.title, m.authorsText, m.abstract]
-OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
-
-  metadataToEnrich: `MATCH (p:Paper)
-WHERE p.id > $afterId
-OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
-WITH p, m
-WHERE m IS NULL OR m.fetchedAt IS NULL OR m.fetchedAt < $staleBefore
-RETURN p.id AS id, p.arxivId AS arxivId, p.doi AS doi
-ORDER BY p.id
-LIMIT $limit`,
-  metadataCounts: `MATCH (p:Paper)
-OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
-RETURN count(p) AS papers, count(CASE WHEN m.fetchedAt >= $staleBefore THEN 1 END) AS done`,
-
-  /** Runs first in the save transaction: the papers' metadata, their old reference lists dropped. */
-  metadataSaveEntries: `UNWIND $entries AS entry
-OPTIONAL MATCH (p:Paper {id: entry.paperId})
-MERGE (m:PaperMetadata {paperId: entry.paperId})
-SET m += entry.fields, m.url = coalesce(p.url, m.url, entry.fallbackUrl)
-WITH m
-OPTIONAL MATCH (m)-[old:REFERENCES]->()
-DELETE old
-RETURN count(DISTINCT m) AS saved`,
-  /** A target already known keeps what it has; one known only by id gets the title now given. */
-  metadataSaveReferenceTargets: `UNWIND $targets AS target
-MERGE (m:PaperMetadata {paperId: target.id})
-ON CREATE SET m.url = target.url, m.found = true, m.authors = [], m.topics = [], m.arxivId = target.arxivId, m.doi = target.doi
-SET m.title = coalesce(m.title, target.title)
-RETURN count(m) AS targets`,
-  metadataSaveReferences: `UNWIND $references AS reference
-MATCH (citing:PaperMetadata {paperId: reference.citingId})
-MATCH (cited:PaperMetadata {paperId: reference.citedId})
-CREATE (citing)-[:REFERENCES {position: reference.position}]->(cited)
-RETURN count(*) AS references`,
-
-  /** Author: part of a name; topic: exactly; both case-insensitive, null matches all. */
-  metadataFiltered: `MATCH (m:PaperMetadata)
-WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
-  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
-MATCH (p:Paper {id: m.paperId})
-RETURN m.paperId AS paperId, p.citationCount AS score
-ORDER BY score DESC, paperId
-LIMIT $limit`,
-  metadataSearch: `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
-WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
-  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
-MATCH (:Paper {id: m.paperId})
-RETURN m.paperId AS paperId, score
-ORDER BY score DESC, paperId
-LIMIT $limit`,
-  metadataByIds: `UNWIND $ids AS id
-MATCH (m:PaperMetadata {paperId: id})
-RETURN m {.paperId, .url, .found, .fetchedAt, .title, .authors, .year, .venue, .abstract, .topics, .arxivId, .doi, .publishedAt} AS metadata`,
-  referencesByIds: `UNWIND $ids AS id
-MATCH (:PaperMetadata {paperId: id})-[r:REFERENCES]->(cited:PaperMetadata)
-WITH id, r.position AS position, cited.paperId AS citedId
-ORDER BY id, position
-RETURN id, collect(citedId)[..$limit] AS ids`,
-  referencedByIds: `UNWIND $ids AS id
-MATCH (:PaperMetadata {paperId: id})<-[:REFERENCES]-(citing:PaperMetadata)
-WITH id, citing.paperId AS citingId
-ORDER BY id, citingId
-RETURN id, collect(citingId)[..$limit] AS ids`,
-  referenceLinks: `UNWIND $ids AS id
-MATCH (m:PaperMetadata {paperId: id})
-RETURN id,
-       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId }[..$limit] AS references,
-       COLLECT { MATCH (m)<-[:REFERENCES]-(citing:PaperMetadata) WITH citing ORDER BY citing.paperId RETURN citing.paperId }[..$limit] AS referencedBy,
-       COUNT { (m)-[:REFERENCES]->() } AS referenceCount,
-       COUNT { (m)<-[:REFERENCES]-() } AS referencedByCount`,
-} as const;
+import { cypher } from './declare.ts';
 
 /** The stored properties of one PaperMetadata node (`SET m += fields`). */
 export interface MetadataFieldsParam {
@@ -100,15 +23,42 @@ export interface MetadataFieldsParam {
   publishedAt: string | null;
 }
 
-export interface MetadataCypherParams {
-  schemaPaperMetadataId: Record<never, never>;
-  schemaPaperMetadataSearch: Record<never, never>;
-  metadataToEnrich: { afterId: string; staleBefore: string; limit: number };
-  metadataCounts: { staleBefore: string };
-  metadataSaveEntries: {
+export const METADATA_CYPHER = {
+  schemaPaperMetadataId: cypher(
+    `CREATE CONSTRAINT paper_metadata_id_unique IF NOT EXISTS FOR (m:PaperMetadata) REQUIRE m.paperId IS UNIQUE`,
+  ),
+
+  schemaPaperMetadataSearch: cypher(`CREATE FULLTEXT INDEX paper_metadata_search IF NOT EXISTS
+FOR (m:PaperMetadata) ON EACH [m.title, m.authorsText, m.abstract]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+
+  metadataToEnrich: cypher<{ afterId: string; staleBefore: string; limit: number }>(`MATCH (p:Paper)
+WHERE p.id > $afterId
+OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+WITH p, m
+WHERE m IS NULL OR m.fetchedAt IS NULL OR m.fetchedAt < $staleBefore
+RETURN p.id AS id, p.arxivId AS arxivId, p.doi AS doi
+ORDER BY p.id
+LIMIT $limit`),
+
+  metadataCounts: cypher<{ staleBefore: string }>(`MATCH (p:Paper)
+OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+RETURN count(p) AS papers, count(CASE WHEN m.fetchedAt >= $staleBefore THEN 1 END) AS done`),
+
+  /** Runs first in the save transaction: the papers' metadata, their old reference lists dropped. */
+  metadataSaveEntries: cypher<{
     entries: { paperId: string; fallbackUrl: string; fields: MetadataFieldsParam }[];
-  };
-  metadataSaveReferenceTargets: {
+  }>(`UNWIND $entries AS entry
+OPTIONAL MATCH (p:Paper {id: entry.paperId})
+MERGE (m:PaperMetadata {paperId: entry.paperId})
+SET m += entry.fields, m.url = coalesce(p.url, m.url, entry.fallbackUrl)
+WITH m
+OPTIONAL MATCH (m)-[old:REFERENCES]->()
+DELETE old
+RETURN count(DISTINCT m) AS saved`),
+
+  /** A target already known keeps what it has; one known only by id gets the title now given. */
+  metadataSaveReferenceTargets: cypher<{
     targets: {
       id: string;
       url: string;
@@ -116,36 +66,75 @@ export interface MetadataCypherParams {
       arxivId: string | null;
       doi: string | null;
     }[];
-  };
-  metadataSaveReferences: { references: { citingId: string; citedId: string; position: number }[] };
-  metadataFiltered: { author: string | null; topic: string | null; limit: number };
-  metadataSearch: { query: string; author: string | null; topic: string | null; limit: number };
-  metadataByIds: { ids: string[] };
-  referencesByIds: { ids: string[]; limit: number };
-  referencedByIds: { ids: string[]; limit: number };
-  referenceLinks: { ids: string[]; limit: number };
-}
+  }>(`UNWIND $targets AS target
+MERGE (m:PaperMetadata {paperId: target.id})
+ON CREATE SET m.url = target.url, m.found = true, m.authors = [], m.topics = [], m.arxivId = target.arxivId, m.doi = target.doi
+SET m.title = coalesce(m.title, target.title)
+RETURN count(m) AS targets`),
 
-export const METADATA_CYPHER_PARAMETERS = {
-  schemaPaperMetadataId: [],
-  schemaPaperMetadataSearch: [],
-  metadataToEnrich: ['afterId', 'staleBefore', 'limit'],
-  metadataCounts: ['staleBefore'],
-  metadataSaveEntries: ['entries'],
-  metadataSaveReferenceTargets: ['targets'],
-  metadataSaveReferences: ['references'],
-  metadataFiltered: ['author', 'topic', 'limit'],
-  metadataSearch: ['query', 'author', 'topic', 'limit'],
-  metadataByIds: ['ids'],
-  referencesByIds: ['ids', 'limit'],
-  referencedByIds: ['ids', 'limit'],
-  referenceLinks: ['ids', 'limit'],
+  metadataSaveReferences: cypher<{
+    references: { citingId: string; citedId: string; position: number }[];
+  }>(`UNWIND $references AS reference
+MATCH (citing:PaperMetadata {paperId: reference.citingId})
+MATCH (cited:PaperMetadata {paperId: reference.citedId})
+CREATE (citing)-[:REFERENCES {position: reference.position}]->(cited)
+RETURN count(*) AS references`),
+
+  /** Author: part of a name; topic: exactly; both case-insensitive, null matches all. */
+  metadataFiltered: cypher<{
+    author: string | null;
+    topic: string | null;
+    limit: number;
+  }>(`MATCH (m:PaperMetadata)
+WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
+  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+MATCH (p:Paper {id: m.paperId})
+RETURN m.paperId AS paperId, p.citationCount AS score
+ORDER BY score DESC, paperId
+LIMIT $limit`),
+
+  metadataSearch: cypher<{
+    query: string;
+    author: string | null;
+    topic: string | null;
+    limit: number;
+  }>(`CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
+WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
+  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+MATCH (:Paper {id: m.paperId})
+RETURN m.paperId AS paperId, score
+ORDER BY score DESC, paperId
+LIMIT $limit`),
+
+  metadataByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+MATCH (m:PaperMetadata {paperId: id})
+RETURN m {.paperId, .url, .found, .fetchedAt, .title, .authors, .year, .venue, .abstract, .topics, .arxivId, .doi, .publishedAt} AS metadata`),
+
+  referencesByIds: cypher<{ ids: string[]; limit: number }>(`UNWIND $ids AS id
+MATCH (:PaperMetadata {paperId: id})-[r:REFERENCES]->(cited:PaperMetadata)
+WITH id, r.position AS position, cited.paperId AS citedId
+ORDER BY id, position
+RETURN id, collect(citedId)[..$limit] AS ids`),
+
+  referencedByIds: cypher<{ ids: string[]; limit: number }>(`UNWIND $ids AS id
+MATCH (:PaperMetadata {paperId: id})<-[:REFERENCES]-(citing:PaperMetadata)
+WITH id, citing.paperId AS citingId
+ORDER BY id, citingId
+RETURN id, collect(citingId)[..$limit] AS ids`),
+
+  referenceLinks: cypher<{ ids: string[]; limit: number }>(`UNWIND $ids AS id
+MATCH (m:PaperMetadata {paperId: id})
+RETURN id,
+       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId }[..$limit] AS references,
+       COLLECT { MATCH (m)<-[:REFERENCES]-(citing:PaperMetadata) WITH citing ORDER BY citing.paperId RETURN citing.paperId }[..$limit] AS referencedBy,
+       COUNT { (m)-[:REFERENCES]->() } AS referenceCount,
+       COUNT { (m)<-[:REFERENCES]-() } AS referencedByCount`),
 } as const;
 
 export const METADATA_SCHEMA_STATEMENTS = [
   'schemaPaperMetadataId',
   'schemaPaperMetadataSearch',
-] as const;
+] as const satisfies readonly (keyof typeof METADATA_CYPHER)[];
 
 /** Lucene fields of paper_metadata_search → boost, like the embedded store's bm25 weights. */
 export const METADATA_SEARCH_FIELDS = { title: 10, authorsText: 5, abstract: 1 } as const;

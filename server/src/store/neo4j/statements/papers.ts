@@ -1,0 +1,79 @@
+// Papers: batched look-ups, who cites them, the list and its pages, the export.
+import { cypher } from './declare.ts';
+
+/** A keyset window over listPapers' order, as EpisodeWindowParams in episodes.ts. */
+interface PaperWindowParams {
+  afterId: string | null;
+  afterCount: number | null;
+  beforeId: string | null;
+  beforeCount: number | null;
+  minCitations: number;
+  fromEnd: boolean;
+  limit: number;
+}
+
+export const PAPERS_CYPHER = {
+  papersByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper`),
+
+  /** An exact id wins over an alias; among papers sharing an alias the smallest id (as the embedded store). */
+  resolvePaperKeys: cypher<{ keys: string[] }>(`UNWIND $keys AS key
+RETURN key,
+       coalesce(
+         COLLECT { MATCH (p:Paper {id: key}) RETURN p.id }[0],
+         COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0]
+       ) AS paperId`),
+
+  /** The first $limitPerPaper citations of each paper; rows arrive grouped by paper, each group in citation order. */
+  citationsByPaperIds: cypher<{
+    paperIds: string[];
+    limitPerPaper: number;
+  }>(`UNWIND $paperIds AS paperId
+CALL (paperId) {
+  MATCH (e:Episode)-[c:CITES]->(:Paper {id: paperId})
+  RETURN e.id AS episodeId, c.kind AS kind, c.note AS note, c.position AS position
+  ORDER BY c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position
+  LIMIT $limitPerPaper
+}
+RETURN paperId, episodeId, kind, note, position`),
+
+  listPapers: cypher<{ minCitations: number; offset: number; limit: number }>(`MATCH (p:Paper)
+WHERE p.citationCount >= $minCitations
+WITH p
+ORDER BY p.citationCount DESC, p.id
+SKIP $offset
+LIMIT $limit
+WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
+RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`),
+
+  /** Strictly after / before a key in listPapers' order. */
+  listPapersWindow: cypher<PaperWindowParams>(`MATCH (p:Paper)
+WHERE p.citationCount >= $minCitations
+  AND ($afterId IS NULL OR p.citationCount < $afterCount OR (p.citationCount = $afterCount AND p.id > $afterId))
+  AND ($beforeId IS NULL OR p.citationCount > $beforeCount OR (p.citationCount = $beforeCount AND p.id < $beforeId))
+WITH p
+ORDER BY CASE WHEN $fromEnd THEN -p.citationCount ELSE p.citationCount END DESC,
+  CASE WHEN $fromEnd THEN null ELSE p.id END ASC, CASE WHEN $fromEnd THEN p.id END DESC
+LIMIT $limit
+WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
+RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`),
+
+  listPapersSearch: cypher<{
+    query: string;
+    minCitations: number;
+    offset: number;
+    limit: number;
+  }>(`CALL db.index.fulltext.queryNodes('paper_search', $query) YIELD node, score
+WITH node, score
+WHERE node.citationCount >= $minCitations
+WITH node, score
+ORDER BY score DESC, node.id
+WITH collect(node) AS hits
+RETURN size(hits) AS totalCount,
+       [p IN hits[$offset..($offset + $limit)] | p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}] AS items`),
+
+  exportPapers: cypher(`MATCH (p:Paper)
+RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper
+ORDER BY p.id`),
+} as const;

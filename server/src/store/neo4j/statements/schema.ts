@@ -1,0 +1,136 @@
+// The constraints and indexes the statements rely on, and the graph model they are written against.
+//
+// Graph model
+//   (:Episode {id, title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways, chaptersJson,
+//              extrasJson, guid, sourcePaperId, contentHash, paperCount, searchDetails, searchNotes})
+//   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers, searchNotes})
+//   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
+//   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
+//   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
+//   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
+// paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
+// The metadata part of the model is described in metadata.ts.
+import { cypher } from './declare.ts';
+import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
+
+export const FULLTEXT_INDEXES = {
+  episodes: 'episode_search',
+  papers: 'paper_search',
+} as const;
+
+export const SCHEMA_CYPHER = {
+  schemaEpisodeId: cypher(
+    `CREATE CONSTRAINT episode_id_unique IF NOT EXISTS FOR (e:Episode) REQUIRE e.id IS UNIQUE`,
+  ),
+
+  schemaPaperId: cypher(
+    `CREATE CONSTRAINT paper_id_unique IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE`,
+  ),
+
+  schemaAliasKey: cypher(
+    `CREATE CONSTRAINT alias_key_unique IF NOT EXISTS FOR (a:Alias) REQUIRE a.key IS UNIQUE`,
+  ),
+
+  schemaEpisodePublished: cypher(
+    `CREATE INDEX episode_published_at IF NOT EXISTS FOR (e:Episode) ON (e.publishedAt)`,
+  ),
+
+  schemaPaperCitationCount: cypher(
+    `CREATE INDEX paper_citation_count IF NOT EXISTS FOR (p:Paper) ON (p.citationCount)`,
+  ),
+
+  schemaEpisodeGuid: cypher(`CREATE INDEX episode_guid IF NOT EXISTS FOR (e:Episode) ON (e.guid)`),
+
+  schemaFeedUrl: cypher(
+    `CREATE CONSTRAINT feed_url_unique IF NOT EXISTS FOR (f:Feed) REQUIRE f.url IS UNIQUE`,
+  ),
+
+  schemaGraphChangeKey: cypher(
+    `CREATE CONSTRAINT graph_change_key_unique IF NOT EXISTS FOR (g:GraphChange) REQUIRE g.key IS UNIQUE`,
+  ),
+
+  schemaEpisodeSearch: cypher(`CREATE FULLTEXT INDEX episode_search IF NOT EXISTS
+FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+
+  schemaPaperSearch: cypher(`CREATE FULLTEXT INDEX paper_search IF NOT EXISTS
+FOR (p:Paper) ON EACH [p.title, p.searchIdentifiers, p.searchNotes]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+
+  schemaAwait: cypher<{ timeoutSeconds: number }>(`CALL db.awaitIndexes($timeoutSeconds)`),
+} as const;
+
+/** The statements `ensureSchema` runs, in order. */
+export const SCHEMA_STATEMENTS = [
+  'schemaEpisodeId',
+  'schemaPaperId',
+  'schemaAliasKey',
+  'schemaEpisodePublished',
+  'schemaPaperCitationCount',
+  'schemaEpisodeGuid',
+  'schemaFeedUrl',
+  'schemaGraphChangeKey',
+  'schemaEpisodeSearch',
+  'schemaPaperSearch',
+  ...METADATA_SCHEMA_STATEMENTS,
+] as const satisfies readonly (
+  keyof typeof SCHEMA_CYPHER | (typeof METADATA_SCHEMA_STATEMENTS)[number]
+)[];
+
+export type SchemaStatementName = (typeof SCHEMA_STATEMENTS)[number];
+
+/** The database schema the statements are written against (the linter checks them against it). */
+export const GRAPH_SCHEMA = {
+  labels: ['Episode', 'Paper', 'Alias', 'Feed', 'GraphChange', ...METADATA_GRAPH_SCHEMA.labels],
+  relationshipTypes: ['CITES', 'ALIAS_OF', ...METADATA_GRAPH_SCHEMA.relationshipTypes],
+  propertyKeys: [
+    // Episode
+    'id',
+    'title',
+    'publishedAt',
+    'paperPublishedAt',
+    'durationMinutes',
+    'summary',
+    'takeaways',
+    'chaptersJson',
+    'extrasJson',
+    'guid',
+    'sourcePaperId',
+    'contentHash',
+    'paperCount',
+    'searchDetails',
+    'searchNotes',
+    // Paper
+    'url',
+    'arxivId',
+    'doi',
+    'aliases',
+    'citationCount',
+    'searchIdentifiers',
+    // Alias
+    'key',
+    // Feed (url, title as above)
+    'addedAt',
+    'etag',
+    'lastModified',
+    'lastCheckedAt',
+    'lastChangedAt',
+    'lastStatus',
+    'lastError',
+    'episodeCount',
+    'nextCheckAt',
+    // GraphChange (key as above)
+    'at',
+    // CITES
+    'kind',
+    'position',
+    'note',
+    ...METADATA_GRAPH_SCHEMA.propertyKeys,
+  ],
+  /** (from label, relationship type, to label) triples that exist. */
+  patterns: [
+    { from: 'Episode', relType: 'CITES', to: 'Paper' },
+    { from: 'Alias', relType: 'ALIAS_OF', to: 'Paper' },
+    ...METADATA_GRAPH_SCHEMA.patterns,
+  ],
+} as const;

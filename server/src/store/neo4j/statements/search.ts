@@ -1,0 +1,22 @@
+// Full-text search over episodes and papers together.
+import { cypher } from './declare.ts';
+
+export const SEARCH_CYPHER = {
+  /** Best `limit` of each kind, then merged: score desc, episodes before papers on ties, then id. */
+  search: cypher<{ episodeQuery: string; paperQuery: string; limit: number }>(`CALL () {
+  CALL db.index.fulltext.queryNodes('episode_search', $episodeQuery) YIELD node, score
+  WITH node, score
+  ORDER BY score DESC, node.id
+  LIMIT $limit
+  RETURN 'EPISODE' AS kind, node.id AS id, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('paper_search', $paperQuery) YIELD node, score
+  WITH node, score
+  ORDER BY score DESC, node.id
+  LIMIT $limit
+  RETURN 'PAPER' AS kind, node.id AS id, score
+}
+RETURN kind, id, score
+ORDER BY score DESC, kind, id
+LIMIT $limit`),
+} as const;
