@@ -1,5 +1,11 @@
 // Links between pages. Paper ids contain ':' and, for URL papers, '/', '?' and '#', so every
 // id is encoded as one path segment; the /paper route also accepts the raw, unencoded form.
+// Identifier rules are the API's own modules, so both sides read a reference the same way.
+import { arxivAbsUrl } from '@papergraph/server/ids/arxiv.ts';
+import { normalisePaperRef, type PaperKey } from '@papergraph/server/ids/paperId.ts';
+import { unwrapPasted } from '@papergraph/server/ids/pasted.ts';
+
+export { isEpisodeId } from '@papergraph/server/domain/episodeId.ts';
 
 export function paperHref(id: string): string {
   return `/paper/${encodeURIComponent(id)}`;
@@ -13,36 +19,38 @@ export function nodeHref(kind: 'EPISODE' | 'PAPER', id: string): string {
   return kind === 'EPISODE' ? episodeHref(id) : paperHref(id);
 }
 
-/** Episode ids have one fixed shape; everything else in the graph is a paper. */
-export function isEpisodeId(id: string): boolean {
-  return /^ep_[0-9a-f]{12}$/.test(id);
-}
+/**
+ * A domain typed alone (`llama.cpp`, `openai.com`) is a word to search for; with a scheme or a path
+ * it is a link.
+ */
+const BARE_DOMAIN = /^[^/:]+\.[a-z][a-z0-9-]*$/i;
 
 /**
- * Whether typed or pasted text names one paper (an arXiv id or URL, a DOI or doi.org URL, a
- * papergraph id, or any web URL) rather than being words to search for.
+ * The paper typed or pasted text names (an arXiv id or URL, a DOI or doi.org URL, a papergraph id,
+ * or any web URL), as the API keys it; null when the text is words to search for.
  */
-export function looksLikePaperRef(text: string): boolean {
-  const value = text.trim();
-  if (value.length === 0 || /\s/.test(value)) return false;
-  return (
-    /^(arxiv|doi|url):\S+$/i.test(value) ||
-    /^https?:\/\/\S+\.\S+/i.test(value) ||
-    /^10\.\d{4,9}\/\S+$/.test(value) ||
-    /^\d{4}\.\d{4,5}(v\d+)?$/.test(value) ||
-    /^[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?$/i.test(value)
-  );
+export function paperRefKey(text: string): PaperKey | null {
+  return BARE_DOMAIN.test(unwrapPasted(text)) ? null : normalisePaperRef(text);
 }
 
-/** Where a paper reference can be read on the web: arXiv abstract, doi.org, or the URL itself; null when unknown. */
+/** Whether typed or pasted text names one paper rather than being words to search for. */
+export function looksLikePaperRef(text: string): boolean {
+  return paperRefKey(text) !== null;
+}
+
+/** The version an arXiv reference ends with (`v2` in `1901.00001v2` or `…/pdf/1901.00001v2.pdf`). */
+const ARXIV_VERSION = /v\d+(?=(?:\.pdf)?$)/i;
+
+/**
+ * Where a paper reference can be read on the web: arXiv abstract (of the version it names),
+ * doi.org, or the link itself; null when it names no paper.
+ */
 export function paperRefUrl(ref: string): string | null {
-  const value = ref.trim();
-  const arxiv =
-    /^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)$/i.exec(value);
-  if (arxiv) return `https://arxiv.org/abs/${arxiv[1]}`;
-  const doi = /^(?:doi:)?(10\.\d{4,9}\/\S+)$/i.exec(value);
-  if (doi) return `https://doi.org/${doi[1]}`;
-  return safeExternalUrl(value.replace(/^url:/i, ''));
+  const key = paperRefKey(ref);
+  if (key === null) return null;
+  if (key.arxivId === null) return key.url;
+  const version = ARXIV_VERSION.exec(unwrapPasted(ref))?.[0].toLowerCase() ?? '';
+  return arxivAbsUrl(`${key.arxivId}${version}`);
 }
 
 /** External links come from feed text: only http(s) URLs become links (never javascript: etc.). */

@@ -1,5 +1,5 @@
 // A pasted list of paper references (or a BibTeX file) → the identifiers to look up, in order.
-import { looksLikePaperRef } from './links.ts';
+import { paperRefKey } from './links.ts';
 
 /** Most references one lookup takes: a reading list, not a whole library. */
 export const MAX_REFS = 500;
@@ -31,15 +31,20 @@ function bibtexRefs(text: string): string[] | null {
 export function parseRefList(text: string): RefList {
   const problems: string[] = [];
   const refs: string[] = [];
-  const add = (ref: string) => {
-    if (!refs.includes(ref)) refs.push(ref);
+  const keys = new Set<string>();
+  // Two spellings of one paper (`2305.18290`, `arXiv:2305.18290v2`) are one lookup.
+  const add = (ref: string, key: string) => {
+    if (keys.has(key)) return;
+    keys.add(key);
+    refs.push(ref);
   };
   const fromBibtex = bibtexRefs(text);
-  if (fromBibtex) fromBibtex.forEach(add);
+  if (fromBibtex) fromBibtex.forEach((ref) => add(ref, paperRefKey(ref)?.id ?? ref));
   else {
     text.split(/\r?\n/).forEach((line, index) => {
       for (const piece of line.split(/[\s,;]+/).filter((p) => p.length > 0)) {
-        if (looksLikePaperRef(piece)) add(piece);
+        const key = paperRefKey(piece);
+        if (key) add(piece, key.id);
         else
           problems.push(
             `line ${index + 1}: "${piece.slice(0, 80)}" is not an arXiv id, DOI or URL`,
