@@ -1,13 +1,12 @@
 // npm start: serves the GraphQL API (and the web app when it is built), stops cleanly on SIGINT/SIGTERM.
 import { createServer, type Server } from 'node:http';
-import { ConfigError, loadConfig } from './config.ts';
+import { printable } from './cli/explained.ts';
+import { loadConfig, type Config } from './config.ts';
 import { feedServiceFor } from './feeds/feedService.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
 import { createEnrichment, notifyingImports } from './metadata/createEnrichment.ts';
 import { seedIfEmpty } from './seed.ts';
-import { StoreAuthError, StoreUnavailableError } from './store/neo4j/errors.ts';
 import { createStore } from './store/createStore.ts';
-import { DataDirInUseError } from './store/embedded/dataDirLock.ts';
 import { createWebServer } from './webServer.ts';
 
 /** Resolves with the bound port (the configured one, or the system's pick for 0). */
@@ -21,13 +20,30 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/**
+ * The store as the server uses it: seeded first when SEED_ON_START asks, then telling enrichment of
+ * every import. The seed goes in before enrichment listens: its first run, once the server answers,
+ * covers the seed.
+ */
+async function openStore(config: Config) {
+  const store = await createStore(config.store);
+  if (config.seedOnStart) {
+    const seeded = await seedIfEmpty(store);
+    if (seeded)
+      console.log(
+        `Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`,
+      );
+  }
+  const enrichment = createEnrichment(config.enrichment, store);
+  return {
+    store: enrichment ? notifyingImports(store, () => enrichment.schedule()) : store,
+    enrichment,
+  };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const storeItself = await createStore(config.store);
-  const enrichment = createEnrichment(config.enrichment, storeItself);
-  const store = enrichment
-    ? notifyingImports(storeItself, () => enrichment.schedule())
-    : storeItself;
+  const { store, enrichment } = await openStore(config);
   const feeds = feedServiceFor(store, config.feeds);
   const servers: Server[] = [];
 
@@ -52,14 +68,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  if (config.seedOnStart) {
-    // Unwrapped: the run started once the server listens covers the seed.
-    const seeded = await seedIfEmpty(storeItself);
-    if (seeded)
-      console.log(
-        `Seeded an empty store: ${seeded.reduce((n, r) => n + r.added.length, 0)} episodes.`,
-      );
-  }
   const yoga = createPapergraphYoga({
     store,
     adminToken: config.adminToken,
@@ -89,10 +97,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
-const EXPLAINED = [ConfigError, DataDirInUseError, StoreAuthError, StoreUnavailableError];
-
 main().catch((error: unknown) => {
-  console.error(EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error);
+  console.error(printable(error));
   process.exit(1);
 });

@@ -12,6 +12,7 @@ import {
   type YogaOptions,
 } from '../../server/src/graphql/yoga.ts';
 import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
+import { toStoreError } from '../../server/src/store/embedded/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
 import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
@@ -164,7 +165,7 @@ describe('masked errors', () => {
 
     const busy = yogaWith({
       store: failingStore(seeded.store, {
-        importBatch: () => sqliteError(5, 'database is locked'),
+        importBatch: () => toStoreError(sqliteError(5, 'database is locked')),
       }),
     });
     const b = await busy.post(withContent, auth);

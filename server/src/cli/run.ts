@@ -1,24 +1,14 @@
 // Shared CLI plumbing: config, importing feed files, readable errors, exit codes.
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { ImportError } from '../import/errors.ts';
 import { importFiles, type FileImportResult } from '../import/importFiles.ts';
 import { createStore } from '../store/createStore.ts';
-import { DataDirInUseError } from '../store/embedded/dataDirLock.ts';
-import { StoreAuthError, StoreUnavailableError } from '../store/neo4j/errors.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { ImportBatch } from '../domain/model.ts';
 import { fetchFeedBatch, isFeedUrl } from '../feeds/importUrl.ts';
 import { eachWithStoredGuidIds } from '../import/guidIdentity.ts';
 import { importFeedFile } from '../import/pipeline.ts';
-
-/** Failures a person can act on print as one message; anything else keeps its stack for a bug report. */
-const EXPLAINED = [
-  ImportError,
-  ConfigError,
-  DataDirInUseError,
-  StoreAuthError,
-  StoreUnavailableError,
-];
+import { printable } from './explained.ts';
 
 /** Imports the files as one all-or-nothing import (a bad file stores nothing) and prints what changed. */
 export async function importFilesCommand(files: readonly string[]): Promise<void> {
@@ -34,9 +24,7 @@ export async function importFilesCommand(files: readonly string[]): Promise<void
         : await importFiles(store, files),
     );
   } catch (error) {
-    console.error(
-      EXPLAINED.some((kind) => error instanceof kind) ? (error as Error).message : error,
-    );
+    console.error(printable(error));
     process.exitCode = 1;
   } finally {
     await store?.close();

@@ -7,9 +7,10 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import {
   StoreAuthError,
+  StoreBusyError,
   StoreConflictError,
   StoreUnavailableError,
-} from '../../store/neo4j/errors.ts';
+} from '../../store/errors.ts';
 import { currentRequestId } from './requestId.ts';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
@@ -21,20 +22,7 @@ interface KnownFailure {
   status: number;
 }
 
-/** SQLite result codes that mean "another writer holds the database" (SQLITE_BUSY, SQLITE_LOCKED). */
-const SQLITE_BUSY_CODES = new Set([5, 6]);
-
-function isSqliteBusy(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
-  return (
-    code === 'ERR_SQLITE_ERROR' &&
-    typeof errcode === 'number' &&
-    SQLITE_BUSY_CODES.has(errcode & 0xff)
-  );
-}
-
-/** The client-facing explanation of a failure we recognise, or null. */
+/** The client-facing explanation of a store failure (each store maps its driver's into these), or null. */
 export function knownFailure(error: unknown): KnownFailure | null {
   if (error instanceof StoreUnavailableError) {
     return {
@@ -58,7 +46,7 @@ export function knownFailure(error: unknown): KnownFailure | null {
       message: 'Another import changed the same data at the same moment. Retry the request.',
     };
   }
-  if (isSqliteBusy(error)) {
+  if (error instanceof StoreBusyError) {
     return {
       code: 'STORE_BUSY',
       status: 503,
