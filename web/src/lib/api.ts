@@ -87,7 +87,7 @@ export const LOOKUP_BATCH = 500;
 /** Lookups in flight at once while exporting a large view. */
 const PARALLEL_LOOKUPS = 4;
 
-// The GraphQL-over-HTTP envelope and the one value the schema types only as a String.
+// The GraphQL-over-HTTP envelope, and lastChangedAt: a date-time the schema can only call a String.
 const envelopeSchema = z.object({
   data: z.unknown().optional(),
   errors: z
