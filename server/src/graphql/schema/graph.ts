@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { graphNodeLabel } from '../metadataLoaders.ts';
+import { wasTruncated } from '../../queries/graph.ts';
 import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
@@ -41,15 +42,6 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
 /** A drawn view, and for `graph` the query that drew it (to tell whether `limit` cut it). */
 type DrawnGraph = GraphView & { query?: GraphQuery };
 
-/** Only a view of exactly `limit` nodes can have been cut: one node more of room says whether it was. */
-async function wasTruncated(graph: DrawnGraph, context: Context): Promise<boolean> {
-  const { query } = graph;
-  if (query === undefined || graph.nodes.length < query.limit) return false;
-  return (
-    (await context.store.graph({ ...query, limit: query.limit + 1 })).nodes.length > query.limit
-  );
-}
-
 export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
   fields: (t) => ({
     nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
@@ -57,7 +49,8 @@ export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
     truncated: t.boolean({
       description:
         'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
-      resolve: (graph, _args, context) => wasTruncated(graph, context),
+      resolve: (graph, _args, context) =>
+        graph.query !== undefined && wasTruncated(context.store, graph, graph.query),
     }),
   }),
 });
