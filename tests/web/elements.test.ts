@@ -13,7 +13,7 @@ import {
   type GraphElement,
 } from '../../web/src/lib/graph/elements.ts';
 import { bestConnected, composeView, filterView, listNodes } from '../../web/src/lib/graph/view.ts';
-import { rovingStop } from '../../web/src/lib/rovingFocus.ts';
+import { rovingStop } from '../../web/src/lib/explorer/rovingFocus.ts';
 
 const graph: GraphData = {
   nodes: [

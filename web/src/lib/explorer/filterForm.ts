@@ -25,7 +25,7 @@ export function carriedFields(state: ExplorerState): [string, string][] {
   return [...explorerParams(state)].filter(([name]) => !CONTROLLED.has(name));
 }
 
-/** The submitted fields read like a URL, so defaults drop out of the link (no `min=1&limit=500`). */
+/** The submitted fields read like a URL, so parameters at their defaults drop out of the link. */
 export function stateFromForm(fields: Iterable<readonly [string, unknown]>): ExplorerState {
   const query = new URLSearchParams();
   for (const [name, value] of fields) if (typeof value === 'string') query.append(name, value);

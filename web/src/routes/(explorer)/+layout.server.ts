@@ -1,7 +1,7 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
 import type { LayoutServerLoad } from './$types';
-import { ApiError, type Api, type GraphData } from '#lib/api.ts';
+import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
@@ -86,26 +86,15 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       canonicalId(api, params.focus),
     ]);
     // Dates only for a timeline or a date range, topics only for topic colour or filter: batch lookups.
-    const episodeIds = [
-      ...new Set(
-        [base.graph, ...expansions].flatMap((g) =>
-          g.nodes.filter((n) => n.kind === 'EPISODE').map((n) => n.id),
-        ),
-      ),
-    ];
-    const paperIds = [
-      ...new Set(
-        [base.graph, ...expansions].flatMap((g) =>
-          g.nodes.filter((n) => n.kind === 'PAPER').map((n) => n.id),
-        ),
-      ),
+    const inView = [base.graph, ...expansions];
+    const idsOf = (kind: GraphNode['kind']) => [
+      ...new Set(inView.flatMap((g) => g.nodes.filter((n) => n.kind === kind).map((n) => n.id))),
     ];
     const [episodeDates, paperTopics] = await Promise.all([
-      needsDates(params) ? api.episodeDates(episodeIds) : null,
-      needsTopics(params) ? api.paperTopics(paperIds) : null,
+      needsDates(params) ? api.episodeDates(idsOf('EPISODE')) : null,
+      needsTopics(params) ? api.paperTopics(idsOf('PAPER')) : null,
     ]);
     return {
-      graphParams: params,
       episodeDates,
       paperTopics,
       base: base.graph,
