@@ -5,14 +5,14 @@
 import { seededRandom, zipfSampler, type Random } from './random.ts';
 import { proseWriter } from './text.ts';
 
-export interface SyntheticReading {
+interface SyntheticReading {
   title: string;
   note: string;
   /** The identifier exactly as the feed writes it. */
   link: string;
 }
 
-export interface SyntheticChapter {
+interface SyntheticChapter {
   start: string;
   title: string;
   summary: string;
@@ -45,7 +45,7 @@ export interface CorpusShape {
 }
 
 /** Tuned so 100k episodes give ~450k citations, ~400k papers and a top classic with ~4k citers. */
-export const FEED_SHAPE: CorpusShape = {
+const FEED_SHAPE: CorpusShape = {
   classicShare: 0.1,
   earlierSourceShare: 0.03,
   classics: 5_000,

@@ -8,7 +8,7 @@ import type { GraphStore } from '../../server/src/store/store.ts';
 import type { Feed } from './feed.ts';
 import { row, type Row } from './report.ts';
 
-export const IMPORT_GOAL = { kind: 'atLeast', target: 10_000, unit: 'episodes/s' } as const;
+const IMPORT_GOAL = { kind: 'atLeast', target: 10_000, unit: 'episodes/s' } as const;
 
 export interface ImportTiming {
   episodesPerSecond: number;

@@ -71,7 +71,7 @@ export function renderRoundTrips(list: readonly RoundTrips[]): string {
     .join('\n');
 }
 
-export interface StoreFigures {
+interface StoreFigures {
   store: 'embedded' | 'neo4j';
   importPerSecond: number;
   restartSeconds: number;

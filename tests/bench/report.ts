@@ -20,9 +20,9 @@ export interface Row {
   note?: string;
 }
 
-export type Verdict = 'pass' | 'MISS' | 'n/a';
+type Verdict = 'pass' | 'MISS' | 'n/a';
 
-export function verdictOf(row: Row): Verdict {
+function verdictOf(row: Row): Verdict {
   if (row.value === null || !Number.isFinite(row.value)) return 'n/a';
   return row.goal.kind === 'atLeast'
     ? row.value >= row.goal.target
@@ -45,11 +45,11 @@ export function describeVerdict(row: Row): string {
   return `MISS (${factor.toFixed(factor < 10 ? 2 : 0)}× ${side})`;
 }
 
-export function goalText(goal: Goal): string {
+function goalText(goal: Goal): string {
   return `${goal.kind === 'atLeast' ? '≥' : '≤'} ${formatNumber(goal.target)} ${goal.unit}`.trim();
 }
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   if (value >= 100) return Math.round(value).toLocaleString('en-US');
   if (value >= 10) return value.toFixed(1);
   if (value >= 1) return value.toFixed(2);

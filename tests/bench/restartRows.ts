@@ -11,8 +11,8 @@ import { row, unmeasured, type Goal, type Row } from './report.ts';
 import { residentMemory, startApi, type Running } from './serverProcess.ts';
 
 /** Issue 15: open within a blink and stay small, from the graph file. */
-export const RESTART_GOAL = { kind: 'atMost', target: 0.25, unit: 's' } as const;
-export const MEMORY_GOAL = { kind: 'atMost', target: 150, unit: 'MB' } as const;
+const RESTART_GOAL = { kind: 'atMost', target: 0.25, unit: 's' } as const;
+const MEMORY_GOAL = { kind: 'atMost', target: 150, unit: 'MB' } as const;
 /** Without a valid graph file the rebuild must stay within the issue-5 goals. */
 const REBUILD_GOAL = { kind: 'atMost', target: 3, unit: 's' } as const;
 const REBUILD_MEMORY_GOAL = { kind: 'atMost', target: 600, unit: 'MB' } as const;
@@ -21,7 +21,7 @@ const MB = 1e6;
 const settle = () => new Promise((r) => setTimeout(r, 1_000));
 
 /** RSS of an API process on an empty store: what the runtime, schema and SQLite cost before any data. */
-export async function emptyStoreRss(log: (line: string) => void): Promise<number | null> {
+async function emptyStoreRss(log: (line: string) => void): Promise<number | null> {
   const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-empty-'));
   const api = await startApi(dir, log);
   try {

@@ -13,21 +13,21 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export { freePort, residentMemory };
+export { residentMemory };
 
-export const STATS_QUERY = '{ stats { episodes papers citations } }';
+const STATS_QUERY = '{ stats { episodes papers citations } }';
 
 export async function postGraphql(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<{ data?: any; errors?: unknown[] }> {
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: unknown[] };
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
 /** Starts the API on `dataDir` and times process start → first answered `stats`. */
@@ -61,7 +61,7 @@ export async function startApi(
     await waitUntil(
       async () => {
         const answer = await postGraphql(url, STATS_QUERY);
-        stats = answer.data?.stats;
+        stats = answer.data?.stats as typeof stats;
         return stats !== undefined;
       },
       child,
@@ -70,7 +70,7 @@ export async function startApi(
     );
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const readyMs = performance.now() - started;
   log(`api: ${url} answered stats after ${readyMs.toFixed(0)} ms`);
@@ -92,7 +92,7 @@ export async function startWeb(buildDir: string, apiUrl: string): Promise<Runnin
     await waitUntil(async () => (await fetch(url)).status < 500, child, 60_000, 'web server');
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   return { child, url, readyMs: performance.now() - started, stop: () => stopProcess(child) };
 }

@@ -7,13 +7,13 @@ export interface Latency {
   mean: number;
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
 }
 
-export function summarise(durations: number[]): Latency {
+function summarise(durations: number[]): Latency {
   const sorted = [...durations].sort((a, b) => a - b);
   return {
     samples: sorted.length,

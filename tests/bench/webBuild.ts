@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const WEB_DIR = join(ROOT, 'web');
+const WEB_DIR = join(ROOT, 'web');
 const BUILD_DIR = join(WEB_DIR, 'build');
 
 function complete(dir: string): boolean {
   return existsSync(join(dir, 'handler.js')) && existsSync(join(dir, 'client/_app/version.json'));
 }
 
-export function buildWeb(): void {
+function buildWeb(): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: WEB_DIR,

@@ -20,7 +20,7 @@ export interface WebOptions {
   log: (line: string) => void;
 }
 
-export const WEB_GOALS = {
+const WEB_GOALS = {
   initialJs: { kind: 'atMost', target: 170, unit: 'KB' },
   ttfb: { kind: 'atMost', target: 50, unit: 'ms' },
   layout: { kind: 'atMost', target: 1.5, unit: 's' },
@@ -40,6 +40,17 @@ const LABELS = {
   largeFrame: 'web: pan/zoom 5,000 nodes / 8,000 edges, median frame (Chromium)',
 };
 
+/** What webPage/main.js (plain JavaScript, run in the browser) puts on `window`. */
+interface BenchWindow {
+  graphBench: {
+    drawAndLayout(graph: {
+      nodes: unknown[];
+      edges: unknown[];
+    }): Promise<{ ms: number; layout: string; nodes: number; edges: number }>;
+    panAndZoom(frames: number): Promise<{ median: number; p95: number; frames: number }>;
+  };
+}
+
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const PAGE_DIR = fileURLToPath(new URL('./webPage/', import.meta.url));
 
@@ -55,7 +66,7 @@ function unmeasuredAll(reason: string): Row[] {
 }
 
 /** Script URLs the page's HTML loads eagerly: modulepreload links, script src, and the boot script's import(). */
-export function eagerScripts(html: string): string[] {
+function eagerScripts(html: string): string[] {
   const found = new Set<string>();
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const href = /\shref="([^"]+)"/.exec(tag)?.[1];
@@ -115,12 +126,12 @@ async function ttfbRow(webUrl: string, sample: QuerySample, quick: boolean): Pro
 }
 
 /** A view as dense as the goal asks (1,000 nodes, 4,000 edges): 400 episodes citing 10 papers each, popular papers first. */
-export function denseView(): { nodes: object[]; edges: object[] } {
+function denseView(): { nodes: object[]; edges: object[] } {
   return syntheticView(400, 600, 10);
 }
 
 /** The explorer's largest view (5,000 nodes): 2,000 episodes citing 4 of 3,000 papers each. */
-export function largestView(): { nodes: object[]; edges: object[] } {
+function largestView(): { nodes: object[]; edges: object[] } {
   return syntheticView(2000, 3000, 4);
 }
 
@@ -222,7 +233,10 @@ async function chromiumRows(
       // A fresh page per run, as a visitor opening the view gets: no earlier instance's garbage.
       await freshPage();
       runs.push(
-        await page.evaluate((graph) => (window as any).graphBench.drawAndLayout(graph), view),
+        await page.evaluate(
+          (graph) => (window as unknown as BenchWindow).graphBench.drawAndLayout(graph),
+          view,
+        ),
       );
     }
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
@@ -233,20 +247,20 @@ async function chromiumRows(
     );
     await freshPage();
     const dense = await page.evaluate(
-      (graph) => (window as any).graphBench.drawAndLayout(graph),
+      (graph) => (window as unknown as BenchWindow).graphBench.drawAndLayout(graph),
       denseView(),
     );
     const frames = await page.evaluate(
-      (n) => (window as any).graphBench.panAndZoom(n),
+      (n) => (window as unknown as BenchWindow).graphBench.panAndZoom(n),
       quick ? 30 : 240,
     );
     await freshPage();
     const large = await page.evaluate(
-      (graph) => (window as any).graphBench.drawAndLayout(graph),
+      (graph) => (window as unknown as BenchWindow).graphBench.drawAndLayout(graph),
       largestView(),
     );
     const largeFrames = await page.evaluate(
-      (n) => (window as any).graphBench.panAndZoom(n),
+      (n) => (window as unknown as BenchWindow).graphBench.panAndZoom(n),
       quick ? 30 : 240,
     );
     log(

@@ -2,6 +2,7 @@
 // rules (canonical paper keys, episodeIdFor) so batches look like what the import pipeline produces.
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
+import { seededRandom } from '../../seed/synthetic/random.ts';
 
 export function arxivPaper(
   arxivId: string,
@@ -68,18 +69,6 @@ export function sortedBatch(batch: ImportBatch): ImportBatch {
   return { episodes: [...batch.episodes].sort(byId), papers: [...batch.papers].sort(byId) };
 }
 
-/** Deterministic PRNG (mulberry32) so generated corpora are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface CorpusOptions {
   episodes: number;
   /** Pool of papers recommendations are drawn from; a few are cited far more often than most. */
@@ -94,7 +83,8 @@ export interface CorpusOptions {
 
 /** A synthetic podcast: episode i's source is its own paper; recommendations skew towards popular papers. */
 export function generateCorpus(options: CorpusOptions): ImportBatch {
-  const random = seededRandom(options.seed);
+  // The seed's own generator, so generated corpora are the same on every run.
+  const random = seededRandom(options.seed).next;
   const prefix = options.sourcePrefix ?? '2601';
   const revision = options.revision ?? '';
   const pool = Array.from({ length: options.papers }, (_, i) =>

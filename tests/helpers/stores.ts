@@ -20,7 +20,7 @@ export async function makeTempDir(label: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `papergraph-${label}-`));
 }
 
-export function embeddedStoreFactory(): StoreFactory {
+function embeddedStoreFactory(): StoreFactory {
   const dirs: string[] = [];
   return {
     name: 'embedded',

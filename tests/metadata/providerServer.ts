@@ -22,13 +22,13 @@ const ATOM_ENTRIES = [...ATOM.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => 
 export const ARXIV_ERROR_FEED = fixture('arxiv-error.atom.xml');
 
 /** What to do with one request instead of answering it from the fixtures. */
-export type Scripted =
+type Scripted =
   | { status: number; retryAfter?: string; body?: string }
   | { body: string; contentType: string }
   | 'hang'
   | 'reset';
 
-export interface ProviderRequest {
+interface ProviderRequest {
   provider: 's2' | 'arxiv';
   at: number;
   ids: string[];
@@ -75,7 +75,7 @@ export async function startProviderServer(): Promise<ProviderServer> {
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const provider = url.pathname.endsWith('/paper/batch') ? 's2' : 'arxiv';
-    let ids: string[] = [];
+    let ids: string[];
     if (provider === 's2') {
       const body = JSON.parse(await readBody(request)) as { ids: string[] };
       ids = body.ids;

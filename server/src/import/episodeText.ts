@@ -18,13 +18,13 @@ import type { RawEpisode } from './rawEpisode.ts';
 import { collapseWhitespace, excerpt } from './text.ts';
 import { splitTitleAndNote } from './titleSplit.ts';
 
-export interface PaperRef {
+interface PaperRef {
   /** The identifier exactly as the feed wrote it (an alias of the paper). */
   ref: string;
   key: PaperKey;
 }
 
-export interface ParsedReading extends PaperRef {
+interface ParsedReading extends PaperRef {
   title: string | null;
   note: string | null;
 }
@@ -45,7 +45,7 @@ export interface ParsedEpisode {
   feedFields: EpisodeFeedFields;
 }
 
-export const MAX_TITLE_LENGTH = 500;
+const MAX_TITLE_LENGTH = 500;
 const MAX_DURATION_MINUTES = 24 * 60;
 
 const KEY_TAKEAWAYS = /\bKey Takeaways\s*:/i;

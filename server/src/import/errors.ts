@@ -13,7 +13,7 @@ export interface ImportIssue {
 /** Listing thousands of problems helps nobody; `issues` still holds all of them. */
 const MAX_LISTED_ISSUES = 50;
 
-export function formatIssue(issue: ImportIssue): string {
+function formatIssue(issue: ImportIssue): string {
   const where = [
     issue.file,
     issue.episode === undefined ? undefined : `episode ${issue.episode}`,

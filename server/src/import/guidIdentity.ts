@@ -5,10 +5,7 @@
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 
-export async function withStoredGuidIds(
-  store: GraphStore,
-  batch: ImportBatch,
-): Promise<ImportBatch> {
+async function withStoredGuidIds(store: GraphStore, batch: ImportBatch): Promise<ImportBatch> {
   const guided = batch.episodes.filter((e) => e.guid != null);
   if (guided.length === 0) return batch;
   const storedIds = await store.episodeIdsByGuids(guided.map((e) => e.guid!));

@@ -8,7 +8,7 @@ import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import type { GraphStore } from '../store/store.ts';
 import { ImportError, type ImportIssue } from './errors.ts';
 import { eachWithStoredGuidIds } from './guidIdentity.ts';
-import { parseFeedFile, type ParsedFeed } from './parseFeedWorker.ts';
+import parseFeedFile, { type ParsedFeed } from './parseFeedWorker.ts';
 
 export interface FileImportResult extends ImportResult {
   file: string;

@@ -7,7 +7,7 @@ import { importFeedFile } from './pipeline.ts';
 
 export type ParsedFeed = { ok: true; batch: ImportBatch } | { ok: false; issues: ImportIssue[] };
 
-export async function parseFeedFile(file: string): Promise<ParsedFeed> {
+export default async function parseFeedFile(file: string): Promise<ParsedFeed> {
   try {
     return { ok: true, batch: await importFeedFile(file) };
   } catch (error) {
@@ -18,5 +18,3 @@ export async function parseFeedFile(file: string): Promise<ParsedFeed> {
     };
   }
 }
-
-export default parseFeedFile;

@@ -14,7 +14,7 @@ import { readRss } from './readers/rss.ts';
 import { resolveEpisodes } from './resolve.ts';
 import { cleanControlCharacters } from './text.ts';
 
-export type ImportFormat = 'AUTO' | FeedFormat;
+type ImportFormat = 'AUTO' | FeedFormat;
 
 export interface ImportOptions {
   /** AUTO (the default, also for null) detects the format from the content. */

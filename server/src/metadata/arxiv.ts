@@ -19,7 +19,7 @@ import { RequestSpacer } from './spacing.ts';
 import { cleanText, topicsOf } from './text.ts';
 
 /** The API answers up to 2,000 entries; 100 ids keep the request line short. */
-export const ARXIV_BATCH_SIZE = 100;
+const ARXIV_BATCH_SIZE = 100;
 export const ARXIV_REQUEST_SPACING_MS = 3_000;
 const PROVIDER = 'arXiv';
 
@@ -91,7 +91,7 @@ export class ArxivClient {
 }
 
 /** Entries of an arXiv Atom answer by bare id; API error entries (…/api/errors#…) are left out. */
-export function parseArxivFeed(xml: string): Map<string, PaperMetadata> {
+function parseArxivFeed(xml: string): Map<string, PaperMetadata> {
   if (/<!DOCTYPE/i.test(xml))
     throw new ProviderError(
       PROVIDER,

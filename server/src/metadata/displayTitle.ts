@@ -9,7 +9,7 @@ const normalised = (text: string) =>
     .trim();
 
 /** True when the feed's title ends in an ellipsis and the provider's title starts with what precedes it. */
-export function isTruncatedTitle(feedTitle: string, metadataTitle: string): boolean {
+function isTruncatedTitle(feedTitle: string, metadataTitle: string): boolean {
   if (!ELLIPSIS.test(feedTitle)) return false;
   const kept = normalised(feedTitle.replace(ELLIPSIS, ''));
   return kept.length > 0 && normalised(metadataTitle).startsWith(kept);

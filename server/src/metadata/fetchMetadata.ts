@@ -21,7 +21,7 @@ export interface FetchRound {
 }
 
 /** Where the indexes disagree, Semantic Scholar leads (curated venue, year); arXiv's categories come first. */
-export function mergeMetadata(
+function mergeMetadata(
   s2: PaperMetadata | null,
   arxiv: PaperMetadata | null,
 ): PaperMetadata | null {

@@ -15,7 +15,7 @@ import { cleanText, topicsOf, yearOf } from './text.ts';
 export const SEMANTIC_SCHOLAR_BATCH_SIZE = 500;
 const PROVIDER = 'Semantic Scholar';
 
-export const SEMANTIC_SCHOLAR_FIELDS = [
+const SEMANTIC_SCHOLAR_FIELDS = [
   'title',
   'authors',
   'year',
@@ -68,7 +68,7 @@ export interface SemanticScholarOptions {
 }
 
 /** The id form the batch endpoint takes, or null for papers it cannot be asked about by id. */
-export function semanticScholarId(paper: EnrichmentCandidate): string | null {
+function semanticScholarId(paper: EnrichmentCandidate): string | null {
   if (paper.arxivId) return `ARXIV:${paper.arxivId}`;
   if (paper.doi) return `DOI:${paper.doi}`;
   return null;

@@ -6,7 +6,7 @@ import { looksLikeRss } from './rss.ts';
 
 export type FeedFormat = 'PAGE' | 'RSS' | 'JSON';
 
-export const UNRECOGNISED_FORMAT =
+const UNRECOGNISED_FORMAT =
   'unrecognised feed format: expected an RSS 2.0 feed, a papergraph JSON export or a podcast page';
 
 export function detectFormat(content: string): FeedFormat {

@@ -8,8 +8,8 @@ import { parseImportBatch } from '../../store/shared/validateBatch.ts';
 import { episodeLabel, ImportError, issuesFromZod, type ImportIssue } from '../errors.ts';
 import { cleanControlCharacters } from '../text.ts';
 
-export const EXPORT_FORMAT = 'papergraph';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'papergraph';
+const EXPORT_VERSION = 1;
 
 const exportEnvelopeSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
