@@ -7,17 +7,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * What each server layer may import from the rest of the server (paths under server/src/).
- * `allow`: only these top-level directories (its own always included); `deny`: everything but these.
+ * The server's layers, lowest first (docs/architecture.md): a directory under server/src/ may import
+ * from its own layer and the ones below. The entry points (main.ts, cli/, webServer.ts, seed.ts,
+ * config.ts) have no row: they may import every layer. A new top-level directory needs a row here.
  */
 const serverLayers = [
-  { layer: 'domain', allow: ['domain', 'ids'] },
-  { layer: 'ids', allow: ['ids', 'domain'] },
-  { layer: 'store', allow: ['store', 'domain', 'ids'] },
-  { layer: 'import', deny: ['graphql', 'queries', 'atom'] },
-  { layer: 'metadata', deny: ['graphql', 'queries', 'atom'] },
-  { layer: 'feeds', deny: ['graphql', 'queries', 'atom'] },
-  { layer: 'queries', deny: ['graphql'] },
+  { name: 'model', directories: ['domain', 'ids'] },
+  { name: 'storage', directories: ['store'] },
+  { name: 'services', directories: ['import', 'metadata', 'feeds'] },
+  { name: 'application', directories: ['queries'] },
+  { name: 'interfaces', directories: ['graphql', 'atom'] },
 ];
 
 /** Nesting below a layer's directory that the rule covers (server/src/store/embedded/x.ts is depth 2). */
@@ -26,43 +25,57 @@ const MAX_LAYER_DEPTH = 4;
 const alternatives = (names) => `(?:${names.join('|')})`;
 
 /**
- * The `no-restricted-imports` patterns for a file `depth` directories below server/src/<layer>/.
- * A relative import leaves the layer when it climbs `depth` levels; what follows names the layer it
- * enters. Climbing further leaves server/src altogether, which an allow-list also refuses.
+ * The `no-restricted-imports` patterns for a file `depth` directories below a directory of `layer`.
+ * A relative import leaves that directory when it climbs `depth` levels; what follows must name an
+ * allowed directory. Climbing further leaves server/src altogether, which is refused too. Above the
+ * model, config.ts may be imported for its types (only the entry points read the environment).
  */
-function layerPatterns({ layer, allow, deny }, depth) {
+function layerPatterns(layer, allowed, depth) {
   const climb = `^(?:\\.\\./){${depth}}`;
-  const message = allow
-    ? `${layer}/ imports only from ${allow.join(', ')} (the dependency rule, docs/architecture.md).`
-    : `${layer}/ never imports from ${deny.join(', ')} (the dependency rule, docs/architecture.md).`;
-  const enters = allow
-    ? `(?!${alternatives(allow)}(?:/|$))`
-    : `${alternatives(deny)}(?:/|\\.ts$|$)`;
+  const pure = layer.name === 'model';
+  const message =
+    `${layer.name} (${layer.directories.join('/, ')}/) imports only from ${allowed.join(', ')}` +
+    `${pure ? '' : ' and types from config.ts'}: the dependency rule, docs/architecture.md.`;
+  const leaves = `(?!${alternatives(allowed)}/${pure ? '' : '|config\\.ts$'})`;
+  const patterns = [
+    { regex: `${climb}${leaves}`, message },
+    { regex: `^@papergraph/server/${leaves}`, message },
+  ];
+  if (pure) return patterns;
+  const configMessage = `${layer.name} imports only types from config.ts: the entry points read the environment.`;
   return [
-    { regex: `${climb}${enters}`, message },
-    { regex: `^@papergraph/server/${enters}`, message },
+    ...patterns,
+    { regex: `${climb}config\\.ts$`, allowTypeImports: true, message: configMessage },
+    { regex: '^@papergraph/server/config\\.ts$', allowTypeImports: true, message: configMessage },
   ];
 }
 
-const serverLayerBlocks = serverLayers.flatMap((rule) =>
-  Array.from({ length: MAX_LAYER_DEPTH }, (_, index) => {
-    const depth = index + 1;
-    const below = Array.from({ length: index }, () => '*').join('/');
-    const directory = below ? `server/src/${rule.layer}/${below}` : `server/src/${rule.layer}`;
-    return {
-      name: `papergraph/dependency-rule/${rule.layer}/depth-${depth}`,
-      files: [`${directory}/*.ts`],
-      rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(rule, depth) }] },
-    };
-  }),
-);
+const serverLayerBlocks = serverLayers.flatMap((layer, index) => {
+  const allowed = serverLayers.slice(0, index + 1).flatMap((lower) => lower.directories);
+  return layer.directories.flatMap((directory) =>
+    Array.from({ length: MAX_LAYER_DEPTH }, (_, level) => {
+      const depth = level + 1;
+      const below = Array.from({ length: level }, () => '*/').join('');
+      return {
+        name: `papergraph/dependency-rule/${directory}/depth-${depth}`,
+        files: [`server/src/${directory}/${below}*.ts`],
+        rules: {
+          '@typescript-eslint/no-restricted-imports': [
+            'error',
+            { patterns: layerPatterns(layer, allowed, depth) },
+          ],
+        },
+      };
+    }),
+  );
+});
 
 /** The web app shares the server's identifier and domain modules only, and only by package name. */
 const webImports = {
   name: 'papergraph/dependency-rule/web',
   files: ['web/src/**/*.ts', 'web/src/**/*.svelte'],
   rules: {
-    'no-restricted-imports': [
+    '@typescript-eslint/no-restricted-imports': [
       'error',
       {
         patterns: [

@@ -17,17 +17,20 @@ async function restrictedImports(filePath: string, source: string): Promise<stri
   const fatal = result.messages.filter((message) => message.fatal);
   if (fatal.length > 0) throw new Error(`${filePath}: ${fatal[0]?.message}`);
   return result.messages
-    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports')
     .map((message) => message.message);
 }
 
 const reExport = (from: string) => `export { something } from '${from}';\n`;
+const typeImport = (from: string) =>
+  `import type { Something } from '${from}';\nexport type Alias = Something;\n`;
 
-describe('the dependency rule (no-restricted-imports in eslint.config.js)', () => {
+describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
   it.each([
     ['server/src/store/embedded/example.ts', '../../graphql/yoga.ts'],
     ['server/src/store/example.ts', '../graphql/loaders.ts'],
     ['server/src/store/example.ts', '../config.ts'],
+    ['server/src/store/example.ts', '../main.ts'],
     ['server/src/store/neo4j/example.ts', '../../queries/search.ts'],
     ['server/src/domain/example.ts', '../store/store.ts'],
     ['server/src/domain/example.ts', '../../../web/src/lib/links.ts'],
@@ -37,6 +40,10 @@ describe('the dependency rule (no-restricted-imports in eslint.config.js)', () =
     ['server/src/metadata/example.ts', '../atom/atomDocuments.ts'],
     ['server/src/feeds/example.ts', '../graphql/yoga.ts'],
     ['server/src/queries/example.ts', '../graphql/builder.ts'],
+    ['server/src/queries/example.ts', '../atom/atomPlugin.ts'],
+    ['server/src/graphql/schema/example.ts', '../../cli/run.ts'],
+    ['server/src/atom/example.ts', '../webServer.ts'],
+    ['server/src/feeds/example.ts', '../config.ts'],
     ['server/src/store/example.ts', '@papergraph/server/graphql/yoga.ts'],
     ['web/src/lib/example.ts', '@papergraph/server/store/store.ts'],
     ['web/src/routes/example/+page.server.ts', '../../../../server/src/ids/paperId.ts'],
@@ -53,6 +60,11 @@ describe('the dependency rule (no-restricted-imports in eslint.config.js)', () =
     ['server/src/metadata/example.ts', '../import/text.ts'],
     ['server/src/queries/example.ts', '../store/store.ts'],
     ['server/src/graphql/example.ts', '../queries/search.ts'],
+    ['server/src/graphql/plugins/example.ts', '../../atom/atomPlugin.ts'],
+    ['server/src/atom/example.ts', '../queries/atomFeeds.ts'],
+    ['server/src/feeds/example.ts', '../metadata/http.ts'],
+    ['server/src/cli/example.ts', '../graphql/yoga.ts'],
+    ['server/src/main.ts', './store/createStore.ts'],
     ['web/src/lib/example.ts', '@papergraph/server/ids/paperId.ts'],
     ['web/src/lib/example.ts', '@papergraph/server/domain/episodeId.ts'],
     ['web/src/lib/components/example.svelte.ts', '../server/api.ts'],
@@ -60,13 +72,27 @@ describe('the dependency rule (no-restricted-imports in eslint.config.js)', () =
     expect(await restrictedImports(filePath, reExport(from))).toEqual([]);
   });
 
-  it('names the layers a store module may import from', async () => {
-    const messages = await restrictedImports(
-      'server/src/store/embedded/example.ts',
-      `import type { PapergraphYoga } from '../../graphql/yoga.ts';\nexport type Y = PapergraphYoga;\n`,
-    );
-    expect(messages).toEqual([
-      expect.stringContaining('store/ imports only from store, domain, ids'),
-    ]);
+  it('refuses type imports across the rule as well', async () => {
+    expect(
+      await restrictedImports(
+        'server/src/store/embedded/example.ts',
+        typeImport('../../graphql/yoga.ts'),
+      ),
+    ).toEqual([expect.stringContaining('storage (store/) imports only from domain, ids, store')]);
+  });
+
+  it('allows the layers above the model to import types, and only types, from config.ts', async () => {
+    expect(
+      await restrictedImports('server/src/store/example.ts', typeImport('../config.ts')),
+    ).toEqual([]);
+    expect(
+      await restrictedImports('server/src/metadata/example.ts', typeImport('../config.ts')),
+    ).toEqual([]);
+    expect(
+      await restrictedImports('server/src/store/example.ts', reExport('../config.ts')),
+    ).toEqual([expect.stringContaining('storage imports only types from config.ts')]);
+    expect(
+      await restrictedImports('server/src/domain/example.ts', typeImport('../config.ts')),
+    ).toHaveLength(1);
   });
 });
