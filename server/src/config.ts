@@ -77,8 +77,6 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
-
 export type StoreConfig =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'neo4j'; uri: string; user: string; password: string; database: string | undefined };

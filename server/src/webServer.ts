@@ -10,7 +10,7 @@ type NodeHandler = (
   next: () => void,
 ) => void;
 
-export const WEB_HANDLER = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
+const WEB_HANDLER = fileURLToPath(new URL('../../web/build/handler.js', import.meta.url));
 
 /** Null when the web app has not been built (`npm run build -w web`). */
 export async function createWebServer(api: {

@@ -31,7 +31,7 @@ export type FetchOutcome =
       retryAfterMs: number | null;
     };
 
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 export const USER_AGENT = 'papergraph/0.1 (podcast paper graph; feed poller)';
 
@@ -51,7 +51,7 @@ function failed(
 }
 
 /** Retry-After as milliseconds from now: delay-seconds or an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: Date): number | null {
+function retryAfterMs(header: string | null, now: Date): number | null {
   if (header === null) return null;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -2,7 +2,7 @@
 import type { FeedRecord } from '../domain/feed.ts';
 import type { GraphStore } from '../store/store.ts';
 
-export function feedHealthLine(feed: FeedRecord): string {
+function feedHealthLine(feed: FeedRecord): string {
   if (feed.lastCheckedAt === null) return `${feed.url}: not fetched yet`;
   const why = feed.lastError === null ? '' : ` (${feed.lastError})`;
   const changed =

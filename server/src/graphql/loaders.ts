@@ -1,8 +1,8 @@
-// Per-request batching: the episodes, papers, related lists, citation pages and identifier look-ups one request asks for are
-// each loaded with one store call per round of resolvers. The loaders hang off the request's context as
-// plain properties, made on first use. (Pothos' dataloader plugin keeps them in WeakMaps keyed by the
-// context: V8's young-generation GC does not clear such entries, so every request's loaders and all
-// they loaded were promoted and left to full GCs, ~7 KB and ~9 µs of GC per related query.)
+// Per-request batching: the episodes, papers, related lists, citation pages and identifier look-ups
+// one request asks for are each loaded with one store call per round of resolvers. The loaders hang
+// off the request's context as plain properties, made on first use, not in the WeakMaps keyed by the
+// context that Pothos' dataloader plugin uses: V8's young-generation GC does not clear such entries,
+// so every request's loaders and all they loaded would wait for a full GC.
 import DataLoader from 'dataloader';
 import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';

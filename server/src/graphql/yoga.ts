@@ -116,5 +116,3 @@ export function createPapergraphYoga(options: YogaOptions) {
     }),
   });
 }
-
-export type PapergraphYoga = ReturnType<typeof createPapergraphYoga>;

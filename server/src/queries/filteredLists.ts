@@ -7,7 +7,7 @@ import type { MetadataFilter } from '../store/metadataStore.ts';
 import type { GraphStore, Page } from '../store/store.ts';
 
 /** Most matches a filtered list counts and pages through. */
-export const MAX_FILTERED = 10_000;
+const MAX_FILTERED = 10_000;
 
 export const isFiltered = (filter: MetadataFilter) =>
   filter.author !== undefined || filter.topic !== undefined;

@@ -14,7 +14,7 @@ export interface RelatedWithReferences extends RelatedEpisode {
 }
 
 /** One ranking from both kinds of link: scores add, each list of shared papers kept. */
-export function combineRelated(
+function combineRelated(
   byReadings: readonly RelatedEpisode[],
   byReferences: readonly ReferenceRelatedEpisode[],
   limit: number,

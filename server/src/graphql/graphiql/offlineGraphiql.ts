@@ -36,7 +36,7 @@ async function loadAssets(): Promise<Map<string, Asset>> {
 }
 
 /** The page's policy: everything from this origin; GraphiQL's CSS inlines its fonts and icons as data: URLs. */
-export function graphiqlContentSecurityPolicy(nonce: string): string {
+function graphiqlContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -23,7 +23,7 @@ interface KnownFailure {
 }
 
 /** The client-facing explanation of a store failure (each store maps its driver's into these), or null. */
-export function knownFailure(error: unknown): KnownFailure | null {
+function knownFailure(error: unknown): KnownFailure | null {
   if (error instanceof StoreUnavailableError) {
     return {
       code: 'STORE_UNAVAILABLE',

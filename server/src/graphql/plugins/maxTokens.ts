@@ -6,7 +6,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { isGraphQLError } from './maskErrors.ts';
 
-export const TOO_MANY_TOKENS = 'TOO_MANY_TOKENS';
+const TOO_MANY_TOKENS = 'TOO_MANY_TOKENS';
 
 export function useMaxTokens(maxTokens: number): Plugin {
   const tooMany = `more than ${maxTokens} tokens`;

@@ -32,7 +32,7 @@ interface Operation {
   cost?: ComplexityResult;
 }
 
-export const LIMIT_CODES = {
+const LIMIT_CODES = {
   depth: 'QUERY_TOO_DEEP',
   breadth: 'QUERY_TOO_BROAD',
   complexity: 'QUERY_TOO_COSTLY',

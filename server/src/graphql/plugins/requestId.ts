@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /** What a client may choose as its own id: short and harmless in a log line. */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
