@@ -36,17 +36,16 @@ export type DataPath = (string | number)[];
 export function findMismatch(document: DocumentNode, data: unknown): DataPath | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: SelectionSetNode | null = null;
-  let rootType: string = introspection.__schema.queryType.name;
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) {
       fragments.set(definition.name.value, definition);
     } else if (definition.kind === Kind.OPERATION_DEFINITION && operation === null) {
+      if (definition.operation !== 'query') throw new Error('The web client only sends queries.');
       operation = definition.selectionSet;
-      if (definition.operation === 'mutation') rootType = introspection.__schema.mutationType.name;
     }
   }
   if (operation === null) throw new Error('The document has no operation.');
-  return checkObject(rootType, operation, data, [], fragments);
+  return checkObject(introspection.__schema.queryType.name, operation, data, [], fragments);
 }
 
 function checkObject(
@@ -59,7 +58,8 @@ function checkObject(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return path;
   const object = value as Record<string, unknown>;
   const declared = schemaType(typeName);
-  // A union or interface answers with one of its object types, named by the selected __typename.
+  // A union or interface answers with one of its object types, named by its __typename (every web
+  // document asks for it there: tests/web/documents.test.ts).
   let runtimeType = declared;
   if (declared.kind !== 'OBJECT') {
     const named = object['__typename'];
