@@ -1,6 +1,7 @@
 // A feed subscription: what papergraph polls, with the HTTP validators of the last fetch and what
 // the last poll did. Both stores keep these durably (subscriptions survive a restart).
 import { z } from 'zod';
+import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 
 export const FEED_STATUSES = [
   /** Fetched and imported (added or updated episodes, or nothing new). */
@@ -26,7 +27,7 @@ const isoInstant = z.iso.datetime();
  * A feed the operator subscribes to (admin token): any http(s) URL, IP addresses and loopback included
  * (a podcast's feed may live on the same network). Papers' links stay web links only (model.ts).
  */
-export const feedUrlSchema = z.url({ protocol: /^https?$/ }).max(2048);
+export const feedUrlSchema = z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH);
 
 export const feedRecordSchema = z.object({
   url: feedUrlSchema,

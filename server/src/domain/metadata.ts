@@ -1,47 +1,45 @@
 // What the metadata providers tell about a paper, in the shape both stores keep. The feed stays the
 // authority for what it says; this fills what it lacks (see metadata/merge.ts).
-import { z } from 'zod';
 import { parsePaperRef } from '../ids/paperId.ts';
-import { isoDateSchema, webUrlSchema } from './model.ts';
 
-export const authorSchema = z.object({ name: z.string().min(1).max(500) });
-export type Author = z.infer<typeof authorSchema>;
+export interface Author {
+  name: string;
+}
 
-export const paperMetadataSchema = z.object({
-  title: z.string().min(1).max(1000).nullable(),
-  authors: z.array(authorSchema).max(2000),
-  year: z.number().int().min(1000).max(3000).nullable(),
-  venue: z.string().min(1).max(1000).nullable(),
-  abstract: z.string().min(1).max(50_000).nullable(),
+export interface PaperMetadata {
+  title: string | null;
+  authors: Author[];
+  year: number | null;
+  venue: string | null;
+  abstract: string | null;
   /** arXiv primary category first, then the provider's fields of study; deduplicated. */
-  topics: z.array(z.string().min(1).max(200)).max(100),
-  arxivId: z.string().min(1).max(64).nullable(),
-  doi: z.string().min(1).max(512).nullable(),
-  publishedAt: isoDateSchema.nullable(),
-});
-export type PaperMetadata = z.infer<typeof paperMetadataSchema>;
+  topics: string[];
+  arxivId: string | null;
+  doi: string | null;
+  /** YYYY-MM-DD. */
+  publishedAt: string | null;
+}
 
 /** A paper another paper cites, as far as the provider knows it: its canonical key and title. */
-export const referenceTargetSchema = z.object({
-  id: z.string().min(3).max(2100),
-  title: z.string().min(1).max(1000).nullable(),
-  url: webUrlSchema,
-  arxivId: z.string().min(1).max(64).nullable(),
-  doi: z.string().min(1).max(512).nullable(),
-});
-export type ReferenceTarget = z.infer<typeof referenceTargetSchema>;
+export interface ReferenceTarget {
+  id: string;
+  title: string | null;
+  /** The external link a person should follow. */
+  url: string;
+  arxivId: string | null;
+  doi: string | null;
+}
 
 /** One fetch outcome for a paper of the graph, as the enrichment service hands it to a store. */
-export const metadataEntrySchema = z.object({
-  paperId: z.string().min(3).max(2100),
+export interface MetadataEntry {
+  paperId: string;
   /** ISO timestamp of the fetch. */
-  fetchedAt: z.iso.datetime(),
+  fetchedAt: string;
   /** Null when every provider answered that it does not know the paper (kept so it is not asked again until stale). */
-  metadata: paperMetadataSchema.nullable(),
+  metadata: PaperMetadata | null;
   /** In the provider's order; empty when the provider lists none. */
-  references: z.array(referenceTargetSchema).max(10_000),
-});
-export type MetadataEntry = z.infer<typeof metadataEntrySchema>;
+  references: ReferenceTarget[];
+}
 
 /** Metadata as a store returns it. `fetchedAt` is null for papers known only as someone's reference. */
 export interface StoredMetadata extends PaperMetadata {

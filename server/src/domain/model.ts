@@ -1,6 +1,9 @@
 // The validated shape every store accepts: one import batch of episodes and the papers they cite.
 // Readers and parsers produce it; stores never see unvalidated data.
 import { z } from 'zod';
+import { MAX_DOI_LENGTH } from '../ids/doi.ts';
+import { MAX_REF_LENGTH } from '../ids/paperId.ts';
+import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
 
 export const CITATION_KINDS = ['SOURCE', 'RECOMMENDED'] as const;
@@ -10,18 +13,20 @@ export type CitationKind = (typeof CITATION_KINDS)[number];
 export const isoDateSchema = z.iso.date();
 
 /** Only web links: javascript:, data: and friends never reach the store. */
-export const webUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
+export const webUrlSchema = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .max(MAX_URL_LENGTH);
 
-export const paperRecordSchema = z.object({
+const paperRecordSchema = z.object({
   /** Canonical key, e.g. `arxiv:2305.18290`, `doi:10.1038/nature16961`, `url:https://example.org/x`. */
-  id: z.string().min(3).max(2100),
+  id: z.string().min(3).max(MAX_REF_LENGTH),
   title: z.string().min(1).max(1000).nullable(),
   /** The external link a person should follow. */
   url: webUrlSchema,
   arxivId: z.string().min(1).max(64).nullable(),
-  doi: z.string().min(1).max(512).nullable(),
+  doi: z.string().min(1).max(MAX_DOI_LENGTH).nullable(),
   /** Every raw identifier form the paper was seen under, deduplicated, in first-seen order. */
-  aliases: z.array(z.string().min(1).max(2100)).min(1).max(200),
+  aliases: z.array(z.string().min(1).max(MAX_REF_LENGTH)).min(1).max(200),
 });
 export type PaperRecord = z.infer<typeof paperRecordSchema>;
 
@@ -34,8 +39,8 @@ export const chapterSchema = z.object({
 });
 export type Chapter = z.infer<typeof chapterSchema>;
 
-export const recommendationSchema = z.object({
-  paperId: z.string().min(3).max(2100),
+const recommendationSchema = z.object({
+  paperId: z.string().min(3).max(MAX_REF_LENGTH),
   note: z.string().min(1).max(10_000).nullable(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
@@ -57,7 +62,7 @@ export const unlinkedReadingSchema = z.object({
 });
 export type UnlinkedReading = z.infer<typeof unlinkedReadingSchema>;
 
-export const episodeRecordSchema = z.object({
+const episodeRecordSchema = z.object({
   /** Stable id derived from the source paper (see `episodeIdFor`), so links survive re-imports. */
   id: z.string().regex(EPISODE_ID_PATTERN),
   title: z.string().min(1).max(500),
@@ -72,7 +77,7 @@ export const episodeRecordSchema = z.object({
   summary: z.string().min(1).max(50_000).nullable(),
   takeaways: z.array(z.string().min(1).max(5_000)).max(100),
   chapters: z.array(chapterSchema).max(200),
-  sourcePaperId: z.string().min(3).max(2100),
+  sourcePaperId: z.string().min(3).max(MAX_REF_LENGTH),
   recommendations: z.array(recommendationSchema).max(200),
   // What a feed item says about the episode itself. Optional so records written before they existed
   // (and formats without them) stay valid; absent and null mean the same: the feed did not say.

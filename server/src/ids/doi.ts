@@ -5,7 +5,7 @@ import { parseArxivId } from './arxiv.ts';
 /** `10.<registrant>[.<sub>]/<suffix>`; the suffix may contain almost anything but whitespace. */
 const DOI = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
 const ARXIV_DATACITE = /^10\.48550\/arxiv\.(.+)$/;
-const MAX_DOI_LENGTH = 512;
+export const MAX_DOI_LENGTH = 512;
 
 export type DoiParse = { kind: 'doi'; doi: string } | { kind: 'arxiv'; arxivId: string };
 

@@ -5,7 +5,7 @@ import { DOI_HOSTS, doiFromResolverPath, doiUrl, parseDoi, type DoiParse } from 
 import { unwrapPasted } from './pasted.ts';
 import { normaliseWebUrl } from './webUrl.ts';
 
-export type PaperKeyKind = 'arxiv' | 'doi' | 'url';
+type PaperKeyKind = 'arxiv' | 'doi' | 'url';
 
 export interface PaperKey {
   /** `arxiv:2305.18290`, `arxiv:hep-th/9901001`, `doi:10.1038/nature16961`, `url:https://host/path`. */
