@@ -1,0 +1,64 @@
+// Cluster ids that survive re-imports: a cluster keeps the id of the previous cluster it overlaps
+// most (Jaccard over members, at least half), so it stays the same cluster as episodes come and go;
+// a cluster with no such predecessor is named after its smallest episode id, so the same data gives
+// the same ids whatever was there before.
+
+export interface IdentifiedCluster {
+  id: string;
+  episodeIds: readonly string[];
+}
+
+const MIN_OVERLAP = 0.5;
+const PREFIX = 'cl_';
+
+function jaccard(a: ReadonlySet<string>, b: readonly string[]): number {
+  let shared = 0;
+  for (const id of b) if (a.has(id)) shared += 1;
+  return shared / (a.size + b.length - shared);
+}
+
+/** A derived id: the cluster prefix and the hex part of the smallest member id free to take. */
+function derivedId(members: readonly string[], taken: ReadonlySet<string>): string {
+  for (const member of members) {
+    const id = `${PREFIX}${member.replace(/^ep_/, '')}`;
+    if (!taken.has(id)) return id;
+  }
+  throw new Error(`no free cluster id among ${members.length} members`);
+}
+
+/** Ids for `communities` (each sorted by episode id), matching `previous` where they overlap. */
+export function assignClusterIds(
+  communities: readonly (readonly string[])[],
+  previous: readonly IdentifiedCluster[],
+): IdentifiedCluster[] {
+  const sets = communities.map((members) => new Set(members));
+  const pairs: { community: number; previous: number; overlap: number }[] = [];
+  previous.forEach((cluster, p) => {
+    sets.forEach((set, c) => {
+      const overlap = jaccard(set, cluster.episodeIds);
+      if (overlap >= MIN_OVERLAP) pairs.push({ community: c, previous: p, overlap });
+    });
+  });
+  pairs.sort(
+    (x, y) => y.overlap - x.overlap || x.community - y.community || x.previous - y.previous,
+  );
+  const ids = new Map<number, string>();
+  const usedPrevious = new Set<number>();
+  const taken = new Set<string>();
+  for (const pair of pairs) {
+    if (ids.has(pair.community) || usedPrevious.has(pair.previous)) continue;
+    const id = previous[pair.previous]!.id;
+    if (taken.has(id)) continue;
+    ids.set(pair.community, id);
+    usedPrevious.add(pair.previous);
+    taken.add(id);
+  }
+  return communities.map((members, c) => {
+    let id = ids.get(c);
+    if (id === undefined) {
+      id = derivedId(members, taken);
+      taken.add(id);
+    }
+    return { id, episodeIds: members };
+  });
+}

@@ -1,0 +1,20 @@
+// The text an episode is compared by: what it says about itself and what it tells people to read.
+// Sections are separate paragraphs so no phrase runs from one into the next.
+import type { EpisodeRecord } from '../domain/model.ts';
+
+/** A paper's title, or null when the store knows none. */
+export type PaperTitleOf = (paperId: string) => string | null;
+
+export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): string {
+  const sourceTitle = titleOf(episode.sourcePaperId);
+  const parts = [
+    episode.title,
+    sourceTitle === episode.title ? null : sourceTitle,
+    episode.summary,
+    ...episode.takeaways,
+    ...episode.chapters.flatMap((chapter) => [chapter.title, chapter.summary]),
+    ...episode.recommendations.flatMap((reading) => [titleOf(reading.paperId), reading.note]),
+    ...(episode.unlinkedReadings ?? []).flatMap((reading) => [reading.title, reading.note]),
+  ];
+  return parts.filter((part): part is string => part !== null).join('.\n\n');
+}
