@@ -115,7 +115,7 @@ export function toBibtex(papers: readonly ExportPaper[]): string {
 
 // ---------------- CSV ----------------
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'title',
   'label',
@@ -180,7 +180,7 @@ export function papersFile(format: PapersFormat, papers: readonly ExportPaper[])
     : { text: toCsv(papers), filename: 'papergraph-papers.csv', type: 'text/csv' };
 }
 
-export const COVERAGE_COLUMNS = [
+const COVERAGE_COLUMNS = [
   'reference',
   'paper_id',
   'paper',

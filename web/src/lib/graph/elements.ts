@@ -2,7 +2,7 @@
 // (the same add / remove / update-by-id approach as react-cytoscapejs' patch).
 import type { CitationKind, GraphData, GraphEdge, GraphNode, NodeKind } from '../api.ts';
 
-export interface NodeElementData {
+interface NodeElementData {
   id: string;
   kind: 'episode' | 'paper';
   label: string;
@@ -17,20 +17,20 @@ export interface NodeElementData {
   topicIndex?: number;
 }
 
-export interface EdgeElementData {
+interface EdgeElementData {
   id: string;
   source: string;
   target: string;
   kind: 'source' | 'recommended';
 }
 
-export interface NodeElement {
+interface NodeElement {
   group: 'nodes';
   data: NodeElementData;
   classes: string;
 }
 
-export interface EdgeElement {
+interface EdgeElement {
   group: 'edges';
   data: EdgeElementData;
   classes: string;
@@ -38,7 +38,7 @@ export interface EdgeElement {
 
 export type GraphElement = NodeElement | EdgeElement;
 
-export interface ElementUpdate {
+interface ElementUpdate {
   id: string;
   data?: NodeElementData | EdgeElementData;
   classes?: string;
