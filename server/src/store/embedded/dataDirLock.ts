@@ -5,17 +5,13 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreInUseError } from '../errors.ts';
 
-export const LOCK_FILE = 'papergraph.lock';
+const LOCK_FILE = 'papergraph.lock';
 
-export class DataDirInUseError extends StoreInUseError {
-  override name = 'DataDirInUseError';
-
-  constructor(dataDir: string, pid: number) {
-    super(
-      `DATA_DIR ${dataDir} is in use by another papergraph process (pid ${pid}). Stop it first, or import ` +
-        `through its API (the importFeed mutation). If no such process runs, delete ${join(dataDir, LOCK_FILE)}.`,
-    );
-  }
+function inUse(dataDir: string, pid: number): StoreInUseError {
+  return new StoreInUseError(
+    `DATA_DIR ${dataDir} is in use by another papergraph process (pid ${pid}). Stop it first, or import ` +
+      `through its API (the importFeed mutation). If no such process runs, delete ${join(dataDir, LOCK_FILE)}.`,
+  );
 }
 
 function isRunning(pid: number): boolean {
@@ -38,7 +34,7 @@ export function lockDataDir(dataDir: string): { release(): void } {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
     if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner))
-      throw new DataDirInUseError(dataDir, owner);
+      throw inUse(dataDir, owner);
     writeFileSync(path, mine);
   }
   return {

@@ -3,7 +3,8 @@
 // probe that succeeds closes the circuit, so papergraph heals without a restart when Neo4j returns.
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, Routing } from './driver.ts';
-import { StoreUnavailableError, toStoreError } from './errors.ts';
+import { StoreUnavailableError } from '../errors.ts';
+import { toStoreError } from './errors.ts';
 
 export interface CircuitBreakerOptions {
   /** How often a request may probe a Neo4j that is down. */

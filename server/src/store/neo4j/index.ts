@@ -2,13 +2,12 @@
 import type { GraphStore } from '../store.ts';
 import { openNeo4jDriver, type CypherDriver, type Neo4jConnectionOptions } from './driver.ts';
 import { withCircuitBreaker } from './circuitBreaker.ts';
-import { StoreUnavailableError } from './errors.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
 import { Neo4jStore, ensureSchema, type Neo4jStoreOptions } from './neo4jStore.ts';
 
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
 export type { Neo4jStoreOptions } from './neo4jStore.ts';
-export { StoreAuthError, StoreConflictError, StoreUnavailableError } from './errors.ts';
 export { countingDriver, type CountingDriver, type RecordedCall } from './countingDriver.ts';
 export { openNeo4jDriver } from './driver.ts';
 export { ensureSchema } from './neo4jStore.ts';
