@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
 const serverLayers = [
   { name: 'model', directories: ['domain', 'ids'] },
   { name: 'storage', directories: ['store'] },
-  { name: 'services', directories: ['import', 'metadata', 'feeds'] },
+  { name: 'services', directories: ['import', 'metadata', 'feeds', 'relations'] },
   { name: 'application', directories: ['queries'] },
   { name: 'interfaces', directories: ['graphql', 'atom'] },
 ];

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,9 @@ async function restrictedImports(filePath: string, source: string): Promise<stri
     .filter((message) => message.ruleId === '@typescript-eslint/no-restricted-imports')
     .map((message) => message.message);
 }
+
+/** Entry points may import every layer, so only they have no row in the rule. */
+const ENTRY_DIRECTORIES = ['cli'];
 
 const reExport = (from: string) => `export { something } from '${from}';\n`;
 const typeImport = (from: string) =>
@@ -94,5 +98,22 @@ describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
     expect(
       await restrictedImports('server/src/domain/example.ts', typeImport('../config.ts')),
     ).toHaveLength(1);
+  });
+
+  it('covers every directory of server/src but the entry points', async () => {
+    const directories = readdirSync(new URL('../../server/src/', import.meta.url), {
+      withFileTypes: true,
+    })
+      .filter((entry) => entry.isDirectory() && !ENTRY_DIRECTORIES.includes(entry.name))
+      .map((entry) => entry.name);
+    expect(directories).toContain('store');
+    const uncovered: string[] = [];
+    for (const directory of directories) {
+      const config = await eslint.calculateConfigForFile(
+        `server/src/${directory}/nested/example.ts`,
+      );
+      if (!config.rules?.['@typescript-eslint/no-restricted-imports']) uncovered.push(directory);
+    }
+    expect(uncovered).toEqual([]);
   });
 });
