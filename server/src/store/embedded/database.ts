@@ -6,7 +6,7 @@ import { ensureSchema } from './schema.ts';
 import { ensureGraphVersion } from './graphVersion.ts';
 import { ensureGraphChangedAt } from './graphChangedAt.ts';
 
-export const DATABASE_FILE = 'papergraph.sqlite';
+const DATABASE_FILE = 'papergraph.sqlite';
 
 export function databasePath(dataDir: string): string {
   return join(resolve(dataDir), DATABASE_FILE);

@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { CitationGraph, type GraphArrays, type MemoryState } from './memoryGraph.ts';
 
-export const GRAPH_FILE = 'papergraph.graph';
+const GRAPH_FILE = 'papergraph.graph';
 /** Bump when the layout or the meaning of an array changes: older files are then rebuilt, never read. */
 export const GRAPH_FILE_FORMAT = 1;
 

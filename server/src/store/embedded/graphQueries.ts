@@ -16,12 +16,6 @@ const EMPTY: GraphSkeleton = { nodes: [], edges: [] };
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Papers: citing episodes. Episodes: distinct cited papers. */
-export function nodeWeight(graph: CitationGraph, id: string): number {
-  const node = graph.indexOf(id);
-  return node < 0 ? 0 : graph.degree(node);
-}
-
 /** Per-graph scratch arrays for scoring, so a query allocates nothing proportional to the graph. */
 interface Scratch {
   score: Float64Array;

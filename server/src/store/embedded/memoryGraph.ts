@@ -54,7 +54,7 @@ export interface GraphArrays {
 }
 
 /** `YYYY-MM-DD` → days since 1970-01-01 (NO_DAY for null), so dates order as numbers. */
-export function dayNumber(isoDate: string | null): number {
+function dayNumber(isoDate: string | null): number {
   if (isoDate === null) return NO_DAY;
   return Math.round(
     Date.UTC(

@@ -69,7 +69,7 @@ interface MetadataRow {
   published_at: string | null;
 }
 
-export function ensureMetadataSchema(db: DatabaseSync): void {
+function ensureMetadataSchema(db: DatabaseSync): void {
   db.exec(METADATA_SCHEMA);
   const fts = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'paper_metadata_fts'").get();
   // Created with what is already stored, in one transaction, the first time a DATA_DIR opens with it.

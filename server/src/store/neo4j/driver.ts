@@ -93,7 +93,7 @@ export function openNeo4jDriver(options: Neo4jConnectionOptions): CypherDriver {
   return wrapNeo4jDriver(driver, options.database);
 }
 
-export function wrapNeo4jDriver(driver: Driver, database: string | undefined): CypherDriver {
+function wrapNeo4jDriver(driver: Driver, database: string | undefined): CypherDriver {
   const target = database === undefined ? {} : { database };
   return {
     async executeQuery(statement, params, routing) {

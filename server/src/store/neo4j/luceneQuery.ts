@@ -25,7 +25,7 @@ const MAX_WORDS = 32; // a pasted essay is not a search
  * Lucene's EnglishAnalyzer stop words (the analyzer of both full-text indexes). They are not in the
  * index, so a required clause for one could never match; they are left out of the query instead.
  */
-export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be but by for if in into is it no not of on or such that the their then there ' +
     'these they this to was will with'

@@ -9,7 +9,7 @@ import { dedupeAliases } from './mergePaper.ts';
 
 const validated = new WeakSet<object>();
 
-export function isValidatedBatch(batch: unknown): batch is ValidatedBatch {
+function isValidatedBatch(batch: unknown): batch is ValidatedBatch {
   return typeof batch === 'object' && batch !== null && validated.has(batch);
 }
 

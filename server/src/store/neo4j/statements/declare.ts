@@ -11,7 +11,7 @@ export interface CypherStatement<Params extends object> {
   readonly [parameterTypes]?: Params;
 }
 
-export type NoParams = Record<never, never>;
+type NoParams = Record<never, never>;
 
 export type ParamsOf<S> = S extends CypherStatement<infer Params> ? Params : never;
 
