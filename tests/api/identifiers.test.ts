@@ -33,6 +33,9 @@ const TABLE: [form: string, paperId: string][] = [
   ['https://ar5iv.org/abs/2305.18290', DPO],
   ['https://www.arxiv-vanity.com/papers/2305.18290/', DPO],
   ['https://scirate.com/arxiv/2305.18290', DPO],
+  ['https://papers.cool/arxiv/2305.18290', DPO],
+  ['papers.cool/arxiv/2305.18290v1', DPO],
+  ['https://paperswithcode.co/paper/2305.18290', DPO],
   // pasted with its surroundings
   ['<https://arxiv.org/abs/2305.18290>', DPO],
   ['(arXiv:2305.18290).', DPO],
@@ -70,6 +73,23 @@ const PAPER = /* GraphQL */ `
   }
 `;
 
+/** An OpenReview paper, stored under its forum (the key the importer gives any of its links). */
+const OPENREVIEW_PAPER: PaperRecord = {
+  id: 'url:https://openreview.net/forum?id=HyxCxhRcY7',
+  title: 'Deep Anomaly Detection with Outlier Exposure',
+  url: 'https://openreview.net/forum?id=HyxCxhRcY7',
+  arxivId: null,
+  doi: null,
+  aliases: ['https://openreview.net/forum?id=HyxCxhRcY7'],
+};
+
+/** Aggregator pages about DPO that are not the paper: none of them may resolve to it. */
+const NOT_DPO = [
+  'https://papers.cool/arxiv/kimi?paper=2305.18290',
+  'https://paperswithcode.com/paper/direct-preference-optimization-your-language',
+  'https://paperswithcode.co/paper/102599',
+];
+
 /** A paper under the key an earlier normaliser gave it (http kept, index.html kept). */
 const FORMER_KEY: PaperRecord = {
   id: 'url:http://example.org/essays/scaling/index.html',
@@ -97,6 +117,33 @@ for (const factory of storeFactories()) {
         const { data, errors } = await api.query(PAPER, { ref: form });
         expect(errors).toBeUndefined();
         expect(data?.paper?.id).toBe(paperId);
+      });
+
+      it('finds an OpenReview paper from its forum, its PDF, a reply and papers.cool', async () => {
+        const source = arxivPaper('2501.00002', 'OpenReview fixture source');
+        await api.store.importBatch(
+          batchOf(
+            [episode({ title: 'OpenReview', source, recommends: [OPENREVIEW_PAPER] })],
+            [source, OPENREVIEW_PAPER],
+          ),
+        );
+        for (const form of [
+          'https://openreview.net/forum?id=HyxCxhRcY7',
+          'https://openreview.net/pdf?id=HyxCxhRcY7',
+          'openreview.net/forum?id=HyxCxhRcY7&noteId=SJxMnvV6h7',
+          'http://www.openreview.net/forum?id=HyxCxhRcY7&referrer=%5BTasks%5D',
+          'https://papers.cool/venue/HyxCxhRcY7@OpenReview',
+        ]) {
+          const { data, errors } = await api.query(PAPER, { ref: form });
+          expect(errors, form).toBeUndefined();
+          expect(data?.paper?.id, form).toBe(OPENREVIEW_PAPER.id);
+        }
+      });
+
+      it.each(NOT_DPO)('%s is a page about the paper, not the paper', async (form) => {
+        const { data, errors } = await api.query(PAPER, { ref: form });
+        expect(errors).toBeUndefined();
+        expect(data?.paper).toBeNull();
       });
 
       it('still resolves a paper stored under a former key from its new spellings', async () => {

@@ -11,6 +11,7 @@ const MATH_GT = 'arxiv:math/0309136';
 const ALPHAGO = 'doi:10.1038/nature16961';
 const SUB_REGISTRANT = 'doi:10.1000.10/abc';
 const AGENTIC = 'url:https://anthropic.com/research/agentic-misalignment';
+const OUTLIER_EXPOSURE = 'url:https://openreview.net/forum?id=HyxCxhRcY7';
 
 const FORMS: [form: string, key: string][] = [
   // new-style arXiv ids, with and without prefix and version
@@ -43,6 +44,31 @@ const FORMS: [form: string, key: string][] = [
   ['https://ar5iv.labs.arxiv.org/html/2305.18290', DPO],
   ['https://www.arxiv-vanity.com/papers/2305.18290/', DPO],
   ['https://scirate.com/arxiv/2305.18290', DPO],
+  ['https://papers.cool/arxiv/2305.18290', DPO],
+  ['papers.cool/arxiv/hep-th/9901001', HEP_TH],
+  ['https://paperswithcode.co/paper/2305.18290', DPO],
+  // aggregator pages that name no arXiv paper stay links: a summary, a listing, a slug, a number
+  [
+    'https://papers.cool/arxiv/kimi?paper=2305.18290',
+    'url:https://papers.cool/arxiv/kimi?paper=2305.18290',
+  ],
+  ['https://papers.cool/arxiv/cs.AI', 'url:https://papers.cool/arxiv/cs.AI'],
+  [
+    'https://paperswithcode.com/paper/direct-preference-optimization-your-language',
+    'url:https://paperswithcode.com/paper/direct-preference-optimization-your-language',
+  ],
+  ['https://paperswithcode.co/paper/102599', 'url:https://paperswithcode.co/paper/102599'],
+  // OpenReview: the forum is the paper; its PDF, a reply's link and papers.cool's copy are that forum
+  [OUTLIER_EXPOSURE, OUTLIER_EXPOSURE],
+  ['https://openreview.net/pdf?id=HyxCxhRcY7', OUTLIER_EXPOSURE],
+  ['openreview.net/forum?id=HyxCxhRcY7&noteId=SJxMnvV6h7', OUTLIER_EXPOSURE],
+  ['http://www.openreview.net/forum?id=HyxCxhRcY7&referrer=%5BTasks%5D', OUTLIER_EXPOSURE],
+  ['https://papers.cool/venue/HyxCxhRcY7@OpenReview', OUTLIER_EXPOSURE],
+  ['https://openreview.net/forum?id=HyxCxhRcY7', OUTLIER_EXPOSURE],
+  [
+    'https://papers.cool/venue/xu-haichuan@usenixsecurity24@USENIX',
+    'url:https://papers.cool/venue/xu-haichuan@usenixsecurity24@USENIX',
+  ],
   // arXiv's DataCite DOI is the arXiv paper
   ['https://doi.org/10.48550/arXiv.2305.18290', DPO],
   ['DOI:10.48550/ARXIV.2305.18290', DPO],

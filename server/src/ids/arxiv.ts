@@ -55,6 +55,10 @@ const ARXIV_PAGES: readonly { hosts: readonly string[]; path: RegExp }[] = [
   { hosts: ['api.semanticscholar.org'], path: /^\/arxiv:(.+)$/i },
   { hosts: ['arxiv-vanity.com'], path: /^\/papers\/(.+)$/ },
   { hosts: ['scirate.com'], path: /^\/arxiv\/(.+)$/ },
+  // Also /arxiv/cs.AI listings and /arxiv/kimi?paper=… summaries, which are not an id: left as links.
+  { hosts: ['papers.cool'], path: /^\/arxiv\/(.+)$/ },
+  // The Papers with Code revival keys arXiv papers by id and others by a number (left as links).
+  { hosts: ['paperswithcode.co'], path: /^\/paper\/(.+)$/ },
 ];
 
 /** The arXiv id a paper page URL points at, or null for any other URL (listings, search, …). */

@@ -1,7 +1,8 @@
-// Paper identity: every way a feed can name a paper (arXiv ids and URLs, DOIs, plain links) reduces
-// to one canonical key, so the same paper cited five different ways is one node in the graph.
+// Paper identity: every way a feed can name a paper (arXiv ids and URLs, DOIs, OpenReview forums,
+// plain links) reduces to one canonical key, so the same paper cited five ways is one node in the graph.
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from './arxiv.ts';
 import { DOI_HOSTS, doiFromResolverPath, doiUrl, parseDoi, type DoiParse } from './doi.ts';
+import { openReviewForumOf } from './openReview.ts';
 import { unwrapPasted } from './pasted.ts';
 import { normaliseWebUrl } from './webUrl.ts';
 
@@ -48,10 +49,8 @@ function fromWebUrl(text: string): PaperRefResult {
     const doi = doiFromResolverPath(web.path);
     if (doi) return { ok: true, key: doiKey(doi) };
   }
-  return {
-    ok: true,
-    key: { id: `url:${web.url}`, kind: 'url', arxivId: null, doi: null, url: web.url },
-  };
+  const url = openReviewForumOf(web.host, web.path, web.url) ?? web.url;
+  return { ok: true, key: { id: `url:${url}`, kind: 'url', arxivId: null, doi: null, url } };
 }
 
 const PREFIXED = /^(arxiv|doi|url)\s*:\s*(.*)$/is;
