@@ -4,23 +4,16 @@
 //                    absent for papers known only as another paper's reference
 //   (:PaperMetadata)-[:REFERENCES {position}]->(:PaperMetadata)   the provider's reference list
 // Keyed by paper id, apart from (:Paper), so it outlives a paper a re-import drops.
+import type { PaperMetadata } from '../../../domain/metadata.ts';
 import { cypher } from './declare.ts';
 
-/** The stored properties of one PaperMetadata node (`SET m += fields`). */
-export interface MetadataFieldsParam {
+/** The stored properties of one PaperMetadata node (`SET m += fields`): the metadata, authors by name. */
+interface MetadataFieldsParam extends Omit<PaperMetadata, 'authors'> {
   found: boolean;
   fetchedAt: string;
-  title: string | null;
   authors: string[];
   /** The names joined, for the full-text index. */
   authorsText: string;
-  year: number | null;
-  venue: string | null;
-  abstract: string | null;
-  topics: string[];
-  arxivId: string | null;
-  doi: string | null;
-  publishedAt: string | null;
 }
 
 export const METADATA_CYPHER = {
