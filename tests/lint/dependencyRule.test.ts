@@ -112,7 +112,7 @@ describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
       const config = await eslint.calculateConfigForFile(
         `server/src/${directory}/nested/example.ts`,
       );
-      if (!config.rules?.['@typescript-eslint/no-restricted-imports']) uncovered.push(directory);
+      if (!config?.rules?.['@typescript-eslint/no-restricted-imports']) uncovered.push(directory);
     }
     expect(uncovered).toEqual([]);
   });
