@@ -1,4 +1,4 @@
-// The Neo4j side of MetadataStore: each method one statement of metadataCypher.ts (a save is one
+// The Neo4j side of MetadataStore: each method one statement of statements/metadata.ts (a save is one
 // write transaction of three), reads routed to readers.
 import { z } from 'zod';
 import {
