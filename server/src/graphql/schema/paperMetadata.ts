@@ -19,6 +19,34 @@ const AuthorRef = builder.objectRef<Author>('Author').implement({
 const metadataOf = (paper: PaperView, context: Context) =>
   metadataLoaders(context).metadata(paper.id);
 
+const MetadataStatusEnum = builder.enumType('MetadataStatus', {
+  description: 'Whether the providers have described a paper, and if not, why not.',
+  values: {
+    FETCHED: { description: 'The providers described the paper (see `metadataFetchedAt`)' },
+    NOT_FOUND: { description: 'The providers were asked and do not know the paper' },
+    PENDING: {
+      description:
+        'Not fetched yet: the background enrichment will ask the providers (`enrichment` tells how far it is and its last error)',
+    },
+    DISABLED: { description: 'Never fetched, and metadata fetching is off (ENRICH=false)' },
+    REFERENCE_ONLY: {
+      description:
+        'Known only from another paper’s references: metadata is fetched only for papers an episode cites',
+    },
+  },
+});
+
+/** Fetch outcomes are stored (fetchedAt, found); the rest follows from the paper and the service. */
+async function metadataStatus(
+  paper: PaperView,
+  context: Context,
+): Promise<typeof MetadataStatusEnum.$inferType> {
+  const metadata = await metadataOf(paper, context);
+  if (metadata?.fetchedAt != null) return metadata.found ? 'FETCHED' : 'NOT_FOUND';
+  if (paper.citationCount === 0) return 'REFERENCE_ONLY';
+  return context.enrichment ? 'PENDING' : 'DISABLED';
+}
+
 builder.objectFields(PaperRef, (t) => ({
   authors: t.field({
     type: [AuthorRef],
@@ -46,6 +74,11 @@ builder.objectFields(PaperRef, (t) => ({
     nullable: true,
     description: 'When the providers were last asked about this paper (ISO time); null if never',
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.fetchedAt ?? null,
+  }),
+  metadataStatus: t.field({
+    type: MetadataStatusEnum,
+    description: 'Whether the providers have described this paper, and if not, why not',
+    resolve: (paper, _args, context) => metadataStatus(paper, context),
   }),
   referenceOnly: t.boolean({
     description: 'True for papers known only as another paper’s reference: no episode cites them',

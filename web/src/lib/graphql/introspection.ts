@@ -1107,6 +1107,32 @@ const introspection = {
         "name": "Int"
       },
       {
+        "kind": "ENUM",
+        "name": "MetadataStatus",
+        "enumValues": [
+          {
+            "name": "DISABLED",
+            "isDeprecated": false
+          },
+          {
+            "name": "FETCHED",
+            "isDeprecated": false
+          },
+          {
+            "name": "NOT_FOUND",
+            "isDeprecated": false
+          },
+          {
+            "name": "PENDING",
+            "isDeprecated": false
+          },
+          {
+            "name": "REFERENCE_ONLY",
+            "isDeprecated": false
+          }
+        ]
+      },
+      {
         "kind": "OBJECT",
         "name": "Mutation",
         "fields": [
@@ -1491,6 +1517,18 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "metadataStatus",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "ENUM",
+                "name": "MetadataStatus"
+              }
             },
             "args": [],
             "isDeprecated": false
