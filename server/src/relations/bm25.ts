@@ -26,20 +26,31 @@ export function learnCorpus(documents: readonly (readonly string[])[]): LearntCo
   const vectors = documents.map(
     (_, i) => vectorizer.doc(i).out(its.bow as (tf: Bow) => Bow) as Bow,
   );
-  // A second vectorizer holding only the corpus statistics: the per-document frequencies the first
-  // one keeps are not needed to weigh new documents, and at ten thousand episodes they are large.
   const idf = Object.fromEntries(vectorizer.out(its.idf) as [string, number][]);
   const sumOfAllDLs = documents.reduce((sum, terms) => sum + terms.length, 0);
+  return { vectors, weigh: statisticsWeigher(idf, documents.length, sumOfAllDLs) };
+}
+
+/**
+ * A second vectorizer holding only the corpus statistics: the per-document frequencies the learning
+ * one keeps are not needed to weigh new documents, and at ten thousand episodes they are large (a
+ * function of its own, so the closure does not keep the learning vectorizer alive).
+ */
+function statisticsWeigher(
+  idf: Record<string, number>,
+  documents: number,
+  sumOfAllDLs: number,
+): (terms: readonly string[]) => Bow {
   const statistics = bm25Vectorizer(CONFIG);
   statistics.loadModel(
     JSON.stringify({
       uid: MODEL_UID,
-      docId: documents.length,
+      docId: documents,
       tf: [],
       idf,
       terms: Object.keys(idf).sort(),
       sumOfAllDLs,
     }),
   );
-  return { vectors, weigh: (terms) => statistics.bowOf([...terms]) };
+  return (terms) => statistics.bowOf([...terms]);
 }

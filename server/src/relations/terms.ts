@@ -4,12 +4,14 @@
 import type { ItsFunction } from 'wink-nlp';
 import { wink } from './wink.ts';
 
-export interface TextTerms {
-  /** Every occurrence of every term (stems and stem pairs), in text order. */
-  terms: string[];
-  /** Each distinct term as the text first writes it, e.g. `specul decod` → `speculative decoding`. */
-  surfaces: Map<string, string>;
+export interface TermCount {
+  count: number;
+  /** The term as the text first writes it, e.g. `specul decod` → `speculative decoding`. */
+  surface: string;
 }
+
+/** Each distinct term (stem or stem pair) of a text. */
+export type TextTerms = Map<string, TermCount>;
 
 /** Joins the two stems of a phrase term; a space never occurs inside a stem. */
 export const PHRASE_SEPARATOR = ' ';
@@ -29,7 +31,7 @@ function isContentWord(value: string, pos: string, stopWord: boolean): boolean {
 
 interface Word {
   stem: string;
-  surface: string;
+  value: string;
   /** Whether a phrase may continue from the previous content word to this one. */
   joinsPrevious: boolean;
 }
@@ -79,24 +81,27 @@ export function textTerms(text: string): TextTerms {
       joinable = false;
       return;
     }
-    words.push({ stem: stemOf(value), surface: displayForm(value), joinsPrevious: continues });
+    words.push({ stem: stemOf(value), value, joinsPrevious: continues });
     joinable = true;
   });
 
-  const terms: string[] = [];
-  const surfaces = new Map<string, string>();
-  const add = (term: string, surface: string) => {
-    terms.push(term);
-    if (!surfaces.has(term)) surfaces.set(term, surface);
+  const terms: TextTerms = new Map();
+  const add = (term: string, surface: () => string) => {
+    const known = terms.get(term);
+    if (known) known.count += 1;
+    else terms.set(term, { count: 1, surface: surface() });
   };
   words.forEach((word, i) => {
-    add(word.stem, word.surface);
+    add(word.stem, () => displayForm(word.value));
     const previous = words[i - 1];
     if (word.joinsPrevious && previous && previous.stem !== word.stem) {
-      add(`${previous.stem}${PHRASE_SEPARATOR}${word.stem}`, `${previous.surface} ${word.surface}`);
+      add(
+        `${previous.stem}${PHRASE_SEPARATOR}${word.stem}`,
+        () => `${displayForm(previous.value)} ${displayForm(word.value)}`,
+      );
     }
   });
-  return { terms, surfaces };
+  return terms;
 }
 
 /** Whether a term is a phrase of two stems rather than a single stem. */

@@ -14,7 +14,7 @@
 // learn; a phrase first used after it is not a term until the corpus is built again from its texts.
 import type { Bow } from 'wink-nlp';
 import { learnCorpus } from './bm25.ts';
-import { isPhrase, PHRASE_SEPARATOR, type TextTerms } from './terms.ts';
+import { isPhrase, PHRASE_SEPARATOR, type TermCount, type TextTerms } from './terms.ts';
 
 export interface TextDocument {
   id: string;
@@ -72,11 +72,17 @@ export class TextIndex {
   private readonly options: TextIndexOptions;
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** Per term: each way it is written → how many indexed texts wrote it so (picks the display form). */
-  private readonly forms = new Map<number, Map<string, number>>();
+  /**
+   * Per term: how the first text wrote it and how many texts wrote it so, then any other ways with
+   * their counts (the most common way is the one shown).
+   */
+  private readonly firstForms: string[] = [];
+  private readonly firstFormCounts: number[] = [];
+  private readonly otherForms = new Map<number, Map<string, number>>();
   /** Per term: occurrences over the current corpus, and how many documents have it. */
-  private readonly corpusCounts = new Map<number, number>();
-  private readonly documentCounts = new Map<number, number>();
+  private readonly corpusCounts: number[] = [];
+  private readonly documentCounts: number[] = [];
+  private corpusTotal = 0;
   private readonly documents = new Map<string, IndexedDocument>();
   /** Key term → the documents having it as a key term, with its weight there. */
   private readonly postings = new Map<number, { ids: string[]; weights: number[] }>();
@@ -95,14 +101,12 @@ export class TextIndex {
     const index = new TextIndex(options);
     const phraseUsers = new Map<string, number>();
     for (const { terms } of documents) {
-      for (const term of terms.surfaces.keys()) {
+      for (const term of terms.keys()) {
         if (isPhrase(term)) phraseUsers.set(term, (phraseUsers.get(term) ?? 0) + 1);
       }
     }
-    for (const document of documents) {
-      const kept = (term: string) => !isPhrase(term) || (phraseUsers.get(term) ?? 0) >= 2;
-      index.store(document.id, document.terms.terms.filter(kept), document.terms.surfaces);
-    }
+    const kept = (term: string) => !isPhrase(term) || (phraseUsers.get(term) ?? 0) >= 2;
+    for (const document of documents) index.store(document.id, document.terms, kept);
     index.learn();
     return index;
   }
@@ -126,9 +130,9 @@ export class TextIndex {
       if (!this.documents.has(id)) continue;
       for (const other of this.detach(id)) touched.add(other);
     }
+    const known = (term: string) => !isPhrase(term) || this.termIds.has(term);
     for (const document of upserts) {
-      const terms = document.terms.terms.filter((t) => !isPhrase(t) || this.termIds.has(t));
-      this.store(document.id, terms, document.terms.surfaces);
+      this.store(document.id, document.terms, known);
       touched.add(document.id);
     }
     this.changedSinceLearn += leaving.length;
@@ -196,14 +200,12 @@ export class TextIndex {
         total += n;
       });
     }
-    let corpusTotal = 0;
-    for (const n of this.corpusCounts.values()) corpusTotal += n;
-    const averagePerGroup = corpusTotal / Math.max(1, groups);
+    const averagePerGroup = this.corpusTotal / Math.max(1, groups);
     const minUsers = Math.min(2, members.length);
     const scored: [number, number][] = [];
     for (const [term, n] of counts) {
       if (users.get(term)! < minUsers) continue;
-      const inCorpus = this.corpusCounts.get(term) ?? n;
+      const inCorpus = this.corpusCounts[term] || n;
       scored.push([term, (n / total) * Math.log(1 + averagePerGroup / inCorpus)]);
     }
     return this.readable(scored, limit);
@@ -219,7 +221,7 @@ export class TextIndex {
     const shown = (term: number, weight: number) =>
       isPhrase(this.terms[term]!) ? weight * PHRASE_PREFERENCE : weight;
     const ranked = weighted
-      .filter(([term]) => (this.documentCounts.get(term) ?? 0) <= common)
+      .filter(([term]) => (this.documentCounts[term] ?? 0) <= common)
       .map(([term, weight]): [number, number] => [term, shown(term, weight)])
       .sort((a, b) => b[1] - a[1] || byId(this.terms[a[0]]!, this.terms[b[0]]!))
       .slice(0, limit * 3)
@@ -234,9 +236,9 @@ export class TextIndex {
   }
 
   private displayForm(term: number): string {
-    let best = this.terms[term]!;
-    let bestCount = 0;
-    for (const [form, n] of this.forms.get(term) ?? []) {
+    let best = this.firstForms[term] || this.terms[term]!;
+    let bestCount = this.firstFormCounts[term]!;
+    for (const [form, n] of this.otherForms.get(term) ?? []) {
       if (n > bestCount || (n === bestCount && form < best)) {
         best = form;
         bestCount = n;
@@ -245,36 +247,52 @@ export class TextIndex {
     return best;
   }
 
+  private countForm(term: number, surface: string): void {
+    const first = this.firstForms[term];
+    if (first === '') {
+      this.firstForms[term] = surface;
+      this.firstFormCounts[term] = 1;
+    } else if (first === surface) {
+      this.firstFormCounts[term]! += 1;
+    } else {
+      const others = this.otherForms.get(term);
+      if (others) others.set(surface, (others.get(surface) ?? 0) + 1);
+      else this.otherForms.set(term, new Map([[surface, 1]]));
+    }
+  }
+
   private idOf(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.terms.push(term);
       this.termIds.set(term, id);
+      // Grown together, so the per-term arrays stay dense.
+      this.firstForms.push('');
+      this.firstFormCounts.push(0);
+      this.corpusCounts.push(0);
+      this.documentCounts.push(0);
     }
     return id;
   }
 
-  /** Records a document's term counts (not yet weighed). */
-  private store(id: string, terms: readonly string[], surfaces: ReadonlyMap<string, string>): void {
-    const counts = new Map<number, number>();
-    for (const term of terms) {
-      const termId = this.idOf(term);
-      counts.set(termId, (counts.get(termId) ?? 0) + 1);
+  /** Records a document's term counts (not yet weighed), of the terms `keep` accepts. */
+  private store(id: string, terms: TextTerms, keep: (term: string) => boolean): void {
+    const kept: [number, TermCount][] = [];
+    for (const [term, count] of terms) {
+      if (keep(term)) kept.push([this.idOf(term), count]);
     }
-    const termIds = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-    for (const term of termIds) {
-      this.corpusCounts.set(term, (this.corpusCounts.get(term) ?? 0) + counts.get(term)!);
-      this.documentCounts.set(term, (this.documentCounts.get(term) ?? 0) + 1);
-      const form = surfaces.get(this.terms[term]!);
-      if (form === undefined) continue;
-      const known = this.forms.get(term) ?? new Map<string, number>();
-      this.forms.set(term, known.set(form, (known.get(form) ?? 0) + 1));
+    kept.sort((a, b) => a[0] - b[0]);
+    for (const [term, { count, surface }] of kept) {
+      this.corpusCounts[term]! += count;
+      this.documentCounts[term]! += 1;
+      this.corpusTotal += count;
+      this.countForm(term, surface);
     }
     this.documents.set(id, {
       id,
-      termIds,
-      counts: Uint32Array.from(termIds, (term) => counts.get(term)!),
+      termIds: Int32Array.from(kept, ([term]) => term),
+      counts: Uint32Array.from(kept, ([, { count }]) => count),
       keyIds: new Int32Array(0),
       keyWeights: new Float64Array(0),
       neighbours: [],
@@ -289,12 +307,9 @@ export class TextIndex {
       .filter((other) => other.neighbours.some((n) => n.id === id));
     this.unpost(document);
     document.termIds.forEach((term, i) => {
-      const left = (this.corpusCounts.get(term) ?? 0) - document.counts[i]!;
-      if (left > 0) this.corpusCounts.set(term, left);
-      else this.corpusCounts.delete(term);
-      const users = (this.documentCounts.get(term) ?? 0) - 1;
-      if (users > 0) this.documentCounts.set(term, users);
-      else this.documentCounts.delete(term);
+      this.corpusCounts[term]! -= document.counts[i]!;
+      this.documentCounts[term]! -= 1;
+      this.corpusTotal -= document.counts[i]!;
     });
     this.documents.delete(id);
     for (const other of listing) other.neighbours = this.rank(other);
@@ -333,23 +348,27 @@ export class TextIndex {
     this.setKeys(document, this.weigh(tokens));
   }
 
-  /** Keeps the document's heaviest shared terms as a unit vector and posts them. */
+  /** Keeps the document's heaviest shared terms and posts them. */
   private setKeys(document: IndexedDocument, weights: Bow): void {
-    const keys = Object.entries(weights)
-      .flatMap(([term, weight]) => {
-        const id = this.termIds.get(term);
-        return id !== undefined && this.shared.has(id) && weight > 0 ? [[id, weight] as const] : [];
-      })
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, this.options.keyTerms)
-      .sort((a, b) => a[0] - b[0]);
+    const keys: [number, number][] = [];
+    for (const term of document.termIds) {
+      if (!this.shared.has(term)) continue;
+      const weight = weights[this.terms[term]!];
+      if (weight !== undefined && weight > 0) keys.push([term, weight]);
+    }
+    keys.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    keys.length = Math.min(keys.length, this.options.keyTerms);
+    keys.sort((a, b) => a[0] - b[0]);
     document.keyIds = Int32Array.from(keys, ([id]) => id);
     document.keyWeights = Float64Array.from(keys, ([, w]) => w);
     document.keyIds.forEach((term, i) => {
-      const posting = this.postings.get(term) ?? { ids: [], weights: [] };
-      posting.ids.push(document.id);
-      posting.weights.push(document.keyWeights[i]!);
-      this.postings.set(term, posting);
+      const posting = this.postings.get(term);
+      if (posting) {
+        posting.ids.push(document.id);
+        posting.weights.push(document.keyWeights[i]!);
+      } else {
+        this.postings.set(term, { ids: [document.id], weights: [document.keyWeights[i]!] });
+      }
     });
   }
 
