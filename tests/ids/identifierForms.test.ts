@@ -2,7 +2,12 @@
 // built on it: the canonical key each form reaches is asserted through both, so they cannot drift.
 import { describe, expect, it } from 'vitest';
 import { normalisePaperRef } from '../../server/src/ids/paperId.ts';
-import { looksLikePaperRef, paperRefKey, paperRefUrl } from '../../web/src/lib/links.ts';
+import {
+  looksLikePaperRef,
+  paperRefKey,
+  paperRefTarget,
+  paperRefUrl,
+} from '../../web/src/lib/links.ts';
 import { parseRefList } from '../../web/src/lib/refList.ts';
 
 const DPO = 'arxiv:2305.18290';
@@ -100,12 +105,15 @@ describe('the identifier table, read by the API and by the web app', () => {
     expect(normalisePaperRef(form)?.id).toBe(key);
     expect(paperRefKey(form)?.id).toBe(key);
     expect(looksLikePaperRef(form)).toBe(true);
+    // Searching for it lands on its page, whether or not an episode cites it.
+    expect(paperRefTarget(form)?.href).toBe(`/paper/${encodeURIComponent(key)}`);
   });
 
   it.each(WORDS)('%j is no paper on either side', (text) => {
     expect(normalisePaperRef(text)).toBeNull();
     expect(paperRefKey(text)).toBeNull();
     expect(looksLikePaperRef(text)).toBe(false);
+    expect(paperRefTarget(text)).toBeNull();
   });
 
   it("links each form where the API's key says it is read", () => {

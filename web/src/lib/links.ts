@@ -2,7 +2,7 @@
 // id is encoded as one path segment; the /paper route also accepts the raw, unencoded form.
 // Identifier rules are the API's own modules, so both sides read a reference the same way.
 import { arxivAbsUrl } from '@papergraph/server/ids/arxiv.ts';
-import { normalisePaperRef, type PaperKey } from '@papergraph/server/ids/paperId.ts';
+import { normalisePaperRef, paperIdLabel, type PaperKey } from '@papergraph/server/ids/paperId.ts';
 import { unwrapPasted } from '@papergraph/server/ids/pasted.ts';
 
 export { isEpisodeId } from '@papergraph/server/domain/episodeId.ts';
@@ -36,6 +36,15 @@ export function paperRefKey(text: string): PaperKey | null {
 /** Whether typed or pasted text names one paper rather than being words to search for. */
 export function looksLikePaperRef(text: string): boolean {
   return paperRefKey(text) !== null;
+}
+
+/**
+ * The page of the paper typed or pasted text names, and what to call it; null when the text is words.
+ * Every identifier has a page, cited or not: an uncited paper's page says no episode cites it.
+ */
+export function paperRefTarget(text: string): { href: string; label: string } | null {
+  const key = paperRefKey(text);
+  return key === null ? null : { href: paperHref(key.id), label: paperIdLabel(key.id) };
 }
 
 /** The version an arXiv reference ends with (`v2` in `1901.00001v2` or `…/pdf/1901.00001v2.pdf`). */

@@ -1,22 +1,23 @@
 // The search form's no-JavaScript target: a result page, or straight to a paper for an identifier.
+// An identifier goes to its paper's page whether or not an episode cites it: the page says which,
+// where a word search could only answer that nothing matches.
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { ApiError, type SearchHit } from '#lib/api.ts';
-import { looksLikePaperRef, paperHref } from '#lib/links.ts';
+import { paperRefTarget } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 
 const MAX_QUERY = 500;
 
 export const load: PageServerLoad = async ({ url, fetch }) => {
-  const query = (url.searchParams.get('q') ?? '').trim().slice(0, MAX_QUERY);
+  const typed = (url.searchParams.get('q') ?? '').trim();
+  // Read whole: a long link cut to the search's length would name another page.
+  const paper = paperRefTarget(typed);
+  if (paper) redirect(303, paper.href);
+  const query = typed.slice(0, MAX_QUERY);
   if (query === '') return { query, hits: [] as SearchHit[], problem: null };
-  const api = serverApi(fetch);
   try {
-    if (looksLikePaperRef(query)) {
-      const paper = await api.paper(query, 1);
-      if (paper) redirect(303, paperHref(paper.id));
-    }
-    return { query, hits: await api.search(query, 50), problem: null };
+    return { query, hits: await serverApi(fetch).search(query, 50), problem: null };
   } catch (cause) {
     if (cause instanceof ApiError && cause.kind === 'graphql')
       return { query, hits: [] as SearchHit[], problem: cause.message };
