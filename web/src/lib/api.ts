@@ -5,6 +5,7 @@ import { Kind, print, type DocumentNode } from '@0no-co/graphql.web';
 import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { z } from 'zod';
 import {
+  EnrichmentQuery,
   EpisodeDatesQuery,
   EpisodeLinkFragment,
   EpisodeQuery,
@@ -15,6 +16,7 @@ import {
   PaperCoverageQuery,
   PaperExportsQuery,
   PaperLinkFragment,
+  PaperPageQuery,
   PaperQuery,
   PapersQuery,
   PaperTopicsQuery,
@@ -59,6 +61,11 @@ export type PaperCoverage = NonNullable<
   ResultOf<typeof PaperCoverageQuery>['papersByRefs'][number]
 >;
 export type PaperDetail = NonNullable<ResultOf<typeof PaperQuery>['paper']>;
+export type PaperPage = NonNullable<ResultOf<typeof PaperPageQuery>['paper']>;
+/** What the paper page adds to a paper's detail: the providers' metadata and reference edges. */
+export type PaperAbout = Omit<PaperPage, keyof PaperDetail>;
+export type MetadataStatus = PaperPage['metadataStatus'];
+export type EnrichmentHealth = NonNullable<ResultOf<typeof EnrichmentQuery>['enrichment']>;
 export type EpisodeDetail = NonNullable<ResultOf<typeof EpisodeQuery>['episode']>;
 export type GraphData = ResultOf<typeof GraphFragment>;
 export type GraphNode = GraphData['nodes'][number];
@@ -80,6 +87,11 @@ export const MAX_PAGE = 100;
 const EXPORT_CITED_BY = 20;
 /** Episodes listed per paper in a batch lookup (the paper's page lists them all). */
 export const LOOKUP_CITED_BY = 20;
+
+/** Citing episodes listed on a paper's page. */
+const PAPER_PAGE_CITED_BY = 100;
+/** References and referenced-by listed on a paper's page: the API's longest reference list. */
+export const PAPER_PAGE_REFERENCES = 200;
 
 /** Ids or references one batch lookup takes: the API's `maxLookupIds` (server/src/graphql/limits.ts). */
 export const LOOKUP_BATCH = 500;
@@ -229,6 +241,17 @@ export function createApi(options: ApiClientOptions) {
 
     async paper(ref: string, citedBy = 100, signal?: AbortSignal): Promise<PaperDetail | null> {
       return (await request(PaperQuery, { ref, citedBy }, signal)).paper;
+    },
+
+    /** A paper with everything its page shows. */
+    async paperPage(ref: string, signal?: AbortSignal): Promise<PaperPage | null> {
+      const variables = { ref, citedBy: PAPER_PAGE_CITED_BY, references: PAPER_PAGE_REFERENCES };
+      return (await request(PaperPageQuery, variables, signal)).paper;
+    },
+
+    /** How background metadata fetching fares; null when it is off (ENRICH=false). */
+    async enrichment(signal?: AbortSignal): Promise<EnrichmentHealth | null> {
+      return (await request(EnrichmentQuery, {}, signal)).enrichment;
     },
 
     async search(query: string, first = 10, signal?: AbortSignal): Promise<SearchHit[]> {

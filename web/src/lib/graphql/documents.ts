@@ -130,6 +130,55 @@ export const PaperQuery = graphql(
   [PaperLinkFragment, EpisodeLinkFragment],
 );
 
+// The paper's own page: what the metadata providers said, why they said nothing, and the papers it
+// cites and is cited by.
+export const PaperPageQuery = graphql(
+  `
+    query PaperPage($ref: String!, $citedBy: Int, $references: Int!) {
+      paper(ref: $ref) {
+        ...PaperLink
+        arxivId
+        doi
+        aliases
+        citedBy(first: $citedBy) {
+          kind
+          note
+          episode {
+            ...EpisodeLink
+          }
+        }
+        authors {
+          name
+        }
+        year
+        venue
+        abstract
+        topics
+        metadataStatus
+        metadataFetchedAt
+        references(first: $references) {
+          ...PaperLink
+          referenceOnly
+        }
+        referencedBy(first: $references) {
+          ...PaperLink
+          referenceOnly
+        }
+      }
+    }
+  `,
+  [PaperLinkFragment, EpisodeLinkFragment],
+);
+
+export const EnrichmentQuery = graphql(`
+  query Enrichment {
+    enrichment {
+      failed
+      lastError
+    }
+  }
+`);
+
 export const SearchQuery = graphql(`
   query Search($query: String!, $first: Int) {
     search(query: $query, first: $first) {
