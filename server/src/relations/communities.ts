@@ -59,10 +59,12 @@ export function detectCommunities(edges: readonly WeightedEdge[]): string[][] {
   const community = louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(LOUVAIN_SEED) });
 
   const members = new Map<number, string[]>();
-  for (const node of nodes) {
-    const id = community[node]!;
-    members.set(id, [...(members.get(id) ?? []), node]);
-  }
+  const join = (id: number, node: string) => {
+    const list = members.get(id);
+    if (list) list.push(node);
+    else members.set(id, [node]);
+  };
+  for (const node of nodes) join(community[node]!, node);
   for (const [id, list] of members) {
     if (list.length > 1) continue;
     const node = list[0]!;
@@ -77,8 +79,7 @@ export function detectCommunities(edges: readonly WeightedEdge[]): string[][] {
     });
     if (strongest === null) continue;
     members.delete(id);
-    const target = community[strongest]!;
-    members.set(target, [...(members.get(target) ?? []), node]);
+    join(community[strongest]!, node);
   }
   return [...members.values()]
     .filter((list) => list.length > 1)

@@ -34,8 +34,8 @@ export interface EpisodeRelation {
   sharedReferenceIds: string[];
 }
 
-export const TEXT_WEIGHT = 5;
-export const TOPIC_WEIGHT = 0.5;
+const TEXT_WEIGHT = 5;
+const TOPIC_WEIGHT = 0.5;
 /** Papers or topics a label names; the weight counts them all. */
 const NAMED_IN_LABEL = 2;
 

@@ -88,10 +88,6 @@ export class RelationIndex {
     return index;
   }
 
-  get size(): number {
-    return this.episodeTitles.size;
-  }
-
   /** Applies a change; returns the episodes whose relations may have changed (removed ones excluded). */
   update(change: RelationChange): Set<string> {
     for (const [id, title] of change.paperTitles) this.titles.set(id, title);

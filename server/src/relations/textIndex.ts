@@ -43,7 +43,7 @@ export interface TextIndexOptions {
   relearnAfter: number;
 }
 
-export const DEFAULT_TEXT_OPTIONS: TextIndexOptions = {
+const DEFAULT_TEXT_OPTIONS: TextIndexOptions = {
   neighbours: 10,
   minSimilarity: 0.04,
   minSharedTerms: 2,
@@ -106,17 +106,11 @@ export class TextIndex {
       }
     }
     const kept = (term: string) => !isPhrase(term) || (phraseUsers.get(term) ?? 0) >= 2;
-    for (const document of documents) index.store(document.id, document.terms, kept);
+    // By id, so the way a term is first written (shown when ways tie) does not depend on input order.
+    const byDocumentId = [...documents].sort((a, b) => byId(a.id, b.id));
+    for (const document of byDocumentId) index.store(document.id, document.terms, kept);
     index.learn();
     return index;
-  }
-
-  get size(): number {
-    return this.documents.size;
-  }
-
-  has(id: string): boolean {
-    return this.documents.has(id);
   }
 
   /**
