@@ -1,5 +1,6 @@
 // Relations through what metadata says about the papers: a reference both source papers cite (the
-// "Shares 0 papers" case of issue #20), a paper citing both, and topics, which only add to a relation.
+// "Shares 0 papers" case of issue #20), a paper citing both, and topics, which only add to a
+// relation.
 import { describe, expect, it } from 'vitest';
 import type { PaperFacts } from '../../server/src/relations/paperLinks.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';

@@ -14,7 +14,10 @@ const MODEL_UID = 'WinkNLP-BM25Vectorizer-Model/1.0.0';
 export interface LearntCorpus {
   /** Per document, in input order: term → weight, unit length. */
   vectors: Bow[];
-  /** Weighs a new document's terms with the learnt statistics; terms the corpus never had are left out. */
+  /**
+   * Weighs a new document's terms with the learnt statistics; terms the corpus never had are left
+   * out.
+   */
   weigh: (terms: readonly string[]) => Bow;
 }
 

@@ -176,7 +176,7 @@ export class PaperLinks {
     return [...this.linksOf(id).keys()];
   }
 
-  /** Episodes whose links run through this paper (citing it, or whose source it cites or is cited by). */
+  /** Episodes whose links run through this paper: its citers and its own episode's partners. */
   episodesAround(paperId: string): string[] {
     const around = new Set(this.citers.get(paperId) ?? []);
     const own = this.episodeOfSource.get(paperId);

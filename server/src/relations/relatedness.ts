@@ -3,12 +3,13 @@
 //   score = Σ shared papers       1/ln(episodes citing p)
 //         + Σ shared references   1/ln(papers citing r)
 //         + Σ co-citing papers    1/ln(references c lists)
-//         + TEXT_WEIGHT  · similarity of the episodes' texts, when they are similar enough
+//         + TEXT_WEIGHT  · similarity of the texts (cosine >= 0.04 over >= 2 shared key terms)
 //         + TOPIC_WEIGHT · Σ shared topics 1/ln(episodes with t), only beside another signal
 // The unit is Adamic–Adar's: 1.44 (1/ln 2) is one paper that only these two episodes cite; texts as
-// similar as 0.29 (two episodes on one subject) weigh the same. A shared topic (an arXiv category, a field of study) is too broad
-// to relate two episodes by itself, so it only adds to a relation another signal makes. A relation
-// has one reason per signal kind present, strongest first, each with its share of the score.
+// similar as 0.29 (two episodes on one subject) weigh the same. A shared topic (an arXiv category,
+// a field of study) is too broad to relate two episodes by itself, so it only adds to a relation
+// another signal makes. A relation has one reason per signal kind present, strongest first, each
+// with its share of the score; with no reason there is no relation.
 import type { PaperLink, PaperLinkKind } from './paperLinks.ts';
 
 export type RelationKind = PaperLinkKind | 'SIMILAR_TEXT';

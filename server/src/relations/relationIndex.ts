@@ -4,9 +4,9 @@
 //
 // What an update recomputes: the changed episodes' texts are tokenized and weighed (the others are
 // not), their text neighbours are found through the inverted index, and the relations of every
-// episode whose neighbours or paper links they touch are listed as affected (`update` returns them).
-// Clusters are recomputed wholesale from the current relations (Louvain takes well under a second
-// at 10,000 episodes), with ids carried over from the previous clusters (clusterIds.ts).
+// episode whose neighbours or paper links they touch are listed as affected (`update` returns
+// them). Clusters are recomputed wholesale from the current relations (Louvain takes well under a
+// second at 10,000 episodes), with ids carried over from the previous clusters (clusterIds.ts).
 import type { EpisodeRecord } from '../domain/model.ts';
 import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
@@ -88,7 +88,7 @@ export class RelationIndex {
     return index;
   }
 
-  /** Applies a change; returns the episodes whose relations may have changed (removed ones excluded). */
+  /** Applies a change; returns the episodes whose relations may have changed (not removed ones). */
   update(change: RelationChange): Set<string> {
     for (const [id, title] of change.paperTitles) this.titles.set(id, title);
     const affected = new Set<string>();

@@ -1,6 +1,6 @@
 // Text → index terms with wink-nlp: the nouns, names and adjectives, English stop words dropped,
-// as Porter stems, plus the stem pair of every two adjacent ones ("specul decod"), so a shared phrase such as
-// "speculative decoding" counts beyond its two words and can be named as one term.
+// as Porter stems, plus the stem pair of every two adjacent ones ("specul decod"), so a shared
+// phrase such as "speculative decoding" counts beyond its two words and can be named as one term.
 import type { ItsFunction } from 'wink-nlp';
 import { wink } from './wink.ts';
 
@@ -24,7 +24,9 @@ function displayForm(value: string): string {
 /** What an episode is about is in its nouns, names and adjectives; verbs and adverbs say how. */
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
-/** Words worth indexing: content parts of speech, two or more characters, starting with a letter. */
+/**
+ * Words worth indexing: content parts of speech, two or more characters, starting with a letter.
+ */
 function isContentWord(value: string, pos: string, stopWord: boolean): boolean {
   return CONTENT_POS.has(pos) && !stopWord && value.length >= 2 && /^\p{L}/u.test(value);
 }
@@ -36,7 +38,9 @@ interface Word {
   joinsPrevious: boolean;
 }
 
-/** Stems by lower-cased word: the stemmer costs more than tokenizing, and vocabularies are small. */
+/**
+ * Stems by lower-cased word: the stemmer costs more than tokenizing, and vocabularies are small.
+ */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 500_000;
 

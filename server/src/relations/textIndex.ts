@@ -7,11 +7,12 @@
 // similarity exact and symmetric, so an update gives what a rebuild with the same corpus statistics
 // would give.
 //
-// Incremental: an update weighs the changed episodes against the statistics learnt last, re-ranks the
-// episodes whose neighbours they enter or leave, and learns the corpus again (from the stored term
-// counts, no re-tokenizing) once more than `relearnAfter` of it has changed since, so idf drift stays
-// bounded. Phrases ("speculative decoding") are terms when two or more episodes used them at the last
-// learn; a phrase first used after it is not a term until the corpus is built again from its texts.
+// Incremental: an update weighs the changed episodes against the statistics learnt last, re-ranks
+// the episodes whose neighbours they enter or leave, and learns the corpus again (from the stored
+// term counts, no re-tokenizing) once more than `relearnAfter` of it has changed since, so idf
+// drift stays bounded. Phrases ("speculative decoding") are terms when two or more episodes used
+// them at the last learn; a phrase first used after it is not a term until the corpus is built
+// again from its texts.
 import type { Bow } from 'wink-nlp';
 import { learnCorpus } from './bm25.ts';
 import { isPhrase, PHRASE_SEPARATOR, type TermCount, type TextTerms } from './terms.ts';
@@ -106,7 +107,8 @@ export class TextIndex {
       }
     }
     const kept = (term: string) => !isPhrase(term) || (phraseUsers.get(term) ?? 0) >= 2;
-    // By id, so the way a term is first written (shown when ways tie) does not depend on input order.
+    // By id, so the way a term is first written (shown when ways tie) does not depend on input
+    // order.
     const byDocumentId = [...documents].sort((a, b) => byId(a.id, b.id));
     for (const document of byDocumentId) index.store(document.id, document.terms, kept);
     index.learn();
@@ -178,8 +180,8 @@ export class TextIndex {
 
   /**
    * The terms that set these documents apart from the rest of the corpus (class-based TF-IDF:
-   * frequency among them × log(1 + average terms per group / frequency in the corpus)), counting only
-   * terms at least two of them use. `groups` is how many groups the corpus is divided into.
+   * frequency among them × log(1 + average terms per group / frequency in the corpus)), counting
+   * only terms at least two of them use. `groups` is how many groups the corpus is divided into.
    */
   distinctiveTerms(ids: readonly string[], groups: number, limit: number): string[] {
     const members = ids.flatMap((id) => this.documents.get(id) ?? []);
@@ -206,9 +208,10 @@ export class TextIndex {
   }
 
   /**
-   * Terms by weight, as written, phrases counting double (a reader recognises "speculative decoding"
-   * sooner than "speculative"); a word inside a chosen phrase is dropped in its favour, and so is a
-   * term more than half the corpus uses (it describes the whole podcast, not these episodes).
+   * Terms by weight, as written, phrases counting double (a reader recognises "speculative
+   * decoding" sooner than "speculative"); a word inside a chosen phrase is dropped in its favour,
+   * and so is a term more than half the corpus uses (it describes the whole podcast, not these
+   * episodes).
    */
   private readable(weighted: [number, number][], limit: number): string[] {
     const common = Math.max(2, this.documents.size / 2);

@@ -5,7 +5,9 @@ import model from 'wink-eng-lite-web-model';
 
 let loaded: WinkMethods | null = null;
 
-/** Tokens with parts of speech (which need sentences); entity and sentiment passes are not needed. */
+/**
+ * Tokens with parts of speech (which need sentences); entity and sentiment passes are not needed.
+ */
 export function wink(): WinkMethods {
   loaded ??= winkNLP(model, ['sbd', 'pos']);
   return loaded;
