@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
+import { StoreUnavailableError } from '../../server/src/store/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

@@ -13,7 +13,7 @@ const hasDockerCompose = spawnSync('docker-compose', ['version'], { stdio: 'igno
 /** One service's block of `docker-compose config` output. */
 function block(config: string, service: string): string {
   const start = config.indexOf(`\n  ${service}:\n`);
-  const next = config.slice(start + 1).search(/\n  \S/);
+  const next = config.slice(start + 1).search(/\n {2}\S/);
   return config.slice(start, next === -1 ? undefined : start + 1 + next);
 }
 
@@ -62,8 +62,8 @@ describe.skipIf(!hasDockerCompose)(
       expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain(
         "['server/src/main.ts']",
       );
-      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toContain(
-        "start(['web/build']",
+      expect(readFileSync(join(root, 'tests/e2e/stack.ts'), 'utf8')).toMatch(
+        /start\(\s*\['web\/build'\]/,
       );
     });
 

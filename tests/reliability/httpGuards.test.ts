@@ -11,7 +11,7 @@ import {
   createPapergraphYoga,
   type YogaOptions,
 } from '../../server/src/graphql/yoga.ts';
-import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/neo4j/errors.ts';
+import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/errors.ts';
 import { toStoreError } from '../../server/src/store/embedded/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';

@@ -7,8 +7,6 @@ import {
   StoreUnavailableError,
 } from '../errors.ts';
 
-export { StoreConflictError, StoreUnavailableError } from '../errors.ts';
-
 // Driver-side codes (no server involved) and server status codes, see
 // https://neo4j.com/docs/status-codes/current/errors/all-errors/
 const UNAVAILABLE_CODES = new Set([
