@@ -121,14 +121,25 @@ describe('the first screen', () => {
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
       expect(await onFirstScreen(page, 'h2:text("AI Papers: A Deep Dive, as a graph")')).toBe(true);
       expect(await onFirstScreen(page, '#search-input')).toBe(true);
+      // The placeholder set in a span with the placeholder's font, against the input's text box.
       const fit = await page.locator('#search-input').evaluate((input) => {
         const field = input as HTMLInputElement;
-        const style = getComputedStyle(field, '::placeholder');
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const font = getComputedStyle(field, '::placeholder');
+        const probe = document.createElement('span');
+        probe.textContent = field.placeholder;
+        Object.assign(probe.style, {
+          position: 'absolute',
+          visibility: 'hidden',
+          whiteSpace: 'pre',
+          font: font.font,
+          letterSpacing: font.letterSpacing,
+        });
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
         const own = getComputedStyle(field);
         const room = field.clientWidth - parseFloat(own.paddingLeft) - parseFloat(own.paddingRight);
-        return { text: context.measureText(field.placeholder).width, room };
+        return { text, room };
       });
       expect(fit.text, `placeholder ${fit.text}px in ${fit.room}px`).toBeLessThanOrEqual(fit.room);
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -164,7 +175,7 @@ describe('the selected node stays in sight', () => {
 });
 
 describe('the details sheet by keyboard', () => {
-  it('phone: the handle collapses the sheet with Enter and ArrowDown, expands it with Space and ArrowUp, and says so', async () => {
+  it('phone: the handle collapses the sheet with Enter and ArrowDown, expands it with Space and ArrowUp, and aria-expanded follows', async () => {
     const page = await openHome('phone');
     await graphReady(page);
     await layoutSettled(page);

@@ -1,8 +1,8 @@
 // The details sheet on narrow screens: at most half the viewport, dragged by its handle, collapsed to
 // the handle alone when dragged (almost) shut, and moved by the arrow keys on the handle.
 
-/** The sheet never covers more of the viewport than this share. */
-export const SHEET_MAX_SHARE = 0.5;
+/** The sheet never covers more of the viewport than this share (under half: the drawing stays the larger part). */
+export const SHEET_MAX_SHARE = 0.45;
 /** A drag ending less than this far above the handle alone collapses the sheet. */
 const COLLAPSE_WITHIN_PX = 48;
 /** Pointer travel before a press on the handle counts as a drag rather than a click. */
