@@ -15,6 +15,7 @@ import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { paperHref } from '../../web/src/lib/links.ts';
+import { freePort } from '../helpers/processes.ts';
 import { startProviderServer } from '../metadata/providerServer.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
 import { apiQuery, startStack, type Stack } from './stack.ts';
@@ -128,11 +129,11 @@ const SIZES = [
   ['phone', 390],
 ] as const;
 
-/** Opens a paper's page at one size; checks it has no sideways scroll and no serious axe finding. */
-async function openPaper(size: 'desktop' | 'phone', id: string): Promise<Page> {
+/** Opens a paper's page at one size (on the fixture stack unless another is given). */
+async function openPaper(size: 'desktop' | 'phone', id: string, on: Stack = stack): Promise<Page> {
   const page = await viewports[size].newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  const response = await page.goto(stack.baseUrl + paperHref(id));
+  const response = await page.goto(on.baseUrl + paperHref(id));
   expect(response?.status(), id).toBe(200);
   await page.getByTestId('paper-detail').waitFor();
   return page;
@@ -259,6 +260,47 @@ describe.each(SIZES)('the paper page (%s)', (size, width) => {
     await shot(page, `paper-long-${size}`);
     await page.close();
   });
+});
+
+describe('the paper page while enrichment is on but the providers are unreachable', () => {
+  let offline: Stack;
+  beforeAll(async () => {
+    const deadPort = await freePort();
+    offline = await startStack({
+      ENRICH: 'true',
+      SEMANTIC_SCHOLAR_API_URL: `http://127.0.0.1:${deadPort}/graph/v1`,
+      ARXIV_API_URL: `http://127.0.0.1:${deadPort}/api/query`,
+    });
+    // The first run fails once the provider client has used up its retries.
+    const failed = async () =>
+      (
+        await apiQuery<{ enrichment: { failed: number } }>(
+          offline.apiUrl,
+          '{ enrichment { failed } }',
+        )
+      ).enrichment.failed;
+    const deadline = Date.now() + 60_000;
+    while ((await failed()) === 0) {
+      if (Date.now() > deadline) throw new Error('enrichment did not fail within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }, 180_000);
+  afterAll(() => offline?.close());
+
+  it.each(SIZES)(
+    '%s: says metadata is not fetched yet and why the last attempt failed',
+    async (size, width) => {
+      const page = await openPaper(size, SCHEMING, offline);
+      const status = page.getByTestId('metadata-status');
+      expect(await status.getAttribute('data-status')).toBe('PENDING');
+      expect(await status.textContent()).toMatch(
+        /not fetched yet[\s\S]*The last attempt failed and is retried later: Semantic Scholar/,
+      );
+      await fitsAndPasses(page, width);
+      await shot(page, `paper-pending-${size}`);
+      await page.close();
+    },
+  );
 });
 
 it('threw no page errors', () => {
