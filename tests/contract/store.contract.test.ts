@@ -620,7 +620,7 @@ for (const factory of storeFactories()) {
         expect(untitled.nodes[0]?.label).toContain('2606.26453');
         expect(
           await store.graph({ focus: 'arxiv:0000.00000', depth: 2, limit: 50, minCitations: 1 }),
-        ).toEqual({ nodes: [], edges: [] });
+        ).toEqual({ nodes: [], edges: [], truncated: false });
       });
 
       it('graph without focus: newest episodes with their papers, filtered and limited', async () => {

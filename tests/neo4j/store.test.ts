@@ -180,6 +180,7 @@ describe('reads map rows back to domain records', () => {
     expect(await store.graph({ depth: 1, limit: 10, minCitations: 2 })).toEqual({
       nodes: [],
       edges: [],
+      truncated: false,
     });
     expect(paramsOf(driver, 'graphOverview')).toEqual({ limit: 10, minCitations: 2 });
     expect(await store.path(episodeOne.id, 'ep_000000000000')).toBeNull();

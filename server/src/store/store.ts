@@ -71,6 +71,9 @@ export interface GraphQuery {
   minCitations: number;
 }
 
+/** A drawn view; `truncated` when a larger limit would draw more nodes (a limit below 1 draws none and cuts none). */
+export type DrawnGraph = GraphView & { truncated: boolean };
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -112,7 +115,7 @@ export interface GraphStore extends MetadataStore {
    * then id), in one round trip. One list per id, in order; empty when unknown.
    */
   relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]>;
-  graph(query: GraphQuery): Promise<GraphView>;
+  graph(query: GraphQuery): Promise<DrawnGraph>;
   /** Shortest chain between two nodes, nodes in path order; null when unconnected or unknown. */
   path(fromId: string, toId: string): Promise<GraphView | null>;
   /**

@@ -5,7 +5,6 @@ import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { graphNodeLabel } from '../metadataLoaders.ts';
-import { wasTruncated } from '../../queries/graph.ts';
 import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
@@ -39,8 +38,8 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
 
 // The multiplier sits on `graph` and `path` (they know how many nodes they return): nodes and edges
 // count once per node there. A citation graph has about one edge per node (each episode cites 2–7).
-/** A drawn view, and for `graph` the query that drew it (to tell whether `limit` cut it). */
-type DrawnGraph = GraphView & { query?: GraphQuery };
+/** A drawn view; `graph` says whether `limit` cut it, `path` never cuts. */
+type DrawnGraph = GraphView & { truncated?: boolean };
 
 export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
   fields: (t) => ({
@@ -49,8 +48,7 @@ export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
     truncated: t.boolean({
       description:
         'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
-      resolve: (graph, _args, context) =>
-        graph.query !== undefined && wasTruncated(context.store, graph, graph.query),
+      resolve: (graph) => graph.truncated ?? false,
     }),
   }),
 });
@@ -96,7 +94,7 @@ builder.queryFields((t) => ({
         limit: args.limit,
         minCitations: args.minCitations,
       };
-      return { ...(await context.store.graph(query)), query };
+      return context.store.graph(query);
     },
   }),
   path: t.field({

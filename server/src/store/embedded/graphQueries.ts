@@ -116,6 +116,9 @@ export function citersInOrder(graph: CitationGraph, paperId: string, limit: numb
   return [...sources, ...newest].sort(newerFirst).map((episode) => graph.idOf(episode));
 }
 
+/** A selection that may have been cut by `limit`: `truncated` when a larger limit would add nodes. */
+export type DrawnSkeleton = GraphSkeleton & { truncated: boolean };
+
 /**
  * Breadth-first from the focus, layer by layer. When a layer does not fit in `limit`, its heaviest nodes
  * win (weight desc, then id), so the answer is deterministic. Papers under `minCitations` are neither
@@ -125,44 +128,46 @@ export function neighbourhood(
   graph: CitationGraph,
   focus: string,
   query: GraphQuery,
-): GraphSkeleton {
+): DrawnSkeleton {
   const start = graph.indexOf(focus);
-  if (query.limit <= 0 || start < 0) return EMPTY;
+  if (query.limit <= 0 || start < 0) return { ...EMPTY, truncated: false };
   const selected = [start];
   const seen = new Set(selected);
   const kept = keepPaper(graph, query.minCitations);
   let frontier = selected;
-  for (
-    let hop = 1;
-    hop <= query.depth && frontier.length > 0 && selected.length < query.limit;
-    hop += 1
-  ) {
+  let truncated = false;
+  for (let hop = 1; hop <= query.depth && frontier.length > 0; hop += 1) {
     const layer = new Set<number>();
     for (const node of frontier) {
       graph.forEachNeighbour(node, (next) => {
         if (!seen.has(next) && kept(next)) layer.add(next);
       });
     }
-    frontier = [...layer].sort(heaviestFirst(graph)).slice(0, query.limit - selected.length);
+    const room = query.limit - selected.length;
+    // A full selection still looks one layer further: anything there is what `limit` left out.
+    if (layer.size > room) truncated = true;
+    if (room <= 0) break;
+    frontier = [...layer].sort(heaviestFirst(graph)).slice(0, room);
     for (const node of frontier) {
       seen.add(node);
       selected.push(node);
     }
   }
-  return skeleton(graph, selected);
+  return { ...skeleton(graph, selected), truncated };
 }
 
 /**
  * The whole graph within `limit`: newest episodes first, each followed by its papers (heaviest first),
  * so what fits is a connected, recent slice. With minCitations > 1 an episode comes only with at least
- * one of its remaining papers, never on its own.
+ * one of its remaining papers, never on its own. Without a limit every episode that can be drawn comes
+ * with all its remaining papers, so the view is cut exactly when one of those is left out.
  */
 export function overview(
   graph: CitationGraph,
   episodesNewestFirst: Iterable<string>,
   query: GraphQuery,
-): GraphSkeleton {
-  if (query.limit <= 0) return EMPTY;
+): DrawnSkeleton {
+  if (query.limit <= 0) return { ...EMPTY, truncated: false };
   const selected: number[] = [];
   const inView = new Set<number>();
   const add = (node: number) => {
@@ -170,23 +175,32 @@ export function overview(
     selected.push(node);
   };
   const kept = keepPaper(graph, query.minCitations);
+  let truncated = false;
   for (const episodeId of episodesNewestFirst) {
-    const room = query.limit - selected.length;
-    if (room <= 0) break;
     const episode = graph.indexOf(episodeId);
     if (episode < 0) continue;
-    const papers = graph.neighbours(episode).filter(kept).sort(heaviestFirst(graph));
-    if (query.minCitations > 1) {
-      const linked = papers.some((paper) => inView.has(paper));
-      if (papers.length === 0 || (!linked && room < 2)) continue;
+    const papers = graph.neighbours(episode).filter(kept);
+    if (query.minCitations > 1 && papers.length === 0) continue;
+    const room = query.limit - selected.length;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    if (query.minCitations > 1 && room < 2 && !papers.some((paper) => inView.has(paper))) {
+      truncated = true;
+      continue;
     }
     add(episode);
-    for (const paper of papers) {
-      if (selected.length >= query.limit) break;
-      if (!inView.has(paper)) add(paper);
+    for (const paper of papers.sort(heaviestFirst(graph))) {
+      if (inView.has(paper)) continue;
+      if (selected.length >= query.limit) {
+        truncated = true;
+        break;
+      }
+      add(paper);
     }
   }
-  return skeleton(graph, selected);
+  return { ...skeleton(graph, selected), truncated };
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 import type { FeedRecord } from '../../domain/feed.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
+  DrawnGraph,
   EpisodeListQuery,
   GraphQuery,
   GraphStore,
@@ -237,14 +238,14 @@ class EmbeddedStore implements GraphStore {
     return episodeIds.map((episodeId) => relatedEpisodes(this.#memory.graph, episodeId, limit));
   }
 
-  async graph(query: GraphQuery): Promise<GraphView> {
+  async graph(query: GraphQuery): Promise<DrawnGraph> {
     this.#assertOpen();
     const { graph } = this.#memory;
-    const skeleton =
+    const drawn =
       query.focus === undefined
         ? overview(graph, this.#newestEpisodeIds(), query)
         : neighbourhood(graph, query.focus, query);
-    return this.#toView(skeleton);
+    return { ...this.#toView(drawn), truncated: drawn.truncated };
   }
 
   async path(fromId: string, toId: string): Promise<GraphView | null> {

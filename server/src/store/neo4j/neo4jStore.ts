@@ -19,6 +19,7 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
+  DrawnGraph,
   EpisodeListQuery,
   GraphQuery,
   GraphStore,
@@ -246,9 +247,9 @@ export class Neo4jStore implements GraphStore {
     return toRelatedLists(episodeIds, rows);
   }
 
-  async graph(query: GraphQuery): Promise<GraphView> {
+  async graph(query: GraphQuery): Promise<DrawnGraph> {
     const limit = Math.trunc(query.limit);
-    if (limit <= 0) return EMPTY_GRAPH;
+    if (limit <= 0) return { ...EMPTY_GRAPH, truncated: false };
     const minCitations = Math.max(0, Math.trunc(query.minCitations));
     if (query.focus === undefined) {
       return toGraphView(await this.#read('graphOverview', { limit, minCitations }));

@@ -19,6 +19,7 @@ import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
+import type { DrawnGraph } from '../store.ts';
 
 /** INTEGER arrives as a JS number (disableLosslessIntegers), or as an Integer from a lossless driver. */
 const integer = z.preprocess(
@@ -217,8 +218,8 @@ function toGraphNode(row: z.infer<typeof graphNodeRowSchema>): GraphNode {
  * only, one per (episode, paper) pair with the kind of its first listing (the source wins), ordered
  * by episode, then by the paper's place in the selection — the embedded store's order.
  */
-export function toGraphView(rows: readonly Row[]): GraphView {
-  const parsed = rows.map((row) => graphRowSchema.parse(row));
+export function toGraphView(rows: readonly Row[]): DrawnGraph {
+  const parsed = rows.filter((row) => row.id !== null).map((row) => graphRowSchema.parse(row));
   const place = new Map(parsed.map((row, i) => [row.id, i]));
   const nodes = parsed.map(toGraphNode);
   const edges: GraphEdge[] = [];
@@ -236,7 +237,7 @@ export function toGraphView(rows: readonly Row[]): GraphView {
     for (const [paperId, { kind: edgeKind }] of own)
       edges.push({ source: row.id, target: paperId, kind: edgeKind });
   }
-  return { nodes, edges };
+  return { nodes, edges, truncated: rows[0]?.truncated === true };
 }
 
 const pathRowSchema = z.object({

@@ -5,10 +5,15 @@ import { cypher } from './declare.ts';
 /** Neighbourhood queries hold one block per hop; the API allows at most this many. */
 export const NEO4J_MAX_GRAPH_DEPTH = 4;
 
-/** One row per node of `selected`, in its order: the shape graphNeighbourhood and graphOverview return. */
-const RANKED_NODE_ROWS = `UNWIND range(0, size(selected) - 1) AS rank
-WITH rank, selected[rank] AS n
-RETURN n.id AS id,
+/**
+ * One row per node of `selected`, in its order: the shape graphNeighbourhood and graphOverview return.
+ * Each row repeats `truncated`: whether a larger $limit would select more nodes. An empty selection
+ * is one row without a node, so `truncated` still comes back.
+ */
+const RANKED_NODE_ROWS = `UNWIND CASE size(selected) WHEN 0 THEN [null] ELSE range(0, size(selected) - 1) END AS rank
+WITH rank, selected[rank] AS n, truncated
+RETURN truncated,
+       n.id AS id,
        CASE WHEN n:Episode THEN 'EPISODE' ELSE 'PAPER' END AS kind,
        n.title AS title,
        coalesce(n.citationCount, n.paperCount) AS weight,
@@ -23,18 +28,20 @@ const NEIGHBOURHOOD_START = `CALL () {
   MATCH (n:Paper {id: $focus})
   RETURN n
 }
-WITH [n] AS selected, [n] AS frontier, [] AS previous`;
+WITH [n] AS selected, [n] AS frontier, [] AS previous, false AS truncated`;
 
 /**
  * Hop `hop` of the walk: the next layer, taken while $depth reaches the hop and $limit is not full.
  * Cypher cannot loop a walk that orders and cuts each layer, so the statement holds one block per
- * possible hop, each naming its hop number as a literal.
+ * possible hop, each naming its hop number as a literal. The view is truncated when a layer is cut,
+ * or when the selection is full and the frontier still has a new neighbour within $depth.
  */
 function neighbourhoodHop(hop: number): string {
+  const reached = '$depth >= ' + String(hop);
   return (
     'CALL (selected, frontier, previous) {\n' +
-    '  UNWIND CASE WHEN $depth >= ' +
-    String(hop) +
+    '  UNWIND CASE WHEN ' +
+    reached +
     ' AND size(selected) < $limit THEN frontier ELSE [] END AS node\n' +
     `  MATCH (node)-[:CITES]-(next)
   WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
@@ -42,13 +49,19 @@ function neighbourhoodHop(hop: number): string {
   ORDER BY coalesce(next.citationCount, next.paperCount) DESC, next.id
   RETURN collect(next) AS layer
 }
-WITH selected, frontier, layer[..($limit - size(selected))] AS layer`
+WITH selected, frontier, layer[..($limit - size(selected))] AS layer,
+  truncated OR size(layer) > $limit - size(selected) OR (` +
+    reached +
+    ` AND size(selected) >= $limit AND any(node IN frontier WHERE EXISTS {
+    MATCH (node)-[:CITES]-(next)
+    WHERE NOT next IN previous AND (next:Episode OR next.citationCount >= $minCitations)
+  })) AS truncated`
   );
 }
 
 const NEIGHBOURHOOD_HOPS = Array.from({ length: NEO4J_MAX_GRAPH_DEPTH }, (_, index) =>
   neighbourhoodHop(index + 1),
-).join('\nWITH selected + layer AS selected, layer AS frontier, frontier AS previous\n');
+).join('\nWITH selected + layer AS selected, layer AS frontier, frontier AS previous, truncated\n');
 
 export const GRAPH_CYPHER = {
   /**
@@ -81,7 +94,7 @@ RETURN episodeId, relatedId, score, shared`),
     [
       NEIGHBOURHOOD_START,
       NEIGHBOURHOOD_HOPS,
-      'WITH selected + layer AS selected',
+      'WITH selected + layer AS selected, truncated',
       RANKED_NODE_ROWS,
     ].join('\n'),
   ),
@@ -90,6 +103,8 @@ RETURN episodeId, relatedId, score, shared`),
    * The whole graph within $limit: newest episodes first, each followed by its papers heaviest first.
    * With $minCitations > 1 an episode needs a remaining paper, and takes the last free slot only when
    * one of its papers is already shown; that slot may go to an episode past the first $limit.
+   * Without a limit every episode that can be drawn comes with all its remaining papers, so the view
+   * is truncated exactly when it holds fewer nodes than those.
    */
   graphOverview: cypher<{ limit: number; minCitations: number }>(
     `MATCH (e:Episode)
@@ -125,7 +140,11 @@ CALL (selected) {
   LIMIT 1
   RETURN collect(late) AS lastSlot
 }
-WITH selected + lastSlot AS selected\n` + RANKED_NODE_ROWS,
+WITH selected + lastSlot AS selected
+WITH selected,
+  COUNT { MATCH (e:Episode) WHERE $minCitations <= 1 OR EXISTS { MATCH (e)-[:CITES]->(kept:Paper) WHERE kept.citationCount >= $minCitations } }
+    + COUNT { MATCH (p:Paper) WHERE p.citationCount >= $minCitations AND EXISTS { MATCH (p)<-[:CITES]-(:Episode) } }
+    > size(selected) AS truncated\n` + RANKED_NODE_ROWS,
   ),
 
   /**
