@@ -22,6 +22,14 @@ const NATURAL: [name: string, query: string][] = [
     `{ episodes(first: 50) { edges { node { recommendations { note paper { title } } related(first: 3) { sharedPapers { id } } } } } }`,
   ],
   [
+    'a page of episodes with readings, chapters and top related',
+    `{ episodes(first: 50) { edges { node { id title recommendations { note paper { id title } } chapters { start startSeconds title } related(first: 3) { score episode { id title } sharedPapers { id } } } } } }`,
+  ],
+  [
+    'a page of episodes through nodes, every chapter field',
+    `{ episodes(first: 50) { nodes { id title recommendations { note paper { id label } } chapters { start startSeconds title summary } related(first: 3) { score episode { id title } } } } }`,
+  ],
+  [
     'a full page of episodes with their readings',
     `{ episodes(first: ${maxPageSize}) { edges { node { id recommendations { paper { id } } } } } }`,
   ],

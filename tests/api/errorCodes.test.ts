@@ -35,9 +35,14 @@ describeForEachStore('error codes', (storeFactory) => {
       'an argument over its maximum',
       `{ search(query: "x", first: ${QUERY_LIMITS.maxSearchResults + 1}) { score } }`,
       'BAD_USER_INPUT',
-      /first: .*<=50/,
+      new RegExp(`^search\\.first must be ≤ ${QUERY_LIMITS.maxSearchResults}$`),
     ],
-    ['a blank identifier', '{ paper(ref: "  ") { id } }', 'BAD_USER_INPUT', /ref: /],
+    [
+      'a blank identifier',
+      '{ paper(ref: "  ") { id } }',
+      'BAD_USER_INPUT',
+      /^paper\.ref must not be blank$/,
+    ],
     [
       'a missing variable',
       'query ($ref: String!) { paper(ref: $ref) { id } }',

@@ -4,6 +4,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { ArgumentErrorsPlugin, argumentError } from './argumentErrors.ts';
 import type { Context } from './context.ts';
 import { nodeTypeName } from './nodeType.ts';
 
@@ -13,15 +14,23 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Connection: { totalCount: number };
+  Scalars: { NodeRef: { Input: string; Output: string } };
 }>({
   defaultFieldNullability: false,
-  plugins: [ErrorsPlugin, ValidationPlugin, RelayPlugin, ComplexityPlugin],
+  // First, so it wraps the argument checks every later plugin adds (plugins configure fields last to first).
+  plugins: [ArgumentErrorsPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, ComplexityPlugin],
+  validation: { validationError: (result) => argumentError(result.issues) },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
     // A connection's cost already multiplies by its page size (pagination.ts: pageSizeOf).
     edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
+    // `nodes` beside `edges`, as GitHub's API and Relay clients offer: the page's nodes without cursors.
+    nodesOnConnection: {
+      description: 'The nodes of `edges`, for clients that need no cursors.',
+      complexity: { field: 1, multiplier: 1 },
+    },
     // Episode and Paper keep the ids clients already store (ep_…, canonical paper keys) instead of the
     // plugin's base64 "Type:id": schema/node.ts declares node(id:) and nodes(ids:) over plain IDs.
     nodeTypeOptions: {

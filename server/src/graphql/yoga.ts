@@ -15,6 +15,7 @@ import { QUERY_LIMITS } from './limits.ts';
 import { Loaders } from './loaders.ts';
 import { useOfflineGraphiql } from './graphiql/offlineGraphiql.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
+import { useConnectionHint } from './plugins/connectionHint.ts';
 import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
 import { useQueryLimits } from './plugins/queryLimits.ts';
@@ -102,6 +103,7 @@ export function createPapergraphYoga(options: YogaOptions) {
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      useConnectionHint(schema),
       useQueryLimits(schema, QUERY_LIMITS),
       useJit(options.compileAfter ?? COMPILE_AFTER),
     ],

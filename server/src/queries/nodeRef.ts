@@ -31,7 +31,8 @@ export async function resolvePaperRef(lookups: Lookups, ref: string): Promise<st
 }
 
 export async function resolveNodeRef(lookups: Lookups, ref: string): Promise<string | null> {
-  if (isEpisodeId(ref)) return (await lookups.findEpisode(ref)) ? ref : null;
+  const trimmed = ref.trim();
+  if (isEpisodeId(trimmed)) return (await lookups.findEpisode(trimmed)) ? trimmed : null;
   return resolvePaperRef(lookups, ref);
 }
 
@@ -39,6 +40,15 @@ export async function resolveNodeRef(lookups: Lookups, ref: string): Promise<str
 export async function findPaperByRef(lookups: Lookups, ref: string): Promise<PaperView | null> {
   const id = await resolvePaperRef(lookups, ref);
   return id === null ? null : lookups.findPaper(id);
+}
+
+/** The episode a node reference names, or null (also when it names a paper). */
+export async function findEpisodeByRef(
+  lookups: Lookups,
+  ref: string,
+): Promise<EpisodeRecord | null> {
+  const id = ref.trim();
+  return isEpisodeId(id) ? lookups.findEpisode(id) : null;
 }
 
 /** The node with exactly this id (Relay's refetch: an episode id or a canonical paper key), or null. */

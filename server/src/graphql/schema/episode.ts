@@ -1,6 +1,7 @@
 import type { Chapter } from '../../domain/model.ts';
 import { MAX_SHARED_REFERENCES } from '../../metadata/referenceRelated.ts';
 import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
+import { findEpisodeByRef } from '../../queries/nodeRef.ts';
 import type { RelatedWithReferences } from '../../queries/related.ts';
 import { builder } from '../builder.ts';
 import { papersOf } from '../metadataLoaders.ts';
@@ -9,6 +10,8 @@ import { countArg, textArg } from './args.ts';
 import { z } from 'zod';
 import type { EpisodeRecord } from '../../domain/model.ts';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
+import { eitherName, missingArgument } from './graph.ts';
+import { useInstead } from './nodeRef.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
 const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
@@ -73,7 +76,9 @@ EpisodeRef.implement({
     takeaways: t.exposeStringList('takeaways'),
     chapters: t.expose('chapters', {
       type: [ChapterRef],
-      complexity: { field: 1, multiplier: LIST_BOUNDS.chapters },
+      // Chapters are read with their episode and nothing under them loads: one per chapter, whatever
+      // fields are selected, so a page of episodes with their chapters costs its rows, not its cells.
+      complexity: { field: LIST_BOUNDS.chapters, multiplier: 0 },
     }),
     source: t.field({
       type: PaperRef,
@@ -109,8 +114,16 @@ builder.queryFields((t) => ({
   episode: t.field({
     type: EpisodeRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, { loaders }) => loaders.findEpisode(String(args.id)),
+    description: 'The episode with this id; null when none has it (or `at` names a paper).',
+    args: {
+      at: t.arg({ type: 'NodeRef', description: 'The episode id (ep_…)' }),
+      id: t.arg.id({ deprecationReason: useInstead('at') }),
+    },
+    resolve: (_root, args, context) => {
+      const named = eitherName('episode', ['at', args.at], ['id', args.id]);
+      if (named === undefined) throw missingArgument('episode', 'at');
+      return findEpisodeByRef(context.loaders, named.ref);
+    },
   }),
   episodes: t.connection({
     type: EpisodeRef,

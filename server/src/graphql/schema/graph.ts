@@ -8,6 +8,7 @@ import { graphNodeLabel } from '../metadataLoaders.ts';
 import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import { countArg, textArg } from './args.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
+import { useInstead } from './nodeRef.ts';
 import { CitationKindEnum } from './refs.ts';
 
 const NodeKindEnum = builder.enumType('NodeKind', { values: ['EPISODE', 'PAPER'] as const });
@@ -63,13 +64,79 @@ export async function knownNode(context: Context, argument: string, ref: string)
   );
 }
 
+type Passed = readonly [argument: string, value: string | number | null | undefined];
+
+/**
+ * The node reference passed as `current` or as its deprecated name (not both), with the name it came
+ * under; undefined when neither was passed.
+ */
+export function eitherName(
+  field: string,
+  current: Passed,
+  deprecated: Passed,
+): { argument: string; ref: string } | undefined {
+  const given = [current, deprecated].filter(([, value]) => value !== null && value !== undefined);
+  if (given.length > 1)
+    throw new GraphQLError(
+      `${field}: pass \`${current[0]}\` only (\`${deprecated[0]}\` is its deprecated name).`,
+      { extensions: { code: 'BAD_USER_INPUT', field, argument: deprecated[0] } },
+    );
+  const [passed] = given;
+  return passed === undefined ? undefined : { argument: passed[0], ref: String(passed[1]) };
+}
+
+/** The error for a node reference a field cannot answer without. */
+export function missingArgument(field: string, argument: string): GraphQLError {
+  return new GraphQLError(
+    `${field} needs \`${argument}\` (a NodeRef: an episode id or any paper identifier).`,
+    { extensions: { code: 'BAD_USER_INPUT', field, argument } },
+  );
+}
+
+/** Both ends of a path, each under its name or its deprecated one; a missing end is the client's to fix. */
+export function pathEnds(
+  context: Context,
+  field: string,
+  args: {
+    start?: string | null;
+    end?: string | null;
+    from?: string | number | null;
+    to?: string | number | null;
+  },
+): Promise<[string, string]> {
+  const ends = [
+    eitherName(field, ['start', args.start], ['from', args.from]),
+    eitherName(field, ['end', args.end], ['to', args.to]),
+  ] as const;
+  const missing = (['start', 'end'] as const).find((_, i) => ends[i] === undefined);
+  if (missing !== undefined) throw missingArgument(field, missing);
+  return Promise.all(
+    ends.map((end) => knownNode(context, end!.argument, end!.ref)) as [
+      Promise<string>,
+      Promise<string>,
+    ],
+  );
+}
+
+/** `start` and `end`, with `from` and `to` kept for a release as their deprecated names. */
+export const endArgs = builder.args((t) => ({
+  start: t.field({ type: 'NodeRef', description: 'Where the path begins' }),
+  end: t.field({ type: 'NodeRef', description: 'Where the path ends' }),
+  from: t.id({ validate: textArg(MAX_REF_LENGTH), deprecationReason: useInstead('start') }),
+  to: t.id({ validate: textArg(MAX_REF_LENGTH), deprecationReason: useInstead('end') }),
+}));
+
 builder.queryFields((t) => ({
   graph: t.field({
     type: GraphRef,
     description:
-      'Nodes and edges for drawing: around `focus` up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut). An unknown `focus` is a NOT_FOUND error.',
+      'Nodes and edges for drawing: `around` a node up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut). An unknown `around` is a NOT_FOUND error.',
     args: {
-      focus: t.arg.id({ description: 'Episode id or any paper identifier' }),
+      around: t.arg({ type: 'NodeRef', description: 'The node to draw the neighbourhood of' }),
+      focus: t.arg.id({
+        description: 'Episode id or any paper identifier',
+        deprecationReason: useInstead('around'),
+      }),
       depth: t.arg.int({
         required: true,
         defaultValue: 1,
@@ -84,10 +151,9 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
+      const named = eitherName('graph', ['around', args.around], ['focus', args.focus]);
       const focus =
-        args.focus === null || args.focus === undefined
-          ? undefined
-          : await knownNode(context, 'focus', String(args.focus));
+        named === undefined ? undefined : await knownNode(context, named.argument, named.ref);
       const query: GraphQuery = {
         focus,
         depth: args.depth,
@@ -101,18 +167,12 @@ builder.queryFields((t) => ({
     type: GraphRef,
     nullable: true,
     description:
-      'The shortest chain of episodes and papers between two nodes, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `from` or `to`.',
-    args: {
-      from: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
-      to: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
-    },
+      'The shortest chain of episodes and papers from `start` to `end`, in order; null when they are not connected. An unknown end is a NOT_FOUND error naming `start` or `end`.',
+    args: endArgs,
     complexity: { field: 1, multiplier: LIST_BOUNDS.pathNodes },
     resolve: async (_root, args, context) => {
-      const [from, to] = await Promise.all([
-        knownNode(context, 'from', String(args.from)),
-        knownNode(context, 'to', String(args.to)),
-      ]);
-      return context.store.path(from, to);
+      const [start, end] = await pathEnds(context, 'path', args);
+      return context.store.path(start, end);
     },
   }),
 }));

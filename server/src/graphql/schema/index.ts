@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 import './errors.ts';
 import './refs.ts';
+import './nodeRef.ts';
 import './episode.ts';
 import './episodeMedia.ts';
 import './paper.ts';

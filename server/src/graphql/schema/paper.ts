@@ -8,6 +8,8 @@ import { QUERY_LIMITS } from '../limits.ts';
 import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
 import { z } from 'zod';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
+import { eitherName, missingArgument } from './graph.ts';
+import { useInstead } from './nodeRef.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 
 PaperRef.implement({
@@ -62,9 +64,16 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description:
-      'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id.',
-    args: { ref: t.arg.string({ required: true, validate: textArg(MAX_REF_LENGTH) }) },
-    resolve: (_root, args, { loaders }) => findPaperByRef(loaders, args.ref),
+      'A paper by any identifier: arXiv id or URL, DOI or doi.org URL, plain URL, or papergraph id; null when none is known.',
+    args: {
+      at: t.arg({ type: 'NodeRef', description: 'Null when it names an episode' }),
+      ref: t.arg.string({ validate: textArg(MAX_REF_LENGTH), deprecationReason: useInstead('at') }),
+    },
+    resolve: (_root, args, context) => {
+      const named = eitherName('paper', ['at', args.at], ['ref', args.ref]);
+      if (named === undefined) throw missingArgument('paper', 'at');
+      return findPaperByRef(context.loaders, named.ref);
+    },
   }),
   papersByRefs: t.field({
     type: [PaperRef],

@@ -2,9 +2,8 @@
 import type { GraphView } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
-import { countArg, textArg } from './args.ts';
-import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
-import { GraphRef, knownNode } from './graph.ts';
+import { countArg } from './args.ts';
+import { endArgs, GraphRef, pathEnds } from './graph.ts';
 
 interface ShortestPaths {
   paths: GraphView[];
@@ -18,12 +17,12 @@ const ShortestPathsRef = builder.objectRef<ShortestPaths>('ShortestPaths').imple
       // `paths(limit:)` already multiplies by every node a path may hold.
       complexity: { field: 1, multiplier: 1 },
       description:
-        'Each path with its nodes in order from `from` to `to`, ordered by their sequences of node ids; empty when unconnected.',
+        'Each path with its nodes in order from `start` to `end`, ordered by their sequences of node ids; empty when unconnected.',
     }),
     length: t.int({
       nullable: true,
       description:
-        'Hops of every path (0 when `from` and `to` are one node); null when unconnected.',
+        'Hops of every path (0 when `start` and `end` are one node); null when unconnected.',
       resolve: ({ paths }) => (paths[0] === undefined ? null : paths[0].nodes.length - 1),
     }),
     truncated: t.exposeBoolean('truncated', {
@@ -36,10 +35,9 @@ builder.queryFields((t) => ({
   paths: t.field({
     type: ShortestPathsRef,
     description:
-      'Every shortest chain of episodes and papers between two nodes, up to `limit` (`truncated` says when more exist). An unknown end is a NOT_FOUND error naming `from` or `to`.',
+      'Every shortest chain of episodes and papers from `start` to `end`, up to `limit` (`truncated` says when more exist). An unknown end is a NOT_FOUND error naming `start` or `end`.',
     args: {
-      from: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
-      to: t.arg.id({ required: true, validate: textArg(MAX_REF_LENGTH) }),
+      ...endArgs,
       limit: t.arg.int({
         required: true,
         defaultValue: QUERY_LIMITS.defaultShortestPaths,
@@ -48,12 +46,9 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit * LIST_BOUNDS.pathNodes }),
     resolve: async (_root, args, context) => {
-      const [from, to] = await Promise.all([
-        knownNode(context, 'from', String(args.from)),
-        knownNode(context, 'to', String(args.to)),
-      ]);
+      const [start, end] = await pathEnds(context, 'paths', args);
       // One path more than asked says whether `limit` cut the list.
-      const found = await context.store.shortestPaths(from, to, args.limit + 1);
+      const found = await context.store.shortestPaths(start, end, args.limit + 1);
       return { paths: found.slice(0, args.limit), truncated: found.length > args.limit };
     },
   }),

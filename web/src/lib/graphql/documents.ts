@@ -38,8 +38,8 @@ export const GraphFragment = graphql(`
 
 export const GraphQuery = graphql(
   `
-    query Graph($focus: ID, $depth: Int, $limit: Int, $minCitations: Int) {
-      graph(focus: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) {
+    query Graph($focus: NodeRef, $depth: Int, $limit: Int, $minCitations: Int) {
+      graph(around: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) {
         ...GraphFields
       }
     }
@@ -49,8 +49,8 @@ export const GraphQuery = graphql(
 
 export const PathsQuery = graphql(
   `
-    query Paths($from: ID!, $to: ID!, $limit: Int!) {
-      paths(from: $from, to: $to, limit: $limit) {
+    query Paths($from: NodeRef!, $to: NodeRef!, $limit: Int!) {
+      paths(start: $from, end: $to, limit: $limit) {
         truncated
         paths {
           ...GraphFields
@@ -63,8 +63,8 @@ export const PathsQuery = graphql(
 
 export const EpisodeQuery = graphql(
   `
-    query Episode($id: ID!, $related: Int) {
-      episode(id: $id) {
+    query Episode($id: NodeRef!, $related: Int) {
+      episode(at: $id) {
         ...EpisodeLink
         paperPublishedAt
         summary
@@ -111,8 +111,8 @@ export const EpisodeQuery = graphql(
 
 export const PaperQuery = graphql(
   `
-    query Paper($ref: String!, $citedBy: Int) {
-      paper(ref: $ref) {
+    query Paper($ref: NodeRef!, $citedBy: Int) {
+      paper(at: $ref) {
         ...PaperLink
         arxivId
         doi
@@ -134,8 +134,8 @@ export const PaperQuery = graphql(
 // cites and is cited by.
 export const PaperPageQuery = graphql(
   `
-    query PaperPage($ref: String!, $citedBy: Int, $references: Int!) {
-      paper(ref: $ref) {
+    query PaperPage($ref: NodeRef!, $citedBy: Int, $references: Int!) {
+      paper(at: $ref) {
         ...PaperLink
         arxivId
         doi

@@ -18,6 +18,7 @@ export const scalarGuards = {
   Float: (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value),
   ID: isString,
   Int: (value: unknown): value is number => Number.isInteger(value),
+  NodeRef: isString,
   String: isString,
 } satisfies Record<ScalarName, (value: unknown) => boolean>;
 

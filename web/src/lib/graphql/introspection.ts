@@ -1295,6 +1295,10 @@ const introspection = {
         ]
       },
       {
+        "kind": "SCALAR",
+        "name": "NodeRef"
+      },
+      {
         "kind": "OBJECT",
         "name": "NotAuthorizedError",
         "fields": [
@@ -1691,13 +1695,17 @@ const introspection = {
             },
             "args": [
               {
+                "name": "at",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
+              {
                 "name": "id",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "ID"
-                  }
+                  "kind": "SCALAR",
+                  "name": "ID"
                 }
               }
             ],
@@ -1793,6 +1801,13 @@ const introspection = {
               }
             },
             "args": [
+              {
+                "name": "around",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
               {
                 "name": "depth",
                 "type": {
@@ -1896,13 +1911,17 @@ const introspection = {
             },
             "args": [
               {
+                "name": "at",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
+              {
                 "name": "ref",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "String"
-                  }
+                  "kind": "SCALAR",
+                  "name": "String"
                 }
               }
             ],
@@ -2017,23 +2036,31 @@ const introspection = {
             },
             "args": [
               {
+                "name": "end",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
+              {
                 "name": "from",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "ID"
-                  }
+                  "kind": "SCALAR",
+                  "name": "ID"
+                }
+              },
+              {
+                "name": "start",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
                 }
               },
               {
                 "name": "to",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "ID"
-                  }
+                  "kind": "SCALAR",
+                  "name": "ID"
                 }
               }
             ],
@@ -2050,13 +2077,17 @@ const introspection = {
             },
             "args": [
               {
+                "name": "end",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
+              {
                 "name": "from",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "ID"
-                  }
+                  "kind": "SCALAR",
+                  "name": "ID"
                 }
               },
               {
@@ -2071,13 +2102,17 @@ const introspection = {
                 "defaultValue": "20"
               },
               {
+                "name": "start",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "NodeRef"
+                }
+              },
+              {
                 "name": "to",
                 "type": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "kind": "SCALAR",
-                    "name": "ID"
-                  }
+                  "kind": "SCALAR",
+                  "name": "ID"
                 }
               }
             ],
@@ -2161,6 +2196,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "Episode"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "pageInfo",
             "type": {
               "kind": "NON_NULL",
@@ -2233,6 +2286,24 @@ const introspection = {
                   "ofType": {
                     "kind": "OBJECT",
                     "name": "QueryPapersConnectionEdge"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "nodes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "Paper"
                   }
                 }
               }
