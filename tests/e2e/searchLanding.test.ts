@@ -125,10 +125,11 @@ describe('identifiers land on the paper page', () => {
 
 describe('the search page without JavaScript', () => {
   it('answers an identifier with a redirect to its paper page, cited or not', async () => {
-    for (const [query, paperId] of [
+    const cases: [query: string, paperId: string][] = [
       ['2305.99999v2', UNCITED_ARXIV],
       ['2305.18290', DPO],
-    ]) {
+    ];
+    for (const [query, paperId] of cases) {
       const response = await fetch(`${stack.baseUrl}/search?q=${encodeURIComponent(query)}`, {
         redirect: 'manual',
       });
