@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
+import { EXAMPLES } from './examples.ts';
 
 const RENDER_GRAPHIQL_VERSION: string = createRequire(import.meta.url)(
   '@graphql-yoga/render-graphiql/package.json',
@@ -55,6 +56,18 @@ function graphiqlContentSecurityPolicy(nonce: string): string {
 
 const escapeForScriptBlock = (json: string) => json.replace(/</g, '\\u003c');
 
+/** GraphiQL opens with one tab per example (until the visitor's own tabs are stored in the browser). */
+const GRAPHIQL_OPTIONS = {
+  title: 'papergraph GraphiQL',
+  defaultQuery: EXAMPLES[0]?.query,
+  defaultTabs: EXAMPLES.map((example) => ({ query: `# ${example.about}\n${example.query}\n` })),
+  // Deprecated arguments (the node references NodeRef replaces) show in the docs pane as such.
+  inputValueDeprecation: true,
+};
+
+/** Below this width the editor's panes do not fit side by side; the page says so instead of failing quietly. */
+const NARROW_SCREEN = '700px';
+
 function page(nonce: string, options: Record<string, unknown>): string {
   const asset = (name: string) => GRAPHIQL_ASSETS_PATH + name;
   return `<!doctype html>
@@ -65,9 +78,19 @@ function page(nonce: string, options: Record<string, unknown>): string {
     <title>papergraph GraphiQL</title>
     <link rel="icon" href="${asset('favicon.ico')}" />
     <link rel="stylesheet" href="${asset('graphiql.css')}" />
+    <style nonce="${nonce}">
+      .narrow-screen-note { display: none; }
+      @media (max-width: ${NARROW_SCREEN}) {
+        .narrow-screen-note { display: block; margin: 0; padding: 8px 12px; font: 14px/1.4 system-ui, sans-serif; background: #fff4d6; color: #3d2e00; }
+        .graphiql-container { height: calc(100vh - 5.5em); width: 100%; }
+      }
+    </style>
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>GraphiQL needs JavaScript; the API answers POST requests at this URL without it.</noscript>
+    <p class="narrow-screen-note" role="note">
+      GraphiQL is made for a wider screen (${NARROW_SCREEN} or more): use a computer or a tablet in landscape. Here, the examples are in the tabs; run one with the ▶ button, and scroll down to the answer.
+    </p>
     <div id="root"></div>
     <script type="application/json" id="graphiql-options">${escapeForScriptBlock(JSON.stringify(options))}</script>
     <script nonce="${nonce}" src="${asset('boot.js')}"></script>
@@ -78,10 +101,7 @@ function page(nonce: string, options: Record<string, unknown>): string {
 }
 
 /** Serves GraphiQL at `graphqlEndpoint` (GET accepting HTML) and its assets; yoga's own GraphiQL stays off. */
-export function useOfflineGraphiql(
-  graphqlEndpoint: string,
-  options: Record<string, unknown> = {},
-): Plugin {
+export function useOfflineGraphiql(graphqlEndpoint: string): Plugin {
   let assets: Promise<Map<string, Asset>> | undefined;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -111,7 +131,7 @@ export function useOfflineGraphiql(
       if (!atEndpoint || !shouldRenderGraphiQL(request)) return;
       const nonce = randomBytes(16).toString('base64');
       endResponse(
-        new fetchAPI.Response(page(nonce, options), {
+        new fetchAPI.Response(page(nonce, GRAPHIQL_OPTIONS), {
           headers: {
             'content-type': 'text/html; charset=utf-8',
             'content-security-policy': graphiqlContentSecurityPolicy(nonce),

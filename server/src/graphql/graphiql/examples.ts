@@ -1,0 +1,154 @@
+// papergraph's example queries: GraphiQL opens with one tab each, and docs/api.md shows the same ones
+// (tests/api/examples.test.ts checks the guide against this list and runs every example on the seed).
+// Identifiers are bare forms, not URLs: the page that embeds them names no other origin.
+
+export interface Example {
+  /** The tab's operation name: GraphiQL titles a tab with it. */
+  name: string;
+  /** One sentence: what the example shows. */
+  about: string;
+  query: string;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  {
+    name: 'PaperByAnyIdentifier',
+    about:
+      'A paper by any identifier form (arXiv id, DOI, URL, papergraph id) and the episodes citing it.',
+    query: `query PaperByAnyIdentifier {
+  paper(at: "10.48550/arXiv.2305.18290") {
+    id
+    label
+    citationCount
+    aliases
+    citedBy(first: 5) {
+      kind
+      note
+      episode {
+        id
+        title
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'NewestEpisodes',
+    about:
+      'A page of episodes, newest first, with their readings and most related episodes; `nodes` is the page without cursors.',
+    query: `query NewestEpisodes {
+  episodes(first: 5) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+      publishedAt
+      recommendations {
+        note
+        paper {
+          label
+        }
+      }
+      related(first: 3) {
+        score
+        episode {
+          title
+        }
+        sharedPapers {
+          label
+        }
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'MostCitedPapers',
+    about: 'Papers cited by at least two episodes, most cited first.',
+    query: `query MostCitedPapers {
+  papers(first: 10, minCitations: 2) {
+    edges {
+      cursor
+      node {
+        id
+        label
+        citationCount
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Search',
+    about: 'Episodes and papers ranked by how well they match, in one list.',
+    query: `query Search {
+  search(query: "reward model", first: 5) {
+    score
+    node {
+      __typename
+      ... on Episode {
+        id
+        title
+      }
+      ... on Paper {
+        id
+        label
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Neighbourhood',
+    about: 'The nodes and edges around a paper, two hops out, as the explorer draws them.',
+    query: `query Neighbourhood {
+  graph(around: "arXiv:2305.18290", depth: 2, limit: 200) {
+    truncated
+    nodes {
+      id
+      kind
+      label
+      weight
+    }
+    edges {
+      source
+      target
+      kind
+    }
+  }
+}`,
+  },
+  {
+    name: 'HowTwoPapersConnect',
+    about: 'The shortest chains of episodes and papers between two papers.',
+    query: `query HowTwoPapersConnect {
+  paths(start: "arXiv:2305.18290", end: "2305.20050", limit: 5) {
+    length
+    truncated
+    paths {
+      nodes {
+        id
+        kind
+        label
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Stats',
+    about: 'What the graph holds, and when it last changed.',
+    query: `query Stats {
+  stats {
+    episodes
+    papers
+    citations
+    lastChangedAt
+  }
+}`,
+  },
+];
