@@ -7,6 +7,7 @@ import type {
   MetadataEntry,
   StoredMetadata,
 } from '../domain/metadata.ts';
+import type { Page } from './store.ts';
 
 export interface EnrichmentQuery {
   /** ISO timestamp: metadata fetched before it is stale. */
@@ -36,6 +37,14 @@ export interface MetadataFilter {
   topic?: string | undefined;
 }
 
+/** One page of the papers `searchPaperMetadata` finds, in its order. */
+export interface MetadataPageQuery extends MetadataFilter {
+  /** Papers cited by fewer episodes are left out. */
+  minCitations?: number | undefined;
+  offset: number;
+  limit: number;
+}
+
 export interface MetadataHit {
   paperId: string;
   /** Relevance with `text`, else the paper's citation count: higher first. */
@@ -59,6 +68,8 @@ export interface MetadataStore {
   referencedByPaperIds(ids: readonly string[], limitPerPaper: number): Promise<string[][]>;
   /** Papers of the graph (cited by episodes) whose metadata matches, best first (then id). */
   searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]>;
+  /** A page of those matches, with how many there are in all. */
+  pagePaperMetadata(query: MetadataPageQuery): Promise<Page<MetadataHit>>;
   /** Both directions at once, for walks over the reference graph (metadata/referenceRelated.ts). */
   referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]>;
 }

@@ -1,5 +1,5 @@
 // The one interface both stores implement; the API and the contract suite only ever see this.
-import type { MetadataStore } from './metadataStore.ts';
+import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
 import type {
   Citation,
   EpisodeRecord,
@@ -49,6 +49,11 @@ export interface EpisodeListQuery {
   search?: string | undefined;
   /** Instead of `offset`; not with `search`. */
   keyset?: Keyset<EpisodeSortKey> | undefined;
+  /**
+   * Only episodes whose source paper's metadata matches, newest first, paged by offset; its `text`
+   * searches the metadata, so `search` and `keyset` are not used with it.
+   */
+  sourcePaper?: MetadataFilter | undefined;
 }
 
 export interface PaperListQuery {

@@ -48,6 +48,7 @@ import type {
   EnrichmentQuery,
   MetadataFilter,
   MetadataHit,
+  MetadataPageQuery,
   ReferenceLinks,
 } from '../metadataStore.ts';
 import type {
@@ -222,7 +223,14 @@ class EmbeddedStore implements GraphStore {
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
     this.#assertOpen();
-    return this.#reads.listEpisodes(query);
+    if (query.sourcePaper === undefined) return this.#reads.listEpisodes(query);
+    const { ids, totalCount } = this.#metadata.sourcedEpisodes(
+      query.sourcePaper,
+      query.offset,
+      query.limit,
+    );
+    const items = await this.episodesByIds(ids);
+    return { items: items.filter((e): e is EpisodeRecord => e !== null), totalCount };
   }
 
   async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
@@ -350,6 +358,11 @@ class EmbeddedStore implements GraphStore {
   async searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]> {
     this.#assertOpen();
     return this.#metadata.search(filter, limit);
+  }
+
+  async pagePaperMetadata(query: MetadataPageQuery): Promise<Page<MetadataHit>> {
+    this.#assertOpen();
+    return this.#metadata.page(query);
   }
 
   async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {

@@ -13,10 +13,12 @@ import type {
   EnrichmentQuery,
   MetadataFilter,
   MetadataHit,
+  MetadataPageQuery,
   ReferenceLinks,
 } from '../metadataStore.ts';
+import type { Page } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
-import { IN_IDS, ids } from './reads.ts';
+import { IN_IDS, NEWEST_FIRST, ids } from './reads.ts';
 
 const METADATA_SCHEMA = `
 CREATE TABLE IF NOT EXISTS paper_metadata (
@@ -210,21 +212,54 @@ export class MetadataTables {
   }
 
   search(filter: MetadataFilter, limit: number): MetadataHit[] {
-    const author = filter.author ?? null;
-    const topic = filter.topic ?? null;
-    if (filter.text === undefined) {
-      return (
-        this.#read.filtered.all({ author, topic, limit }) as { paper_id: string; score: number }[]
-      ).map(toHit);
-    }
-    const match = toFtsQuery(filter.text);
-    if (match === null) return [];
-    return (
-      this.#read.searched.all({ match, author, topic, limit }) as {
-        paper_id: string;
-        score: number;
-      }[]
-    ).map(toHit);
+    return this.#hits({ ...filter, offset: 0, limit }) ?? [];
+  }
+
+  page(query: MetadataPageQuery): Page<MetadataHit> {
+    const items = this.#hits(query);
+    if (items === null) return { items: [], totalCount: 0 };
+    const { match, filters } = bound(query);
+    const count =
+      match === null
+        ? this.#read.filteredCount.get(filters)
+        : this.#read.searchedCount.get({ ...filters, match });
+    return { items, totalCount: (count as { n: number }).n };
+  }
+
+  /** Ids of the episodes whose source paper matches, newest first, and how many match in all. */
+  sourcedEpisodes(
+    filter: MetadataFilter,
+    offset: number,
+    limit: number,
+  ): { ids: string[]; totalCount: number } {
+    const { match, filters, window } = bound({ ...filter, offset, limit });
+    if (filter.text !== undefined && match === null) return { ids: [], totalCount: 0 };
+    const { author, topic } = filters;
+    const [rows, count] =
+      match === null
+        ? [
+            this.#read.sourcedEpisodes.all({ author, topic, ...window }),
+            this.#read.sourcedEpisodeCount.get({ author, topic }),
+          ]
+        : [
+            this.#read.sourcedEpisodesSearched.all({ author, topic, match, ...window }),
+            this.#read.sourcedEpisodeSearchedCount.get({ author, topic, match }),
+          ];
+    return {
+      ids: (rows as { id: string }[]).map((row) => row.id),
+      totalCount: (count as { n: number }).n,
+    };
+  }
+
+  /** null when `text` holds no searchable word (nothing matches). */
+  #hits(query: MetadataPageQuery): MetadataHit[] | null {
+    const { match, filters, window } = bound(query);
+    if (query.text !== undefined && match === null) return null;
+    const rows =
+      match === null
+        ? this.#read.filtered.all({ ...filters, ...window })
+        : this.#read.searched.all({ ...filters, ...window, match });
+    return (rows as { paper_id: string; score: number }[]).map(toHit);
   }
 
   links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
@@ -258,6 +293,22 @@ export class MetadataTables {
   }
 }
 
+/** A query's named parameters: the full-text match (null without words), the filters, the page. */
+function bound(query: MetadataPageQuery) {
+  return {
+    match: query.text === undefined ? null : toFtsQuery(query.text),
+    filters: {
+      author: query.author ?? null,
+      topic: query.topic ?? null,
+      minCitations: query.minCitations ?? 0,
+    },
+    window: {
+      offset: Math.max(0, Math.trunc(query.offset)),
+      limit: Math.max(0, Math.trunc(query.limit)),
+    },
+  };
+}
+
 const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({
   paperId: row.paper_id,
   score: row.score,
@@ -266,6 +317,17 @@ const toHit = (row: { paper_id: string; score: number }): MetadataHit => ({
 /** Author (part of a name) and topic (exactly) filters; NULL parameters match everything. */
 const METADATA_FILTERS = `(:author IS NULL OR EXISTS (SELECT 1 FROM json_each(m.authors) WHERE instr(lower(value), lower(:author)) > 0))
       AND (:topic IS NULL OR EXISTS (SELECT 1 FROM json_each(m.topics) WHERE lower(value) = lower(:topic)))`;
+
+/** Papers of the graph (cited at least :minCitations times) whose metadata passes the filters. */
+const FILTERED_PAPERS = `FROM paper_metadata m JOIN papers p ON p.id = m.paper_id
+      WHERE ${METADATA_FILTERS} AND p.citation_count >= :minCitations`;
+const SEARCHED_PAPERS = `FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id JOIN papers p ON p.id = m.paper_id
+      WHERE paper_metadata_fts MATCH :match AND ${METADATA_FILTERS} AND p.citation_count >= :minCitations`;
+/** Episodes whose source paper's metadata passes the filters. */
+const SOURCED_EPISODES = `FROM episodes e JOIN paper_metadata m ON m.paper_id = e.source_paper_id
+      WHERE ${METADATA_FILTERS}`;
+const SOURCED_EPISODES_SEARCHED = `${SOURCED_EPISODES}
+      AND m.paper_id IN (SELECT paper_id FROM paper_metadata_fts WHERE paper_metadata_fts MATCH :match)`;
 
 function prepareReads(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
@@ -276,13 +338,21 @@ function prepareReads(db: DatabaseSync) {
     counts: p(`SELECT count(*) AS papers, count(m.fetched_at >= ?1 OR NULL) AS done
       FROM papers p LEFT JOIN paper_metadata m ON m.paper_id = p.id`),
     byIds: p(`SELECT * FROM paper_metadata WHERE paper_id ${IN_IDS}`),
-    filtered:
-      p(`SELECT m.paper_id, p.citation_count AS score FROM paper_metadata m JOIN papers p ON p.id = m.paper_id
-      WHERE ${METADATA_FILTERS} ORDER BY p.citation_count DESC, p.id LIMIT :limit`),
-    searched: p(`SELECT m.paper_id, -bm25(paper_metadata_fts, ${METADATA_FTS_WEIGHTS}) AS score
-      FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id JOIN papers p ON p.id = m.paper_id
-      WHERE paper_metadata_fts MATCH :match AND ${METADATA_FILTERS}
-      ORDER BY score DESC, m.paper_id LIMIT :limit`),
+    filtered: p(`SELECT m.paper_id, p.citation_count AS score ${FILTERED_PAPERS}
+      ORDER BY p.citation_count DESC, p.id LIMIT :limit OFFSET :offset`),
+    filteredCount: p(`SELECT count(*) AS n ${FILTERED_PAPERS}`),
+    searched:
+      p(`SELECT m.paper_id, -bm25(paper_metadata_fts, ${METADATA_FTS_WEIGHTS}) AS score ${SEARCHED_PAPERS}
+      ORDER BY score DESC, m.paper_id LIMIT :limit OFFSET :offset`),
+    searchedCount: p(`SELECT count(*) AS n ${SEARCHED_PAPERS}`),
+    sourcedEpisodes: p(
+      `SELECT e.id ${SOURCED_EPISODES} ORDER BY ${NEWEST_FIRST} LIMIT :limit OFFSET :offset`,
+    ),
+    sourcedEpisodeCount: p(`SELECT count(*) AS n ${SOURCED_EPISODES}`),
+    sourcedEpisodesSearched: p(
+      `SELECT e.id ${SOURCED_EPISODES_SEARCHED} ORDER BY ${NEWEST_FIRST} LIMIT :limit OFFSET :offset`,
+    ),
+    sourcedEpisodeSearchedCount: p(`SELECT count(*) AS n ${SOURCED_EPISODES_SEARCHED}`),
     references: p(`SELECT citing_id AS paper_id, cited_id AS other_id FROM paper_references
       WHERE citing_id ${IN_IDS} ORDER BY citing_id, position`),
     referencedBy: p(`SELECT r.cited_id AS paper_id, r.citing_id AS other_id FROM paper_references r

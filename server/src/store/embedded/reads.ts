@@ -33,7 +33,7 @@ import { EPISODE_FTS_WEIGHTS, PAPER_FTS_WEIGHTS } from './schema.ts';
 /** An id list as the one JSON parameter `IN_IDS` reads. */
 export const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
-const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
+export const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
 const MOST_CITED_FIRST = 'p.citation_count DESC, p.id';
 // The same orders backwards, for the last items of a keyset window (read in reverse, then flipped).
 const NEWEST_LAST = 'e.published_at IS NULL DESC, e.published_at ASC, e.id DESC';

@@ -12,6 +12,7 @@ import type {
   EnrichmentQuery,
   MetadataFilter,
   MetadataHit,
+  MetadataPageQuery,
   MetadataStore,
   ReferenceLinks,
 } from '../metadataStore.ts';
@@ -20,6 +21,14 @@ import type { CypherTransaction, Row } from './driver.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import { asInteger, asString, unique } from './records.ts';
+import type { Page } from '../store.ts';
+
+function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
+  return {
+    offset: Math.max(0, Math.trunc(query.offset)),
+    limit: Math.max(0, Math.trunc(query.limit)),
+  };
+}
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 type Write = (work: (tx: CypherTransaction) => Promise<void>) => Promise<void>;
@@ -170,6 +179,47 @@ export class Neo4jMetadata implements MetadataStore {
       rows = await this.#read('metadataSearch', { query, ...bounds });
     }
     return rows.map((row) => ({ paperId: asString(row.paperId), score: Number(row.score) }));
+  }
+
+  async pagePaperMetadata(query: MetadataPageQuery): Promise<Page<MetadataHit>> {
+    const params = {
+      author: query.author ?? null,
+      topic: query.topic ?? null,
+      minCitations: Math.max(0, Math.trunc(query.minCitations ?? 0)),
+      ...pageWindow(query),
+    };
+    let row: Row | undefined;
+    if (query.text === undefined) {
+      [row] = await this.#read('metadataFilteredPage', params);
+    } else {
+      const search = toLuceneQuery(query.text, METADATA_SEARCH_FIELDS);
+      if (search === null) return { items: [], totalCount: 0 };
+      [row] = await this.#read('metadataSearchPage', { ...params, query: search });
+    }
+    if (row === undefined) return { items: [], totalCount: 0 };
+    return {
+      items: (row.items as { paperId: unknown; score: unknown }[]).map((hit) => ({
+        paperId: asString(hit.paperId),
+        score: Number(hit.score),
+      })),
+      totalCount: asInteger(row.totalCount),
+    };
+  }
+
+  /** Episodes whose source paper matches `filter`, newest first: one page (rows as listEpisodes reads them). */
+  async sourcedEpisodes(
+    filter: MetadataFilter,
+    window: { offset: number; limit: number },
+  ): Promise<Row | undefined> {
+    const params = {
+      author: filter.author ?? null,
+      topic: filter.topic ?? null,
+      ...pageWindow(window),
+    };
+    if (filter.text === undefined) return (await this.#read('metadataSourcedEpisodes', params))[0];
+    const search = toLuceneQuery(filter.text, METADATA_SEARCH_FIELDS);
+    if (search === null) return undefined;
+    return (await this.#read('metadataSourcedEpisodesSearch', { ...params, query: search }))[0];
   }
 
   async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {

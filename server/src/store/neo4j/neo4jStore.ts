@@ -95,6 +95,8 @@ export class Neo4jStore implements GraphStore {
     this.#metadata.referencedByPaperIds(ids, limit);
   readonly searchPaperMetadata: Neo4jMetadata['searchPaperMetadata'] = (filter, limit) =>
     this.#metadata.searchPaperMetadata(filter, limit);
+  readonly pagePaperMetadata: Neo4jMetadata['pagePaperMetadata'] = (query) =>
+    this.#metadata.pagePaperMetadata(query);
   readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) =>
     this.#metadata.referenceLinks(ids, limit);
 
@@ -195,11 +197,13 @@ export class Neo4jStore implements GraphStore {
       limit,
     };
     const [row] =
-      keyset !== undefined
-        ? await this.#read('listEpisodesWindow', bounds)
-        : search === null
-          ? await this.#read('listEpisodes', { offset, limit })
-          : await this.#read('listEpisodesSearch', { query: search, offset, limit });
+      query.sourcePaper !== undefined
+        ? [await this.#metadata.sourcedEpisodes(query.sourcePaper, { offset, limit })]
+        : keyset !== undefined
+          ? await this.#read('listEpisodesWindow', bounds)
+          : search === null
+            ? await this.#read('listEpisodes', { offset, limit })
+            : await this.#read('listEpisodesSearch', { query: search, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
     return {

@@ -12,6 +12,10 @@ interface EpisodeWindowParams {
   limit: number;
 }
 
+/** An episode `e` with its citations, as the lists return them. */
+export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
+         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
+
 export const EPISODES_CYPHER = {
   episodesByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
 MATCH (e:Episode {id: id})
@@ -22,18 +26,22 @@ RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summa
 MATCH (e:Episode {guid: guid})
 RETURN guid, e.id AS id`),
 
-  listEpisodes: cypher<{ offset: number; limit: number }>(`MATCH (e:Episode)
+  listEpisodes: cypher<{ offset: number; limit: number }>(
+    `MATCH (e:Episode)
 WITH e
 ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
 SKIP $offset
 LIMIT $limit
 WITH collect(e) AS page
 RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
-       [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
-         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`),
+       [e IN page | ` +
+      EPISODE_PROJECTION +
+      `] AS items`,
+  ),
 
   /** Strictly after / before a key in listEpisodes' order (undated episodes last). */
-  listEpisodesWindow: cypher<EpisodeWindowParams>(`MATCH (e:Episode)
+  listEpisodesWindow: cypher<EpisodeWindowParams>(
+    `MATCH (e:Episode)
 WHERE ($afterId IS NULL OR CASE WHEN $afterPublished IS NULL THEN e.publishedAt IS NULL AND e.id > $afterId
     ELSE e.publishedAt IS NULL OR e.publishedAt < $afterPublished OR (e.publishedAt = $afterPublished AND e.id > $afterId) END)
   AND ($beforeId IS NULL OR CASE WHEN $beforePublished IS NULL THEN e.publishedAt IS NOT NULL OR e.id < $beforeId
@@ -45,20 +53,25 @@ ORDER BY (e.publishedAt IS NULL) <> $fromEnd,
 LIMIT $limit
 WITH collect(e) AS page
 RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
-       [e IN page | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
-         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`),
+       [e IN page | ` +
+      EPISODE_PROJECTION +
+      `] AS items`,
+  ),
 
   listEpisodesSearch: cypher<{
     query: string;
     offset: number;
     limit: number;
-  }>(`CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
+  }>(
+    `CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
 WITH node, score
 ORDER BY score DESC, node.id
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount,
-       [e IN hits[$offset..($offset + $limit)] | e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
-         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}] AS items`),
+       [e IN hits[$offset..($offset + $limit)] | ` +
+      EPISODE_PROJECTION +
+      `] AS items`,
+  ),
 
   exportEpisodes: cypher(`MATCH (e:Episode)
 RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,

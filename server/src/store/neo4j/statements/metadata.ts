@@ -6,6 +6,7 @@
 // Keyed by paper id, apart from (:Paper), so it outlives a paper a re-import drops.
 import type { PaperMetadata } from '../../../domain/metadata.ts';
 import { cypher } from './declare.ts';
+import { EPISODE_PROJECTION } from './episodes.ts';
 
 /** The stored properties of one PaperMetadata node (`SET m += fields`): the metadata, authors by name. */
 interface MetadataFieldsParam extends Omit<PaperMetadata, 'authors'> {
@@ -15,6 +16,32 @@ interface MetadataFieldsParam extends Omit<PaperMetadata, 'authors'> {
   /** The names joined, for the full-text index. */
   authorsText: string;
 }
+
+/** Author: part of a name; topic: exactly; both case-insensitive, null matches all. */
+interface MetadataFilterParams {
+  author: string | null;
+  topic: string | null;
+}
+
+interface MetadataPageParams {
+  minCitations: number;
+  offset: number;
+  limit: number;
+}
+
+const METADATA_FILTERS = `($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
+  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))`;
+
+/** From matching metadata `m` to the episodes it is the source paper of, as listEpisodes pages them. */
+const SOURCED_EPISODES_PAGE =
+  `MATCH (e:Episode)-[:CITES {kind: 'SOURCE'}]->(:Paper {id: m.paperId})
+WITH DISTINCT e
+ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
+WITH collect(e) AS hits
+RETURN size(hits) AS totalCount,
+       [e IN hits[$offset..($offset + $limit)] | ` +
+  EPISODE_PROJECTION +
+  '] AS items';
 
 export const METADATA_CYPHER = {
   schemaPaperMetadataId: cypher(
@@ -73,31 +100,75 @@ MATCH (cited:PaperMetadata {paperId: reference.citedId})
 CREATE (citing)-[:REFERENCES {position: reference.position}]->(cited)
 RETURN count(*) AS references`),
 
-  /** Author: part of a name; topic: exactly; both case-insensitive, null matches all. */
-  metadataFiltered: cypher<{
-    author: string | null;
-    topic: string | null;
-    limit: number;
-  }>(`MATCH (m:PaperMetadata)
-WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
-  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+  metadataFiltered: cypher<MetadataFilterParams & { limit: number }>(
+    `MATCH (m:PaperMetadata)
+WHERE ` +
+      METADATA_FILTERS +
+      `
 MATCH (p:Paper {id: m.paperId})
 RETURN m.paperId AS paperId, p.citationCount AS score
 ORDER BY score DESC, paperId
-LIMIT $limit`),
+LIMIT $limit`,
+  ),
 
-  metadataSearch: cypher<{
-    query: string;
-    author: string | null;
-    topic: string | null;
-    limit: number;
-  }>(`CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
-WHERE ($author IS NULL OR any(name IN m.authors WHERE toLower(name) CONTAINS toLower($author)))
-  AND ($topic IS NULL OR any(topic IN m.topics WHERE toLower(topic) = toLower($topic)))
+  metadataSearch: cypher<MetadataFilterParams & { query: string; limit: number }>(
+    `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
+WHERE ` +
+      METADATA_FILTERS +
+      `
 MATCH (:Paper {id: m.paperId})
 RETURN m.paperId AS paperId, score
 ORDER BY score DESC, paperId
-LIMIT $limit`),
+LIMIT $limit`,
+  ),
+
+  /** metadataFiltered's hits cited at least $minCitations times: one page and how many in all. */
+  metadataFilteredPage: cypher<MetadataFilterParams & MetadataPageParams>(
+    `MATCH (m:PaperMetadata)
+WHERE ` +
+      METADATA_FILTERS +
+      `
+MATCH (p:Paper {id: m.paperId})
+WHERE p.citationCount >= $minCitations
+WITH m.paperId AS paperId, p.citationCount AS score
+ORDER BY score DESC, paperId
+WITH collect({paperId: paperId, score: score}) AS hits
+RETURN size(hits) AS totalCount, hits[$offset..($offset + $limit)] AS items`,
+  ),
+
+  /** metadataSearch's hits cited at least $minCitations times: one page and how many in all. */
+  metadataSearchPage: cypher<MetadataFilterParams & MetadataPageParams & { query: string }>(
+    `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m, score
+WHERE ` +
+      METADATA_FILTERS +
+      `
+MATCH (p:Paper {id: m.paperId})
+WHERE p.citationCount >= $minCitations
+WITH m.paperId AS paperId, score
+ORDER BY score DESC, paperId
+WITH collect({paperId: paperId, score: score}) AS hits
+RETURN size(hits) AS totalCount, hits[$offset..($offset + $limit)] AS items`,
+  ),
+
+  /** Episodes whose source paper's metadata passes the filters, newest first: one page and how many in all. */
+  metadataSourcedEpisodes: cypher<MetadataFilterParams & { offset: number; limit: number }>(
+    `MATCH (m:PaperMetadata)
+WHERE ` +
+      METADATA_FILTERS +
+      '\n' +
+      SOURCED_EPISODES_PAGE,
+  ),
+
+  /** As metadataSourcedEpisodes, the source paper also matching $query. */
+  metadataSourcedEpisodesSearch: cypher<
+    MetadataFilterParams & { query: string; offset: number; limit: number }
+  >(
+    `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m
+WHERE ` +
+      METADATA_FILTERS +
+      '\n' +
+      SOURCED_EPISODES_PAGE,
+  ),
 
   metadataByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
 MATCH (m:PaperMetadata {paperId: id})
