@@ -1,10 +1,11 @@
-// npm run gen -- --size small|medium|large|<episodes> --out DIR [--seed N]
+// npm run gen -- --size small|medium|large|xlarge|<episodes> --out DIR [--seed N]
 //
 // Writes a synthetic feed shaped like the real podcast, as RSS and as papergraph JSON, plus
 // manifest.json describing it. Sizes: small = the real seed (8 episodes), medium = 10k episodes,
-// large = 100k episodes (~450k citations, ~400k papers). A feed file may not exceed the importer's
-// 20 MB limit, so larger feeds are written in parts (feed-001.rss.xml, feed-001.json, …) the way a
-// big podcast archive would be imported; a feed that fits in one part is feed.rss.xml + feed.json.
+// large = 100k episodes (~450k citations, ~400k papers), xlarge = 250k episodes (over a million
+// citations). A feed file may not exceed the importer's 20 MB limit, so larger feeds are written in
+// parts (feed-001.rss.xml, feed-001.json, …) the way a big podcast archive would be imported; a feed
+// that fits in one part is feed.rss.xml + feed.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { syntheticEpisodes, type SyntheticEpisode } from './synthetic/corpus.ts'
 import { renderRss } from './synthetic/rss.ts';
 
 export const GENERATOR_VERSION = 1;
-export const SIZES = { small: 0, medium: 10_000, large: 100_000 } as const;
+export const SIZES = { small: 0, medium: 10_000, large: 100_000, xlarge: 250_000 } as const;
 export type SizeName = keyof typeof SIZES;
 /** ~5.5 kB of RSS per episode: 2,000 episodes keep every part (RSS and JSON) well under 20 MB. */
 const EPISODES_PER_PART = 2_000;
@@ -46,7 +47,7 @@ export function episodesForSize(size: string): number | 'seed' {
   const n = Number(size);
   if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
     throw new Error(
-      `--size must be small, medium, large or a number of episodes (1–1000000), not "${size}"`,
+      `--size must be small, medium, large, xlarge or a number of episodes (1–1000000), not "${size}"`,
     );
   }
   return n;
@@ -153,7 +154,7 @@ function main(): void {
   });
   if (!values.out) {
     console.error(
-      'usage: npm run gen -- --size small|medium|large|<episodes> --out DIR [--seed N]',
+      'usage: npm run gen -- --size small|medium|large|xlarge|<episodes> --out DIR [--seed N]',
     );
     process.exitCode = 2;
     return;

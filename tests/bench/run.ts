@@ -1,21 +1,24 @@
 // npm run bench -- [--size small|medium|large|<episodes>] [--seed N] [--feed-dir DIR] [--quick]
-//                   [--json FILE] [--keep] [--skip-web] [--store embedded|both]
+//                   [--json FILE] [--keep] [--skip-web] [--store embedded|both] [--peer kuzu]
+//       npm run bench -- --growth [--sizes medium,large,xlarge] [--seed N] [--quick] [--json FILE]
 //
 // Generates (or reuses) a synthetic feed, imports it into a fresh embedded store under a temporary
 // DATA_DIR, then measures every figure of issue 5 and prints it with its goal and verdict, plus the
 // machine it ran on and the Neo4j store's round trips per query. `--store both` adds the same feed on a
-// disposable live Neo4j, side by side with the embedded store. Not a test: it never fails on a missed
+// disposable live Neo4j, side by side with the embedded store; `--peer kuzu` loads the same feed into
+// Kùzu and sets papergraph's figures beside it (kuzuPeer.ts). `--growth` measures the main figures at
+// several sizes with their growth factors (growth.ts) instead. Not a test: it never fails on a missed
 // goal (tests/bench/smoke.test.ts runs it tiny to keep it working). Exit code 1 only when it breaks.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { httpRows } from './httpRows.ts';
+import { growthTable, renderGrowth, type GrowthTable } from './growth.ts';
 import { importRow, timeImport } from './importRows.ts';
+import { peerRows, renderPeer, runKuzuPeer, type PeerRow } from './kuzuPeer.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import {
   compareStores,
@@ -25,25 +28,10 @@ import {
   type Comparison,
   type RoundTrips,
 } from './neo4jRows.ts';
-import type { QuerySample } from './queryRows.ts';
+import { runQueryWorker } from './queryProcess.ts';
 import { describeVerdict, renderNotes, renderTable, type Row } from './report.ts';
 import { restartAndMemoryRows } from './restartRows.ts';
 import { webRows } from './webRows.ts';
-
-const QUERY_WORKER = fileURLToPath(new URL('./queryWorker.ts', import.meta.url));
-
-function runQueryWorker(dataDir: string, quick: boolean): { rows: Row[]; sample: QuerySample } {
-  const child = spawnSync(process.execPath, [QUERY_WORKER, dataDir, quick ? '1' : '0'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0)
-    throw new Error(`query worker failed (${child.status}):\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
-    rows: Row[];
-    sample: QuerySample;
-  };
-}
 
 export interface BenchOptions {
   size: string;
@@ -55,6 +43,8 @@ export interface BenchOptions {
   skipWeb: boolean;
   /** `both`: also run the same feed on a live Neo4j and compare. */
   stores: 'embedded' | 'both';
+  /** `kuzu`: also load the same feed into Kùzu and compare. */
+  peer: 'kuzu' | undefined;
   log: (line: string) => void;
 }
 
@@ -66,6 +56,8 @@ export interface BenchResult {
   neo4jRoundTrips: RoundTrips[];
   /** Present with `stores: 'both'`; the round trips above are then the live server's. */
   comparison?: Comparison;
+  /** Present with `peer: 'kuzu'`. */
+  peer?: { version: string; rows: PeerRow[] };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -110,6 +102,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await api.stop();
     }
 
+    let peer: BenchResult['peer'];
+    if (options.peer === 'kuzu') {
+      const figures = await runKuzuPeer(feed, sample, options.quick, log);
+      peer = { version: figures.version, rows: peerRows(rows, figures) };
+    }
+    const withPeer = peer ? { peer } : {};
     if (options.stores === 'both') {
       const comparison = await compareStores(feed, { quick: options.quick, log });
       return {
@@ -119,11 +117,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         rows,
         neo4jRoundTrips: comparison.roundTrips,
         comparison,
+        ...withPeer,
       };
     }
     log('neo4j: round trips per query over canned rows');
     const roundTrips = await neo4jRoundTrips();
-    return { size: options.size, machine, corpus: stats, rows, neo4jRoundTrips: roundTrips };
+    return {
+      size: options.size,
+      machine,
+      corpus: stats,
+      rows,
+      neo4jRoundTrips: roundTrips,
+      ...withPeer,
+    };
   } finally {
     await rm(jsonDir, { recursive: true, force: true });
     if (options.keep) log(`kept the store in ${dataDir}`);
@@ -145,6 +151,7 @@ export function renderResult(result: BenchResult): string {
     `Neo4j store, database round trips per query (${result.comparison ? 'live server' : 'counted over canned rows; --store both runs a live Neo4j'}):`,
     renderRoundTrips(result.neo4jRoundTrips),
     ...(result.comparison ? ['', renderComparison(result.comparison)] : []),
+    ...(result.peer ? ['', renderPeer(result.peer.rows, result.peer.version)] : []),
   ].join('\n');
 }
 
@@ -159,12 +166,28 @@ async function main(): Promise<void> {
       'skip-web': { type: 'boolean', default: false },
       json: { type: 'string' },
       store: { type: 'string', default: 'embedded' },
+      peer: { type: 'string' },
+      growth: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: 'medium,large,xlarge' },
     },
   });
   if (values.store !== 'embedded' && values.store !== 'both')
     throw new Error(`--store must be embedded or both, not "${values.store}"`);
+  if (values.peer !== undefined && values.peer !== 'kuzu')
+    throw new Error(`--peer must be kuzu, not "${values.peer}"`);
   const seed = Number(values.seed);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  if (values.growth) {
+    const table: GrowthTable = await growthTable({
+      sizes: values.sizes.split(','),
+      seed,
+      quick: values.quick,
+      log,
+    });
+    console.log(renderGrowth(table));
+    if (values.json) await writeFile(values.json, `${JSON.stringify(table, null, 2)}\n`);
+    return;
+  }
   const result = await runBench({
     size: values.size,
     seed,
@@ -173,6 +196,7 @@ async function main(): Promise<void> {
     keep: values.keep,
     skipWeb: values['skip-web'],
     stores: values.store,
+    peer: values.peer,
     log,
   });
   console.log(renderResult(result));
