@@ -253,6 +253,56 @@ describe('the details sheet by keyboard', () => {
   });
 });
 
+/** Labels drawn right now, by kind, and the best-connected nodes (rank order) with whether theirs is drawn. */
+function drawnLabels(page: Page) {
+  return page.evaluate(() => {
+    const container = document.querySelector(
+      '[data-testid="graph-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
+    const cy = container._cyreg!.cy;
+    const drawn = (n: any) =>
+      n.style('label') !== '' &&
+      n.pstyle('font-size').pfValue * cy.zoom() >= n.pstyle('min-zoomed-font-size').pfValue;
+    const count = (kind: string) => {
+      const nodes = cy.nodes(`.${kind}`);
+      return { drawn: nodes.filter(drawn).length, of: nodes.length };
+    };
+    const byRank = cy
+      .nodes()
+      .toArray()
+      .sort((a: any, b: any) => a.data('rank') - b.data('rank'))
+      .map((n: any) => ({ id: n.id(), drawn: drawn(n) }));
+    return { episodes: count('episode'), papers: count('paper'), byRank };
+  });
+}
+
+describe('labels on the seed', () => {
+  for (const size of SIZES) {
+    it(`${size}: every episode and many papers are labelled at home zoom; the best-connected stay labelled zoomed out`, async () => {
+      const page = await openHome(size);
+      await graphReady(page);
+      await layoutSettled(page);
+      await page.waitForTimeout(200);
+      const home = await drawnLabels(page);
+      expect(home.episodes.drawn, 'episodes labelled').toBe(home.episodes.of);
+      expect(home.papers.drawn, `papers labelled of ${home.papers.of}`).toBeGreaterThanOrEqual(
+        size === 'phone' ? 4 : 8,
+      );
+      await shot(page, `${size}-labels-seed-home`);
+
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+      await layoutSettled(page);
+      await page.waitForTimeout(200);
+      const out = await drawnLabels(page);
+      expect(
+        out.byRank.slice(0, 3).every((n) => n.drawn),
+        JSON.stringify(out.byRank),
+      ).toBe(true);
+      await page.close();
+    });
+  }
+});
+
 describe('errors', () => {
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);

@@ -26,3 +26,39 @@ export function overlappingLabels(boxes: readonly LabelBox[]): Set<string> {
   }
   return hidden;
 }
+
+/** Where a node's label sits: under the node (the stylesheet's default), over it, or beside it. */
+export type LabelPlacement = 'below' | 'above' | 'right' | 'left';
+
+export interface LabelOptions {
+  id: string;
+  /** The label's box in each placement, the preferred first. */
+  boxes: readonly { placement: LabelPlacement; box: Omit<LabelBox, 'id'> }[];
+}
+
+export interface PlacedLabels {
+  /** Labels drawn in a placement other than the first offered. */
+  moved: Map<string, LabelPlacement>;
+  /** Labels left out: every placement would cover a label kept before them. */
+  hidden: Set<string>;
+}
+
+/**
+ * Greedy like overlappingLabels, with more than one place per label: each label, most important
+ * first, takes its first placement that covers no label kept so far, else is left out.
+ */
+export function placeLabels(labels: readonly LabelOptions[]): PlacedLabels {
+  const kept: LabelBox[] = [];
+  const moved = new Map<string, LabelPlacement>();
+  const hidden = new Set<string>();
+  for (const { id, boxes } of labels) {
+    const free = boxes.find(({ box }) => !kept.some((other) => overlap({ id, ...box }, other)));
+    if (!free) {
+      hidden.add(id);
+      continue;
+    }
+    kept.push({ id, ...free.box });
+    if (free !== boxes[0]) moved.set(id, free.placement);
+  }
+  return { moved, hidden };
+}

@@ -10,8 +10,18 @@ export const LABEL_PX = 12;
 export const FULL_TEXT_ZOOM = Math.SQRT2;
 /** Labels drawn at any zoom, however far out. */
 const MIN_LABELS = 8;
-/** Label width in font sizes: about 13 characters per line at the ellipsis, 18 wrapped. */
-const WIDTH_EM = { ellipsis: 13, wrapped: 18 } as const;
+/**
+ * Views up to this size offer every label at every zoom: the overlap sweep (labelOverlap.ts) keeps
+ * as many as fit, best-connected first, so a small graph is labelled wherever there is room.
+ */
+const OFFER_ALL_UP_TO = 150;
+/**
+ * Label width in font sizes: about 13 characters per line at the ellipsis, 18 wrapped, and 9 when
+ * zoomed far out (a whole graph on a phone), where shorter labels let every episode keep one.
+ */
+const WIDTH_EM = { far: 9, ellipsis: 13, wrapped: 18 } as const;
+/** At or below this zoom step labels take the far width. */
+const FAR_ZOOM = 0.25;
 /** Zoom steps per doubling: the stylesheet changes only when the zoom crosses a step. */
 const STEPS_PER_OCTAVE = 4;
 
@@ -40,16 +50,18 @@ export function labelLevel(zoom: number, nodeCount: number): LabelLevel {
     2 ** (Math.round(Math.log2(Math.max(zoom, 1e-4)) * STEPS_PER_OCTAVE) / STEPS_PER_OCTAVE);
   const fontSize = Math.round((LABEL_PX / Math.min(step, 1)) * 10) / 10;
   // Room for labels grows with the drawn area, i.e. with the square of the zoom.
-  const shown = Math.min(
-    nodeCount,
-    Math.max(MIN_LABELS, Math.ceil(nodeCount * Math.min(1, step * step))),
-  );
+  const shown =
+    nodeCount <= OFFER_ALL_UP_TO
+      ? nodeCount
+      : Math.min(nodeCount, Math.max(MIN_LABELS, Math.ceil(nodeCount * Math.min(1, step * step))));
   const wrap = step >= FULL_TEXT_ZOOM;
   return {
     fontSize,
     shown,
     wrap,
-    maxWidth: Math.round(fontSize * (wrap ? WIDTH_EM.wrapped : WIDTH_EM.ellipsis)),
+    maxWidth: Math.round(
+      fontSize * (wrap ? WIDTH_EM.wrapped : step <= FAR_ZOOM ? WIDTH_EM.far : WIDTH_EM.ellipsis),
+    ),
   };
 }
 

@@ -27,6 +27,12 @@ export const GRAPH_COLORS = {
 
 /** Class of a node whose label is left out so that labels do not overlap. */
 export const LABEL_HIDDEN = 'label-hidden';
+/** Classes of a node whose label sits elsewhere than under it, where that space was taken. */
+export const LABEL_MOVED = {
+  above: 'label-above',
+  right: 'label-right',
+  left: 'label-left',
+} as const;
 
 export interface StyleRule {
   selector: string;
@@ -185,7 +191,28 @@ function levelOfDetailRules(labels: LabelLevel): StyleRule[] {
 
 /** Labels that would cover a better-connected node's label (labelOverlap.ts). */
 function declutterRules(): StyleRule[] {
-  return [{ selector: `node.${LABEL_HIDDEN}`, style: { label: '' } }];
+  return [
+    { selector: `node.${LABEL_HIDDEN}`, style: { label: '' } },
+    { selector: `node.${LABEL_MOVED.above}`, style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+    {
+      selector: `node.${LABEL_MOVED.right}`,
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 4,
+        'text-margin-y': 0,
+      },
+    },
+    {
+      selector: `node.${LABEL_MOVED.left}`,
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-x': -4,
+        'text-margin-y': 0,
+      },
+    },
+  ];
 }
 
 /** Focus, selection, hover and a highlighted path stand out (and keep their labels) the same way in every view. */

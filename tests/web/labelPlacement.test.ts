@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { placeLabels, type LabelOptions } from '../../web/src/lib/graph/labelOverlap.ts';
+
+const box = (x1: number, y1: number, x2: number, y2: number) => ({ x1, y1, x2, y2 });
+const options = (
+  id: string,
+  ...places: [LabelOptions['boxes'][number]['placement'], ReturnType<typeof box>][]
+): LabelOptions => ({
+  id,
+  boxes: places.map(([placement, b]) => ({ placement, box: b })),
+});
+
+describe('placeLabels', () => {
+  it('keeps each label in its first place when nothing is in the way', () => {
+    const placed = placeLabels([
+      options('a', ['below', box(0, 0, 10, 5)]),
+      options('b', ['below', box(20, 0, 30, 5)]),
+    ]);
+    expect(placed.hidden.size).toBe(0);
+    expect(placed.moved.size).toBe(0);
+  });
+
+  it('moves a label to its next free place, earlier labels first', () => {
+    const placed = placeLabels([
+      options('a', ['below', box(0, 10, 10, 15)]),
+      options('b', ['below', box(5, 12, 15, 17)], ['above', box(5, 0, 15, 5)]),
+    ]);
+    expect([...placed.moved]).toEqual([['b', 'above']]);
+    expect(placed.hidden.size).toBe(0);
+  });
+
+  it('leaves a label out when every place would cover a kept one', () => {
+    const placed = placeLabels([
+      options('a', ['below', box(0, 0, 100, 100)]),
+      options('b', ['below', box(10, 10, 20, 20)], ['right', box(50, 50, 60, 60)]),
+    ]);
+    expect([...placed.hidden]).toEqual(['b']);
+  });
+});
