@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort, stopProcess } from '../helpers/processes.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -63,7 +63,7 @@ function start(
  * `npm test` builds the web app before any test runs (other tests start the server too, and must never
  * see a half-written build); run by hand, the browser tests build it when it is missing.
  */
-export function ensureWebBuilt(): void {
+function ensureWebBuilt(): void {
   if (existsSync(join(ROOT, 'web/build/handler.js'))) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {

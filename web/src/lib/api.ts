@@ -72,7 +72,7 @@ export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type ShortestPaths = ResultOf<typeof PathsQuery>['paths'];
 export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
-export type PageInfo = ResultOf<typeof EpisodesQuery>['episodes']['pageInfo'];
+type PageInfo = ResultOf<typeof EpisodesQuery>['episodes']['pageInfo'];
 export type Stats = ResultOf<typeof StatsQuery>['stats'];
 
 export interface Connection<T> {
@@ -81,8 +81,6 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** Largest page the API serves for the connections. */
-export const MAX_PAGE = 100;
 /** Citing episodes an exported paper lists (BibTeX note counts them all; CSV names these). */
 const EXPORT_CITED_BY = 20;
 /** Episodes listed per paper in a batch lookup (the paper's page lists them all). */

@@ -1,7 +1,7 @@
 // Where the server side of the web app finds the GraphQL API: API_URL if set, otherwise the
 // API's default local address on API_PORT (4000 unless told otherwise).
 
-export const DEFAULT_API_PORT = 4000;
+const DEFAULT_API_PORT = 4000;
 
 /** Validates API_URL: an absolute http(s) URL, or unset. */
 export function parseApiUrl(value: string | undefined): string | undefined {
