@@ -2,15 +2,18 @@
 // before it: (figure ÷ previous figure) ÷ (citations ÷ previous citations). 1 is linear in the graph's
 // size, below 1 grows slower, above 1 faster than linearly. Import is taken by its time, so that the
 // factor reads the same way as the others.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { timeImport } from './importRows.ts';
 import { runQueryWorker } from './queryProcess.ts';
 import type { Row } from './report.ts';
-import { restartAndMemoryRows } from './restartRows.ts';
+import { MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
+import { startApi } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
 interface Figure {
@@ -49,13 +52,12 @@ const FIGURES: Figure[] = [
   { id: 'graph-p50', label: 'graph(focus, depth:2, limit:2000) p50', shown: millis },
 ];
 
-async function measureSize(
-  size: string,
-  seed: number,
-  quick: boolean,
-  log: (line: string) => void,
-): Promise<SizeFigures> {
-  const feed = ensureFeed(size, seed, defaultFeedDir(size, seed), log);
+async function measureSize(size: string, options: GrowthOptions): Promise<SizeFigures> {
+  const { seed, quick, log } = options;
+  const feedDir = options.feedRoot
+    ? join(options.feedRoot, `feed-${size}-seed${seed}`)
+    : defaultFeedDir(size, seed);
+  const feed = ensureFeed(size, seed, feedDir, log);
   const dataDir = await mkdtemp(join(tmpdir(), 'papergraph-bench-growth-'));
   try {
     log(`growth ${size}: import into ${dataDir}`);
@@ -64,11 +66,22 @@ async function measureSize(
     await store.close();
     log(`growth ${size}: queries`);
     const { rows: queryRows } = runQueryWorker(dataDir, quick);
-    log(`growth ${size}: open and memory`);
-    const { rows: openRows, api, stats } = await restartAndMemoryRows(dataDir, log);
-    await api.stop();
+    if (!existsSync(graphFilePath(dataDir)))
+      throw new Error(`the import left no graph file in ${dataDir} to open from`);
+    log(`growth ${size}: open from the graph file and memory`);
+    const api = await startApi(dataDir, log);
+    const { stats } = api;
+    let processRows: Row[];
+    try {
+      processRows = await openRows(api, null, {
+        restart: ['restart', 'open', RESTART_GOAL],
+        memory: ['memory', 'memory', MEMORY_GOAL],
+      });
+    } finally {
+      await api.stop();
+    }
     const byId = (rows: Row[], id: string) => rows.find((r) => r.id === id)?.value ?? Number.NaN;
-    const all = [...queryRows, ...openRows];
+    const all = [...queryRows, ...processRows];
     return {
       size,
       ...stats,
@@ -84,15 +97,22 @@ async function measureSize(
   }
 }
 
-export async function growthTable(options: {
+export interface GrowthOptions {
   sizes: string[];
   seed: number;
+  /** Folder holding one feed folder per size; the bench's usual feed folders when absent. */
+  feedRoot?: string;
   quick: boolean;
   log: (line: string) => void;
-}): Promise<GrowthTable> {
+}
+
+export async function growthTable(options: GrowthOptions): Promise<GrowthTable> {
   const sizes: SizeFigures[] = [];
   for (const size of options.sizes) {
-    sizes.push(await measureSize(size, options.seed, options.quick, options.log));
+    const figures = await measureSize(size, options);
+    // Each size as it is done: a long run cut short keeps the sizes it measured.
+    options.log(`growth ${size}: ${JSON.stringify(figures)}`);
+    sizes.push(figures);
   }
   return { sizes };
 }

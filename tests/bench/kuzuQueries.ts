@@ -1,7 +1,7 @@
 // Kùzu's schema and the Cypher for the questions the bench times on papergraph, with the same
 // definitions: related = two hops over CITES scored by Adamic–Adar (each shared paper adds 1/ln of how
 // many episodes cite it; papers cited once add nothing), citedBy = source citations first, then newest
-// episode first, then episode id.
+// episode first (undated last), then episode id.
 export const KUZU_SCHEMA = [
   'CREATE NODE TABLE Episode(id STRING, title STRING, published DATE, PRIMARY KEY(id))',
   'CREATE NODE TABLE Paper(id STRING, title STRING, arxivId STRING, doi STRING, PRIMARY KEY(id))',
@@ -22,7 +22,8 @@ export const KUZU_RELATED =
 
 export const KUZU_CITED_BY =
   'MATCH (e:Episode)-[c:CITES]->(p:Paper {id: $id}) ' +
-  "RETURN e.title AS title ORDER BY CASE WHEN c.kind = 'SOURCE' THEN 0 ELSE 1 END, e.published DESC, e.id LIMIT 50";
+  "RETURN e.title AS title ORDER BY CASE WHEN c.kind = 'SOURCE' THEN 0 ELSE 1 END, " +
+  'CASE WHEN e.published IS NULL THEN 1 ELSE 0 END, e.published DESC, e.id LIMIT 50';
 
 /** What the parent hands the Kùzu worker to time, the same sample papergraph's query rows used. */
 export interface KuzuWorkerSample {

@@ -1,6 +1,8 @@
-// npm run bench -- [--size small|medium|large|<episodes>] [--seed N] [--feed-dir DIR] [--quick]
-//                   [--json FILE] [--keep] [--skip-web] [--store embedded|both] [--peer kuzu]
-//       npm run bench -- --growth [--sizes medium,large,xlarge] [--seed N] [--quick] [--json FILE]
+// npm run bench -- [--size small|medium|large|xlarge|<episodes>] [--seed N] [--feed-dir DIR]
+//                   [--quick] [--json FILE] [--keep] [--skip-web] [--store embedded|both]
+//                   [--peer kuzu]
+//       npm run bench -- --growth [--sizes medium,large,xlarge] [--feed-dir ROOT] [--seed N]
+//                   [--quick] [--json FILE]
 //
 // Generates (or reuses) a synthetic feed, imports it into a fresh embedded store under a temporary
 // DATA_DIR, then measures every figure of issue 5 and prints it with its goal and verdict, plus the
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
     const table: GrowthTable = await growthTable({
       sizes: values.sizes.split(','),
       seed,
+      ...(values['feed-dir'] ? { feedRoot: values['feed-dir'] } : {}),
       quick: values.quick,
       log,
     });

@@ -1,6 +1,7 @@
 // Keeps `npm run bench` from rotting: runs it end to end at a tiny size with short runs and checks that
-// every figure of issue 5 is printed with a measured value. The verdicts are not asserted: a tiny run on
-// a busy CI machine says nothing about the goals.
+// every figure of issue 5 is printed with a measured value, and Kùzu's figures beside papergraph's
+// (`--peer kuzu`); then `--growth` over two tiny sizes. The verdicts are not asserted: a tiny run on a
+// busy CI machine says nothing about the goals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
+import type { GrowthTable } from './growth.ts';
+import type { PeerRow } from './kuzuPeer.ts';
 
 const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
 const ROWS = [
@@ -37,6 +40,8 @@ const ROWS = [
 // Where Neo4j can run, the smoke run compares both stores too (`--store both`), so that half cannot rot either.
 const withNeo4j = neo4jTestSettings().skipReason === undefined;
 
+const PEER_ROWS = ['peer-import', 'peer-open', 'peer-memory', 'peer-related', 'peer-cited-by'];
+
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -62,6 +67,8 @@ describe('npm run bench (smoke run at a tiny size)', () => {
           join(dir, 'feed'),
           '--json',
           json,
+          '--peer',
+          'kuzu',
           ...stores,
         ],
         {
@@ -75,6 +82,7 @@ describe('npm run bench (smoke run at a tiny size)', () => {
         machine: { cores: number; node: string };
         corpus: { episodes: number };
         rows: { id: string; label: string; value: number | null; shown: string; verdict: string }[];
+        peer: { version: string; rows: PeerRow[] };
       };
       expect(result.corpus.episodes).toBe(120);
       expect(result.machine.cores).toBeGreaterThan(0);
@@ -90,6 +98,17 @@ describe('npm run bench (smoke run at a tiny size)', () => {
       }
       expect(run.stdout).toMatch(/^machine: \d+ cores .*Node v\d+/m);
       expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
+      expect(result.peer.version).toBe('0.11.3');
+      expect(result.peer.rows.map((r) => r.id)).toEqual(PEER_ROWS);
+      const peerTable = run.stdout.slice(run.stdout.indexOf('Beside Kùzu 0.11.3, same feed:'));
+      for (const row of result.peer.rows) {
+        expect(Number.isFinite(row.value), `${row.label}: ${row.shown}`).toBe(true);
+        const line = peerTable.split('\n').find((l) => l.startsWith(`| ${row.label} `));
+        expect(line, row.label).toBeDefined();
+        expect(line).toContain(`| ${row.papergraph} `);
+        expect(line).toContain(`| ${row.peer} `);
+        expect(line).toMatch(/\| \d+\.\d\d× +\| [≤≥] \d\.\d× +\| (pass|MISS \([^)]*\)) +\|$/);
+      }
       if (withNeo4j) {
         expect(run.stdout).toContain('database round trips per query (live server)');
         const table = run.stdout.slice(run.stdout.indexOf('Both stores, same feed'));
@@ -97,6 +116,33 @@ describe('npm run bench (smoke run at a tiny size)', () => {
         expect(figures).toHaveLength(7);
         for (const line of figures) expect(line).toMatch(/\| [\d.,]+ \| [\d.,]+ \| \d+\.\d\d× \|$/);
       }
+    },
+  );
+
+  it(
+    '--growth prints each figure at every size with its growth factor',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-growth-smoke-'));
+      dirs.push(dir);
+      const json = join(dir, 'growth.json');
+      const run = spawnSync(
+        process.execPath,
+        [RUN, '--growth', '--sizes', '40,80', '--quick', '--feed-dir', dir, '--json', json],
+        { encoding: 'utf8', timeout: 110_000 },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const table = JSON.parse(readFileSync(json, 'utf8')) as GrowthTable;
+      expect(table.sizes.map((s) => [s.size, s.episodes])).toEqual([
+        ['40', 40],
+        ['80', 80],
+      ]);
+      for (const size of table.sizes) {
+        for (const value of Object.values(size.values)) expect(Number.isFinite(value)).toBe(true);
+      }
+      const figures = run.stdout.split('\n').filter((line) => /^\| (?!figure|-)/.test(line));
+      expect(figures).toHaveLength(6);
+      for (const line of figures) expect(line).toMatch(/, growth \d+\.\d\d +\|$/);
     },
   );
 });
