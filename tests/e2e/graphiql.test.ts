@@ -1,11 +1,15 @@
 // GraphiQL without internet: every request that leaves the machine is refused, and both the API's own
 // /graphql and the web app's proxied /graphql still draw the editor and run a query, under their CSP.
+// It opens with papergraph's examples, a tab each, and runs them on a desktop and a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { EXAMPLES } from '../../server/src/graphql/graphiql/examples.ts';
 import { shot } from './browser.ts';
-import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, startStack, type Stack } from './stack.ts';
+import { openViewports, type Viewports } from './viewports.ts';
 
 let stack: Stack;
+let viewports: Viewports;
 let browser: Browser;
 let context: BrowserContext;
 
@@ -39,7 +43,8 @@ async function openOffline(url: string): Promise<Visit> {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  viewports = await openViewports();
+  browser = viewports.browser;
   stack = await startStack();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
@@ -53,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
+  await viewports?.close();
   await stack?.close();
 });
 
@@ -127,4 +132,85 @@ describe('GraphiQL offline', () => {
       await phone.close();
     }
   }, 90_000);
+});
+
+describe('GraphiQL examples', () => {
+  // Monaco draws spaces as no-break spaces; \s matches both.
+  const text = async (page: Page, selector: string) =>
+    (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ');
+
+  async function runsTab(
+    page: Page,
+    touch: boolean,
+    tab: string,
+    shows: string,
+    expected: string,
+  ): Promise<void> {
+    const button = page.locator('.graphiql-tab', { hasText: tab }).locator('.graphiql-tab-button');
+    // A phone taps: GraphiQL's tabs are draggable, and there a touch is no mouse click. The tab row
+    // may still be settling from the last run, so the tap is repeated until the tab shows.
+    await expect
+      .poll(async () => {
+        await (touch ? button.tap() : button.click());
+        return text(page, '.graphiql-query-editor');
+      })
+      .toContain(shows);
+    const run = page.locator('.graphiql-execute-button');
+    await (touch ? run.tap() : run.click());
+    await expect
+      .poll(() => text(page, '.graphiql-response'), { timeout: 20_000 })
+      .toContain(expected);
+  }
+
+  it.each(['desktop', 'phone'] as const)(
+    'opens with a tab per example on the %s; the first and the last run on the seed',
+    async (viewport) => {
+      const page = await viewports[viewport].newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(`${stack.baseUrl}/graphql`);
+        await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
+        const tabs = page.locator('.graphiql-tab');
+        await expect.poll(() => tabs.count()).toBe(EXAMPLES.length);
+        // GraphiQL titles a tab by its operation; the first example is anonymous.
+        expect((await tabs.allInnerTexts()).map((tab) => tab.trim())).toEqual([
+          '<untitled>',
+          ...EXAMPLES.slice(1).map((example) => example.name),
+        ]);
+        const { stats } = await apiQuery<{ stats: { episodes: number } }>(
+          stack.apiUrl,
+          '{ stats { episodes } }',
+        );
+        await runsTab(
+          page,
+          viewport === 'phone',
+          '<untitled>',
+          'stats {',
+          `"episodes": ${stats.episodes},`,
+        );
+        // The answer's first lines: a phone draws only the lines in view.
+        await runsTab(
+          page,
+          viewport === 'phone',
+          'HowTwoPapersConnect',
+          'query HowTwoPapersConnect',
+          '"truncated": false',
+        );
+        const note = page.locator('.narrow-screen-note');
+        if (viewport === 'phone') {
+          await note.waitFor({ state: 'visible' });
+          expect(await note.innerText()).toContain('GraphiQL is made for a wider screen');
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+        } else {
+          expect(await note.isVisible()).toBe(false);
+        }
+        await shot(page, `graphiql-examples-${viewport}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -3,7 +3,7 @@
 // Identifiers are bare forms, not URLs: the page that embeds them names no other origin.
 
 export interface Example {
-  /** The tab's operation name: GraphiQL titles a tab with it. */
+  /** The example's title; the operation's name too (GraphiQL titles a tab with it), but for the first. */
   name: string;
   /** One sentence: what the example shows. */
   about: string;
@@ -11,6 +11,20 @@ export interface Example {
 }
 
 export const EXAMPLES: readonly Example[] = [
+  {
+    // Anonymous: the tab a visitor lands on and types over. GraphiQL keeps a named tab's operation
+    // name for a moment after its text is replaced, and would run the old name against the new text.
+    name: 'Stats',
+    about: 'What the graph holds, and when it last changed: run it with ▶ or Ctrl/⌘+Enter.',
+    query: `{
+  stats {
+    episodes
+    papers
+    citations
+    lastChangedAt
+  }
+}`,
+  },
   {
     name: 'PaperByAnyIdentifier',
     about:
@@ -136,18 +150,6 @@ export const EXAMPLES: readonly Example[] = [
         label
       }
     }
-  }
-}`,
-  },
-  {
-    name: 'Stats',
-    about: 'What the graph holds, and when it last changed.',
-    query: `query Stats {
-  stats {
-    episodes
-    papers
-    citations
-    lastChangedAt
   }
 }`,
   },

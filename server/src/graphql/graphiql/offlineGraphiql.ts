@@ -83,13 +83,21 @@ function page(nonce: string, options: Record<string, unknown>): string {
       @media (max-width: ${NARROW_SCREEN}) {
         .narrow-screen-note { display: block; margin: 0; padding: 8px 12px; font: 14px/1.4 system-ui, sans-serif; background: #fff4d6; color: #3d2e00; }
         .graphiql-container { height: calc(100vh - 5.5em); width: 100%; }
+        /* The query above its answer, each the screen's width, instead of two slivers side by side. */
+        #graphiql-session { flex-direction: column; }
+        #graphiql-session > .graphiql-horizontal-drag-bar { display: none; }
+        #graphiql-session > * { flex: 1 1 0 !important; min-height: 0; min-width: 0; }
+        /* Every tab reachable by scrolling the tab row sideways, instead of squeezed out of sight. */
+        .graphiql-session-header .graphiql-logo { display: none; }
+        .graphiql-tabs { overflow-x: auto; }
+        .graphiql-tab { flex-shrink: 0; }
       }
     </style>
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>GraphiQL needs JavaScript; the API answers POST requests at this URL without it.</noscript>
     <p class="narrow-screen-note" role="note">
-      GraphiQL is made for a wider screen (${NARROW_SCREEN} or more): use a computer or a tablet in landscape. Here, the examples are in the tabs; run one with the ▶ button, and scroll down to the answer.
+      GraphiQL is made for a wider screen (${NARROW_SCREEN} or more): use a computer or a tablet in landscape. Here, the examples are in the tabs (swipe the row for more); run one with ▶ and its answer shows below it.
     </p>
     <div id="root"></div>
     <script type="application/json" id="graphiql-options">${escapeForScriptBlock(JSON.stringify(options))}</script>
