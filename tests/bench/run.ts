@@ -152,8 +152,8 @@ export function renderResult(result: BenchResult): string {
     '',
     `Neo4j store, database round trips per query (${result.comparison ? 'live server' : 'counted over canned rows; --store both runs a live Neo4j'}):`,
     renderRoundTrips(result.neo4jRoundTrips),
-    ...(result.comparison ? ['', renderComparison(result.comparison)] : []),
     ...(result.peer ? ['', renderPeer(result.peer.rows, result.peer.version)] : []),
+    ...(result.comparison ? ['', renderComparison(result.comparison)] : []),
   ].join('\n');
 }
 

@@ -100,7 +100,9 @@ describe('npm run bench (smoke run at a tiny size)', () => {
       expect(run.stdout).toMatch(/related\(first:10\).*: \d+ round trip/);
       expect(result.peer.version).toBe('0.11.3');
       expect(result.peer.rows.map((r) => r.id)).toEqual(PEER_ROWS);
-      const peerTable = run.stdout.slice(run.stdout.indexOf('Beside Kùzu 0.11.3, same feed:'));
+      const peerTable = run.stdout
+        .slice(run.stdout.indexOf('Beside Kùzu 0.11.3, same feed:'))
+        .split('\n\n')[0]!;
       for (const row of result.peer.rows) {
         expect(Number.isFinite(row.value), `${row.label}: ${row.shown}`).toBe(true);
         const line = peerTable.split('\n').find((l) => l.startsWith(`| ${row.label} `));
