@@ -267,11 +267,11 @@ function drawnLabels(page: Page) {
       const nodes = cy.nodes(`.${kind}`);
       return { drawn: nodes.filter(drawn).length, of: nodes.length };
     };
-    const byRank = cy
+    const byRank: { id: string; drawn: boolean }[] = cy
       .nodes()
       .toArray()
       .sort((a: any, b: any) => a.data('rank') - b.data('rank'))
-      .map((n: any) => ({ id: n.id(), drawn: drawn(n) }));
+      .map((n: any) => ({ id: n.id() as string, drawn: drawn(n) as boolean }));
     return { episodes: count('episode'), papers: count('paper'), byRank };
   });
 }
