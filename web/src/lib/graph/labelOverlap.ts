@@ -28,7 +28,7 @@ export function overlappingLabels(boxes: readonly LabelBox[]): Set<string> {
 }
 
 /** Where a node's label sits: under the node (the stylesheet's default), over it, or beside it. */
-export type LabelPlacement = 'below' | 'above' | 'right' | 'left';
+type LabelPlacement = 'below' | 'above' | 'right' | 'left';
 
 export interface LabelOptions {
   id: string;
