@@ -23,7 +23,7 @@ interface Figure {
   shown: (value: number, size: SizeFigures) => string;
 }
 
-export interface SizeFigures {
+interface SizeFigures {
   size: string;
   episodes: number;
   papers: number;
@@ -97,7 +97,7 @@ async function measureSize(size: string, options: GrowthOptions): Promise<SizeFi
   }
 }
 
-export interface GrowthOptions {
+interface GrowthOptions {
   sizes: string[];
   seed: number;
   /** Folder holding one feed folder per size; the bench's usual feed folders when absent. */
@@ -118,7 +118,7 @@ export async function growthTable(options: GrowthOptions): Promise<GrowthTable> 
 }
 
 /** (value ÷ previous) ÷ (citations ÷ previous citations). */
-export function growthFactor(
+function growthFactor(
   value: number,
   previousValue: number,
   citations: number,

@@ -14,7 +14,7 @@ export interface CsvFiles {
 }
 
 /** One CSV field: quoted, inner quotes doubled, line breaks flattened (Kùzu's parallel reader needs one line per row). */
-export function csvField(value: string | number | null | undefined): string {
+function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   return `"${value.replace(/[\r\n]+/g, ' ').replace(/"/g, '""')}"`;
