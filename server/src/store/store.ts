@@ -101,8 +101,12 @@ export interface GraphStore extends MetadataStore {
 
   /** Batched lookups: one result per id, in order, null when unknown. */
   episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;
+  /** Papers of the graph, and papers known only as another paper's reference (`citationCount` 0). */
   papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]>;
-  /** Canonical paper keys (or normalised aliases) to stored paper ids. */
+  /**
+   * Canonical paper keys (or normalised aliases) to stored paper ids; a paper known only as a
+   * reference also by the arXiv id and DOI its metadata gives.
+   */
   resolvePaperKeys(keys: readonly string[]): Promise<(string | null)[]>;
   /**
    * The first `limitPerPaper` citations of each paper, in one round trip: source first, then by episode

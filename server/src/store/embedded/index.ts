@@ -146,8 +146,9 @@ class EmbeddedStore implements GraphStore {
       writeDelayMs: options.graphFileDelayMs ?? GRAPH_FILE_DELAY_MS,
       onLoad: options.onGraphLoad,
     });
-    this.#reads = new Reads(db);
+    // Metadata first: its tables are created on open, and the reads look papers up in them too.
     this.#metadata = new MetadataTables(db, writer);
+    this.#reads = new Reads(db);
     this.#importer = new Importer(writer);
     this.#feeds = new FeedRows(db, writer);
     this.#remover = new EpisodeRemover(writer);
@@ -337,7 +338,11 @@ class EmbeddedStore implements GraphStore {
   // On the import queue, like every write on the writer connection.
   async saveMetadata(entries: readonly MetadataEntry[]): Promise<void> {
     this.#assertOpen();
-    return this.#write(async () => this.#metadata.save(entries));
+    return this.#write(async () => {
+      this.#metadata.save(entries);
+      // Papers known only as references are papers too, and saving may add or retitle them.
+      this.#paperCache.clear();
+    });
   }
 
   async metadataByPaperIds(ids: readonly string[]): Promise<(StoredMetadata | null)[]> {

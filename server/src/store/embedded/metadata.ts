@@ -19,6 +19,7 @@ import type {
 import type { Page } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import { IN_IDS, NEWEST_FIRST, ids } from './reads.ts';
+import { METADATA_ARXIV_KEY, METADATA_DOI_KEY, METADATA_FTS_WEIGHTS } from './schema.ts';
 
 const METADATA_SCHEMA = `
 CREATE TABLE IF NOT EXISTS paper_metadata (
@@ -43,6 +44,8 @@ CREATE TABLE IF NOT EXISTS paper_references (
   PRIMARY KEY (citing_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS paper_references_by_cited ON paper_references (cited_id, citing_id);
+CREATE INDEX IF NOT EXISTS paper_metadata_by_arxiv_key ON paper_metadata (${METADATA_ARXIV_KEY});
+CREATE INDEX IF NOT EXISTS paper_metadata_by_doi_key ON paper_metadata (${METADATA_DOI_KEY});
 `;
 
 /** Search side of paper_metadata: its own text copy, keyed by the UNINDEXED paper id. */
@@ -51,9 +54,6 @@ const METADATA_FTS = `CREATE VIRTUAL TABLE paper_metadata_fts USING fts5 (
 );
 INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract)
   SELECT paper_id, title, (SELECT group_concat(value, ', ') FROM json_each(authors)), abstract FROM paper_metadata;`;
-
-/** bm25 weights of paper_metadata_fts's columns (paper_id, title, authors, abstract). */
-const METADATA_FTS_WEIGHTS = '0.0, 10.0, 5.0, 1.0';
 
 interface MetadataRow {
   paper_id: string;
@@ -85,6 +85,10 @@ function ensureMetadataSchema(db: DatabaseSync): void {
       throw error;
     }
   }
+  // Papers known only as a reference are searched by title too; a DATA_DIR from before that gets their text once.
+  db.exec(`INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract)
+    SELECT paper_id, title, '', NULL FROM paper_metadata
+    WHERE fetched_at IS NULL AND paper_id NOT IN (SELECT paper_id FROM paper_metadata_fts)`);
 }
 
 function toStoredMetadata(row: MetadataRow): StoredMetadata {
@@ -152,7 +156,11 @@ export class MetadataTables {
     this.#writer.exec('BEGIN IMMEDIATE');
     try {
       // One pass over the search table: paper_id is UNINDEXED there, so a delete per entry scans it each time.
-      w.dropSearchText.run(ids(entries.map((entry) => entry.paperId)));
+      const entryIds = new Set(entries.map((entry) => entry.paperId));
+      const targetIds = new Set(
+        entries.flatMap((entry) => entry.references.map((target) => target.id)),
+      );
+      w.dropSearchText.run(ids([...entryIds, ...targetIds]));
       for (const entry of entries) {
         const m = entry.metadata;
         w.upsert.run(
@@ -182,6 +190,8 @@ export class MetadataTables {
           w.reference.run(entry.paperId, position, target.id);
         });
       }
+      // Reference targets' text as stored now (a new target's title, or what a fetch gave it before).
+      w.storedSearchText.run(ids([...targetIds].filter((id) => !entryIds.has(id))));
       this.#writer.exec('COMMIT');
     } catch (error) {
       if (this.#writer.isTransaction) this.#writer.exec('ROLLBACK');
@@ -384,6 +394,9 @@ function prepareWrites(db: DatabaseSync) {
     searchText: p(
       'INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract) VALUES (?, ?, ?, ?)',
     ),
+    storedSearchText: p(`INSERT INTO paper_metadata_fts (paper_id, title, authors, abstract)
+      SELECT paper_id, title, (SELECT group_concat(value, ', ') FROM json_each(authors)), abstract
+      FROM paper_metadata WHERE paper_id ${IN_IDS}`),
     // A target already known keeps what it has; one known only by id gets the title now given.
     referenceTarget:
       p(`INSERT INTO paper_metadata (paper_id, url, found, fetched_at, title, authors, topics, arxiv_id, doi)

@@ -28,7 +28,13 @@ import {
   type EpisodeRow,
   type PaperRow,
 } from './rows.ts';
-import { EPISODE_FTS_WEIGHTS, PAPER_FTS_WEIGHTS } from './schema.ts';
+import {
+  EPISODE_FTS_WEIGHTS,
+  METADATA_ARXIV_KEY,
+  METADATA_DOI_KEY,
+  METADATA_FTS_WEIGHTS,
+  PAPER_FTS_WEIGHTS,
+} from './schema.ts';
 
 /** An id list as the one JSON parameter `IN_IDS` reads. */
 export const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
@@ -62,8 +68,9 @@ export class Reads {
     return episodeIds.map((id) => found.get(id) ?? null);
   }
 
+  /** Papers of the graph, or known only as another paper's reference (cited by none). */
   papersByIds(paperIds: readonly string[]): (PaperView | null)[] {
-    const rows = this.#sql.papersByIds.all(ids(paperIds)) as unknown as PaperRow[];
+    const rows = this.#sql.papersByIds.all(ids(paperIds), ids(paperIds)) as unknown as PaperRow[];
     const found = new Map(rows.map((row) => [row.id, toPaperView(row)]));
     return paperIds.map((id) => found.get(id) ?? null);
   }
@@ -131,7 +138,10 @@ export class Reads {
     return { items: (rows as unknown as PaperRow[]).map(toPaperView), totalCount };
   }
 
-  /** Best `limit` of each kind, then merged by score (desc), episodes before papers on ties, then id. */
+  /**
+   * Best `limit` of each kind (papers of the graph, and papers known only as a reference by their
+   * metadata's text), then merged by score (desc), episodes before papers on ties, then id.
+   */
   search(text: string, limit: number): SearchHit[] {
     const match = toFtsQuery(text);
     if (match === null || limit <= 0) return [];
@@ -144,6 +154,7 @@ export class Reads {
     const hits = [
       ...toHits('EPISODE', this.#sql.searchEpisodes.all(match, limit)),
       ...toHits('PAPER', this.#sql.searchPapers.all(match, limit)),
+      ...toHits('PAPER', this.#sql.searchReferenceOnly.all(match, limit)),
     ];
     hits.sort((a, b) => b.score - a.score || compare(a.kind, b.kind) || compare(a.id, b.id));
     return hits.slice(0, limit);
@@ -247,12 +258,22 @@ function prepareReadStatements(db: DatabaseSync) {
     citationsOfEpisodes: p(
       `SELECT ${citationColumns} FROM citations c WHERE c.episode_id ${IN_IDS} ORDER BY c.episode_id, c.position`,
     ),
-    papersByIds: p(`SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id ${IN_IDS}`),
-    // An exact id wins over an alias; among papers sharing an alias the smallest id, for determinism.
+    // Papers of the graph, then those known only from metadata (another paper's reference), uncited.
+    papersByIds: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id ${IN_IDS}
+       UNION ALL
+       SELECT m.paper_id, m.title, m.url, m.arxiv_id, m.doi, json_array(m.paper_id), 0 FROM paper_metadata m
+       WHERE m.paper_id ${IN_IDS} AND NOT EXISTS (SELECT 1 FROM papers WHERE id = m.paper_id)`,
+    ),
+    // An exact id wins over an alias, an alias over a paper known only from metadata, which is found by
+    // its id, then by the arXiv id or DOI its metadata gives; among several the smallest id.
     resolveKeys: p(
       `SELECT k.value AS key, COALESCE(
          (SELECT id FROM papers WHERE id = k.value),
-         (SELECT paper_id FROM paper_aliases WHERE alias = k.value ORDER BY paper_id LIMIT 1)) AS paper_id
+         (SELECT paper_id FROM paper_aliases WHERE alias = k.value ORDER BY paper_id LIMIT 1),
+         (SELECT paper_id FROM paper_metadata WHERE paper_id = k.value),
+         (SELECT paper_id FROM paper_metadata WHERE ${METADATA_ARXIV_KEY} = k.value ORDER BY paper_id LIMIT 1),
+         (SELECT paper_id FROM paper_metadata WHERE ${METADATA_DOI_KEY} = k.value ORDER BY paper_id LIMIT 1)) AS paper_id
        FROM json_each(?) k`,
     ),
     citationsOfPaperBy: p(
@@ -300,6 +321,12 @@ function prepareReadStatements(db: DatabaseSync) {
     searchPapers: p(
       `SELECT p.id, -bm25(papers_fts, ${PAPER_FTS_WEIGHTS}) AS score FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
        WHERE papers_fts MATCH ? ORDER BY score DESC, p.id LIMIT ?`,
+    ),
+    searchReferenceOnly: p(
+      `SELECT m.paper_id AS id, -bm25(paper_metadata_fts, ${METADATA_FTS_WEIGHTS}) AS score
+       FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id
+       WHERE paper_metadata_fts MATCH ? AND NOT EXISTS (SELECT 1 FROM papers WHERE id = m.paper_id)
+       ORDER BY score DESC, m.paper_id LIMIT ?`,
     ),
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),

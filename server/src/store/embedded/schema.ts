@@ -88,9 +88,15 @@ CREATE TABLE feeds (
 ) WITHOUT ROWID;
 `;
 
+/** The paper keys (ids/paperId.ts) of the arXiv id and DOI a metadata row gives, as indexed expressions. */
+export const METADATA_ARXIV_KEY = "('arxiv:' || arxiv_id)";
+export const METADATA_DOI_KEY = "('doi:' || lower(doi))";
+
 /** Column weights for bm25: a title hit counts far more than a mention in a long summary. */
 export const EPISODE_FTS_WEIGHTS = '10.0, 2.0, 2.0, 1.0';
 export const PAPER_FTS_WEIGHTS = '10.0, 3.0, 1.0';
+/** bm25 weights of paper_metadata_fts's columns (paper_id, title, authors, abstract). */
+export const METADATA_FTS_WEIGHTS = '0.0, 10.0, 5.0, 1.0';
 
 export function ensureSchema(db: DatabaseSync, location: string): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;

@@ -35,6 +35,7 @@ import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
+import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import {
   asInteger,
   asString,
@@ -284,8 +285,15 @@ export class Neo4jStore implements GraphStore {
     const wanted = Math.trunc(limit);
     const episodeQuery = toLuceneQuery(query, EPISODE_SEARCH_FIELDS);
     const paperQuery = toLuceneQuery(query, PAPER_SEARCH_FIELDS);
-    if (wanted <= 0 || episodeQuery === null || paperQuery === null) return [];
-    const rows = await this.#read('search', { episodeQuery, paperQuery, limit: wanted });
+    const referenceQuery = toLuceneQuery(query, METADATA_SEARCH_FIELDS);
+    if (wanted <= 0 || episodeQuery === null || paperQuery === null || referenceQuery === null)
+      return [];
+    const rows = await this.#read('search', {
+      episodeQuery,
+      paperQuery,
+      referenceQuery,
+      limit: wanted,
+    });
     return rows.map((row) => ({
       kind: row.kind === 'EPISODE' ? 'EPISODE' : 'PAPER',
       id: asString(row.id),

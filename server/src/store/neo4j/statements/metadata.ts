@@ -48,6 +48,10 @@ export const METADATA_CYPHER = {
     `CREATE CONSTRAINT paper_metadata_id_unique IF NOT EXISTS FOR (m:PaperMetadata) REQUIRE m.paperId IS UNIQUE`,
   ),
 
+  schemaPaperMetadataArxivId: cypher(
+    `CREATE INDEX paper_metadata_arxiv_id IF NOT EXISTS FOR (m:PaperMetadata) ON (m.arxivId)`,
+  ),
+
   schemaPaperMetadataSearch: cypher(`CREATE FULLTEXT INDEX paper_metadata_search IF NOT EXISTS
 FOR (m:PaperMetadata) ON EACH [m.title, m.authorsText, m.abstract]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
@@ -197,6 +201,7 @@ RETURN id,
 
 export const METADATA_SCHEMA_STATEMENTS = [
   'schemaPaperMetadataId',
+  'schemaPaperMetadataArxivId',
   'schemaPaperMetadataSearch',
 ] as const satisfies readonly (keyof typeof METADATA_CYPHER)[];
 

@@ -13,16 +13,30 @@ interface PaperWindowParams {
 }
 
 export const PAPERS_CYPHER = {
+  /** Papers of the graph, then those known only from metadata (another paper's reference), uncited. */
   papersByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
-MATCH (p:Paper {id: id})
-RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper`),
+OPTIONAL MATCH (p:Paper {id: id})
+OPTIONAL MATCH (m:PaperMetadata {paperId: id})
+WITH p, m
+WHERE p IS NOT NULL OR m IS NOT NULL
+RETURN coalesce(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount},
+                m {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}) AS paper`),
 
-  /** An exact id wins over an alias; among papers sharing an alias the smallest id (as the embedded store). */
+  /**
+   * An exact id wins over an alias, an alias over a paper known only from metadata, which is found by
+   * its id, then by the arXiv id or DOI its metadata gives; among several the smallest id (as the
+   * embedded store).
+   */
   resolvePaperKeys: cypher<{ keys: string[] }>(`UNWIND $keys AS key
 RETURN key,
        coalesce(
          COLLECT { MATCH (p:Paper {id: key}) RETURN p.id }[0],
-         COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0]
+         COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0],
+         COLLECT { MATCH (m:PaperMetadata {paperId: key}) RETURN m.paperId }[0],
+         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'arxiv:' AND m.arxivId = substring(key, 6)
+                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0],
+         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'doi:' AND toLower(m.doi) = substring(key, 4)
+                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0]
        ) AS paperId`),
 
   /** The first $limitPerPaper citations of each paper; rows arrive grouped by paper, each group in citation order. */
