@@ -91,7 +91,7 @@ const renamed = (field: string) => (error: unknown) => {
   throw error instanceof ArgumentError ? error.ofField(field) : error;
 };
 
-export class PothosArgumentErrorsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+class PothosArgumentErrorsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onOutputFieldConfig(
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): PothosOutputFieldConfig<Types> {
@@ -111,7 +111,9 @@ export class PothosArgumentErrorsPlugin<Types extends SchemaTypes> extends BaseP
   }
 }
 
+// Pothos knows its plugins through this global namespace; a module cannot declare it otherwise.
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos' plugin registry is a namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       argumentErrors: PothosArgumentErrorsPlugin<Types>;

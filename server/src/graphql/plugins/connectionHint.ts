@@ -37,7 +37,7 @@ function itemTypeOf(schema: GraphQLSchema, typeName: string): FieldsHolder | nul
 const CANNOT_QUERY = /^Cannot query field "(\w+)" on type "(\w+)"\./;
 
 /** The error with a hint when it is a plain field selected on a connection; otherwise unchanged. */
-export function withConnectionHint(schema: GraphQLSchema, error: GraphQLError): GraphQLError {
+function withConnectionHint(schema: GraphQLSchema, error: GraphQLError): GraphQLError {
   const match = CANNOT_QUERY.exec(error.message);
   if (match === null) return error;
   const [, field = '', typeName = ''] = match;

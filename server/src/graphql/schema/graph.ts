@@ -55,7 +55,7 @@ export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
 });
 
 /** An unknown node reference is the client's to fix: say which argument and what it may hold. */
-export async function knownNode(context: Context, argument: string, ref: string): Promise<string> {
+async function knownNode(context: Context, argument: string, ref: string): Promise<string> {
   const resolved = await resolveNodeRef(context.loaders, ref);
   if (resolved !== null) return resolved;
   throw new GraphQLError(
