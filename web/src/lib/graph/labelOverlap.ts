@@ -43,16 +43,28 @@ export interface PlacedLabels {
   hidden: Set<string>;
 }
 
+const inside = (box: Omit<LabelBox, 'id'>, area: Omit<LabelBox, 'id'>) =>
+  box.x1 >= area.x1 && box.x2 <= area.x2 && box.y1 >= area.y1 && box.y2 <= area.y2;
+
 /**
  * Greedy like overlappingLabels, with more than one place per label: each label, most important
- * first, takes its first placement that covers no label kept so far, else is left out.
+ * first, takes its first placement that covers no label kept so far, else is left out. A label is
+ * moved from its preferred place only to a place inside `area` (the part of the drawing on screen),
+ * so that moving it never cuts it at the edge.
  */
-export function placeLabels(labels: readonly LabelOptions[]): PlacedLabels {
+export function placeLabels(
+  labels: readonly LabelOptions[],
+  area?: Omit<LabelBox, 'id'>,
+): PlacedLabels {
   const kept: LabelBox[] = [];
   const moved = new Map<string, LabelPlacement>();
   const hidden = new Set<string>();
   for (const { id, boxes } of labels) {
-    const free = boxes.find(({ box }) => !kept.some((other) => overlap({ id, ...box }, other)));
+    const free = boxes.find(
+      ({ box }, i) =>
+        (i === 0 || !area || inside(box, area)) &&
+        !kept.some((other) => overlap({ id, ...box }, other)),
+    );
     if (!free) {
       hidden.add(id);
       continue;
