@@ -56,7 +56,7 @@ describeForEachStore('reference-only papers', (storeFactory) => {
   ])('paper(ref:) answers it by %s', async (_form, ref) => {
     const { data, errors } = await api.query(PAPER, { ref });
     expect(errors).toBeUndefined();
-    expect(data.paper).toEqual({
+    expect(data?.paper).toEqual({
       id: SLEEPER.id,
       title: SLEEPER.title,
       referenceOnly: true,
@@ -72,7 +72,7 @@ describeForEachStore('reference-only papers', (storeFactory) => {
       `{ search(query: "sleeper agents deceptive") { node { __typename ... on Paper { id referenceOnly } } } }`,
     );
     expect(errors).toBeUndefined();
-    expect(data.search.map((hit: { node: unknown }) => hit.node)).toContainEqual({
+    expect(data?.search.map((hit: { node: unknown }) => hit.node)).toContainEqual({
       __typename: 'Paper',
       id: SLEEPER.id,
       referenceOnly: true,
@@ -81,7 +81,7 @@ describeForEachStore('reference-only papers', (storeFactory) => {
 
   it('the paper citing it lists it among its references', async () => {
     const { data } = await api.query(PAPER, { ref: DPO });
-    expect(data.paper.references).toEqual([{ id: SLEEPER.id }]);
-    expect(data.paper.referenceOnly).toBe(false);
+    expect(data?.paper.references).toEqual([{ id: SLEEPER.id }]);
+    expect(data?.paper.referenceOnly).toBe(false);
   });
 });

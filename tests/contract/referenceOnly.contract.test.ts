@@ -110,6 +110,24 @@ for (const factory of storeFactories()) {
         );
       });
 
+      it('graph draws the reference edges between its papers when asked', async () => {
+        const query = { focus: grader.id, depth: 2, limit: 100, minCitations: 0 };
+        expect(await store.graph(query)).not.toHaveProperty('references');
+        const drawn = await store.graph({ ...query, references: true });
+        expect(drawn.nodes.map((node) => node.id)).toEqual([
+          grader.id,
+          batch.episodes[0]!.id,
+          ppo.id,
+        ]);
+        // Only edges between drawn papers: the reference-only ones are not drawn.
+        expect(drawn.references).toEqual([
+          { source: grader.id, target: ppo.id, kind: 'REFERENCES' },
+        ]);
+        expect((await store.graph({ ...query, depth: 0, references: true })).references).toEqual(
+          [],
+        );
+      });
+
       it('a later fetch that finds one in the graph keeps it one paper', async () => {
         const copy = await factory.create();
         try {

@@ -74,10 +74,23 @@ export interface GraphQuery {
   limit: number;
   /** Papers cited by fewer episodes are left out (the focus itself always stays). */
   minCitations: number;
+  /** Also the reference edges among the drawn papers (`references` of the answer). */
+  references?: boolean | undefined;
 }
 
-/** A drawn view; `truncated` when a larger limit would draw more nodes (a limit below 1 draws none and cuts none). */
-export type DrawnGraph = GraphView & { truncated: boolean };
+/** One paper citing another, as the metadata providers list it (the third edge kind, paper → paper). */
+export interface ReferenceEdge {
+  source: string;
+  target: string;
+  kind: 'REFERENCES';
+}
+
+/**
+ * A drawn view; `truncated` when a larger limit would draw more nodes (a limit below 1 draws none and
+ * cuts none). Asked for, `references` holds the reference edges between its papers, by the citing
+ * paper's place in `nodes`, then in the provider's order.
+ */
+export type DrawnGraph = GraphView & { truncated: boolean; references?: ReferenceEdge[] };
 
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';

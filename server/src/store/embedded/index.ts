@@ -58,6 +58,7 @@ import type {
   StoredMetadata,
 } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
+import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SavedGraph, type GraphLoad } from './savedGraph.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
 
@@ -254,7 +255,10 @@ class EmbeddedStore implements GraphStore {
       query.focus === undefined
         ? overview(graph, this.#newestEpisodeIds(), query)
         : neighbourhood(graph, query.focus, query);
-    return { ...this.#toView(drawn), truncated: drawn.truncated };
+    const view = { ...this.#toView(drawn), truncated: drawn.truncated };
+    if (!query.references) return view;
+    const paperIds = view.nodes.filter((node) => node.kind === 'PAPER').map((node) => node.id);
+    return { ...view, references: inViewOrder(view, this.#metadata.edgesAmong(paperIds)) };
   }
 
   async path(fromId: string, toId: string): Promise<GraphView | null> {

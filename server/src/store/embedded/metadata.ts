@@ -272,6 +272,12 @@ export class MetadataTables {
     return (rows as { paper_id: string; score: number }[]).map(toHit);
   }
 
+  /** The reference edges among these papers, in the provider's order for each citing paper. */
+  edgesAmong(paperIds: readonly string[]): { source: string; target: string }[] {
+    const list = ids(paperIds);
+    return this.#read.edgesAmong.all(list, list) as { source: string; target: string }[];
+  }
+
   links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
     const rows = this.#read.links.all({ ids: ids(paperIds), limit }) as {
       id: string;
@@ -367,6 +373,8 @@ function prepareReads(db: DatabaseSync) {
       WHERE citing_id ${IN_IDS} ORDER BY citing_id, position`),
     referencedBy: p(`SELECT r.cited_id AS paper_id, r.citing_id AS other_id FROM paper_references r
       WHERE r.cited_id ${IN_IDS} ORDER BY r.cited_id, r.citing_id`),
+    edgesAmong: p(`SELECT citing_id AS source, cited_id AS target FROM paper_references
+      WHERE citing_id ${IN_IDS} AND cited_id ${IN_IDS} ORDER BY citing_id, position`),
     // One statement for both directions: related-by-references asks it on every related request.
     links: p(`SELECT value AS id,
         (SELECT json_group_array(cited_id) FROM

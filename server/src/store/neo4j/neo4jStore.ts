@@ -16,6 +16,7 @@ import type {
 } from '../../domain/model.ts';
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
@@ -253,6 +254,18 @@ export class Neo4jStore implements GraphStore {
   }
 
   async graph(query: GraphQuery): Promise<DrawnGraph> {
+    const view = await this.#drawn(query);
+    if (!query.references) return view;
+    const ids = view.nodes.filter((node) => node.kind === 'PAPER').map((node) => node.id);
+    const rows = ids.length === 0 ? [] : await this.#read('referenceEdgesAmong', { ids });
+    const edges = rows.map((row) => ({
+      source: asString(row.source),
+      target: asString(row.target),
+    }));
+    return { ...view, references: inViewOrder(view, edges) };
+  }
+
+  async #drawn(query: GraphQuery): Promise<DrawnGraph> {
     const limit = Math.trunc(query.limit);
     if (limit <= 0) return { ...EMPTY_GRAPH, truncated: false };
     const minCitations = Math.max(0, Math.trunc(query.minCitations));

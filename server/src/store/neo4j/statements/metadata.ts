@@ -190,6 +190,13 @@ WITH id, citing.paperId AS citingId
 ORDER BY id, citingId
 RETURN id, collect(citingId)[..$limit] AS ids`),
 
+  /** The reference edges among $ids, in the provider's order for each citing paper. */
+  referenceEdgesAmong: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+MATCH (:PaperMetadata {paperId: id})-[r:REFERENCES]->(cited:PaperMetadata)
+WHERE cited.paperId IN $ids
+RETURN id AS source, cited.paperId AS target
+ORDER BY source, r.position`),
+
   referenceLinks: cypher<{ ids: string[]; limit: number }>(`UNWIND $ids AS id
 MATCH (m:PaperMetadata {paperId: id})
 RETURN id,
