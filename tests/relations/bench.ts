@@ -8,9 +8,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
-import { episodeDocument } from '../../server/src/relations/episodeDocument.ts';
+import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
-import { textTerms } from '../../server/src/relations/terms.ts';
+import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
 
 const dir = process.argv[2] ?? '/tmp/gen10k';
@@ -36,15 +36,18 @@ function cpu<T>(label: string, run: () => T): T {
 }
 
 console.log(`${episodes.length} episodes, ${paperTitles.size} papers (${dir})`);
-textTerms('warm the model up');
+const vocabulary = new Vocabulary();
+vocabulary.count(['warm the model up']);
 const titleOf = (id: string) => paperTitles.get(id) ?? null;
 const documents = cpu('tokenize every episode', () =>
   episodes.map((episode) => ({
     id: episode.id,
-    terms: textTerms(episodeDocument(episode, titleOf)),
+    terms: vocabulary.count(episodeParts(episode, titleOf)),
   })),
 );
-cpu('text index alone: learn BM25, rank neighbours', () => TextIndex.build(documents));
+cpu('text index alone: learn BM25, rank neighbours', () =>
+  TextIndex.fromCounted(vocabulary, documents),
+);
 documents.length = 0;
 const held = episodes.slice(-100);
 const base = episodes.slice(0, -100);

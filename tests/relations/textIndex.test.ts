@@ -1,14 +1,26 @@
 // The text similarity is what it says: the cosine of wink-nlp's BM25 vectors (exactly so when every
 // term may be a key term), and the terms it names are the episodes' own words.
 import { describe, expect, it } from 'vitest';
+import type { Bow } from 'wink-nlp';
+import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
 import similarity from 'wink-nlp/utilities/similarity.js';
-import { learnCorpus } from '../../server/src/relations/bm25.ts';
 import { episodeDocument } from '../../server/src/relations/episodeDocument.ts';
 import { isPhrase, textTerms } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
+import { wink } from '../../server/src/relations/wink.ts';
 import { corpusOf, THREE_TOPICS } from './corpus.ts';
 
 const titles = corpusOf(THREE_TOPICS).paperTitles;
+/** wink-nlp's own BM25 vectors of these token lists (its defaults, L2-normalised). */
+function learnCorpus(corpus: readonly string[][]): { vectors: Bow[] } {
+  const { its } = wink();
+  const vectorizer = bm25Vectorizer({ k: 1, k1: 1.2, b: 0.75, norm: 'l2' });
+  for (const tokens of corpus) vectorizer.learn(tokens);
+  return {
+    vectors: corpus.map((_, i) => vectorizer.doc(i).out(its.bow as (tf: Bow) => Bow) as Bow),
+  };
+}
+
 const documents = THREE_TOPICS.episodes.map((episode) => ({
   id: episode.id,
   terms: textTerms(episodeDocument(episode, (id) => titles.get(id) ?? null)),

@@ -1,59 +1,56 @@
-// BM25 term weights from wink-nlp's vectorizer, as unit-length (L2) vectors so a dot product is the
-// cosine. A corpus is learnt once; documents that arrive later are weighted against those learnt
-// statistics (the idf and average length of the corpus as it was), which is what makes an update
-// cheap, until the corpus has drifted enough to be learnt again (see textIndex.ts).
-import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
-import type { Bow } from 'wink-nlp';
-import { wink } from './wink.ts';
+// BM25 term weights as unit-length (L2) vectors, so a dot product is the cosine: wink-nlp's
+// BM25 vectorizer's formulas (Robertson and Zaragoza, eq. 3.3 and 3.15; k1 1.2, b 0.75, idf floor
+// k 1), unrounded. Arithmetic over the index's term counts rather than wink's vectorizer, whose
+// string-keyed bookkeeping was most of the cost of learning a ten-thousand-episode corpus.
+// Statistics are learnt once; documents that arrive later are weighed against them (the idf and
+// average length of the corpus as it was), which is what makes an update cheap, until the corpus
+// has drifted enough to be learnt again (see textIndex.ts).
 
-/** wink-nlp's defaults for BM25 (k1 term saturation, b length normalisation, k idf floor). */
-const CONFIG = { k: 1, k1: 1.2, b: 0.75, norm: 'l2' } as const;
-/** The model format `its.modelJSON` writes and `loadModel` reads. */
-const MODEL_UID = 'WinkNLP-BM25Vectorizer-Model/1.0.0';
+const K = 1;
+const K1 = 1.2;
+const B = 0.75;
 
-export interface LearntCorpus {
-  /** Per document, in input order: term → weight, unit length. */
-  vectors: Bow[];
+export interface Bm25Statistics {
   /**
-   * Weighs a new document's terms with the learnt statistics; terms the corpus never had are left
-   * out.
+   * Weights of a document's terms (ids with their counts, `length` occurrences in all), aligned
+   * with `ids`, as a unit vector over the terms the corpus had; 0 for a term it never had.
    */
-  weigh: (terms: readonly string[]) => Bow;
+  weigh: (ids: Int32Array, counts: Uint32Array, length: number) => Float64Array;
+  /** Whether at least two documents had the term: only those can link two documents. */
+  shared: (term: number) => boolean;
 }
 
-export function learnCorpus(documents: readonly (readonly string[])[]): LearntCorpus {
-  if (documents.length === 0) return { vectors: [], weigh: () => ({}) };
-  const { its } = wink();
-  const vectorizer = bm25Vectorizer(CONFIG);
-  for (const terms of documents) vectorizer.learn([...terms]);
-  const vectors = documents.map(
-    (_, i) => vectorizer.doc(i).out(its.bow as (tf: Bow) => Bow) as Bow,
-  );
-  const idf = Object.fromEntries(vectorizer.out(its.idf) as [string, number][]);
-  const sumOfAllDLs = documents.reduce((sum, terms) => sum + terms.length, 0);
-  return { vectors, weigh: statisticsWeigher(idf, documents.length, sumOfAllDLs) };
-}
-
-/**
- * A second vectorizer holding only the corpus statistics: the per-document frequencies the learning
- * one keeps are not needed to weigh new documents, and at ten thousand episodes they are large (a
- * function of its own, so the closure does not keep the learning vectorizer alive).
- */
-function statisticsWeigher(
-  idf: Record<string, number>,
+/** Statistics of a corpus of `documents` documents and `totalLength` occurrences. */
+export function bm25Statistics(
+  documentFrequencies: Uint32Array,
   documents: number,
-  sumOfAllDLs: number,
-): (terms: readonly string[]) => Bow {
-  const statistics = bm25Vectorizer(CONFIG);
-  statistics.loadModel(
-    JSON.stringify({
-      uid: MODEL_UID,
-      docId: documents,
-      tf: [],
-      idf,
-      terms: Object.keys(idf).sort(),
-      sumOfAllDLs,
-    }),
-  );
-  return (terms) => statistics.bowOf([...terms]);
+  totalLength: number,
+): Bm25Statistics {
+  const idf = new Float64Array(documentFrequencies.length);
+  const shared = new Uint8Array(documentFrequencies.length);
+  documentFrequencies.forEach((df, term) => {
+    if (df === 0) return;
+    idf[term] = Math.log((documents - df + 0.5) / (df + 0.5) + K);
+    shared[term] = df >= 2 ? 1 : 0;
+  });
+  const averageLength = documents === 0 ? 1 : totalLength / documents;
+  return {
+    weigh(ids, counts, length) {
+      const weights = new Float64Array(ids.length);
+      const saturation = K1 * (1 - B + (B * length) / averageLength);
+      let norm = 0;
+      ids.forEach((term, i) => {
+        const termIdf = idf[term] ?? 0;
+        if (termIdf === 0) return;
+        const tf = counts[i]!;
+        const weight = (termIdf * ((K1 + 1) * tf)) / (saturation + tf);
+        weights[i] = weight;
+        norm += weight * weight;
+      });
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (let i = 0; i < weights.length; i += 1) weights[i]! /= norm;
+      return weights;
+    },
+    shared: (term) => shared[term] === 1,
+  };
 }

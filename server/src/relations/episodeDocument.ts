@@ -5,7 +5,8 @@ import type { EpisodeRecord } from '../domain/model.ts';
 /** A paper's title, or null when the store knows none. */
 export type PaperTitleOf = (paperId: string) => string | null;
 
-export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): string {
+/** The sections of the episode's text. */
+export function episodeParts(episode: EpisodeRecord, titleOf: PaperTitleOf): string[] {
   const sourceTitle = titleOf(episode.sourcePaperId);
   const parts = [
     episode.title,
@@ -16,5 +17,10 @@ export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): 
     ...episode.recommendations.flatMap((reading) => [titleOf(reading.paperId), reading.note]),
     ...(episode.unlinkedReadings ?? []).flatMap((reading) => [reading.title, reading.note]),
   ];
-  return parts.filter((part): part is string => part !== null).join('.\n\n');
+  return parts.filter((part): part is string => part !== null);
+}
+
+/** The episode's text as one string, its sections as paragraphs. */
+export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): string {
+  return episodeParts(episode, titleOf).join('.\n\n');
 }

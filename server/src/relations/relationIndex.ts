@@ -10,11 +10,11 @@
 import type { EpisodeRecord } from '../domain/model.ts';
 import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
-import { episodeDocument } from './episodeDocument.ts';
+import { episodeParts } from './episodeDocument.ts';
 import { PaperLinks, type PaperFacts } from './paperLinks.ts';
 import { byScoreThenId, relate, type EpisodeRelation } from './relatedness.ts';
-import { textTerms } from './terms.ts';
-import { TextIndex, type TextDocument, type TextIndexOptions } from './textIndex.ts';
+import { Vocabulary } from './terms.ts';
+import { TextIndex, type CountedDocument, type TextIndexOptions } from './textIndex.ts';
 
 export interface RelationCorpus {
   episodes: readonly EpisodeRecord[];
@@ -77,8 +77,10 @@ export class RelationIndex {
   static build(corpus: RelationCorpus, options: Partial<RelationIndexOptions> = {}): RelationIndex {
     const merged = { ...DEFAULT_OPTIONS, ...options };
     const titleOf = (id: string) => corpus.paperTitles.get(id) ?? null;
-    const documents = corpus.episodes.map((episode) => textDocument(episode, titleOf));
-    const index = new RelationIndex(TextIndex.build(documents, merged.text), merged);
+    const vocabulary = new Vocabulary();
+    const documents = corpus.episodes.map((episode) => textDocument(episode, titleOf, vocabulary));
+    const text = TextIndex.fromCounted(vocabulary, documents, merged.text);
+    const index = new RelationIndex(text, merged);
     for (const [id, title] of corpus.paperTitles) index.titles.set(id, title);
     for (const [paperId, facts] of corpus.paperFacts ?? []) index.links.setFacts(paperId, facts);
     for (const episode of corpus.episodes) {
@@ -116,7 +118,8 @@ export class RelationIndex {
       for (const id of this.links.episodesAround(paperId)) affected.add(id);
     }
     const titleOf = (id: string) => this.titles.get(id) ?? null;
-    const documents = change.episodes.map((episode) => textDocument(episode, titleOf));
+    const vocabulary = this.text.vocabulary;
+    const documents = change.episodes.map((episode) => textDocument(episode, titleOf, vocabulary));
     for (const id of this.text.update(documents, change.removedEpisodeIds)) affected.add(id);
     for (const id of change.removedEpisodeIds) affected.delete(id);
     return affected;
@@ -205,6 +208,7 @@ export class RelationIndex {
 function textDocument(
   episode: EpisodeRecord,
   titleOf: (paperId: string) => string | null,
-): TextDocument {
-  return { id: episode.id, terms: textTerms(episodeDocument(episode, titleOf)) };
+  vocabulary: Vocabulary,
+): CountedDocument {
+  return { id: episode.id, terms: vocabulary.count(episodeParts(episode, titleOf)) };
 }

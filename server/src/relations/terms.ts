@@ -1,6 +1,12 @@
 // Text → index terms with wink-nlp: the nouns, names and adjectives, English stop words dropped,
 // as Porter stems, plus the stem pair of every two adjacent ones ("specul decod"), so a shared
 // phrase such as "speculative decoding" counts beyond its two words and can be named as one term.
+//
+// wink splits a text on spaces and tokenizes each piece on its own, so a vocabulary tokenizes each
+// distinct piece once and reuses its words: the cost of wink grows with the vocabulary, not with the
+// corpus. Parts of speech are therefore wink's tags of a piece by itself, without the sentence
+// around it; an uninflected word tagged as a verb by itself ("reward") still counts when a noun
+// follows it in the same phrase ("reward model"), as a tagger reading the sentence would have it.
 import type { ItsFunction } from 'wink-nlp';
 import { wink } from './wink.ts';
 
@@ -13,8 +19,21 @@ export interface TermCount {
 /** Each distinct term (stem or stem pair) of a text. */
 export type TextTerms = Map<string, TermCount>;
 
+/** A text's distinct terms as vocabulary ids, ascending, with counts and first ways of writing. */
+export interface CountedTerms {
+  ids: Int32Array;
+  counts: Uint32Array;
+  /** Per term, the form id of the way the text first wrote it. */
+  forms: Int32Array;
+}
+
 /** Joins the two stems of a phrase term; a space never occurs inside a stem. */
 export const PHRASE_SEPARATOR = ' ';
+
+/** Whether a term is a phrase of two stems rather than a single stem. */
+export function isPhrase(term: string): boolean {
+  return term.includes(PHRASE_SEPARATOR);
+}
 
 /** Keeps the case of acronyms and names (GPU, DeepSeek), lower-cases ordinary words. */
 function displayForm(value: string): string {
@@ -24,91 +43,301 @@ function displayForm(value: string): string {
 /** What an episode is about is in its nouns, names and adjectives; verbs and adverbs say how. */
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
-/**
- * Words worth indexing: content parts of speech, two or more characters, starting with a letter.
- */
-function isContentWord(value: string, pos: string, stopWord: boolean): boolean {
-  return CONTENT_POS.has(pos) && !stopWord && value.length >= 2 && /^\p{L}/u.test(value);
-}
+/** A token of a piece: a content word, a word that is one only before a noun, or neither. */
+const OTHER = 0;
+const HYPHEN = 1;
+const CONTENT = 2;
+const MODIFIER = 3;
 
-interface Word {
-  stem: string;
-  value: string;
-  /** Whether a phrase may continue from the previous content word to this one. */
-  joinsPrevious: boolean;
-}
+/** A piece's tokens, three numbers each: role, then stem id and form id (-1 for other roles). */
+type PieceTokens = Int32Array;
 
-/**
- * Stems by lower-cased word: the stemmer costs more than tokenizing, and vocabularies are small.
- */
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 500_000;
+const isWordLike = (value: string) => value.length >= 2 && /^\p{L}/u.test(value);
 
-function stemOf(word: string): string {
-  const key = word.toLowerCase();
-  let stem = stemCache.get(key);
-  if (stem === undefined) {
-    const { readDoc, its } = wink();
-    // its.stem's declared signature takes the model's addons, which the typing of out() omits.
-    const stemOfToken = its.stem as ItsFunction<string>;
-    stem = (readDoc(key).tokens().out(stemOfToken) as string[])[0] ?? key;
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(key, stem);
+/** Char codes of whitespace that ends a phrase (a line or a tab, not a plain space). */
+const isBreakingSpace = (code: number) => code === 10 || code === 13 || code === 9;
+const isSpace = (code: number) =>
+  code === 32 || isBreakingSpace(code) || code === 0xa0 || code === 12 || code === 11;
+
+/** Ids by pair of ids: an open-addressing hash table, since phrases are met millions of times. */
+class PairIds {
+  private firsts = new Int32Array(1 << 16).fill(-1);
+  private seconds = new Int32Array(1 << 16);
+  private ids = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The id of the pair, or -1. */
+  find(first: number, second: number): number {
+    const mask = this.firsts.length - 1;
+    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    while (this.firsts[at] !== -1) {
+      if (this.firsts[at] === first && this.seconds[at] === second) return this.ids[at]!;
+      at = (at + 1) & mask;
+    }
+    return -1;
   }
-  return stem;
+
+  /** Records the id of a pair `find` did not find. */
+  add(first: number, second: number, id: number): void {
+    const mask = this.firsts.length - 1;
+    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    while (this.firsts[at] !== -1) at = (at + 1) & mask;
+    this.firsts[at] = first;
+    this.seconds[at] = second;
+    this.ids[at] = id;
+    this.size += 1;
+    if (this.size * 2 > this.firsts.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const { firsts, seconds, ids } = this;
+    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.ids = new Int32Array(firsts.length * 2);
+    this.size = 0;
+    firsts.forEach((first, i) => {
+      if (first !== -1) this.add(first, seconds[i]!, ids[i]!);
+    });
+  }
 }
 
+/** Interns terms and their ways of writing, and tokenizes texts into them. */
+export class Vocabulary {
+  /** Whether each term is a phrase. */
+  readonly phrases: boolean[] = [];
+  /** Stem or phrase by term id, and ways of writing by form id; a phrase's is written on demand. */
+  private readonly termStrings: (string | undefined)[] = [];
+  private readonly formStrings: (string | undefined)[] = [];
+  /** Per term and per form, the two it joins (-1 for a single word). */
+  private readonly termPairs: number[] = [];
+  private readonly formPairs: number[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly formIds = new Map<string, number>();
+  private readonly pieces = new Map<string, PieceTokens>();
+  private readonly stems = new Map<string, number>();
+  private readonly phraseIds = new PairIds();
+  private readonly phraseForms = new PairIds();
+  /** Per-text scratch, indexed by term id. */
+  private counts = new Uint32Array(1024);
+  private firstForms = new Int32Array(1024);
+
+  termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.phrases.length;
+      this.termStrings.push(term);
+      this.phrases.push(isPhrase(term));
+      this.termPairs.push(-1, -1);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  formId(form: string): number {
+    let id = this.formIds.get(form);
+    if (id === undefined) {
+      id = this.formStrings.length;
+      this.formStrings.push(form);
+      this.formPairs.push(-1, -1);
+      this.formIds.set(form, id);
+    }
+    return id;
+  }
+
+  /** How many terms there are: term ids are below it. */
+  get size(): number {
+    return this.phrases.length;
+  }
+
+  /** The stem or phrase of stems ("specul decod"). */
+  term(id: number): string {
+    let term = this.termStrings[id];
+    if (term === undefined) {
+      const [first, second] = [this.termPairs[id * 2]!, this.termPairs[id * 2 + 1]!];
+      term = `${this.term(first)}${PHRASE_SEPARATOR}${this.term(second)}`;
+      this.termStrings[id] = term;
+    }
+    return term;
+  }
+
+  /** A way of writing a term ("speculative decoding"). */
+  form(id: number): string {
+    let form = this.formStrings[id];
+    if (form === undefined) {
+      form = `${this.form(this.formPairs[id * 2]!)} ${this.form(this.formPairs[id * 2 + 1]!)}`;
+      this.formStrings[id] = form;
+    }
+    return form;
+  }
+
+  /** The terms of a text made of separate parts (no phrase runs from one part into the next). */
+  count(parts: readonly string[]): CountedTerms {
+    this.touched = [];
+    for (const part of parts) this.countPart(part);
+    const touched = this.touched.sort((a, b) => a - b);
+    const result: CountedTerms = {
+      ids: Int32Array.from(touched),
+      counts: Uint32Array.from(touched, (term) => this.counts[term]!),
+      forms: Int32Array.from(touched, (term) => this.firstForms[term]!),
+    };
+    for (const term of touched) this.counts[term] = 0;
+    return result;
+  }
+
+  /** Terms of the text being counted, in order of first use. */
+  private touched: number[] = [];
+
+  private add(term: number, form: number): void {
+    if (term >= this.counts.length) this.grow(term);
+    if (this.counts[term] === 0) {
+      this.touched.push(term);
+      this.firstForms[term] = form;
+    }
+    this.counts[term]! += 1;
+  }
+
+  /**
+   * Counts one part's words and phrases. A phrase runs over plain spaces and in-word hyphens
+   * ("rejection-sampling"); anything else (a stop word, punctuation, a number, a new line) ends it.
+   */
+  private countPart(text: string): void {
+    // The previous word a phrase may continue from (-1: none), its form and role.
+    let previousTerm = -1;
+    let previousForm = -1;
+    let previousRole = OTHER;
+    let hyphenPending = false;
+    let start = -1;
+    for (let i = 0; i <= text.length; i += 1) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      if (!isSpace(code)) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) {
+        const piece = text.slice(start, i);
+        const tokens = this.pieces.get(piece) ?? this.tokenize(piece);
+        for (let t = 0; t < tokens.length; t += 3) {
+          const role = tokens[t]!;
+          const spaced = t === 0;
+          if (role === HYPHEN && !spaced && previousTerm >= 0) {
+            hyphenPending = true;
+            continue;
+          }
+          const joins = previousTerm >= 0 && !(hyphenPending && spaced);
+          hyphenPending = false;
+          if (role === OTHER || role === HYPHEN) {
+            previousTerm = -1;
+            continue;
+          }
+          const term = tokens[t + 1]!;
+          const form = tokens[t + 2]!;
+          if (role === CONTENT) {
+            this.add(term, form);
+            if (joins && previousTerm !== term) {
+              this.add(this.phraseId(previousTerm, term), this.phraseForm(previousForm, form));
+              if (previousRole === MODIFIER) this.add(previousTerm, previousForm);
+            }
+          }
+          previousTerm = term;
+          previousForm = form;
+          previousRole = role;
+        }
+        start = -1;
+      }
+      if (isBreakingSpace(code)) {
+        previousTerm = -1;
+        hyphenPending = false;
+      }
+    }
+  }
+
+  /** wink's tokens of a piece of text between spaces, kept for its next use. */
+  private tokenize(text: string): PieceTokens {
+    const { readDoc, its } = wink();
+    const read = readDoc(text).tokens();
+    const values = read.out(its.value) as string[];
+    const types = read.out(its.type) as string[];
+    const partsOfSpeech = read.out(its.pos) as string[];
+    const stopWords = read.out(its.stopWordFlag) as boolean[];
+    // its.lemma's declared signature takes the model's addons, which the typing of out() omits.
+    const lemmas = read.out(its.lemma as ItsFunction<string>) as string[];
+    const tokens = new Int32Array(values.length * 3).fill(-1);
+    values.forEach((value, i) => {
+      const pos = partsOfSpeech[i]!;
+      const uninflected = lemmas[i] === value.toLowerCase();
+      let role = OTHER;
+      if (types[i] === 'punctuation' && value === '-') role = HYPHEN;
+      else if (stopWords[i] || !isWordLike(value)) role = OTHER;
+      else if (CONTENT_POS.has(pos)) role = CONTENT;
+      else if (pos === 'VERB' && uninflected) role = MODIFIER;
+      tokens[i * 3] = role;
+      if (role === CONTENT || role === MODIFIER) {
+        tokens[i * 3 + 1] = this.stemId(value);
+        tokens[i * 3 + 2] = this.formId(displayForm(value));
+      }
+    });
+    this.pieces.set(text, tokens);
+    return tokens;
+  }
+
+  private stemId(word: string): number {
+    const key = word.toLowerCase();
+    let id = this.stems.get(key);
+    if (id === undefined) {
+      const { readDoc, its } = wink();
+      // its.stem's declared signature takes the model's addons, which the typing of out() omits.
+      const stemOfToken = its.stem as ItsFunction<string>;
+      const stem = (readDoc(key).tokens().out(stemOfToken) as string[])[0] ?? key;
+      id = this.termId(stem);
+      this.stems.set(key, id);
+    }
+    return id;
+  }
+
+  private phraseId(first: number, second: number): number {
+    let id = this.phraseIds.find(first, second);
+    if (id < 0) {
+      id = this.phrases.length;
+      this.termStrings.push(undefined);
+      this.phrases.push(true);
+      this.termPairs.push(first, second);
+      this.phraseIds.add(first, second, id);
+    }
+    return id;
+  }
+
+  private phraseForm(first: number, second: number): number {
+    let id = this.phraseForms.find(first, second);
+    if (id < 0) {
+      id = this.formStrings.length;
+      this.formStrings.push(undefined);
+      this.formPairs.push(first, second);
+      this.phraseForms.add(first, second, id);
+    }
+    return id;
+  }
+
+  private grow(term: number): void {
+    const size = Math.max(term + 1, this.counts.length * 2);
+    const counts = new Uint32Array(size);
+    counts.set(this.counts);
+    const forms = new Int32Array(size);
+    forms.set(this.firstForms);
+    this.counts = counts;
+    this.firstForms = forms;
+  }
+}
+
+/** The terms of one text, by term. */
 export function textTerms(text: string): TextTerms {
-  const { readDoc, its } = wink();
-  const tokens = readDoc(text).tokens();
-  const values = tokens.out(its.value) as string[];
-  const types = tokens.out(its.type) as string[];
-  const partsOfSpeech = tokens.out(its.pos) as string[];
-  const stopWords = tokens.out(its.stopWordFlag) as boolean[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-
-  const words: Word[] = [];
-  // A phrase runs over plain spaces and in-word hyphens ("rejection-sampling"); anything else
-  // (a stop word, punctuation, a number) ends it.
-  let joinable = false;
-  let hyphenPending = false;
-  values.forEach((value, i) => {
-    const type = types[i]!;
-    const spaced = spaces[i]!.length > 0;
-    if (type === 'punctuation' && value === '-' && !spaced && joinable) {
-      hyphenPending = true;
-      return;
-    }
-    const continues = joinable && (hyphenPending ? !spaced : true);
-    hyphenPending = false;
-    if (!isContentWord(value, partsOfSpeech[i]!, stopWords[i]!)) {
-      joinable = false;
-      return;
-    }
-    words.push({ stem: stemOf(value), value, joinsPrevious: continues });
-    joinable = true;
-  });
-
+  const vocabulary = new Vocabulary();
+  const counted = vocabulary.count([text]);
   const terms: TextTerms = new Map();
-  const add = (term: string, surface: () => string) => {
-    const known = terms.get(term);
-    if (known) known.count += 1;
-    else terms.set(term, { count: 1, surface: surface() });
-  };
-  words.forEach((word, i) => {
-    add(word.stem, () => displayForm(word.value));
-    const previous = words[i - 1];
-    if (word.joinsPrevious && previous && previous.stem !== word.stem) {
-      add(
-        `${previous.stem}${PHRASE_SEPARATOR}${word.stem}`,
-        () => `${displayForm(previous.value)} ${displayForm(word.value)}`,
-      );
-    }
+  counted.ids.forEach((term, i) => {
+    terms.set(vocabulary.term(term), {
+      count: counted.counts[i]!,
+      surface: vocabulary.form(counted.forms[i]!),
+    });
   });
   return terms;
-}
-
-/** Whether a term is a phrase of two stems rather than a single stem. */
-export function isPhrase(term: string): boolean {
-  return term.includes(PHRASE_SEPARATOR);
 }

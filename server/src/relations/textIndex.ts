@@ -13,22 +13,23 @@
 // drift stays bounded. Phrases ("speculative decoding") are terms when two or more episodes used
 // them at the last learn; a phrase first used after it is not a term until the corpus is built
 // again from its texts.
-import type { Bow } from 'wink-nlp';
-import { learnCorpus } from './bm25.ts';
-import { isPhrase, PHRASE_SEPARATOR, type TermCount, type TextTerms } from './terms.ts';
+import { bm25Statistics, type Bm25Statistics } from './bm25.ts';
+import { Vocabulary, type CountedTerms, type TextTerms } from './terms.ts';
 
 export interface TextDocument {
   id: string;
   terms: TextTerms;
 }
 
+/** A document already tokenized into the index's vocabulary. */
+export interface CountedDocument {
+  id: string;
+  terms: CountedTerms;
+}
+
 export interface TextNeighbour {
   id: string;
   similarity: number;
-}
-
-interface Overlap extends TextNeighbour {
-  sharedTerms: number;
 }
 
 export interface TextIndexOptions {
@@ -54,13 +55,25 @@ const DEFAULT_TEXT_OPTIONS: TextIndexOptions = {
 
 interface IndexedDocument {
   id: string;
-  /** Distinct term ids, ascending, with their occurrence counts. */
+  /** Position in the per-slot scratch arrays and postings. */
+  slot: number;
+  /** Distinct term ids, ascending, with their occurrence counts and first ways of writing. */
   termIds: Int32Array;
   counts: Uint32Array;
+  forms: Int32Array;
+  /** Sum of the counts: the document's length for BM25. */
+  length: number;
   /** Key term ids, ascending, with their weights in the document's unit vector. */
   keyIds: Int32Array;
   keyWeights: Float64Array;
   neighbours: TextNeighbour[];
+}
+
+/** The documents having a term as a key term, with its weight there (unordered). */
+interface Posting {
+  slots: Int32Array;
+  weights: Float64Array;
+  size: number;
 }
 
 const PHRASE_PREFERENCE = 2;
@@ -69,44 +82,80 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const bySimilarity = (a: TextNeighbour, b: TextNeighbour) =>
   b.similarity - a.similarity || byId(a.id, b.id);
 
+function grown<T extends Int32Array | Float64Array | Uint32Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 export class TextIndex {
   private readonly options: TextIndexOptions;
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  readonly vocabulary: Vocabulary;
+  /** Per term: whether it is an index term (a phrase is one only when two documents shared it). */
+  private indexed = new Uint8Array(0);
   /**
    * Per term: how the first text wrote it and how many texts wrote it so, then any other ways with
    * their counts (the most common way is the one shown).
    */
-  private readonly firstForms: string[] = [];
-  private readonly firstFormCounts: number[] = [];
-  private readonly otherForms = new Map<number, Map<string, number>>();
+  private firstForms = new Int32Array(0);
+  private firstFormCounts = new Uint32Array(0);
+  private readonly otherForms = new Map<number, Map<number, number>>();
   /** Per term: occurrences over the current corpus, and how many documents have it. */
-  private readonly corpusCounts: number[] = [];
-  private readonly documentCounts: number[] = [];
+  private corpusCounts = new Uint32Array(0);
+  private documentCounts = new Uint32Array(0);
   private corpusTotal = 0;
   private readonly documents = new Map<string, IndexedDocument>();
-  /** Key term → the documents having it as a key term, with its weight there. */
-  private readonly postings = new Map<number, { ids: string[]; weights: number[] }>();
-  private weigh: (terms: readonly string[]) => Bow = () => ({});
-  /** Terms at least two documents had at the last learn: the only ones that can be key terms. */
-  private shared = new Set<number>();
+  private bySlot: (IndexedDocument | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  /** Key term → the documents having it as a key term. */
+  private postings: (Posting | undefined)[] = [];
+  private statistics: Bm25Statistics | null = null;
+  /** Per-slot scratch of an inverted-index walk. */
+  private overlapWeights = new Float64Array(0);
+  private overlapTerms = new Uint32Array(0);
   private learntSize = 0;
   private changedSinceLearn = 0;
 
-  constructor(options: Partial<TextIndexOptions> = {}) {
+  constructor(options: Partial<TextIndexOptions> = {}, vocabulary = new Vocabulary()) {
     this.options = { ...DEFAULT_TEXT_OPTIONS, ...options };
+    this.vocabulary = vocabulary;
   }
 
   /** A corpus learnt from these texts; phrases used by fewer than two of them are dropped. */
   static build(documents: readonly TextDocument[], options?: Partial<TextIndexOptions>): TextIndex {
-    const index = new TextIndex(options);
-    const phraseUsers = new Map<string, number>();
-    for (const { terms } of documents) {
-      for (const term of terms.keys()) {
-        if (isPhrase(term)) phraseUsers.set(term, (phraseUsers.get(term) ?? 0) + 1);
-      }
-    }
-    const kept = (term: string) => !isPhrase(term) || (phraseUsers.get(term) ?? 0) >= 2;
+    const vocabulary = new Vocabulary();
+    const counted = documents.map(({ id, terms }): CountedDocument => {
+      const entries = [...terms]
+        .map(([term, { count, surface }]) => ({
+          term: vocabulary.termId(term),
+          count,
+          form: vocabulary.formId(surface),
+        }))
+        .sort((a, b) => a.term - b.term);
+      return {
+        id,
+        terms: {
+          ids: Int32Array.from(entries, (e) => e.term),
+          counts: Uint32Array.from(entries, (e) => e.count),
+          forms: Int32Array.from(entries, (e) => e.form),
+        },
+      };
+    });
+    return TextIndex.fromCounted(vocabulary, counted, options);
+  }
+
+  /** A corpus learnt from documents tokenized into `vocabulary`. */
+  static fromCounted(
+    vocabulary: Vocabulary,
+    documents: readonly CountedDocument[],
+    options?: Partial<TextIndexOptions>,
+  ): TextIndex {
+    const index = new TextIndex(options, vocabulary);
+    const users = new Uint32Array(vocabulary.size);
+    for (const { terms } of documents) for (const term of terms.ids) users[term]! += 1;
+    const phrases = vocabulary.phrases;
+    const kept = (term: number) => !phrases[term] || users[term]! >= 2;
     // By id, so the way a term is first written (shown when ways tie) does not depend on input
     // order.
     const byDocumentId = [...documents].sort((a, b) => byId(a.id, b.id));
@@ -119,14 +168,15 @@ export class TextIndex {
    * Adds or replaces `upserts` and drops `removed`; returns every document whose neighbours changed
    * (the changed ones included). Re-learns, and so returns every document, when the corpus drifted.
    */
-  update(upserts: readonly TextDocument[], removed: readonly string[]): Set<string> {
+  update(upserts: readonly CountedDocument[], removed: readonly string[]): Set<string> {
     const touched = new Set<string>();
     const leaving = [...new Set([...removed, ...upserts.map((d) => d.id)])];
     for (const id of leaving) {
       if (!this.documents.has(id)) continue;
       for (const other of this.detach(id)) touched.add(other);
     }
-    const known = (term: string) => !isPhrase(term) || this.termIds.has(term);
+    const phrases = this.vocabulary.phrases;
+    const known = (term: number) => !phrases[term] || this.indexed[term] === 1;
     for (const document of upserts) {
       this.store(document.id, document.terms, known);
       touched.add(document.id);
@@ -160,12 +210,13 @@ export class TextIndex {
     const x = this.documents.get(a);
     const y = this.documents.get(b);
     if (!x || !y || a === b) return 0;
-    const overlap = { id: b, similarity: 0, sharedTerms: 0 };
+    let similarity = 0;
+    let sharedTerms = 0;
     this.eachSharedKey(x, y, (_, weight) => {
-      overlap.similarity += weight;
-      overlap.sharedTerms += 1;
+      similarity += weight;
+      sharedTerms += 1;
     });
-    return this.similar(overlap) ? overlap.similarity : 0;
+    return this.similar(similarity, sharedTerms) ? similarity : 0;
   }
 
   /** The key terms two documents share, heaviest first, as written; phrases absorb their words. */
@@ -214,86 +265,99 @@ export class TextIndex {
    * episodes).
    */
   private readable(weighted: [number, number][], limit: number): string[] {
+    const vocabulary = this.vocabulary;
+    const { phrases } = vocabulary;
     const common = Math.max(2, this.documents.size / 2);
     const shown = (term: number, weight: number) =>
-      isPhrase(this.terms[term]!) ? weight * PHRASE_PREFERENCE : weight;
+      phrases[term] ? weight * PHRASE_PREFERENCE : weight;
     const ranked = weighted
       .filter(([term]) => (this.documentCounts[term] ?? 0) <= common)
       .map(([term, weight]): [number, number] => [term, shown(term, weight)])
-      .sort((a, b) => b[1] - a[1] || byId(this.terms[a[0]]!, this.terms[b[0]]!))
+      .sort((a, b) => b[1] - a[1] || byId(vocabulary.term(a[0]), vocabulary.term(b[0])))
       .slice(0, limit * 3)
-      .map(([term]) => this.terms[term]!);
+      .map(([term]) => term);
     const inPhrases = new Set(
-      ranked.filter(isPhrase).flatMap((phrase) => phrase.split(PHRASE_SEPARATOR)),
+      ranked
+        .filter((term) => phrases[term])
+        .flatMap((phrase) => vocabulary.term(phrase).split(' ')),
     );
     return ranked
-      .filter((term) => isPhrase(term) || !inPhrases.has(term))
+      .filter((term) => phrases[term] || !inPhrases.has(vocabulary.term(term)))
       .slice(0, limit)
-      .map((term) => this.displayForm(this.termIds.get(term)!));
+      .map((term) => this.displayForm(term));
   }
 
   private displayForm(term: number): string {
-    let best = this.firstForms[term] || this.terms[term]!;
+    const vocabulary = this.vocabulary;
+    let best = vocabulary.form(this.firstForms[term]!);
     let bestCount = this.firstFormCounts[term]!;
     for (const [form, n] of this.otherForms.get(term) ?? []) {
-      if (n > bestCount || (n === bestCount && form < best)) {
-        best = form;
+      if (n > bestCount || (n === bestCount && vocabulary.form(form) < best)) {
+        best = vocabulary.form(form);
         bestCount = n;
       }
     }
     return best;
   }
 
-  private countForm(term: number, surface: string): void {
-    const first = this.firstForms[term];
-    if (first === '') {
-      this.firstForms[term] = surface;
+  private countForm(term: number, form: number): void {
+    if (this.firstFormCounts[term] === 0) {
+      this.firstForms[term] = form;
       this.firstFormCounts[term] = 1;
-    } else if (first === surface) {
+    } else if (this.firstForms[term] === form) {
       this.firstFormCounts[term]! += 1;
     } else {
       const others = this.otherForms.get(term);
-      if (others) others.set(surface, (others.get(surface) ?? 0) + 1);
-      else this.otherForms.set(term, new Map([[surface, 1]]));
+      if (others) others.set(form, (others.get(form) ?? 0) + 1);
+      else this.otherForms.set(term, new Map([[form, 1]]));
     }
   }
 
-  private idOf(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
-      // Grown together, so the per-term arrays stay dense.
-      this.firstForms.push('');
-      this.firstFormCounts.push(0);
-      this.corpusCounts.push(0);
-      this.documentCounts.push(0);
-    }
-    return id;
+  /** Sizes the per-term arrays to the vocabulary. */
+  private fitVocabulary(): void {
+    const size = this.vocabulary.size;
+    if (size <= this.corpusCounts.length) return;
+    const indexed = new Uint8Array(Math.max(size, this.indexed.length * 2));
+    indexed.set(this.indexed);
+    this.indexed = indexed;
+    this.firstForms = grown(this.firstForms, size);
+    this.firstFormCounts = grown(this.firstFormCounts, size);
+    this.corpusCounts = grown(this.corpusCounts, size);
+    this.documentCounts = grown(this.documentCounts, size);
   }
 
   /** Records a document's term counts (not yet weighed), of the terms `keep` accepts. */
-  private store(id: string, terms: TextTerms, keep: (term: string) => boolean): void {
-    const kept: [number, TermCount][] = [];
-    for (const [term, count] of terms) {
-      if (keep(term)) kept.push([this.idOf(term), count]);
-    }
-    kept.sort((a, b) => a[0] - b[0]);
-    for (const [term, { count, surface }] of kept) {
+  private store(id: string, terms: CountedTerms, keep: (term: number) => boolean): void {
+    this.fitVocabulary();
+    const kept: number[] = [];
+    terms.ids.forEach((term, i) => {
+      if (keep(term)) kept.push(i);
+    });
+    let length = 0;
+    for (const i of kept) {
+      const term = terms.ids[i]!;
+      const count = terms.counts[i]!;
+      this.indexed[term] = 1;
       this.corpusCounts[term]! += count;
       this.documentCounts[term]! += 1;
-      this.corpusTotal += count;
-      this.countForm(term, surface);
+      length += count;
+      this.countForm(term, terms.forms[i]!);
     }
-    this.documents.set(id, {
+    this.corpusTotal += length;
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const document: IndexedDocument = {
       id,
-      termIds: Int32Array.from(kept, ([term]) => term),
-      counts: Uint32Array.from(kept, ([, { count }]) => count),
+      slot,
+      termIds: Int32Array.from(kept, (i) => terms.ids[i]!),
+      counts: Uint32Array.from(kept, (i) => terms.counts[i]!),
+      forms: Int32Array.from(kept, (i) => terms.forms[i]!),
+      length,
       keyIds: new Int32Array(0),
       keyWeights: new Float64Array(0),
       neighbours: [],
-    });
+    };
+    this.bySlot[slot] = document;
+    this.documents.set(id, document);
   }
 
   /** Takes a document out; returns the documents that listed it as a neighbour (re-ranked). */
@@ -306,9 +370,11 @@ export class TextIndex {
     document.termIds.forEach((term, i) => {
       this.corpusCounts[term]! -= document.counts[i]!;
       this.documentCounts[term]! -= 1;
-      this.corpusTotal -= document.counts[i]!;
     });
+    this.corpusTotal -= document.length;
     this.documents.delete(id);
+    this.bySlot[document.slot] = undefined;
+    this.freeSlots.push(document.slot);
     for (const other of listing) other.neighbours = this.rank(other);
     return listing.map((other) => other.id);
   }
@@ -316,104 +382,92 @@ export class TextIndex {
   /** Learns the statistics from the current corpus and weighs and ranks every document again. */
   private learn(): void {
     const documents = [...this.documents.values()].sort((a, b) => byId(a.id, b.id));
-    const tokens = documents.map((document) => {
-      const list: string[] = [];
-      document.termIds.forEach((term, i) => {
-        for (let n = 0; n < document.counts[i]!; n += 1) list.push(this.terms[term]!);
-      });
-      return list;
-    });
-    const users = new Map<number, number>();
-    for (const document of documents) {
-      for (const term of document.termIds) users.set(term, (users.get(term) ?? 0) + 1);
-    }
-    this.shared = new Set([...users].filter(([, n]) => n >= 2).map(([term]) => term));
-    const learnt = learnCorpus(tokens);
-    this.weigh = learnt.weigh;
-    this.postings.clear();
-    documents.forEach((document, i) => this.setKeys(document, learnt.vectors[i]!));
+    this.statistics = bm25Statistics(
+      this.documentCounts,
+      documents.length,
+      documents.reduce((sum, document) => sum + document.length, 0),
+    );
+    this.postings = [];
+    for (const document of documents) this.weighDocument(document);
     for (const document of documents) document.neighbours = this.rank(document);
     this.learntSize = documents.length;
     this.changedSinceLearn = 0;
   }
 
+  /** Weighs the document with the learnt statistics, keeps its heaviest shared terms, posts them. */
   private weighDocument(document: IndexedDocument): void {
-    const tokens: string[] = [];
+    const statistics = this.statistics!;
+    const weights = statistics.weigh(document.termIds, document.counts, document.length);
+    const keys: number[] = [];
     document.termIds.forEach((term, i) => {
-      for (let n = 0; n < document.counts[i]!; n += 1) tokens.push(this.terms[term]!);
+      if (statistics.shared(term) && weights[i]! > 0) keys.push(i);
     });
-    this.setKeys(document, this.weigh(tokens));
-  }
-
-  /** Keeps the document's heaviest shared terms and posts them. */
-  private setKeys(document: IndexedDocument, weights: Bow): void {
-    const keys: [number, number][] = [];
-    for (const term of document.termIds) {
-      if (!this.shared.has(term)) continue;
-      const weight = weights[this.terms[term]!];
-      if (weight !== undefined && weight > 0) keys.push([term, weight]);
-    }
-    keys.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    keys.sort((a, b) => weights[b]! - weights[a]! || a - b);
     keys.length = Math.min(keys.length, this.options.keyTerms);
-    keys.sort((a, b) => a[0] - b[0]);
-    document.keyIds = Int32Array.from(keys, ([id]) => id);
-    document.keyWeights = Float64Array.from(keys, ([, w]) => w);
+    keys.sort((a, b) => a - b);
+    document.keyIds = Int32Array.from(keys, (i) => document.termIds[i]!);
+    document.keyWeights = Float64Array.from(keys, (i) => weights[i]!);
     document.keyIds.forEach((term, i) => {
-      const posting = this.postings.get(term);
-      if (posting) {
-        posting.ids.push(document.id);
-        posting.weights.push(document.keyWeights[i]!);
-      } else {
-        this.postings.set(term, { ids: [document.id], weights: [document.keyWeights[i]!] });
+      let posting = this.postings[term];
+      if (!posting) {
+        posting = { slots: new Int32Array(4), weights: new Float64Array(4), size: 0 };
+        this.postings[term] = posting;
       }
+      posting.slots = grown(posting.slots, posting.size + 1);
+      posting.weights = grown(posting.weights, posting.size + 1);
+      posting.slots[posting.size] = document.slot;
+      posting.weights[posting.size] = document.keyWeights[i]!;
+      posting.size += 1;
     });
   }
 
   private unpost(document: IndexedDocument): void {
     for (const term of document.keyIds) {
-      const posting = this.postings.get(term);
+      const posting = this.postings[term];
       if (!posting) continue;
-      const at = posting.ids.indexOf(document.id);
+      const at = posting.slots.subarray(0, posting.size).indexOf(document.slot);
       if (at < 0) continue;
-      posting.ids.splice(at, 1);
-      posting.weights.splice(at, 1);
-      if (posting.ids.length === 0) this.postings.delete(term);
+      const last = posting.size - 1;
+      posting.slots[at] = posting.slots[last]!;
+      posting.weights[at] = posting.weights[last]!;
+      posting.size = last;
     }
   }
 
-  private similar(overlap: Overlap): boolean {
-    return (
-      overlap.similarity >= this.options.minSimilarity &&
-      overlap.sharedTerms >= this.options.minSharedTerms
-    );
+  private similar(similarity: number, sharedTerms: number): boolean {
+    return similarity >= this.options.minSimilarity && sharedTerms >= this.options.minSharedTerms;
   }
 
-  /** Every other document sharing a key term, with its similarity (unordered). */
-  private overlaps(document: IndexedDocument): Overlap[] {
-    const found = new Map<string, Overlap>();
+  /** The similar documents, unordered: an inverted-index walk over the document's key terms. */
+  private similarDocuments(document: IndexedDocument): TextNeighbour[] {
+    const slots = this.bySlot.length;
+    if (this.overlapWeights.length < slots) {
+      this.overlapWeights = new Float64Array(slots * 2);
+      this.overlapTerms = new Uint32Array(slots * 2);
+    }
+    const weights = this.overlapWeights;
+    const shared = this.overlapTerms;
+    const touched: number[] = [];
     document.keyIds.forEach((term, i) => {
-      const posting = this.postings.get(term);
+      const posting = this.postings[term];
       if (!posting) return;
       const weight = document.keyWeights[i]!;
-      posting.ids.forEach((id, j) => {
-        if (id === document.id) return;
-        let overlap = found.get(id);
-        if (!overlap) {
-          overlap = { id, similarity: 0, sharedTerms: 0 };
-          found.set(id, overlap);
-        }
-        overlap.similarity += weight * posting.weights[j]!;
-        overlap.sharedTerms += 1;
-      });
+      for (let j = 0; j < posting.size; j += 1) {
+        const slot = posting.slots[j]!;
+        if (shared[slot] === 0) touched.push(slot);
+        weights[slot]! += weight * posting.weights[j]!;
+        shared[slot]! += 1;
+      }
     });
-    return [...found.values()];
-  }
-
-  /** The similar documents, most similar first. */
-  private similarDocuments(document: IndexedDocument): TextNeighbour[] {
-    return this.overlaps(document)
-      .filter((overlap) => this.similar(overlap))
-      .map(({ id, similarity }) => ({ id, similarity }));
+    const found: TextNeighbour[] = [];
+    for (const slot of touched) {
+      if (slot !== document.slot && this.similar(weights[slot]!, shared[slot]!)) {
+        found.push({ id: this.bySlot[slot]!.id, similarity: weights[slot]! });
+      }
+      weights[slot] = 0;
+      shared[slot] = 0;
+    }
+    return found;
   }
 
   private rank(document: IndexedDocument): TextNeighbour[] {
