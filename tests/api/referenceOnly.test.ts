@@ -13,6 +13,15 @@ const SLEEPER = {
   doi: '10.5555/Sleeper.Agents',
 };
 
+/** A paper of the graph that DPO's references name too. */
+const VERIFY = {
+  id: 'arxiv:2305.20050',
+  title: "Let's Verify Step by Step",
+  url: 'https://arxiv.org/abs/2305.20050',
+  arxivId: '2305.20050',
+  doi: null,
+};
+
 const PAPER = /* GraphQL */ `
   query Paper($ref: String!) {
     paper(ref: $ref) {
@@ -42,7 +51,7 @@ describeForEachStore('reference-only papers', (storeFactory) => {
         paperId: DPO,
         fetchedAt: '2026-07-01T00:00:00.000Z',
         metadata: null,
-        references: [SLEEPER],
+        references: [SLEEPER, VERIFY],
       },
     ]);
   });
@@ -81,7 +90,31 @@ describeForEachStore('reference-only papers', (storeFactory) => {
 
   it('the paper citing it lists it among its references', async () => {
     const { data } = await api.query(PAPER, { ref: DPO });
-    expect(data?.paper.references).toEqual([{ id: SLEEPER.id }]);
+    expect(data?.paper.references).toEqual([{ id: SLEEPER.id }, { id: VERIFY.id }]);
     expect(data?.paper.referenceOnly).toBe(false);
+  });
+
+  it('graph draws reference edges between its papers when asked, not otherwise', async () => {
+    const GRAPH = /* GraphQL */ `
+      query Drawn($references: Boolean!) {
+        graph(around: "arxiv:2305.18290", depth: 2, limit: 50, references: $references) {
+          nodes {
+            id
+          }
+          referenceEdges {
+            source
+            target
+          }
+        }
+      }
+    `;
+    const asked = await api.query(GRAPH, { references: true });
+    expect(asked.errors).toBeUndefined();
+    const drawn = asked.data?.graph.nodes.map((node: { id: string }) => node.id);
+    expect(drawn).toContain(VERIFY.id);
+    expect(drawn).not.toContain(SLEEPER.id);
+    expect(asked.data?.graph.referenceEdges).toEqual([{ source: DPO, target: VERIFY.id }]);
+    const plain = await api.query(GRAPH, { references: false });
+    expect(plain.data?.graph.referenceEdges).toEqual([]);
   });
 });

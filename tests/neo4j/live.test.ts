@@ -48,6 +48,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   query: 'x',
   episodeQuery: 'x',
   paperQuery: 'x',
+  referenceQuery: 'x',
   minCitations: 1,
   searchNotes: 5,
   episodeId: 'ep_000000000000',

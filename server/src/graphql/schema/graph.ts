@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GraphEdge, GraphNode, GraphView } from '../../domain/model.ts';
-import type { GraphQuery } from '../../store/store.ts';
+import type { GraphQuery, ReferenceEdge } from '../../store/store.ts';
 import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
@@ -37,15 +37,31 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   }),
 });
 
+const ReferenceEdgeRef = builder.objectRef<ReferenceEdge>('ReferenceEdge').implement({
+  description:
+    'A paper (source) citing another (target), as the metadata providers list its references.',
+  fields: (t) => ({
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+  }),
+});
+
 // The multiplier sits on `graph` and `path` (they know how many nodes they return): nodes and edges
 // count once per node there. A citation graph has about one edge per node (each episode cites 2–7).
-/** A drawn view; `graph` says whether `limit` cut it, `path` never cuts. */
-type DrawnGraph = GraphView & { truncated?: boolean };
+/** A drawn view; `graph` says whether `limit` cut it (`path` never cuts) and has its reference edges when asked. */
+type DrawnGraph = GraphView & { truncated?: boolean; references?: ReferenceEdge[] };
 
 export const GraphRef = builder.objectRef<DrawnGraph>('Graph').implement({
   fields: (t) => ({
     nodes: t.expose('nodes', { type: [GraphNodeRef], complexity: { field: 1, multiplier: 1 } }),
     edges: t.expose('edges', { type: [GraphEdgeRef], complexity: { field: 1, multiplier: 1 } }),
+    referenceEdges: t.field({
+      type: [ReferenceEdgeRef],
+      description:
+        'Papers of the drawing citing each other (paper → paper), when `graph` is asked for them with `references: true`; otherwise empty.',
+      complexity: { field: 1, multiplier: 1 },
+      resolve: (graph) => graph.references ?? [],
+    }),
     truncated: t.boolean({
       description:
         'True when `limit` left nodes out (raise it, up to the maximum, or narrow the view); always false for `path`.',
@@ -148,6 +164,12 @@ builder.queryFields((t) => ({
         validate: countArg(QUERY_LIMITS.maxGraphLimit),
       }),
       minCitations: t.arg.int({ required: true, defaultValue: 1, validate: countArg(1_000_000) }),
+      references: t.arg.boolean({
+        required: true,
+        defaultValue: false,
+        description:
+          'Also the reference edges between the drawn papers (`referenceEdges`), from the metadata providers',
+      }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
@@ -159,6 +181,7 @@ builder.queryFields((t) => ({
         depth: args.depth,
         limit: args.limit,
         minCitations: args.minCitations,
+        references: args.references,
       };
       return context.store.graph(query);
     },

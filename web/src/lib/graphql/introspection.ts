@@ -861,6 +861,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "referenceEdges",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "ReferenceEdge"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "truncated",
             "type": {
               "kind": "NON_NULL",
@@ -1847,6 +1865,17 @@ const introspection = {
                   }
                 },
                 "defaultValue": "1"
+              },
+              {
+                "name": "references",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Boolean"
+                  }
+                },
+                "defaultValue": "false"
               }
             ],
             "isDeprecated": false
@@ -2389,6 +2418,37 @@ const introspection = {
               "ofType": {
                 "kind": "OBJECT",
                 "name": "Paper"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "ReferenceEdge",
+        "fields": [
+          {
+            "name": "source",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "ID"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "target",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "ID"
               }
             },
             "args": [],
