@@ -17,7 +17,7 @@ describeForEachStore('episodes over GraphQL', (storeFactory) => {
   it('pages through all episodes newest first with cursors and a total count', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let dates: string[] = [];
+    const dates: string[] = [];
     for (;;) {
       const { data, errors }: any = await api.query(
         'query($after: String) { episodes(first: 3, after: $after) { totalCount edges { cursor node { id publishedAt } } pageInfo { hasNextPage endCursor } } }',

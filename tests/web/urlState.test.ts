@@ -7,6 +7,8 @@ import {
   collapse,
   expand,
   explorerHref,
+  papersListHref,
+  parsePapersListState,
   focusOn,
   hide,
   hideOthers,
@@ -230,5 +232,19 @@ describe('hide others', () => {
       hidden: [],
       minCitations: 2,
     });
+  });
+});
+
+describe('the /papers table state', () => {
+  it('reads the explorer’s citation filter and its own cursor, and writes them back', () => {
+    const state = parsePapersListState(new URLSearchParams('min=3&after=abc'));
+    expect(state).toEqual({ minCitations: 3, after: 'abc' });
+    expect(papersListHref(state)).toBe('/papers?min=3&after=abc');
+    expect(papersListHref({ minCitations: 1, after: null })).toBe('/papers');
+  });
+
+  it('falls back to every paper for a filter out of range or not a whole number', () => {
+    for (const min of ['0', '1001', '2.5', 'x', ''])
+      expect(parsePapersListState(new URLSearchParams({ min })).minCitations).toBe(1);
   });
 });

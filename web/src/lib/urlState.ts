@@ -297,3 +297,29 @@ function parseIntIn(
   const value = Number(raw.trim());
   return value >= range.min && value <= range.max ? value : fallback;
 }
+
+/** The /papers table's state: the explorer's citation filter and the table's own cursor. */
+export interface PapersListState {
+  minCitations: number;
+  after: string | null;
+}
+
+export function parsePapersListState(query: URLSearchParams): PapersListState {
+  return {
+    minCitations: parseIntIn(
+      query.get(PARAM.minCitations),
+      MIN_CITATIONS_RANGE,
+      DEFAULT_STATE.minCitations,
+    ),
+    after: query.get('after'),
+  };
+}
+
+export function papersListHref({ minCitations, after }: PapersListState): string {
+  const params = new URLSearchParams();
+  if (minCitations !== DEFAULT_STATE.minCitations)
+    params.set(PARAM.minCitations, String(minCitations));
+  if (after) params.set('after', after);
+  const query = params.toString();
+  return query ? `/papers?${query}` : '/papers';
+}
