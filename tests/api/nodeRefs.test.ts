@@ -215,6 +215,41 @@ describeForEachStore('errors that teach', (storeFactory) => {
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...extensions });
   });
 
+  it.each([
+    [
+      '{ search(query: "agent", first: "ten") { score } }',
+      'search.first: Int cannot represent non-integer value: "ten"',
+      { field: 'search', argument: 'first' },
+    ],
+    [
+      '{ episodes(first: 1) { nodes { related(first: 1.5) { score } } } }',
+      'Episode.related.first: Int cannot represent non-integer value: 1.5',
+      { field: 'Episode.related', argument: 'first' },
+    ],
+    [
+      'query { ...Hop } fragment Hop on Query { graph(around: "  ") { truncated } }',
+      'graph.around: Expected value of type "NodeRef", but encountered error "A NodeRef is an episode id (ep_…), a papergraph paper id, or any paper identifier: arXiv id or URL, DOI or doi.org URL, plain URL; at most 2100 characters."; found: "  ".',
+      { field: 'graph', argument: 'around' },
+    ],
+    [
+      '{ search(query: "agent") { node { ... on Paper { citedBy(first: true) { kind } } } } }',
+      'Paper.citedBy.first: Int cannot represent non-integer value: true',
+      { field: 'Paper.citedBy', argument: 'first' },
+    ],
+  ])(
+    'a value of the wrong type names its field and argument: %s',
+    async (query, message, extensions) => {
+      const { data, errors } = await api.query(query);
+      expect(data).toBeUndefined();
+      expect(errors).toHaveLength(1);
+      expect(errors?.[0]?.message).toBe(message);
+      expect(errors?.[0]?.extensions).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        ...extensions,
+      });
+    },
+  );
+
   it('a plain field selected on a connection says to select `nodes` or `edges { node }`', async () => {
     const { data, errors } = await api.query('{ episodes { title } }');
     expect(data).toBeUndefined();

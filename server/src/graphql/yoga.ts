@@ -14,6 +14,7 @@ import type { Context } from './context.ts';
 import { QUERY_LIMITS } from './limits.ts';
 import { Loaders } from './loaders.ts';
 import { useOfflineGraphiql } from './graphiql/offlineGraphiql.ts';
+import { useArgumentValueErrors } from './plugins/argumentValueErrors.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useConnectionHint } from './plugins/connectionHint.ts';
 import { useJit } from './plugins/jit.ts';
@@ -104,6 +105,7 @@ export function createPapergraphYoga(options: YogaOptions) {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useConnectionHint(schema),
+      useArgumentValueErrors(schema),
       useQueryLimits(schema, QUERY_LIMITS),
       useJit(options.compileAfter ?? COMPILE_AFTER),
     ],
