@@ -18,7 +18,7 @@ export const QUERY_LIMITS = {
   /** Fields in one query, aliases included: bounds alias-amplification attacks. */
   maxBreadth: 200,
   /**
-   * Estimated values in one answer (see README "Query cost"): a natural client query at the largest
+   * Estimated values in one answer (see docs/api.md, "How a query is costed"): a natural client query at the largest
    * page sizes costs ~60,000; nested fan-outs (related of related, citedBy under lists) cost millions.
    */
   maxComplexity: 100_000,

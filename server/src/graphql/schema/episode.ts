@@ -43,7 +43,7 @@ const RelatedEpisodeRef = builder.objectRef<RelatedWithReferences>('RelatedEpiso
     }),
     score: t.exposeFloat('score', {
       description:
-        'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (README)',
+        'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (docs/metadata.md, "Related episodes")',
     }),
     sharedPapers: t.field({
       type: [PaperRef],
