@@ -12,7 +12,7 @@ export type CannedAnswer<K extends StatementName = StatementName> =
   Row[] | ((params: CypherParams[K]) => Row[]);
 export type CannedAnswers = { [K in StatementName]?: CannedAnswer<K> };
 
-export interface FakeCall {
+interface FakeCall {
   statement: StatementName;
   params: unknown;
   inTransaction: boolean;

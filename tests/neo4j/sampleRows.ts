@@ -58,7 +58,7 @@ export const episodeTwo: EpisodeRecord = {
   recommendations: [{ paperId: paperC.id, note: 'The optimiser.' }],
 };
 
-export function episodeProjection(episode: EpisodeRecord): Row {
+function episodeProjection(episode: EpisodeRecord): Row {
   return {
     id: episode.id,
     title: episode.title,
@@ -73,7 +73,7 @@ export function episodeProjection(episode: EpisodeRecord): Row {
 }
 
 /** Citations as the pattern comprehension gives them: in no particular order. */
-export function citationProjection(episode: EpisodeRecord): Row[] {
+function citationProjection(episode: EpisodeRecord): Row[] {
   const listed = [
     { paperId: episode.sourcePaperId, kind: 'SOURCE', note: null, position: 0 },
     ...episode.recommendations.map((r, i) => ({
@@ -86,7 +86,7 @@ export function citationProjection(episode: EpisodeRecord): Row[] {
   return listed.reverse();
 }
 
-export function paperProjection(paper: PaperRecord, citationCount: number): Row {
+function paperProjection(paper: PaperRecord, citationCount: number): Row {
   return { ...paper, citationCount };
 }
 

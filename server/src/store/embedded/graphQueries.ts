@@ -117,7 +117,7 @@ export function citersInOrder(graph: CitationGraph, paperId: string, limit: numb
 }
 
 /** A selection that may have been cut by `limit`: `truncated` when a larger limit would add nodes. */
-export type DrawnSkeleton = GraphSkeleton & { truncated: boolean };
+type DrawnSkeleton = GraphSkeleton & { truncated: boolean };
 
 /**
  * Breadth-first from the focus, layer by layer. When a layer does not fit in `limit`, its heaviest nodes
