@@ -3,12 +3,13 @@
 // (the machine is shared, so wall time would measure the neighbours): tokenizing, the text index
 // alone, a full build (which tokenizes again), relations of every episode, clusters, and
 // incremental updates of 1, 10 and 89 added, 10 changed and 10 removed episodes against the built
-// corpus.
+// corpus, and the episode map of a 5,000-episode corpus.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
+import { selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
@@ -87,6 +88,16 @@ cpu('update: remove 10 episodes', () =>
   }),
 );
 cpu('clusters again, ids matched to the previous', () => index.clusters(clusters));
+const half = RelationIndex.build({ episodes: episodes.slice(0, 5000), paperTitles });
+const halfClusters = half.clusters();
+for (const limit of [300, 1000, 5000]) {
+  const map = cpu(`episode map of 5,000 episodes, limit ${limit}`, () =>
+    selectEpisodeMap(half, halfClusters, { limit }),
+  );
+  console.log(
+    `  ${map.episodes.length} episodes, ${map.edges.length} edges, ${map.clusters.length} clusters, ${(100 * map.isolatedShare).toFixed(1)} % isolated`,
+  );
+}
 // With --expose-gc the heap is what the index keeps (and the feed this script holds), not garbage.
 (globalThis as { gc?: () => void }).gc?.();
 console.log(`heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);

@@ -46,6 +46,13 @@ export interface Cluster {
   topPaperIds: string[];
 }
 
+export interface EpisodeSummary {
+  id: string;
+  title: string;
+  /** YYYY-MM-DD, or null when the feed gave none. */
+  publishedAt: string | null;
+}
+
 export interface RelationIndexOptions {
   text: Partial<TextIndexOptions>;
   /** Relations per episode that the cluster graph is built from. */
@@ -63,8 +70,8 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class RelationIndex {
   private readonly titles = new Map<string, string | null>();
   private readonly links = new PaperLinks();
-  /** Episode titles, the label of last resort for a cluster. */
-  private readonly episodeTitles = new Map<string, string>();
+  /** What a map shows of each episode; the title is also a cluster's label of last resort. */
+  private readonly summaries = new Map<string, EpisodeSummary>();
 
   private readonly text: TextIndex;
   private readonly options: RelationIndexOptions;
@@ -85,7 +92,7 @@ export class RelationIndex {
     for (const [paperId, facts] of corpus.paperFacts ?? []) index.links.setFacts(paperId, facts);
     for (const episode of corpus.episodes) {
       index.links.setEpisode(episode);
-      index.episodeTitles.set(episode.id, episode.title);
+      index.summaries.set(episode.id, summaryOf(episode));
     }
     return index;
   }
@@ -105,12 +112,12 @@ export class RelationIndex {
     }
     for (const id of change.removedEpisodeIds) {
       this.links.removeEpisode(id);
-      this.episodeTitles.delete(id);
+      this.summaries.delete(id);
     }
     for (const [paperId, facts] of change.paperFacts ?? []) this.links.setFacts(paperId, facts);
     for (const episode of change.episodes) {
       this.links.setEpisode(episode);
-      this.episodeTitles.set(episode.id, episode.title);
+      this.summaries.set(episode.id, summaryOf(episode));
       affected.add(episode.id);
     }
     for (const id of change.episodes.map((e) => e.id)) around(id);
@@ -125,9 +132,19 @@ export class RelationIndex {
     return affected;
   }
 
+  /** Every episode's id, in id order. */
+  episodeIds(): string[] {
+    return [...this.summaries.keys()].sort(compareIds);
+  }
+
+  /** The episode's title and date; null for an unknown episode. */
+  episode(id: string): EpisodeSummary | null {
+    return this.summaries.get(id) ?? null;
+  }
+
   /** The episode's strongest relations, each with its reasons; [] for an unknown episode. */
   relationsOf(id: string, limit: number): EpisodeRelation[] {
-    if (!this.episodeTitles.has(id) || limit <= 0) return [];
+    if (!this.summaries.has(id) || limit <= 0) return [];
     const paperLinks = this.links.linksOf(id);
     const candidates = new Set([
       ...paperLinks.keys(),
@@ -158,7 +175,7 @@ export class RelationIndex {
     const degree = this.options.clusterGraphDegree;
     const edges: WeightedEdge[] = [];
     const strength = new Map<string, number>();
-    const ids = [...this.episodeTitles.keys()].sort(compareIds);
+    const ids = this.episodeIds();
     for (const id of ids) {
       for (const relation of this.relationsOf(id, degree)) {
         edges.push({ a: id, b: relation.episodeId, weight: relation.score });
@@ -196,13 +213,17 @@ export class RelationIndex {
     const described = [terms.join(', '), topTitle].filter((part) => part).join(' — ');
     return {
       id,
-      label: described || this.episodeTitles.get(episodeIds[0]!)!,
+      label: described || this.summaries.get(episodeIds[0]!)!.title,
       size: members.length,
       episodeIds,
       terms,
       topPaperIds,
     };
   }
+}
+
+function summaryOf(episode: EpisodeRecord): EpisodeSummary {
+  return { id: episode.id, title: episode.title, publishedAt: episode.publishedAt };
 }
 
 function textDocument(

@@ -1,0 +1,191 @@
+// What a map of episodes draws, for the whole corpus or one cluster, within a limit of episodes:
+// the episodes, the strongest relations between them and the clusters in view. Episodes are picked
+// cluster by cluster, largest first, each cluster's share of the limit in proportion to its size
+// (at least two, or none: one episode alone draws no edge), grown from the cluster's most connected
+// episode along its strongest relations, so what a cluster shows is connected. Episodes in no
+// cluster (no relation at all) come last, if there is room.
+import type { EpisodeSummary, Cluster, RelationIndex } from './relationIndex.ts';
+import type { RelationKind } from './relatedness.ts';
+
+export interface MapEpisode extends EpisodeSummary {
+  clusterId: string | null;
+}
+
+export interface MapEdge {
+  /** The two episodes, the smaller id first. */
+  a: string;
+  b: string;
+  /** The relation's score. */
+  weight: number;
+  /** The kind of its strongest reason. */
+  kind: RelationKind;
+}
+
+export interface MapCluster {
+  id: string;
+  label: string;
+  /** Episodes in the whole cluster, not only those in view. */
+  size: number;
+}
+
+export interface EpisodeMap {
+  episodes: MapEpisode[];
+  edges: MapEdge[];
+  clusters: MapCluster[];
+  /** Share of the episodes in view with no edge in view (0 when none are in view). */
+  isolatedShare: number;
+}
+
+export interface EpisodeMapRequest {
+  /** Most episodes in view. */
+  limit: number;
+  /** Only this cluster's episodes. */
+  clusterId?: string;
+  /** Strongest relations drawn per episode (the ones that connect a cluster are drawn as well). */
+  edgesPerEpisode?: number;
+}
+
+const EDGES_PER_EPISODE = 3;
+/** Relations of an episode looked at: as many as the cluster graph is built from. */
+const CANDIDATE_RELATIONS = 10;
+/** Fewest episodes a cluster shows: one alone would be isolated. */
+const MIN_SHOWN = 2;
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Link {
+  other: string;
+  weight: number;
+  kind: RelationKind;
+}
+
+/** How many episodes each cluster shows: proportional to size, largest clusters first. */
+function shares(clusters: readonly Cluster[], limit: number): number[] {
+  const total = clusters.reduce((sum, cluster) => sum + cluster.size, 0);
+  let left = limit;
+  const counts = clusters.map((cluster) => {
+    const wanted = Math.max(MIN_SHOWN, Math.floor((limit * cluster.size) / total));
+    const count = Math.min(cluster.size, wanted, left);
+    if (count < MIN_SHOWN) return 0;
+    left -= count;
+    return count;
+  });
+  // Room the rounding left goes to the clusters in order, up to their size.
+  for (let i = 0; i < clusters.length && left > 0; i += 1) {
+    if (counts[i] === 0 && left < MIN_SHOWN) break;
+    const more = Math.min(clusters[i]!.size - counts[i]!, left);
+    if (counts[i] === 0 && more < MIN_SHOWN) continue;
+    counts[i]! += more;
+    left -= more;
+  }
+  return counts;
+}
+
+export function selectEpisodeMap(
+  index: RelationIndex,
+  clusters: readonly Cluster[],
+  request: EpisodeMapRequest,
+): EpisodeMap {
+  const limit = Math.max(0, Math.floor(request.limit));
+  const perEpisode = request.edgesPerEpisode ?? EDGES_PER_EPISODE;
+  const linksCache = new Map<string, Link[]>();
+  const linksOf = (id: string): Link[] => {
+    let links = linksCache.get(id);
+    if (!links) {
+      links = index.relationsOf(id, CANDIDATE_RELATIONS).map((relation) => ({
+        other: relation.episodeId,
+        weight: relation.score,
+        kind: relation.reasons[0]!.kind,
+      }));
+      linksCache.set(id, links);
+    }
+    return links;
+  };
+
+  const inView = request.clusterId
+    ? clusters.filter((cluster) => cluster.id === request.clusterId)
+    : clusters;
+  const picked = new Map<string, string | null>();
+  const treeEdges: [string, Link][] = [];
+  shares(inView, limit).forEach((count, i) => {
+    const cluster = inView[i]!;
+    const members = new Set(cluster.episodeIds);
+    const grown = grow(cluster.episodeIds, members, count, linksOf);
+    for (const id of grown.ids) picked.set(id, cluster.id);
+    treeEdges.push(...grown.edges);
+  });
+  if (!request.clusterId) {
+    const clustered = new Set(clusters.flatMap((cluster) => cluster.episodeIds));
+    const alone = index.episodeIds().filter((id) => !clustered.has(id));
+    for (const id of alone.slice(0, limit - picked.size)) picked.set(id, null);
+  }
+
+  const edges = new Map<string, MapEdge>();
+  const draw = (from: string, link: Link) => {
+    const [a, b] = compareIds(from, link.other) <= 0 ? [from, link.other] : [link.other, from];
+    const key = `${a} ${b}`;
+    if (!edges.has(key)) edges.set(key, { a, b, weight: link.weight, kind: link.kind });
+  };
+  for (const [from, link] of treeEdges) draw(from, link);
+  for (const id of picked.keys()) {
+    if (picked.get(id) === null) continue;
+    const shown = linksOf(id).filter((link) => picked.has(link.other));
+    for (const link of shown.slice(0, perEpisode)) draw(id, link);
+  }
+
+  const connected = new Set([...edges.values()].flatMap((edge) => [edge.a, edge.b]));
+  const episodes = [...picked].map(([id, clusterId]) => ({ ...index.episode(id)!, clusterId }));
+  const shownClusters = new Set(picked.values());
+  return {
+    episodes,
+    edges: [...edges.values()].sort((x, y) => y.weight - x.weight || compareIds(x.a, y.a)),
+    clusters: inView
+      .filter((cluster) => shownClusters.has(cluster.id))
+      .map(({ id, label, size }) => ({ id, label, size })),
+    isolatedShare:
+      episodes.length === 0
+        ? 0
+        : episodes.filter((episode) => !connected.has(episode.id)).length / episodes.length,
+  };
+}
+
+/**
+ * Up to `count` of a cluster's members, from its most connected one along the strongest relations
+ * to members not yet picked (a maximum spanning tree, grown like Prim's); when none is left to
+ * follow, the next most connected member starts again. Returns the members and the tree's edges.
+ */
+function grow(
+  ranked: readonly string[],
+  members: ReadonlySet<string>,
+  count: number,
+  linksOf: (id: string) => Link[],
+): { ids: string[]; edges: [string, Link][] } {
+  const ids: string[] = [];
+  const edges: [string, Link][] = [];
+  const taken = new Set<string>();
+  const frontier: [string, Link][] = [];
+  const take = (id: string) => {
+    taken.add(id);
+    ids.push(id);
+    for (const link of linksOf(id)) {
+      if (members.has(link.other) && !taken.has(link.other)) frontier.push([id, link]);
+    }
+  };
+  let next = 0;
+  while (ids.length < count) {
+    frontier.sort(
+      ([a, x], [b, y]) => x.weight - y.weight || compareIds(y.other, x.other) || compareIds(b, a),
+    );
+    let reached: [string, Link] | undefined;
+    while ((reached = frontier.pop()) && taken.has(reached[1].other));
+    if (reached) {
+      edges.push(reached);
+      take(reached[1].other);
+      continue;
+    }
+    while (next < ranked.length && taken.has(ranked[next]!)) next += 1;
+    if (next >= ranked.length) break;
+    take(ranked[next]!);
+  }
+  return { ids, edges };
+}
