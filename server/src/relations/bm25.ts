@@ -39,14 +39,14 @@ export function bm25Statistics(
       const weights = new Float64Array(ids.length);
       const saturation = K1 * (1 - B + (B * length) / averageLength);
       let norm = 0;
-      ids.forEach((term, i) => {
-        const termIdf = idf[term] ?? 0;
-        if (termIdf === 0) return;
+      for (let i = 0; i < ids.length; i += 1) {
+        const termIdf = idf[ids[i]!] ?? 0;
+        if (termIdf === 0) continue;
         const tf = counts[i]!;
         const weight = (termIdf * ((K1 + 1) * tf)) / (saturation + tf);
         weights[i] = weight;
         norm += weight * weight;
-      });
+      }
       norm = Math.sqrt(norm);
       if (norm > 0) for (let i = 0; i < weights.length; i += 1) weights[i]! /= norm;
       return weights;

@@ -174,14 +174,16 @@ export class Vocabulary {
   count(parts: readonly string[]): CountedTerms {
     this.touched = [];
     for (const part of parts) this.countPart(part);
-    const touched = this.touched.sort((a, b) => a - b);
-    const result: CountedTerms = {
-      ids: Int32Array.from(touched),
-      counts: Uint32Array.from(touched, (term) => this.counts[term]!),
-      forms: Int32Array.from(touched, (term) => this.firstForms[term]!),
-    };
-    for (const term of touched) this.counts[term] = 0;
-    return result;
+    const ids = Int32Array.from(this.touched).sort();
+    const counts = new Uint32Array(ids.length);
+    const forms = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i += 1) {
+      const term = ids[i]!;
+      counts[i] = this.counts[term]!;
+      forms[i] = this.firstForms[term]!;
+      this.counts[term] = 0;
+    }
+    return { ids, counts, forms };
   }
 
   /** Terms of the text being counted, in order of first use. */

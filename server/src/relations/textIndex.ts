@@ -89,6 +89,16 @@ function grown<T extends Int32Array | Float64Array | Uint32Array>(array: T, size
   return next;
 }
 
+/** Fills `target` with `source` at the positions `at`, in order. */
+function picked<T extends Int32Array | Uint32Array | Float64Array>(
+  target: T,
+  source: ArrayLike<number>,
+  at: readonly number[],
+): T {
+  for (let i = 0; i < at.length; i += 1) target[i] = source[at[i]!]!;
+  return target;
+}
+
 export class TextIndex {
   private readonly options: TextIndexOptions;
   readonly vocabulary: Vocabulary;
@@ -348,9 +358,9 @@ export class TextIndex {
     const document: IndexedDocument = {
       id,
       slot,
-      termIds: Int32Array.from(kept, (i) => terms.ids[i]!),
-      counts: Uint32Array.from(kept, (i) => terms.counts[i]!),
-      forms: Int32Array.from(kept, (i) => terms.forms[i]!),
+      termIds: picked(new Int32Array(kept.length), terms.ids, kept),
+      counts: picked(new Uint32Array(kept.length), terms.counts, kept),
+      forms: picked(new Int32Array(kept.length), terms.forms, kept),
       length,
       keyIds: new Int32Array(0),
       keyWeights: new Float64Array(0),
@@ -387,7 +397,8 @@ export class TextIndex {
       documents.length,
       documents.reduce((sum, document) => sum + document.length, 0),
     );
-    this.postings = [];
+    // Dense (filled) so it stays a fast array: key terms are terms known at this learn.
+    this.postings = new Array<Posting | undefined>(this.vocabulary.size).fill(undefined);
     for (const document of documents) this.weighDocument(document);
     for (const document of documents) document.neighbours = this.rank(document);
     this.learntSize = documents.length;
@@ -405,16 +416,22 @@ export class TextIndex {
     keys.sort((a, b) => weights[b]! - weights[a]! || a - b);
     keys.length = Math.min(keys.length, this.options.keyTerms);
     keys.sort((a, b) => a - b);
-    document.keyIds = Int32Array.from(keys, (i) => document.termIds[i]!);
-    document.keyWeights = Float64Array.from(keys, (i) => weights[i]!);
+    document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
+    document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
     document.keyIds.forEach((term, i) => {
       let posting = this.postings[term];
       if (!posting) {
         posting = { slots: new Int32Array(4), weights: new Float64Array(4), size: 0 };
         this.postings[term] = posting;
       }
-      posting.slots = grown(posting.slots, posting.size + 1);
-      posting.weights = grown(posting.weights, posting.size + 1);
+      if (posting.size === posting.slots.length) {
+        const slots = new Int32Array(posting.size * 2);
+        slots.set(posting.slots);
+        const weights = new Float64Array(posting.size * 2);
+        weights.set(posting.weights);
+        posting.slots = slots;
+        posting.weights = weights;
+      }
       posting.slots[posting.size] = document.slot;
       posting.weights[posting.size] = document.keyWeights[i]!;
       posting.size += 1;
