@@ -54,12 +54,10 @@ export function clusterLayout(): LayoutOptions {
       if (!computed) {
         const core = node.cy();
         const nodes = core.nodes().map(clusterNode);
-        const edges = core
-          .edges()
-          .map((e): ClusterEdge => ({
-            source: String(e.data('source')),
-            target: String(e.data('target')),
-          }));
+        const edges = core.edges().map((e): ClusterEdge => ({
+          source: String(e.data('source')),
+          target: String(e.data('target')),
+        }));
         computed = clusterPositions(nodes, edges);
       }
       return computed.get(node.id()) ?? { x: 0, y: 0 };
