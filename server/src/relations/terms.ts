@@ -28,7 +28,7 @@ export interface CountedTerms {
 }
 
 /** Joins the two stems of a phrase term; a space never occurs inside a stem. */
-export const PHRASE_SEPARATOR = ' ';
+const PHRASE_SEPARATOR = ' ';
 
 /** Whether a term is a phrase of two stems rather than a single stem. */
 export function isPhrase(term: string): boolean {
