@@ -81,8 +81,13 @@ function viteBuild(): Promise<void> {
 
 export async function buildIfStale(): Promise<'built' | 'up to date'> {
   const fingerprint = await sourceFingerprint(repoRoot, BUILD_INPUTS);
-  if ((await storedFingerprint()) === fingerprint) return 'up to date';
-  console.log('Building the explorer (its sources changed since the last build)…');
+  const stored = await storedFingerprint();
+  if (stored === fingerprint) return 'up to date';
+  console.log(
+    stored === null
+      ? 'Building the explorer (the first time; later starts reuse the build)…'
+      : 'Building the explorer (its sources changed since the last build)…',
+  );
   await viteBuild();
   await writeFile(FINGERPRINT_FILE, fingerprint);
   return 'built';
