@@ -6,7 +6,8 @@ import type { RelatedWithReferences } from '../../queries/related.ts';
 import { builder } from '../builder.ts';
 import { papersOf } from '../metadataLoaders.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
-import { countArg, textArg } from './args.ts';
+import { countArg } from './args.ts';
+import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { z } from 'zod';
 import type { EpisodeRecord } from '../../domain/model.ts';
 import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
@@ -129,24 +130,13 @@ builder.queryFields((t) => ({
     type: EpisodeRef,
     description:
       'Newest first (undated last, then id); with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
-    args: {
-      search: t.arg.string({ validate: textArg(200) }),
-      author: t.arg.string({
-        description: 'Part of an author’s name of the source paper, any case',
-        validate: textArg(200),
-      }),
-      topic: t.arg.string({
-        description: 'A topic of the source paper exactly, any case',
-        validate: textArg(200),
-      }),
-    },
+    args: metadataFilterArgs({
+      author: 'Part of an author’s name of the source paper, any case',
+      topic: 'A topic of the source paper exactly, any case',
+    }),
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) => {
-      const filter = {
-        text: args.search ?? undefined,
-        author: args.author ?? undefined,
-        topic: args.topic ?? undefined,
-      };
+      const filter = metadataFilterOf(args);
       if (isFiltered(filter))
         return resolvePage(args, (offset, limit) =>
           filteredEpisodes(context.store, filter, offset, limit),

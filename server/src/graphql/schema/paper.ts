@@ -11,6 +11,7 @@ import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './
 import { eitherName, missingArgument } from './graph.ts';
 import { useInstead } from './nodeRef.ts';
 import { CitationRef, PaperRef } from './refs.ts';
+import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 
 PaperRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
@@ -88,24 +89,15 @@ builder.queryFields((t) => ({
     description:
       'Most cited first (then id); with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id): a page fetched after an import continues right behind the cursor, with no repeat, and `last` alone gives the least cited. A paper whose count an import changed moves to its new place. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
     args: {
-      search: t.arg.string({ validate: textArg(200) }),
+      ...metadataFilterArgs({
+        author: 'Part of an author’s name, any case',
+        topic: 'A topic exactly, any case: arXiv category (cs.LG) or field of study',
+      }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
-      author: t.arg.string({
-        description: 'Part of an author’s name, any case',
-        validate: textArg(200),
-      }),
-      topic: t.arg.string({
-        description: 'A topic exactly, any case: arXiv category (cs.LG) or field of study',
-        validate: textArg(200),
-      }),
     },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) => {
-      const filter = {
-        text: args.search ?? undefined,
-        author: args.author ?? undefined,
-        topic: args.topic ?? undefined,
-      };
+      const filter = metadataFilterOf(args);
       const minCitations = args.minCitations ?? undefined;
       if (isFiltered(filter))
         return resolvePage(args, (offset, limit) =>
