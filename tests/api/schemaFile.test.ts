@@ -9,7 +9,7 @@ const PRINT = fileURLToPath(new URL('../../server/src/graphql/printSchema.ts', i
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 
 describe('schema.graphql', () => {
-  it('is the schema the server serves (regenerate: npm run schema -w server)', () => {
+  it('is the schema the server serves (regenerate: npm run schema)', () => {
     const printed = spawnSync(process.execPath, [PRINT, '--print'], {
       encoding: 'utf8',
       timeout: 60_000,
@@ -17,7 +17,7 @@ describe('schema.graphql', () => {
     expect(printed.status, printed.stderr).toBe(0);
     expect(
       readFileSync(SCHEMA_FILE, 'utf8'),
-      'schema.graphql is stale: run `npm run schema -w server` and commit it',
+      'schema.graphql is stale: run `npm run schema` and commit it',
     ).toBe(printed.stdout);
   });
 });

@@ -1,5 +1,5 @@
 // The web client's documents against schema.graphql: every document it can send is valid there,
-// and the introspection its types come from is the one `npm run schema -w web` generates.
+// and the introspection its types come from is the one `npm run schema` generates.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { glob, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -94,7 +94,7 @@ describe('web documents', () => {
 });
 
 describe('web/src/lib/graphql/introspection.ts', () => {
-  it('is generated from schema.graphql (regenerate: npm run schema -w web)', async () => {
+  it('is generated from schema.graphql (regenerate: npm run schema)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'papergraph-introspection-'));
     try {
       const output = join(dir, 'introspection.ts');
@@ -111,7 +111,7 @@ describe('web/src/lib/graphql/introspection.ts', () => {
       });
       expect(
         await readFile(INTROSPECTION_FILE, 'utf8'),
-        'introspection.ts is stale: run `npm run schema -w web` and commit it',
+        'introspection.ts is stale: run `npm run schema` and commit it',
       ).toBe(expected);
     } finally {
       await rm(dir, { recursive: true, force: true });
