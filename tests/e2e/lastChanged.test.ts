@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, importFeedThroughApi, launchChromium, startStack, type Stack } from './stack.ts';
 
 const ADMIN_TOKEN = 'e2e-last-changed-admin';
 const FEED = fileURLToPath(new URL('../feeds/fixtures/unlinked-reading.txt', import.meta.url));
@@ -25,22 +25,7 @@ async function apiChangedAt(): Promise<string> {
   return stats.lastChangedAt!;
 }
 
-async function importFeed(content: string): Promise<{ __typename: string; added?: string[] }> {
-  const response = await fetch(stack.apiUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({
-      query:
-        'mutation ($c: String!) { importFeed(content: $c) { __typename ... on ImportSummary { added } ... on Error { message } } }',
-      variables: { c: content },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { importFeed: { __typename: string; added?: string[] } };
-  };
-  if (!body.data) throw new Error(`importFeed failed: ${JSON.stringify(body)}`);
-  return body.data.importFeed;
-}
+const importFeed = (content: string) => importFeedThroughApi(stack.apiUrl, ADMIN_TOKEN, content);
 
 async function shownTime(page: Page): Promise<{ datetime: string | null; text: string }> {
   const time = page.getByTestId('graph-changed').locator('time');

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot } from './browser.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
+import { apiQuery, importFeedThroughApi, startStack, type Stack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 const ADMIN_TOKEN = 'e2e-long-text-admin';
@@ -33,21 +33,10 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   viewports = await openViewports();
   stack = await startStack({ ADMIN_TOKEN });
-  const response = await fetch(stack.apiUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({
-      query:
-        'mutation ($c: String!) { importFeed(content: $c) { __typename ... on ImportSummary { added } ... on Error { message } } }',
-      variables: { c: FEED },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { importFeed: { __typename: string; added?: string[] } };
-  };
-  const added = body.data?.importFeed.added ?? [];
+  const imported = await importFeedThroughApi(stack.apiUrl, ADMIN_TOKEN, FEED);
+  const added = imported.added ?? [];
   if (added.length !== 1)
-    throw new Error(`the long-text feed did not import: ${JSON.stringify(body)}`);
+    throw new Error(`the long-text feed did not import: ${JSON.stringify(imported)}`);
   episodeId = added[0]!;
   const { episode } = await apiQuery<{
     episode: { recommendations: { paper: { id: string } }[] };

@@ -161,3 +161,29 @@ export async function apiQuery<T>(
     throw new Error(`API query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+/** What importFeed answered: its result type, and the episodes it added when it imported. */
+export interface ImportResult {
+  __typename: string;
+  added?: string[];
+}
+
+/** importFeed through the API with the admin token, as an operator's script sends it. */
+export async function importFeedThroughApi(
+  apiUrl: string,
+  adminToken: string,
+  content: string,
+): Promise<ImportResult> {
+  const response = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({
+      query:
+        'mutation ($c: String!) { importFeed(content: $c) { __typename ... on ImportSummary { added } ... on Error { message } } }',
+      variables: { c: content },
+    }),
+  });
+  const body = (await response.json()) as { data?: { importFeed: ImportResult } };
+  if (!body.data) throw new Error(`importFeed failed: ${JSON.stringify(body)}`);
+  return body.data.importFeed;
+}
