@@ -69,26 +69,6 @@ export async function graphNodeLabel(node: GraphNode, context: Context): Promise
 
 /** Papers of the graph, or known only as a reference, by id; ids known as neither are left out. */
 export async function papersOf(ids: readonly string[], context: Context): Promise<PaperView[]> {
-  const papers = await Promise.all(
-    ids.map(async (id) => {
-      const paper = await context.loaders.findPaper(id);
-      if (paper) return paper;
-      const metadata = await metadataLoaders(context).metadata(id);
-      return metadata ? referenceOnlyPaper(metadata) : null;
-    }),
-  );
+  const papers = await Promise.all(ids.map((id) => context.loaders.findPaper(id)));
   return papers.filter((paper): paper is PaperView => paper !== null);
-}
-
-/** A paper known only as another paper's reference, in the shape of the graph's papers (cited by none). */
-function referenceOnlyPaper(metadata: StoredMetadata): PaperView {
-  return {
-    id: metadata.paperId,
-    title: metadata.title,
-    url: metadata.url,
-    arxivId: metadata.arxivId,
-    doi: metadata.doi,
-    aliases: [metadata.paperId],
-    citationCount: 0,
-  };
 }
