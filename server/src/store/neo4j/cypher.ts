@@ -9,6 +9,7 @@ import { GRAPH_CYPHER } from './statements/graph.ts';
 import { IMPORT_CYPHER } from './statements/import.ts';
 import { METADATA_CYPHER } from './statements/metadata.ts';
 import { PAPERS_CYPHER } from './statements/papers.ts';
+import { RELATIONS_CYPHER } from './statements/relations.ts';
 import { SCHEMA_CYPHER } from './statements/schema.ts';
 import { SEARCH_CYPHER } from './statements/search.ts';
 
@@ -21,6 +22,7 @@ const STATEMENTS = {
   ...GRAPH_CYPHER,
   ...FEEDS_CYPHER,
   ...METADATA_CYPHER,
+  ...RELATIONS_CYPHER,
 };
 
 export type StatementName = keyof typeof STATEMENTS;

@@ -9,9 +9,10 @@
 //   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
 //   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
-// The metadata part of the model is described in metadata.ts.
+// The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts.
 import { cypher } from './declare.ts';
 import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
+import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations.ts';
 
 export const FULLTEXT_INDEXES = {
   episodes: 'episode_search',
@@ -73,16 +74,32 @@ export const SCHEMA_STATEMENTS = [
   'schemaEpisodeSearch',
   'schemaPaperSearch',
   ...METADATA_SCHEMA_STATEMENTS,
+  ...RELATIONS_SCHEMA_STATEMENTS,
 ] as const satisfies readonly (
-  keyof typeof SCHEMA_CYPHER | (typeof METADATA_SCHEMA_STATEMENTS)[number]
+  | keyof typeof SCHEMA_CYPHER
+  | (typeof METADATA_SCHEMA_STATEMENTS)[number]
+  | (typeof RELATIONS_SCHEMA_STATEMENTS)[number]
 )[];
 
 export type SchemaStatementName = (typeof SCHEMA_STATEMENTS)[number];
 
 /** The database schema the statements are written against (the linter checks them against it). */
 export const GRAPH_SCHEMA = {
-  labels: ['Episode', 'Paper', 'Alias', 'Feed', 'GraphChange', ...METADATA_GRAPH_SCHEMA.labels],
-  relationshipTypes: ['CITES', 'ALIAS_OF', ...METADATA_GRAPH_SCHEMA.relationshipTypes],
+  labels: [
+    'Episode',
+    'Paper',
+    'Alias',
+    'Feed',
+    'GraphChange',
+    ...METADATA_GRAPH_SCHEMA.labels,
+    ...RELATIONS_GRAPH_SCHEMA.labels,
+  ],
+  relationshipTypes: [
+    'CITES',
+    'ALIAS_OF',
+    ...METADATA_GRAPH_SCHEMA.relationshipTypes,
+    ...RELATIONS_GRAPH_SCHEMA.relationshipTypes,
+  ],
   propertyKeys: [
     // Episode
     'id',
@@ -126,11 +143,13 @@ export const GRAPH_SCHEMA = {
     'position',
     'note',
     ...METADATA_GRAPH_SCHEMA.propertyKeys,
+    ...RELATIONS_GRAPH_SCHEMA.propertyKeys,
   ],
   /** (from label, relationship type, to label) triples that exist. */
   patterns: [
     { from: 'Episode', relType: 'CITES', to: 'Paper' },
     { from: 'Alias', relType: 'ALIAS_OF', to: 'Paper' },
     ...METADATA_GRAPH_SCHEMA.patterns,
+    ...RELATIONS_GRAPH_SCHEMA.patterns,
   ],
 } as const;

@@ -1,0 +1,184 @@
+// Relations between episodes and their clusters (server/src/relations/): what a write persists, in
+// the write's own transaction, and what the related, cluster and map reads answer from.
+//
+// Graph model
+//   (:Episode)-[:RELATED {rank, score, reasons, sharedPaperIds, sharedReferenceIds}]->(:Episode)
+//       an episode's strongest relations, rank 0 first. `reasons` is RelationReason[] as JSON text:
+//       a property cannot hold a list of maps, and reasons are only ever read whole.
+//   (:Cluster {id, label, size, terms, topPaperIds})
+//   (:Episode)-[:IN_CLUSTER {rank}]->(:Cluster)   rank 0 = the cluster's most connected member
+//   (:RelationsKept {key: 'relations'})   present once relations are kept for this graph: a graph
+//       with episodes and without it predates relations and gets them computed once.
+import { cypher } from './declare.ts';
+
+/** One stored relation of `relationsWrite`. */
+export interface RelationParam {
+  episodeId: string;
+  rank: number;
+  score: number;
+  /** RelationReason[] as JSON. */
+  reasons: string;
+  sharedPaperIds: string[];
+  sharedReferenceIds: string[];
+}
+
+/** One cluster of `relationsWriteClusters`, members most connected first. */
+export interface ClusterParam {
+  id: string;
+  label: string;
+  size: number;
+  terms: string[];
+  topPaperIds: string[];
+  episodeIds: string[];
+}
+
+/** An episode as the relations read it: its record's fields and its citations. */
+const CORPUS_EPISODE = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
+       [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations`;
+
+export const RELATIONS_CYPHER = {
+  schemaClusterId: cypher(
+    `CREATE CONSTRAINT cluster_id_unique IF NOT EXISTS FOR (c:Cluster) REQUIRE c.id IS UNIQUE`,
+  ),
+
+  schemaClusterSize: cypher(`CREATE INDEX cluster_size IF NOT EXISTS FOR (c:Cluster) ON (c.size)`),
+
+  schemaRelationsKeptKey: cypher(
+    `CREATE CONSTRAINT relations_kept_key_unique IF NOT EXISTS FOR (k:RelationsKept) REQUIRE k.key IS UNIQUE`,
+  ),
+
+  /** Whether this graph has episodes whose relations were never computed (it predates them). */
+  relationsMissing: cypher(`RETURN EXISTS { MATCH (:Episode) }
+  AND NOT EXISTS { MATCH (:RelationsKept {key: 'relations'}) } AS missing`),
+
+  /** Every episode, for the relation index. */
+  relationsCorpusEpisodes: cypher(
+    `MATCH (e:Episode)
+RETURN ` +
+      CORPUS_EPISODE +
+      `
+ORDER BY e.id`,
+  ),
+
+  /** Every paper and every work metadata names: its titles, and what metadata says it cites and is about. */
+  relationsCorpusPapers: cypher(`CALL () {
+  MATCH (p:Paper)
+  OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+  RETURN p.id AS paperId, p.title AS title, m
+  UNION
+  MATCH (m:PaperMetadata)
+  WHERE NOT EXISTS { MATCH (:Paper {id: m.paperId}) }
+  RETURN m.paperId AS paperId, null AS title, m
+}
+RETURN paperId, title, m.title AS metadataTitle, m.fetchedAt IS NOT NULL AND m.found AS found,
+       coalesce(m.topics, []) AS topics,
+       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId } AS references
+ORDER BY paperId`),
+
+  /** The stored clusters with their members, for ids that stay stable. */
+  relationsCorpusClusters: cypher(`MATCH (c:Cluster)
+RETURN c.id AS id,
+       COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS episodeIds
+ORDER BY id`),
+
+  /** Replaces the stored relations of each of $episodeIds with the ones of $relations. */
+  relationsWrite: cypher<{
+    episodeIds: string[];
+    relations: RelationParam[];
+  }>(`CALL () {
+  UNWIND $episodeIds AS episodeId
+  MATCH (:Episode {id: episodeId})-[old:RELATED]->()
+  DELETE old
+}
+UNWIND $relations AS relation
+MATCH (e:Episode {id: relation.episodeId})
+MATCH (other:Episode {id: relation.relatedId})
+CREATE (e)-[:RELATED {rank: relation.rank, score: relation.score, reasons: relation.reasons,
+                      sharedPaperIds: relation.sharedPaperIds, sharedReferenceIds: relation.sharedReferenceIds}]->(other)
+RETURN count(*) AS relations`),
+
+  /**
+   * The clusters become $clusters: the others are deleted, and members are rewritten only for a
+   * cluster whose members changed. Marks the graph's relations as kept.
+   */
+  relationsWriteClusters: cypher<{
+    clusters: ClusterParam[];
+  }>(`MERGE (:RelationsKept {key: 'relations'})
+WITH [cluster IN $clusters | cluster.id] AS keep
+CALL (keep) {
+  MATCH (gone:Cluster)
+  WHERE NOT gone.id IN keep
+  DETACH DELETE gone
+}
+UNWIND $clusters AS cluster
+MERGE (c:Cluster {id: cluster.id})
+SET c.label = cluster.label, c.size = cluster.size, c.terms = cluster.terms, c.topPaperIds = cluster.topPaperIds
+WITH c, cluster,
+     COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS stored
+WHERE stored <> cluster.episodeIds
+CALL (c) {
+  MATCH (:Episode)-[old:IN_CLUSTER]->(c)
+  DELETE old
+}
+CALL (c, cluster) {
+  UNWIND range(0, size(cluster.episodeIds) - 1) AS rank
+  MATCH (e:Episode {id: cluster.episodeIds[rank]})
+  CREATE (e)-[:IN_CLUSTER {rank: rank}]->(c)
+}
+RETURN count(c) AS rewritten`),
+
+  /** For each of $episodeIds, its first $limit stored relations, best first. */
+  relationsOfEpisodes: cypher<{
+    episodeIds: string[];
+    limit: number;
+  }>(`UNWIND $episodeIds AS episodeId
+MATCH (:Episode {id: episodeId})-[r:RELATED]->(other:Episode)
+WHERE r.rank < $limit
+RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons,
+       r.sharedPaperIds AS sharedPaperIds, r.sharedReferenceIds AS sharedReferenceIds
+ORDER BY episodeId, r.rank`),
+
+  relationsClustersOfEpisodes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
+MATCH (:Episode {id: episodeId})-[:IN_CLUSTER]->(c:Cluster)
+RETURN episodeId, c.id AS id, c.label AS label, c.size AS size`),
+
+  /** Largest first, then by id. */
+  relationsClusters: cypher<{ limit: number }>(`MATCH (c:Cluster)
+WITH c
+ORDER BY c.size DESC, c.id
+LIMIT $limit
+RETURN c {.id, .label, .size, .terms, .topPaperIds} AS cluster,
+       COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS episodeIds`),
+} as const;
+
+export const RELATIONS_SCHEMA_STATEMENTS = [
+  'schemaClusterId',
+  'schemaClusterSize',
+  'schemaRelationsKeptKey',
+] as const satisfies readonly (keyof typeof RELATIONS_CYPHER)[];
+
+export const RELATIONS_GRAPH_SCHEMA = {
+  labels: ['Cluster', 'RelationsKept'],
+  relationshipTypes: ['RELATED', 'IN_CLUSTER'],
+  propertyKeys: [
+    // RELATED
+    'rank',
+    'score',
+    'reasons',
+    'sharedPaperIds',
+    'sharedReferenceIds',
+    // Cluster (id, title as elsewhere)
+    'label',
+    'size',
+    'terms',
+    'topPaperIds',
+    // parameter maps' keys
+    'episodeId',
+    'relatedId',
+    'episodeIds',
+  ],
+  patterns: [
+    { from: 'Episode', relType: 'RELATED', to: 'Episode' },
+    { from: 'Episode', relType: 'IN_CLUSTER', to: 'Cluster' },
+  ],
+} as const;
