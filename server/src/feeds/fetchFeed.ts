@@ -31,7 +31,7 @@ export type FetchOutcome =
       retryAfterMs: number | null;
     };
 
-const MAX_REDIRECTS = 5;
+export const MAX_REDIRECTS = 5;
 
 export const USER_AGENT = 'papergraph/0.1 (podcast paper graph; feed poller)';
 
@@ -59,7 +59,7 @@ function retryAfterMs(header: string | null, now: Date): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
 }
 
-function webUrl(location: string, base?: string): URL | null {
+export function webUrl(location: string, base?: string): URL | null {
   try {
     const url = new URL(location, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
@@ -69,7 +69,7 @@ function webUrl(location: string, base?: string): URL | null {
 }
 
 /** The body, up to `maxBytes` decoded bytes; null when it is longer (the rest is not read). */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   const reader = response.body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -87,7 +87,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${cause}`;

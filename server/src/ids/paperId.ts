@@ -3,6 +3,7 @@
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from './arxiv.ts';
 import { DOI_HOSTS, doiFromResolverPath, doiUrl, parseDoi, type DoiParse } from './doi.ts';
 import { openReviewForumOf } from './openReview.ts';
+import { isPaperPageLink, venuePageOf } from './paperPages.ts';
 import { unwrapPasted } from './pasted.ts';
 import { normaliseWebUrl } from './webUrl.ts';
 
@@ -49,7 +50,8 @@ function fromWebUrl(text: string): PaperRefResult {
     const doi = doiFromResolverPath(web.path);
     if (doi) return { ok: true, key: doiKey(doi) };
   }
-  const url = openReviewForumOf(web.host, web.path, web.url) ?? web.url;
+  const url =
+    openReviewForumOf(web.host, web.path, web.url) ?? venuePageOf(web.host, web.path) ?? web.url;
   return { ok: true, key: { id: `url:${url}`, kind: 'url', arxivId: null, doi: null, url } };
 }
 
@@ -96,6 +98,14 @@ export function parsePaperRef(raw: string): PaperRefResult {
   if (ANY_SCHEME.test(text) && !SCHEMELESS_HOST.test(text)) return fromWebUrl(text);
   if (SCHEMELESS_HOST.test(text)) return fromWebUrl(`https://${text}`);
   return { ok: false, reason: 'not an arXiv id, DOI or http(s) link' };
+}
+
+/**
+ * Whether a key names a paper by itself (an arXiv id, a DOI, one paper's page on a venue or index)
+ * rather than being any link someone chose to cite: what counts as a paper in free text.
+ */
+export function namesAPaper(key: PaperKey): boolean {
+  return key.kind !== 'url' || isPaperPageLink(key.url);
 }
 
 /** Canonical key and facts, or null when `raw` names no paper (use parsePaperRef for the reason). */

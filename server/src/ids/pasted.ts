@@ -13,10 +13,13 @@ const WRAPPERS: ReadonlyMap<string, string> = new Map([
   ['“', '”'],
   ['‘', '’'],
   ['«', '»'],
+  ['（', '）'],
+  ['「', '」'],
+  ['【', '】'],
 ]);
 
-/** Sentence punctuation that ends a pasted link but practically never ends a real one. */
-const TRAILING_PUNCTUATION = /[.,;:!?…]$/;
+/** Sentence punctuation (Latin and CJK) that ends a pasted link but practically never ends a real one. */
+const TRAILING_PUNCTUATION = /[.,;:!?…。，、；：！？]$/;
 const CLOSERS: ReadonlyMap<string, string> = new Map([
   [')', '('],
   [']', '['],
@@ -25,6 +28,9 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
   ['”', '“'],
   ['’', '‘'],
   ['»', '«'],
+  ['）', '（'],
+  ['」', '「'],
+  ['】', '【'],
 ]);
 const QUOTES = new Set(['"', "'"]);
 

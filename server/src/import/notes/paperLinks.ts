@@ -1,0 +1,92 @@
+// Every paper an episode's notes link to, each with the sentence it is linked from. Notes are the
+// description, `content:encoded` and the chapters' titles and links; a link counts as a paper only
+// when the identifier module says it names one (arXiv, DOI, a venue's or index's paper page), so
+// sponsors, social profiles, the show's own site and podcast apps are never papers.
+import { namesAPaper, parsePaperRef, type PaperKey } from '../../ids/paperId.ts';
+import type { ImportIssue } from '../errors.ts';
+import { excerpt } from '../text.ts';
+import { identifierCandidates, type Candidate } from './identifierCandidates.ts';
+import { noteBlocks, type NoteBlock } from './noteBlocks.ts';
+import { sentenceAround } from './sentences.ts';
+
+export type NoteField = 'description' | 'content:encoded' | 'itunes:summary' | 'podcast:chapters';
+
+/** One field of notes: HTML (plain text is HTML without tags) or, for chapters, blocks as given. */
+export type NoteSource =
+  | { field: Exclude<NoteField, 'podcast:chapters'>; html: string }
+  | { field: 'podcast:chapters'; chapters: readonly { title?: string; url?: string }[] };
+
+export interface NotePaperLink {
+  key: PaperKey;
+  /** The sentence the paper is linked from, as written (tags dropped, entities decoded). */
+  note: string;
+  field: NoteField;
+  /** The link or identifier as the notes wrote it. */
+  written: string;
+}
+
+export interface NotePaperLinks {
+  /** One per paper, from the first place it is linked (fields in the order given). */
+  papers: NotePaperLink[];
+  /** Identifiers written out as such (`arXiv:`, `doi:`, a DOI) that name no paper, and refused links. */
+  problems: ImportIssue[];
+}
+
+/** A chapter is a block: its title is the sentence, its link covers all of it. */
+function chapterBlocks(chapters: readonly { title?: string; url?: string }[]): NoteBlock[] {
+  return chapters.map(({ title = '', url }) => ({
+    text: title,
+    links: url === undefined ? [] : [{ href: url, start: 0, end: title.length }],
+  }));
+}
+
+interface Found {
+  written: string;
+  start: number;
+  end: number;
+  /** Whether the text claims to be an identifier, so failing to read it is worth saying. */
+  claimed: boolean;
+}
+
+function candidateFound(candidate: Candidate): Found {
+  return { ...candidate, claimed: candidate.form !== 'arxiv id' };
+}
+
+/** Paper links in the notes of one episode; `episode` names it in problems. */
+export function paperLinksInNotes(sources: readonly NoteSource[], episode: string): NotePaperLinks {
+  const papers = new Map<string, NotePaperLink>();
+  const problems: ImportIssue[] = [];
+  for (const source of sources) {
+    const blocks =
+      source.field === 'podcast:chapters'
+        ? chapterBlocks(source.chapters)
+        : noteBlocks(source.html);
+    for (const block of blocks) {
+      const found: Found[] = [
+        ...block.links.map((link) => ({ ...link, written: link.href, claimed: true })),
+        ...identifierCandidates(block.text).map(candidateFound),
+      ];
+      for (const { written, start, end, claimed } of found) {
+        const parsed = parsePaperRef(written);
+        if (!parsed.ok) {
+          // Anchors with mailto:, tel: or in-page targets are links, just not to papers.
+          if (claimed && /^(?:https?:|arxiv|doi|10\.)/i.test(written.trim()))
+            problems.push({
+              episode,
+              field: source.field,
+              message: `"${excerpt(written)}" is not read as a paper: ${parsed.reason}`,
+            });
+          continue;
+        }
+        if (!namesAPaper(parsed.key) || papers.has(parsed.key.id)) continue;
+        papers.set(parsed.key.id, {
+          key: parsed.key,
+          note: sentenceAround(block.text, start, end),
+          field: source.field,
+          written,
+        });
+      }
+    }
+  }
+  return { papers: [...papers.values()], problems };
+}

@@ -1,0 +1,116 @@
+// The second of an episode at which each paper it mentions is first discussed, read from its
+// transcript. The rule, earliest match wins:
+//  - identifier: a cue contains the paper's arXiv id or DOI;
+//  - name: the paper's name, which is its title before the first colon (the whole title without one),
+//    is said as consecutive words (case and punctuation ignored, running across cues if need be); a
+//    one-word name counts only when it stood before a colon ("Mamba: …"), since one ordinary word
+//    from a title says nothing;
+//  - acronym: the initials of a name of three or more words ("DPO" for Direct Preference
+//    Optimization) said as an upper-case word.
+// The time is the start of the cue where the match begins.
+import type { PaperKey } from '../../ids/paperId.ts';
+import type { TranscriptCue } from './transcript.ts';
+
+export interface MentionedPaper {
+  key: PaperKey;
+  title: string | null;
+}
+
+export type DiscussedBy = 'identifier' | 'name' | 'acronym';
+
+export interface FirstDiscussed {
+  paperId: string;
+  /** Seconds from the start of the audio. */
+  seconds: number;
+  cueIndex: number;
+  by: DiscussedBy;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+interface Name {
+  words: string[];
+  acronym: string | null;
+}
+
+function nameOf(title: string): Name | null {
+  const colon = title.indexOf(':');
+  const name = colon > 0 ? title.slice(0, colon) : title;
+  const words = wordsOf(name);
+  if (words.length === 0 || (words.length === 1 && colon <= 0)) return null;
+  const initials = (name.match(WORD) ?? []).map((word) => word[0]?.toUpperCase() ?? '').join('');
+  return { words, acronym: words.length >= 3 ? initials : null };
+}
+
+/** Words of all cues in order, with the cue each came from. */
+function transcriptWords(cues: readonly TranscriptCue[]): { words: string[]; cueOf: number[] } {
+  const words: string[] = [];
+  const cueOf: number[] = [];
+  cues.forEach((cue, index) => {
+    for (const word of wordsOf(cue.text)) {
+      words.push(word);
+      cueOf.push(index);
+    }
+  });
+  return { words, cueOf };
+}
+
+function phraseAt(words: readonly string[], phrase: readonly string[]): number {
+  outer: for (let start = 0; start + phrase.length <= words.length; start++) {
+    for (let offset = 0; offset < phrase.length; offset++)
+      if (words[start + offset] !== phrase[offset]) continue outer;
+    return start;
+  }
+  return -1;
+}
+
+function identifierOf(key: PaperKey): string | null {
+  return key.arxivId ?? key.doi;
+}
+
+/** When each paper is first discussed; papers the transcript never matches are left out. */
+export function firstDiscussed(
+  cues: readonly TranscriptCue[],
+  papers: readonly MentionedPaper[],
+): FirstDiscussed[] {
+  const { words, cueOf } = transcriptWords(cues);
+  const lowerCues = cues.map((cue) => cue.text.toLowerCase());
+  const found: FirstDiscussed[] = [];
+  for (const paper of papers) {
+    const matches: { cueIndex: number; by: DiscussedBy }[] = [];
+    const identifier = identifierOf(paper.key);
+    if (identifier !== null) {
+      const cueIndex = lowerCues.findIndex((text) => text.includes(identifier));
+      if (cueIndex >= 0) matches.push({ cueIndex, by: 'identifier' });
+    }
+    const name = paper.title === null ? null : nameOf(paper.title);
+    if (name !== null) {
+      const at = phraseAt(words, name.words);
+      const cueIndex = at >= 0 ? cueOf[at] : undefined;
+      if (cueIndex !== undefined) matches.push({ cueIndex, by: 'name' });
+      const acronym = name.acronym;
+      if (acronym !== null) {
+        const cueIndex = cues.findIndex((cue) =>
+          (cue.text.match(WORD) ?? []).some((word) => word === acronym),
+        );
+        if (cueIndex >= 0) matches.push({ cueIndex, by: 'acronym' });
+      }
+    }
+    const earliest = matches.sort(
+      (a, b) => (cues[a.cueIndex]?.start ?? 0) - (cues[b.cueIndex]?.start ?? 0),
+    )[0];
+    const cue = earliest ? cues[earliest.cueIndex] : undefined;
+    if (earliest && cue)
+      found.push({
+        paperId: paper.key.id,
+        seconds: cue.start,
+        cueIndex: earliest.cueIndex,
+        by: earliest.by,
+      });
+  }
+  return found;
+}

@@ -1,0 +1,91 @@
+// Venue and index pages that name one paper, and the free-text rule built on them: which keys name a
+// paper by themselves. Also CJK sentence punctuation around a pasted identifier.
+import { describe, expect, it } from 'vitest';
+import { namesAPaper, normalisePaperRef, parsePaperRef } from '../../server/src/ids/paperId.ts';
+import { unwrapPasted } from '../../server/src/ids/pasted.ts';
+
+const S2_ID = '1a0e4f3eae4c6a4cb0ef8fc9c5be4bb0ae73ff1c';
+
+describe('venue and index pages reduce to the paper’s landing page', () => {
+  it.each([
+    [
+      'https://aclanthology.org/2024.acl-long.662.pdf',
+      'url:https://aclanthology.org/2024.acl-long.662',
+    ],
+    [
+      'https://aclanthology.org/2024.acl-long.662/',
+      'url:https://aclanthology.org/2024.acl-long.662',
+    ],
+    [
+      'aclanthology.org/2020.findings-emnlp.139',
+      'url:https://aclanthology.org/2020.findings-emnlp.139',
+    ],
+    ['https://aclanthology.org/P19-1001.pdf', 'url:https://aclanthology.org/P19-1001'],
+    ['https://www.aclweb.org/anthology/P19-1001.pdf', 'url:https://aclanthology.org/P19-1001'],
+    [
+      `https://www.semanticscholar.org/paper/A-General-Theoretical-Paradigm/${S2_ID}`,
+      `url:https://semanticscholar.org/paper/${S2_ID}`,
+    ],
+    [
+      `https://www.semanticscholar.org/paper/${S2_ID.toUpperCase()}`,
+      `url:https://semanticscholar.org/paper/${S2_ID}`,
+    ],
+  ])('%s → %s', (form, key) => {
+    expect(normalisePaperRef(form)?.id).toBe(key);
+  });
+
+  it.each([
+    'https://aclanthology.org/volumes/2024.acl-long',
+    'https://aclanthology.org/events/acl-2024',
+    'https://aclanthology.org/people/a/ada-reviewer',
+    'https://www.semanticscholar.org/author/Ada-Reviewer/123456',
+  ])('leaves %s as the link it is', (form) => {
+    const key = normalisePaperRef(form);
+    expect(key?.kind).toBe('url');
+    expect(key && namesAPaper(key)).toBe(false);
+  });
+});
+
+describe('what names a paper by itself', () => {
+  it.each([
+    '2305.18290',
+    'doi:10.1038/nature16961',
+    'https://openreview.net/pdf?id=HyxCxhRcY7',
+    'https://aclanthology.org/2024.acl-long.662.pdf',
+    `https://www.semanticscholar.org/paper/${S2_ID}`,
+    'https://paperswithcode.com/paper/direct-preference-optimization-your-language',
+    'https://paperswithcode.co/paper/102599',
+    'https://huggingface.co/papers/2305.18290',
+  ])('%s names a paper', (form) => {
+    const key = normalisePaperRef(form);
+    expect(key && namesAPaper(key)).toBe(true);
+  });
+
+  it.each([
+    'https://sponsor-example.com/gradient',
+    'https://x.com/gradientfriends',
+    'https://podcasts.apple.com/us/podcast/gradient-descent-friends/id1234567890',
+    'https://open.spotify.com/show/4rOoJ6Egrf8K2IrywzwOMk',
+    'https://arxiv.org/list/cs.LG/recent',
+    'https://papers.cool/arxiv/cs.AI',
+    'https://paperswithcode.com/task/language-modelling',
+    'https://huggingface.co/papers',
+    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+  ])('%s does not', (form) => {
+    const key = normalisePaperRef(form);
+    expect(key).not.toBeNull();
+    expect(key && namesAPaper(key)).toBe(false);
+  });
+});
+
+describe('CJK sentence punctuation around a pasted identifier', () => {
+  it.each([
+    ['https://arxiv.org/abs/2305.18290。', 'https://arxiv.org/abs/2305.18290'],
+    ['（arXiv:2305.18290）', 'arXiv:2305.18290'],
+    ['「10.1038/nature16961」、', '10.1038/nature16961'],
+    ['【https://doi.org/10.1038/nature16961】', 'https://doi.org/10.1038/nature16961'],
+  ])('%s → %s', (pasted, unwrapped) => {
+    expect(unwrapPasted(pasted)).toBe(unwrapped);
+    expect(parsePaperRef(pasted).ok).toBe(true);
+  });
+});
