@@ -7,6 +7,7 @@ import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import {
   StoreAuthError,
+  type StoreError,
   StoreBusyError,
   StoreConflictError,
   StoreUnavailableError,
@@ -22,38 +23,45 @@ interface KnownFailure {
   status: number;
 }
 
-/** The client-facing explanation of a store failure (each store maps its driver's into these), or null. */
-function knownFailure(error: unknown): KnownFailure | null {
-  if (error instanceof StoreUnavailableError) {
-    return {
+/** The client-facing explanation of each store failure (each store maps its driver's into these). */
+const KNOWN_FAILURES: ReadonlyArray<readonly [typeof StoreError, KnownFailure]> = [
+  [
+    StoreUnavailableError,
+    {
       code: 'STORE_UNAVAILABLE',
       status: 503,
       message: 'The database is not reachable right now. Try again shortly.',
-    };
-  }
-  if (error instanceof StoreAuthError) {
-    return {
+    },
+  ],
+  [
+    StoreAuthError,
+    {
       code: 'STORE_UNAVAILABLE',
       status: 503,
       message:
         'The server cannot sign in to its database; an operator needs to fix its configuration.',
-    };
-  }
-  if (error instanceof StoreConflictError) {
-    return {
+    },
+  ],
+  [
+    StoreConflictError,
+    {
       code: 'CONFLICT',
       status: 409,
       message: 'Another import changed the same data at the same moment. Retry the request.',
-    };
-  }
-  if (error instanceof StoreBusyError) {
-    return {
+    },
+  ],
+  [
+    StoreBusyError,
+    {
       code: 'STORE_BUSY',
       status: 503,
       message: 'The database is busy with another import. Try again shortly.',
-    };
-  }
-  return null;
+    },
+  ],
+];
+
+function knownFailure(error: unknown): KnownFailure | null {
+  return KNOWN_FAILURES.find(([failure]) => error instanceof failure)?.[1] ?? null;
 }
 
 /**
