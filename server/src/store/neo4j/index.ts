@@ -5,6 +5,7 @@ import { withCircuitBreaker } from './circuitBreaker.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
 import { Neo4jStore, ensureSchema, type Neo4jStoreOptions } from './neo4jStore.ts';
+import { migrateRelations } from './relations.ts';
 
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
 export type { Neo4jStoreOptions } from './neo4jStore.ts';
@@ -30,7 +31,11 @@ export async function createNeo4jStoreWithDriver(
   storeOptions: Neo4jStoreOptions = {},
 ): Promise<GraphStore> {
   const guarded = withCircuitBreaker(driver);
-  const ensure = (target: CypherDriver) => ensureSchema(target, storeOptions.indexWaitSeconds);
+  // Relations of a graph written before them are computed once, where the schema is set up.
+  const ensure = async (target: CypherDriver) => {
+    await ensureSchema(target, storeOptions.indexWaitSeconds);
+    await migrateRelations(target);
+  };
   try {
     await guarded.serverInfo();
   } catch (error) {

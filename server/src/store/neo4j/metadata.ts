@@ -31,7 +31,11 @@ function pageWindow(query: { offset: number; limit: number }): { offset: number;
 }
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
-type Write = (work: (tx: CypherTransaction) => Promise<void>) => Promise<void>;
+/** A managed write transaction of a save of these entries. */
+type Write = (
+  entries: readonly MetadataEntry[],
+  work: (tx: CypherTransaction) => Promise<void>,
+) => Promise<void>;
 
 const nullableString = z
   .string()
@@ -123,7 +127,7 @@ export class Neo4jMetadata implements MetadataStore {
         },
       };
     });
-    await this.#write(async (tx) => {
+    await this.#write(entries, async (tx) => {
       await tx.run('metadataSaveEntries', { entries: rows });
       await tx.run('metadataSaveReferenceTargets', { targets: [...targets.values()] });
       await tx.run('metadataSaveReferences', { references });

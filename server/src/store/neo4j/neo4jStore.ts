@@ -10,7 +10,6 @@ import type {
   ImportBatch,
   ImportResult,
   PaperView,
-  RelatedEpisode,
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
@@ -19,7 +18,11 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
+import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
+import type { EpisodeRelation } from '../../relations/relatedness.ts';
+import type { Cluster } from '../../relations/relationIndex.ts';
 import type {
+  ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
   GraphQuery,
@@ -36,6 +39,7 @@ import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
+import { importChange, Neo4jRelations, removalChange } from './relations.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import {
   asInteger,
@@ -48,7 +52,6 @@ import {
   toFeedRecord,
   toPaperView,
   toPathView,
-  toRelatedLists,
   unique,
 } from './records.ts';
 
@@ -83,6 +86,8 @@ export class Neo4jStore implements GraphStore {
   #closed = false;
   /** Paper metadata and references (metadata.ts); the methods below hand over to it. */
   readonly #metadata: Neo4jMetadata;
+  /** Relations and clusters (relations.ts): kept by the writes, answered from what they persisted. */
+  readonly #relations: Neo4jRelations;
   readonly papersToEnrich: Neo4jMetadata['papersToEnrich'] = (query) =>
     this.#metadata.papersToEnrich(query);
   readonly enrichmentCounts: Neo4jMetadata['enrichmentCounts'] = (staleBefore) =>
@@ -105,14 +110,23 @@ export class Neo4jStore implements GraphStore {
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 3_000;
+    this.#relations = new Neo4jRelations((statement, params) => this.#read(statement, params));
     this.#metadata = new Neo4jMetadata(
       (statement, params) => this.#read(statement, params),
-      (work) => {
+      (entries, work) => {
         this.#assertOpen();
-        return mappingStoreErrors(() => this.#driver.executeWrite(work));
+        return this.#imports.enqueue(() =>
+          this.#relations.writing(this.#executeWrite, async (tx) => {
+            await work(tx);
+            await this.#relations.persistMetadata(tx, entries);
+          }),
+        );
       },
     );
   }
+
+  readonly #executeWrite = <T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> =>
+    mappingStoreErrors(() => this.#driver.executeWrite(work));
 
   async importBatch(batch: ImportBatch): Promise<ImportResult> {
     const [result] = await this.importBatches([batch]);
@@ -128,14 +142,22 @@ export class Neo4jStore implements GraphStore {
       // and a retry must replay the same batches.
       const valid: ImportBatch[] = [];
       for await (const batch of batches) valid.push(validateImportBatch(batch));
-      return mappingStoreErrors(() =>
-        this.#driver.executeWrite(async (tx) => {
-          const written: BatchWrite[] = [];
-          for (const batch of valid) written.push(await writeBatch(tx, batch));
-          if (written.some((w) => w.changed)) await markGraphChanged(tx);
-          return written.map((w) => w.result);
-        }),
-      );
+      return this.#relations.writing(this.#executeWrite, async (tx) => {
+        const written: BatchWrite[] = [];
+        for (const batch of valid) written.push(await writeBatch(tx, batch));
+        if (written.some((w) => w.changed)) {
+          await markGraphChanged(tx);
+          const episodes = written.flatMap((w) => w.episodes);
+          await this.#relations.persist(
+            tx,
+            importChange(
+              episodes,
+              valid.flatMap((b) => b.papers),
+            ),
+          );
+        }
+        return written.map((w) => w.result);
+      });
     });
   }
 
@@ -243,14 +265,20 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  async relatedByEpisodeIds(
-    episodeIds: readonly string[],
-    limit: number,
-  ): Promise<RelatedEpisode[][]> {
-    const wanted = Math.trunc(limit);
-    if (episodeIds.length === 0 || wanted <= 0) return episodeIds.map(() => []);
-    const rows = await this.#read('related', { episodeIds: unique(episodeIds), limit: wanted });
-    return toRelatedLists(episodeIds, rows);
+  relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]> {
+    return this.#relations.related(episodeIds, limit);
+  }
+
+  clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
+    return this.#relations.clustersOf(episodeIds);
+  }
+
+  clusters(limit: number): Promise<Cluster[]> {
+    return this.#relations.clusters(limit);
+  }
+
+  episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
+    return this.#relations.episodeMap(request);
   }
 
   async graph(query: GraphQuery): Promise<DrawnGraph> {
@@ -368,23 +396,20 @@ export class Neo4jStore implements GraphStore {
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
     return this.#imports.enqueue(() =>
-      mappingStoreErrors(() =>
-        this.#driver.executeWrite(async (tx) => {
-          const [row] = await tx.run('removeEpisode', { episodeId });
-          if (row === undefined) return null;
-          await markGraphChanged(tx);
-          const paperIds = unique((row.paperIds as unknown[]).map(asString));
-          const deleted =
-            paperIds.length === 0
-              ? []
-              : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
-          const aliasKeys = unique(
-            deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)),
-          );
-          if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
-          return { removedPaperIds: deleted.map((r) => asString(r.deletedId)) };
-        }),
-      ),
+      this.#relations.writing(this.#executeWrite, async (tx) => {
+        const [row] = await tx.run('removeEpisode', { episodeId });
+        if (row === undefined) return null;
+        await markGraphChanged(tx);
+        const paperIds = unique((row.paperIds as unknown[]).map(asString));
+        const deleted =
+          paperIds.length === 0
+            ? []
+            : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
+        const aliasKeys = unique(deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)));
+        if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
+        await this.#relations.persist(tx, removalChange(episodeId));
+        return { removedPaperIds: deleted.map((r) => asString(r.deletedId)) };
+      }),
     );
   }
 
@@ -411,6 +436,7 @@ export class Neo4jStore implements GraphStore {
     if (this.#closed) return;
     this.#closed = true;
     await this.#imports.drained();
+    this.#relations.reset();
     await this.#driver.close();
   }
 
@@ -426,6 +452,8 @@ export class Neo4jStore implements GraphStore {
 
 interface BatchWrite {
   result: ImportResult;
+  /** The added and updated episodes. */
+  episodes: EpisodeRecord[];
   /** An episode or a paper changed (the graph's change time moves). */
   changed: boolean;
 }
@@ -491,7 +519,11 @@ async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<Ba
     const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
     if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
   }
-  return { result, changed: changed.length > 0 || papersChanged };
+  return {
+    result,
+    episodes: changed.map(({ episode }) => episode),
+    changed: changed.length > 0 || papersChanged,
+  };
 }
 
 function citedPaperIds(episode: EpisodeRecord): string[] {

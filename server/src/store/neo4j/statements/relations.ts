@@ -2,7 +2,7 @@
 // the write's own transaction, and what the related, cluster and map reads answer from.
 //
 // Graph model
-//   (:Episode)-[:RELATED {rank, score, reasons, sharedPaperIds, sharedReferenceIds}]->(:Episode)
+//   (:Episode)-[:RELATED {rank, score, reasons}]->(:Episode)
 //       an episode's strongest relations, rank 0 first. `reasons` is RelationReason[] as JSON text:
 //       a property cannot hold a list of maps, and reasons are only ever read whole.
 //   (:Cluster {id, label, size, terms, topPaperIds})
@@ -14,12 +14,12 @@ import { cypher } from './declare.ts';
 /** One stored relation of `relationsWrite`. */
 export interface RelationParam {
   episodeId: string;
+  relatedId: string;
+  /** 0 for the episode's strongest relation. */
   rank: number;
   score: number;
   /** RelationReason[] as JSON. */
   reasons: string;
-  sharedPaperIds: string[];
-  sharedReferenceIds: string[];
 }
 
 /** One cluster of `relationsWriteClusters`, members most connected first. */
@@ -35,6 +35,10 @@ export interface ClusterParam {
 /** An episode as the relations read it: its record's fields and its citations. */
 const CORPUS_EPISODE = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
        [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations`;
+
+/** What metadata `m` (possibly null) says a paper cites, in its order, and is about. */
+const PAPER_FACTS = `coalesce(m.topics, []) AS topics,
+       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId } AS references`;
 
 export const RELATIONS_CYPHER = {
   schemaClusterId: cypher(
@@ -60,20 +64,33 @@ RETURN ` +
 ORDER BY e.id`,
   ),
 
-  /** Every paper and every work metadata names: its titles, and what metadata says it cites and is about. */
-  relationsCorpusPapers: cypher(`CALL () {
+  /**
+   * Every paper and every work metadata names: its title (a paper's own, else what metadata names it)
+   * and what metadata says it cites and is about.
+   */
+  relationsCorpusPapers: cypher(
+    `CALL () {
   MATCH (p:Paper)
   OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
   RETURN p.id AS paperId, p.title AS title, m
   UNION
   MATCH (m:PaperMetadata)
   WHERE NOT EXISTS { MATCH (:Paper {id: m.paperId}) }
-  RETURN m.paperId AS paperId, null AS title, m
+  RETURN m.paperId AS paperId, m.title AS title, m
 }
-RETURN paperId, title, m.title AS metadataTitle, m.fetchedAt IS NOT NULL AND m.found AS found,
-       coalesce(m.topics, []) AS topics,
-       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId } AS references
-ORDER BY paperId`),
+RETURN paperId, title, ` +
+      PAPER_FACTS +
+      `
+ORDER BY paperId`,
+  ),
+
+  /** The same for some papers, titles as a write sees them now: a paper's own, else metadata's. */
+  relationsPapersByIds: cypher<{ paperIds: string[] }>(
+    `UNWIND $paperIds AS paperId
+OPTIONAL MATCH (p:Paper {id: paperId})
+OPTIONAL MATCH (m:PaperMetadata {paperId: paperId})
+RETURN paperId, coalesce(p.title, m.title) AS title, ` + PAPER_FACTS,
+  ),
 
   /** The stored clusters with their members, for ids that stay stable. */
   relationsCorpusClusters: cypher(`MATCH (c:Cluster)
@@ -93,13 +110,13 @@ ORDER BY id`),
 UNWIND $relations AS relation
 MATCH (e:Episode {id: relation.episodeId})
 MATCH (other:Episode {id: relation.relatedId})
-CREATE (e)-[:RELATED {rank: relation.rank, score: relation.score, reasons: relation.reasons,
-                      sharedPaperIds: relation.sharedPaperIds, sharedReferenceIds: relation.sharedReferenceIds}]->(other)
+CREATE (e)-[:RELATED {rank: relation.rank, score: relation.score, reasons: relation.reasons}]->(other)
 RETURN count(*) AS relations`),
 
   /**
-   * The clusters become $clusters: the others are deleted, and members are rewritten only for a
-   * cluster whose members changed. Marks the graph's relations as kept.
+   * The clusters become $clusters: the others are deleted, and a cluster's properties and members
+   * are written only where they changed, so clusters that stay as they were write nothing. Marks the
+   * graph's relations as kept.
    */
   relationsWriteClusters: cypher<{
     clusters: ClusterParam[];
@@ -112,7 +129,12 @@ CALL (keep) {
 }
 UNWIND $clusters AS cluster
 MERGE (c:Cluster {id: cluster.id})
-SET c.label = cluster.label, c.size = cluster.size, c.terms = cluster.terms, c.topPaperIds = cluster.topPaperIds
+CALL (c, cluster) {
+  WITH c, cluster
+  WHERE c.label IS NULL OR c.label <> cluster.label OR c.size <> cluster.size
+     OR c.terms <> cluster.terms OR c.topPaperIds <> cluster.topPaperIds
+  SET c.label = cluster.label, c.size = cluster.size, c.terms = cluster.terms, c.topPaperIds = cluster.topPaperIds
+}
 WITH c, cluster,
      COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS stored
 WHERE stored <> cluster.episodeIds
@@ -134,8 +156,7 @@ RETURN count(c) AS rewritten`),
   }>(`UNWIND $episodeIds AS episodeId
 MATCH (:Episode {id: episodeId})-[r:RELATED]->(other:Episode)
 WHERE r.rank < $limit
-RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons,
-       r.sharedPaperIds AS sharedPaperIds, r.sharedReferenceIds AS sharedReferenceIds
+RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons
 ORDER BY episodeId, r.rank`),
 
   relationsClustersOfEpisodes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
@@ -149,6 +170,39 @@ ORDER BY c.size DESC, c.id
 LIMIT $limit
 RETURN c {.id, .label, .size, .terms, .topPaperIds} AS cluster,
        COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS episodeIds`),
+
+  /**
+   * A map's first read: the clusters in view with their members (one cluster, or all of them largest
+   * first), and up to $unclustered episodes in no cluster, in id order, with their titles and dates.
+   */
+  relationsMapClusters: cypher<{ clusterId: string | null; unclustered: number }>(`CALL () {
+  MATCH (c:Cluster)
+  WHERE $clusterId IS NULL OR c.id = $clusterId
+  WITH c
+  ORDER BY c.size DESC, c.id
+  RETURN collect(c {.id, .label, .size, .terms, .topPaperIds,
+    episodeIds: COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id }}) AS clusters
+}
+CALL () {
+  MATCH (e:Episode)
+  WHERE NOT EXISTS { MATCH (e)-[:IN_CLUSTER]->(:Cluster) }
+  WITH e
+  ORDER BY e.id
+  LIMIT $unclustered
+  RETURN collect(e {.id, .title, .publishedAt}) AS unclustered
+}
+RETURN clusters, unclustered`),
+
+  /** Episodes a map may show: their titles and dates and their first $limit relations, best first. */
+  relationsMapEpisodes: cypher<{
+    episodeIds: string[];
+    limit: number;
+  }>(`UNWIND $episodeIds AS episodeId
+MATCH (e:Episode {id: episodeId})
+RETURN e {.id, .title, .publishedAt} AS episode,
+       COLLECT { MATCH (e)-[r:RELATED]->(other:Episode) WHERE r.rank < $limit
+                 WITH r, other ORDER BY r.rank
+                 RETURN {relatedId: other.id, score: r.score, reasons: r.reasons} } AS relations`),
 } as const;
 
 export const RELATIONS_SCHEMA_STATEMENTS = [
@@ -165,8 +219,6 @@ export const RELATIONS_GRAPH_SCHEMA = {
     'rank',
     'score',
     'reasons',
-    'sharedPaperIds',
-    'sharedReferenceIds',
     // Cluster (id, title as elsewhere)
     'label',
     'size',

@@ -1,0 +1,355 @@
+// The Neo4j side of relations and clusters (statements/relations.ts): loads the relation keeper's
+// corpus as last committed, writes the rows it hands back in the write's own transaction, and
+// answers related, cluster and map reads from what was persisted. Integers become numbers here.
+import { z } from 'zod';
+import type { MetadataEntry } from '../../domain/metadata.ts';
+import type { EpisodeRecord, PaperRecord } from '../../domain/model.ts';
+import type { PaperFacts } from '../../relations/paperLinks.ts';
+import {
+  explainedRelation,
+  type EpisodeRelation,
+  type RelationReason,
+} from '../../relations/relatedness.ts';
+import {
+  MAP_CANDIDATE_RELATIONS,
+  selectEpisodeMap,
+  type EpisodeMap,
+  type EpisodeMapRequest,
+  type MapSource,
+} from '../../relations/episodeMap.ts';
+import type { Cluster, EpisodeSummary, RelationChange } from '../../relations/relationIndex.ts';
+import {
+  RelationKeeper,
+  type RelationRows,
+  type StoredRelationCorpus,
+} from '../shared/relationKeeper.ts';
+import type { ClusterSummary } from '../store.ts';
+import type { CypherParams, StatementName } from './cypher.ts';
+import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
+import { mappingStoreErrors } from './errors.ts';
+import { asInteger, asString, toEpisodeRecord, unique } from './records.ts';
+import type { ClusterParam, RelationParam } from './statements/relations.ts';
+
+type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
+
+const RELATION_KINDS = [
+  'SHARED_PAPER',
+  'SHARED_REFERENCE',
+  'CO_CITED',
+  'SIMILAR_TEXT',
+  'SHARED_TOPIC',
+] as const satisfies readonly RelationReason['kind'][];
+
+const reasonsSchema = z.array(
+  z.object({
+    kind: z.enum(RELATION_KINDS),
+    weight: z.number(),
+    label: z.string(),
+    paperIds: z.array(z.string()),
+    terms: z.array(z.string()),
+  }),
+);
+
+const strings = (value: unknown): string[] => (value as unknown[]).map(asString);
+
+/** Relations per statement of a write: a first import of thousands of episodes is a few statements, not one huge parameter. */
+const RELATION_ROWS_PER_STATEMENT = 20_000;
+
+/** What the keeper builds its index from: the graph as last committed, read outside any write. */
+async function loadCorpus(read: Read): Promise<StoredRelationCorpus> {
+  const episodes: EpisodeRecord[] = (await read('relationsCorpusEpisodes', {})).map((row) =>
+    toEpisodeRecord(row.episode, row.citations),
+  );
+  const paperTitles = new Map<string, string | null>();
+  const paperFacts = new Map<string, PaperFacts>();
+  for (const row of await read('relationsCorpusPapers', {})) {
+    const paperId = asString(row.paperId);
+    paperTitles.set(paperId, nullableString(row.title));
+    const facts = toFacts(row);
+    if (facts !== null) paperFacts.set(paperId, facts);
+  }
+  const clusters = (await read('relationsCorpusClusters', {})).map((row) => ({
+    id: asString(row.id),
+    episodeIds: strings(row.episodeIds),
+  }));
+  return { episodes, paperTitles, paperFacts, clusters };
+}
+
+/** A paper's references and topics; null when metadata says neither. */
+function toFacts(row: Row): PaperFacts | null {
+  const references = strings(row.references);
+  const topics = strings(row.topics);
+  return references.length === 0 && topics.length === 0 ? null : { references, topics };
+}
+
+function nullableString(value: unknown): string | null {
+  return value === null || value === undefined ? null : asString(value);
+}
+
+/** What an import changed, for the keeper: its added and updated episodes and the titles it gave. */
+export function importChange(
+  episodes: readonly EpisodeRecord[],
+  papers: readonly PaperRecord[],
+): RelationChange {
+  const paperTitles = new Map<string, string | null>();
+  // An import keeps a stored title when it brings none (statements/import.ts), so only given ones count.
+  for (const paper of papers) if (paper.title !== null) paperTitles.set(paper.id, paper.title);
+  // Batches imported together may carry one episode twice: the last one is what was written.
+  const latest = new Map(episodes.map((episode) => [episode.id, episode]));
+  return { episodes: [...latest.values()], removedEpisodeIds: [], paperTitles };
+}
+
+/** What removing an episode changed, for the keeper. */
+export function removalChange(episodeId: string): RelationChange {
+  return { episodes: [], removedEpisodeIds: [episodeId], paperTitles: new Map() };
+}
+
+/**
+ * Keeps the relations and clusters of one open store: runs its writes so that each persists the
+ * keeper's rows in its own transaction, and answers the reads from the persisted rows.
+ */
+export class Neo4jRelations {
+  readonly #read: Read;
+  readonly #keeper: RelationKeeper;
+
+  /** `read` is the store's auto-commit read: the keeper loads only what is committed. */
+  constructor(read: Read) {
+    this.#read = read;
+    this.#keeper = new RelationKeeper(() => loadCorpus(read));
+  }
+
+  /**
+   * Runs `work` in `executeWrite`. A managed transaction may run its work again after a transient
+   * error and may fail to commit after the work succeeded; either way the keeper's index would be
+   * ahead of the store, so it is forgotten and rebuilt from what committed.
+   */
+  async writing<T>(
+    executeWrite: (work: (tx: CypherTransaction) => Promise<T>) => Promise<T>,
+    work: (tx: CypherTransaction) => Promise<T>,
+  ): Promise<T> {
+    let attempts = 0;
+    try {
+      return await executeWrite((tx) => {
+        attempts += 1;
+        if (attempts > 1) this.#keeper.reset();
+        return work(tx);
+      });
+    } catch (error) {
+      this.#keeper.reset();
+      throw error;
+    }
+  }
+
+  /** In a write's transaction (run through `writing`): applies the change and persists its rows. */
+  async persist(tx: CypherTransaction, change: RelationChange): Promise<void> {
+    await writeRows(tx, await this.#keeper.rowsFor(change));
+  }
+
+  /** In a metadata save's transaction, after it: the saved papers' facts and the titles now stored. */
+  async persistMetadata(tx: CypherTransaction, entries: readonly MetadataEntry[]): Promise<void> {
+    const saved = new Set(entries.map((entry) => entry.paperId));
+    const named = entries.flatMap((entry) => entry.references.map((reference) => reference.id));
+    const rows = await tx.run('relationsPapersByIds', { paperIds: unique([...saved, ...named]) });
+    const paperTitles = new Map<string, string | null>();
+    const paperFacts = new Map<string, PaperFacts | null>();
+    for (const row of rows) {
+      const paperId = asString(row.paperId);
+      paperTitles.set(paperId, nullableString(row.title));
+      if (saved.has(paperId)) paperFacts.set(paperId, toFacts(row));
+    }
+    await this.persist(tx, { episodes: [], removedEpisodeIds: [], paperTitles, paperFacts });
+  }
+
+  /** Forgets the keeper's index (the store closes). */
+  reset(): void {
+    this.#keeper.reset();
+  }
+
+  async related(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]> {
+    const wanted = Math.trunc(limit);
+    if (episodeIds.length === 0 || wanted <= 0) return episodeIds.map(() => []);
+    const rows = await this.#read('relationsOfEpisodes', {
+      episodeIds: unique(episodeIds),
+      limit: wanted,
+    });
+    const byEpisode = new Map<string, EpisodeRelation[]>();
+    for (const row of rows) {
+      const episodeId = asString(row.episodeId);
+      const relation = toRelation(row);
+      const list = byEpisode.get(episodeId);
+      if (list) list.push(relation);
+      else byEpisode.set(episodeId, [relation]);
+    }
+    return episodeIds.map((id) => [...(byEpisode.get(id) ?? [])]);
+  }
+
+  async clustersOf(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
+    if (episodeIds.length === 0) return [];
+    const rows = await this.#read('relationsClustersOfEpisodes', {
+      episodeIds: unique(episodeIds),
+    });
+    const found = new Map(
+      rows.map((row) => [
+        asString(row.episodeId),
+        { id: asString(row.id), label: asString(row.label), size: asInteger(row.size) },
+      ]),
+    );
+    return episodeIds.map((id) => found.get(id) ?? null);
+  }
+
+  async clusters(limit: number): Promise<Cluster[]> {
+    const wanted = Math.trunc(limit);
+    if (wanted <= 0) return [];
+    const rows = await this.#read('relationsClusters', { limit: wanted });
+    return rows.map((row) => toCluster(row.cluster, row.episodeIds));
+  }
+
+  /**
+   * The selection of relations/episodeMap.ts over the persisted rows. It reads the relations only of
+   * the episodes it picks, and which ones it picks depends on those relations, so it runs in rounds:
+   * each run notes the episodes it asked for and did not have, one statement reads them all, and the
+   * next run goes further; a run that missed nothing is the answer. The most connected members are
+   * read first, and they are what a cluster grows from, so two or three rounds are usual.
+   */
+  async episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
+    const limit = Math.max(0, Math.floor(request.limit));
+    const [first] = await this.#read('relationsMapClusters', {
+      clusterId: request.clusterId ?? null,
+      unclustered: request.clusterId === undefined ? limit : 0,
+    });
+    const clusters = ((first?.clusters as unknown[] | undefined) ?? []).map((cluster) =>
+      toCluster(cluster, (cluster as { episodeIds: unknown }).episodeIds),
+    );
+    const summaries = new Map<string, EpisodeSummary>();
+    const unclustered: string[] = [];
+    for (const episode of (first?.unclustered as unknown[] | undefined) ?? []) {
+      const summary = toSummary(episode);
+      summaries.set(summary.id, summary);
+      unclustered.push(summary.id);
+    }
+    const relations = new Map<string, EpisodeRelation[]>();
+    const missing = new Set<string>();
+    const source: MapSource = {
+      clusters: () => clusters,
+      episode: (id) => {
+        const summary = summaries.get(id);
+        if (summary === undefined) missing.add(id);
+        // Only an episode removed between this map's reads is never found: it shows by its id.
+        return summary ?? { id, title: id, publishedAt: null };
+      },
+      relationsOf: (id, wanted) => {
+        const stored = relations.get(id);
+        if (stored === undefined) missing.add(id);
+        return (stored ?? []).slice(0, wanted);
+      },
+      unclusteredEpisodeIds: (wanted) => unclustered.slice(0, Math.max(0, wanted)),
+    };
+    const asked = new Set<string>();
+    for (;;) {
+      const map = selectEpisodeMap(source, request);
+      const wanted = [...missing].filter((id) => !asked.has(id));
+      missing.clear();
+      if (wanted.length === 0) return map;
+      const rows = await this.#read('relationsMapEpisodes', {
+        episodeIds: wanted,
+        limit: MAP_CANDIDATE_RELATIONS,
+      });
+      for (const id of wanted) {
+        asked.add(id);
+        relations.set(id, []);
+      }
+      for (const row of rows) {
+        const summary = toSummary(row.episode);
+        summaries.set(summary.id, summary);
+        relations.set(
+          summary.id,
+          (row.relations as unknown[]).map((relation) => toRelation(relation as Row)),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The migration of a graph that holds episodes but no relations (written before them): computes
+ * every episode's relations and the clusters once, in one transaction. Runs where the schema is
+ * set up, so also when Neo4j comes up after papergraph; does nothing on a graph whose relations are
+ * kept.
+ */
+export async function migrateRelations(driver: CypherDriver): Promise<void> {
+  const read: Read = (statement, params) => driver.executeQuery(statement, params, 'READ');
+  await mappingStoreErrors(async () => {
+    const [row] = await read('relationsMissing', {});
+    if (row?.missing !== true) return;
+    const rows = await new RelationKeeper(() => loadCorpus(read)).allRows();
+    await driver.executeWrite((tx) => writeRows(tx, rows));
+  });
+}
+
+async function writeRows(tx: CypherTransaction, rows: RelationRows): Promise<void> {
+  // A removed episode was detached with its node: its relations and membership went with it.
+  let episodeIds: string[] = [];
+  let relations: RelationParam[] = [];
+  const flush = async () => {
+    await tx.run('relationsWrite', { episodeIds, relations });
+    episodeIds = [];
+    relations = [];
+  };
+  for (const [episodeId, list] of rows.relations) {
+    episodeIds.push(episodeId);
+    list.forEach((relation, rank) =>
+      relations.push({
+        episodeId,
+        relatedId: relation.episodeId,
+        rank,
+        score: relation.score,
+        reasons: JSON.stringify(relation.reasons),
+      }),
+    );
+    if (relations.length >= RELATION_ROWS_PER_STATEMENT) await flush();
+  }
+  if (episodeIds.length > 0) await flush();
+  const clusters: ClusterParam[] = rows.clusters.map((cluster) => ({
+    id: cluster.id,
+    label: cluster.label,
+    size: cluster.size,
+    terms: cluster.terms,
+    topPaperIds: cluster.topPaperIds,
+    episodeIds: cluster.episodeIds,
+  }));
+  await tx.run('relationsWriteClusters', { clusters });
+}
+
+/** A stored relation; its reasons were written by writeRows from RelationReason[]. */
+function toRelation(row: Row): EpisodeRelation {
+  return explainedRelation(
+    asString(row.relatedId),
+    Number(row.score),
+    reasonsSchema.parse(JSON.parse(asString(row.reasons))),
+  );
+}
+
+const summarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publishedAt: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
+});
+
+function toSummary(episode: unknown): EpisodeSummary {
+  return summarySchema.parse(episode);
+}
+
+const clusterRowSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  size: z.unknown().transform(asInteger),
+  terms: z.array(z.string()),
+  topPaperIds: z.array(z.string()),
+});
+
+function toCluster(cluster: unknown, episodeIds: unknown): Cluster {
+  return { ...clusterRowSchema.parse(cluster), episodeIds: strings(episodeIds) };
+}
