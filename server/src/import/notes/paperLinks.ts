@@ -52,8 +52,17 @@ function candidateFound(candidate: Candidate): Found {
   return { ...candidate, claimed: candidate.form !== 'arxiv id' };
 }
 
-/** Paper links in the notes of one episode; `episode` names it in problems. */
-export function paperLinksInNotes(sources: readonly NoteSource[], episode: string): NotePaperLinks {
+/** Where the notes come from, for problems: the feed file (when known) and the episode's label. */
+export interface NotesPlace {
+  file?: string;
+  episode: string;
+}
+
+/** Paper links in the notes of one episode. */
+export function paperLinksInNotes(
+  sources: readonly NoteSource[],
+  place: NotesPlace,
+): NotePaperLinks {
   const papers = new Map<string, NotePaperLink>();
   const problems: ImportIssue[] = [];
   for (const source of sources) {
@@ -72,7 +81,7 @@ export function paperLinksInNotes(sources: readonly NoteSource[], episode: strin
           // Anchors with mailto:, tel: or in-page targets are links, just not to papers.
           if (claimed && /^(?:https?:|arxiv|doi|10\.)/i.test(written.trim()))
             problems.push({
-              episode,
+              ...place,
               field: source.field,
               message: `"${excerpt(written)}" is not read as a paper: ${parsed.reason}`,
             });

@@ -13,9 +13,13 @@ interface Sentence {
   end: number;
 }
 
+/** Line breaks, which the segmenter takes for paragraph ends; in HTML they are spaces. */
+const LINE_BREAKS = /[\n\r\t\f\v\u0085\u2028\u2029]/g;
+
 function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const { segment, index } of segmenter.segment(text)) {
+  // Replaced one for one, so offsets in the segmented copy are offsets in `text`.
+  for (const { segment, index } of segmenter.segment(text.replace(LINE_BREAKS, ' '))) {
     const previous = sentences.at(-1);
     if (previous && ABBREVIATION_END.test(text.slice(previous.start, previous.end)))
       previous.end = index + segment.length;

@@ -189,20 +189,33 @@ function episodeOf(item: unknown, raw: RawEpisode, problems: ImportIssue[]): Pod
   };
 }
 
-/** The show, its people and its episodes with their Podcasting 2.0 tags; ImportError when no RSS. */
-export function readPodcastFeed(content: string): PodcastFeed {
-  const rawEpisodes = readRss(content);
+/**
+ * The show, its people and its episodes with their Podcasting 2.0 tags; ImportError when the content
+ * is no RSS. `file` names the feed in errors and problems.
+ */
+export function readPodcastFeed(content: string, file?: string): PodcastFeed {
+  let rawEpisodes: RawEpisode[];
+  try {
+    rawEpisodes = readRss(content);
+  } catch (error) {
+    throw error instanceof ImportError ? error.inFile(file) : error;
+  }
   const document: unknown = parser.parse(content);
   const rss = isRecord(document) ? document['rss'] : undefined;
   const channel = isRecord(rss) ? rss['channel'] : undefined;
-  if (!isRecord(channel)) throw new ImportError([{ message: 'RSS feed has no <channel>' }]);
+  if (!isRecord(channel)) throw new ImportError([{ file, message: 'RSS feed has no <channel>' }]);
   const problems: ImportIssue[] = [];
   const channelProblem: AddProblem = (field, message) => problems.push({ field, message });
   const show = showOf(channel, channelProblem);
   const persons = personsOf(channel['podcast:person'], channelProblem);
   const items = asArray(channel['item']);
   const episodes = rawEpisodes.map((raw, index) => episodeOf(items[index], raw, problems));
-  return { show, persons, episodes, problems };
+  return {
+    show,
+    persons,
+    episodes,
+    problems: file === undefined ? problems : problems.map((problem) => ({ file, ...problem })),
+  };
 }
 
 /** The people of an episode: its own podcast:person tags, else the show's. */
