@@ -39,6 +39,8 @@ describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
     ['server/src/domain/example.ts', '../store/store.ts'],
     ['server/src/domain/example.ts', '../../../web/src/lib/links.ts'],
     ['server/src/ids/example.ts', '../import/text.ts'],
+    ['server/src/relations/example.ts', '../store/store.ts'],
+    ['server/src/relations/example.ts', '../metadata/http.ts'],
     ['server/src/import/readers/example.ts', '../../graphql/limits.ts'],
     ['server/src/import/example.ts', '../queries/search.ts'],
     ['server/src/metadata/example.ts', '../atom/atomDocuments.ts'],
@@ -60,6 +62,8 @@ describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
     ['server/src/store/embedded/example.ts', '../shared/validateBatch.ts'],
     ['server/src/store/example.ts', '../ids/paperId.ts'],
     ['server/src/domain/example.ts', '../ids/paperId.ts'],
+    ['server/src/relations/example.ts', '../domain/model.ts'],
+    ['server/src/store/shared/example.ts', '../../relations/relationIndex.ts'],
     ['server/src/import/readers/example.ts', '../../store/shared/validateBatch.ts'],
     ['server/src/metadata/example.ts', '../import/text.ts'],
     ['server/src/queries/example.ts', '../store/store.ts'],
@@ -82,7 +86,9 @@ describe('the dependency rule (eslint.config.js, docs/architecture.md)', () => {
         'server/src/store/embedded/example.ts',
         typeImport('../../graphql/yoga.ts'),
       ),
-    ).toEqual([expect.stringContaining('storage (store/) imports only from domain, ids, store')]);
+    ).toEqual([
+      expect.stringContaining('storage (store/) imports only from domain, ids, relations, store'),
+    ]);
   });
 
   it('allows the layers above the model to import types, and only types, from config.ts', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
-import { selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
+import { indexMapSource, selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
@@ -92,7 +92,7 @@ const half = RelationIndex.build({ episodes: episodes.slice(0, 5000), paperTitle
 const halfClusters = half.clusters();
 for (const limit of [300, 1000, 5000]) {
   const map = cpu(`episode map of 5,000 episodes, limit ${limit}`, () =>
-    selectEpisodeMap(half, halfClusters, { limit }),
+    selectEpisodeMap(indexMapSource(half, halfClusters), { limit }),
   );
   console.log(
     `  ${map.episodes.length} episodes, ${map.edges.length} edges, ${map.clusters.length} clusters, ${(100 * map.isolatedShare).toFixed(1)} % isolated`,

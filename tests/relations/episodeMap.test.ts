@@ -1,12 +1,17 @@
 // The episode map's selection: bounded by its limit, edges only between episodes in view, each
 // cluster drawn connected, and the share of episodes left without an edge reported.
 import { describe, expect, it } from 'vitest';
-import { selectEpisodeMap, type EpisodeMap } from '../../server/src/relations/episodeMap.ts';
+import {
+  indexMapSource,
+  selectEpisodeMap,
+  type EpisodeMap,
+} from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { corpusOf, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';
 
 const index = RelationIndex.build(corpusOf(THREE_TOPICS));
 const clusters = index.clusters();
+const source = indexMapSource(index, clusters);
 const ALL = THREE_TOPICS.episodes.length;
 
 /** Whether the edges connect all of `ids` (union–find over the edges between them). */
@@ -22,16 +27,16 @@ function connected(map: EpisodeMap, ids: readonly string[]): boolean {
 describe('the episode map', () => {
   it('shows at most `limit` episodes, and every episode when there is room', () => {
     for (const limit of [0, 1, 2, 3, 5, 8, 11, 12, 50]) {
-      const map = selectEpisodeMap(index, clusters, { limit });
+      const map = selectEpisodeMap(source, { limit });
       expect(map.episodes.length, `limit ${limit}`).toBeLessThanOrEqual(limit);
       expect(new Set(map.episodes.map((e) => e.id)).size).toBe(map.episodes.length);
     }
-    expect(selectEpisodeMap(index, clusters, { limit: ALL }).episodes).toHaveLength(ALL);
+    expect(selectEpisodeMap(source, { limit: ALL }).episodes).toHaveLength(ALL);
   });
 
   it('draws edges only between episodes in view, once each, as the relations say', () => {
     for (const limit of [3, 5, 8, ALL]) {
-      const map = selectEpisodeMap(index, clusters, { limit });
+      const map = selectEpisodeMap(source, { limit });
       const shown = new Set(map.episodes.map((e) => e.id));
       const pairs = new Set<string>();
       for (const edge of map.edges) {
@@ -46,7 +51,7 @@ describe('the episode map', () => {
   });
 
   it('connects each topic’s episodes, and reports the unrelated one as the only isolated', () => {
-    const map = selectEpisodeMap(index, clusters, { limit: ALL, edgesPerEpisode: 1 });
+    const map = selectEpisodeMap(source, { limit: ALL, edgesPerEpisode: 1 });
     for (const topic of Object.values(TOPICS)) expect(connected(map, topic)).toBe(true);
     expect(map.episodes.find((e) => e.id === UNRELATED)?.clusterId).toBeNull();
     expect(map.isolatedShare).toBe(1 / ALL);
@@ -58,7 +63,7 @@ describe('the episode map', () => {
   });
 
   it('spends a small limit on clusters it can show connected, none isolated', () => {
-    const map = selectEpisodeMap(index, clusters, { limit: 5 });
+    const map = selectEpisodeMap(source, { limit: 5 });
     expect(map.episodes).toHaveLength(5);
     expect(map.isolatedShare).toBe(0);
     for (const cluster of map.clusters) {
@@ -70,7 +75,7 @@ describe('the episode map', () => {
 
   it('shows one cluster when asked, within the limit', () => {
     const cluster = clusters.find((c) => c.episodeIds.includes(TOPICS.speculativeDecoding[0]!))!;
-    const map = selectEpisodeMap(index, clusters, { limit: 3, clusterId: cluster.id });
+    const map = selectEpisodeMap(source, { limit: 3, clusterId: cluster.id });
     expect(map.clusters).toEqual([{ id: cluster.id, label: cluster.label, size: 4 }]);
     expect(map.episodes).toHaveLength(3);
     for (const episode of map.episodes) expect(cluster.episodeIds).toContain(episode.id);
@@ -80,7 +85,7 @@ describe('the episode map', () => {
         map.episodes.map((e) => e.id),
       ),
     ).toBe(true);
-    expect(selectEpisodeMap(index, clusters, { limit: 3, clusterId: 'cl_none' })).toEqual({
+    expect(selectEpisodeMap(source, { limit: 3, clusterId: 'cl_none' })).toEqual({
       episodes: [],
       edges: [],
       clusters: [],

@@ -3,9 +3,10 @@
 // cluster by cluster, largest first, each cluster's share of the limit in proportion to its size
 // (at least two, or none: one episode alone draws no edge), grown from the cluster's most connected
 // episode along its strongest relations, so what a cluster shows is connected. Episodes in no
-// cluster (no relation at all) come last, if there is room.
+// cluster (no relation at all) come last, if there is room. The selection reads a MapSource, so a
+// store runs it over the relations and clusters it persisted and a test over a RelationIndex.
 import type { EpisodeSummary, Cluster, RelationIndex } from './relationIndex.ts';
-import type { RelationKind } from './relatedness.ts';
+import type { EpisodeRelation, RelationKind, RelationReason } from './relatedness.ts';
 
 export interface MapEpisode extends EpisodeSummary {
   clusterId: string | null;
@@ -19,6 +20,8 @@ export interface MapEdge {
   weight: number;
   /** The kind of its strongest reason. */
   kind: RelationKind;
+  /** Why the two are related, strongest first. */
+  reasons: RelationReason[];
 }
 
 export interface MapCluster {
@@ -45,9 +48,37 @@ export interface EpisodeMapRequest {
   edgesPerEpisode?: number;
 }
 
+/** What the selection reads: the clusters, episodes' titles and dates, and their relations. */
+export interface MapSource {
+  /** Every cluster, largest first (then id). */
+  clusters(): readonly Cluster[];
+  /** The episode's title and date; null for an unknown episode. */
+  episode(id: string): EpisodeSummary | null;
+  /** The episode's strongest relations, strongest first, at most `limit`. */
+  relationsOf(id: string, limit: number): readonly EpisodeRelation[];
+  /** Episodes in no cluster, in id order, at most `limit`. */
+  unclusteredEpisodeIds(limit: number): readonly string[];
+}
+
+/** A map source over an index in memory and the clusters it gave. */
+export function indexMapSource(index: RelationIndex, clusters: readonly Cluster[]): MapSource {
+  return {
+    clusters: () => clusters,
+    episode: (id) => index.episode(id),
+    relationsOf: (id, limit) => index.relationsOf(id, limit),
+    unclusteredEpisodeIds: (limit) => {
+      const clustered = new Set(clusters.flatMap((cluster) => cluster.episodeIds));
+      return index
+        .episodeIds()
+        .filter((id) => !clustered.has(id))
+        .slice(0, Math.max(0, limit));
+    },
+  };
+}
+
 const EDGES_PER_EPISODE = 3;
 /** Relations of an episode looked at: as many as the cluster graph is built from. */
-const CANDIDATE_RELATIONS = 10;
+export const MAP_CANDIDATE_RELATIONS = 10;
 /** Fewest episodes a cluster shows: one alone would be isolated. */
 const MIN_SHOWN = 2;
 
@@ -56,7 +87,7 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 interface Link {
   other: string;
   weight: number;
-  kind: RelationKind;
+  reasons: RelationReason[];
 }
 
 /** How many episodes each cluster shows: proportional to size, largest clusters first. */
@@ -81,27 +112,24 @@ function shares(clusters: readonly Cluster[], limit: number): number[] {
   return counts;
 }
 
-export function selectEpisodeMap(
-  index: RelationIndex,
-  clusters: readonly Cluster[],
-  request: EpisodeMapRequest,
-): EpisodeMap {
+export function selectEpisodeMap(source: MapSource, request: EpisodeMapRequest): EpisodeMap {
   const limit = Math.max(0, Math.floor(request.limit));
   const perEpisode = request.edgesPerEpisode ?? EDGES_PER_EPISODE;
   const linksCache = new Map<string, Link[]>();
   const linksOf = (id: string): Link[] => {
     let links = linksCache.get(id);
     if (!links) {
-      links = index.relationsOf(id, CANDIDATE_RELATIONS).map((relation) => ({
+      links = source.relationsOf(id, MAP_CANDIDATE_RELATIONS).map((relation) => ({
         other: relation.episodeId,
         weight: relation.score,
-        kind: relation.reasons[0]!.kind,
+        reasons: relation.reasons,
       }));
       linksCache.set(id, links);
     }
     return links;
   };
 
+  const clusters = source.clusters();
   const inView = request.clusterId
     ? clusters.filter((cluster) => cluster.id === request.clusterId)
     : clusters;
@@ -114,17 +142,22 @@ export function selectEpisodeMap(
     for (const id of grown.ids) picked.set(id, cluster.id);
     treeEdges.push(...grown.edges);
   });
-  if (!request.clusterId) {
-    const clustered = new Set(clusters.flatMap((cluster) => cluster.episodeIds));
-    const alone = index.episodeIds().filter((id) => !clustered.has(id));
-    for (const id of alone.slice(0, limit - picked.size)) picked.set(id, null);
+  if (!request.clusterId && picked.size < limit) {
+    for (const id of source.unclusteredEpisodeIds(limit - picked.size)) picked.set(id, null);
   }
 
   const edges = new Map<string, MapEdge>();
   const draw = (from: string, link: Link) => {
     const [a, b] = compareIds(from, link.other) <= 0 ? [from, link.other] : [link.other, from];
     const key = `${a} ${b}`;
-    if (!edges.has(key)) edges.set(key, { a, b, weight: link.weight, kind: link.kind });
+    if (edges.has(key)) return;
+    edges.set(key, {
+      a,
+      b,
+      weight: link.weight,
+      kind: link.reasons[0]!.kind,
+      reasons: link.reasons,
+    });
   };
   for (const [from, link] of treeEdges) draw(from, link);
   for (const id of picked.keys()) {
@@ -134,7 +167,7 @@ export function selectEpisodeMap(
   }
 
   const connected = new Set([...edges.values()].flatMap((edge) => [edge.a, edge.b]));
-  const episodes = [...picked].map(([id, clusterId]) => ({ ...index.episode(id)!, clusterId }));
+  const episodes = [...picked].map(([id, clusterId]) => ({ ...source.episode(id)!, clusterId }));
   const shownClusters = new Set(picked.values());
   return {
     episodes,

@@ -120,10 +120,23 @@ export function relate(
     reasons.push(paperReason('SHARED_TOPIC', evidence.topicLinks, (topic) => topic));
   }
   reasons.sort((a, b) => b.weight - a.weight || compareIds(a.kind, b.kind));
+  return explainedRelation(
+    evidence.episodeId,
+    reasons.reduce((sum, r) => sum + r.weight, 0),
+    reasons,
+  );
+}
+
+/** A relation from its score and reasons (strongest first), as a store reads it back. */
+export function explainedRelation(
+  episodeId: string,
+  score: number,
+  reasons: RelationReason[],
+): EpisodeRelation {
   const idsOf = (kind: RelationKind) => reasons.find((r) => r.kind === kind)?.paperIds ?? [];
   return {
-    episodeId: evidence.episodeId,
-    score: reasons.reduce((sum, r) => sum + r.weight, 0),
+    episodeId,
+    score,
     reasons,
     sharedPaperIds: idsOf('SHARED_PAPER'),
     sharedReferenceIds: [...idsOf('SHARED_REFERENCE'), ...idsOf('CO_CITED')],

@@ -53,6 +53,9 @@ export interface EpisodeSummary {
   publishedAt: string | null;
 }
 
+/** What the cluster graph needs of a relation. */
+export type ScoredRelation = Pick<EpisodeRelation, 'episodeId' | 'score'>;
+
 export interface RelationIndexOptions {
   text: Partial<TextIndexOptions>;
   /** Relations per episode that the cluster graph is built from. */
@@ -170,14 +173,26 @@ export class RelationIndex {
     return relations.sort(byScoreThenId).slice(0, limit);
   }
 
-  /** Communities of the relation graph with stable ids and labels, largest first (then by id). */
-  clusters(previous: readonly IdentifiedCluster[] = []): Cluster[] {
-    const degree = this.options.clusterGraphDegree;
+  /** Relations per episode that the cluster graph is built from. */
+  get clusterGraphDegree(): number {
+    return this.options.clusterGraphDegree;
+  }
+
+  /**
+   * Communities of the relation graph with stable ids and labels, largest first (then by id). The
+   * graph's edges are each episode's `clusterGraphDegree` strongest relations: computed here, or
+   * given by `strongest` when the caller already holds them.
+   */
+  clusters(
+    previous: readonly IdentifiedCluster[] = [],
+    strongest: (id: string) => readonly ScoredRelation[] = (id) =>
+      this.relationsOf(id, this.options.clusterGraphDegree),
+  ): Cluster[] {
     const edges: WeightedEdge[] = [];
     const strength = new Map<string, number>();
     const ids = this.episodeIds();
     for (const id of ids) {
-      for (const relation of this.relationsOf(id, degree)) {
+      for (const relation of strongest(id)) {
         edges.push({ a: id, b: relation.episodeId, weight: relation.score });
         strength.set(id, (strength.get(id) ?? 0) + relation.score);
       }

@@ -7,11 +7,13 @@ import type {
   ImportBatch,
   ImportResult,
   PaperView,
-  RelatedEpisode,
   SearchHit,
   Stats,
 } from '../domain/model.ts';
 import type { FeedRecord } from '../domain/feed.ts';
+import type { EpisodeRelation } from '../relations/relatedness.ts';
+import type { Cluster } from '../relations/relationIndex.ts';
+import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
 
 export interface Page<T> {
   items: T[];
@@ -92,6 +94,24 @@ export interface ReferenceEdge {
  */
 export type DrawnGraph = GraphView & { truncated: boolean; references?: ReferenceEdge[] };
 
+/** The cluster an episode is in, as its page names it. */
+export interface ClusterSummary {
+  id: string;
+  label: string;
+  size: number;
+}
+
+/**
+ * What lists and links show of an episode (citers, related episodes, search hits, the newest page): no
+ * summary, takeaways, chapters or extras. The heavy record (episodesByIds) is for the episode page.
+ */
+export interface EpisodeSummary {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  sourcePaperId: string;
+}
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -114,6 +134,8 @@ export interface GraphStore extends MetadataStore {
 
   /** Batched lookups: one result per id, in order, null when unknown. */
   episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;
+  /** The light read of the same episodes: one per id, in order, null when unknown. */
+  episodeSummariesByIds(ids: readonly string[]): Promise<(EpisodeSummary | null)[]>;
   /** Papers of the graph, and papers known only as another paper's reference (`citationCount` 0). */
   papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]>;
   /**
@@ -133,10 +155,16 @@ export interface GraphStore extends MetadataStore {
   listPapers(query: PaperListQuery): Promise<Page<PaperView>>;
 
   /**
-   * For each episode, at most `limit` other episodes ranked by Adamic–Adar over shared papers (score desc,
-   * then id), in one round trip. One list per id, in order; empty when unknown.
+   * Every signal, reasons strongest first (relations/relatedness.ts); at most `limit` per id, one list
+   * per id. Read from the relations the writes persisted (score desc, then id); empty when unknown.
    */
-  relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<RelatedEpisode[][]>;
+  relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]>;
+  /** The cluster each episode is in; null for an unknown episode or one in no cluster. */
+  clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]>;
+  /** Largest first, then id; at most `limit`. */
+  clusters(limit: number): Promise<Cluster[]>;
+  /** What a map view draws (relations/episodeMap.ts), for the whole graph or one cluster. */
+  episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap>;
   graph(query: GraphQuery): Promise<DrawnGraph>;
   /** Shortest chain between two nodes, nodes in path order; null when unconnected or unknown. */
   path(fromId: string, toId: string): Promise<GraphView | null>;

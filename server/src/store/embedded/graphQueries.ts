@@ -1,7 +1,7 @@
-// Graph questions answered from the in-memory structure: related episodes, neighbourhoods, overview,
+// Graph questions answered from the in-memory structure: neighbourhoods, overview,
 // shortest paths, a paper's citers in order. They work on node numbers and return ids and edges only;
 // the store adds labels from SQLite.
-import type { GraphEdge, RelatedEpisode } from '../../domain/model.ts';
+import type { GraphEdge } from '../../domain/model.ts';
 import { newestFirstBy } from '../../domain/newestFirst.ts';
 import type { GraphQuery } from '../store.ts';
 import { NO_DAY, type CitationGraph } from './memoryGraph.ts';
@@ -15,77 +15,6 @@ export interface GraphSkeleton {
 const EMPTY: GraphSkeleton = { nodes: [], edges: [] };
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Per-graph scratch arrays for scoring, so a query allocates nothing proportional to the graph. */
-interface Scratch {
-  score: Float64Array;
-  touched: Uint8Array;
-}
-const scratches = new WeakMap<CitationGraph, Scratch>();
-
-function scratchFor(graph: CitationGraph): Scratch {
-  let scratch = scratches.get(graph);
-  if (!scratch || scratch.score.length < graph.capacity) {
-    const size = Math.ceil(graph.capacity * 1.25) + 1_024;
-    scratch = { score: new Float64Array(size), touched: new Uint8Array(size) };
-    scratches.set(graph, scratch);
-  }
-  return scratch;
-}
-
-/**
- * Adamic–Adar: each shared paper p adds 1/ln(deg p), so sharing a paper two episodes cite says far more
- * than sharing one every episode cites. Shared papers are listed rarest first. Only the best `limit`
- * candidates are kept while scanning (score desc, then id), never a sort of every co-citing episode:
- * an episode citing a classic has thousands of them.
- */
-export function relatedEpisodes(
-  graph: CitationGraph,
-  episodeId: string,
-  limit: number,
-): RelatedEpisode[] {
-  const episode = graph.indexOf(episodeId);
-  if (limit <= 0 || episode < 0 || !graph.isEpisode(episode)) return [];
-  const { score, touched } = scratchFor(graph);
-  const candidates: number[] = [];
-  // Fixed summation order (papers by id): the same score to the last bit whatever order the graph was built in.
-  const papers = graph.neighbours(episode).sort((a, b) => byId(graph.idOf(a), graph.idOf(b)));
-  for (const paper of papers) {
-    const degree = graph.degree(paper);
-    if (degree < 2) continue;
-    const weight = 1 / Math.log(degree);
-    graph.forEachNeighbour(paper, (other) => {
-      if (other === episode) return;
-      if (touched[other] === 0) {
-        touched[other] = 1;
-        score[other] = 0;
-        candidates.push(other);
-      }
-      score[other]! += weight;
-    });
-  }
-  const better = (a: number, b: number) =>
-    score[b]! - score[a]! || byId(graph.idOf(a), graph.idOf(b));
-  const best: number[] = [];
-  for (const candidate of candidates) {
-    touched[candidate] = 0;
-    if (best.length === limit && better(candidate, best[limit - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && better(candidate, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, candidate);
-    if (best.length > limit) best.pop();
-  }
-  const ownPapers = new Set(papers);
-  return best.map((other) => ({
-    episodeId: graph.idOf(other),
-    score: score[other]!,
-    sharedPaperIds: graph
-      .neighbours(other)
-      .filter((paper) => ownPapers.has(paper))
-      .sort((a, b) => graph.degree(a) - graph.degree(b) || byId(graph.idOf(a), graph.idOf(b)))
-      .map((paper) => graph.idOf(paper)),
-  }));
-}
 
 /**
  * A paper's citing episodes in the order `citationsByPaperIds` lists citations (source citations first,

@@ -47,6 +47,14 @@ interface ImportPlan {
   citationDelta: number;
 }
 
+/** What an import's transaction changed, for what is kept beside the graph. */
+export interface ImportedChange {
+  /** Added and updated episodes, as stored. */
+  episodes: EpisodeRecord[];
+  /** Stored papers whose row changed (title, aliases or citation count). */
+  changedPaperIds: ReadonlySet<string>;
+}
+
 export interface ImportOutcome {
   result: ImportResult;
   /** null when the batch changed nothing and nothing was written. */
@@ -72,14 +80,18 @@ export class Importer {
    * Imports every batch in one transaction: all of them or none. Batches may arrive while it is open
    * (the next file still being parsed); each one's plan sees the rows of the batches before it. Each
    * batch must already be validated. Throws, with nothing written, if a write or the iterable fails.
+   * `beforeCommit` runs inside the transaction, after the last batch's writes, when there were any.
    * `committed` runs right after COMMIT, before anything else can: the reading connection already sees
    * the new rows, so whatever mirrors them must follow at once.
    */
   async run(
     batches: AsyncIterable<ImportBatch>,
+    beforeCommit: (change: ImportedChange) => Promise<void>,
     committed: (outcomes: ImportOutcome[]) => void,
   ): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
+    const changedEpisodes = new Map<string, EpisodeRecord>();
+    const changedPaperIds = new Set<string>();
     try {
       for await (const batch of batches) {
         const plan = this.#plan(batch);
@@ -95,11 +107,15 @@ export class Importer {
         if (!this.#db.isTransaction) this.#db.exec('BEGIN IMMEDIATE');
         this.#write(plan);
         outcomes.push({ result: plan.result, diff: diffOf(plan) });
+        for (const { record } of [...plan.updatedEpisodes, ...plan.addedEpisodes])
+          changedEpisodes.set(record.id, record);
+        for (const { record } of plan.updatedPapers) changedPaperIds.add(record.id);
       }
       if (this.#db.isTransaction) {
         // Every transaction here changes the graph tables: a graph file of the old state stops matching.
         this.#bumpGraphVersion();
         this.#stampChangedAt();
+        await beforeCommit({ episodes: [...changedEpisodes.values()], changedPaperIds });
         this.#db.exec('COMMIT');
       }
       committed(outcomes);

@@ -11,13 +11,13 @@ import type {
   ImportBatch,
   ImportResult,
   PaperView,
-  RelatedEpisode,
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
 import type { FeedRecord } from '../../domain/feed.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
+  ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
   GraphQuery,
@@ -34,14 +34,13 @@ import {
   citersInOrder,
   neighbourhood,
   overview,
-  relatedEpisodes,
   shortestPath,
   type GraphSkeleton,
 } from './graphQueries.ts';
 import { FeedRows } from './feeds.ts';
 import { graphChangedAtReader } from './graphChangedAt.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
-import { Importer } from './importer.ts';
+import { Importer, type ImportedChange } from './importer.ts';
 import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
 import type {
@@ -58,9 +57,15 @@ import type {
   StoredMetadata,
 } from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
+import { readEpisodeSummaries } from './episodeSummaries.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SavedGraph, type GraphLoad } from './savedGraph.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
+import { metadataChange, metadataPaperIds, RelationKeeper } from '../shared/relationKeeper.ts';
+import type { EpisodeRelation } from '../../relations/relatedness.ts';
+import type { Cluster } from '../../relations/relationIndex.ts';
+import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
+import { RelationTables } from './relations.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory holding `papergraph.sqlite` and `papergraph.graph` (created if missing). */
@@ -89,6 +94,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   try {
     opened = openDatabase(options.dataDir);
     const store = new EmbeddedStore(opened, lock, options);
+    await store.keepRelationsCurrent();
     if ((options.loadGraph ?? 'atOpen') === 'atOpen') await store.stats();
     return store;
   } catch (error) {
@@ -113,6 +119,8 @@ class EmbeddedStore implements GraphStore {
   readonly #graph: SavedGraph;
   readonly #reads: Reads;
   readonly #metadata: MetadataTables;
+  readonly #relations: RelationTables;
+  readonly #keeper: RelationKeeper;
   readonly #importer: Importer;
   readonly #feeds: FeedRows;
   readonly #remover: EpisodeRemover;
@@ -149,6 +157,8 @@ class EmbeddedStore implements GraphStore {
     });
     // Metadata first: its tables are created on open, and the reads look papers up in them too.
     this.#metadata = new MetadataTables(db, writer);
+    this.#relations = new RelationTables(db, writer);
+    this.#keeper = new RelationKeeper(() => this.#relations.corpus());
     this.#reads = new Reads(db);
     this.#importer = new Importer(writer);
     this.#feeds = new FeedRows(db, writer);
@@ -170,8 +180,19 @@ class EmbeddedStore implements GraphStore {
   ): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
-    return this.#write(async () => {
-      const outcomes = await this.#importer.run(validated(batches), (committed) => {
+    return this.#keeping(async () => {
+      const keep = async ({ episodes, changedPaperIds }: ImportedChange) => {
+        const paperIds = new Set(changedPaperIds);
+        for (const episode of episodes) {
+          paperIds.add(episode.sourcePaperId);
+          for (const reading of episode.recommendations) paperIds.add(reading.paperId);
+        }
+        const paperTitles = this.#relations.titlesNow([...paperIds]);
+        this.#relations.persist(
+          await this.#keeper.rowsFor({ episodes, removedEpisodeIds: [], paperTitles }),
+        );
+      };
+      const outcomes = await this.#importer.run(validated(batches), keep, (committed) => {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
         if (diffs.length > 0)
           this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));
@@ -193,6 +214,8 @@ class EmbeddedStore implements GraphStore {
     }
     return ids.map((id) => this.#episodeCache.get(id) ?? null);
   }
+
+  readonly episodeSummariesByIds = async (ids: readonly string[]) => readEpisodeSummaries(this.#db, ids);
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
     this.#assertOpen();
@@ -243,9 +266,42 @@ class EmbeddedStore implements GraphStore {
   async relatedByEpisodeIds(
     episodeIds: readonly string[],
     limit: number,
-  ): Promise<RelatedEpisode[][]> {
+  ): Promise<EpisodeRelation[][]> {
     this.#assertOpen();
-    return episodeIds.map((episodeId) => relatedEpisodes(this.#memory.graph, episodeId, limit));
+    return this.#relations.related(episodeIds, limit);
+  }
+
+  async clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
+    this.#assertOpen();
+    return this.#relations.clustersOf(episodeIds);
+  }
+
+  async clusters(limit: number): Promise<Cluster[]> {
+    this.#assertOpen();
+    return this.#relations.clusters(limit);
+  }
+
+  async episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
+    this.#assertOpen();
+    return this.#relations.episodeMap(request);
+  }
+
+  /**
+   * Computes the relations of a store whose graph changed without them (a DATA_DIR from before
+   * relations were kept), once, in one transaction.
+   */
+  async keepRelationsCurrent(): Promise<void> {
+    if (!this.#relations.outdated()) return;
+    await this.#keeping(async () => {
+      this.#writer.exec('BEGIN IMMEDIATE');
+      try {
+        this.#relations.persistAll(await this.#keeper.allRows());
+        this.#writer.exec('COMMIT');
+      } catch (error) {
+        if (this.#writer.isTransaction) this.#writer.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   async graph(query: GraphQuery): Promise<DrawnGraph> {
@@ -297,8 +353,16 @@ class EmbeddedStore implements GraphStore {
 
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
-    return this.#write(async () => {
-      const removal = this.#remover.remove(episodeId);
+    return this.#keeping(async () => {
+      const removal = await this.#remover.remove(episodeId, async () =>
+        this.#relations.persist(
+          await this.#keeper.rowsFor({
+            episodes: [],
+            removedEpisodeIds: [episodeId],
+            paperTitles: new Map(),
+          }),
+        ),
+      );
       if (removal === null) return null;
       this.#graph.committed((state) => applyEpisodeRemoval(state, removal));
       this.#episodeCache.delete(episodeId);
@@ -342,8 +406,11 @@ class EmbeddedStore implements GraphStore {
   // On the import queue, like every write on the writer connection.
   async saveMetadata(entries: readonly MetadataEntry[]): Promise<void> {
     this.#assertOpen();
-    return this.#write(async () => {
-      this.#metadata.save(entries);
+    return this.#keeping(async () => {
+      await this.#metadata.save(entries, async () => {
+        const paperTitles = this.#relations.titlesNow(metadataPaperIds(entries));
+        this.#relations.persist(await this.#keeper.rowsFor(metadataChange(entries, paperTitles)));
+      });
       // Papers known only as references are papers too, and saving may add or retitle them.
       this.#paperCache.clear();
     });
@@ -412,6 +479,21 @@ class EmbeddedStore implements GraphStore {
   /** Every write runs on the import queue (one writer connection), its SQLite failures mapped. */
   #write<T>(task: () => Promise<T>): Promise<T> {
     return this.#imports.enqueue(() => mappingStoreErrors(task));
+  }
+
+  /**
+   * A write whose transaction persists the keeper's rows: if it fails, the keeper forgets what it
+   * applied, so it never runs ahead of the file.
+   */
+  #keeping<T>(task: () => Promise<T>): Promise<T> {
+    return this.#write(async () => {
+      try {
+        return await task();
+      } catch (error) {
+        this.#keeper.reset();
+        throw error;
+      }
+    });
   }
 
   get #memory(): MemoryState {

@@ -150,8 +150,11 @@ export class MetadataTables {
     return { pending: row.papers - row.done, done: row.done };
   }
 
-  /** One transaction; the caller runs it in the import queue, so it never interleaves with an import. */
-  save(entries: readonly MetadataEntry[]): void {
+  /**
+   * One transaction; the caller runs it in the import queue, so it never interleaves with an import.
+   * `beforeCommit` runs inside it, after the metadata's writes.
+   */
+  async save(entries: readonly MetadataEntry[], beforeCommit: () => Promise<void>): Promise<void> {
     const w = this.#write;
     this.#writer.exec('BEGIN IMMEDIATE');
     try {
@@ -192,6 +195,7 @@ export class MetadataTables {
       }
       // Reference targets' text as stored now (a new target's title, or what a fetch gave it before).
       w.storedSearchText.run(ids([...targetIds].filter((id) => !entryIds.has(id))));
+      await beforeCommit();
       this.#writer.exec('COMMIT');
     } catch (error) {
       if (this.#writer.isTransaction) this.#writer.exec('ROLLBACK');

@@ -47,8 +47,14 @@ export class EpisodeRemover {
     };
   }
 
-  /** null when there is no such episode. Throws with nothing written if any statement fails. */
-  remove(episodeId: string): EpisodeRemoval | null {
+  /**
+   * null when there is no such episode. `beforeCommit` runs inside the transaction, after the
+   * removal's writes. Throws with nothing written if any statement or `beforeCommit` fails.
+   */
+  async remove(
+    episodeId: string,
+    beforeCommit: () => Promise<void>,
+  ): Promise<EpisodeRemoval | null> {
     const sql = this.#sql;
     const episode = sql.episode!.get(episodeId) as { rid: number } | undefined;
     if (!episode) return null;
@@ -80,6 +86,7 @@ export class EpisodeRemover {
       }
       this.#bumpGraphVersion();
       this.#stampChangedAt();
+      await beforeCommit();
       this.#db.exec('COMMIT');
       return { episodeId, removedPaperIds, citationRows: cited.reduce((n, c) => n + c.rows, 0) };
     } catch (error) {

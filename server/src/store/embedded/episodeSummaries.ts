@@ -1,0 +1,43 @@
+// The light episode read for lists and links (store.ts: EpisodeSummary): four columns, no citations,
+// chapters or extras, and none of the heavy record cache's entries evicted by it.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { EpisodeSummary } from '../store.ts';
+import { IN_IDS, ids } from './reads.ts';
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  published_at: string | null;
+  source_paper_id: string;
+}
+
+/** Prepared once per connection. */
+const statements = new WeakMap<DatabaseSync, StatementSync>();
+
+/** One per id, in order, null when unknown. */
+export function readEpisodeSummaries(
+  db: DatabaseSync,
+  episodeIds: readonly string[],
+): (EpisodeSummary | null)[] {
+  if (episodeIds.length === 0) return [];
+  let byIds = statements.get(db);
+  if (byIds === undefined) {
+    byIds = db.prepare(
+      `SELECT e.id, e.title, e.published_at, e.source_paper_id FROM episodes e WHERE e.id ${IN_IDS}`,
+    );
+    statements.set(db, byIds);
+  }
+  const rows = byIds.all(ids(episodeIds)) as unknown as SummaryRow[];
+  const found = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        title: row.title,
+        publishedAt: row.published_at,
+        sourcePaperId: row.source_paper_id,
+      },
+    ]),
+  );
+  return episodeIds.map((id) => found.get(id) ?? null);
+}

@@ -1,0 +1,280 @@
+// The relations and clusters the writes keep (store/shared/relationKeeper.ts), in SQLite tables
+// created on open beside the graph's. An episode's relations are its ranked rows with their reasons
+// as JSON (always read back whole, never queried into); a cluster's members are ranked rows too.
+// `relations_state` holds the graph version (graphVersion.ts) the rows were computed for: a file
+// whose graph changed without them (written before these tables, or by an older papergraph) has
+// its relations computed once, on open.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { EpisodeMapRequest, EpisodeMap, MapSource } from '../../relations/episodeMap.ts';
+import { selectEpisodeMap } from '../../relations/episodeMap.ts';
+import type { PaperFacts } from '../../relations/paperLinks.ts';
+import {
+  explainedRelation,
+  type EpisodeRelation,
+  type RelationReason,
+} from '../../relations/relatedness.ts';
+import type { Cluster, EpisodeSummary } from '../../relations/relationIndex.ts';
+import type { RelationRows, StoredRelationCorpus } from '../shared/relationKeeper.ts';
+import type { ClusterSummary } from '../store.ts';
+import { IN_IDS, ids, Reads } from './reads.ts';
+
+const RELATIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS episode_relations (
+  episode_id TEXT NOT NULL,
+  rank INTEGER NOT NULL CHECK (rank >= 0),
+  other_id TEXT NOT NULL,
+  score REAL NOT NULL,
+  reasons TEXT NOT NULL,                      -- JSON array, strongest first
+  PRIMARY KEY (episode_id, rank)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS clusters (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  size INTEGER NOT NULL CHECK (size > 0),
+  terms TEXT NOT NULL,                        -- JSON array
+  top_paper_ids TEXT NOT NULL                 -- JSON array
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS clusters_largest_first ON clusters (size DESC, id);
+CREATE TABLE IF NOT EXISTS cluster_members (
+  episode_id TEXT PRIMARY KEY,
+  cluster_id TEXT NOT NULL,
+  rank INTEGER NOT NULL CHECK (rank >= 0)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cluster_members_by_cluster ON cluster_members (cluster_id, rank);
+CREATE TABLE IF NOT EXISTS relations_state (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  graph_token TEXT NOT NULL
+);
+INSERT OR IGNORE INTO relations_state (only, graph_token) VALUES (1, '');
+`;
+
+interface RelationRow {
+  episode_id: string;
+  other_id: string;
+  score: number;
+  reasons: string;
+}
+
+interface ClusterRow {
+  id: string;
+  label: string;
+  size: number;
+  terms: string;
+  top_paper_ids: string;
+}
+
+const toRelation = (row: RelationRow): EpisodeRelation =>
+  explainedRelation(row.other_id, row.score, JSON.parse(row.reasons) as RelationReason[]);
+
+/** Reads on the query connection, writes on the import connection inside the write's transaction. */
+export class RelationTables {
+  readonly #read: ReturnType<typeof prepareReads>;
+  readonly #write: ReturnType<typeof prepareWrites>;
+  readonly #corpusReads: Reads;
+
+  constructor(reader: DatabaseSync, writer: DatabaseSync) {
+    writer.exec(RELATIONS_SCHEMA);
+    this.#read = prepareReads(reader);
+    this.#write = prepareWrites(writer);
+    this.#corpusReads = new Reads(reader);
+  }
+
+  /** Whether the graph changed since the relations were last computed (and has episodes). */
+  outdated(): boolean {
+    return (this.#read.outdated.get() as { outdated: number }).outdated === 1;
+  }
+
+  /** The committed corpus, for the keeper's build (query connection: never a write's own rows). */
+  corpus(): StoredRelationCorpus {
+    const { episodes, papers } = this.#corpusReads.exportBatch();
+    const paperTitles = new Map<string, string | null>();
+    for (const row of this.#read.referenceTitles.all() as { id: string; title: string | null }[]) {
+      paperTitles.set(row.id, row.title);
+    }
+    for (const paper of papers) {
+      if (paper.title !== null || !paperTitles.has(paper.id))
+        paperTitles.set(paper.id, paper.title);
+    }
+    const paperFacts = new Map<string, PaperFacts>();
+    for (const row of this.#read.topics.all() as { paper_id: string; topics: string }[]) {
+      paperFacts.set(row.paper_id, { references: [], topics: JSON.parse(row.topics) as string[] });
+    }
+    for (const row of this.#read.references.all() as { citing_id: string; cited: string }[]) {
+      const references = JSON.parse(row.cited) as string[];
+      const facts = paperFacts.get(row.citing_id);
+      paperFacts.set(row.citing_id, { references, topics: facts?.topics ?? [] });
+    }
+    const members = new Map<string, string[]>();
+    for (const row of this.#read.allMembers.all() as { episode_id: string; cluster_id: string }[]) {
+      const list = members.get(row.cluster_id);
+      if (list) list.push(row.episode_id);
+      else members.set(row.cluster_id, [row.episode_id]);
+    }
+    const clusters = [...members].map(([id, episodeIds]) => ({ id, episodeIds }));
+    return { episodes, paperTitles, paperFacts, clusters };
+  }
+
+  /** Titles of these papers as the writer sees them now (graph papers first, then references). */
+  titlesNow(paperIds: readonly string[]): Map<string, string | null> {
+    const rows = this.#write.titles.all(ids(paperIds)) as { id: string; title: string | null }[];
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
+  /** Writes the keeper's rows; inside the write's open transaction, after the graph version bump. */
+  persist(rows: RelationRows): void {
+    const w = this.#write;
+    for (const id of rows.removedEpisodeIds) w.dropRelations.run(id);
+    for (const [id, relations] of rows.relations) {
+      w.dropRelations.run(id);
+      relations.forEach((relation, rank) =>
+        w.insertRelation.run(
+          id,
+          rank,
+          relation.episodeId,
+          relation.score,
+          JSON.stringify(relation.reasons),
+        ),
+      );
+    }
+    w.dropMembers.run();
+    w.dropClusters.run();
+    for (const cluster of rows.clusters) {
+      w.insertCluster.run(
+        cluster.id,
+        cluster.label,
+        cluster.size,
+        JSON.stringify(cluster.terms),
+        JSON.stringify(cluster.topPaperIds),
+      );
+      cluster.episodeIds.forEach((episodeId, rank) =>
+        w.insertMember.run(episodeId, cluster.id, rank),
+      );
+    }
+    w.markCurrent.run();
+  }
+
+  /** Every episode's rows, replacing all stored ones (the once-on-open computation). */
+  persistAll(rows: RelationRows): void {
+    this.#write.dropAllRelations.run();
+    this.persist(rows);
+  }
+
+  related(episodeIds: readonly string[], limit: number): EpisodeRelation[][] {
+    const count = Math.max(0, Math.trunc(limit));
+    if (count === 0) return episodeIds.map(() => []);
+    return episodeIds.map((id) =>
+      (this.#read.relationsOf.all(id, count) as unknown as RelationRow[]).map(toRelation),
+    );
+  }
+
+  clustersOf(episodeIds: readonly string[]): (ClusterSummary | null)[] {
+    const rows = this.#read.clustersOf.all(ids(episodeIds)) as unknown as (ClusterSummary & {
+      episode_id: string;
+    })[];
+    const byEpisode = new Map(
+      rows.map(({ episode_id, id, label, size }) => [episode_id, { id, label, size }]),
+    );
+    return episodeIds.map((id) => byEpisode.get(id) ?? null);
+  }
+
+  clusters(limit: number): Cluster[] {
+    const rows = this.#read.clusters.all(Math.max(0, Math.trunc(limit))) as unknown as ClusterRow[];
+    return rows.map((row) => this.#cluster(row));
+  }
+
+  episodeMap(request: EpisodeMapRequest): EpisodeMap {
+    return selectEpisodeMap(this.#mapSource(request.clusterId), request);
+  }
+
+  #cluster(row: ClusterRow): Cluster {
+    const members = this.#read.members.all(row.id) as { episode_id: string }[];
+    return {
+      id: row.id,
+      label: row.label,
+      size: row.size,
+      episodeIds: members.map((member) => member.episode_id),
+      terms: JSON.parse(row.terms) as string[],
+      topPaperIds: JSON.parse(row.top_paper_ids) as string[],
+    };
+  }
+
+  /** The map's reads, each answered by one indexed statement. */
+  #mapSource(clusterId: string | undefined): MapSource {
+    const read = this.#read;
+    return {
+      clusters: () => {
+        const rows = (clusterId === undefined
+          ? read.allClusters.all()
+          : read.cluster.all(clusterId)) as unknown as ClusterRow[];
+        return rows.map((row) => this.#cluster(row));
+      },
+      episode: (id) => {
+        const row = read.summary.get(id) as
+          { id: string; title: string; published_at: string | null } | undefined;
+        return row
+          ? ({
+              id: row.id,
+              title: row.title,
+              publishedAt: row.published_at,
+            } satisfies EpisodeSummary)
+          : null;
+      },
+      relationsOf: (id, limit) =>
+        (read.relationsOf.all(id, limit) as unknown as RelationRow[]).map(toRelation),
+      unclusteredEpisodeIds: (limit) =>
+        (read.unclustered.all(limit) as { id: string }[]).map((row) => row.id),
+    };
+  }
+}
+
+function prepareReads(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  const clusterColumns = 'c.id, c.label, c.size, c.terms, c.top_paper_ids';
+  return {
+    outdated: p(`SELECT EXISTS (SELECT 1 FROM episodes)
+        AND (SELECT graph_token FROM relations_state) IS NOT (SELECT token FROM graph_version) AS outdated`),
+    referenceTitles: p('SELECT paper_id AS id, title FROM paper_metadata'),
+    topics: p("SELECT paper_id, topics FROM paper_metadata WHERE topics <> '[]'"),
+    references: p(
+      'SELECT citing_id, json_group_array(cited_id) AS cited FROM (SELECT citing_id, cited_id FROM paper_references ORDER BY citing_id, position) GROUP BY citing_id',
+    ),
+    allMembers: p('SELECT episode_id, cluster_id FROM cluster_members ORDER BY cluster_id, rank'),
+    relationsOf: p(
+      'SELECT episode_id, other_id, score, reasons FROM episode_relations WHERE episode_id = ? ORDER BY rank LIMIT ?',
+    ),
+    clustersOf: p(
+      `SELECT m.episode_id, c.id, c.label, c.size FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id
+       WHERE m.episode_id ${IN_IDS}`,
+    ),
+    clusters: p(`SELECT ${clusterColumns} FROM clusters c ORDER BY c.size DESC, c.id LIMIT ?`),
+    allClusters: p(`SELECT ${clusterColumns} FROM clusters c ORDER BY c.size DESC, c.id`),
+    cluster: p(`SELECT ${clusterColumns} FROM clusters c WHERE c.id = ?`),
+    members: p('SELECT episode_id FROM cluster_members WHERE cluster_id = ? ORDER BY rank'),
+    summary: p('SELECT id, title, published_at FROM episodes WHERE id = ?'),
+    unclustered: p(
+      'SELECT id FROM episodes e WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.episode_id = e.id) ORDER BY id LIMIT ?',
+    ),
+  };
+}
+
+function prepareWrites(db: DatabaseSync) {
+  const p = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    titles: p(
+      `SELECT k.value AS id, COALESCE((SELECT title FROM papers WHERE id = k.value),
+         (SELECT title FROM paper_metadata WHERE paper_id = k.value)) AS title FROM json_each(?) k`,
+    ),
+    dropRelations: p('DELETE FROM episode_relations WHERE episode_id = ?'),
+    dropAllRelations: p('DELETE FROM episode_relations'),
+    insertRelation: p(
+      'INSERT INTO episode_relations (episode_id, rank, other_id, score, reasons) VALUES (?, ?, ?, ?, ?)',
+    ),
+    dropMembers: p('DELETE FROM cluster_members'),
+    dropClusters: p('DELETE FROM clusters'),
+    insertCluster: p(
+      'INSERT INTO clusters (id, label, size, terms, top_paper_ids) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertMember: p('INSERT INTO cluster_members (episode_id, cluster_id, rank) VALUES (?, ?, ?)'),
+    markCurrent: p('UPDATE relations_state SET graph_token = (SELECT token FROM graph_version)'),
+  };
+}

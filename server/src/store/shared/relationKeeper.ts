@@ -1,0 +1,155 @@
+// The relations and clusters a store persists, kept up to date per write. One keeper per open store
+// holds one RelationIndex (relations/relationIndex.ts), built on the first write that needs it from
+// the corpus the store loads as last committed. A write hands the keeper its change and gets back
+// the rows to write in the same transaction: the relations of every episode the change affects,
+// the removed episodes and the whole new cluster list. If that transaction fails the store calls
+// reset(), so the index never holds what the store does not; the next write rebuilds it.
+//
+// Incremental: the changed episodes' texts and paper links, and the relations of the episodes they
+// affect. Recomputed per write: the clusters (Louvain over every episode's strongest relations,
+// which the keeper holds, so only the affected episodes' relations are computed again).
+import type { MetadataEntry } from '../../domain/metadata.ts';
+import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
+import type { PaperFacts } from '../../relations/paperLinks.ts';
+import type { EpisodeRelation } from '../../relations/relatedness.ts';
+import {
+  RelationIndex,
+  type Cluster,
+  type RelationChange,
+  type RelationCorpus,
+  type RelationIndexOptions,
+  type ScoredRelation,
+} from '../../relations/relationIndex.ts';
+
+/**
+ * Relations persisted per episode: as many as `Episode.related(first:)` may ask for
+ * (QUERY_LIMITS.maxRelated; a test holds the two together).
+ */
+export const RELATIONS_KEPT = 50;
+
+/** What a store loads for the keeper's first build: its corpus and the clusters it persisted. */
+export interface StoredRelationCorpus extends RelationCorpus {
+  /** The persisted clusters with their members, so the rebuilt clusters keep their ids. */
+  clusters: readonly IdentifiedCluster[];
+}
+
+/** The rows a write persists with itself. */
+export interface RelationRows {
+  /** Each affected episode's relations, strongest first, at most RELATIONS_KEPT; replaces its rows. */
+  relations: Map<string, EpisodeRelation[]>;
+  /** Episodes whose relations (both directions) and cluster membership go. */
+  removedEpisodeIds: string[];
+  /** Every cluster with its members, largest first (then id); replaces the stored clusters. */
+  clusters: Cluster[];
+}
+
+interface Kept {
+  index: RelationIndex;
+  /** The clusters persisted last: the next ones take their ids from them. */
+  clusters: readonly IdentifiedCluster[];
+  /** Each episode's strongest relations, as many as the cluster graph is built from. */
+  strongest: Map<string, ScoredRelation[]>;
+}
+
+export class RelationKeeper {
+  readonly #load: () => StoredRelationCorpus | Promise<StoredRelationCorpus>;
+  readonly #options: Partial<RelationIndexOptions>;
+  #kept: Kept | null = null;
+
+  /** `load` reads the store as last committed (never a write's own uncommitted rows). */
+  constructor(
+    load: () => StoredRelationCorpus | Promise<StoredRelationCorpus>,
+    options: Partial<RelationIndexOptions> = {},
+  ) {
+    this.#load = load;
+    this.#options = options;
+  }
+
+  /** Applies the change and returns what to persist; reset() if persisting it fails. */
+  async rowsFor(change: RelationChange): Promise<RelationRows> {
+    const kept = this.#kept ?? (await this.#build());
+    this.#kept = kept;
+    try {
+      const affected = kept.index.update(change);
+      for (const id of change.removedEpisodeIds) kept.strongest.delete(id);
+      return this.#rows(kept, affected, change.removedEpisodeIds);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** Rows for every episode: the migration of a store that holds episodes but no relations. */
+  async allRows(): Promise<RelationRows> {
+    const kept = await this.#build();
+    this.#kept = kept;
+    return this.#rows(kept, new Set(kept.index.episodeIds()), []);
+  }
+
+  /** Forgets the index (a write failed or the store closes); the next write rebuilds it. */
+  reset(): void {
+    this.#kept = null;
+  }
+
+  async #build(): Promise<Kept> {
+    const corpus = await this.#load();
+    const index = RelationIndex.build(corpus, this.#options);
+    const strongest = new Map<string, ScoredRelation[]>();
+    for (const id of index.episodeIds()) {
+      strongest.set(id, scored(index.relationsOf(id, index.clusterGraphDegree)));
+    }
+    return { index, strongest, clusters: corpus.clusters };
+  }
+
+  #rows(
+    kept: Kept,
+    affected: ReadonlySet<string>,
+    removedEpisodeIds: readonly string[],
+  ): RelationRows {
+    const relations = new Map<string, EpisodeRelation[]>();
+    const degree = kept.index.clusterGraphDegree;
+    for (const id of [...affected].sort()) {
+      const list = kept.index.relationsOf(id, RELATIONS_KEPT);
+      relations.set(id, list);
+      kept.strongest.set(id, scored(list.slice(0, degree)));
+    }
+    const clusters = kept.index.clusters(kept.clusters, (id) => kept.strongest.get(id) ?? []);
+    kept.clusters = clusters;
+    return { relations, removedEpisodeIds: [...removedEpisodeIds], clusters };
+  }
+}
+
+function scored(relations: readonly EpisodeRelation[]): ScoredRelation[] {
+  return relations.map(({ episodeId, score }) => ({ episodeId, score }));
+}
+
+/**
+ * The change saving metadata makes: each entry's paper cites its references and has its topics
+ * (a paper no provider knows has neither). `paperTitles` are the titles the store now holds for the
+ * entries' papers and their references.
+ */
+export function metadataChange(
+  entries: readonly MetadataEntry[],
+  paperTitles: ReadonlyMap<string, string | null>,
+): RelationChange {
+  const paperFacts = new Map<string, PaperFacts | null>();
+  for (const entry of entries) {
+    const references = entry.references.map((target) => target.id);
+    const topics = entry.metadata?.topics ?? [];
+    paperFacts.set(
+      entry.paperId,
+      references.length + topics.length === 0 ? null : { references, topics },
+    );
+  }
+  return { episodes: [], removedEpisodeIds: [], paperTitles, paperFacts };
+}
+
+/** Every paper an entry names: for the titles `metadataChange` needs. */
+export function metadataPaperIds(entries: readonly MetadataEntry[]): string[] {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    ids.add(entry.paperId);
+    for (const target of entry.references) ids.add(target.id);
+  }
+  return [...ids];
+}
