@@ -59,6 +59,15 @@ const envSchema = z
     ENRICH_REFRESH_DAYS: z.coerce.number().positive().max(3650).default(30),
     /** Per-request timeout of the metadata providers. */
     ENRICH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+    /** Refuse GraphQL documents that are not the web app's own (persisted-documents.json). */
+    TRUSTED_DOCUMENTS_ONLY: flag(false),
+    /** Requests one client may send per RATE_LIMIT_WINDOW_SECONDS; 0 turns the budget off. */
+    RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(600),
+    /** Estimated query cost (docs/api.md) one client may spend per window; 0 turns the budget off. */
+    RATE_LIMIT_COST: z.coerce.number().int().min(0).default(5_000_000),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Budget clients on this machine too (the web app's own server is one, unless it forwards who asked). */
+    RATE_LIMIT_LOOPBACK: flag(false),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -91,6 +100,18 @@ export interface Config {
   seedOnStart: boolean;
   feeds: FeedsConfig;
   enrichment: EnrichmentConfig;
+  trustedDocumentsOnly: boolean;
+  rateLimit: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Requests per window and client; 0: no request budget. */
+  requests: number;
+  /** Estimated cost per window and client; 0: no cost budget. */
+  cost: number;
+  windowSeconds: number;
+  /** Whether clients on a loopback address have budgets too. */
+  loopback: boolean;
 }
 
 export interface EnrichmentConfig {
@@ -166,6 +187,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       arxivSpacingMs: e.ARXIV_REQUEST_SPACING_MS,
       refreshAfterMs: e.ENRICH_REFRESH_DAYS * 24 * 60 * 60 * 1000,
       timeoutMs: e.ENRICH_TIMEOUT_MS,
+    },
+    trustedDocumentsOnly: e.TRUSTED_DOCUMENTS_ONLY,
+    rateLimit: {
+      requests: e.RATE_LIMIT_REQUESTS,
+      cost: e.RATE_LIMIT_COST,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      loopback: e.RATE_LIMIT_LOOPBACK,
     },
   };
 }

@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    trustedDocumentsOnly: config.trustedDocumentsOnly,
+    rateLimit: config.rateLimit,
     feeds,
     enrichment: enrichment ?? undefined,
   });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePersistedDocuments } from './persistedDocuments.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const webRoot = join(repoRoot, 'web');
@@ -88,6 +89,8 @@ export async function buildIfStale(): Promise<'built' | 'up to date'> {
       ? 'Building the explorer (the first time; later starts reuse the build)…'
       : 'Building the explorer (its sources changed since the last build)…',
   );
+  // The API trusts the documents this build sends.
+  await writePersistedDocuments();
   await viteBuild();
   await writeFile(FINGERPRINT_FILE, fingerprint);
   return 'built';

@@ -1,9 +1,11 @@
 // The yoga instance: schema, context, the HTTP-level guards (body size, CSRF, request ids, error
-// masking), query limits, graphql-jit for repeated queries and the /health endpoint. Listening happens
+// masking, rate limits), trusted documents, query limits, graphql-jit for repeated queries and the
+// /health endpoint. Listening happens
 // in main.ts, so tests call `yoga.fetch(...)` without a port.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
+import type { RateLimitConfig } from '../config.ts';
 import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
 import { feedsHealth } from '../feeds/health.ts';
@@ -19,7 +21,9 @@ import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useConnectionHint } from './plugins/connectionHint.ts';
 import { useJit } from './plugins/jit.ts';
 import { maskError, UNEXPECTED_ERROR_MESSAGE } from './plugins/maskErrors.ts';
+import { readPersistedDocuments, usePersistedDocuments } from './plugins/persistedOperations.ts';
 import { useQueryLimits } from './plugins/queryLimits.ts';
+import { useRateLimit } from './plugins/rateLimit.ts';
 import {
   currentRequestId,
   requestIdFor,
@@ -46,6 +50,12 @@ export interface YogaOptions {
   feeds?: FeedService | undefined;
   /** The metadata enrichment service, reported by /health and `enrichment`; absent with ENRICH=false. */
   enrichment?: EnrichmentStatusSource | undefined;
+  /** The web app's documents by id (default: persisted-documents.json). */
+  persistedDocuments?: ReadonlyMap<string, string>;
+  /** Refuse documents that are not among `persistedDocuments` (TRUSTED_DOCUMENTS_ONLY). */
+  trustedDocumentsOnly?: boolean;
+  /** Per-client budgets; none without it. */
+  rateLimit?: RateLimitConfig | undefined;
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -104,9 +114,15 @@ export function createPapergraphYoga(options: YogaOptions) {
       // CORS preflight; GraphQL requests must carry a JSON/GraphQL content type or the CSRF header.
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      usePersistedDocuments({
+        manifest: options.persistedDocuments ?? readPersistedDocuments(),
+        trustedOnly: options.trustedDocumentsOnly ?? false,
+      }),
       useConnectionHint(schema),
       useArgumentValueErrors(schema),
       useQueryLimits(schema, QUERY_LIMITS),
+      // After the limits: a query's cost is their estimate.
+      ...(options.rateLimit ? [useRateLimit(options.rateLimit, GRAPHQL_ENDPOINT)] : []),
       useJit(options.compileAfter ?? COMPILE_AFTER),
     ],
     context: ({ request }) => ({

@@ -136,6 +136,13 @@ function operationOf(
   return { document: alone, variable: hasVariableCost(alone, names) };
 }
 
+/** Each running operation's estimated cost, by its context: what a cost budget spends (rateLimit.ts). */
+const estimates = new WeakMap<object, number>();
+
+export function estimatedCost(context: object): number | undefined {
+  return estimates.get(context);
+}
+
 /** Depth, breadth and cost per operation, and (through useMaxTokens) tokens per document. */
 export function useQueryLimits(
   schema: GraphQLSchema,
@@ -187,6 +194,7 @@ export function useQueryLimits(
         return { field: costliest.path, count: costliest.cost };
       });
       if (refused !== null) setResultAndStopExecution({ errors: [refused] });
+      else estimates.set(args.contextValue, cost.complexity);
     },
   };
 }

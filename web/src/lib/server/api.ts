@@ -3,13 +3,14 @@ import { error } from '@sveltejs/kit';
 import { API_PORT, API_URL } from '$app/env/private';
 import { ApiError, createApi, type Api } from '#lib/api.ts';
 import { resolveApiEndpoint } from '#lib/apiEndpoint.ts';
+import { sendingPersistedIds } from './persistedOperations.ts';
 
 export function apiEndpoint(): string {
   return resolveApiEndpoint(API_URL, API_PORT);
 }
 
 export function serverApi(fetch: typeof globalThis.fetch): Api {
-  return createApi({ endpoint: apiEndpoint(), fetch });
+  return createApi({ endpoint: apiEndpoint(), fetch: sendingPersistedIds(fetch) });
 }
 
 /** Rethrows an API failure as an error page that says what happened. */

@@ -1,6 +1,8 @@
 // The browser only talks to this web server; /graphql requests are forwarded to the API so a
-// person needs one URL. Only the headers GraphQL needs cross over, in both directions.
+// person needs one URL. Only the headers GraphQL needs cross over, in both directions; the app's own
+// documents cross by id.
 import { API_UNREACHABLE_CODE } from '../api.ts';
+import { sendingPersistedIds } from './persistedOperations.ts';
 
 const REQUEST_HEADERS = ['accept', 'authorization', 'content-type'] as const;
 // The API's CSP guards the GraphiQL page it renders, which reaches the browser through here.
@@ -29,7 +31,7 @@ export async function proxyGraphql(
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
   try {
-    upstream = await fetchImpl(target, {
+    upstream = await sendingPersistedIds(fetchImpl)(target, {
       method: request.method,
       headers,
       ...(hasBody ? { body: await request.arrayBuffer() } : {}),

@@ -1,0 +1,177 @@
+// Per-client budgets over a fixed window: requests, and the estimated cost of the queries a client runs
+// (the queryLimits plugin's estimate, so a budget counts work, not calls). GraphQL answers carry the
+// RateLimit-Policy and RateLimit fields of draft-ietf-httpapi-ratelimit-headers-10; a client over a
+// budget gets 429 with Retry-After and a RATE_LIMITED error naming `retryAfter`. A client is its
+// address; a loopback peer that forwards X-Forwarded-For (a reverse proxy on this host) stands for the
+// first address it names. Loopback clients are not budgeted unless asked: the web app's own server
+// asks for every visitor.
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimitConfig } from '../../config.ts';
+import { estimatedCost } from './queryLimits.ts';
+
+const RATE_LIMITED = 'RATE_LIMITED';
+
+type PolicyName = 'requests' | 'cost';
+
+interface Policy {
+  name: PolicyName;
+  quota: number;
+  limiter: RateLimiterMemory;
+}
+
+/** One client's standing after this request, per policy. */
+interface Standing {
+  client: string;
+  remaining: Map<PolicyName, RateLimiterRes>;
+}
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+function peerAddress(serverContext: unknown): string | undefined {
+  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+  return req?.socket.remoteAddress;
+}
+
+/** Who is asking, or null for a loopback client that is not budgeted. */
+function clientOf(request: Request, peer: string | undefined, loopback: boolean): string | null {
+  // In-process requests (yoga.fetch) have no peer: they are this machine.
+  const address = peer ?? '127.0.0.1';
+  if (!LOOPBACK.test(address)) return address;
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded !== undefined && forwarded !== '') return forwarded;
+  return loopback ? address : null;
+}
+
+/** A budget a request would overrun, and where its client stands in it. */
+interface Refusal {
+  policy: Policy;
+  standing: RateLimiterRes;
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+function refusalBody({ policy, standing }: Refusal, windowSeconds: number) {
+  const retryAfter = seconds(standing.msBeforeNext);
+  const what =
+    policy.name === 'requests'
+      ? `${policy.quota} requests`
+      : `queries of an estimated cost of ${policy.quota.toLocaleString('en')} in all (see docs/api.md, "Rate limits")`;
+  return {
+    message: `Rate limited: this client may send ${what} per ${windowSeconds} s. Retry after ${retryAfter} s.`,
+    extensions: { code: RATE_LIMITED, policy: policy.name, retryAfter },
+  };
+}
+
+function rateLimitedError(refusal: Refusal, windowSeconds: number): GraphQLError {
+  const { message, extensions } = refusalBody(refusal, windowSeconds);
+  return createGraphQLError(message, {
+    extensions: {
+      ...extensions,
+      http: { status: 429, headers: { 'retry-after': String(extensions.retryAfter) } },
+    },
+  });
+}
+
+/** `RateLimit-Policy` and `RateLimit` values (structured-field lists, one item per policy). */
+function rateLimitFields(policies: readonly Policy[], standing: Standing, windowSeconds: number) {
+  const policy = policies.map((p) => `"${p.name}";q=${p.quota};w=${windowSeconds}`).join(', ');
+  const current = policies
+    .flatMap((p) => {
+      const res = standing.remaining.get(p.name);
+      return res === undefined
+        ? []
+        : [`"${p.name}";r=${res.remainingPoints};t=${seconds(res.msBeforeNext)}`];
+    })
+    .join(', ');
+  return { policy, current };
+}
+
+export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): Plugin {
+  const policy = (name: PolicyName, quota: number): Policy[] =>
+    quota === 0
+      ? []
+      : [
+          {
+            name,
+            quota,
+            limiter: new RateLimiterMemory({ points: quota, duration: config.windowSeconds }),
+          },
+        ];
+  const requests = policy('requests', config.requests);
+  const cost = policy('cost', config.cost);
+  const policies = [...requests, ...cost];
+  const standings = new WeakMap<Request, Standing>();
+
+  const refusal = (policy: Policy, res: RateLimiterRes, standing: Standing): Refusal => {
+    standing.remaining.set(policy.name, res);
+    return { policy, standing: res };
+  };
+
+  return {
+    async onRequest({ request, serverContext, url, endResponse, fetchAPI }) {
+      if (policies.length === 0 || url.pathname !== graphqlEndpoint) return;
+      const client = clientOf(request, peerAddress(serverContext), config.loopback);
+      if (client === null) return;
+      const standing: Standing = { client, remaining: new Map() };
+      standings.set(request, standing);
+      let refused: Refusal | null = null;
+      for (const p of requests) {
+        try {
+          standing.remaining.set(p.name, await p.limiter.consume(client));
+        } catch (res) {
+          refused = refusal(p, res as RateLimiterRes, standing);
+        }
+      }
+      // A spent cost budget refuses before parsing: the next query would run over it.
+      for (const p of cost) {
+        const res = await p.limiter.get(client);
+        if (res === null) continue;
+        standing.remaining.set(p.name, res);
+        if (refused === null && res.remainingPoints === 0) refused = refusal(p, res, standing);
+      }
+      if (refused === null) return;
+      const body = refusalBody(refused, config.windowSeconds);
+      const fields = rateLimitFields(policies, standing, config.windowSeconds);
+      endResponse(
+        fetchAPI.Response.json(
+          { errors: [body] },
+          {
+            status: 429,
+            headers: {
+              'retry-after': String(body.extensions.retryAfter),
+              'ratelimit-policy': fields.policy,
+              ratelimit: fields.current,
+            },
+          },
+        ),
+      );
+    },
+    async onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as Partial<YogaInitialContext>).request;
+      const standing = request === undefined ? undefined : standings.get(request);
+      const points = estimatedCost(args.contextValue);
+      if (standing === undefined || points === undefined) return;
+      for (const p of cost) {
+        try {
+          standing.remaining.set(p.name, await p.limiter.consume(standing.client, points));
+        } catch {
+          // A refused query does not run, so it spends nothing.
+          const after = await p.limiter.reward(standing.client, points);
+          setResultAndStopExecution({
+            errors: [rateLimitedError(refusal(p, after, standing), config.windowSeconds)],
+          });
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const standing = standings.get(request);
+      if (standing === undefined || response.headers.has('ratelimit')) return;
+      const fields = rateLimitFields(policies, standing, config.windowSeconds);
+      response.headers.set('ratelimit-policy', fields.policy);
+      response.headers.set('ratelimit', fields.current);
+    },
+  };
+}
