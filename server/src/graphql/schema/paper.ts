@@ -108,8 +108,16 @@ builder.queryFields((t) => ({
           context.store.listPapers({ offset, limit, search: filter.text, minCitations }),
         );
       }
-      return resolveKeysetPage(args, MOST_CITED_FIRST, (keyset, limit) =>
-        context.store.listPapers({ offset: 0, limit, minCitations, keyset }),
+      return resolveKeysetPage(
+        args,
+        MOST_CITED_FIRST,
+        (keyset, limit) => context.store.listPapers({ offset: 0, limit, minCitations, keyset }),
+        // An import can raise a count past a cursor: cursors page on in the order they started in.
+        {
+          store: context.store,
+          variant: `minCitations=${minCitations ?? 0}`,
+          byId: (id) => context.loaders.findPaper(id),
+        },
       );
     },
   }),
