@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { httpRows } from './httpRows.ts';
+import { persistedRows } from './persistedRows.ts';
 import { growthTable, renderGrowth, type GrowthTable } from './growth.ts';
 import { importRow, timeImport } from './importRows.ts';
 import { peerRows, renderPeer, runKuzuPeer, type PeerRow } from './kuzuPeer.ts';
@@ -90,6 +91,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     try {
       log('http: autocannon over loopback');
       rows.push(...(await httpRows(api.url, sample.episodeIds, options.quick ? 1 : 10)));
+      log('trusted documents: by id and as text');
+      rows.push(...(await persistedRows(api.url, sample.episodeIds, options.quick)));
       log('web');
       rows.push(
         ...(await webRows({
