@@ -237,3 +237,54 @@ describe('podcast:chapters JSON', () => {
     );
   });
 });
+
+describe('a hand-written feed', () => {
+  const FEED = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+<channel>
+  <title>  Papers\n  Weekly </title>
+  <link href="https://feeds.example.org/papers.rss" rel="self"/>
+  <link>https://papers-weekly.example.org</link>
+  <itunes:owner><itunes:name>Papers Weekly Ltd</itunes:name></itunes:owner>
+  <image><url>https://papers-weekly.example.org/logo.png</url></image>
+  <item>
+    <title>One</title>
+    <podcast:transcript url="https://papers-weekly.example.org/1.srt"/>
+    <podcast:transcript type="text/vtt"/>
+    <podcast:person role="guest"> </podcast:person>
+    <podcast:person role="Guest" group="Writing" img="https://papers-weekly.example.org/c.jpg">Cy  Writer</podcast:person>
+  </item>
+</channel>
+</rss>`;
+  const feed = readPodcastFeed(FEED, 'weekly.rss');
+
+  it('takes the first link with text, the image element and the owner when no author is named', () => {
+    expect(feed.show).toEqual({
+      title: 'Papers Weekly',
+      link: 'https://papers-weekly.example.org',
+      imageUrl: 'https://papers-weekly.example.org/logo.png',
+      author: 'Papers Weekly Ltd',
+      feedUrl: null,
+      language: null,
+    });
+  });
+
+  it('keeps a person’s role and group in lower case, and names each unusable tag', () => {
+    expect(feed.episodes[0]?.persons).toEqual([
+      {
+        name: 'Cy Writer',
+        role: 'guest',
+        group: 'writing',
+        href: null,
+        imageUrl: 'https://papers-weekly.example.org/c.jpg',
+      },
+    ]);
+    expect(feed.episodes[0]?.transcripts).toEqual([]);
+    const where = { file: 'weekly.rss', episode: '#1 "One"' };
+    expect(feed.problems).toEqual([
+      { ...where, field: 'podcast:transcript', message: 'no type attribute' },
+      { ...where, field: 'podcast:transcript', message: 'no url attribute' },
+      { ...where, field: 'podcast:person', message: 'a podcast:person has no name' },
+    ]);
+  });
+});

@@ -38,11 +38,14 @@ const PATTERNS: readonly { form: CandidateForm; pattern: RegExp }[] = [
 /** Every candidate in `text`, in reading order, none overlapping another. */
 export function identifierCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // One flag per character taken, so overlap costs a candidate's length, not the number found.
+  const taken = new Uint8Array(text.length);
   for (const { form, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (found.some((taken) => taken.start < end && start < taken.end)) continue;
+      if (taken.subarray(start, end).includes(1)) continue;
+      taken.fill(1, start, end);
       found.push({ form, written: match[0], start, end });
     }
   }

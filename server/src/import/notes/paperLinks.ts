@@ -7,7 +7,7 @@ import type { ImportIssue } from '../errors.ts';
 import { excerpt } from '../text.ts';
 import { identifierCandidates, type Candidate } from './identifierCandidates.ts';
 import { noteBlocks, type NoteBlock } from './noteBlocks.ts';
-import { sentenceAround } from './sentences.ts';
+import { sentenceFinder } from './sentences.ts';
 
 export type NoteField = 'description' | 'content:encoded' | 'itunes:summary' | 'podcast:chapters';
 
@@ -75,6 +75,7 @@ export function paperLinksInNotes(
         ...block.links.map((link) => ({ ...link, written: link.href, claimed: true })),
         ...identifierCandidates(block.text).map(candidateFound),
       ];
+      const sentenceAround = sentenceFinder(block.text);
       for (const { written, start, end, claimed } of found) {
         const parsed = parsePaperRef(written);
         if (!parsed.ok) {
@@ -90,7 +91,7 @@ export function paperLinksInNotes(
         if (!namesAPaper(parsed.key) || papers.has(parsed.key.id)) continue;
         papers.set(parsed.key.id, {
           key: parsed.key,
-          note: sentenceAround(block.text, start, end),
+          note: sentenceAround(start, end),
           field: source.field,
           written,
         });

@@ -5,8 +5,7 @@ import { collapseWhitespace } from '../text.ts';
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 
 /** Segments ending like this continue into the next one: the full stop is an abbreviation's. */
-const ABBREVIATION_END =
-  /(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bfig|\beq|\bno|(?:^|\s)\p{L})\.\s*$/iu;
+const ABBREVIATION_END = /(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bfig|\beq|(?:^|\s)\p{L})\.\s*$/iu;
 
 interface Sentence {
   start: number;
@@ -28,18 +27,30 @@ function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
+/** The index of the first sentence ending after `offset` (sentences are in order and touch). */
+function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sentences[middle]?.end ?? 0) <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * The sentence or sentences that [start, end) overlaps, whitespace runs shown as one space (as HTML
- * shows them); the text is otherwise as written.
+ * A reader of the sentences of `text`: given [start, end), the sentence or sentences it overlaps,
+ * whitespace runs shown as one space (as HTML shows them), otherwise as written. Sentences are found
+ * once per text, however many places are asked for.
  */
-export function sentenceAround(text: string, start: number, end: number): string {
-  const covering = sentencesOf(text).filter(
-    (sentence) =>
-      (sentence.start < end && sentence.end > start) ||
-      (start === end && sentence.start <= start && start <= sentence.end),
-  );
-  const first = covering[0];
-  const last = covering.at(-1);
-  if (!first || !last) return collapseWhitespace(text);
-  return collapseWhitespace(text.slice(first.start, last.end));
+export function sentenceFinder(text: string): (start: number, end: number) => string {
+  let sentences: Sentence[] | null = null;
+  return (start, end) => {
+    sentences ??= sentencesOf(text);
+    const first = sentences[sentenceIndexAt(sentences, start)];
+    const last = sentences[sentenceIndexAt(sentences, Math.max(start, end - 1))];
+    if (!first || !last) return collapseWhitespace(text);
+    return collapseWhitespace(text.slice(first.start, last.end));
+  };
 }

@@ -52,8 +52,9 @@ async function fetchBody(
     const response = await fetch(url, { headers, redirect: 'manual', signal });
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
-      const next = webUrl(response.headers.get('location') ?? '', url.href);
-      if (next === null || response.headers.get('location') === null)
+      const location = response.headers.get('location');
+      const next = location === null ? null : webUrl(location, url.href);
+      if (next === null)
         return { error: `HTTP ${response.status} from ${url.href} redirects to no http(s) URL` };
       if (redirects >= MAX_REDIRECTS)
         return { error: `more than ${MAX_REDIRECTS} redirects (last to ${next.href})` };

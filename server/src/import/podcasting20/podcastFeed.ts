@@ -82,9 +82,15 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Text of an element: character data XML-decoded, CDATA as is; null when blank. */
+/** Text of an element: character data XML-decoded, CDATA as is; null when blank. Repeated: the first with text. */
 function textOf(node: unknown): string | null {
-  if (Array.isArray(node)) return textOf(node[0]);
+  if (Array.isArray(node)) {
+    for (const element of node) {
+      const text = textOf(element);
+      if (text !== null) return text;
+    }
+    return null;
+  }
   let text = '';
   if (typeof node === 'string') text = decodeXmlEntities(node);
   else if (isRecord(node)) {
