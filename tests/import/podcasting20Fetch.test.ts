@@ -1,8 +1,10 @@
-// Fetching podcast:transcript files over real HTTP on a loopback server: each format served as it is
-// in the wild, and each way a fetch fails said in a sentence naming the URL.
+// Fetching podcast:transcript and podcast:chapters files over real HTTP on a loopback server: each
+// format served as it is in the wild, and each way a fetch fails said in a sentence naming the URL.
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseChapters } from '../../server/src/import/podcasting20/chapters.ts';
+import { fetchChapters } from '../../server/src/import/podcasting20/fetchChapters.ts';
 import { fetchTranscript } from '../../server/src/import/podcasting20/fetchTranscript.ts';
 import {
   parseJsonTranscript,
@@ -59,6 +61,12 @@ beforeAll(async () => {
         response.write('WEBVTT\n\n');
         pending.add(response);
         return;
+      case '/41-chapters.json':
+        return send(response, 'application/json+chapters', fixture('41-chapters.json'));
+      case '/chapters-page':
+        return send(response, 'text/html', '<html></html>');
+      case '/broken-chapters.json':
+        return send(response, 'application/json', '{"version":"1.2.0","chapters":[{"title":"x"}]}');
       case '/transcript.html':
         return send(response, 'text/plain', '<cite>Ada:</cite><time>0:00</time><p>Hello</p>');
       case '/broken.vtt':
@@ -152,5 +160,33 @@ describe('a transcript that cannot be read says why and where', () => {
       kind: 'read',
       format: 'vtt',
     });
+  });
+});
+
+describe('a chapters file', () => {
+  it('is read as served, with the problems of its chapters', async () => {
+    expect(await fetchChapters(`${server.origin}/41-chapters.json`, OPTIONS)).toEqual({
+      kind: 'read',
+      finalUrl: `${server.origin}/41-chapters.json`,
+      ...parseChapters(fixture('41-chapters.json')),
+    });
+  });
+
+  it.each([
+    ['/missing.json', 'HTTP 404 Not Found from ORIGIN/missing.json'],
+    [
+      '/chapters-page',
+      'ORIGIN/chapters-page answered with content type "text/html", not a chapters file',
+    ],
+    [
+      '/broken-chapters.json',
+      'ORIGIN/broken-chapters.json: field podcast:chapters: JSON chapters at chapters.0.startTime: ',
+    ],
+  ])('%s cannot be read and says why', async (path, error) => {
+    const outcome = await fetchChapters(`${server.origin}${path}`, OPTIONS);
+    expect(outcome.kind).toBe('failed');
+    expect(outcome.kind === 'failed' && outcome.error).toContain(
+      error.replaceAll('ORIGIN', server.origin),
+    );
   });
 });
