@@ -46,6 +46,51 @@ describe('venue and index pages reduce to the paper’s landing page', () => {
   });
 });
 
+describe('publisher pages that carry a DOI are that DOI', () => {
+  it.each([
+    ['https://dl.acm.org/doi/10.1145/3442188.3445922', 'doi:10.1145/3442188.3445922'],
+    [
+      'https://dl.acm.org/doi/pdf/10.1145/3442188.3445922?casa_token=x',
+      'doi:10.1145/3442188.3445922',
+    ],
+    ['https://www.science.org/doi/full/10.1126/science.aar6404', 'doi:10.1126/science.aar6404'],
+    ['https://www.pnas.org/doi/10.1073/pnas.1611835114', 'doi:10.1073/pnas.1611835114'],
+    [
+      'https://onlinelibrary.wiley.com/doi/epdf/10.1002/anie.201915678',
+      'doi:10.1002/anie.201915678',
+    ],
+    [
+      'https://link.springer.com/article/10.1007/s11263-015-0816-y',
+      'doi:10.1007/s11263-015-0816-y',
+    ],
+    [
+      'https://link.springer.com/content/pdf/10.1007/978-3-319-24574-4_28.pdf',
+      'doi:10.1007/978-3-319-24574-4_28',
+    ],
+    ['https://www.nature.com/articles/nature16961', 'doi:10.1038/nature16961'],
+    ['https://www.nature.com/articles/s41586-021-03819-2.pdf', 'doi:10.1038/s41586-021-03819-2'],
+    [
+      'https://www.biorxiv.org/content/10.1101/2020.12.01.406538v1.full.pdf',
+      'doi:10.1101/2020.12.01.406538',
+    ],
+    [
+      'https://www.medrxiv.org/content/10.1101/2020.04.14.20062463v2',
+      'doi:10.1101/2020.04.14.20062463',
+    ],
+  ])('%s → %s', (form, key) => {
+    expect(normalisePaperRef(form)?.id).toBe(key);
+  });
+
+  it.each([
+    'https://dl.acm.org/doi/proceedings/10.1145/3442188',
+    'https://www.nature.com/nature/volumes/529',
+    'https://link.springer.com/journal/11263',
+    'https://www.biorxiv.org/collection/neuroscience',
+  ])('leaves %s, which is no article, a plain link', (form) => {
+    expect(normalisePaperRef(form)?.kind).toBe('url');
+  });
+});
+
 describe('what names a paper by itself', () => {
   it.each([
     '2305.18290',

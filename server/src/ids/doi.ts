@@ -38,6 +38,38 @@ export function doiFromResolverPath(path: string): DoiParse | null {
   return parseDoi(decoded);
 }
 
+/** Publishers whose article pages are `/doi/[abs|full|pdf|epdf|epub|reader/]<DOI>`. */
+const DOI_PATH_PUBLISHERS = new Set([
+  'dl.acm.org',
+  'science.org',
+  'pnas.org',
+  'onlinelibrary.wiley.com',
+  'tandfonline.com',
+  'journals.sagepub.com',
+  'pubs.acs.org',
+]);
+const DOI_PATH = /^\/doi\/(?:(?:abs|full|pdf|epdf|epub|reader)\/)?(10\..+)$/;
+const SPRINGER_PATH = /^\/(?:article|chapter|content\/pdf)\/(10\..+?)(?:\.pdf)?$/;
+/** Nature's article pages carry the DOI's suffix under Nature's registrant, 10.1038. */
+const NATURE_PATH = /^\/articles\/([A-Za-z0-9.-]+?)(?:\.pdf)?$/;
+/** bioRxiv and medRxiv add a version and a view to the DOI: `/content/10.1101/<id>v2.full.pdf`. */
+const PREPRINT_SERVER_PATH =
+  /^\/content\/(10\.1101\/[\d.]+?)(?:v\d+)?(?:\.full(?:\.pdf|-text)?|\.abstract|\.article-info)?$/;
+
+/** The DOI a publisher's article page (host without `www.`) names in its path, or null. */
+export function doiFromPublisherPage(host: string, path: string): DoiParse | null {
+  let doiPath: string | undefined;
+  if (DOI_PATH_PUBLISHERS.has(host)) doiPath = DOI_PATH.exec(path)?.[1];
+  else if (host === 'link.springer.com') doiPath = SPRINGER_PATH.exec(path)?.[1];
+  else if (host === 'biorxiv.org' || host === 'medrxiv.org')
+    doiPath = PREPRINT_SERVER_PATH.exec(path)?.[1];
+  else if (host === 'nature.com') {
+    const suffix = NATURE_PATH.exec(path)?.[1];
+    doiPath = suffix === undefined ? undefined : `10.1038/${suffix}`;
+  }
+  return doiPath === undefined ? null : doiFromResolverPath(doiPath);
+}
+
 /** Resolver link; each path segment is encoded so `#`, `?`, `<`… in a suffix stay part of the DOI. */
 export function doiUrl(doi: string): string {
   return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;

@@ -1,7 +1,14 @@
 // Paper identity: every way a feed can name a paper (arXiv ids and URLs, DOIs, OpenReview forums,
 // plain links) reduces to one canonical key, so the same paper cited five ways is one node in the graph.
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from './arxiv.ts';
-import { DOI_HOSTS, doiFromResolverPath, doiUrl, parseDoi, type DoiParse } from './doi.ts';
+import {
+  DOI_HOSTS,
+  doiFromPublisherPage,
+  doiFromResolverPath,
+  doiUrl,
+  parseDoi,
+  type DoiParse,
+} from './doi.ts';
 import { openReviewForumOf } from './openReview.ts';
 import { isPaperPageLink, venuePageOf } from './paperPages.ts';
 import { unwrapPasted } from './pasted.ts';
@@ -50,6 +57,8 @@ function fromWebUrl(text: string): PaperRefResult {
     const doi = doiFromResolverPath(web.path);
     if (doi) return { ok: true, key: doiKey(doi) };
   }
+  const published = doiFromPublisherPage(web.host, web.path);
+  if (published) return { ok: true, key: doiKey(published) };
   const url =
     openReviewForumOf(web.host, web.path, web.url) ?? venuePageOf(web.host, web.path) ?? web.url;
   return { ok: true, key: { id: `url:${url}`, kind: 'url', arxivId: null, doi: null, url } };
