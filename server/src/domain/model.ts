@@ -92,6 +92,18 @@ const episodeRecordSchema = z.object({
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 
+/** What an episode's own text says: the fields the parser reads and every store keeps as they are. */
+export type EpisodeText = Pick<
+  EpisodeRecord,
+  'title' | 'publishedAt' | 'paperPublishedAt' | 'durationMinutes' | 'summary' | 'takeaways'
+>;
+
+/** Those fields alone, out of a parsed episode or a record. */
+export function pickEpisodeText(episode: EpisodeText): EpisodeText {
+  const { title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways } = episode;
+  return { title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways };
+}
+
 export const importBatchSchema = z
   .object({
     episodes: z.array(episodeRecordSchema),

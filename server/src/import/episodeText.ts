@@ -8,7 +8,7 @@
 //   Recommended Reading: - <Title>: <note>. (<url>) - …
 //
 // Everything optional that is absent comes back null / []; nothing is invented.
-import type { Chapter, UnlinkedReading } from '../domain/model.ts';
+import type { Chapter, EpisodeText, UnlinkedReading } from '../domain/model.ts';
 import { parsePaperRef, type PaperKey } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
@@ -29,14 +29,8 @@ interface ParsedReading extends PaperRef {
   note: string | null;
 }
 
-export interface ParsedEpisode {
+export interface ParsedEpisode extends EpisodeText {
   position: number;
-  title: string;
-  publishedAt: string | null;
-  paperPublishedAt: string | null;
-  durationMinutes: number | null;
-  summary: string | null;
-  takeaways: string[];
   chapters: Chapter[];
   source: PaperRef;
   readings: ParsedReading[];

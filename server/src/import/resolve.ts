@@ -1,7 +1,13 @@
 // Parsed episodes → one import batch: each paper once under its canonical key, remembering every
 // spelling it was seen under; each episode keyed by its source paper.
 import { episodeIdFor } from '../domain/episodeId.ts';
-import type { EpisodeRecord, ImportBatch, PaperRecord, Recommendation } from '../domain/model.ts';
+import {
+  pickEpisodeText,
+  type EpisodeRecord,
+  type ImportBatch,
+  type PaperRecord,
+  type Recommendation,
+} from '../domain/model.ts';
 import type { PaperKey } from '../ids/paperId.ts';
 import { feedFieldsOfRecord } from './episodeFeedFields.ts';
 import type { ParsedEpisode } from './episodeText.ts';
@@ -104,12 +110,7 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
 
     episodes.push({
       id: episodeIdFor(sourceId),
-      title: episode.title,
-      publishedAt: episode.publishedAt,
-      paperPublishedAt: episode.paperPublishedAt,
-      durationMinutes: episode.durationMinutes,
-      summary: episode.summary,
-      takeaways: episode.takeaways,
+      ...pickEpisodeText(episode),
       chapters: episode.chapters,
       sourcePaperId: sourceId,
       recommendations,
