@@ -1,6 +1,7 @@
 // npm run bench -- [--size small|medium|large|xlarge|<episodes>] [--seed N] [--feed-dir DIR]
 //                   [--quick] [--json FILE] [--keep] [--skip-web] [--store embedded|both]
 //                   [--peer kuzu]
+//       npm run bench -- --peer neo4j-graphql [--size medium] [--quick]
 //       npm run bench -- --growth [--sizes medium,large,xlarge] [--feed-dir ROOT] [--seed N]
 //                   [--quick] [--json FILE]
 //
@@ -8,7 +9,9 @@
 // DATA_DIR, then measures every figure of issue 5 and prints it with its goal and verdict, plus the
 // machine it ran on and the Neo4j store's round trips per query. `--store both` adds the same feed on a
 // disposable live Neo4j, side by side with the embedded store; `--peer kuzu` loads the same feed into
-// Kùzu and sets papergraph's figures beside it (kuzuPeer.ts). `--growth` measures the main figures at
+// Kùzu and sets papergraph's figures beside it (kuzuPeer.ts); `--peer neo4j-graphql` instead runs only
+// papergraph's API on Neo4j beside the official @neo4j/graphql on the same database (neo4jGraphqlPeer.ts,
+// a 10k-episode feed unless --size says otherwise). `--growth` measures the main figures at
 // several sizes with their growth factors (growth.ts) instead. Not a test: it never fails on a missed
 // goal (tests/bench/smoke.test.ts runs it tiny to keep it working). Exit code 1 only when it breaks.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +25,7 @@ import { persistedRows } from './persistedRows.ts';
 import { growthTable, renderGrowth, type GrowthTable } from './growth.ts';
 import { importRow, timeImport } from './importRows.ts';
 import { peerRows, renderPeer, runKuzuPeer, type PeerRow } from './kuzuPeer.ts';
+import { renderNeo4jGraphqlPeer, runNeo4jGraphqlPeer } from './neo4jGraphqlPeer.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import {
   compareStores,
@@ -163,7 +167,7 @@ export function renderResult(result: BenchResult): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      size: { type: 'string', default: 'small' },
+      size: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'feed-dir': { type: 'string' },
       quick: { type: 'boolean', default: false },
@@ -178,10 +182,22 @@ async function main(): Promise<void> {
   });
   if (values.store !== 'embedded' && values.store !== 'both')
     throw new Error(`--store must be embedded or both, not "${values.store}"`);
-  if (values.peer !== undefined && values.peer !== 'kuzu')
-    throw new Error(`--peer must be kuzu, not "${values.peer}"`);
+  if (values.peer !== undefined && values.peer !== 'kuzu' && values.peer !== 'neo4j-graphql')
+    throw new Error(`--peer must be kuzu or neo4j-graphql, not "${values.peer}"`);
   const seed = Number(values.seed);
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  if (values.peer === 'neo4j-graphql') {
+    const size = values.size ?? 'medium';
+    const feedDir = values['feed-dir'] ?? defaultFeedDir(size, seed);
+    const result = await runNeo4jGraphqlPeer(ensureFeed(size, seed, feedDir, log), {
+      quick: values.quick,
+      log,
+    });
+    console.log(renderNeo4jGraphqlPeer(result));
+    if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const size = values.size ?? 'small';
   if (values.growth) {
     const table: GrowthTable = await growthTable({
       sizes: values.sizes.split(','),
@@ -195,9 +211,9 @@ async function main(): Promise<void> {
     return;
   }
   const result = await runBench({
-    size: values.size,
+    size,
     seed,
-    feedDir: values['feed-dir'] ?? defaultFeedDir(values.size, seed),
+    feedDir: values['feed-dir'] ?? defaultFeedDir(size, seed),
     quick: values.quick,
     keep: values.keep,
     skipWeb: values['skip-web'],
