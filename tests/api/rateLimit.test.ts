@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RateLimitConfig } from '../../server/src/config.ts';
+import { loadConfig, type RateLimitConfig } from '../../server/src/config.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
@@ -154,5 +154,24 @@ describe('rate limits', () => {
     expect((await send(STATS, bob)).response.status).toBe(200);
     expect((await send(STATS, alice)).response.status).toBe(429);
     expect((await send(STATS, bob)).response.status).toBe(429);
+  });
+
+  it('is configured by RATE_LIMIT_*: both budgets on, loopback clients exempt, 0 turns a budget off', () => {
+    expect(loadConfig({}).rateLimit).toEqual({
+      requests: 600,
+      cost: 5_000_000,
+      windowSeconds: 60,
+      loopback: false,
+    });
+    expect(
+      loadConfig({
+        RATE_LIMIT_REQUESTS: '0',
+        RATE_LIMIT_COST: '250000',
+        RATE_LIMIT_LOOPBACK: 'true',
+      }).rateLimit,
+    ).toEqual({ requests: 0, cost: 250_000, windowSeconds: 60, loopback: true });
+    expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(
+      /RATE_LIMIT_WINDOW_SECONDS/,
+    );
   });
 });
