@@ -27,6 +27,8 @@ import {
   CITED_BY_QUERY,
   GRAPH_QUERY,
   inProcessExecutor,
+  MAP_LIMIT,
+  MAP_QUERY,
   RELATED_QUERY,
   sampleQueries,
 } from './queryRows.ts';
@@ -79,6 +81,7 @@ interface StoreFigures {
   relatedP99: number;
   citedByP50: number;
   graphP50: number;
+  mapP50: number;
   httpRelatedPerSecond: number;
 }
 
@@ -127,6 +130,7 @@ async function measure(
     graphSamples,
     3,
   );
+  const map = await measureLatency(() => execute(MAP_QUERY, {}), graphSamples, 3);
   const roundTrips = opened.counting
     ? await countPerQuery(store, opened.counting, pick(0), sample.mostCitedPaper.id)
     : [];
@@ -146,6 +150,7 @@ async function measure(
       relatedP99: related.p99,
       citedByP50: citedBy.p50,
       graphP50: graph.p50,
+      mapP50: map.p50,
       httpRelatedPerSecond: http.requests.average,
     };
     return { figures, roundTrips };
@@ -230,6 +235,7 @@ export function renderComparison(comparison: Comparison): string {
     ['related(first:10) in-process p99 (ms)', (f) => f.relatedP99, ms],
     ['citedBy(first:50) of the most-cited paper p50 (ms)', (f) => f.citedByP50, ms],
     ['graph(focus, depth:2, limit:2000) p50 (ms)', (f) => f.graphP50, ms],
+    [`episodeMap(limit:${MAP_LIMIT}) p50 (ms)`, (f) => f.mapP50, ms],
     [
       'related over HTTP, 10 connections (req/s)',
       (f) => f.httpRelatedPerSecond,

@@ -1,5 +1,6 @@
 // In-process query latency through yoga (a full GraphQL request: parse, validate, execute, serialise;
 // no HTTP), and the GraphQL overhead over calling the store directly for the same data.
+import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { row, type Row } from './report.ts';
@@ -7,11 +8,15 @@ import { measureLatency, ms, type Latency } from './timing.ts';
 import { relatedOf } from '../helpers/storeCalls.ts';
 
 export const RELATED_QUERY =
-  'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score sharedPapers { id } episode { title } } } }';
+  'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score reasons { kind label } sharedPapers { id } episode { title } } } }';
 export const CITED_BY_QUERY =
   'query CitedBy($ref: String!) { paper(ref: $ref) { citedBy(first: 50) { episode { title } } } }';
 export const GRAPH_QUERY =
   'query Graph($focus: ID!) { graph(focus: $focus, depth: 2, limit: 2000) { nodes { id kind label weight } edges { source target kind } } }';
+
+/** The largest episode map a client may ask for, with every field a map view draws. */
+export const MAP_LIMIT = QUERY_LIMITS.maxMapLimit;
+export const MAP_QUERY = `query Map { episodeMap(limit: ${MAP_LIMIT}) { episodes { id title publishedAt cluster { id } } edges { source target weight kind } clusters { id label size } isolatedShare } }`;
 
 export interface QuerySample {
   /** Episode ids spread over the whole store. */
@@ -23,6 +28,7 @@ export interface Sizes {
   relatedSamples: number;
   citedBySamples: number;
   graphSamples: number;
+  mapSamples: number;
 }
 
 export async function sampleQueries(
@@ -104,6 +110,16 @@ export async function queryRows(
   );
   const graphCalls = sizes.graphSamples + Math.ceil(sizes.graphSamples / 4);
 
+  let mapEpisodes = 0;
+  const map = await measureLatency(
+    async () => {
+      const data = (await execute(MAP_QUERY, {})) as { episodeMap: { episodes: unknown[] } };
+      mapEpisodes = data.episodeMap.episodes.length;
+    },
+    sizes.mapSamples,
+    Math.ceil(sizes.mapSamples / 4),
+  );
+
   // The same data without GraphQL: every store call the related query's resolvers make.
   const direct = await measureLatency(
     async (i) => {
@@ -156,6 +172,14 @@ export async function queryRows(
         ? `${graph.samples} requests over the ${foci.length} of ${ids.length} sampled episodes whose view has ≥ 1,000 nodes, `
         : `${graph.samples} requests over ${ids.length} sampled episodes (none has a view of 1,000 nodes at this size), `) +
         `${Math.round(nodes / graphCalls)} nodes per answer on average; ${latencyText(graph)}`,
+    ),
+    row(
+      'map-p50',
+      `episodeMap(limit:${MAP_LIMIT}) p50`,
+      atMostMs(1_000),
+      map.p50,
+      `${ms(map.p50)} ms`,
+      `${map.samples} requests, ${mapEpisodes} episodes in view with their clusters, edges and the clusters in view; ${latencyText(map)}`,
     ),
     row(
       'graphql-overhead',

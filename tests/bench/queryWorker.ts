@@ -11,8 +11,8 @@ const store = await createEmbeddedStore({ dataDir });
 try {
   const sample = await sampleQueries(store, quick ? 20 : 500);
   const sizes = quick
-    ? { relatedSamples: 40, citedBySamples: 20, graphSamples: 10 }
-    : { relatedSamples: 2_000, citedBySamples: 500, graphSamples: 200 };
+    ? { relatedSamples: 40, citedBySamples: 20, graphSamples: 10, mapSamples: 4 }
+    : { relatedSamples: 2_000, citedBySamples: 500, graphSamples: 200, mapSamples: 40 };
   const { rows } = await queryRows(store, sample, sizes);
   process.stdout.write(`${JSON.stringify({ rows, sample })}\n`);
 } finally {

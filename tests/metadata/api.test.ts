@@ -205,45 +205,6 @@ for (const factory of storeFactories()) {
         expect(data.byGo).toEqual({ totalCount: 0 });
         expect(data.deepmind).toEqual({ totalCount: 0 });
       });
-
-      it('related episodes include those linked only by references, with the linking papers named', async () => {
-        const { data, errors } = await query(`{
-        scheming: episode(id: "ep_9b2a7e40a581") { related(first: 5) { score episode { id } sharedPapers { id } sharedReferences { id title referenceOnly } } }
-        gpu: episode(id: "ep_b0adc2914bd3") { related(first: 5) { score episode { id } sharedReferences { id } } }
-        dpo: episode(id: "ep_331d3a977067") { related(first: 5) { episode { id } sharedPapers { id } sharedReferences { id } } }
-      }`);
-        expect(errors).toBeUndefined();
-        expect(data.scheming.related).toEqual([
-          {
-            score: 1 / Math.log(2),
-            episode: { id: 'ep_279a89d308a5' },
-            sharedPapers: [],
-            sharedReferences: [
-              {
-                id: 'arxiv:2401.05566',
-                title:
-                  'Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training',
-                referenceOnly: true,
-              },
-            ],
-          },
-        ]);
-        expect(data.gpu.related).toEqual([
-          {
-            score: 1 / Math.log(3),
-            episode: { id: 'ep_279a89d308a5' },
-            sharedReferences: [{ id: 'arxiv:2606.26080' }],
-          },
-        ]);
-        // Shared readings still relate as before, with no shared reference.
-        expect(data.dpo.related).toEqual([
-          {
-            episode: { id: 'ep_c33ed4328aa2' },
-            sharedPapers: [{ id: 'arxiv:2305.18290' }, { id: 'arxiv:2305.20050' }],
-            sharedReferences: [],
-          },
-        ]);
-      });
     },
   );
 }

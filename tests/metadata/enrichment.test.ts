@@ -1,13 +1,12 @@
 // The enrichment service over the shipped seed, against the loopback providers: what it stores, that a
-// restart does not fetch again, refresh after the configured age, a provider down that comes back, and
-// the episodes the fixtures' references connect.
+// restart does not fetch again, refresh after the configured age, a provider down that comes back (the
+// episodes the fixtures' references connect: tests/api/relationsMetadata.test.ts).
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { notifyingImports } from '../../server/src/metadata/createEnrichment.ts';
 import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import type { ProviderHttpOptions } from '../../server/src/metadata/http.ts';
-import { relatedByReferences } from '../../server/src/metadata/referenceRelated.ts';
 import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
@@ -24,11 +23,6 @@ const FAST: ProviderHttpOptions = {
 const DAY = 24 * 60 * 60 * 1000;
 /** The seed's papers: 32, of which 27 have an arXiv id or DOI (5 are plain links). */
 const SEED_PAPERS = 32;
-
-// Episodes of the seed (ids derive from their source papers).
-const SCHEMING = 'ep_9b2a7e40a581'; // arXiv:2606.26071
-const CROSSCODER = 'ep_279a89d308a5'; // arXiv:2606.26474
-const GPU_CODE = 'ep_b0adc2914bd3'; // arXiv:2606.26453
 
 let providers: ProviderServer;
 let dataDir: string;
@@ -194,38 +188,5 @@ describe('enrichment service', () => {
     ]);
     // The first 20 papers failed, the other 12 are stored.
     expect(await s.status()).toMatchObject({ pending: 20, done: 12, failed: 20 });
-  });
-
-  it('connects episodes that share no reading through their source papers’ references', async () => {
-    await enrich();
-    const [scheming, crosscoder, gpu] = await store.relatedByEpisodeIds(
-      [SCHEMING, CROSSCODER, GPU_CODE],
-      10,
-    );
-    expect([scheming, crosscoder, gpu]).toEqual([[], [], []]);
-
-    const [byScheming, byGpu, byCrosscoder, unknown] = await relatedByReferences(
-      store,
-      await store.episodesByIds([SCHEMING, GPU_CODE, CROSSCODER, 'ep_000000000000']),
-      10,
-    );
-    // Bibliographic coupling: both source papers cite Sleeper Agents (cited by 2 stored papers).
-    expect(byScheming).toEqual([
-      { episodeId: CROSSCODER, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
-    ]);
-    // Co-citation: the step-level grader paper (3 references) cites both source papers.
-    expect(byGpu).toEqual([
-      { episodeId: CROSSCODER, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
-    ]);
-    expect(byCrosscoder).toEqual([
-      { episodeId: SCHEMING, score: 1 / Math.log(2), sharedReferenceIds: ['arxiv:2401.05566'] },
-      { episodeId: GPU_CODE, score: 1 / Math.log(3), sharedReferenceIds: ['arxiv:2606.26080'] },
-    ]);
-    expect(unknown).toEqual([]);
-    expect(
-      (await relatedByReferences(store, await store.episodesByIds([CROSSCODER]), 1))[0]!.map(
-        (r) => r.episodeId,
-      ),
-    ).toEqual([SCHEMING]);
   });
 });

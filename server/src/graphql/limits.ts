@@ -3,6 +3,13 @@ export const QUERY_LIMITS = {
   defaultPageSize: 20,
   maxPageSize: 100,
   maxRelated: 50,
+  defaultClusters: 20,
+  maxClusters: 100,
+  /** Members or papers of one cluster in one answer. */
+  maxClusterMembers: 100,
+  /** Episodes in one `episodeMap`: as many as the largest graph draws. */
+  defaultMapLimit: 500,
+  maxMapLimit: 2_000,
   maxCitedBy: 500,
   maxSearchResults: 50,
   maxGraphDepth: 4,
@@ -37,6 +44,15 @@ export const LIST_BOUNDS = {
   recommendations: 200,
   /** Shared papers are papers of the episode: its recommendations and its source. */
   sharedPapers: 201,
+  /** One reason per kind of relation (relations/relatedness.ts RelationKind). */
+  relationReasons: 5,
+  /** The linking papers a reason or `sharedReferences` names, strongest first (the score counts them all). */
+  reasonPapers: 20,
+  /**
+   * Edges of an episode map per episode in view: its strongest relations in view
+   * (relations/episodeMap.ts EDGES_PER_EPISODE) and the one that connected it to its cluster.
+   */
+  mapEdgesPerEpisode: 4,
   /** A shortest path has no bound but the graph's size; this is what the estimate assumes. */
   pathNodes: 50,
   /** Import issues are only returned to the admin, at most one per episode field. */

@@ -1,13 +1,14 @@
-// Per-request batching: the episodes, papers, related lists, citation pages and identifier look-ups
-// one request asks for are each loaded with one store call per round of resolvers. The loaders hang
+// Per-request batching: the episodes, papers, related lists, clusters, citation pages and identifier
+// look-ups one request asks for are each loaded with one store call per round of resolvers. The loaders hang
 // off the request's context as plain properties, made on first use, not in the WeakMaps keyed by the
 // context that Pothos' dataloader plugin uses: V8's young-generation GC does not clear such entries,
 // so every request's loaders and all they loaded would wait for a full GC.
 import DataLoader from 'dataloader';
 import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';
-import { relatedEpisodes, type RelatedWithReferences } from '../queries/related.ts';
-import type { GraphStore } from '../store/store.ts';
+import type { EpisodeRelation } from '../relations/relatedness.ts';
+import type { Cluster } from '../relations/relationIndex.ts';
+import type { ClusterSummary, GraphStore } from '../store/store.ts';
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */
 async function stored<T>(
@@ -35,7 +36,9 @@ export class Loaders implements Lookups {
   readonly #store: GraphStore;
   #episodes: DataLoader<string, EpisodeRecord | null> | undefined;
   #papers: DataLoader<string, PaperView | null> | undefined;
-  #related: Map<number, DataLoader<string, RelatedWithReferences[]>> | undefined;
+  #related: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
+  #clusterOf: DataLoader<string, ClusterSummary | null> | undefined;
+  #clusters: Promise<Map<string, Cluster>> | undefined;
   #citedBy: Map<number, DataLoader<string, Citation[]>> | undefined;
   #paperKeys: DataLoader<string, string | null> | undefined;
 
@@ -71,11 +74,32 @@ export class Loaders implements Lookups {
     return stored(this.#paperLoader, id, 'paper');
   }
 
-  /** The `first` best related episodes of an episode (queries/related.ts). */
-  related(episodeId: string, first: number): Promise<RelatedWithReferences[]> {
+  /** The `first` best related episodes of an episode, each with its reasons. */
+  related(episodeId: string, first: number): Promise<EpisodeRelation[]> {
+    const store = this.#store;
     return byArgument((this.#related ??= new Map()), first, (ids) =>
-      relatedEpisodes(this.#store, this, ids, first),
+      store.relatedByEpisodeIds(ids, first),
     ).load(episodeId);
+  }
+
+  /** The cluster an episode is in; null when it is in none. */
+  clusterOf(episodeId: string): Promise<ClusterSummary | null> {
+    const loader = (this.#clusterOf ??= new DataLoader((ids) =>
+      this.#store.clustersByEpisodeIds(ids),
+    ));
+    return loader.load(episodeId);
+  }
+
+  /**
+   * The cluster with this id, with its members, terms and papers, or null. The store lists clusters
+   * rather than finding one, so a request reads them all once (there are fewer than episodes).
+   */
+  async findCluster(id: string): Promise<Cluster | null> {
+    this.#clusters ??= this.#store
+      .stats()
+      .then((stats) => this.#store.clusters(stats.episodes))
+      .then((clusters) => new Map(clusters.map((cluster) => [cluster.id, cluster])));
+    return (await this.#clusters).get(id) ?? null;
   }
 
   /** The first `first` citations of a paper (the store's order). */

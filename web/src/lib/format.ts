@@ -12,11 +12,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Relatedness scores are Adamic–Adar sums; two decimals are plenty. */
-export function formatScore(score: number): string {
-  return score.toFixed(2);
-}
-
 const TIME_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

@@ -81,6 +81,67 @@ export const EXAMPLES: readonly Example[] = [
 }`,
   },
   {
+    name: 'RelatedWithReasons',
+    about:
+      'Why two episodes are related: every reason, strongest first, with the papers or terms behind it, and the episode’s cluster.',
+    query: `query RelatedWithReasons {
+  episode(at: "ep_331d3a977067") {
+    title
+    cluster {
+      label
+      size
+    }
+    related(first: 3) {
+      score
+      episode {
+        title
+      }
+      reasons {
+        kind
+        label
+        weight
+        papers {
+          label
+        }
+        terms
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: 'EpisodeMap',
+    about:
+      'What a map of episodes draws: the clusters, their episodes and the strongest relations between them, each edge with its reasons.',
+    query: `query EpisodeMap {
+  episodeMap(limit: 50) {
+    clusters {
+      id
+      label
+      size
+    }
+    episodes {
+      id
+      title
+      publishedAt
+      cluster {
+        id
+      }
+    }
+    edges {
+      source
+      target
+      weight
+      kind
+      reasons {
+        label
+      }
+    }
+    isolatedShare
+  }
+}`,
+  },
+  {
     name: 'MostCitedPapers',
     about: 'Papers cited by at least two episodes, most cited first.',
     query: `query MostCitedPapers {

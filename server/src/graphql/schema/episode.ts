@@ -1,12 +1,8 @@
 import type { Chapter } from '../../domain/model.ts';
-import { MAX_SHARED_REFERENCES } from '../../metadata/referenceRelated.ts';
 import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
-import type { RelatedWithReferences } from '../../queries/related.ts';
 import { builder } from '../builder.ts';
-import { papersOf } from '../metadataLoaders.ts';
-import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
-import { countArg } from './args.ts';
+import { LIST_BOUNDS } from '../limits.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { z } from 'zod';
 import type { EpisodeRecord } from '../../domain/model.ts';
@@ -36,31 +32,6 @@ const RecommendationRef = builder
     }),
   });
 
-const RelatedEpisodeRef = builder.objectRef<RelatedWithReferences>('RelatedEpisode').implement({
-  fields: (t) => ({
-    episode: t.field({
-      type: EpisodeRef,
-      resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId),
-    }),
-    score: t.exposeFloat('score', {
-      description:
-        'Adamic–Adar over shared readings plus shared references: rare links count more than ubiquitous ones (docs/metadata.md, "Related episodes")',
-    }),
-    sharedPapers: t.field({
-      type: [PaperRef],
-      complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers },
-      resolve: (related, _args, { loaders }) =>
-        related.sharedPaperIds.map((id) => loaders.paper(id)),
-    }),
-    sharedReferences: t.field({
-      type: [PaperRef],
-      description: 'Works both source papers cite, and papers citing both; strongest link first',
-      complexity: { field: 1, multiplier: MAX_SHARED_REFERENCES },
-      resolve: (related, _args, context) => papersOf(related.sharedReferenceIds, context),
-    }),
-  }),
-});
-
 EpisodeRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
   description: 'One podcast episode, about one source paper.',
@@ -88,19 +59,6 @@ EpisodeRef.implement({
     recommendations: t.expose('recommendations', {
       type: [RecommendationRef],
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
-    }),
-    related: t.field({
-      type: [RelatedEpisodeRef],
-      description: 'Other episodes ranked by the papers they share with this one.',
-      args: {
-        first: t.arg.int({
-          required: true,
-          defaultValue: 5,
-          validate: countArg(QUERY_LIMITS.maxRelated),
-        }),
-      },
-      complexity: (args) => ({ field: 2, multiplier: args.first }),
-      resolve: (episode, args, { loaders }) => loaders.related(episode.id, args.first),
     }),
   }),
 });

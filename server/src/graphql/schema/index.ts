@@ -5,6 +5,8 @@ import './refs.ts';
 import './nodeRef.ts';
 import './episode.ts';
 import './episodeMedia.ts';
+import './relations.ts';
+import './episodeMap.ts';
 import './paper.ts';
 import './node.ts';
 import './paperMetadata.ts';

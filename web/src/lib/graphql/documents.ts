@@ -95,12 +95,15 @@ export const EpisodeQuery = graphql(
           bytes
         }
         related(first: $related) {
-          score
           episode {
             ...EpisodeLink
           }
-          sharedPapers {
-            ...PaperLink
+          reasons {
+            kind
+            label
+            papers {
+              ...PaperLink
+            }
           }
         }
       }
