@@ -5,6 +5,9 @@ import { namesAPaper, normalisePaperRef, parsePaperRef } from '../../server/src/
 import { unwrapPasted } from '../../server/src/ids/pasted.ts';
 
 const S2_ID = '1a0e4f3eae4c6a4cb0ef8fc9c5be4bb0ae73ff1c';
+const NEURIPS_2017 =
+  'https://proceedings.neurips.cc/paper_files/paper/2017/hash/d5e2c0adad503c91f91df240d0cd4e49-Abstract.html';
+const PMLR_CLIP = 'https://proceedings.mlr.press/v139/radford21a.html';
 
 describe('venue and index pages reduce to the paper’s landing page', () => {
   it.each([
@@ -30,11 +33,27 @@ describe('venue and index pages reduce to the paper’s landing page', () => {
       `https://www.semanticscholar.org/paper/${S2_ID.toUpperCase()}`,
       `url:https://semanticscholar.org/paper/${S2_ID}`,
     ],
+    [
+      'https://proceedings.neurips.cc/paper/2017/hash/d5e2c0adad503c91f91df240d0cd4e49-Abstract.html',
+      `url:${NEURIPS_2017}`,
+    ],
+    [
+      'https://papers.nips.cc/paper_files/paper/2017/file/d5e2c0adad503c91f91df240d0cd4e49-Paper.pdf',
+      `url:${NEURIPS_2017}`,
+    ],
+    [
+      'https://proceedings.neurips.cc/paper_files/paper/2023/file/a85b405ed65c6477a4fe8302b5e06ce7-Paper-Conference.pdf',
+      'url:https://proceedings.neurips.cc/paper_files/paper/2023/hash/a85b405ed65c6477a4fe8302b5e06ce7-Abstract-Conference.html',
+    ],
+    ['http://proceedings.mlr.press/v139/radford21a.html', `url:${PMLR_CLIP}`],
+    ['https://proceedings.mlr.press/v139/radford21a/radford21a.pdf', `url:${PMLR_CLIP}`],
   ])('%s → %s', (form, key) => {
     expect(normalisePaperRef(form)?.id).toBe(key);
   });
 
   it.each([
+    'https://proceedings.neurips.cc/paper_files/paper/2023',
+    'https://proceedings.mlr.press/v139',
     'https://aclanthology.org/volumes/2024.acl-long',
     'https://aclanthology.org/events/acl-2024',
     'https://aclanthology.org/people/a/ada-reviewer',
@@ -101,6 +120,8 @@ describe('what names a paper by itself', () => {
     'https://paperswithcode.com/paper/direct-preference-optimization-your-language',
     'https://paperswithcode.co/paper/102599',
     'https://huggingface.co/papers/2305.18290',
+    NEURIPS_2017,
+    PMLR_CLIP,
   ])('%s names a paper', (form) => {
     const key = normalisePaperRef(form);
     expect(key && namesAPaper(key)).toBe(true);

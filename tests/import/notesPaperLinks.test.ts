@@ -63,6 +63,11 @@ describe('the research-podcast fixture', () => {
         'A critique from FAccT (10.1145/3442188.3445922), which Ben keeps quoting.',
       ],
       [
+        'url:https://proceedings.neurips.cc/paper_files/paper/2017/hash/d5e2c0adad503c91f91df240d0cd4e49-Abstract.html',
+        'content:encoded',
+        'RLHF’s ancestor: Christiano et al. 2017 (also doi:10.48550/arXiv.1706.03741).',
+      ],
+      [
         'arxiv:1706.03741',
         'content:encoded',
         'RLHF’s ancestor: Christiano et al. 2017 (also doi:10.48550/arXiv.1706.03741).',
