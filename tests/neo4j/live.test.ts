@@ -41,6 +41,12 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   afterId: 'ep_000000000000',
   afterPublished: '2025-01-01',
   afterCount: 2,
+  upperKey: '2025-01-01',
+  upperId: 'ep_000000000000',
+  lowerKey: '',
+  lowerId: 'ep_zzzzzzzzzzzz',
+  upperCount: 5,
+  lowerCount: 1,
   beforeId: null,
   beforePublished: null,
   beforeCount: null,
@@ -65,6 +71,10 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   topic: null,
   staleBefore: '2026-01-01T00:00:00.000Z',
   at: '2026-01-01T00:00:00.000Z',
+  relations: [],
+  clusters: [],
+  clusterId: null,
+  unclustered: 10,
 };
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {

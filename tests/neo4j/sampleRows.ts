@@ -104,7 +104,18 @@ export function sampleAnswers(): CannedAnswers {
     episodesByIds: ({ ids }) =>
       episodes
         .filter((e) => ids.includes(e.id))
-        .map((e) => ({ episode: episodeProjection(e), citations: citationProjection(e) })),
+        .map((e) => ({ episode: { ...episodeProjection(e), citations: citationProjection(e) } })),
+    episodeSummariesByIds: ({ ids }) =>
+      episodes
+        .filter((e) => ids.includes(e.id))
+        .map((e) => ({
+          episode: {
+            id: e.id,
+            title: e.title,
+            publishedAt: e.publishedAt,
+            sourcePaperId: e.sourcePaperId,
+          },
+        })),
     papersByIds: ({ ids }) =>
       papers
         .filter((p) => ids.includes(p.id))
@@ -200,8 +211,7 @@ export function sampleAnswers(): CannedAnswers {
     ],
     stats: [{ episodes: 2, papers: 3, citations: 5 }],
     exportEpisodes: episodes.map((e) => ({
-      episode: episodeProjection(e),
-      citations: citationProjection(e),
+      episode: { ...episodeProjection(e), citations: citationProjection(e) },
     })),
     exportPapers: papers.map((p) => ({ paper: paperProjection(p, citationCounts.get(p.id)!) })),
     importStoredHashes: [],

@@ -215,7 +215,8 @@ class EmbeddedStore implements GraphStore {
     return ids.map((id) => this.#episodeCache.get(id) ?? null);
   }
 
-  readonly episodeSummariesByIds = async (ids: readonly string[]) => readEpisodeSummaries(this.#db, ids);
+  readonly episodeSummariesByIds = async (ids: readonly string[]) =>
+    readEpisodeSummaries(this.#db, ids);
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
     this.#assertOpen();

@@ -93,23 +93,29 @@ export function openNeo4jDriver(options: Neo4jConnectionOptions): CypherDriver {
   return wrapNeo4jDriver(driver, options.database);
 }
 
-function wrapNeo4jDriver(driver: Driver, database: string | undefined): CypherDriver {
+/**
+ * Causal consistency across a cluster: every query and every write transaction shares the driver's one
+ * bookmark manager, so a read sent after a write waits for the member it reaches to have that write.
+ * READ queries run in read transactions, which a routing driver sends to followers.
+ */
+export function wrapNeo4jDriver(driver: Driver, database: string | undefined): CypherDriver {
   const target = database === undefined ? {} : { database };
+  const bookmarkManager = driver.executeQueryBookmarkManager;
   return {
     async executeQuery(statement, params, routing) {
       const result = await driver.executeQuery(CYPHER[statement], cypherParams(statement, params), {
         ...target,
         routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        bookmarkManager,
       });
       return result.records.map((record) => record.toObject() as Row);
     },
 
     async executeWrite(work) {
-      // The executeQuery bookmark manager: reads after an import see it, even on another cluster member.
       const session = driver.session({
         ...target,
         defaultAccessMode: neo4j.session.WRITE,
-        bookmarkManager: driver.executeQueryBookmarkManager,
+        bookmarkManager,
       });
       try {
         return await session.executeWrite((tx) =>

@@ -4,7 +4,7 @@ import { openNeo4jDriver, type CypherDriver, type Neo4jConnectionOptions } from 
 import { withCircuitBreaker } from './circuitBreaker.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
-import { Neo4jStore, ensureSchema, type Neo4jStoreOptions } from './neo4jStore.ts';
+import { Neo4jStore, ensureSchema, fillNewestKeys, type Neo4jStoreOptions } from './neo4jStore.ts';
 import { migrateRelations } from './relations.ts';
 
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
@@ -31,9 +31,11 @@ export async function createNeo4jStoreWithDriver(
   storeOptions: Neo4jStoreOptions = {},
 ): Promise<GraphStore> {
   const guarded = withCircuitBreaker(driver);
-  // Relations of a graph written before them are computed once, where the schema is set up.
+  // Relations and newest-first keys of a graph written before them are computed once, where the
+  // schema is set up.
   const ensure = async (target: CypherDriver) => {
     await ensureSchema(target, storeOptions.indexWaitSeconds);
+    await fillNewestKeys(target);
     await migrateRelations(target);
   };
   try {

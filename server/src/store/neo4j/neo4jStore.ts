@@ -25,10 +25,14 @@ import type {
   ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
+  EpisodeSortKey,
+  EpisodeSummary,
   GraphQuery,
   GraphStore,
+  Keyset,
   Page,
   PaperListQuery,
+  PaperSortKey,
   StoreHealth,
 } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
@@ -45,8 +49,8 @@ import {
   asInteger,
   asString,
   toCitationLists,
-  toEpisodeRecord,
   toEpisodeRecordWithCitations,
+  toEpisodeSummary,
   toGraphView,
   toPaperRecord,
   toFeedRecord,
@@ -71,6 +75,11 @@ export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60):
     for (const statement of SCHEMA_STATEMENTS) await runSchemaStatement(driver, statement);
     await driver.executeQuery('schemaAwait', { timeoutSeconds: indexWaitSeconds }, 'WRITE');
   });
+}
+
+/** Episodes written before the newest-first key get it (a no-op once every episode has it). */
+export async function fillNewestKeys(driver: CypherDriver): Promise<void> {
+  await mappingStoreErrors(() => driver.executeQuery('fillEpisodeNewestKeys', {}, 'WRITE'));
 }
 
 function runSchemaStatement(driver: CypherDriver, statement: SchemaStatementName): Promise<Row[]> {
@@ -164,13 +173,19 @@ export class Neo4jStore implements GraphStore {
   async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.#read('episodesByIds', { ids: unique(ids) });
-    const found = new Map(
-      rows.map((row) => {
-        const episode = toEpisodeRecord(row.episode, row.citations);
-        return [episode.id, episode] as const;
-      }),
+    return inRequestOrder(
+      ids,
+      rows.map((row) => toEpisodeRecordWithCitations(row.episode)),
     );
-    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async episodeSummariesByIds(ids: readonly string[]): Promise<(EpisodeSummary | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#read('episodeSummariesByIds', { ids: unique(ids) });
+    return inRequestOrder(
+      ids,
+      rows.map((row) => toEpisodeSummary(row.episode)),
+    );
   }
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
@@ -212,19 +227,14 @@ export class Neo4jStore implements GraphStore {
     const { keyset } = query;
     const search =
       query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
-    const bounds = {
-      afterId: keyset?.after?.id ?? null,
-      afterPublished: keyset?.after?.publishedAt ?? null,
-      beforeId: keyset?.before?.id ?? null,
-      beforePublished: keyset?.before?.publishedAt ?? null,
-      fromEnd: keyset?.fromEnd ?? false,
-      limit,
-    };
     const [row] =
       query.sourcePaper !== undefined
         ? [await this.#metadata.sourcedEpisodes(query.sourcePaper, { offset, limit })]
         : keyset !== undefined
-          ? await this.#read('listEpisodesWindow', bounds)
+          ? await this.#read(
+              keyset.fromEnd ? 'listEpisodesWindowFromEnd' : 'listEpisodesWindow',
+              episodeWindow(keyset, limit),
+            )
           : search === null
             ? await this.#read('listEpisodes', { offset, limit })
             : await this.#read('listEpisodesSearch', { query: search, offset, limit });
@@ -242,18 +252,12 @@ export class Neo4jStore implements GraphStore {
     const { keyset } = query;
     const search =
       query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
-    const bounds = {
-      afterId: keyset?.after?.id ?? null,
-      afterCount: keyset?.after?.citationCount ?? null,
-      beforeId: keyset?.before?.id ?? null,
-      beforeCount: keyset?.before?.citationCount ?? null,
-      minCitations,
-      fromEnd: keyset?.fromEnd ?? false,
-      limit,
-    };
     const [row] =
       keyset !== undefined
-        ? await this.#read('listPapersWindow', bounds)
+        ? await this.#read(keyset.fromEnd ? 'listPapersWindowFromEnd' : 'listPapersWindow', {
+            ...paperWindow(keyset, minCitations),
+            limit,
+          })
         : search === null
           ? await this.#read('listPapers', { minCitations, offset, limit })
           : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
@@ -355,7 +359,7 @@ export class Neo4jStore implements GraphStore {
     // Two reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
-      toEpisodeRecord(row.episode, row.citations),
+      toEpisodeRecordWithCitations(row.episode),
     );
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
     return validateImportBatch({ episodes, papers });
@@ -574,6 +578,39 @@ function toCitationParams(episode: EpisodeRecord): CitationParam[] {
       note: r.note,
     })),
   ];
+}
+
+/** Above every stored key and id: the bound of a window side the keyset leaves open. */
+const PAST_EVERY_KEY = '\u{10FFFF}';
+
+function episodeWindow(keyset: Keyset<EpisodeSortKey>, limit: number) {
+  const newestKey = (key: EpisodeSortKey) => key.publishedAt ?? '';
+  return {
+    upperKey: keyset.after ? newestKey(keyset.after) : PAST_EVERY_KEY,
+    upperId: keyset.after?.id ?? '',
+    lowerKey: keyset.before ? newestKey(keyset.before) : '',
+    lowerId: keyset.before?.id ?? PAST_EVERY_KEY,
+    limit,
+  };
+}
+
+function paperWindow(keyset: Keyset<PaperSortKey>, minCitations: number) {
+  return {
+    upperCount: keyset.after?.citationCount ?? Number.MAX_SAFE_INTEGER,
+    upperId: keyset.after?.id ?? '',
+    lowerCount: keyset.before?.citationCount ?? minCitations,
+    lowerId: keyset.before?.id ?? PAST_EVERY_KEY,
+    minCitations,
+  };
+}
+
+/** One answer per requested id, null when the rows lack it. */
+function inRequestOrder<T extends { id: string }>(
+  ids: readonly string[],
+  found: T[],
+): (T | null)[] {
+  const byId = new Map(found.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {

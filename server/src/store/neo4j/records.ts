@@ -1,216 +1,174 @@
 // Between Neo4j rows and domain records: the one place that knows how properties are encoded
-// (chapters as JSON text, citations as CITES relationships). Rows are checked with zod: the database
-// is a boundary like any other.
+// (chapters as JSON text, citations as CITES relationships). Only this store writes the graph, and every
+// value it writes was validated on the way in (validateImportBatch, the feed and metadata schemas), so
+// rows are read by shape, not parsed: the readers below check what a wrong row would break (ids,
+// numbers) with plain type tests and convert Integers at the boundary. tests/neo4j/rowShapes.test.ts
+// holds the full row schemas and checks live rows against them.
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import {
-  CITATION_KINDS,
-  chapterSchema,
-  type Citation,
-  type EpisodeRecord,
-  type GraphEdge,
-  type GraphNode,
-  type GraphView,
-  type PaperRecord,
-  type PaperView,
-  type RelatedEpisode,
+import type {
+  Chapter,
+  Citation,
+  CitationKind,
+  EpisodeRecord,
+  GraphEdge,
+  GraphNode,
+  GraphView,
+  PaperRecord,
+  PaperView,
 } from '../../domain/model.ts';
 import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
-import type { DrawnGraph } from '../store.ts';
+import type { DrawnGraph, EpisodeSummary } from '../store.ts';
+
+class RowShapeError extends TypeError {
+  constructor(what: string, value: unknown) {
+    super(`Neo4j row: expected ${what}, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+}
 
 /** INTEGER arrives as a JS number (disableLosslessIntegers), or as an Integer from a lossless driver. */
-const integer = z.preprocess(
-  (value) => (neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value),
-  z.number().int(),
-);
-const nullableString = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((value) => value ?? null);
-const kind = z.enum(CITATION_KINDS);
-
-const citationRowSchema = z.object({
-  paperId: z.string(),
-  kind,
-  note: nullableString,
-  position: integer,
-});
-
-const episodeRowSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  publishedAt: nullableString,
-  paperPublishedAt: nullableString,
-  durationMinutes: integer
-    .nullable()
-    .optional()
-    .transform((value) => value ?? null),
-  summary: nullableString,
-  takeaways: z
-    .array(z.string())
-    .nullable()
-    .optional()
-    .transform((value) => value ?? []),
-  chaptersJson: z.string(),
-  extrasJson: nullableString,
-  sourcePaperId: z.string(),
-});
-
-const paperRowSchema = z.object({
-  id: z.string(),
-  title: nullableString,
-  url: z.string(),
-  arxivId: nullableString,
-  doi: nullableString,
-  aliases: z.array(z.string()),
-  citationCount: integer,
-});
-
-const chaptersSchema = z.array(chapterSchema);
-
 export function asInteger(value: unknown): number {
-  return integer.parse(value);
+  const number = neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number))
+    throw new RowShapeError('an integer', value);
+  return number;
 }
 
 export function asString(value: unknown): string {
-  return z.string().parse(value);
+  if (typeof value !== 'string') throw new RowShapeError('a string', value);
+  return value;
+}
+
+/** Neo4j drops null properties: a missing one reads as null. */
+function asNullableString(value: unknown): string | null {
+  return value === undefined || value === null ? null : asString(value);
+}
+
+function asKind(value: unknown): CitationKind {
+  if (value !== 'SOURCE' && value !== 'RECOMMENDED')
+    throw new RowShapeError('a citation kind', value);
+  return value;
+}
+
+function asList(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new RowShapeError('a list', value);
+  return value;
+}
+
+function asMap(value: unknown): Row {
+  if (value === null || typeof value !== 'object') throw new RowShapeError('a map', value);
+  return value as Row;
+}
+
+const asStrings = (value: unknown): string[] =>
+  value === undefined || value === null ? [] : asList(value).map(asString);
+
+interface CitationRow {
+  paperId: string;
+  kind: CitationKind;
+  note: string | null;
+  position: number;
+}
+
+function toCitationRow(value: unknown): CitationRow {
+  const row = asMap(value);
+  return {
+    paperId: asString(row.paperId),
+    kind: asKind(row.kind),
+    note: asNullableString(row.note),
+    position: asInteger(row.position),
+  };
 }
 
 /** An episode map projection plus its citations (any order) → the record the batch had. */
 export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRecord {
-  const row = episodeRowSchema.parse(episode);
-  const cited = z
-    .array(citationRowSchema)
-    .parse(citations)
+  const row = asMap(episode);
+  const cited = asList(citations)
+    .map(toCitationRow)
     .sort((a, b) => a.position - b.position);
   return {
-    id: row.id,
-    title: row.title,
-    publishedAt: row.publishedAt,
-    paperPublishedAt: row.paperPublishedAt,
-    durationMinutes: row.durationMinutes,
-    summary: row.summary,
-    takeaways: row.takeaways,
-    chapters: chaptersSchema.parse(JSON.parse(row.chaptersJson)),
-    sourcePaperId: row.sourcePaperId,
+    id: asString(row.id),
+    title: asString(row.title),
+    publishedAt: asNullableString(row.publishedAt),
+    paperPublishedAt: asNullableString(row.paperPublishedAt),
+    durationMinutes:
+      row.durationMinutes === undefined || row.durationMinutes === null
+        ? null
+        : asInteger(row.durationMinutes),
+    summary: asNullableString(row.summary),
+    takeaways: asStrings(row.takeaways),
+    chapters: JSON.parse(asString(row.chaptersJson)) as Chapter[],
+    sourcePaperId: asString(row.sourcePaperId),
     recommendations: cited
       .filter((c) => c.position > 0)
       .map((c) => ({ paperId: c.paperId, note: c.note })),
-    ...decodeEpisodeExtras(row.extrasJson),
+    ...decodeEpisodeExtras(asNullableString(row.extrasJson)),
   };
 }
 
 /** An item of a list projection that carries its citations inline (`citations: [...]`). */
 export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
-  const { citations, ...episode } = z
-    .object({ citations: z.array(z.unknown()) })
-    .passthrough()
-    .parse(item);
+  const { citations, ...episode } = asMap(item);
   return toEpisodeRecord(episode, citations);
 }
 
-export function toPaperView(paper: unknown): PaperView {
-  const row = paperRowSchema.parse(paper);
-  return { ...toPaperRecord(row), citationCount: row.citationCount };
-}
-
-export function toPaperRecord(paper: unknown): PaperRecord {
-  const row = paperRowSchema.omit({ citationCount: true }).parse(paper);
+export function toEpisodeSummary(episode: unknown): EpisodeSummary {
+  const row = asMap(episode);
   return {
-    id: row.id,
-    title: row.title,
-    url: row.url,
-    arxivId: row.arxivId,
-    doi: row.doi,
-    aliases: row.aliases,
+    id: asString(row.id),
+    title: asString(row.title),
+    publishedAt: asNullableString(row.publishedAt),
+    sourcePaperId: asString(row.sourcePaperId),
   };
 }
 
-const citationByPaperRowSchema = z.object({
-  paperId: z.string(),
-  episodeId: z.string(),
-  kind,
-  note: nullableString,
-  position: integer,
-});
+export function toPaperView(paper: unknown): PaperView {
+  const row = asMap(paper);
+  return { ...toPaperRecord(row), citationCount: asInteger(row.citationCount) };
+}
+
+export function toPaperRecord(paper: unknown): PaperRecord {
+  const row = asMap(paper);
+  return {
+    id: asString(row.id),
+    title: asNullableString(row.title),
+    url: asString(row.url),
+    arxivId: asNullableString(row.arxivId),
+    doi: asNullableString(row.doi),
+    aliases: asStrings(row.aliases),
+  };
+}
 
 /** Rows already in the wanted order; one list per requested id, in request order. */
 export function toCitationLists(paperIds: readonly string[], rows: readonly Row[]): Citation[][] {
   const byPaper = new Map<string, Citation[]>();
-  for (const raw of rows) {
-    const row = citationByPaperRowSchema.parse(raw);
+  for (const row of rows) {
     const citation: Citation = {
-      episodeId: row.episodeId,
-      paperId: row.paperId,
-      kind: row.kind,
-      note: row.note,
-      position: row.position,
+      episodeId: asString(row.episodeId),
+      ...toCitationRow(row),
     };
-    const list = byPaper.get(row.paperId);
+    const list = byPaper.get(citation.paperId);
     if (list) list.push(citation);
-    else byPaper.set(row.paperId, [citation]);
+    else byPaper.set(citation.paperId, [citation]);
   }
-  return paperIds.map((id) => [...(byPaper.get(id) ?? [])]);
+  return paperIds.map((id) => byPaper.get(id) ?? []);
 }
-
-const relatedRowSchema = z.object({
-  episodeId: z.string(),
-  relatedId: z.string(),
-  score: z.number(),
-  shared: z.array(z.object({ id: z.string(), citationCount: integer })),
-});
 
 /** Each id once, for a statement's list parameter. */
 export function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Rows grouped by episode (best first) into one list per requested id; shared papers rarest first, as the embedded store lists them. */
-export function toRelatedLists(
-  episodeIds: readonly string[],
-  rows: readonly Row[],
-): RelatedEpisode[][] {
-  const byEpisode = new Map<string, RelatedEpisode[]>();
-  for (const raw of rows) {
-    const row = relatedRowSchema.parse(raw);
-    const shared = [...row.shared].sort(
-      (a, b) => a.citationCount - b.citationCount || compareIds(a.id, b.id),
-    );
-    const related: RelatedEpisode = {
-      episodeId: row.relatedId,
-      score: row.score,
-      sharedPaperIds: shared.map((paper) => paper.id),
-    };
-    const list = byEpisode.get(row.episodeId);
-    if (list) list.push(related);
-    else byEpisode.set(row.episodeId, [related]);
-  }
-  return episodeIds.map((id) => [...(byEpisode.get(id) ?? [])]);
-}
-
-const graphNodeRowSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['EPISODE', 'PAPER']),
-  title: nullableString,
-  weight: integer,
-});
-
-const graphRowSchema = graphNodeRowSchema.extend({
-  citations: z.array(z.object({ paperId: z.string(), kind, position: integer })),
-});
-
-function toGraphNode(row: z.infer<typeof graphNodeRowSchema>): GraphNode {
-  const label =
-    row.kind === 'PAPER' ? paperLabel({ id: row.id, title: row.title }) : (row.title ?? row.id);
-  return { id: row.id, kind: row.kind, label, weight: row.weight };
+function toGraphNode(value: unknown): GraphNode {
+  const row = asMap(value);
+  const id = asString(row.id);
+  const title = asNullableString(row.title);
+  const kind = row.kind === 'PAPER' ? 'PAPER' : 'EPISODE';
+  const label = kind === 'PAPER' ? paperLabel({ id, title }) : (title ?? id);
+  return { id, kind, label, weight: asInteger(row.weight) };
 }
 
 /**
@@ -219,38 +177,45 @@ function toGraphNode(row: z.infer<typeof graphNodeRowSchema>): GraphNode {
  * by episode, then by the paper's place in the selection — the embedded store's order.
  */
 export function toGraphView(rows: readonly Row[]): DrawnGraph {
-  const parsed = rows.filter((row) => row.id !== null).map((row) => graphRowSchema.parse(row));
-  const place = new Map(parsed.map((row, i) => [row.id, i]));
-  const nodes = parsed.map(toGraphNode);
+  const selected = rows.filter((row) => row.id !== null);
+  const nodes = selected.map(toGraphNode);
+  const place = new Map(nodes.map((node, i) => [node.id, i]));
   const edges: GraphEdge[] = [];
-  for (const row of parsed) {
-    if (row.kind !== 'EPISODE') continue;
+  for (const [i, row] of selected.entries()) {
+    const node = nodes[i]!;
+    if (node.kind !== 'EPISODE') continue;
     const firstListing = new Map<string, { kind: GraphEdge['kind']; position: number }>();
-    for (const citation of row.citations) {
-      if (!place.has(citation.paperId)) continue;
-      const seen = firstListing.get(citation.paperId);
-      if (seen === undefined || citation.position < seen.position) {
-        firstListing.set(citation.paperId, { kind: citation.kind, position: citation.position });
+    for (const citation of asList(row.citations).map(asMap)) {
+      const paperId = asString(citation.paperId);
+      if (!place.has(paperId)) continue;
+      const position = asInteger(citation.position);
+      const seen = firstListing.get(paperId);
+      if (seen === undefined || position < seen.position) {
+        firstListing.set(paperId, { kind: asKind(citation.kind), position });
       }
     }
     const own = [...firstListing].sort(([a], [b]) => place.get(a)! - place.get(b)!);
     for (const [paperId, { kind: edgeKind }] of own)
-      edges.push({ source: row.id, target: paperId, kind: edgeKind });
+      edges.push({ source: node.id, target: paperId, kind: edgeKind });
   }
   return { nodes, edges, truncated: rows[0]?.truncated === true };
 }
 
-const pathRowSchema = z.object({
-  nodes: z.array(graphNodeRowSchema),
-  edges: z.array(z.object({ source: z.string(), target: z.string(), kind })),
-});
-
 export function toPathView(row: Row): GraphView {
-  const parsed = pathRowSchema.parse(row);
-  return { nodes: parsed.nodes.map(toGraphNode), edges: parsed.edges };
+  return {
+    nodes: asList(row.nodes).map(toGraphNode),
+    edges: asList(row.edges).map((value) => {
+      const edge = asMap(value);
+      return {
+        source: asString(edge.source),
+        target: asString(edge.target),
+        kind: asKind(edge.kind),
+      };
+    }),
+  };
 }
 
-/** Neo4j drops null properties, so a missing key is a null field. */
+/** Neo4j drops null properties, so a missing key is a null field. Feeds are few: checked in full. */
 export function toFeedRecord(feed: unknown): FeedRecord {
   const row = z.record(z.string(), z.unknown()).parse(feed);
   const present = (key: keyof FeedRecord) => row[key] ?? null;
@@ -264,7 +229,7 @@ export function toFeedRecord(feed: unknown): FeedRecord {
     lastChangedAt: present('lastChangedAt'),
     lastStatus: present('lastStatus'),
     lastError: present('lastError'),
-    episodeCount: integer.parse(row.episodeCount),
+    episodeCount: asInteger(row.episodeCount),
     nextCheckAt: present('nextCheckAt'),
   });
 }

@@ -1,26 +1,54 @@
-// Episodes: batched look-ups, the list and its pages, the export.
+// Episodes: batched look-ups (the heavy record for the episode page, the light summary for lists), the
+// newest-first list and its keyset pages, the export.
 import { cypher } from './declare.ts';
 
-// Keyset windows (store.ts: Keyset): an absent bound is a null id; with $fromEnd the window is read in
-// reverse order (each sort key has a forward and a backward twin, the unused one constant null).
+/**
+ * Newest first reads the indexed `newestKey` (schema.ts: episode_newest_key): the publication date, ''
+ * when undated, so a descending index scan lists undated episodes last with no sort of the whole label.
+ * A keyset window (store.ts: Keyset) in index terms: strictly below the upper key and strictly above
+ * the lower one, in (newestKey desc, id asc) order. The store passes sentinels for absent bounds, so
+ * every predicate stays an index range the planner can seek.
+ */
 interface EpisodeWindowParams {
-  afterId: string | null;
-  afterPublished: string | null;
-  beforeId: string | null;
-  beforePublished: string | null;
-  fromEnd: boolean;
+  upperKey: string;
+  upperId: string;
+  lowerKey: string;
+  lowerId: string;
   limit: number;
 }
 
-/** An episode `e` with its citations, as the lists return them. */
+/** An episode `e` with its citations: the record every heavy read returns. */
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
 
+const WINDOW = `MATCH (e:Episode)
+WHERE e.newestKey <= $upperKey AND e.newestKey >= $lowerKey
+  AND (e.newestKey < $upperKey OR e.id > $upperId)
+  AND (e.newestKey > $lowerKey OR e.id < $lowerId)
+WITH e
+`;
+
+const PAGE =
+  `
+WITH collect(e) AS page
+RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
+       [e IN page | ` +
+  EPISODE_PROJECTION +
+  `] AS items`;
+
 export const EPISODES_CYPHER = {
-  episodesByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+  episodesByIds: cypher<{ ids: string[] }>(
+    `UNWIND $ids AS id
 MATCH (e:Episode {id: id})
-RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
-       [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations`),
+RETURN ` +
+      EPISODE_PROJECTION +
+      ` AS episode`,
+  ),
+
+  /** What lists show of an episode (store.ts: EpisodeSummary). */
+  episodeSummariesByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+MATCH (e:Episode {id: id})
+RETURN e {.id, .title, .publishedAt, .sourcePaperId} AS episode`),
 
   episodeIdsByGuids: cypher<{ guids: string[] }>(`UNWIND $guids AS guid
 MATCH (e:Episode {guid: guid})
@@ -28,34 +56,27 @@ RETURN guid, e.id AS id`),
 
   listEpisodes: cypher<{ offset: number; limit: number }>(
     `MATCH (e:Episode)
+WHERE e.newestKey >= ''
 WITH e
-ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
+ORDER BY e.newestKey DESC, e.id
 SKIP $offset
-LIMIT $limit
-WITH collect(e) AS page
-RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
-       [e IN page | ` +
-      EPISODE_PROJECTION +
-      `] AS items`,
+LIMIT $limit` + PAGE,
   ),
 
-  /** Strictly after / before a key in listEpisodes' order (undated episodes last). */
+  /** Strictly between the bounds, first $limit in list order. */
   listEpisodesWindow: cypher<EpisodeWindowParams>(
-    `MATCH (e:Episode)
-WHERE ($afterId IS NULL OR CASE WHEN $afterPublished IS NULL THEN e.publishedAt IS NULL AND e.id > $afterId
-    ELSE e.publishedAt IS NULL OR e.publishedAt < $afterPublished OR (e.publishedAt = $afterPublished AND e.id > $afterId) END)
-  AND ($beforeId IS NULL OR CASE WHEN $beforePublished IS NULL THEN e.publishedAt IS NOT NULL OR e.id < $beforeId
-    ELSE e.publishedAt > $beforePublished OR (e.publishedAt = $beforePublished AND e.id < $beforeId) END)
-WITH e
-ORDER BY (e.publishedAt IS NULL) <> $fromEnd,
-  CASE WHEN $fromEnd THEN null ELSE e.publishedAt END DESC, CASE WHEN $fromEnd THEN e.publishedAt END ASC,
-  CASE WHEN $fromEnd THEN null ELSE e.id END ASC, CASE WHEN $fromEnd THEN e.id END DESC
-LIMIT $limit
-WITH collect(e) AS page
-RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
-       [e IN page | ` +
-      EPISODE_PROJECTION +
-      `] AS items`,
+    WINDOW +
+      `ORDER BY e.newestKey DESC, e.id
+LIMIT $limit` +
+      PAGE,
+  ),
+
+  /** Strictly between the bounds, last $limit, read backwards (the store turns them round). */
+  listEpisodesWindowFromEnd: cypher<EpisodeWindowParams>(
+    WINDOW +
+      `ORDER BY e.newestKey ASC, e.id DESC
+LIMIT $limit` +
+      PAGE,
   ),
 
   listEpisodesSearch: cypher<{
@@ -73,8 +94,17 @@ RETURN size(hits) AS totalCount,
       `] AS items`,
   ),
 
-  exportEpisodes: cypher(`MATCH (e:Episode)
-RETURN e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId} AS episode,
-       [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}] AS citations
-ORDER BY e.id`),
+  exportEpisodes: cypher(
+    `MATCH (e:Episode)
+RETURN ` +
+      EPISODE_PROJECTION +
+      ` AS episode
+ORDER BY e.id`,
+  ),
+
+  /** Graphs imported before newestKey existed get it once, where the schema is set up. */
+  fillEpisodeNewestKeys: cypher(`MATCH (e:Episode)
+WHERE e.newestKey IS NULL
+SET e.newestKey = coalesce(e.publishedAt, '')
+RETURN count(e) AS filled`),
 } as const;

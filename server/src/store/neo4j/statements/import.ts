@@ -87,6 +87,7 @@ RETURN count(DISTINCT p) AS papers, count(DISTINCT CASE WHEN changed THEN p END)
 MERGE (e:Episode {id: episode.id})
 SET e.title = episode.title,
     e.publishedAt = episode.publishedAt,
+    e.newestKey = coalesce(episode.publishedAt, ''),
     e.paperPublishedAt = episode.paperPublishedAt,
     e.durationMinutes = episode.durationMinutes,
     e.summary = episode.summary,

@@ -1,26 +1,50 @@
 // Papers: batched look-ups, who cites them, the list and its pages, the export.
 import { cypher } from './declare.ts';
 
-/** A keyset window over listPapers' order, as EpisodeWindowParams in episodes.ts. */
+/**
+ * A keyset window over listPapers' order (citationCount desc, id asc) as index ranges, like the
+ * episodes' window (episodes.ts): strictly below the upper key, strictly above the lower one; the store
+ * passes sentinels for absent bounds.
+ */
 interface PaperWindowParams {
-  afterId: string | null;
-  afterCount: number | null;
-  beforeId: string | null;
-  beforeCount: number | null;
+  upperCount: number;
+  upperId: string;
+  lowerCount: number;
+  lowerId: string;
   minCitations: number;
-  fromEnd: boolean;
   limit: number;
 }
 
+/** A paper `p` as every paper read returns it. */
+const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
+
+const WINDOW = `MATCH (p:Paper)
+WHERE p.citationCount >= $minCitations AND p.citationCount <= $upperCount AND p.citationCount >= $lowerCount
+  AND (p.citationCount < $upperCount OR p.id > $upperId)
+  AND (p.citationCount > $lowerCount OR p.id < $lowerId)
+WITH p
+`;
+
+const PAGE =
+  `
+WITH collect(` +
+  PAPER_PROJECTION +
+  `) AS items
+RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`;
+
 export const PAPERS_CYPHER = {
   /** Papers of the graph, then those known only from metadata (another paper's reference), uncited. */
-  papersByIds: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+  papersByIds: cypher<{ ids: string[] }>(
+    `UNWIND $ids AS id
 OPTIONAL MATCH (p:Paper {id: id})
 OPTIONAL MATCH (m:PaperMetadata {paperId: id})
 WITH p, m
 WHERE p IS NOT NULL OR m IS NOT NULL
-RETURN coalesce(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount},
-                m {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}) AS paper`),
+RETURN coalesce(` +
+      PAPER_PROJECTION +
+      `,
+                m {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}) AS paper`,
+  ),
 
   /**
    * An exact id wins over an alias, an alias over a paper known only from metadata, which is found by
@@ -52,42 +76,54 @@ CALL (paperId) {
 }
 RETURN paperId, episodeId, kind, note, position`),
 
-  listPapers: cypher<{ minCitations: number; offset: number; limit: number }>(`MATCH (p:Paper)
+  listPapers: cypher<{ minCitations: number; offset: number; limit: number }>(
+    `MATCH (p:Paper)
 WHERE p.citationCount >= $minCitations
 WITH p
 ORDER BY p.citationCount DESC, p.id
 SKIP $offset
-LIMIT $limit
-WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
-RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`),
+LIMIT $limit` + PAGE,
+  ),
 
-  /** Strictly after / before a key in listPapers' order. */
-  listPapersWindow: cypher<PaperWindowParams>(`MATCH (p:Paper)
-WHERE p.citationCount >= $minCitations
-  AND ($afterId IS NULL OR p.citationCount < $afterCount OR (p.citationCount = $afterCount AND p.id > $afterId))
-  AND ($beforeId IS NULL OR p.citationCount > $beforeCount OR (p.citationCount = $beforeCount AND p.id < $beforeId))
-WITH p
-ORDER BY CASE WHEN $fromEnd THEN -p.citationCount ELSE p.citationCount END DESC,
-  CASE WHEN $fromEnd THEN null ELSE p.id END ASC, CASE WHEN $fromEnd THEN p.id END DESC
-LIMIT $limit
-WITH collect(p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}) AS items
-RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`),
+  /** Strictly between the bounds, first $limit in list order. */
+  listPapersWindow: cypher<PaperWindowParams>(
+    WINDOW +
+      `ORDER BY p.citationCount DESC, p.id
+LIMIT $limit` +
+      PAGE,
+  ),
+
+  /** Strictly between the bounds, last $limit, read backwards (the store turns them round). */
+  listPapersWindowFromEnd: cypher<PaperWindowParams>(
+    WINDOW +
+      `ORDER BY p.citationCount ASC, p.id DESC
+LIMIT $limit` +
+      PAGE,
+  ),
 
   listPapersSearch: cypher<{
     query: string;
     minCitations: number;
     offset: number;
     limit: number;
-  }>(`CALL db.index.fulltext.queryNodes('paper_search', $query) YIELD node, score
+  }>(
+    `CALL db.index.fulltext.queryNodes('paper_search', $query) YIELD node, score
 WITH node, score
 WHERE node.citationCount >= $minCitations
 WITH node, score
 ORDER BY score DESC, node.id
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount,
-       [p IN hits[$offset..($offset + $limit)] | p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}] AS items`),
+       [p IN hits[$offset..($offset + $limit)] | ` +
+      PAPER_PROJECTION +
+      `] AS items`,
+  ),
 
-  exportPapers: cypher(`MATCH (p:Paper)
-RETURN p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount} AS paper
-ORDER BY p.id`),
+  exportPapers: cypher(
+    `MATCH (p:Paper)
+RETURN ` +
+      PAPER_PROJECTION +
+      ` AS paper
+ORDER BY p.id`,
+  ),
 } as const;

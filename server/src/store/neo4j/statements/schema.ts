@@ -1,13 +1,14 @@
 // The constraints and indexes the statements rely on, and the graph model they are written against.
 //
 // Graph model
-//   (:Episode {id, title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways, chaptersJson,
+//   (:Episode {id, title, publishedAt, newestKey, paperPublishedAt, durationMinutes, summary, takeaways, chaptersJson,
 //              extrasJson, guid, sourcePaperId, contentHash, paperCount, searchDetails, searchNotes})
 //   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers, searchNotes})
 //   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
 //   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
 //   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
 //   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
+// newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
 // The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts.
 import { cypher } from './declare.ts';
@@ -34,6 +35,10 @@ export const SCHEMA_CYPHER = {
 
   schemaEpisodePublished: cypher(
     `CREATE INDEX episode_published_at IF NOT EXISTS FOR (e:Episode) ON (e.publishedAt)`,
+  ),
+
+  schemaEpisodeNewestKey: cypher(
+    `CREATE INDEX episode_newest_key IF NOT EXISTS FOR (e:Episode) ON (e.newestKey)`,
   ),
 
   schemaPaperCitationCount: cypher(
@@ -67,6 +72,7 @@ export const SCHEMA_STATEMENTS = [
   'schemaPaperId',
   'schemaAliasKey',
   'schemaEpisodePublished',
+  'schemaEpisodeNewestKey',
   'schemaPaperCitationCount',
   'schemaEpisodeGuid',
   'schemaFeedUrl',
@@ -105,6 +111,7 @@ export const GRAPH_SCHEMA = {
     'id',
     'title',
     'publishedAt',
+    'newestKey',
     'paperPublishedAt',
     'durationMinutes',
     'summary',
