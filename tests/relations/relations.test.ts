@@ -3,7 +3,9 @@
 // readings the neighbours and clusters follow the topics; the same data gives the same answer.
 import { describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
+import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
+import { RELATIONS_KEPT } from '../../server/src/store/shared/relationKeeper.ts';
 import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
 import { corpusOf, episodeAt, SEED, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';
 
@@ -198,5 +200,11 @@ describe('updates', () => {
     expect(protein.size).toBe(3);
     expect(previous.map((c) => c.id)).toContain(protein.id);
     expect(clusters.map((c) => c.id).sort()).toEqual(previous.map((c) => c.id).sort());
+  });
+});
+
+describe('what the stores keep', () => {
+  it('keeps as many relations per episode as Episode.related(first:) may ask for', () => {
+    expect(RELATIONS_KEPT).toBeGreaterThanOrEqual(QUERY_LIMITS.maxRelated);
   });
 });

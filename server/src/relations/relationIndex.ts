@@ -135,6 +135,11 @@ export class RelationIndex {
     return affected;
   }
 
+  /** How many episodes the index holds. */
+  get episodeCount(): number {
+    return this.summaries.size;
+  }
+
   /** Every episode's id, in id order. */
   episodeIds(): string[] {
     return [...this.summaries.keys()].sort(compareIds);

@@ -27,6 +27,9 @@ import {
  */
 export const RELATIONS_KEPT = 50;
 
+/** Share of the corpus a change may add or change before the index is built again instead. */
+const REBUILD_SHARE = 0.1;
+
 /** What a store loads for the keeper's first build: its corpus and the clusters it persisted. */
 export interface StoredRelationCorpus extends RelationCorpus {
   /** The persisted clusters with their members, so the rebuilt clusters keep their ids. */
@@ -65,11 +68,23 @@ export class RelationKeeper {
     this.#options = options;
   }
 
-  /** Applies the change and returns what to persist; reset() if persisting it fails. */
+  /**
+   * Applies the change and returns what to persist; reset() if persisting it fails. A change larger
+   * than REBUILD_SHARE of the corpus (a first import, a big feed) builds the index again from the
+   * corpus with the change applied: cheaper than updating, and the phrases the change's texts share
+   * become terms, which an update would leave out until the next build.
+   */
   async rowsFor(change: RelationChange): Promise<RelationRows> {
-    const kept = this.#kept ?? (await this.#build());
-    this.#kept = kept;
     try {
+      const corpus = this.#kept === null ? await this.#load() : null;
+      const size = corpus?.episodes.length ?? this.#kept!.index.episodeCount;
+      if (change.episodes.length > REBUILD_SHARE * size) {
+        const kept = this.#build(withChange(corpus ?? (await this.#load()), change), false);
+        this.#kept = kept;
+        return this.#rows(kept, new Set(kept.index.episodeIds()), change.removedEpisodeIds);
+      }
+      const kept = this.#kept ?? this.#build(corpus!, true);
+      this.#kept = kept;
       const affected = kept.index.update(change);
       for (const id of change.removedEpisodeIds) kept.strongest.delete(id);
       return this.#rows(kept, affected, change.removedEpisodeIds);
@@ -81,7 +96,7 @@ export class RelationKeeper {
 
   /** Rows for every episode: the migration of a store that holds episodes but no relations. */
   async allRows(): Promise<RelationRows> {
-    const kept = await this.#build();
+    const kept = this.#build(await this.#load(), false);
     this.#kept = kept;
     return this.#rows(kept, new Set(kept.index.episodeIds()), []);
   }
@@ -91,12 +106,17 @@ export class RelationKeeper {
     this.#kept = null;
   }
 
-  async #build(): Promise<Kept> {
-    const corpus = await this.#load();
+  /**
+   * The index of a corpus; with `ranked`, each episode's strongest relations are computed too (else
+   * the caller computes every episode's relations next and fills them in).
+   */
+  #build(corpus: StoredRelationCorpus, ranked: boolean): Kept {
     const index = RelationIndex.build(corpus, this.#options);
     const strongest = new Map<string, ScoredRelation[]>();
-    for (const id of index.episodeIds()) {
-      strongest.set(id, scored(index.relationsOf(id, index.clusterGraphDegree)));
+    if (ranked) {
+      for (const id of index.episodeIds()) {
+        strongest.set(id, scored(index.relationsOf(id, index.clusterGraphDegree)));
+      }
     }
     return { index, strongest, clusters: corpus.clusters };
   }
@@ -117,6 +137,24 @@ export class RelationKeeper {
     kept.clusters = clusters;
     return { relations, removedEpisodeIds: [...removedEpisodeIds], clusters };
   }
+}
+
+/** The corpus as it will be once the change is applied. */
+function withChange(corpus: StoredRelationCorpus, change: RelationChange): StoredRelationCorpus {
+  const replaced = new Set([...change.removedEpisodeIds, ...change.episodes.map((e) => e.id)]);
+  const paperFacts = new Map(corpus.paperFacts);
+  for (const [paperId, facts] of change.paperFacts ?? []) {
+    if (facts === null) paperFacts.delete(paperId);
+    else paperFacts.set(paperId, facts);
+  }
+  return {
+    episodes: [...corpus.episodes.filter((e) => !replaced.has(e.id)), ...change.episodes].sort(
+      (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    ),
+    paperTitles: new Map([...corpus.paperTitles, ...change.paperTitles]),
+    paperFacts,
+    clusters: corpus.clusters,
+  };
 }
 
 function scored(relations: readonly EpisodeRelation[]): ScoredRelation[] {
