@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChapters } from '../../server/src/import/podcasting20/chapters.ts';
 import { fetchChapters } from '../../server/src/import/podcasting20/fetchChapters.ts';
 import { fetchTranscript } from '../../server/src/import/podcasting20/fetchTranscript.ts';
+import { parseHtmlTranscript } from '../../server/src/import/podcasting20/htmlTranscript.ts';
 import {
   parseJsonTranscript,
   parseSrt,
@@ -67,8 +68,10 @@ beforeAll(async () => {
         return send(response, 'text/html', '<html></html>');
       case '/broken-chapters.json':
         return send(response, 'application/json', '{"version":"1.2.0","chapters":[{"title":"x"}]}');
-      case '/transcript.html':
-        return send(response, 'text/plain', '<cite>Ada:</cite><time>0:00</time><p>Hello</p>');
+      case '/41.html':
+        return send(response, 'text/html; charset=utf-8', fixture('41.html'));
+      case '/notes.txt':
+        return send(response, 'text/plain', 'Just words, no cue times.');
       case '/broken.vtt':
         return send(response, 'text/vtt', '00:00.000 --> 00:01.000\nno header');
       case '/latin1.srt':
@@ -99,6 +102,7 @@ describe('a transcript served as it is in the wild', () => {
     ['/de-12.srt', 'application/x-subrip', 'srt', () => parseSrt(fixture('de-12.srt'))],
     ['/41.json', 'application/json', 'json', () => parseJsonTranscript(fixture('41.json'))],
     ['/bucket/41.vtt', 'text/vtt', 'vtt', () => parseVtt(fixture('41.vtt'))],
+    ['/41.html', 'text/html', 'html', () => parseHtmlTranscript(fixture('41.html'))],
   ])('%s (%s) is read as %s', async (path, type, format, cues) => {
     expect(await fetchTranscript(link(path, type), OPTIONS)).toEqual({
       kind: 'read',
@@ -143,9 +147,9 @@ describe('a transcript that cannot be read says why and where', () => {
   });
 
   it('refuses a format it does not read, and a link that is not http(s)', async () => {
-    expect(await fetchTranscript(link('/transcript.html', 'text/html'), OPTIONS)).toEqual({
+    expect(await fetchTranscript(link('/notes.txt', 'text/plain'), OPTIONS)).toEqual({
       kind: 'failed',
-      error: `${server.origin}/transcript.html: type "text/html" is not a transcript format papergraph reads (SRT, WebVTT, JSON)`,
+      error: `${server.origin}/notes.txt: type "text/plain" is not a transcript format papergraph reads (SRT, WebVTT, JSON, HTML)`,
     });
     expect(
       await fetchTranscript({ ...link('/x'), url: 'ftp://example.org/41.vtt' }, OPTIONS),

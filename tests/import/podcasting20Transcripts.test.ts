@@ -1,9 +1,10 @@
-// podcast:transcript files in the three timed formats, what each fixture yields cue by cue, the
+// podcast:transcript files in the namespace's four formats, what each fixture yields cue by cue, the
 // places a broken file is refused, and the second each paper is first discussed.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalisePaperRef, type PaperKey } from '../../server/src/ids/paperId.ts';
 import { firstDiscussed } from '../../server/src/import/podcasting20/firstDiscussed.ts';
+import { parseHtmlTranscript } from '../../server/src/import/podcasting20/htmlTranscript.ts';
 import {
   parseJsonTranscript,
   parseSrt,
@@ -150,6 +151,38 @@ describe('Podcasting 2.0 JSON', () => {
   });
 });
 
+describe('the HTML format', () => {
+  it('reads monologues with their speaker and time; one without a time has no start', () => {
+    expect(parseHtmlTranscript(fixture('41.html'))).toEqual([
+      {
+        start: 0,
+        end: null,
+        speaker: 'Ada Reviewer',
+        text: 'Welcome back to Gradient Descent & Friends.',
+      },
+      {
+        start: 4,
+        end: null,
+        speaker: 'Ada Reviewer',
+        text: 'Today: direct preference optimization, the paper everyone calls DPO.',
+      },
+      {
+        start: null,
+        end: null,
+        speaker: 'Ben Citer',
+        text: '(No time here: the transcriber lost the clock.) Proximal policy optimization algorithms, remember?',
+      },
+      { start: 3723.5, end: null, speaker: 'Ben Citer', text: 'KTO came much later.' },
+    ]);
+  });
+
+  it('names a time it cannot read', () => {
+    expect(() => parseHtmlTranscript('<time>about a minute in</time><p>Hi</p>')).toThrow(
+      'field podcast:transcript: HTML transcript: <time>about a minute in</time> is not a time (0:09 or 1:02:03)',
+    );
+  });
+});
+
 describe('which format a file is', () => {
   it.each([
     ['text/vtt', '', 'vtt'],
@@ -159,9 +192,16 @@ describe('which format a file is', () => {
     ['text/plain', 'WEBVTT\n\n', 'vtt'],
     ['text/plain', '1\n00:00:00,000 --> 00:00:01,000\nx', 'srt'],
     ['application/octet-stream', '{"segments":[]}', 'json'],
-    ['text/html', '<cite>Kevin:</cite><time>0:00</time><p>Hi</p>', null],
+    ['text/html', '<cite>Kevin:</cite><time>0:00</time><p>Hi</p>', 'html'],
+    ['text/plain', 'Just words.', null],
+    ['application/pdf', '%PDF-1.7', null],
   ] as const)('%s starting %j is %s', (type, text, format) => {
-    expect(transcriptFormat(type, text)).toBe(format);
+    expect(transcriptFormat([type], text)).toBe(format);
+  });
+
+  it('trusts the first type that names a format', () => {
+    expect(transcriptFormat(['text/vtt', 'text/html'], '')).toBe('vtt');
+    expect(transcriptFormat(['application/octet-stream', 'application/x-subrip'], '')).toBe('srt');
   });
 });
 
@@ -226,6 +266,14 @@ describe('the second a paper is first discussed', () => {
         { key: key('https://openreview.net/forum?id=HyxCxhRcY7'), title: null },
       ]),
     ).toEqual([]);
+  });
+
+  it('gives no second for a paper said only where the transcript has no time', () => {
+    const cues = parseHtmlTranscript(fixture('41.html'));
+    expect(firstDiscussed(cues, [DPO, PPO, KTO])).toEqual([
+      { paperId: 'arxiv:2305.18290', seconds: 4, cueIndex: 1, by: 'name' },
+      { paperId: 'arxiv:2402.01306', seconds: 3723.5, cueIndex: 3, by: 'name' },
+    ]);
   });
 
   it('reads every format through one entry point', () => {

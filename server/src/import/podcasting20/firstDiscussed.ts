@@ -7,7 +7,8 @@
 //    from a title says nothing;
 //  - acronym: the initials of a name of three or more words ("DPO" for Direct Preference
 //    Optimization) said as an upper-case word.
-// The time is the start of the cue where the match begins.
+// The time is the start of the cue where the match begins; a match in a cue without a time (an HTML
+// transcript's) gives none, so it is not counted.
 import type { PaperKey } from '../../ids/paperId.ts';
 import type { TranscriptCue } from './transcript.ts';
 
@@ -100,14 +101,15 @@ export function firstDiscussed(
         if (cueIndex >= 0) matches.push({ cueIndex, by: 'acronym' });
       }
     }
-    const earliest = matches.sort(
-      (a, b) => (cues[a.cueIndex]?.start ?? 0) - (cues[b.cueIndex]?.start ?? 0),
-    )[0];
-    const cue = earliest ? cues[earliest.cueIndex] : undefined;
-    if (earliest && cue)
+    const timed = matches.flatMap((match) => {
+      const start = cues[match.cueIndex]?.start;
+      return start === null || start === undefined ? [] : [{ ...match, start }];
+    });
+    const earliest = timed.sort((a, b) => a.start - b.start)[0];
+    if (earliest)
       found.push({
         paperId: paper.key.id,
-        seconds: cue.start,
+        seconds: earliest.start,
         cueIndex: earliest.cueIndex,
         by: earliest.by,
       });

@@ -1,20 +1,21 @@
-// podcast:transcript files as timed cues: SubRip (SRT), WebVTT and the Podcasting 2.0 JSON format
-// (podcast-namespace transcripts.md). A file that breaks its format is refused with every place it
-// breaks it (line or segment), never half read.
+// podcast:transcript files as cues: SubRip (SRT), WebVTT, the Podcasting 2.0 JSON format and its HTML
+// format (podcast-namespace transcripts.md). A file that breaks its format is refused with every
+// place it breaks it (line, segment or tag), never half read.
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import { ImportError, type ImportIssue } from '../errors.ts';
 import { cleanControlCharacters, collapseWhitespace, excerpt } from '../text.ts';
+import { parseHtmlTranscript } from './htmlTranscript.ts';
 
 export interface TranscriptCue {
-  /** Seconds from the start of the audio. */
-  start: number;
+  /** Seconds from the start of the audio; null for an HTML transcript's monologue without a time. */
+  start: number | null;
   end: number | null;
   speaker: string | null;
   text: string;
 }
 
-export type TranscriptFormat = 'srt' | 'vtt' | 'json';
+export type TranscriptFormat = 'srt' | 'vtt' | 'json' | 'html';
 
 const FIELD = 'podcast:transcript';
 
@@ -169,12 +170,18 @@ const FORMAT_OF_TYPE: ReadonlyMap<string, TranscriptFormat> = new Map([
   ['text/srt', 'srt'],
   ['text/vtt', 'vtt'],
   ['application/json', 'json'],
+  ['text/html', 'html'],
 ]);
 
-/** The format a podcast:transcript type names; text/plain and unknown types are told by their start. */
-export function transcriptFormat(type: string, text: string): TranscriptFormat | null {
-  const known = FORMAT_OF_TYPE.get(type.split(';')[0]?.trim().toLowerCase() ?? '');
-  if (known) return known;
+/**
+ * The format of a transcript: the first of `types` (MIME types, most trusted first) that names one,
+ * else the file's start tells (for text/plain, octet-stream and unknown types).
+ */
+export function transcriptFormat(types: readonly string[], text: string): TranscriptFormat | null {
+  for (const type of types) {
+    const known = FORMAT_OF_TYPE.get(type.split(';')[0]?.trim().toLowerCase() ?? '');
+    if (known) return known;
+  }
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('WEBVTT')) return 'vtt';
   if (start.startsWith('{')) return 'json';
@@ -190,5 +197,7 @@ export function parseTranscript(format: TranscriptFormat, text: string): Transcr
       return parseVtt(text);
     case 'json':
       return parseJsonTranscript(text);
+    case 'html':
+      return parseHtmlTranscript(text);
   }
 }
