@@ -25,6 +25,7 @@ import {
   StatsQuery,
 } from './graphql/documents.ts';
 import type { graphql } from './graphql/graphql.ts';
+import { EpisodeMapQuery, LocalMapQuery } from './graphql/mapDocuments.ts';
 import { findMismatch, type DataPath } from './graphql/resultCheck.ts';
 
 // zod probes `new Function` to decide whether to compile validators; the page's CSP forbids eval,
@@ -300,6 +301,16 @@ export function createApi(options: ApiClientOptions) {
         (data) => data.papersByRefs,
         signal,
       );
+    },
+
+    /** The episode map of every cluster, or of one. */
+    async episodeMap(cluster: string | null, limit: number, signal?: AbortSignal) {
+      return (await request(EpisodeMapQuery, { cluster, limit }, signal)).episodeMap;
+    },
+
+    /** An episode, its nearest episodes and theirs; null for an unknown episode. */
+    async localMap(id: string, first: number, signal?: AbortSignal) {
+      return (await request(LocalMapQuery, { id, first }, signal)).episode;
     },
 
     /** Publication date (YYYY-MM-DD or null) of each episode id; unknown ids are left out. */

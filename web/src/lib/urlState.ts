@@ -28,7 +28,23 @@ export interface ExplorerState {
   topic: string | null;
   /** Episodes coloured by their kind (all blue) or along a timeline by publication date; papers by topic. */
   colour: ColourMode;
+  /**
+   * The episode map or the episode–paper graph; absent is 'auto', picked by the size of the graph
+   * (resolveView). The map fields are absent at their defaults, so a state without them is whole.
+   */
+  view?: 'map' | 'graph';
+  /** The map shows only this cluster. */
+  cluster?: string;
+  /** The map shows this episode's nearest episodes (its local map). */
+  around?: string;
 }
+
+const VIEW_MODES = ['map', 'graph'] as const;
+/**
+ * More episodes than this and the home view is the episode map: with the few papers each episode
+ * cites, a paper graph of more episodes holds more nodes than stay legible at once.
+ */
+export const MAP_HOME_MIN_EPISODES = 100;
 
 export type ColourMode = 'kind' | 'date' | 'topic';
 const COLOUR_MODES: readonly ColourMode[] = ['kind', 'date', 'topic'];
@@ -80,6 +96,13 @@ export const PARAM = {
   colour: 'colour',
 } as const;
 
+/** The map's parameters, written after the others. */
+export const MAP_PARAM = {
+  view: 'view',
+  cluster: 'cluster',
+  around: 'around',
+} as const;
+
 interface QueryLike {
   get(name: string): string | null;
   getAll(name: string): string[];
@@ -98,6 +121,9 @@ export type GraphParams = Pick<
   | 'until'
   | 'topic'
   | 'colour'
+  | 'view'
+  | 'cluster'
+  | 'around'
 >;
 export type SelectionParams = Pick<ExplorerState, 'selected' | 'pathFrom' | 'pathTo'>;
 
@@ -123,7 +149,39 @@ export function parseGraphParams(query: QueryLike): GraphParams {
     until: parseDate(query.get(PARAM.until)),
     topic: parseTopic(query.get(PARAM.topic)),
     colour: parseChoice(query.get(PARAM.colour), COLOUR_MODES, DEFAULT_STATE.colour),
+    ...parseMapParams(query),
   };
+}
+
+function parseMapParams(query: QueryLike): Pick<ExplorerState, 'view' | 'cluster' | 'around'> {
+  const view = VIEW_MODES.find((mode) => mode === query.get(MAP_PARAM.view));
+  const cluster = parseId(query.get(MAP_PARAM.cluster));
+  const around = parseId(query.get(MAP_PARAM.around));
+  return {
+    ...(view ? { view } : {}),
+    ...(cluster ? { cluster } : {}),
+    ...(around ? { around } : {}),
+  };
+}
+
+/** The state without the map's fields (at their defaults). */
+function withoutMap(state: ExplorerState): ExplorerState {
+  const { view: _view, cluster: _cluster, around: _around, ...rest } = state;
+  return rest;
+}
+
+/**
+ * Which view is drawn: a cluster or a local map is a map, a focus is the paper graph, and the
+ * home view is the map when the graph has more than MAP_HOME_MIN_EPISODES episodes.
+ */
+export function resolveView(
+  params: Pick<ExplorerState, 'view' | 'cluster' | 'around' | 'focus'>,
+  episodeCount: number,
+): 'map' | 'graph' {
+  if (params.view) return params.view;
+  if (params.cluster || params.around) return 'map';
+  if (params.focus !== null) return 'graph';
+  return episodeCount > MAP_HOME_MIN_EPISODES ? 'map' : 'graph';
 }
 
 /** Whether the view needs the papers' topics (topic colour or a topic filter). */
@@ -163,6 +221,9 @@ export function explorerParams(state: ExplorerState): URLSearchParams {
   if (state.until) params.set(PARAM.until, state.until);
   if (state.topic) params.set(PARAM.topic, state.topic);
   if (state.colour !== DEFAULT_STATE.colour) params.set(PARAM.colour, state.colour);
+  if (state.view) params.set(MAP_PARAM.view, state.view);
+  if (state.cluster) params.set(MAP_PARAM.cluster, state.cluster);
+  if (state.around) params.set(MAP_PARAM.around, state.around);
   return params;
 }
 
@@ -179,9 +240,10 @@ export function explorerHref(state: ExplorerState): string {
 
 // ---- transitions: each user action is a pure change of state ----
 
-/** Start a fresh view around one node. */
+/** Start a fresh view around one node (a focus is drawn in the episode–paper graph). */
 export function focusOn(state: ExplorerState, id: string): ExplorerState {
-  return { ...state, focus: id, selected: id, expanded: [], hidden: [] };
+  const focused = { ...withoutMap(state), focus: id, selected: id, expanded: [], hidden: [] };
+  return state.view === 'map' ? { ...focused, view: 'graph' } : focused;
 }
 
 /** Back to the whole graph (filters kept). */
@@ -222,6 +284,26 @@ export function hide(state: ExplorerState, id: string): ExplorerState {
 /** Keep only a node and its neighbours (Bloom's "dismiss others"): a one-hop view around it. */
 export function hideOthers(state: ExplorerState, id: string): ExplorerState {
   return { ...focusOn(state, id), depth: 1 };
+}
+
+/** The map of every cluster, or of one (drilling down); the selection is kept. */
+export function showMap(state: ExplorerState, cluster: string | null = null): ExplorerState {
+  return { ...withoutMap(state), view: 'map', ...(cluster ? { cluster } : {}) };
+}
+
+/** An episode's local map: it and its nearest episodes. */
+export function showLocalMap(state: ExplorerState, episodeId: string): ExplorerState {
+  return { ...withoutMap(state), view: 'map', around: episodeId, selected: episodeId };
+}
+
+/** The episode–paper graph, around `focus` when given (an episode drilled into). */
+export function showGraph(state: ExplorerState, focus: string | null = state.focus): ExplorerState {
+  return {
+    ...withoutMap(state),
+    view: 'graph',
+    focus,
+    ...(focus === state.focus ? {} : { expanded: [], hidden: [] }),
+  };
 }
 
 export function showAll(state: ExplorerState): ExplorerState {

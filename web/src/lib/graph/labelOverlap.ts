@@ -16,9 +16,15 @@ const GAP = 1;
 const overlap = (a: LabelBox, b: LabelBox) =>
   a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
 
-/** Ids of the labels to leave out, boxes given most important first: each covering a kept one goes. */
-export function overlappingLabels(boxes: readonly LabelBox[]): Set<string> {
-  const kept: LabelBox[] = [];
+/**
+ * Ids of the labels to leave out, boxes given most important first: each covering a kept one goes.
+ * `fixed` are labels drawn whatever happens (they are never left out, the others make way).
+ */
+export function overlappingLabels(
+  boxes: readonly LabelBox[],
+  fixed: readonly LabelBox[] = [],
+): Set<string> {
+  const kept: LabelBox[] = [...fixed];
   const hidden = new Set<string>();
   for (const box of boxes) {
     if (kept.some((other) => overlap(box, other))) hidden.add(box.id);

@@ -4,14 +4,28 @@ import type { LayoutServerLoad } from './$types';
 import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
+import { fromEpisodeMap, fromLocalMap, type MapView } from '#lib/map/mapData.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import {
   LIMIT_RANGE,
   needsDates,
   needsTopics,
   parseGraphParams,
+  resolveView,
   type GraphParams,
 } from '#lib/urlState.ts';
+
+/** Nearest episodes a local map shows, and of each of them the relations looked at. */
+const LOCAL_MAP_NEIGHBOURS = 12;
+
+/** The map of every cluster, of one, or around an episode; null for an unknown episode. */
+async function mapView(api: Api, params: GraphParams): Promise<MapView | null> {
+  if (params.around) {
+    const answer = await api.localMap(params.around, LOCAL_MAP_NEIGHBOURS);
+    return answer ? fromLocalMap(answer) : null;
+  }
+  return fromEpisodeMap(await api.episodeMap(params.cluster ?? null, params.limit));
+}
 
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
@@ -65,7 +79,26 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   };
 
   try {
-    const [base, expansions, stats, focusId] = await Promise.all([
+    const stats = await api.stats();
+    const mode = resolveView(params, stats.episodes);
+    if (mode === 'map') {
+      const map = await tolerant('Could not load the map', mapView(api, params), null);
+      if (map === null && params.around)
+        notices.push(`No episode "${params.around}" to draw a map around.`);
+      return {
+        mode,
+        map,
+        episodeDates: null,
+        paperTopics: null,
+        base: EMPTY,
+        expansions: [],
+        stats,
+        focusId: null,
+        truncated: map !== null && !params.around && map.nodes.length >= params.limit,
+        notices,
+      };
+    }
+    const [base, expansions, focusId] = await Promise.all([
       tolerant(
         params.focus
           ? `Could not show the graph around "${params.focus}"`
@@ -82,7 +115,6 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
           ),
         ),
       ),
-      api.stats(),
       canonicalId(api, params.focus),
     ]);
     // Dates only for a timeline or a date range, topics only for topic colour or filter: batch lookups.
@@ -95,6 +127,8 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       needsTopics(params) ? api.paperTopics(idsOf('PAPER')) : null,
     ]);
     return {
+      mode,
+      map: null,
       episodeDates,
       paperTopics,
       base: base.graph,

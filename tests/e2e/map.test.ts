@@ -1,0 +1,178 @@
+// The episode map in Chromium at desktop and phone sizes, on the seed: every episode drawn and
+// connected with its clusters labelled, drilling into a cluster and back, an episode's local map one
+// click from its details, and an edge's reasons on hover and on keyboard focus; axe clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousAxeViolations, shot } from './browser.ts';
+import { apiQuery, startStack, type Stack } from './stack.ts';
+import { openViewports, type Viewports } from './viewports.ts';
+
+let stack: Stack;
+let viewports: Viewports;
+let seedEpisodes: string[] = [];
+
+beforeAll(async () => {
+  viewports = await openViewports();
+  stack = await startStack();
+  const data = await apiQuery<{ episodes: { edges: { node: { id: string } }[] } }>(
+    stack.apiUrl,
+    '{ episodes(first: 100) { edges { node { id } } } }',
+  );
+  seedEpisodes = data.episodes.edges.map((edge) => edge.node.id);
+}, 180_000);
+
+afterAll(async () => {
+  await viewports?.close();
+  await stack?.close();
+});
+
+interface Drawn {
+  nodes: number;
+  edges: number;
+  isolated: number;
+  attributes: { nodes: number; edges: number; isolated: number };
+  ids: string[];
+}
+
+/** Waits for the map, then what cytoscape drew next to what the container says it drew. */
+async function mapDrawn(page: Page): Promise<Drawn> {
+  await page.waitForSelector('[data-testid="map-canvas"][data-status="ready"]');
+  return page.evaluate(() => {
+    const frame = document.querySelector<HTMLElement>('[data-testid="map-canvas"]')!;
+    const container = frame.querySelector('[role="img"]') as HTMLElement & {
+      _cyreg?: { cy: any };
+    };
+    const cy = container._cyreg!.cy;
+    return {
+      nodes: cy.nodes().length,
+      edges: cy.edges().length,
+      isolated: cy.nodes().filter((n: any) => n.degree(false) === 0).length,
+      attributes: {
+        nodes: Number(frame.dataset['nodeCount']),
+        edges: Number(frame.dataset['edgeCount']),
+        isolated: Number(frame.dataset['isolatedCount']),
+      },
+      ids: cy.nodes().map((n: any) => n.id()),
+    };
+  });
+}
+
+/** Where the middle of an edge is drawn with nothing over it (no label, no sheet), in page pixels. */
+function uncoveredEdgeMiddle(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const container = document.querySelector(
+      '[data-testid="map-canvas"] [role="img"]',
+    ) as HTMLElement & { _cyreg?: { cy: any } };
+    const box = container.getBoundingClientRect();
+    const middles = container._cyreg!.cy.edges().map((edge: any) => {
+      const middle = edge.renderedMidpoint();
+      return { x: box.x + middle.x, y: box.y + middle.y };
+    }) as { x: number; y: number }[];
+    const free = middles.find(({ x, y }) => container.contains(document.elementFromPoint(x, y)));
+    if (!free) throw new Error('every edge middle is covered');
+    return free;
+  });
+}
+
+describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = size === 'desktop' ? viewports.desktop : viewports.phone;
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('draws every seed episode connected, with every cluster labelled', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    const drawn = await mapDrawn(page);
+    expect(drawn.attributes).toEqual({
+      nodes: drawn.nodes,
+      edges: drawn.edges,
+      isolated: drawn.isolated,
+    });
+    expect(drawn.ids.sort()).toEqual([...seedEpisodes].sort());
+    expect(drawn.isolated).toBe(0);
+    const clusters = Number(
+      await page.getAttribute('[data-testid="map-canvas"]', 'data-cluster-count'),
+    );
+    expect(clusters).toBeGreaterThan(0);
+    const labels = page.getByTestId('cluster-label');
+    expect(await labels.count()).toBe(clusters);
+    for (const label of await labels.all()) {
+      expect(await label.isVisible()).toBe(true);
+      expect((await label.textContent())?.trim()).not.toBe('');
+    }
+    expect(await page.getByTestId('map-summary').textContent()).toContain('8 episodes');
+    await shot(page, `map-home-${size}`);
+  });
+
+  it('drills into a cluster from its label and back', async () => {
+    const label = page.getByTestId('cluster-label').first();
+    const name = (await label.textContent())!.trim();
+    await label.click();
+    await page.waitForURL(/cluster=/);
+    const drawn = await mapDrawn(page);
+    expect(await page.getByTestId('map-where').textContent()).toContain(name);
+    expect(drawn.nodes).toBeGreaterThan(1);
+    expect(drawn.nodes).toBeLessThanOrEqual(seedEpisodes.length);
+    expect(drawn.isolated).toBe(0);
+    await page.getByTestId('map-home').click();
+    await page.waitForURL((url) => !url.search.includes('cluster='));
+    expect((await mapDrawn(page)).nodes).toBe(seedEpisodes.length);
+  });
+
+  it("opens an episode's local map from its details", async () => {
+    const episode = seedEpisodes[0]!;
+    await page.goto(`${stack.baseUrl}/?view=map&sel=${episode}`);
+    await mapDrawn(page);
+    await page.getByTestId('local-map').click();
+    await page.waitForURL(/around=/);
+    const drawn = await mapDrawn(page);
+    expect(drawn.ids).toContain(episode);
+    expect(drawn.nodes).toBeGreaterThan(1);
+    expect(drawn.isolated).toBe(0);
+    expect(await page.getByTestId('map-where').textContent()).toContain('Around');
+    const centre = await page.evaluate(() => {
+      const container = document.querySelector(
+        '[data-testid="map-canvas"] [role="img"]',
+      ) as HTMLElement & { _cyreg?: { cy: any } };
+      return container._cyreg!.cy.nodes('.centre').map((n: any) => n.id());
+    });
+    expect(centre).toEqual([episode]);
+    await shot(page, `map-local-${size}`);
+  });
+
+  it("tells an edge's reasons on hover and on keyboard focus", async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    await page.getByTestId('map-canvas').scrollIntoViewIfNeeded();
+    const middle = await uncoveredEdgeMiddle(page);
+    await page.mouse.move(middle.x, middle.y);
+    const hovered = page.getByTestId('map-edge-tooltip');
+    await hovered.waitFor();
+    expect(await hovered.locator('li').count()).toBeGreaterThan(0);
+    await page.mouse.move(1, 1);
+    await hovered.waitFor({ state: 'detached' });
+
+    const relation = page.getByTestId('map-relation').first();
+    await relation.focus();
+    const focused = page.getByTestId('map-edge-tooltip');
+    await focused.waitFor();
+    const title = (await relation.textContent())!.trim();
+    expect((await focused.locator('strong').textContent())!.trim()).toBe(title);
+    expect(await focused.locator('li').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    await focused.waitFor({ state: 'detached' });
+  });
+
+  it('passes axe', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+// What a map draws, from either answer: the episode map of every cluster or one (episodeMap), or an
+// episode's local map (the episode, its nearest episodes, and the relations among them).
+import type { ResultOf } from 'gql.tada';
+import type { GraphNode } from '../api.ts';
+import type { EpisodeMapQuery, LocalMapQuery } from '../graphql/mapDocuments.ts';
+
+type EpisodeMapAnswer = ResultOf<typeof EpisodeMapQuery>['episodeMap'];
+type LocalMapAnswer = NonNullable<ResultOf<typeof LocalMapQuery>['episode']>;
+export type MapReason = EpisodeMapAnswer['edges'][number]['reasons'][number];
+export type RelationKind = MapReason['kind'];
+
+export interface MapNode {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  clusterId: string | null;
+}
+
+export interface MapLink {
+  /** The smaller id of the two. */
+  source: string;
+  target: string;
+  weight: number;
+  /** The kind of its strongest reason. */
+  kind: RelationKind;
+  /** Strongest first. */
+  reasons: MapReason[];
+}
+
+export interface MapCluster {
+  id: string;
+  label: string;
+  /** Episodes in the whole cluster, not only those drawn. */
+  size: number;
+}
+
+export interface MapView {
+  nodes: MapNode[];
+  /** Strongest first. */
+  links: MapLink[];
+  /** Largest first. */
+  clusters: MapCluster[];
+  /** The episode a local map is drawn around. */
+  centre: string | null;
+}
+
+export const linkId = (link: Pick<MapLink, 'source' | 'target'>) => `${link.source}~${link.target}`;
+
+export function fromEpisodeMap(answer: EpisodeMapAnswer): MapView {
+  return {
+    nodes: answer.episodes.map((episode) => ({
+      id: episode.id,
+      title: episode.title,
+      publishedAt: episode.publishedAt,
+      clusterId: episode.cluster?.id ?? null,
+    })),
+    links: answer.edges.map((edge) => ({ ...edge })),
+    clusters: answer.clusters.map((cluster) => ({ ...cluster })),
+    centre: null,
+  };
+}
+
+/** The episode, its related episodes, its relations to them and theirs among them. */
+export function fromLocalMap(answer: LocalMapAnswer): MapView {
+  const neighbours = answer.related.map((relation) => relation.episode);
+  const inView = new Set([answer.id, ...neighbours.map((episode) => episode.id)]);
+  const links = new Map<string, MapLink>();
+  const add = (from: string, to: string, score: number, reasons: MapReason[]) => {
+    if (!inView.has(to) || from === to || reasons.length === 0) return;
+    const [source, target] = from < to ? [from, to] : [to, from];
+    const key = linkId({ source, target });
+    if (links.has(key)) return;
+    links.set(key, { source, target, weight: score, kind: reasons[0]!.kind, reasons });
+  };
+  for (const relation of answer.related)
+    add(answer.id, relation.episode.id, relation.score, relation.reasons);
+  for (const neighbour of neighbours) {
+    for (const relation of neighbour.related)
+      add(neighbour.id, relation.episode.id, relation.score, relation.reasons);
+  }
+  const episodes = [answer, ...neighbours];
+  const clusters = new Map<string, MapCluster>();
+  for (const episode of episodes)
+    if (episode.cluster) clusters.set(episode.cluster.id, episode.cluster);
+  return {
+    nodes: episodes.map((episode) => ({
+      id: episode.id,
+      title: episode.title,
+      publishedAt: episode.publishedAt,
+      clusterId: episode.cluster?.id ?? null,
+    })),
+    links: [...links.values()].sort((a, b) => b.weight - a.weight),
+    clusters: [...clusters.values()].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1)),
+    centre: answer.id,
+  };
+}
+
+/** What a drawing of the view holds: nodes, edges, and nodes with no edge. */
+export function mapCounts(view: MapView): { nodes: number; edges: number; isolated: number } {
+  const linked = new Set(view.links.flatMap((link) => [link.source, link.target]));
+  return {
+    nodes: view.nodes.length,
+    edges: view.links.length,
+    isolated: view.nodes.filter((node) => !linked.has(node.id)).length,
+  };
+}
+
+/** The map's episodes as the explorer's side list shows nodes (A–Z, weight = relations in view). */
+export function listedEpisodes(view: MapView): GraphNode[] {
+  const degree = new Map<string, number>();
+  for (const link of view.links) {
+    degree.set(link.source, (degree.get(link.source) ?? 0) + 1);
+    degree.set(link.target, (degree.get(link.target) ?? 0) + 1);
+  }
+  return view.nodes
+    .map((node) => ({
+      id: node.id,
+      kind: 'EPISODE' as const,
+      label: node.title,
+      weight: degree.get(node.id) ?? 0,
+    }))
+    .sort(
+      (a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1),
+    );
+}
+
+/** The relations a keyboard list offers: the selected episode's, else the strongest in view. */
+export function listedLinks(view: MapView, selected: string | null, count: number): MapLink[] {
+  const own = selected
+    ? view.links.filter((link) => link.source === selected || link.target === selected)
+    : [];
+  return (own.length > 0 ? own : view.links).slice(0, count);
+}
