@@ -1,7 +1,7 @@
 // Every paper an episode's notes link to, each with the sentence it is linked from. Notes are the
-// description, `content:encoded` and the chapters' titles and links; a link counts as a paper only
-// when the identifier module says it names one (arXiv, DOI, a venue's or index's paper page), so
-// sponsors, social profiles, the show's own site and podcast apps are never papers.
+// description, `content:encoded`, `itunes:summary` and the chapters' titles and links; a link counts
+// as a paper only when the identifier module says it names one (arXiv, DOI, a venue's or index's
+// paper page), so sponsors, social profiles, the show's own site and podcast apps are never papers.
 import { namesAPaper, parsePaperRef, type PaperKey } from '../../ids/paperId.ts';
 import type { ImportIssue } from '../errors.ts';
 import { excerpt } from '../text.ts';

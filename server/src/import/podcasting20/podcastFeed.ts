@@ -151,27 +151,24 @@ function transcriptsOf(nodes: unknown, problem: AddProblem): TranscriptLink[] {
 }
 
 function showOf(channel: Record<string, unknown>, problem: AddProblem): ShowFields {
-  const selfLink = asArray(channel['atom:link']).find(
-    (link) => attributeOf(link, 'rel') === 'self',
-  );
+  const itunesImage = attributeOf(channel['itunes:image'], 'href');
   const image = channel['image'];
+  const movedTo = textOf(channel['itunes:new-feed-url']);
+  const self = asArray(channel['atom:link']).find((link) => attributeOf(link, 'rel') === 'self');
+  const owner = channel['itunes:owner'];
   return {
     title: textOf(channel['title'])?.replace(/\s+/g, ' ') ?? null,
     link: webLink(textOf(channel['link']), 'link', problem),
-    imageUrl: webLink(
-      attributeOf(channel['itunes:image'], 'href') ??
-        (isRecord(image) ? textOf(image['url']) : null),
-      'itunes:image',
-      problem,
-    ),
+    imageUrl:
+      itunesImage === null
+        ? webLink(isRecord(image) ? textOf(image['url']) : null, 'image', problem)
+        : webLink(itunesImage, 'itunes:image', problem),
     author:
-      textOf(channel['itunes:author']) ??
-      (isRecord(channel['itunes:owner']) ? textOf(channel['itunes:owner']['itunes:name']) : null),
-    feedUrl: webLink(
-      textOf(channel['itunes:new-feed-url']) ?? attributeOf(selfLink, 'href'),
-      textOf(channel['itunes:new-feed-url']) === null ? 'atom:link' : 'itunes:new-feed-url',
-      problem,
-    ),
+      textOf(channel['itunes:author']) ?? (isRecord(owner) ? textOf(owner['itunes:name']) : null),
+    feedUrl:
+      movedTo === null
+        ? webLink(attributeOf(self, 'href'), 'atom:link', problem)
+        : webLink(movedTo, 'itunes:new-feed-url', problem),
     language: textOf(channel['language']),
   };
 }
