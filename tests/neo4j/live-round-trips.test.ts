@@ -45,7 +45,7 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     const statements = await statementsOf(`{ episodes(first: 8) { edges { node { id
       related(first: 3) { score episode { title } sharedPapers { id } }
       recommendations { note paper { id citedBy(first: 5) { kind episode { id } } } } } } } }`);
-    expect(statements.filter((name) => name === 'related')).toHaveLength(1);
+    expect(statements.filter((name) => name === 'relationsOfEpisodes')).toHaveLength(1);
     expect(statements.filter((name) => name === 'citationsByPaperIds')).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(6);
   });

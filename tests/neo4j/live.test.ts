@@ -119,7 +119,8 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     expect(await store.resolvePaperKeys([paperA.aliases[1]!])).toEqual([paperA.id]);
     const related = await relatedOf(store, episodeOne.id, 5);
     expect(related.map((r) => r.episodeId)).toEqual([episodeTwo.id]);
-    expect(related[0]?.score).toBeCloseTo(2 / Math.log(2), 10);
+    const sharedPapers = related[0]?.reasons.find((reason) => reason.kind === 'SHARED_PAPER');
+    expect(sharedPapers?.weight).toBeCloseTo(2 / Math.log(2), 10);
     expect((await store.path(episodeOne.id, episodeOne.id))?.nodes.map((n) => n.id)).toEqual([
       episodeOne.id,
     ]);

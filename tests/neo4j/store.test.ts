@@ -104,24 +104,46 @@ describe('reads map rows back to domain records', () => {
     expect(paramsOf(driver, 'listEpisodesSearch').query).toContain('"preference"');
   });
 
-  it('related: shared papers rarest first, then id', async () => {
-    const { store } = setup({
-      related: [
+  it('related: the stored relations in rank order, shared papers and references from their reasons', async () => {
+    const reasons = [
+      {
+        kind: 'SHARED_PAPER',
+        weight: 1.2,
+        label: 'both recommend C and A',
+        paperIds: ['arxiv:c', 'arxiv:a'],
+        terms: [],
+      },
+      {
+        kind: 'CO_CITED',
+        weight: 0.3,
+        label: 'both source papers are cited by R',
+        paperIds: ['arxiv:r'],
+        terms: [],
+      },
+    ];
+    const { driver, store } = setup({
+      relationsOfEpisodes: [
         {
           episodeId: episodeOne.id,
           relatedId: episodeTwo.id,
           score: 1.5,
-          shared: [
-            { id: 'arxiv:b', citationCount: 5 },
-            { id: 'arxiv:c', citationCount: 2 },
-            { id: 'arxiv:a', citationCount: 5 },
-          ],
+          reasons: JSON.stringify(reasons),
         },
       ],
     });
     expect(await relatedOf(store, episodeOne.id, 5)).toEqual([
-      { episodeId: episodeTwo.id, score: 1.5, sharedPaperIds: ['arxiv:c', 'arxiv:a', 'arxiv:b'] },
+      {
+        episodeId: episodeTwo.id,
+        score: 1.5,
+        reasons,
+        sharedPaperIds: ['arxiv:c', 'arxiv:a'],
+        sharedReferenceIds: ['arxiv:r'],
+      },
     ]);
+    expect(paramsOf(driver, 'relationsOfEpisodes')).toEqual({
+      episodeIds: [episodeOne.id],
+      limit: 5,
+    });
   });
 
   it('graph: labels from titles or paper ids, one edge per pair with the source winning, in selection order', async () => {
@@ -244,7 +266,12 @@ describe('importBatch', () => {
     });
     expect(result).toEqual({ added: [], updated: [episodeTwo.id], unchanged: [episodeOne.id] });
     expect(driver.committed).toBe(1);
-    expect(driver.calls.every((c) => c.inTransaction)).toBe(true);
+    // Every write in the one transaction; the relation keeper's first build reads what is committed.
+    expect(driver.calls.filter((c) => !c.inTransaction).map((c) => c.statement)).toEqual([
+      'relationsCorpusEpisodes',
+      'relationsCorpusPapers',
+      'relationsCorpusClusters',
+    ]);
     expect(paramsOf(driver, 'importDetachCitations').episodeIds).toEqual([episodeTwo.id]);
     expect(
       paramsOf(driver, 'importWriteEpisodes').episodes.map((e) => [e.id, e.contentHash]),
@@ -333,6 +360,28 @@ describe('importBatch', () => {
     });
   });
 
+  it('forgets the relation index when the transaction fails, and builds it again from what committed', async () => {
+    const { driver, store } = setup();
+    driver.failNext('relationsWriteClusters', neo4jError('Neo.ClientError.Statement.SyntaxError'));
+    await expect(store.importBatch(sampleBatch)).rejects.toThrow();
+    expect(driver.rolledBack).toBe(1);
+    await store.importBatch(sampleBatch);
+    const corpusReads = driver.calls.filter((c) => c.statement === 'relationsCorpusEpisodes');
+    expect(corpusReads).toHaveLength(2);
+    expect(driver.committed).toBe(1);
+  });
+
+  it('writes the clusters left by a removal in its transaction', async () => {
+    const { driver, store } = setup({ removeEpisode: [{ paperIds: [] }] });
+    await store.removeEpisode(episodeOne.id);
+    expect(driver.calls.filter((c) => c.inTransaction).map((c) => c.statement)).toEqual([
+      'removeEpisode',
+      'markGraphChanged',
+      'relationsWriteClusters',
+    ]);
+    expect(driver.committed).toBe(1);
+  });
+
   it('rolls back when fewer citations were written than sent', async () => {
     const { driver, store } = setup({
       ...sampleAnswers(),
@@ -392,7 +441,7 @@ describe('Neo4j failures become domain errors', () => {
   it('keeps the cause and names the code', async () => {
     const { driver, store } = setup();
     const original = neo4jError('ServiceUnavailable', 'Could not perform discovery');
-    driver.failNext('related', original);
+    driver.failNext('relationsOfEpisodes', original);
     const error = await relatedOf(store, episodeOne.id, 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect((error as Error).message).toMatch(/Could not perform discovery \(ServiceUnavailable\)/);

@@ -129,6 +129,7 @@ CALL (keep) {
 }
 UNWIND $clusters AS cluster
 MERGE (c:Cluster {id: cluster.id})
+WITH c, cluster
 CALL (c, cluster) {
   WITH c, cluster
   WHERE c.label IS NULL OR c.label <> cluster.label OR c.size <> cluster.size
