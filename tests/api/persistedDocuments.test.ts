@@ -10,6 +10,7 @@ import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { readPersistedDocuments } from '../../server/src/graphql/plugins/persistedOperations.ts';
 import { createApi } from '../../web/src/lib/api.ts';
 import { sendingPersistedIds } from '../../web/src/lib/server/persistedOperations.ts';
+import { proxyGraphql } from '../../web/src/lib/server/proxy.ts';
 import { createTestApi, type TestApi } from './testApi.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../web/scripts/persistedDocuments.ts', import.meta.url));
@@ -146,5 +147,30 @@ describe('trusted documents', () => {
     const client = createApi({ endpoint: ENDPOINT, fetch: sendingPersistedIds(fetchImpl) });
     expect((await client.stats()).episodes).toBeGreaterThan(0);
     expect(bodies.map((body) => ('query' in body ? 'text' : 'id'))).toEqual(['id', 'text']);
+  });
+
+  it('the /graphql proxy sends a browser’s copy of an app document by id', async () => {
+    const upstream = yogaWith({ trustedDocumentsOnly: true });
+    const sent: string[] = [];
+    const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const body = init?.body;
+      sent.push(typeof body === 'string' ? body : new TextDecoder().decode(body as ArrayBuffer));
+      return upstream.fetch(new Request(input, init));
+    };
+    const browser = new Request('http://web.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationName: 'Stats', query: STATS_TEXT, variables: {} }),
+    });
+    const response = await proxyGraphql(browser, ENDPOINT, fetchImpl);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { stats: unknown } }).data.stats).toBeDefined();
+    expect(sent.map((body) => JSON.parse(body) as Record<string, unknown>)).toEqual([
+      {
+        operationName: 'Stats',
+        variables: {},
+        extensions: { persistedQuery: { version: 1, sha256Hash: idOf(STATS_TEXT) } },
+      },
+    ]);
   });
 });
