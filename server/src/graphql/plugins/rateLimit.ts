@@ -2,9 +2,9 @@
 // (the queryLimits plugin's estimate, so a budget counts work, not calls). GraphQL answers carry the
 // RateLimit-Policy and RateLimit fields of draft-ietf-httpapi-ratelimit-headers-10; a client over a
 // budget gets 429 with Retry-After and a RATE_LIMITED error naming `retryAfter`. A client is its
-// address; a loopback peer that forwards X-Forwarded-For (a reverse proxy on this host) stands for the
-// first address it names. Loopback clients are not budgeted unless asked: the web app's own server
-// asks for every visitor.
+// address; a loopback peer that sends X-Forwarded-For (a reverse proxy on this host) stands for the
+// last address it names, the one that proxy saw (earlier ones are whatever the client wrote). Loopback
+// clients are not budgeted unless asked: the web app's own server asks for every visitor.
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
@@ -40,7 +40,7 @@ function clientOf(request: Request, peer: string | undefined, loopback: boolean)
   // In-process requests (yoga.fetch) have no peer: they are this machine.
   const address = peer ?? '127.0.0.1';
   if (!LOOPBACK.test(address)) return address;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   if (forwarded !== undefined && forwarded !== '') return forwarded;
   return loopback ? address : null;
 }
