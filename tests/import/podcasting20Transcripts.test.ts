@@ -276,6 +276,21 @@ describe('the second a paper is first discussed', () => {
     ]);
   });
 
+  it('searches only cues with a time, so a later timed mention still counts', () => {
+    const cues: TranscriptCue[] = [
+      { start: null, end: null, speaker: null, text: 'Proximal policy optimization algorithms!' },
+      {
+        start: 70,
+        end: null,
+        speaker: null,
+        text: 'Back to proximal policy optimization algorithms.',
+      },
+    ];
+    expect(firstDiscussed(cues, [PPO])).toEqual([
+      { paperId: 'arxiv:1707.06347', seconds: 70, cueIndex: 1, by: 'name' },
+    ]);
+  });
+
   it('reads every format through one entry point', () => {
     expect(parseTranscript('vtt', fixture('41.vtt'))).toEqual(parseVtt(fixture('41.vtt')));
   });

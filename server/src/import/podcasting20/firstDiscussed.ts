@@ -7,8 +7,8 @@
 //    from a title says nothing;
 //  - acronym: the initials of a name of three or more words ("DPO" for Direct Preference
 //    Optimization) said as an upper-case word.
-// The time is the start of the cue where the match begins; a match in a cue without a time (an HTML
-// transcript's) gives none, so it is not counted.
+// The time is the start of the cue where the match begins; cues without a time (in an HTML
+// transcript) are not searched.
 import type { PaperKey } from '../../ids/paperId.ts';
 import type { TranscriptCue } from './transcript.ts';
 
@@ -47,16 +47,22 @@ function nameOf(title: string): Name | null {
   return { words, acronym: words.length >= 3 ? initials : null };
 }
 
-/** Words of all cues in order, with the cue each came from. */
-function transcriptWords(cues: readonly TranscriptCue[]): { words: string[]; cueOf: number[] } {
+interface TimedCue {
+  index: number;
+  start: number;
+  text: string;
+}
+
+/** Words of the cues in order, with the cue each came from. */
+function transcriptWords(cues: readonly TimedCue[]): { words: string[]; cueOf: TimedCue[] } {
   const words: string[] = [];
-  const cueOf: number[] = [];
-  cues.forEach((cue, index) => {
+  const cueOf: TimedCue[] = [];
+  for (const cue of cues) {
     for (const word of wordsOf(cue.text)) {
       words.push(word);
-      cueOf.push(index);
+      cueOf.push(cue);
     }
-  });
+  }
   return { words, cueOf };
 }
 
@@ -78,39 +84,36 @@ export function firstDiscussed(
   cues: readonly TranscriptCue[],
   papers: readonly MentionedPaper[],
 ): FirstDiscussed[] {
-  const { words, cueOf } = transcriptWords(cues);
-  const lowerCues = cues.map((cue) => cue.text.toLowerCase());
+  const timed = cues
+    .flatMap((cue, index) =>
+      cue.start === null ? [] : [{ index, start: cue.start, text: cue.text }],
+    )
+    .sort((a, b) => a.start - b.start);
+  const { words, cueOf } = transcriptWords(timed);
   const found: FirstDiscussed[] = [];
   for (const paper of papers) {
-    const matches: { cueIndex: number; by: DiscussedBy }[] = [];
+    const matches: { cue: TimedCue; by: DiscussedBy }[] = [];
     const identifier = identifierOf(paper.key);
-    if (identifier !== null) {
-      const cueIndex = lowerCues.findIndex((text) => text.includes(identifier));
-      if (cueIndex >= 0) matches.push({ cueIndex, by: 'identifier' });
-    }
+    const byIdentifier =
+      identifier === null
+        ? undefined
+        : timed.find((cue) => cue.text.toLowerCase().includes(identifier));
+    if (byIdentifier) matches.push({ cue: byIdentifier, by: 'identifier' });
     const name = paper.title === null ? null : nameOf(paper.title);
-    if (name !== null) {
-      const at = phraseAt(words, name.words);
-      const cueIndex = at >= 0 ? cueOf[at] : undefined;
-      if (cueIndex !== undefined) matches.push({ cueIndex, by: 'name' });
-      const acronym = name.acronym;
-      if (acronym !== null) {
-        const cueIndex = cues.findIndex((cue) =>
-          (cue.text.match(WORD) ?? []).some((word) => word === acronym),
-        );
-        if (cueIndex >= 0) matches.push({ cueIndex, by: 'acronym' });
-      }
-    }
-    const timed = matches.flatMap((match) => {
-      const start = cues[match.cueIndex]?.start;
-      return start === null || start === undefined ? [] : [{ ...match, start }];
-    });
-    const earliest = timed.sort((a, b) => a.start - b.start)[0];
+    const byName = name === null ? undefined : cueOf[phraseAt(words, name.words)];
+    if (byName) matches.push({ cue: byName, by: 'name' });
+    const acronym = name?.acronym ?? null;
+    const byAcronym =
+      acronym === null
+        ? undefined
+        : timed.find((cue) => cue.text.match(WORD)?.includes(acronym) === true);
+    if (byAcronym) matches.push({ cue: byAcronym, by: 'acronym' });
+    const earliest = matches.sort((a, b) => a.cue.start - b.cue.start)[0];
     if (earliest)
       found.push({
         paperId: paper.key.id,
-        seconds: earliest.start,
-        cueIndex: earliest.cueIndex,
+        seconds: earliest.cue.start,
+        cueIndex: earliest.cue.index,
         by: earliest.by,
       });
   }
