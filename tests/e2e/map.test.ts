@@ -166,7 +166,17 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     const title = (await relation.textContent())!.trim();
     expect((await focused.locator('strong').textContent())!.trim()).toBe(title);
     expect(await focused.locator('li').count()).toBeGreaterThan(0);
+    // The next Tab stop is the next relation: its reasons replace the first's.
+    const second = page.getByTestId('map-relation').nth(1);
     await page.keyboard.press('Tab');
+    const secondTitle = (await second.textContent())!.trim();
+    await page.waitForFunction(
+      (title) =>
+        document.querySelector('[data-testid="map-edge-tooltip"] strong')?.textContent?.trim() ===
+        title,
+      secondTitle,
+    );
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await focused.waitFor({ state: 'detached' });
   });
 
