@@ -107,7 +107,7 @@ function questions(sample: Sample): Question[] {
       note: 'both through the episode_search and paper_search full-text indexes',
       ours: {
         query:
-          'query Search($q: String!) { search(query: $q, first: 10) { score node { ... on Episode { id title } ... on Paper { id title } } } }',
+          'query Search($q: String!) { search(query: $q, first: 10) { score node { ... on Episode { id title } ... on Paper { id paperTitle: title } } } }',
         variables: { q: sample.words },
       },
       peer: {

@@ -21,10 +21,13 @@ interface EpisodeWindowParams {
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
 
+// The ties at either bound are filtered, not sought: an OR over id would be planned as a union of
+// seeks, losing the index order.
 const WINDOW = `MATCH (e:Episode)
+USING INDEX e:Episode(newestKey)
 WHERE e.newestKey <= $upperKey AND e.newestKey >= $lowerKey
-  AND (e.newestKey < $upperKey OR e.id > $upperId)
-  AND (e.newestKey > $lowerKey OR e.id < $lowerId)
+  AND NOT (e.newestKey = $upperKey AND e.id <= $upperId)
+  AND NOT (e.newestKey = $lowerKey AND e.id >= $lowerId)
 WITH e
 `;
 

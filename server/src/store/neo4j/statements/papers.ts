@@ -19,9 +19,10 @@ interface PaperWindowParams {
 const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
 
 const WINDOW = `MATCH (p:Paper)
+USING INDEX p:Paper(citationCount)
 WHERE p.citationCount >= $minCitations AND p.citationCount <= $upperCount AND p.citationCount >= $lowerCount
-  AND (p.citationCount < $upperCount OR p.id > $upperId)
-  AND (p.citationCount > $lowerCount OR p.id < $lowerId)
+  AND NOT (p.citationCount = $upperCount AND p.id <= $upperId)
+  AND NOT (p.citationCount = $lowerCount AND p.id >= $lowerId)
 WITH p
 `;
 

@@ -1,0 +1,166 @@
+// The full shape of the rows the Neo4j store reads, checked with zod on a live server: the store itself
+// reads them by shape with cheap type checks (records.ts), so a statement that drifts from what the
+// mapping expects fails here. Also PROFILEs the ordered pages: newest-first and most-cited come from
+// their range indexes, never a scan of the whole label and a sort of it.
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  CYPHER,
+  type CypherParams,
+  type StatementName,
+} from '../../server/src/store/neo4j/cypher.ts';
+import { toCypherValue } from '../../server/src/store/neo4j/driver.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
+import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
+import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
+
+const settings = neo4jTestSettings();
+const title =
+  settings.skipReason === undefined
+    ? 'live Neo4j: row shapes and index-backed orders'
+    : `live Neo4j: row shapes and index-backed orders (skipped: ${settings.skipReason})`;
+
+const nullableString = z.string().nullable().optional();
+const citation = z.object({
+  paperId: z.string(),
+  kind: z.enum(['SOURCE', 'RECOMMENDED']),
+  note: nullableString,
+  position: z.number().int(),
+});
+const episodeRecord = z.object({
+  id: z.string(),
+  title: z.string(),
+  publishedAt: nullableString,
+  paperPublishedAt: nullableString,
+  durationMinutes: z.number().int().nullable().optional(),
+  summary: nullableString,
+  takeaways: z.array(z.string()).nullable().optional(),
+  chaptersJson: z.string(),
+  extrasJson: nullableString,
+  sourcePaperId: z.string(),
+  citations: z.array(citation),
+});
+const episodeSummary = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  publishedAt: nullableString,
+  sourcePaperId: z.string(),
+});
+const paper = z.object({
+  id: z.string(),
+  title: nullableString,
+  url: z.string(),
+  arxivId: nullableString,
+  doi: nullableString,
+  aliases: z.array(z.string()),
+  citationCount: z.number().int(),
+});
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ totalCount: z.number().int(), items: z.array(item) });
+
+const classic = arxivPaper('1706.03762', 'Attention Is All You Need');
+const sources = Array.from({ length: 30 }, (_, i) =>
+  arxivPaper(`2402.${10_000 + i}`, `Paper ${i}`),
+);
+const episodes = sources.map((source, i) =>
+  episode({
+    title: `Episode ${i}`,
+    source,
+    recommends: [classic],
+    publishedAt: i % 7 === 0 ? null : `2026-0${(i % 9) + 1}-1${i % 10}`,
+  }),
+);
+
+describe.skipIf(settings.skipReason !== undefined)(title, () => {
+  const factory = neo4jStoreFactory();
+  let store: GraphStore;
+  let driver: Driver;
+  const database =
+    settings.connection?.database === undefined ? {} : { database: settings.connection.database };
+
+  async function rows<K extends StatementName>(name: K, params: CypherParams[K], prefix = '') {
+    const result = await driver.executeQuery(
+      prefix + CYPHER[name],
+      toCypherValue(params) as Record<string, unknown>,
+      database,
+    );
+    return result;
+  }
+
+  beforeAll(async () => {
+    store = await factory.create();
+    await store.importBatch(batchOf(episodes, [classic, ...sources]));
+    const connection = settings.connection!;
+    driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await driver?.close();
+    await store?.close();
+    await factory.cleanup();
+  });
+
+  it('episode, summary, paper and page rows have the shapes records.ts reads', async () => {
+    const ids = episodes.slice(0, 3).map((e) => e.id);
+    const heavy = await rows('episodesByIds', { ids });
+    for (const record of heavy.records) episodeRecord.parse(record.get('episode'));
+    expect(heavy.records).toHaveLength(3);
+    const light = await rows('episodeSummariesByIds', { ids });
+    for (const record of light.records) episodeSummary.parse(record.get('episode'));
+    expect(light.records).toHaveLength(3);
+    const papers = await rows('papersByIds', { ids: [classic.id, sources[0]!.id] });
+    for (const record of papers.records) paper.parse(record.get('paper'));
+    const newest = await rows('listEpisodes', { offset: 0, limit: 5 });
+    expect(page(episodeRecord).parse(newest.records[0]!.toObject()).items).toHaveLength(5);
+    const cited = await rows('listPapers', { minCitations: 1, offset: 0, limit: 5 });
+    expect(page(paper).parse(cited.records[0]!.toObject()).items[0]?.id).toBe(classic.id);
+  });
+
+  /** Every operator of a profiled plan, depth first. */
+  function operators(plan: { operatorType: string; children: unknown[] }): string[] {
+    return [
+      plan.operatorType,
+      ...plan.children.flatMap((child) => operators(child as typeof plan)),
+    ];
+  }
+
+  it('pages newest first and most cited first from their indexes, with no label scan and no full sort', async () => {
+    const profiled = [
+      await rows('listEpisodes', { offset: 0, limit: 20 }, 'PROFILE '),
+      await rows(
+        'listEpisodesWindow',
+        { upperKey: '2026-05-15', upperId: '', lowerKey: '', lowerId: '\u{10FFFF}', limit: 20 },
+        'PROFILE ',
+      ),
+      await rows(
+        'listEpisodesWindowFromEnd',
+        { upperKey: '\u{10FFFF}', upperId: '', lowerKey: '', lowerId: '\u{10FFFF}', limit: 20 },
+        'PROFILE ',
+      ),
+      await rows('listPapers', { minCitations: 1, offset: 0, limit: 20 }, 'PROFILE '),
+      await rows(
+        'listPapersWindow',
+        {
+          upperCount: 2,
+          upperId: '',
+          lowerCount: 1,
+          lowerId: '\u{10FFFF}',
+          minCitations: 1,
+          limit: 20,
+        },
+        'PROFILE ',
+      ),
+    ];
+    for (const result of profiled) {
+      const ops = operators(result.summary.profile as never).map((op) => op.split('@')[0]!);
+      expect(ops.some((op) => op.includes('NodeIndexSeek') || op.includes('NodeIndexScan'))).toBe(
+        true,
+      );
+      expect(ops.filter((op) => op === 'NodeByLabelScan' || op === 'Sort' || op === 'Top')).toEqual(
+        [],
+      );
+    }
+  });
+});
