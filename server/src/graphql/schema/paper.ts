@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
   papers: t.connection({
     type: PaperRef,
     description:
-      'Most cited first (then id); with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id): a page fetched after an import continues right behind the cursor, with no repeat, and `last` alone gives the least cited. A paper whose count an import changed moves to its new place. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
+      'Most cited first (then id); with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id) that name the graph version of their page: after an import, later pages follow the order the first page saw, so no paper is repeated or skipped even when an import changed its count (a fresh list shows the new order), and `last` alone gives the least cited. A cursor whose order the server no longer holds is refused with STALE_CURSOR: fetch the list again. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
     args: {
       ...metadataFilterArgs({
         author: 'Part of an author’s name, any case',
