@@ -97,7 +97,7 @@ export const PARAM = {
 } as const;
 
 /** The map's parameters, written after the others. */
-export const MAP_PARAM = {
+const MAP_PARAM = {
   view: 'view',
   cluster: 'cluster',
   around: 'around',

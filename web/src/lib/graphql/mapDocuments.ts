@@ -1,7 +1,7 @@
 // The documents the episode map sends: the map of every cluster or of one, and an episode's local map.
 import { graphql } from './graphql.ts';
 
-export const MapReasonFragment = graphql(`
+const MapReasonFragment = graphql(`
   fragment MapReason on RelationReason {
     kind
     label

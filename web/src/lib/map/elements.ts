@@ -15,7 +15,7 @@ const NODE_SIZE = { min: 10, max: 30 } as const;
 const EDGE_WIDTH = { min: 1, max: 6 } as const;
 
 /** Summed relation weight of each episode in view. */
-export function connectedness(view: MapView): Map<string, number> {
+function connectedness(view: MapView): Map<string, number> {
   const strength = new Map(view.nodes.map((node) => [node.id, 0]));
   for (const link of view.links) {
     strength.set(link.source, (strength.get(link.source) ?? 0) + link.weight);

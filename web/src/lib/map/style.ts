@@ -4,7 +4,7 @@
 import type { RelationKind } from './mapData.ts';
 
 /** Okabe–Ito, colour-blind safe; clusters past these share the last, neutral one. */
-export const CLUSTER_COLOURS = [
+const CLUSTER_COLOURS = [
   '#0072b2',
   '#e69f00',
   '#009e73',
@@ -36,7 +36,7 @@ export const REASON_STYLES: Record<RelationKind, ReasonStyle> = {
   SHARED_TOPIC: { colour: '#9ca3af', line: 'dotted', text: 'Same topic' },
 };
 
-export const MAP_HIGHLIGHT = '#dc2626';
+const MAP_HIGHLIGHT = '#dc2626';
 
 interface StyleRule {
   selector: string;
