@@ -11,8 +11,9 @@ import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { timeImport } from './importRows.ts';
 import { runQueryWorker } from './queryProcess.ts';
+import { MAP_LIMIT } from './queryRows.ts';
 import type { Row } from './report.ts';
-import { MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
+import { AS_NPM_START, MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
 import { startApi } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
@@ -28,7 +29,7 @@ interface SizeFigures {
   episodes: number;
   papers: number;
   citations: number;
-  /** By figure id: import-seconds, restart (s), memory (MB), related-p50, cited-by-p50, graph-p50 (ms). */
+  /** By figure id: import-seconds, restart (s), memory (MB), related-p50, cited-by-p50, graph-p50, map-p50 (ms). */
   values: Record<string, number>;
 }
 
@@ -50,6 +51,7 @@ const FIGURES: Figure[] = [
   { id: 'related-p50', label: 'related(first:10) p50', shown: millis },
   { id: 'cited-by-p50', label: 'citedBy(first:50) of the most-cited paper p50', shown: millis },
   { id: 'graph-p50', label: 'graph(focus, depth:2, limit:2000) p50', shown: millis },
+  { id: 'map-p50', label: `episodeMap(limit:${MAP_LIMIT}) p50`, shown: millis },
 ];
 
 async function measureSize(size: string, options: GrowthOptions): Promise<SizeFigures> {
@@ -69,7 +71,7 @@ async function measureSize(size: string, options: GrowthOptions): Promise<SizeFi
     if (!existsSync(graphFilePath(dataDir)))
       throw new Error(`the import left no graph file in ${dataDir} to open from`);
     log(`growth ${size}: open from the graph file and memory`);
-    const api = await startApi(dataDir, log);
+    const api = await startApi(dataDir, log, AS_NPM_START);
     const { stats } = api;
     let processRows: Row[];
     try {
