@@ -212,6 +212,35 @@ describe('what a note is', () => {
   });
 });
 
+describe('the words a link is written under', () => {
+  it('are every anchor text and chapter title a paper is linked under, never a link or a bare identifier', () => {
+    const found = paperLinksInNotes(
+      [
+        {
+          field: 'content:encoded',
+          html: '<a href="https://arxiv.org/abs/2305.18290">Direct Preference\n Optimization</a> <a href="https://arxiv.org/abs/1707.06347">arxiv.org/abs/1707.06347</a> <a href="https://arxiv.org/abs/2203.02155"><img src="x.png"></a> and 1706.03762',
+        },
+        {
+          field: 'podcast:chapters',
+          chapters: [
+            { title: 'KTO', url: 'https://arxiv.org/abs/2402.01306' },
+            { title: 'DPO', url: 'https://arxiv.org/pdf/2305.18290v3' },
+            { title: 'DPO', url: 'https://arxiv.org/abs/2305.18290' },
+          ],
+        },
+      ],
+      PLACE,
+    );
+    expect(found.papers.map(({ key, linkTexts }) => [key.id, linkTexts])).toEqual([
+      ['arxiv:2305.18290', ['Direct Preference Optimization', 'DPO']],
+      ['arxiv:1707.06347', []],
+      ['arxiv:2203.02155', []],
+      ['arxiv:1706.03762', []],
+      ['arxiv:2402.01306', ['KTO']],
+    ]);
+  });
+});
+
 describe('which links are papers', () => {
   it('reads every arXiv, DOI and OpenReview form', () => {
     expect(

@@ -208,18 +208,18 @@ describe('which format a file is', () => {
 describe('the second a paper is first discussed', () => {
   const DPO = {
     key: key('2305.18290'),
-    title: 'Direct Preference Optimization: Your Language Model is Secretly a Reward Model',
+    titles: ['Direct Preference Optimization: Your Language Model is Secretly a Reward Model'],
   };
-  const PPO = { key: key('1707.06347'), title: 'Proximal Policy Optimization Algorithms' };
+  const PPO = { key: key('1707.06347'), titles: ['Proximal Policy Optimization Algorithms'] };
   const KTO = {
     key: key('2402.01306'),
-    title: 'KTO: Model Alignment as Prospect Theoretic Optimization',
+    titles: ['KTO: Model Alignment as Prospect Theoretic Optimization'],
   };
-  const ATTENTION = { key: key('1706.03762'), title: 'Attention Is All You Need' };
-  const SCALING = { key: key('2001.08361'), title: 'Scaling Laws for Neural Language Models' };
+  const ATTENTION = { key: key('1706.03762'), titles: ['Attention Is All You Need'] };
+  const SCALING = { key: key('2001.08361'), titles: ['Scaling Laws for Neural Language Models'] };
   const UNSAID = {
     key: key('10.1038/nature16961'),
-    title: 'Mastering the game of Go with deep neural networks and tree search',
+    titles: ['Mastering the game of Go with deep neural networks and tree search'],
   };
 
   it('finds each paper in the VTT transcript by its name, its id or its one-word name before a colon', () => {
@@ -262,8 +262,8 @@ describe('the second a paper is first discussed', () => {
     const cues: TranscriptCue[] = [{ start: 0, end: 5, speaker: null, text: 'Attention, please.' }];
     expect(
       firstDiscussed(cues, [
-        { key: key('1706.03762'), title: 'Attention' },
-        { key: key('https://openreview.net/forum?id=HyxCxhRcY7'), title: null },
+        { key: key('1706.03762'), titles: ['Attention'] },
+        { key: key('https://openreview.net/forum?id=HyxCxhRcY7'), titles: [] },
       ]),
     ).toEqual([]);
   });

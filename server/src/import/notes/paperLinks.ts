@@ -4,9 +4,9 @@
 // paper page), so sponsors, social profiles, the show's own site and podcast apps are never papers.
 import { namesAPaper, parsePaperRef, type PaperKey } from '../../ids/paperId.ts';
 import type { ImportIssue } from '../errors.ts';
-import { excerpt } from '../text.ts';
+import { collapseWhitespace, excerpt } from '../text.ts';
 import { identifierCandidates, type Candidate } from './identifierCandidates.ts';
-import { noteBlocks, type NoteBlock } from './noteBlocks.ts';
+import { noteBlocks, type NoteBlock, type NoteLink } from './noteBlocks.ts';
 import { sentenceFinder } from './sentences.ts';
 
 export type NoteField = 'description' | 'content:encoded' | 'itunes:summary' | 'podcast:chapters';
@@ -23,6 +23,11 @@ export interface NotePaperLink {
   field: NoteField;
   /** The link or identifier as the notes wrote it. */
   written: string;
+  /**
+   * Every wording the paper was linked under, in order (anchors' texts, chapters' titles), often its
+   * title or short name; identifiers in the text and anchors whose text is a link add none.
+   */
+  linkTexts: string[];
 }
 
 export interface NotePaperLinks {
@@ -46,10 +51,17 @@ interface Found {
   end: number;
   /** Whether the text claims to be an identifier, so failing to read it is worth saying. */
   claimed: boolean;
+  linkText: string | null;
 }
 
 function candidateFound(candidate: Candidate): Found {
-  return { ...candidate, claimed: candidate.form !== 'arxiv id' };
+  return { ...candidate, claimed: candidate.form !== 'arxiv id', linkText: null };
+}
+
+function linkFound(block: NoteBlock, link: NoteLink): Found {
+  const text = collapseWhitespace(block.text.slice(link.start, link.end));
+  const isLink = text === '' || identifierCandidates(text).some((found) => found.form === 'link');
+  return { ...link, written: link.href, claimed: true, linkText: isLink ? null : text };
 }
 
 /** Where the notes come from, for problems: the feed file (when known) and the episode's label. */
@@ -72,11 +84,11 @@ export function paperLinksInNotes(
         : noteBlocks(source.html);
     for (const block of blocks) {
       const found: Found[] = [
-        ...block.links.map((link) => ({ ...link, written: link.href, claimed: true })),
+        ...block.links.map((link) => linkFound(block, link)),
         ...identifierCandidates(block.text).map(candidateFound),
       ];
       const sentenceAround = sentenceFinder(block.text);
-      for (const { written, start, end, claimed } of found) {
+      for (const { written, start, end, claimed, linkText } of found) {
         const parsed = parsePaperRef(written);
         if (!parsed.ok) {
           // Anchors with mailto:, tel: or in-page targets are links, just not to papers.
@@ -88,12 +100,19 @@ export function paperLinksInNotes(
             });
           continue;
         }
-        if (!namesAPaper(parsed.key) || papers.has(parsed.key.id)) continue;
+        if (!namesAPaper(parsed.key)) continue;
+        const known = papers.get(parsed.key.id);
+        if (known) {
+          if (linkText !== null && !known.linkTexts.includes(linkText))
+            known.linkTexts.push(linkText);
+          continue;
+        }
         papers.set(parsed.key.id, {
           key: parsed.key,
           note: sentenceAround(start, end),
           field: source.field,
           written,
+          linkTexts: linkText === null ? [] : [linkText],
         });
       }
     }

@@ -1,10 +1,10 @@
 // The second of an episode at which each paper it mentions is first discussed, read from its
 // transcript. The rule, earliest match wins:
 //  - identifier: a cue contains the paper's arXiv id or DOI;
-//  - name: the paper's name, which is its title before the first colon (the whole title without one),
-//    is said as consecutive words (case and punctuation ignored, running across cues if need be); a
-//    one-word name counts only when it stood before a colon ("Mamba: …"), since one ordinary word
-//    from a title says nothing;
+//  - name: one of the paper's names, a name being one of its titles (its title, the words the notes
+//    linked it under) before the first colon, or the whole title without one, is said as consecutive
+//    words (case and punctuation ignored, running across cues if need be); a one-word name counts
+//    only when it stood before a colon ("Mamba: …"), since one ordinary word says nothing;
 //  - acronym: the initials of a name of three or more words ("DPO" for Direct Preference
 //    Optimization) said as an upper-case word.
 // The time is the start of the cue where the match begins; cues without a time (in an HTML
@@ -14,7 +14,8 @@ import type { TranscriptCue } from './transcript.ts';
 
 export interface MentionedPaper {
   key: PaperKey;
-  title: string | null;
+  /** Its title and any other wording it is known under (the words the notes linked it under). */
+  titles: readonly string[];
 }
 
 export type DiscussedBy = 'identifier' | 'name' | 'acronym';
@@ -99,15 +100,18 @@ export function firstDiscussed(
         ? undefined
         : timed.find((cue) => cue.text.toLowerCase().includes(identifier));
     if (byIdentifier) matches.push({ cue: byIdentifier, by: 'identifier' });
-    const name = paper.title === null ? null : nameOf(paper.title);
-    const byName = name === null ? undefined : cueOf[phraseAt(words, name.words)];
-    if (byName) matches.push({ cue: byName, by: 'name' });
-    const acronym = name?.acronym ?? null;
-    const byAcronym =
-      acronym === null
-        ? undefined
-        : timed.find((cue) => cue.text.match(WORD)?.includes(acronym) === true);
-    if (byAcronym) matches.push({ cue: byAcronym, by: 'acronym' });
+    for (const title of paper.titles) {
+      const name = nameOf(title);
+      if (name === null) continue;
+      const byName = cueOf[phraseAt(words, name.words)];
+      if (byName) matches.push({ cue: byName, by: 'name' });
+      const acronym = name.acronym;
+      const byAcronym =
+        acronym === null
+          ? undefined
+          : timed.find((cue) => cue.text.match(WORD)?.includes(acronym) === true);
+      if (byAcronym) matches.push({ cue: byAcronym, by: 'acronym' });
+    }
     const earliest = matches.sort((a, b) => a.cue.start - b.cue.start)[0];
     if (earliest)
       found.push({
