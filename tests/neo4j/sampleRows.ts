@@ -164,15 +164,20 @@ export function sampleAnswers(): CannedAnswers {
       { kind: 'EPISODE', id: episodeOne.id, score: 2.5 },
       { kind: 'PAPER', id: paperC.id, score: 1.25 },
     ],
-    related: [
+    relationsOfEpisodes: [
       {
         episodeId: episodeOne.id,
         relatedId: episodeTwo.id,
         score: 2 / Math.log(2),
-        shared: [
-          { id: paperC.id, citationCount: 2 },
-          { id: paperB.id, citationCount: 2 },
-        ],
+        reasons: JSON.stringify([
+          {
+            kind: 'SHARED_PAPER',
+            weight: 2 / Math.log(2),
+            label: 'both cite two papers',
+            paperIds: [paperB.id, paperC.id],
+            terms: [],
+          },
+        ]),
       },
     ],
     graphNeighbourhood: [

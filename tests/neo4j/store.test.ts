@@ -521,8 +521,10 @@ describe('driver adapter helpers', () => {
   });
 
   it('refuses parameters a statement does not declare, or missing ones', () => {
-    expect(() => assertStatementParams('related', { episodeIds: ['x'], limit: 1 })).not.toThrow();
-    expect(() => assertStatementParams('related', { episodeIds: ['x'] })).toThrow(
+    expect(() =>
+      assertStatementParams('relationsOfEpisodes', { episodeIds: ['x'], limit: 1 }),
+    ).not.toThrow();
+    expect(() => assertStatementParams('relationsOfEpisodes', { episodeIds: ['x'] })).toThrow(
       /missing parameters \[limit\]/,
     );
     expect(() => assertStatementParams('stats', { injected: 'MATCH (n) DETACH DELETE n' })).toThrow(

@@ -17,8 +17,14 @@ import {
   type EpisodeMapRequest,
   type MapSource,
 } from '../../relations/episodeMap.ts';
-import type { Cluster, EpisodeSummary, RelationChange } from '../../relations/relationIndex.ts';
+import type {
+  Cluster,
+  EpisodeSummary,
+  RelationChange,
+  ScoredRelation,
+} from '../../relations/relationIndex.ts';
 import {
+  CLUSTER_GRAPH_DEGREE,
   RelationKeeper,
   type RelationRows,
   type StoredRelationCorpus,
@@ -57,9 +63,17 @@ const RELATION_ROWS_PER_STATEMENT = 20_000;
 
 /** What the keeper builds its index from: the graph as last committed, read outside any write. */
 async function loadCorpus(read: Read): Promise<StoredRelationCorpus> {
-  const episodes: EpisodeRecord[] = (await read('relationsCorpusEpisodes', {})).map((row) =>
-    toEpisodeRecord(row.episode, row.citations),
-  );
+  const episodes: EpisodeRecord[] = [];
+  const strongest = new Map<string, ScoredRelation[]>();
+  for (const row of await read('relationsCorpusEpisodes', { limit: CLUSTER_GRAPH_DEGREE })) {
+    const episode = toEpisodeRecord(row.episode, row.citations);
+    episodes.push(episode);
+    const relations = (row.strongest as Row[]).map((relation) => ({
+      episodeId: asString(relation.episodeId),
+      score: Number(relation.score),
+    }));
+    if (relations.length > 0) strongest.set(episode.id, relations);
+  }
   const paperTitles = new Map<string, string | null>();
   const paperFacts = new Map<string, PaperFacts>();
   for (const row of await read('relationsCorpusPapers', {})) {
@@ -72,7 +86,7 @@ async function loadCorpus(read: Read): Promise<StoredRelationCorpus> {
     id: asString(row.id),
     episodeIds: strings(row.episodeIds),
   }));
-  return { episodes, paperTitles, paperFacts, clusters };
+  return { episodes, paperTitles, paperFacts, clusters, strongest };
 }
 
 /** A paper's references and topics; null when metadata says neither. */

@@ -1,5 +1,5 @@
-// The graph questions, one statement each: related episodes, a node's neighbourhood, the whole graph
-// within a limit, shortest paths, counts.
+// The graph questions, one statement each: a node's neighbourhood, the whole graph within a limit,
+// shortest paths, counts. Related episodes are kept relations (relations.ts).
 import { cypher } from './declare.ts';
 
 /** Neighbourhood queries hold one block per hop; the API allows at most this many. */
@@ -64,27 +64,6 @@ const NEIGHBOURHOOD_HOPS = Array.from({ length: NEO4J_MAX_GRAPH_DEPTH }, (_, ind
 ).join('\nWITH selected + layer AS selected, layer AS frontier, frontier AS previous, truncated\n');
 
 export const GRAPH_CYPHER = {
-  /**
-   * For each of $episodeIds, its $limit best related episodes; rows arrive grouped by episode, best
-   * first. Adamic–Adar over shared papers: Σ 1/ln(citationCount). Rows are summed in paper-id order,
-   * as the embedded store does, so both give the same score to the last bit.
-   */
-  related: cypher<{ episodeIds: string[]; limit: number }>(`UNWIND $episodeIds AS episodeId
-CALL (episodeId) {
-  MATCH (e:Episode {id: episodeId})-[:CITES]->(p:Paper)
-  WHERE p.citationCount >= 2
-  WITH DISTINCT e, p
-  MATCH (p)<-[:CITES]-(other:Episode)
-  WHERE other <> e
-  WITH DISTINCT p, other
-  ORDER BY p.id
-  WITH other, sum(1.0 / log(p.citationCount)) AS score, collect({id: p.id, citationCount: p.citationCount}) AS shared
-  RETURN other.id AS relatedId, score, shared
-  ORDER BY score DESC, relatedId
-  LIMIT $limit
-}
-RETURN episodeId, relatedId, score, shared`),
-
   /**
    * Breadth-first from the focus, one block per hop. The graph is bipartite, so a node's new
    * neighbours are those not in the previous layer. Each layer is heaviest first (weight desc, id) and

@@ -55,12 +55,15 @@ export const RELATIONS_CYPHER = {
   relationsMissing: cypher(`RETURN EXISTS { MATCH (:Episode) }
   AND NOT EXISTS { MATCH (:RelationsKept {key: 'relations'}) } AS missing`),
 
-  /** Every episode, for the relation index. */
-  relationsCorpusEpisodes: cypher(
+  /** Every episode, for the relation index, with its first $limit stored relations (the cluster graph). */
+  relationsCorpusEpisodes: cypher<{ limit: number }>(
     `MATCH (e:Episode)
 RETURN ` +
       CORPUS_EPISODE +
-      `
+      `,
+       COLLECT { MATCH (e)-[r:RELATED]->(other:Episode) WHERE r.rank < $limit
+                 WITH r, other ORDER BY r.rank
+                 RETURN {episodeId: other.id, score: r.score} } AS strongest
 ORDER BY e.id`,
   ),
 
