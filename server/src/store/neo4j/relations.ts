@@ -1,7 +1,6 @@
 // The Neo4j side of relations and clusters (statements/relations.ts): loads the relation keeper's
 // corpus as last committed, writes the rows it hands back in the write's own transaction, and
 // answers related, cluster and map reads from what was persisted. Integers become numbers here.
-import { z } from 'zod';
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { EpisodeRecord, PaperRecord } from '../../domain/model.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
@@ -46,17 +45,33 @@ const RELATION_KINDS = [
   'SHARED_TOPIC',
 ] as const satisfies readonly RelationReason['kind'][];
 
-const reasonsSchema = z.array(
-  z.object({
-    kind: z.enum(RELATION_KINDS),
-    weight: z.number(),
-    label: z.string(),
-    paperIds: z.array(z.string()),
-    terms: z.array(z.string()),
-  }),
-);
+const RELATION_KIND_SET: ReadonlySet<string> = new Set(RELATION_KINDS);
 
-const strings = (value: unknown): string[] => (value as unknown[]).map(asString);
+/** The stored JSON of RelationReason[] (writeRows wrote it), checked by shape, not parsed by a schema. */
+function toReasons(text: unknown): RelationReason[] {
+  const reasons: unknown = JSON.parse(asString(text));
+  if (!Array.isArray(reasons))
+    throw new TypeError(`Neo4j row: reasons are not a list: ${asString(text)}`);
+  return reasons.map((value: unknown) => {
+    const reason = value as Row;
+    const kind = asString(reason.kind);
+    if (!RELATION_KIND_SET.has(kind) || typeof reason.weight !== 'number')
+      throw new TypeError(`Neo4j row: not a relation reason: ${JSON.stringify(value)}`);
+    return {
+      kind: kind as RelationReason['kind'],
+      weight: reason.weight,
+      label: asString(reason.label),
+      paperIds: strings(reason.paperIds),
+      terms: strings(reason.terms),
+    };
+  });
+}
+
+const strings = (value: unknown): string[] => {
+  if (!Array.isArray(value))
+    throw new TypeError(`Neo4j row: expected a list, got ${String(value)}`);
+  return value.map(asString);
+};
 
 /** Relations per statement of a write: a first import of thousands of episodes is a few statements, not one huge parameter. */
 const RELATION_ROWS_PER_STATEMENT = 20_000;
@@ -223,7 +238,7 @@ export class Neo4jRelations {
    * the episodes it picks, and which ones it picks depends on those relations, so it runs in rounds:
    * each run notes the episodes it asked for and did not have, one statement reads them all, and the
    * next run goes further; a run that missed nothing is the answer. The most connected members are
-   * read first, and they are what a cluster grows from, so two or three rounds are usual.
+   * read first, and they are what a cluster grows from: one or two rounds on the test feeds.
    */
   async episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
     const limit = Math.max(0, Math.floor(request.limit));
@@ -336,34 +351,26 @@ async function writeRows(tx: CypherTransaction, rows: RelationRows): Promise<voi
 
 /** A stored relation; its reasons were written by writeRows from RelationReason[]. */
 function toRelation(row: Row): EpisodeRelation {
-  return explainedRelation(
-    asString(row.relatedId),
-    Number(row.score),
-    reasonsSchema.parse(JSON.parse(asString(row.reasons))),
-  );
+  return explainedRelation(asString(row.relatedId), Number(row.score), toReasons(row.reasons));
 }
-
-const summarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  publishedAt: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? null),
-});
 
 function toSummary(episode: unknown): EpisodeSummary {
-  return summarySchema.parse(episode);
+  const row = episode as Row;
+  return {
+    id: asString(row.id),
+    title: asString(row.title),
+    publishedAt: nullableString(row.publishedAt),
+  };
 }
 
-const clusterRowSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  size: z.unknown().transform(asInteger),
-  terms: z.array(z.string()),
-  topPaperIds: z.array(z.string()),
-});
-
 function toCluster(cluster: unknown, episodeIds: unknown): Cluster {
-  return { ...clusterRowSchema.parse(cluster), episodeIds: strings(episodeIds) };
+  const row = cluster as Row;
+  return {
+    id: asString(row.id),
+    label: asString(row.label),
+    size: asInteger(row.size),
+    episodeIds: strings(episodeIds),
+    terms: strings(row.terms),
+    topPaperIds: strings(row.topPaperIds),
+  };
 }
