@@ -21,13 +21,13 @@ interface EpisodeWindowParams {
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
 
-// The ties at either bound are filtered, not sought: an OR over id would be planned as a union of
-// seeks, losing the index order.
+// The ties at either bound are filtered by CASE, which the planner leaves alone: written as OR or NOT
+// it becomes a union of seeks, and the index order is lost.
 const WINDOW = `MATCH (e:Episode)
 USING INDEX e:Episode(newestKey)
 WHERE e.newestKey <= $upperKey AND e.newestKey >= $lowerKey
-  AND NOT (e.newestKey = $upperKey AND e.id <= $upperId)
-  AND NOT (e.newestKey = $lowerKey AND e.id >= $lowerId)
+  AND CASE WHEN e.newestKey = $upperKey THEN e.id > $upperId ELSE true END
+  AND CASE WHEN e.newestKey = $lowerKey THEN e.id < $lowerId ELSE true END
 WITH e
 `;
 

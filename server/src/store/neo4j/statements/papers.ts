@@ -21,8 +21,8 @@ const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citat
 const WINDOW = `MATCH (p:Paper)
 USING INDEX p:Paper(citationCount)
 WHERE p.citationCount >= $minCitations AND p.citationCount <= $upperCount AND p.citationCount >= $lowerCount
-  AND NOT (p.citationCount = $upperCount AND p.id <= $upperId)
-  AND NOT (p.citationCount = $lowerCount AND p.id >= $lowerId)
+  AND CASE WHEN p.citationCount = $upperCount THEN p.id > $upperId ELSE true END
+  AND CASE WHEN p.citationCount = $lowerCount THEN p.id < $lowerId ELSE true END
 WITH p
 `;
 
