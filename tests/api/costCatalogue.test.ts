@@ -26,6 +26,10 @@ const NATURAL: [name: string, query: string][] = [
     `{ episodes(first: 50) { edges { node { id title recommendations { note paper { id title } } chapters { start startSeconds title } related(first: 3) { score episode { id title } sharedPapers { id } } } } } }`,
   ],
   [
+    'a page of episodes with every reading, chapter and top related with shared papers',
+    `{ episodes(first: 50) { edges { node { recommendations { note paper { id title } } unlinkedReadings { title note } chapters { start startSeconds title summary } related(first: 3) { score episode { id title } sharedPapers { id title } } } } } }`,
+  ],
+  [
     'a page of episodes through nodes, every chapter field',
     `{ episodes(first: 50) { nodes { id title recommendations { note paper { id label } } chapters { start startSeconds title summary } related(first: 3) { score episode { id title } } } } }`,
   ],

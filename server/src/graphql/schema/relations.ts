@@ -74,10 +74,18 @@ export const RelatedEpisodeRef = builder.objectRef<EpisodeRelation>('RelatedEpis
     }),
     sharedPapers: t.field({
       type: [PaperRef],
-      description: 'Papers both episodes cite (the SHARED_PAPER reason’s papers)',
-      complexity: { field: 1, multiplier: LIST_BOUNDS.sharedPapers },
-      resolve: (related, _args, { loaders }) =>
-        related.sharedPaperIds.map((id) => loaders.paper(id)),
+      description: `Papers both episodes cite (the SHARED_PAPER reason’s papers), strongest first; \`first\` at most ${LIST_BOUNDS.sharedPapers} (all an episode cites)`,
+      args: {
+        first: t.arg.int({
+          required: true,
+          defaultValue: LIST_BOUNDS.reasonPapers,
+          validate: countArg(LIST_BOUNDS.sharedPapers),
+        }),
+      },
+      // Costed by what is asked, so a page of episodes with their shared papers stays affordable.
+      complexity: (args) => ({ field: 1, multiplier: args.first }),
+      resolve: (related, args, { loaders }) =>
+        related.sharedPaperIds.slice(0, args.first).map((id) => loaders.paper(id)),
     }),
     sharedReferences: t.field({
       type: [PaperRef],
