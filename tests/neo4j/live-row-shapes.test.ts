@@ -1,10 +1,9 @@
-// The full shape of the rows the Neo4j store reads, checked with zod on a live server: the store itself
+// The full shape of the rows the Neo4j store reads, checked on a live server: the store itself
 // reads them by shape with cheap type checks (records.ts), so a statement that drifts from what the
 // mapping expects fails here. Also PROFILEs the ordered pages: newest-first and most-cited come from
 // their range indexes, never a scan of the whole label and a sort of it.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   CYPHER,
   type CypherParams,
@@ -21,43 +20,49 @@ const title =
     ? 'live Neo4j: row shapes and index-backed orders'
     : `live Neo4j: row shapes and index-backed orders (skipped: ${settings.skipReason})`;
 
-const nullableString = z.string().nullable().optional();
-const citation = z.object({
-  paperId: z.string(),
-  kind: z.enum(['SOURCE', 'RECOMMENDED']),
-  note: nullableString,
-  position: z.number().int(),
+/** A value's type, as the mapping in records.ts sees it: lists and maps described member by member. */
+type Shape = string | Shape[] | { [key: string]: Shape };
+function shapeOf(value: unknown): Shape {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value))
+    return [...new Set(value.map((v) => JSON.stringify(shapeOf(v))))].map(
+      (v) => JSON.parse(v) as Shape,
+    );
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, shapeOf(v)]));
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  return typeof value;
+}
+const stringOrNull = expect.stringMatching(/^(string|null)$/);
+const citation = { paperId: 'string', kind: 'string', note: stringOrNull, position: 'int' };
+const episodeRecord = (citations: number) => ({
+  id: 'string',
+  title: 'string',
+  publishedAt: stringOrNull,
+  paperPublishedAt: stringOrNull,
+  durationMinutes: expect.stringMatching(/^(int|null)$/),
+  summary: stringOrNull,
+  takeaways: expect.anything(),
+  chaptersJson: 'string',
+  extrasJson: stringOrNull,
+  sourcePaperId: 'string',
+  citations: citations === 0 ? [] : expect.arrayContaining([citation]),
 });
-const episodeRecord = z.object({
-  id: z.string(),
-  title: z.string(),
-  publishedAt: nullableString,
-  paperPublishedAt: nullableString,
-  durationMinutes: z.number().int().nullable().optional(),
-  summary: nullableString,
-  takeaways: z.array(z.string()).nullable().optional(),
-  chaptersJson: z.string(),
-  extrasJson: nullableString,
-  sourcePaperId: z.string(),
-  citations: z.array(citation),
-});
-const episodeSummary = z.strictObject({
-  id: z.string(),
-  title: z.string(),
-  publishedAt: nullableString,
-  sourcePaperId: z.string(),
-});
-const paper = z.object({
-  id: z.string(),
-  title: nullableString,
-  url: z.string(),
-  arxivId: nullableString,
-  doi: nullableString,
-  aliases: z.array(z.string()),
-  citationCount: z.number().int(),
-});
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ totalCount: z.number().int(), items: z.array(item) });
+const episodeSummary = {
+  id: 'string',
+  title: 'string',
+  publishedAt: stringOrNull,
+  sourcePaperId: 'string',
+};
+const paper = {
+  id: 'string',
+  title: stringOrNull,
+  url: 'string',
+  arxivId: stringOrNull,
+  doi: stringOrNull,
+  aliases: ['string'],
+  citationCount: 'int',
+};
 
 const classic = arxivPaper('1706.03762', 'Attention Is All You Need');
 const sources = Array.from({ length: 30 }, (_, i) =>
@@ -105,17 +110,27 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
   it('episode, summary, paper and page rows have the shapes records.ts reads', async () => {
     const ids = episodes.slice(0, 3).map((e) => e.id);
     const heavy = await rows('episodesByIds', { ids });
-    for (const record of heavy.records) episodeRecord.parse(record.get('episode'));
     expect(heavy.records).toHaveLength(3);
+    for (const record of heavy.records)
+      expect(shapeOf(record.get('episode'))).toStrictEqual(episodeRecord(2));
     const light = await rows('episodeSummariesByIds', { ids });
-    for (const record of light.records) episodeSummary.parse(record.get('episode'));
     expect(light.records).toHaveLength(3);
+    for (const record of light.records)
+      expect(shapeOf(record.get('episode'))).toStrictEqual(episodeSummary);
     const papers = await rows('papersByIds', { ids: [classic.id, sources[0]!.id] });
-    for (const record of papers.records) paper.parse(record.get('paper'));
+    expect(papers.records).toHaveLength(2);
+    for (const record of papers.records) expect(shapeOf(record.get('paper'))).toStrictEqual(paper);
     const newest = await rows('listEpisodes', { offset: 0, limit: 5 });
-    expect(page(episodeRecord).parse(newest.records[0]!.toObject()).items).toHaveLength(5);
+    expect(shapeOf(newest.records[0]!.toObject())).toStrictEqual({
+      totalCount: 'int',
+      items: expect.arrayContaining([episodeRecord(2)]),
+    });
     const cited = await rows('listPapers', { minCitations: 1, offset: 0, limit: 5 });
-    expect(page(paper).parse(cited.records[0]!.toObject()).items[0]?.id).toBe(classic.id);
+    expect(shapeOf(cited.records[0]!.toObject())).toStrictEqual({
+      totalCount: 'int',
+      items: [paper],
+    });
+    expect(cited.records[0]!.get('items')[0].id).toBe(classic.id);
   });
 
   /** Every operator of a profiled plan, depth first. */

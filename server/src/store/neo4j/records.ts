@@ -2,8 +2,8 @@
 // (chapters as JSON text, citations as CITES relationships). Only this store writes the graph, and every
 // value it writes was validated on the way in (validateImportBatch, the feed and metadata schemas), so
 // rows are read by shape, not parsed: the readers below check what a wrong row would break (ids,
-// numbers) with plain type tests and convert Integers at the boundary. tests/neo4j/rowShapes.test.ts
-// holds the full row schemas and checks live rows against them.
+// numbers) with plain type tests and convert Integers at the boundary. tests/neo4j/live-row-shapes.test.ts
+// checks the full shape of live rows.
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type {
