@@ -57,18 +57,25 @@ async function mapDrawn(page: Page): Promise<Drawn> {
   });
 }
 
-/** Where the middle of an edge is drawn with nothing over it (no label, no sheet), in page pixels. */
+/** Where the middle of an edge is drawn clear of nodes, with nothing over it (no label, no sheet), in page pixels. */
 function uncoveredEdgeMiddle(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const container = document.querySelector(
       '[data-testid="map-canvas"] [role="img"]',
     ) as HTMLElement & { _cyreg?: { cy: any } };
     const box = container.getBoundingClientRect();
-    const middles = container._cyreg!.cy.edges().map((edge: any) => {
-      const middle = edge.renderedMidpoint();
-      return { x: box.x + middle.x, y: box.y + middle.y };
-    }) as { x: number; y: number }[];
-    const free = middles.find(({ x, y }) => container.contains(document.elementFromPoint(x, y)));
+    const cy = container._cyreg!.cy;
+    const nodeBoxes = cy.nodes().map((node: any) => node.renderedBoundingBox());
+    const onNode = (x: number, y: number) =>
+      nodeBoxes.some((b: any) => x > b.x1 - 4 && x < b.x2 + 4 && y > b.y1 - 4 && y < b.y2 + 4);
+    const middles = cy.edges().map((edge: any) => edge.renderedMidpoint()) as {
+      x: number;
+      y: number;
+    }[];
+    const free = middles
+      .filter((middle) => !onNode(middle.x, middle.y))
+      .map((middle) => ({ x: box.x + middle.x, y: box.y + middle.y }))
+      .find(({ x, y }) => container.contains(document.elementFromPoint(x, y)));
     if (!free) throw new Error('every edge middle is covered');
     return free;
   });

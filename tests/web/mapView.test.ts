@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byConnectedness, mapElements, nodeSizes } from '../../web/src/lib/map/elements.ts';
-import { hiddenEpisodeLabels } from '../../web/src/lib/map/labels.ts';
+import { hiddenEpisodeLabels, shiftInside } from '../../web/src/lib/map/labels.ts';
 import { mapLayout } from '../../web/src/lib/map/layout.ts';
 import {
   fromLocalMap,
@@ -176,10 +176,27 @@ describe('the local map', () => {
 describe('the map labels', () => {
   it('keep every cluster label and leave out an episode label covering one or a better-connected one', () => {
     const box = (id: string, x1: number) => ({ id, x1, y1: 0, x2: x1 + 50, y2: 10 });
+    const area = { x1: 0, y1: 0, x2: 400, y2: 100 };
     const hidden = hiddenEpisodeLabels(
       [box('cluster', 0)],
-      [box('covers-cluster', 20), box('first', 100), box('covers-first', 120), box('free', 300)],
+      [
+        box('covers-cluster', 20),
+        box('first', 100),
+        box('covers-first', 120),
+        box('free', 300),
+        box('cut', 380),
+      ],
+      area,
     );
-    expect([...hidden].sort()).toEqual(['covers-cluster', 'covers-first']);
+    expect([...hidden].sort()).toEqual(['covers-cluster', 'covers-first', 'cut']);
+  });
+
+  it('move a cluster label cut at an edge back inside', () => {
+    const area = { x1: 0, y1: 0, x2: 400, y2: 100 };
+    const at = (x1: number, x2: number) => ({ x1, x2, y1: 0, y2: 10 });
+    expect(shiftInside(at(-30, 70), area)).toBe(30);
+    expect(shiftInside(at(380, 440), area)).toBe(-40);
+    expect(shiftInside(at(100, 200), area)).toBe(0);
+    expect(shiftInside(at(-100, 500), area)).toBe(100);
   });
 });
