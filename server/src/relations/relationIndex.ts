@@ -178,11 +178,6 @@ export class RelationIndex {
     return relations.sort(byScoreThenId).slice(0, limit);
   }
 
-  /** Relations per episode that the cluster graph is built from. */
-  get clusterGraphDegree(): number {
-    return this.options.clusterGraphDegree;
-  }
-
   /**
    * Communities of the relation graph with stable ids and labels, largest first (then by id). The
    * graph's edges are each episode's `clusterGraphDegree` strongest relations: computed here, or

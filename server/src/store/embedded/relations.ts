@@ -13,8 +13,12 @@ import {
   type EpisodeRelation,
   type RelationReason,
 } from '../../relations/relatedness.ts';
-import type { Cluster, EpisodeSummary } from '../../relations/relationIndex.ts';
-import type { RelationRows, StoredRelationCorpus } from '../shared/relationKeeper.ts';
+import type { Cluster, EpisodeSummary, ScoredRelation } from '../../relations/relationIndex.ts';
+import {
+  CLUSTER_GRAPH_DEGREE,
+  type RelationRows,
+  type StoredRelationCorpus,
+} from '../shared/relationKeeper.ts';
 import type { ClusterSummary } from '../store.ts';
 import { IN_IDS, ids, Reads } from './reads.ts';
 
@@ -111,7 +115,14 @@ export class RelationTables {
       else members.set(row.cluster_id, [row.episode_id]);
     }
     const clusters = [...members].map(([id, episodeIds]) => ({ id, episodeIds }));
-    return { episodes, paperTitles, paperFacts, clusters };
+    const strongest = new Map<string, ScoredRelation[]>();
+    for (const row of this.#read.strongest.all(CLUSTER_GRAPH_DEGREE) as unknown as RelationRow[]) {
+      const relation = { episodeId: row.other_id, score: row.score };
+      const list = strongest.get(row.episode_id);
+      if (list) list.push(relation);
+      else strongest.set(row.episode_id, [relation]);
+    }
+    return { episodes, paperTitles, paperFacts, clusters, strongest };
   }
 
   /** Titles of these papers as the writer sees them now (graph papers first, then references). */
@@ -237,6 +248,9 @@ function prepareReads(db: DatabaseSync) {
     topics: p("SELECT paper_id, topics FROM paper_metadata WHERE topics <> '[]'"),
     references: p(
       'SELECT citing_id, json_group_array(cited_id) AS cited FROM (SELECT citing_id, cited_id FROM paper_references ORDER BY citing_id, position) GROUP BY citing_id',
+    ),
+    strongest: p(
+      'SELECT episode_id, other_id, score FROM episode_relations WHERE rank < ? ORDER BY episode_id, rank',
     ),
     allMembers: p('SELECT episode_id, cluster_id FROM cluster_members ORDER BY cluster_id, rank'),
     relationsOf: p(

@@ -30,10 +30,18 @@ export const RELATIONS_KEPT = 50;
 /** Share of the corpus a change may add or change before the index is built again instead. */
 const REBUILD_SHARE = 0.1;
 
+/** Relations per episode the cluster graph is built from. */
+export const CLUSTER_GRAPH_DEGREE = 10;
+
 /** What a store loads for the keeper's first build: its corpus and the clusters it persisted. */
 export interface StoredRelationCorpus extends RelationCorpus {
   /** The persisted clusters with their members, so the rebuilt clusters keep their ids. */
   clusters: readonly IdentifiedCluster[];
+  /**
+   * Each episode's persisted relations, strongest first, at most CLUSTER_GRAPH_DEGREE (episodes
+   * without relations left out): the cluster graph, read instead of computed again when given.
+   */
+  strongest?: ReadonlyMap<string, readonly ScoredRelation[]>;
 }
 
 /** The rows a write persists with itself. */
@@ -62,10 +70,10 @@ export class RelationKeeper {
   /** `load` reads the store as last committed (never a write's own uncommitted rows). */
   constructor(
     load: () => StoredRelationCorpus | Promise<StoredRelationCorpus>,
-    options: Partial<RelationIndexOptions> = {},
+    options: Partial<Omit<RelationIndexOptions, 'clusterGraphDegree'>> = {},
   ) {
     this.#load = load;
-    this.#options = options;
+    this.#options = { ...options, clusterGraphDegree: CLUSTER_GRAPH_DEGREE };
   }
 
   /**
@@ -107,15 +115,17 @@ export class RelationKeeper {
   }
 
   /**
-   * The index of a corpus; with `ranked`, each episode's strongest relations are computed too (else
-   * the caller computes every episode's relations next and fills them in).
+   * The index of a corpus; with `ranked`, its cluster graph too: the persisted one when the store
+   * gave it, else computed (without, the caller computes every episode's relations and fills it in).
    */
   #build(corpus: StoredRelationCorpus, ranked: boolean): Kept {
     const index = RelationIndex.build(corpus, this.#options);
     const strongest = new Map<string, ScoredRelation[]>();
-    if (ranked) {
+    if (ranked && corpus.strongest) {
+      for (const [id, relations] of corpus.strongest) strongest.set(id, [...relations]);
+    } else if (ranked) {
       for (const id of index.episodeIds()) {
-        strongest.set(id, scored(index.relationsOf(id, index.clusterGraphDegree)));
+        strongest.set(id, scored(index.relationsOf(id, CLUSTER_GRAPH_DEGREE)));
       }
     }
     return { index, strongest, clusters: corpus.clusters };
@@ -127,11 +137,10 @@ export class RelationKeeper {
     removedEpisodeIds: readonly string[],
   ): RelationRows {
     const relations = new Map<string, EpisodeRelation[]>();
-    const degree = kept.index.clusterGraphDegree;
     for (const id of [...affected].sort()) {
       const list = kept.index.relationsOf(id, RELATIONS_KEPT);
       relations.set(id, list);
-      kept.strongest.set(id, scored(list.slice(0, degree)));
+      kept.strongest.set(id, scored(list.slice(0, CLUSTER_GRAPH_DEGREE)));
     }
     const clusters = kept.index.clusters(kept.clusters, (id) => kept.strongest.get(id) ?? []);
     kept.clusters = clusters;
