@@ -191,12 +191,6 @@ export interface GraphView {
   edges: GraphEdge[];
 }
 
-export interface RelatedEpisode {
-  episodeId: string;
-  score: number;
-  sharedPaperIds: string[];
-}
-
 export interface SearchHit {
   kind: NodeKind;
   id: string;

@@ -17,16 +17,6 @@ export interface EnrichmentQuery {
   limit: number;
 }
 
-/** Both directions of a paper's reference edges, lists capped, counts whole. */
-export interface ReferenceLinks {
-  /** Papers it cites, in the provider's order. */
-  references: string[];
-  /** Stored papers citing it, by id. */
-  referencedBy: string[];
-  referenceCount: number;
-  referencedByCount: number;
-}
-
 /** What a person filters papers by; every given part must match. */
 export interface MetadataFilter {
   /** Words in the title, authors or abstract (same matching rules as `search`). */
@@ -70,6 +60,4 @@ export interface MetadataStore {
   searchPaperMetadata(filter: MetadataFilter, limit: number): Promise<MetadataHit[]>;
   /** A page of those matches, with how many there are in all. */
   pagePaperMetadata(query: MetadataPageQuery): Promise<Page<MetadataHit>>;
-  /** Both directions at once, for walks over the reference graph (metadata/referenceRelated.ts). */
-  referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]>;
 }

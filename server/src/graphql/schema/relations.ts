@@ -57,7 +57,7 @@ export const RelationReasonRef = builder.objectRef<RelationReason>('RelationReas
   }),
 });
 
-export const RelatedEpisodeRef = builder.objectRef<EpisodeRelation>('RelatedEpisode').implement({
+const RelatedEpisodeRef = builder.objectRef<EpisodeRelation>('RelatedEpisode').implement({
   fields: (t) => ({
     episode: t.field({
       type: EpisodeRef,

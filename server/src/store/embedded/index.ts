@@ -48,7 +48,6 @@ import type {
   MetadataFilter,
   MetadataHit,
   MetadataPageQuery,
-  ReferenceLinks,
 } from '../metadataStore.ts';
 import type {
   EnrichmentCandidate,
@@ -440,11 +439,6 @@ class EmbeddedStore implements GraphStore {
   async pagePaperMetadata(query: MetadataPageQuery): Promise<Page<MetadataHit>> {
     this.#assertOpen();
     return this.#metadata.page(query);
-  }
-
-  async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
-    this.#assertOpen();
-    return this.#metadata.links(ids, limitPerPaper);
   }
 
   async health(): Promise<StoreHealth> {

@@ -14,7 +14,6 @@ import type {
   MetadataFilter,
   MetadataHit,
   MetadataPageQuery,
-  ReferenceLinks,
 } from '../metadataStore.ts';
 import type { Page } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
@@ -281,36 +280,6 @@ export class MetadataTables {
     const list = ids(paperIds);
     return this.#read.edgesAmong.all(list, list) as { source: string; target: string }[];
   }
-
-  links(paperIds: readonly string[], limit: number): ReferenceLinks[] {
-    const rows = this.#read.links.all({ ids: ids(paperIds), limit }) as {
-      id: string;
-      refs: string;
-      cited: string;
-      ref_count: number;
-      cited_count: number;
-    }[];
-    const found = new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          references: JSON.parse(row.refs) as string[],
-          referencedBy: JSON.parse(row.cited) as string[],
-          referenceCount: row.ref_count,
-          referencedByCount: row.cited_count,
-        },
-      ]),
-    );
-    return paperIds.map(
-      (id) =>
-        found.get(id) ?? {
-          references: [],
-          referencedBy: [],
-          referenceCount: 0,
-          referencedByCount: 0,
-        },
-    );
-  }
 }
 
 /** A query's named parameters: the full-text match (null without words), the filters, the page. */
@@ -379,15 +348,6 @@ function prepareReads(db: DatabaseSync) {
       WHERE r.cited_id ${IN_IDS} ORDER BY r.cited_id, r.citing_id`),
     edgesAmong: p(`SELECT citing_id AS source, cited_id AS target FROM paper_references
       WHERE citing_id ${IN_IDS} AND cited_id ${IN_IDS} ORDER BY citing_id, position`),
-    // One statement for both directions: related-by-references asks it on every related request.
-    links: p(`SELECT value AS id,
-        (SELECT json_group_array(cited_id) FROM
-          (SELECT cited_id FROM paper_references WHERE citing_id = value ORDER BY position LIMIT :limit)) AS refs,
-        (SELECT json_group_array(citing_id) FROM
-          (SELECT citing_id FROM paper_references WHERE cited_id = value ORDER BY citing_id LIMIT :limit)) AS cited,
-        (SELECT count(*) FROM paper_references WHERE citing_id = value) AS ref_count,
-        (SELECT count(*) FROM paper_references WHERE cited_id = value) AS cited_count
-      FROM json_each(:ids)`),
   };
 }
 

@@ -14,7 +14,6 @@ import type {
   MetadataHit,
   MetadataPageQuery,
   MetadataStore,
-  ReferenceLinks,
 } from '../metadataStore.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
@@ -224,33 +223,5 @@ export class Neo4jMetadata implements MetadataStore {
     const search = toLuceneQuery(filter.text, METADATA_SEARCH_FIELDS);
     if (search === null) return undefined;
     return (await this.#read('metadataSourcedEpisodesSearch', { ...params, query: search }))[0];
-  }
-
-  async referenceLinks(ids: readonly string[], limitPerPaper: number): Promise<ReferenceLinks[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.#read('referenceLinks', {
-      ids: unique(ids),
-      limit: Math.max(0, Math.trunc(limitPerPaper)),
-    });
-    const found = new Map(
-      rows.map((row) => [
-        asString(row.id),
-        {
-          references: (row.references as unknown[]).map(asString),
-          referencedBy: (row.referencedBy as unknown[]).map(asString),
-          referenceCount: asInteger(row.referenceCount),
-          referencedByCount: asInteger(row.referencedByCount),
-        },
-      ]),
-    );
-    return ids.map(
-      (id) =>
-        found.get(id) ?? {
-          references: [],
-          referencedBy: [],
-          referenceCount: 0,
-          referencedByCount: 0,
-        },
-    );
   }
 }

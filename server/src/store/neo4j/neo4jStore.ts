@@ -113,8 +113,6 @@ export class Neo4jStore implements GraphStore {
     this.#metadata.searchPaperMetadata(filter, limit);
   readonly pagePaperMetadata: Neo4jMetadata['pagePaperMetadata'] = (query) =>
     this.#metadata.pagePaperMetadata(query);
-  readonly referenceLinks: Neo4jMetadata['referenceLinks'] = (ids, limit) =>
-    this.#metadata.referenceLinks(ids, limit);
 
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;

@@ -196,14 +196,6 @@ MATCH (:PaperMetadata {paperId: id})-[r:REFERENCES]->(cited:PaperMetadata)
 WHERE cited.paperId IN $ids
 RETURN id AS source, cited.paperId AS target
 ORDER BY source, r.position`),
-
-  referenceLinks: cypher<{ ids: string[]; limit: number }>(`UNWIND $ids AS id
-MATCH (m:PaperMetadata {paperId: id})
-RETURN id,
-       COLLECT { MATCH (m)-[r:REFERENCES]->(cited:PaperMetadata) WITH r, cited ORDER BY r.position RETURN cited.paperId }[..$limit] AS references,
-       COLLECT { MATCH (m)<-[:REFERENCES]-(citing:PaperMetadata) WITH citing ORDER BY citing.paperId RETURN citing.paperId }[..$limit] AS referencedBy,
-       COUNT { (m)-[:REFERENCES]->() } AS referenceCount,
-       COUNT { (m)<-[:REFERENCES]-() } AS referencedByCount`),
 } as const;
 
 export const METADATA_SCHEMA_STATEMENTS = [
