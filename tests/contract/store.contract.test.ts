@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphView, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
 import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';
 import {
@@ -15,6 +16,8 @@ import {
 import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const ids = (view: GraphView | null) => view?.nodes.map((n) => n.id) ?? [];
+const sharedPaperWeight = (relation: EpisodeRelation | undefined) =>
+  relation?.reasons.find((reason) => reason.kind === 'SHARED_PAPER')?.weight;
 
 for (const factory of storeFactories()) {
   const title = factory.skipReason
@@ -498,18 +501,24 @@ for (const factory of storeFactories()) {
         await store.importBatch(lonelyBatch);
       });
 
-      it('related: Adamic–Adar over shared papers, rare papers first', async () => {
+      it('related: shared papers weigh Adamic–Adar, rare papers first; the score sums the reasons', async () => {
         const related = await relatedOf(store, ep.prm.id, 10);
-        expect(related.map((r) => r.episodeId)).toEqual([
-          ep.fresh.id,
-          ...[ep.grpo.id, ep.r1.id].sort(),
-          ep.dpo.id,
-        ]);
-        const [fresh, grpo] = related;
-        expect(fresh?.score).toBeCloseTo(1 / Math.log(2) + 1 / Math.log(5), 10);
+        const byId = new Map(related.map((r) => [r.episodeId, r]));
+        for (const id of [ep.fresh.id, ep.grpo.id, ep.r1.id, ep.dpo.id])
+          expect(byId.has(id)).toBe(true);
+        const fresh = byId.get(ep.fresh.id);
+        const grpo = byId.get(ep.grpo.id);
+        expect(sharedPaperWeight(fresh)).toBeCloseTo(1 / Math.log(2) + 1 / Math.log(5), 10);
         expect(fresh?.sharedPaperIds).toEqual([p.processOutcome.id, p.instructGpt.id]);
-        expect(grpo?.score).toBeCloseTo(1 / Math.log(3) + 1 / Math.log(5), 10);
+        expect(sharedPaperWeight(grpo)).toBeCloseTo(1 / Math.log(3) + 1 / Math.log(5), 10);
         expect(grpo?.sharedPaperIds).toEqual([p.verify.id, p.instructGpt.id]);
+        for (const relation of related) {
+          expect(relation.reasons.length).toBeGreaterThan(0);
+          const sum = relation.reasons.reduce((total, reason) => total + reason.weight, 0);
+          expect(relation.score).toBeCloseTo(sum, 10);
+        }
+        const scores = related.map((r) => r.score);
+        expect(scores).toEqual([...scores].sort((a, b) => b - a));
         expect(await relatedOf(store, ep.prm.id, 1)).toEqual([related[0]]);
         expect(await relatedOf(store, lonelyEpisode.id, 5)).toEqual([]);
         expect(await relatedOf(store, 'ep_000000000000', 5)).toEqual([]);
@@ -546,14 +555,14 @@ for (const factory of storeFactories()) {
         await store.importBatch(
           batchOf(all, [rare, hubA, hubB, ...[0, 1, 2, 3, 4, 5, 6].map(source)]),
         );
-        const related = await relatedOf(store, focus.id, 3);
-        expect(related[0]).toEqual({
-          episodeId: rareMate.id,
-          score: expect.closeTo(1 / Math.log(2), 10),
-          sharedPaperIds: [rare.id],
-        });
-        expect(related[1]?.score).toBeCloseTo(2 / Math.log(6), 10);
-        expect(related[1]?.sharedPaperIds).toEqual([hubA.id, hubB.id]);
+        const related = await relatedOf(store, focus.id, 10);
+        expect(related[0]?.episodeId).toBe(rareMate.id);
+        expect(sharedPaperWeight(related[0])).toBeCloseTo(1 / Math.log(2), 10);
+        expect(related[0]?.sharedPaperIds).toEqual([rare.id]);
+        const hub = related.find((r) => r.episodeId === hubMate.id);
+        expect(sharedPaperWeight(hub)).toBeCloseTo(2 / Math.log(6), 10);
+        expect(hub?.sharedPaperIds).toEqual([hubA.id, hubB.id]);
+        expect(related[0]?.score).toBeGreaterThan(hub?.score ?? Infinity);
       });
 
       it('graph around a focus: closest and heaviest first, depth, minCitations, limit', async () => {
