@@ -6,7 +6,8 @@ import { decodeXML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { collapseWhitespace } from './text.ts';
 
-const BLOCK_TAGS = new Set([
+/** Elements that start and end a line of text. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',
@@ -39,7 +40,12 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Elements whose content is code or a fallback, not text anyone reads in a show note. */
-const INVISIBLE_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+]);
 
 /** One pass of XML entity decoding (the five predefined entities and character references). */
 export function decodeXmlEntities(text: string): string {

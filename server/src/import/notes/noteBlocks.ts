@@ -2,6 +2,7 @@
 // be given the sentence around it. htmlparser2 tokenises and decodes entities; text stays as written
 // (whitespace runs included, since the note is cut from it later).
 import { Parser } from 'htmlparser2';
+import { BLOCK_TAGS, INVISIBLE_TAGS } from '../html.ts';
 
 export interface NoteLink {
   href: string;
@@ -15,42 +16,9 @@ export interface NoteBlock {
   links: NoteLink[];
 }
 
-/** Elements that end a run of text: a sentence never continues across them. */
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
-
-/** Elements whose content is code or a fallback, not text anyone reads in a show note. */
-const INVISIBLE_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+/** Elements that end a run of text: a sentence never continues across them, nor across a list item
+ * or a table cell. */
+const SENTENCE_BREAK_TAGS: ReadonlySet<string> = new Set([...BLOCK_TAGS, 'li', 'td', 'th']);
 
 /** The blocks of an HTML fragment (plain text is a fragment without tags), blank ones left out. */
 export function noteBlocks(html: string): NoteBlock[] {
@@ -73,13 +41,13 @@ export function noteBlocks(html: string): NoteBlock[] {
     {
       onopentag(name, attributes) {
         if (INVISIBLE_TAGS.has(name)) invisibleDepth++;
-        else if (BLOCK_TAGS.has(name)) endBlock();
+        else if (SENTENCE_BREAK_TAGS.has(name)) endBlock();
         else if (name === 'a' && attributes['href'] !== undefined)
           openLinks.push({ href: attributes['href'], start: text.length });
       },
       onclosetag(name) {
         if (INVISIBLE_TAGS.has(name)) invisibleDepth = Math.max(0, invisibleDepth - 1);
-        else if (BLOCK_TAGS.has(name)) endBlock();
+        else if (SENTENCE_BREAK_TAGS.has(name)) endBlock();
         else if (name === 'a') {
           const open = openLinks.pop();
           if (open) links.push({ href: open.href, start: open.start, end: text.length });
