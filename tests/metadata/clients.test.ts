@@ -1,5 +1,6 @@
 // Both provider clients against a loopback server answering in the providers' real formats.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { normalisePaperRef } from '../../server/src/ids/paperId.ts';
 import { ArxivClient, ARXIV_REQUEST_SPACING_MS } from '../../server/src/metadata/arxiv.ts';
 import { ProviderError, type ProviderHttpOptions } from '../../server/src/metadata/http.ts';
 import {
@@ -76,6 +77,36 @@ describe('Semantic Scholar batch client', () => {
       'arxiv:2401.05566',
       'arxiv:2412.04984',
     ]);
+  });
+
+  it('keys a reference known only by its Semantic Scholar page as a show note linking that page is keyed', async () => {
+    const s2Id = '3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e';
+    const linkedInNotes = normalisePaperRef(
+      `https://www.semanticscholar.org/paper/An-Unindexed-Preprint/${s2Id.toUpperCase()}`,
+    );
+    server.plan('s2', {
+      body: JSON.stringify([
+        {
+          paperId: '5c1b7e3f0a2d4e6b8c9d0e1f2a3b4c5d6e7f8a90',
+          externalIds: { ArXiv: '2606.26071' },
+          references: [
+            { paperId: s2Id, externalIds: { CorpusId: 1 }, title: 'An unindexed preprint' },
+          ],
+        },
+      ]),
+      contentType: 'application/json',
+    });
+    const papers = await s2().fetchPapers([arxivCandidate('2606.26071')]);
+    expect(papers.get('arxiv:2606.26071')?.references).toEqual([
+      {
+        id: `url:https://semanticscholar.org/paper/${s2Id}`,
+        title: 'An unindexed preprint',
+        url: `https://semanticscholar.org/paper/${s2Id}`,
+        arxivId: null,
+        doi: null,
+      },
+    ]);
+    expect(papers.get('arxiv:2606.26071')?.references[0]?.id).toBe(linkedInNotes?.id);
   });
 
   it(`asks at most ${SEMANTIC_SCHOLAR_BATCH_SIZE} ids per request`, async () => {

@@ -8,13 +8,7 @@ import { parseArxivId } from '../ids/arxiv.ts';
 import { parseDoi } from '../ids/doi.ts';
 import { decodeXmlEntities } from '../import/html.ts';
 import { LITERAL_XML_OPTIONS } from '../import/xmlParserOptions.ts';
-import {
-  DEFAULT_PROVIDER_HTTP,
-  ProviderError,
-  providerClient,
-  requestText,
-  type ProviderHttpOptions,
-} from './http.ts';
+import { ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
 import { RequestSpacer } from './spacing.ts';
 import { cleanText, topicsOf } from './text.ts';
 
@@ -63,7 +57,7 @@ export class ArxivClient {
     this.#url = options.baseUrl;
     this.#batchSize = Math.min(options.batchSize ?? ARXIV_BATCH_SIZE, ARXIV_BATCH_SIZE);
     const spacer = new RequestSpacer(options.spacingMs ?? ARXIV_REQUEST_SPACING_MS);
-    this.#client = providerClient(options.http ?? DEFAULT_PROVIDER_HTTP, {
+    this.#client = providerClient(options.http, {
       hooks: { beforeRequest: [() => spacer.turn()], beforeRetry: [() => spacer.turn()] },
     });
   }

@@ -32,7 +32,10 @@ export class ProviderError extends Error {
   }
 }
 
-export function providerClient(http: ProviderHttpOptions, extra: Options = {}): KyInstance {
+export function providerClient(
+  http: ProviderHttpOptions = DEFAULT_PROVIDER_HTTP,
+  extra: Options = {},
+): KyInstance {
   return ky.create({
     timeout: http.timeoutMs,
     retry: {

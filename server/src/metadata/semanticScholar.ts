@@ -2,14 +2,8 @@
 // at most 500 ids a request; the answer is an array in request order with null for unknown ids.
 import { z } from 'zod';
 import type { EnrichmentCandidate, PaperMetadata, ReferenceTarget } from '../domain/metadata.ts';
-import { parsePaperRef } from '../ids/paperId.ts';
-import {
-  DEFAULT_PROVIDER_HTTP,
-  ProviderError,
-  providerClient,
-  requestText,
-  type ProviderHttpOptions,
-} from './http.ts';
+import { normalisePaperRef } from '../ids/paperId.ts';
+import { ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
 import { cleanText, topicsOf, yearOf } from './text.ts';
 
 export const SEMANTIC_SCHOLAR_BATCH_SIZE = 500;
@@ -85,7 +79,7 @@ export class SemanticScholarClient {
       options.batchSize ?? SEMANTIC_SCHOLAR_BATCH_SIZE,
       SEMANTIC_SCHOLAR_BATCH_SIZE,
     );
-    this.#client = providerClient(options.http ?? DEFAULT_PROVIDER_HTTP, {
+    this.#client = providerClient(options.http, {
       headers: options.apiKey ? { 'x-api-key': options.apiKey } : {},
     });
   }
@@ -150,10 +144,10 @@ export class SemanticScholarClient {
 }
 
 function toProviderPaper(paper: S2Paper): ProviderPaper {
-  const arxivId = paper.externalIds?.ArXiv
-    ? parsePaperRef(`arxiv:${paper.externalIds.ArXiv}`)
+  const arxiv = paper.externalIds?.ArXiv
+    ? normalisePaperRef(`arxiv:${paper.externalIds.ArXiv}`)
     : null;
-  const doi = paper.externalIds?.DOI ? parsePaperRef(`doi:${paper.externalIds.DOI}`) : null;
+  const doi = paper.externalIds?.DOI ? normalisePaperRef(`doi:${paper.externalIds.DOI}`) : null;
   const publishedAt =
     paper.publicationDate && /^\d{4}-\d{2}-\d{2}$/.test(paper.publicationDate)
       ? paper.publicationDate
@@ -172,8 +166,8 @@ function toProviderPaper(paper: S2Paper): ProviderPaper {
         ...(paper.fieldsOfStudy ?? []),
         ...(paper.s2FieldsOfStudy ?? []).map((f) => f.category),
       ]),
-      arxivId: arxivId?.ok ? arxivId.key.arxivId : null,
-      doi: doi?.ok ? (doi.key.doi ?? null) : null,
+      arxivId: arxiv?.arxivId ?? null,
+      doi: doi?.doi ?? null,
       publishedAt,
     },
     references: dedupeById(
@@ -185,27 +179,23 @@ function toProviderPaper(paper: S2Paper): ProviderPaper {
   };
 }
 
-/** A reference's canonical key: its arXiv id, else its DOI, else its Semantic Scholar page; null when it has none. */
+/**
+ * A reference's canonical key: its arXiv id, else its DOI, else its Semantic Scholar page (keyed as the
+ * ids module keys that page when a show note links it); null when it has none.
+ */
 function referenceTarget(ref: z.infer<typeof referenceSchema>): ReferenceTarget | null {
-  const title = cleanText(ref.title, 1000);
   for (const raw of [
     ref.externalIds?.ArXiv && `arxiv:${ref.externalIds.ArXiv}`,
     ref.externalIds?.DOI && `doi:${ref.externalIds.DOI}`,
+    ref.paperId &&
+      /^[0-9a-f]{40}$/.test(ref.paperId) &&
+      `https://www.semanticscholar.org/paper/${ref.paperId}`,
   ]) {
-    if (!raw) continue;
-    const parsed = parsePaperRef(raw);
-    if (parsed.ok)
-      return {
-        id: parsed.key.id,
-        title,
-        url: parsed.key.url,
-        arxivId: parsed.key.arxivId,
-        doi: parsed.key.doi,
-      };
-  }
-  if (ref.paperId && /^[0-9a-f]{40}$/.test(ref.paperId)) {
-    const url = `https://www.semanticscholar.org/paper/${ref.paperId}`;
-    return { id: `url:${url}`, title, url, arxivId: null, doi: null };
+    const key = raw ? normalisePaperRef(raw) : null;
+    if (key) {
+      const { id, url, arxivId, doi } = key;
+      return { id, title: cleanText(ref.title, 1000), url, arxivId, doi };
+    }
   }
   return null;
 }
