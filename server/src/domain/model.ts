@@ -104,33 +104,35 @@ export function pickEpisodeText(episode: EpisodeText): EpisodeText {
   return { title, publishedAt, paperPublishedAt, durationMinutes, summary, takeaways };
 }
 
+/** An issue at every record whose id an earlier record of the list has; the list's ids. */
+function flagRepeatedIds(
+  records: readonly { id: string }[],
+  list: 'episodes' | 'papers',
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const ids = new Set<string>();
+  records.forEach((record, i) => {
+    if (ids.has(record.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [list, i, 'id'],
+        message: `duplicate ${list === 'papers' ? 'paper' : 'episode'} id ${record.id}`,
+      });
+    }
+    ids.add(record.id);
+  });
+  return ids;
+}
+
 export const importBatchSchema = z
   .object({
     episodes: z.array(episodeRecordSchema),
     papers: z.array(paperRecordSchema),
   })
   .superRefine((batch, ctx) => {
-    const paperIds = new Set<string>();
-    batch.papers.forEach((paper, i) => {
-      if (paperIds.has(paper.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['papers', i, 'id'],
-          message: `duplicate paper id ${paper.id}`,
-        });
-      }
-      paperIds.add(paper.id);
-    });
-    const episodeIds = new Set<string>();
+    const paperIds = flagRepeatedIds(batch.papers, 'papers', ctx);
+    flagRepeatedIds(batch.episodes, 'episodes', ctx);
     batch.episodes.forEach((episode, i) => {
-      if (episodeIds.has(episode.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['episodes', i, 'id'],
-          message: `duplicate episode id ${episode.id}`,
-        });
-      }
-      episodeIds.add(episode.id);
       const cited = [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
       cited.forEach((paperId) => {
         if (!paperIds.has(paperId)) {
