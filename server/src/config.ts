@@ -1,4 +1,5 @@
 // One validated configuration for the whole process: read once at start, fail fast listing every problem.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { feedUrlSchema } from './domain/feed.ts';
 
@@ -68,6 +69,14 @@ const envSchema = z
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     /** Budget clients on this machine too (the web app's own server is one, unless it forwards who asked). */
     RATE_LIMIT_LOOPBACK: flag(false),
+    /** Peers whose X-Forwarded-For names the client (the web app's server on loopback); `none`: no one. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('127.0.0.1,::1')
+      .transform((text) => (text.trim() === 'none' ? [] : text.split(/[\s,]+/).filter(Boolean)))
+      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), {
+        message: 'must be IP addresses separated by commas, or none',
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
@@ -112,6 +121,8 @@ export interface RateLimitConfig {
   windowSeconds: number;
   /** Whether clients on a loopback address have budgets too. */
   loopback: boolean;
+  /** Peer addresses whose X-Forwarded-For is believed; everyone else is their own address. */
+  trustedProxies: string[];
 }
 
 export interface EnrichmentConfig {
@@ -194,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cost: e.RATE_LIMIT_COST,
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       loopback: e.RATE_LIMIT_LOOPBACK,
+      trustedProxies: e.TRUSTED_PROXIES,
     },
   };
 }

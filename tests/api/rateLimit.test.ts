@@ -30,8 +30,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** The API on a loopback port with these budgets; resolves with a client for it. */
-async function apiWith(rateLimit: RateLimitConfig) {
+/** The API on a loopback port with these budgets, its clients' peer trusted as a proxy. */
+async function apiWith(budgets: Omit<RateLimitConfig, 'trustedProxies'>) {
+  const rateLimit = { ...budgets, trustedProxies: ['127.0.0.1'] };
   const yoga = createPapergraphYoga({ store, adminToken: undefined, rateLimit });
   const server = createServer(yoga);
   servers.push(server);
@@ -163,6 +164,7 @@ describe('rate limits', () => {
       cost: 5_000_000,
       windowSeconds: 60,
       loopback: false,
+      trustedProxies: ['127.0.0.1', '::1'],
     });
     expect(
       loadConfig({
@@ -170,9 +172,17 @@ describe('rate limits', () => {
         RATE_LIMIT_COST: '250000',
         RATE_LIMIT_LOOPBACK: 'true',
       }).rateLimit,
-    ).toEqual({ requests: 0, cost: 250_000, windowSeconds: 60, loopback: true });
+    ).toMatchObject({ requests: 0, cost: 250_000, windowSeconds: 60, loopback: true });
     expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '0' })).toThrow(
       /RATE_LIMIT_WINDOW_SECONDS/,
     );
+  });
+
+  it('believes X-Forwarded-For from the TRUSTED_PROXIES addresses only; none trusts no one', () => {
+    const trusted = (value: string) =>
+      loadConfig({ TRUSTED_PROXIES: value }).rateLimit.trustedProxies;
+    expect(trusted('10.0.0.5, ::1')).toEqual(['10.0.0.5', '::1']);
+    expect(trusted('none')).toEqual([]);
+    expect(() => trusted('proxy.internal')).toThrow(/TRUSTED_PROXIES must be IP addresses/);
   });
 });

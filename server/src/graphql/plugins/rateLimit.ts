@@ -2,10 +2,12 @@
 // (the queryLimits plugin's estimate, so a budget counts work, not calls). GraphQL answers carry the
 // RateLimit-Policy and RateLimit fields of draft-ietf-httpapi-ratelimit-headers-10; a client over a
 // budget gets 429 with Retry-After and a RATE_LIMITED error naming `retryAfter`. A client is its
-// address; a loopback peer that sends X-Forwarded-For (a reverse proxy on this host) stands for the
-// last address it names, the one that proxy saw (earlier ones are whatever the client wrote). Loopback
-// clients are not budgeted unless asked: the web app's own server asks for every visitor.
+// address; a trusted proxy's request (TRUSTED_PROXIES, by default the web app's server on loopback)
+// stands for the last address its X-Forwarded-For names, the one that proxy saw (earlier ones are
+// whatever the client wrote). Anyone else's X-Forwarded-For is ignored, so forging one gains nothing.
+// Loopback clients are not budgeted unless asked: the web app's server names every visitor.
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -28,21 +30,34 @@ interface Standing {
   remaining: Map<PolicyName, RateLimiterRes>;
 }
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+const LOOPBACK = /^(127\.|::1$)/;
+
+/** An IPv4 client of a dual-stack socket shows as `::ffff:a.b.c.d`: the same client as `a.b.c.d`. */
+const plainAddress = (address: string) => address.replace(/^::ffff:(?=\d+\.)/i, '');
 
 function peerAddress(serverContext: unknown): string | undefined {
   const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
   return req?.socket.remoteAddress;
 }
 
+/** The address a trusted proxy saw: the last X-Forwarded-For entry, when it is an IP address. */
+function forwardedAddress(request: Request): string | undefined {
+  const last = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return last !== undefined && isIP(plainAddress(last)) !== 0 ? plainAddress(last) : undefined;
+}
+
 /** Who is asking, or null for a loopback client that is not budgeted. */
-function clientOf(request: Request, peer: string | undefined, loopback: boolean): string | null {
+function clientOf(
+  request: Request,
+  peer: string | undefined,
+  trustedProxies: ReadonlySet<string>,
+  loopback: boolean,
+): string | null {
   // In-process requests (yoga.fetch) have no peer: they are this machine.
-  const address = peer ?? '127.0.0.1';
-  if (!LOOPBACK.test(address)) return address;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  if (forwarded !== undefined && forwarded !== '') return forwarded;
-  return loopback ? address : null;
+  const address = plainAddress(peer ?? '127.0.0.1');
+  const client = (trustedProxies.has(address) && forwardedAddress(request)) || address;
+  if (!LOOPBACK.test(client)) return client;
+  return loopback ? client : null;
 }
 
 /** A budget a request would overrun, and where its client stands in it. */
@@ -104,6 +119,7 @@ export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): 
   const cost = policy('cost', config.cost);
   const policies = [...requests, ...cost];
   const standings = new WeakMap<Request, Standing>();
+  const trustedProxies = new Set(config.trustedProxies.map(plainAddress));
 
   const refusal = (policy: Policy, res: RateLimiterRes, standing: Standing): Refusal => {
     standing.remaining.set(policy.name, res);
@@ -113,7 +129,7 @@ export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): 
   return {
     async onRequest({ request, serverContext, url, endResponse, fetchAPI }) {
       if (policies.length === 0 || url.pathname !== graphqlEndpoint) return;
-      const client = clientOf(request, peerAddress(serverContext), config.loopback);
+      const client = clientOf(request, peerAddress(serverContext), trustedProxies, config.loopback);
       if (client === null) return;
       const standing: Standing = { client, remaining: new Map() };
       standings.set(request, standing);

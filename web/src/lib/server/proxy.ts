@@ -1,6 +1,7 @@
 // The browser only talks to this web server; /graphql requests are forwarded to the API so a
 // person needs one URL. Only the headers GraphQL needs cross over, in both directions; the app's own
-// documents cross by id.
+// documents cross by id. The visitor's address goes as X-Forwarded-For, so the API's rate limits
+// budget each visitor instead of this server (the API believes it only from TRUSTED_PROXIES).
 import { API_UNREACHABLE_CODE } from '../api.ts';
 import { sendingPersistedIds } from './persistedOperations.ts';
 
@@ -13,10 +14,12 @@ const RESPONSE_HEADERS = [
   'vary',
 ] as const;
 
+/** `visitorAddress`: who asked this server (SvelteKit's getClientAddress), named to the API. */
 export async function proxyGraphql(
   request: Request,
   endpoint: string,
   fetchImpl: typeof fetch = fetch,
+  visitorAddress?: string,
 ): Promise<Response> {
   const target = new URL(endpoint);
   // GET carries the operation in the query string (GraphQL over HTTP), so keep it.
@@ -27,6 +30,8 @@ export async function proxyGraphql(
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
+  // Set, not appended: whatever X-Forwarded-For the visitor wrote stays here.
+  if (visitorAddress !== undefined) headers.set('x-forwarded-for', visitorAddress);
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;

@@ -2,7 +2,8 @@ import type { RequestHandler } from './$types';
 import { apiEndpoint } from '#lib/server/api.ts';
 import { proxyGraphql } from '#lib/server/proxy.ts';
 
-const forward: RequestHandler = ({ request }) => proxyGraphql(request, apiEndpoint());
+const forward: RequestHandler = ({ request, getClientAddress }) =>
+  proxyGraphql(request, apiEndpoint(), fetch, getClientAddress());
 
 export const GET = forward;
 export const POST = forward;
