@@ -23,7 +23,7 @@ import { defaultFeedDir, ensureFeed } from './feed.ts';
 import { httpRows } from './httpRows.ts';
 import { persistedRows } from './persistedRows.ts';
 import { growthTable, renderGrowth, type GrowthTable } from './growth.ts';
-import { importRow, timeImport } from './importRows.ts';
+import { importRow, relationsKeptRow, timeImport } from './importRows.ts';
 import { peerRows, renderPeer, runKuzuPeer, type PeerRow } from './kuzuPeer.ts';
 import { renderNeo4jGraphqlPeer, runNeo4jGraphqlPeer } from './neo4jGraphqlPeer.ts';
 import { describeMachine, machineLine } from './machine.ts';
@@ -77,7 +77,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   try {
     log(`import: RSS into ${dataDir}`);
     const store = await createEmbeddedStore({ dataDir });
-    rows.push(importRow('rss', feed, await timeImport(store, feed, 'rss')));
+    const rssImport = await timeImport(store, feed, 'rss');
+    rows.push(importRow('rss', feed, rssImport), relationsKeptRow(feed, rssImport));
     await store.close();
     log(`import: JSON export into ${jsonDir}`);
     const jsonStore = await createEmbeddedStore({ dataDir: jsonDir });

@@ -16,6 +16,7 @@ import type { PeerRow } from './kuzuPeer.ts';
 const RUN = fileURLToPath(new URL('./run.ts', import.meta.url));
 const ROWS = [
   'import-rss',
+  'import-relations',
   'import-json',
   'related-p50',
   'related-p99',

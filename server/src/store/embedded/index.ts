@@ -60,7 +60,13 @@ import { readEpisodeSummaries } from './episodeSummaries.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SavedGraph, type GraphLoad } from './savedGraph.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
-import { metadataChange, metadataPaperIds, RelationKeeper } from '../shared/relationKeeper.ts';
+import {
+  metadataChange,
+  metadataPaperIds,
+  RelationKeeper,
+  relationKeepingChannel,
+  type RelationKeepingTime,
+} from '../shared/relationKeeper.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type { Cluster } from '../../relations/relationIndex.ts';
 import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
@@ -186,10 +192,18 @@ class EmbeddedStore implements GraphStore {
           paperIds.add(episode.sourcePaperId);
           for (const reading of episode.recommendations) paperIds.add(reading.paperId);
         }
+        const started = performance.now();
         const paperTitles = this.#relations.titlesNow([...paperIds]);
         this.#relations.persist(
           await this.#keeper.rowsFor({ episodes, removedEpisodeIds: [], paperTitles }),
         );
+        if (relationKeepingChannel.hasSubscribers) {
+          const time: RelationKeepingTime = {
+            episodes: episodes.length,
+            milliseconds: performance.now() - started,
+          };
+          relationKeepingChannel.publish(time);
+        }
       };
       const outcomes = await this.#importer.run(validated(batches), keep, (committed) => {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));

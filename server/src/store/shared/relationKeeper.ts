@@ -8,6 +8,7 @@
 // Incremental: the changed episodes' texts and paper links, and the relations of the episodes they
 // affect. Recomputed per write: the clusters (Louvain over every episode's strongest relations,
 // which the keeper holds, so only the affected episodes' relations are computed again).
+import { channel } from 'node:diagnostics_channel';
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
@@ -26,6 +27,19 @@ import {
  * (QUERY_LIMITS.maxRelated; a test holds the two together).
  */
 export const RELATIONS_KEPT = 50;
+
+/**
+ * Where a store reports the time an import spent keeping relations (computing and persisting them),
+ * as a RelationKeepingTime: what the bench's relations-kept import row subtracts. Free without
+ * subscribers.
+ */
+export const relationKeepingChannel = channel('papergraph:relation-keeping');
+
+export interface RelationKeepingTime {
+  /** Episodes the import added or changed. */
+  episodes: number;
+  milliseconds: number;
+}
 
 /** Share of the corpus a change may add or change before the index is built again instead. */
 const REBUILD_SHARE = 0.1;
