@@ -161,7 +161,7 @@ describe('round trips per store method (one statement per API field)', () => {
 });
 
 describe('round trips per import (Mutation.importFeed)', () => {
-  it('a first import is 8 statements in one transaction, for 1 episode or 200, and 3 reads of the corpus', async () => {
+  it('a first import is 9 statements in one transaction, for 1 episode or 200, a read for abandoned runs and 3 of the corpus', async () => {
     for (const size of [1, 200]) {
       const { counting, store } = setup();
       const batch = corpus(size);
@@ -171,7 +171,8 @@ describe('round trips per import (Mutation.importFeed)', () => {
       const inTransaction = calls.filter((c) => c.via === 'transaction');
       expect(inTransaction.map((c) => c.statement)).toEqual([
         'importStoredHashes',
-        'importMergePapers',
+        'importStoredPapers',
+        'importWritePapers',
         'importWriteEpisodes',
         'importWriteCitations',
         'importRecountPapers',
@@ -181,6 +182,7 @@ describe('round trips per import (Mutation.importFeed)', () => {
       ]);
       // The relation keeper builds its index from what is committed, outside the transaction.
       expect(calls.filter((c) => c.via !== 'transaction').map((c) => c.statement)).toEqual([
+        'importRunsAbandoned',
         'relationsCorpusEpisodes',
         'relationsCorpusPapers',
         'relationsCorpusClusters',
@@ -189,22 +191,26 @@ describe('round trips per import (Mutation.importFeed)', () => {
     }
   });
 
-  it('re-importing unchanged episodes is 2 statements (the change time stays)', async () => {
+  it('re-importing unchanged episodes is 2 statements and the read for abandoned runs (the change time stays)', async () => {
     const batch = corpus(50);
     const stored = batch.episodes.map((e) => ({ id: e.id, contentHash: episodeContentHash(e) }));
     const { counting, store } = setup({ ...sampleAnswers(), importStoredHashes: stored });
     const calls = await cost('importBatch: 50 unchanged', counting, () => store.importBatch(batch));
-    expect(calls.map((c) => c.statement)).toEqual(['importStoredHashes', 'importMergePapers']);
+    expect(calls.map((c) => c.statement)).toEqual([
+      'importRunsAbandoned',
+      'importStoredHashes',
+      'importStoredPapers',
+    ]);
   });
 
-  it('an update that orphans papers is the worst case: 10 statements', async () => {
+  it('an update that orphans papers is the worst case: 11 statements', async () => {
     const batch = corpus(100);
     const stored = batch.episodes.map((e) => ({ id: e.id, contentHash: 'an older hash' }));
     const { counting, store } = setup({
       ...sampleAnswers(),
       importStoredHashes: stored,
       importDetachCitations: [{ paperIds: [paperA.id] }],
-      importRecountPapers: [{ deletedId: paperA.id, aliasKeys: paperA.aliases }],
+      importDropUncitedPapers: [{ deletedId: paperA.id, aliasKeys: paperA.aliases }],
     });
     const calls = await cost('importBatch: 100 updated, orphans dropped', counting, () =>
       store.importBatch(batch),
@@ -212,11 +218,13 @@ describe('round trips per import (Mutation.importFeed)', () => {
     const inTransaction = calls.filter((c) => c.via === 'transaction');
     expect(inTransaction.map((c) => c.statement)).toEqual([
       'importStoredHashes',
+      'importStoredPapers',
       'importDetachCitations',
-      'importMergePapers',
+      'importWritePapers',
       'importWriteEpisodes',
       'importWriteCitations',
       'importRecountPapers',
+      'importDropUncitedPapers',
       'importDropUnusedAliases',
       'markGraphChanged',
       'relationsWrite',

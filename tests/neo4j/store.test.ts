@@ -268,6 +268,7 @@ describe('importBatch', () => {
     expect(driver.committed).toBe(1);
     // Every write in the one transaction; the relation keeper's first build reads what is committed.
     expect(driver.calls.filter((c) => !c.inTransaction).map((c) => c.statement)).toEqual([
+      'importRunsAbandoned',
       'relationsCorpusEpisodes',
       'relationsCorpusPapers',
       'relationsCorpusClusters',
@@ -276,13 +277,11 @@ describe('importBatch', () => {
     expect(
       paramsOf(driver, 'importWriteEpisodes').episodes.map((e) => [e.id, e.contentHash]),
     ).toEqual([[episodeTwo.id, episodeContentHash(changedTwo)]]);
-    // Papers only the unchanged episode cites are merged if stored, never created.
-    expect(
-      paramsOf(driver, 'importMergePapers').papers.map((p) => [p.id, p.citedByChange]),
-    ).toEqual([
-      [paperA.id, false],
-      [paperB.id, true],
-      [paperC.id, true],
+    // None is stored here: the ones the changed episode cites are created; paper A, which only the
+    // unchanged episode cites, is merged if stored, never created.
+    expect(paramsOf(driver, 'importWritePapers').papers.map((p) => [p.id, p.newAliases])).toEqual([
+      [paperB.id, paperB.aliases],
+      [paperC.id, paperC.aliases],
     ]);
     expect(paramsOf(driver, 'importRecountPapers').paperIds.sort()).toEqual(
       [paperB.id, paperC.id].sort(),

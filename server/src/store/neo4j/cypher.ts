@@ -7,6 +7,7 @@ import { EPISODES_CYPHER } from './statements/episodes.ts';
 import { FEEDS_CYPHER } from './statements/feeds.ts';
 import { GRAPH_CYPHER } from './statements/graph.ts';
 import { IMPORT_CYPHER } from './statements/import.ts';
+import { IMPORT_RUN_CYPHER } from './statements/importRun.ts';
 import { METADATA_CYPHER } from './statements/metadata.ts';
 import { PAPERS_CYPHER } from './statements/papers.ts';
 import { RELATIONS_CYPHER } from './statements/relations.ts';
@@ -16,6 +17,7 @@ import { SEARCH_CYPHER } from './statements/search.ts';
 const STATEMENTS = {
   ...SCHEMA_CYPHER,
   ...IMPORT_CYPHER,
+  ...IMPORT_RUN_CYPHER,
   ...EPISODES_CYPHER,
   ...PAPERS_CYPHER,
   ...SEARCH_CYPHER,

@@ -1,10 +1,9 @@
 // The Neo4j store: every method is a fixed, small number of statements from cypher.ts (see
-// tests/neo4j/round-trips.test.ts), reads routed to readers, an import one managed write transaction.
-import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
+// tests/neo4j/round-trips.test.ts), reads routed to readers; an import is one managed write
+// transaction, or a journaled run of them when large (importRun.ts).
 import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import type {
   Citation,
-  CitationKind,
   EpisodeRecord,
   GraphView,
   ImportBatch,
@@ -13,7 +12,6 @@ import type {
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
-import { classifyEpisodes } from '../shared/contentHash.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
@@ -37,12 +35,13 @@ import type {
 } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
-import type { CitationParam, EpisodeParam } from './statements/import.ts';
 import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
+import { importAsRun, EPISODES_PER_TRANSACTION, undoAbandonedRuns } from './importRun.ts';
+import { dropUncitedPapers, writeBatch, type BatchWrite } from './importWrite.ts';
 import { importChange, Neo4jRelations, removalChange } from './relations.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import {
@@ -145,26 +144,40 @@ export class Neo4jStore implements GraphStore {
   ): Promise<ImportResult[]> {
     this.#assertOpen();
     return this.#imports.enqueue(async () => {
-      // Every batch is in hand before the transaction opens: a managed transaction may be retried,
-      // and a retry must replay the same batches.
+      // Every batch is in hand before the first transaction opens: a managed transaction may be
+      // retried, and a retry must replay the same batches.
       const valid: ImportBatch[] = [];
       for await (const batch of batches) valid.push(validateImportBatch(batch));
-      return this.#relations.writing(this.#executeWrite, async (tx) => {
-        const written: BatchWrite[] = [];
-        for (const batch of valid) written.push(await writeBatch(tx, batch));
-        if (written.some((w) => w.changed)) {
-          await markGraphChanged(tx);
-          const episodes = written.flatMap((w) => w.episodes);
-          await this.#relations.persist(
-            tx,
-            importChange(
-              episodes,
-              valid.flatMap((b) => b.papers),
-            ),
-          );
-        }
-        return written.map((w) => w.result);
-      });
+      await undoAbandonedRuns(this.#executeWrite, (before) =>
+        this.#read('importRunsAbandoned', { before }),
+      );
+      const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
+      return episodes > EPISODES_PER_TRANSACTION
+        ? importAsRun(valid, this.#executeWrite, this.#relations)
+        : this.#importInOneTransaction(valid);
+    });
+  }
+
+  /** A small import: everything in one transaction, seen by readers all at once. */
+  #importInOneTransaction(valid: readonly ImportBatch[]): Promise<ImportResult[]> {
+    return this.#relations.writing(this.#executeWrite, async (tx) => {
+      const written: BatchWrite[] = [];
+      for (const batch of valid) written.push(await writeBatch(tx, batch, { undo: false }));
+      if (written.some((w) => w.changed)) {
+        await dropUncitedPapers(
+          tx,
+          written.flatMap((w) => w.formerlyCited),
+        );
+        await markGraphChanged(tx);
+        await this.#relations.persist(
+          tx,
+          importChange(
+            written.flatMap((w) => w.episodes),
+            valid.flatMap((b) => b.papers),
+          ),
+        );
+      }
+      return written.map((w) => w.result);
     });
   }
 
@@ -403,14 +416,11 @@ export class Neo4jStore implements GraphStore {
         if (row === undefined) return null;
         await markGraphChanged(tx);
         const paperIds = unique((row.paperIds as unknown[]).map(asString));
-        const deleted =
-          paperIds.length === 0
-            ? []
-            : await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
-        const aliasKeys = unique(deleted.flatMap((r) => (r.aliasKeys as unknown[]).map(asString)));
-        if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
+        if (paperIds.length > 0)
+          await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
+        const removedPaperIds = await dropUncitedPapers(tx, paperIds);
         await this.#relations.persist(tx, removalChange(episodeId));
-        return { removedPaperIds: deleted.map((r) => asString(r.deletedId)) };
+        return { removedPaperIds };
       }),
     );
   }
@@ -452,130 +462,9 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-interface BatchWrite {
-  result: ImportResult;
-  /** The added and updated episodes. */
-  episodes: EpisodeRecord[];
-  /** An episode or a paper changed (the graph's change time moves). */
-  changed: boolean;
-}
-
 /** Stamped in the transaction that changed the graph, so it commits or rolls back with it. */
 async function markGraphChanged(tx: CypherTransaction): Promise<void> {
   await tx.run('markGraphChanged', { at: new Date().toISOString() });
-}
-
-/**
- * The whole import inside one managed transaction. Re-run from the top if the driver retries, so it
- * decides everything from what it reads inside the transaction.
- */
-async function writeBatch(tx: CypherTransaction, batch: ImportBatch): Promise<BatchWrite> {
-  const storedRows = await tx.run('importStoredHashes', {
-    episodeIds: batch.episodes.map((e) => e.id),
-  });
-  const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
-
-  const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
-  const changed = [...added, ...updated].map(({ record, hash }) => ({ episode: record, hash }));
-
-  const formerlyCited: string[] = [];
-  if (result.updated.length > 0) {
-    const [row] = await tx.run('importDetachCitations', { episodeIds: result.updated });
-    for (const id of (row?.paperIds as unknown[] | undefined) ?? [])
-      formerlyCited.push(asString(id));
-  }
-
-  const citedByChange = new Set(changed.flatMap(({ episode }) => citedPaperIds(episode)));
-  let papersChanged = false;
-  if (batch.papers.length > 0) {
-    const [row] = await tx.run('importMergePapers', {
-      papers: batch.papers.map((paper) => ({
-        ...paper,
-        citedByChange: citedByChange.has(paper.id),
-      })),
-    });
-    papersChanged = asInteger(row?.changedPapers ?? 0) > 0;
-  }
-
-  if (changed.length > 0) {
-    await tx.run('importWriteEpisodes', {
-      episodes: changed.map(({ episode, hash }) => toEpisodeParam(episode, hash)),
-    });
-    const citations = changed.flatMap(({ episode }) => toCitationParams(episode));
-    const [row] = await tx.run('importWriteCitations', { citations });
-    const written = asInteger(row?.citations ?? 0);
-    if (written !== citations.length) {
-      // Cannot happen for a validated batch; throwing rolls the whole import back.
-      throw new Error(
-        `import wrote ${written} of ${citations.length} citations: a cited paper is missing`,
-      );
-    }
-  }
-
-  const recount = unique([...formerlyCited, ...citedByChange]);
-  if (recount.length > 0) {
-    const deleted = await tx.run('importRecountPapers', {
-      paperIds: recount,
-      searchNotes: PAPER_SEARCH_NOTES,
-    });
-    const aliasKeys = unique(deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)));
-    if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys });
-  }
-  return {
-    result,
-    episodes: changed.map(({ episode }) => episode),
-    changed: changed.length > 0 || papersChanged,
-  };
-}
-
-function citedPaperIds(episode: EpisodeRecord): string[] {
-  return [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
-}
-
-function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {
-  const chapterText = episode.chapters.flatMap((c) =>
-    c.summary === null ? [c.title] : [c.title, c.summary],
-  );
-  return {
-    id: episode.id,
-    title: episode.title,
-    publishedAt: episode.publishedAt,
-    paperPublishedAt: episode.paperPublishedAt,
-    durationMinutes: episode.durationMinutes,
-    summary: episode.summary,
-    takeaways: episode.takeaways,
-    chaptersJson: JSON.stringify(episode.chapters),
-    extrasJson: encodeEpisodeExtras(episode),
-    guid: episode.guid ?? null,
-    sourcePaperId: episode.sourcePaperId,
-    contentHash,
-    paperCount: new Set(citedPaperIds(episode)).size,
-    // What full-text search sees besides title and summary, as in the embedded store.
-    searchDetails: [...episode.takeaways, ...chapterText].join('\n'),
-    searchNotes: episode.recommendations
-      .flatMap((r) => (r.note === null ? [] : [r.note]))
-      .join('\n'),
-  };
-}
-
-function toCitationParams(episode: EpisodeRecord): CitationParam[] {
-  const source: CitationParam = {
-    episodeId: episode.id,
-    paperId: episode.sourcePaperId,
-    kind: 'SOURCE' satisfies CitationKind,
-    position: 0,
-    note: null,
-  };
-  return [
-    source,
-    ...episode.recommendations.map((r, i): CitationParam => ({
-      episodeId: episode.id,
-      paperId: r.paperId,
-      kind: 'RECOMMENDED',
-      position: i + 1,
-      note: r.note,
-    })),
-  ];
 }
 
 /** Above every stored key and id: the bound of a window side the keyset leaves open. */

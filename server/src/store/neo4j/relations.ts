@@ -24,6 +24,7 @@ import type {
 } from '../../relations/relationIndex.ts';
 import {
   CLUSTER_GRAPH_DEGREE,
+  RELATIONS_KEPT,
   RelationKeeper,
   type RelationRows,
   type StoredRelationCorpus,
@@ -167,6 +168,14 @@ export class Neo4jRelations {
       this.#keeper.reset();
       throw error;
     }
+  }
+
+  /**
+   * Applies the change and returns the rows to persist, for a write spread over several
+   * transactions; reset() when they are not all committed.
+   */
+  rowsFor(change: RelationChange): Promise<RelationRows> {
+    return this.#keeper.rowsFor(change);
   }
 
   /** In a write's transaction (run through `writing`): applies the change and persists its rows. */
@@ -317,17 +326,24 @@ export async function migrateRelations(driver: CypherDriver): Promise<void> {
 
 async function writeRows(tx: CypherTransaction, rows: RelationRows): Promise<void> {
   // A removed episode was detached with its node: its relations and membership went with it.
-  let episodeIds: string[] = [];
-  let relations: RelationParam[] = [];
-  const flush = async () => {
-    await tx.run('relationsWrite', { episodeIds, relations });
-    episodeIds = [];
-    relations = [];
-  };
+  for (const chunk of relationChunks(rows)) await tx.run('relationsWrite', chunk);
+  await tx.run('relationsWriteClusters', { clusters: clusterParams(rows) });
+}
+
+/** One `relationsWrite`: the episodes whose relations it replaces and their new rows. */
+export interface RelationChunk {
+  episodeIds: string[];
+  relations: RelationParam[];
+}
+
+/** The rows' relations in statements of about RELATION_ROWS_PER_STATEMENT rows, an episode never split. */
+export function relationChunks(rows: RelationRows): RelationChunk[] {
+  const chunks: RelationChunk[] = [];
+  let chunk: RelationChunk = { episodeIds: [], relations: [] };
   for (const [episodeId, list] of rows.relations) {
-    episodeIds.push(episodeId);
+    chunk.episodeIds.push(episodeId);
     list.forEach((relation, rank) =>
-      relations.push({
+      chunk.relations.push({
         episodeId,
         relatedId: relation.episodeId,
         rank,
@@ -335,10 +351,17 @@ async function writeRows(tx: CypherTransaction, rows: RelationRows): Promise<voi
         reasons: JSON.stringify(relation.reasons),
       }),
     );
-    if (relations.length >= RELATION_ROWS_PER_STATEMENT) await flush();
+    if (chunk.relations.length >= RELATION_ROWS_PER_STATEMENT) {
+      chunks.push(chunk);
+      chunk = { episodeIds: [], relations: [] };
+    }
   }
-  if (episodeIds.length > 0) await flush();
-  const clusters: ClusterParam[] = rows.clusters.map((cluster) => ({
+  if (chunk.episodeIds.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+export function clusterParams(rows: RelationRows): ClusterParam[] {
+  return rows.clusters.map((cluster) => ({
     id: cluster.id,
     label: cluster.label,
     size: cluster.size,
@@ -346,7 +369,50 @@ async function writeRows(tx: CypherTransaction, rows: RelationRows): Promise<voi
     topPaperIds: cluster.topPaperIds,
     episodeIds: cluster.episodeIds,
   }));
-  await tx.run('relationsWriteClusters', { clusters });
+}
+
+/** What `relationsWrite` needs to put these episodes' stored relations back as they are now. */
+export async function storedRelationChunk(
+  tx: CypherTransaction,
+  episodeIds: readonly string[],
+): Promise<RelationChunk> {
+  if (episodeIds.length === 0) return { episodeIds: [], relations: [] };
+  const rows = await tx.run('relationsOfEpisodes', {
+    episodeIds: [...episodeIds],
+    limit: RELATIONS_KEPT,
+  });
+  const ranks = new Map<string, number>();
+  const relations = rows.map((row): RelationParam => {
+    const episodeId = asString(row.episodeId);
+    const rank = ranks.get(episodeId) ?? 0;
+    ranks.set(episodeId, rank + 1);
+    return {
+      episodeId,
+      relatedId: asString(row.relatedId),
+      rank,
+      score: Number(row.score),
+      reasons: asString(row.reasons),
+    };
+  });
+  return { episodeIds: [...episodeIds], relations };
+}
+
+/** The stored clusters as `relationsWriteClusters` takes them, and whether relations are marked kept. */
+export async function storedClusters(
+  tx: CypherTransaction,
+): Promise<{ clusters: ClusterParam[]; relationsKept: boolean }> {
+  const rows = await tx.run('relationsClusters', { limit: Number.MAX_SAFE_INTEGER });
+  const [kept] = await tx.run('relationsKept', {});
+  return {
+    clusters: rows.map((row) => {
+      const { id, label, size, terms, topPaperIds, episodeIds } = toCluster(
+        row.cluster,
+        row.episodeIds,
+      );
+      return { id, label, size, terms, topPaperIds, episodeIds };
+    }),
+    relationsKept: kept?.kept === true,
+  };
 }
 
 /** A stored relation; its reasons were written by writeRows from RelationReason[]. */

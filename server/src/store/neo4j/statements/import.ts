@@ -1,8 +1,9 @@
 // An import and an episode's removal: each runs these in one write transaction, and stamps the graph's
 // change time when something changed.
+import type { EpisodeText } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
 
-/** One row of `importMergePapers`. */
+/** One row of `importWritePapers`: a paper new to the graph or changed by the import, as it is to be stored. */
 export interface PaperParam {
   id: string;
   title: string | null;
@@ -10,19 +11,13 @@ export interface PaperParam {
   arxivId: string | null;
   doi: string | null;
   aliases: string[];
-  /** Cited by an added or updated episode of this batch: create it if missing. */
-  citedByChange: boolean;
+  /** The aliases the stored paper lacks (all of them for a new paper): their Alias nodes are linked. */
+  newAliases: string[];
 }
 
-/** One row of `importWriteEpisodes`. */
-export interface EpisodeParam {
+/** One row of `importWriteEpisodes`: the episode's own text as it is, the rest encoded. */
+export interface EpisodeParam extends EpisodeText {
   id: string;
-  title: string;
-  publishedAt: string | null;
-  paperPublishedAt: string | null;
-  durationMinutes: number | null;
-  summary: string | null;
-  takeaways: string[];
   chaptersJson: string;
   /** guid, link, audio, image, unlinked readings (domain/episodeExtras.ts); null when the feed gave none. */
   extrasJson: string | null;
@@ -56,32 +51,26 @@ WITH c, p.id AS paperId
 DELETE c
 RETURN collect(DISTINCT paperId) AS paperIds`),
 
-  /** Same rules as shared/mergePaper.ts; a paper no changed episode cites is only merged if stored. */
-  importMergePapers: cypher<{ papers: PaperParam[] }>(`UNWIND $papers AS paper
-OPTIONAL MATCH (stored:Paper {id: paper.id})
-WITH paper, stored
-WHERE stored IS NOT NULL OR paper.citedByChange
+  /** The stored papers among $ids, to merge a batch's papers into (shared/mergePaper.ts) and to undo it. */
+  importStoredPapers: cypher<{ ids: string[] }>(`UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+RETURN p {.id, .title, .url, .arxivId, .doi, .aliases} AS paper`),
+
+  /** Writes papers as merged by the caller; a new one starts uncited (importRecountPapers counts). */
+  importWritePapers: cypher<{ papers: PaperParam[] }>(`UNWIND $papers AS paper
 MERGE (p:Paper {id: paper.id})
 ON CREATE SET p.citationCount = 0
-WITH p, paper, coalesce(p.aliases, []) AS storedAliases
-WITH p, paper, storedAliases, storedAliases + [alias IN paper.aliases WHERE NOT alias IN storedAliases] AS aliases
-// Whether the SET below changes anything: an import whose papers and episodes all stay as stored
-// leaves the graph's change time alone.
-WITH p, paper, aliases,
-     p.url IS NULL OR size(aliases) > size(storedAliases)
-       OR (paper.title IS NOT NULL AND (p.title IS NULL OR paper.title <> p.title))
-       OR (p.arxivId IS NULL AND paper.arxivId IS NOT NULL) OR (p.doi IS NULL AND paper.doi IS NOT NULL) AS changed
-SET p.title = coalesce(paper.title, p.title),
-    p.url = coalesce(p.url, paper.url),
-    p.arxivId = coalesce(p.arxivId, paper.arxivId),
-    p.doi = coalesce(p.doi, paper.doi),
-    p.aliases = aliases,
-    p.searchIdentifiers = reduce(text = p.id, alias IN aliases | text + ' ' + alias)
-WITH p, aliases, changed
-UNWIND aliases AS key
+SET p.title = paper.title,
+    p.url = paper.url,
+    p.arxivId = paper.arxivId,
+    p.doi = paper.doi,
+    p.aliases = paper.aliases,
+    p.searchIdentifiers = reduce(text = paper.id, alias IN paper.aliases | text + ' ' + alias)
+WITH p, paper
+UNWIND paper.newAliases AS key
 MERGE (a:Alias {key: key})
 MERGE (a)-[:ALIAS_OF]->(p)
-RETURN count(DISTINCT p) AS papers, count(DISTINCT CASE WHEN changed THEN p END) AS changedPapers`),
+RETURN count(*) AS aliases`),
 
   importWriteEpisodes: cypher<{ episodes: EpisodeParam[] }>(`UNWIND $episodes AS episode
 MERGE (e:Episode {id: episode.id})
@@ -112,8 +101,7 @@ RETURN count(*) AS citations`),
 
   /**
    * Recounts citing episodes and refreshes the notes that describe the paper in search (the first
-   * $searchNotes by episode id, as the embedded store); papers left with none are deleted, returning
-   * their alias keys.
+   * $searchNotes by episode id, as the embedded store).
    */
   importRecountPapers: cypher<{
     paperIds: string[];
@@ -124,8 +112,12 @@ WITH p, COUNT { MATCH (e:Episode)-[:CITES]->(p) RETURN DISTINCT e } AS citationC
      COLLECT { MATCH (e:Episode)-[c:CITES]->(p) WHERE c.note IS NOT NULL RETURN c.note ORDER BY e.id, c.position LIMIT $searchNotes } AS notes
 SET p.citationCount = citationCount,
     p.searchNotes = reduce(text = '', note IN notes | text + note + ' ')
-WITH p, citationCount
-WHERE citationCount = 0
+RETURN count(p) AS papers`),
+
+  /** Papers among $paperIds no episode cites any more are deleted, returning their alias keys. */
+  importDropUncitedPapers: cypher<{ paperIds: string[] }>(`UNWIND $paperIds AS paperId
+MATCH (p:Paper {id: paperId})
+WHERE p.citationCount = 0
 WITH p, p.id AS deletedId, [(a:Alias)-[:ALIAS_OF]->(p) | a.key] AS aliasKeys
 DETACH DELETE p
 RETURN deletedId, aliasKeys`),
@@ -136,7 +128,7 @@ WHERE COUNT { MATCH (a)-[:ALIAS_OF]->(:Paper) } = 0
 DELETE a
 RETURN count(*) AS aliases`),
 
-  /** The episode and its citations; the papers it cited are recounted (and dropped at 0) by importRecountPapers. */
+  /** The episode and its citations; the papers it cited are recounted, and dropped at 0, after it. */
   removeEpisode: cypher<{ episodeId: string }>(`MATCH (e:Episode {id: $episodeId})
 WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds
 DETACH DELETE e

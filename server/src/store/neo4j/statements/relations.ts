@@ -55,6 +55,13 @@ export const RELATIONS_CYPHER = {
   relationsMissing: cypher(`RETURN EXISTS { MATCH (:Episode) }
   AND NOT EXISTS { MATCH (:RelationsKept {key: 'relations'}) } AS missing`),
 
+  /** Whether the graph's relations are marked as kept (a rolled-back import leaves the mark as it found it). */
+  relationsKept: cypher(`RETURN EXISTS { MATCH (:RelationsKept {key: 'relations'}) } AS kept`),
+
+  relationsForget: cypher(`MATCH (k:RelationsKept {key: 'relations'})
+DELETE k
+RETURN count(*) AS forgotten`),
+
   /** Every episode, for the relation index, with its first $limit stored relations (the cluster graph). */
   relationsCorpusEpisodes: cypher<{ limit: number }>(
     `MATCH (e:Episode)

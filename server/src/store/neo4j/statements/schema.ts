@@ -10,8 +10,10 @@
 //   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
 // newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
-// The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts.
+// The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts,
+// the journal of an import run in importRun.ts.
 import { cypher } from './declare.ts';
+import { IMPORT_RUN_GRAPH_SCHEMA, IMPORT_RUN_SCHEMA_STATEMENTS } from './importRun.ts';
 import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
 import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations.ts';
 
@@ -81,8 +83,10 @@ export const SCHEMA_STATEMENTS = [
   'schemaPaperSearch',
   ...METADATA_SCHEMA_STATEMENTS,
   ...RELATIONS_SCHEMA_STATEMENTS,
+  ...IMPORT_RUN_SCHEMA_STATEMENTS,
 ] as const satisfies readonly (
   | keyof typeof SCHEMA_CYPHER
+  | (typeof IMPORT_RUN_SCHEMA_STATEMENTS)[number]
   | (typeof METADATA_SCHEMA_STATEMENTS)[number]
   | (typeof RELATIONS_SCHEMA_STATEMENTS)[number]
 )[];
@@ -99,6 +103,7 @@ export const GRAPH_SCHEMA = {
     'GraphChange',
     ...METADATA_GRAPH_SCHEMA.labels,
     ...RELATIONS_GRAPH_SCHEMA.labels,
+    ...IMPORT_RUN_GRAPH_SCHEMA.labels,
   ],
   relationshipTypes: [
     'CITES',
@@ -131,6 +136,8 @@ export const GRAPH_SCHEMA = {
     'aliases',
     'citationCount',
     'searchIdentifiers',
+    // importWritePapers' rows
+    'newAliases',
     // Alias
     'key',
     // Feed (url, title as above)
@@ -151,6 +158,7 @@ export const GRAPH_SCHEMA = {
     'note',
     ...METADATA_GRAPH_SCHEMA.propertyKeys,
     ...RELATIONS_GRAPH_SCHEMA.propertyKeys,
+    ...IMPORT_RUN_GRAPH_SCHEMA.propertyKeys,
   ],
   /** (from label, relationship type, to label) triples that exist. */
   patterns: [

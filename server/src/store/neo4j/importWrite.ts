@@ -1,0 +1,231 @@
+// One import batch written in one transaction (statements/import.ts): which episodes are new,
+// changed or unchanged, the papers merged by shared/mergePaper.ts, the citations, the recounts. It
+// decides everything from what it reads inside the transaction, so a retried transaction replays it.
+import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
+import {
+  pickEpisodeText,
+  type CitationKind,
+  type EpisodeRecord,
+  type ImportBatch,
+  type ImportResult,
+  type PaperRecord,
+} from '../../domain/model.ts';
+import { classifyEpisodes } from '../shared/contentHash.ts';
+import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
+import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import type { CypherTransaction } from './driver.ts';
+import { asInteger, asString, toEpisodeRecordWithCitations, toPaperRecord, unique } from './records.ts';
+import type { CitationParam, EpisodeParam, PaperParam } from './statements/import.ts';
+
+/** How to take one batch's writes back: what it created and what it found before it changed it. */
+export interface BatchUndo {
+  createdEpisodes: string[];
+  replacedEpisodes: { record: EpisodeRecord; contentHash: string }[];
+  createdPapers: string[];
+  replacedPapers: PaperRecord[];
+  /** Papers whose citations the batch changed: counted again once the episodes are back. */
+  recountedPapers: string[];
+}
+
+export interface BatchWrite {
+  result: ImportResult;
+  /** The added and updated episodes. */
+  episodes: EpisodeRecord[];
+  /** An episode or a paper changed (the graph's change time moves). */
+  changed: boolean;
+  /** Papers the updated episodes cited before: dropped if nothing cites them once the import is done. */
+  formerlyCited: string[];
+  /** Present when asked for and the batch changed something. */
+  undo: BatchUndo | null;
+}
+
+export async function writeBatch(
+  tx: CypherTransaction,
+  batch: ImportBatch,
+  options: { undo: boolean },
+): Promise<BatchWrite> {
+  const storedRows = await tx.run('importStoredHashes', {
+    episodeIds: batch.episodes.map((e) => e.id),
+  });
+  const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
+  const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
+  const changed = [...added, ...updated];
+  const citedByChange = new Set(changed.flatMap(({ record }) => citedPaperIds(record)));
+
+  const storedPapers = new Map<string, PaperRecord>();
+  if (batch.papers.length > 0) {
+    const rows = await tx.run('importStoredPapers', { ids: batch.papers.map((p) => p.id) });
+    for (const row of rows) {
+      const paper = toPaperRecord(row.paper);
+      storedPapers.set(paper.id, paper);
+    }
+  }
+  const papers = paperParams(batch.papers, storedPapers, citedByChange);
+  if (changed.length === 0 && papers.length === 0)
+    return { result, episodes: [], changed: false, formerlyCited: [], undo: null };
+
+  const replacedEpisodes =
+    options.undo && result.updated.length > 0
+      ? (await tx.run('episodesByIds', { ids: result.updated })).map((row) => {
+          const record = toEpisodeRecordWithCitations(row.episode);
+          return { record, contentHash: asString(storedHashes.get(record.id)) };
+        })
+      : [];
+
+  const formerlyCited: string[] = [];
+  if (result.updated.length > 0) {
+    const [row] = await tx.run('importDetachCitations', { episodeIds: result.updated });
+    for (const id of (row?.paperIds as unknown[] | undefined) ?? [])
+      formerlyCited.push(asString(id));
+  }
+  if (papers.length > 0) await tx.run('importWritePapers', { papers });
+  if (changed.length > 0) {
+    await tx.run('importWriteEpisodes', {
+      episodes: changed.map(({ record, hash }) => toEpisodeParam(record, hash)),
+    });
+    await writeCitations(
+      tx,
+      changed.flatMap(({ record }) => toCitationParams(record)),
+    );
+  }
+  const recountedPapers = unique([...formerlyCited, ...citedByChange]);
+  if (recountedPapers.length > 0)
+    await tx.run('importRecountPapers', {
+      paperIds: recountedPapers,
+      searchNotes: PAPER_SEARCH_NOTES,
+    });
+  return {
+    result,
+    episodes: changed.map(({ record }) => record),
+    changed: true,
+    formerlyCited,
+    undo: options.undo
+      ? {
+          createdEpisodes: result.added,
+          replacedEpisodes,
+          createdPapers: papers.filter((p) => !storedPapers.has(p.id)).map((p) => p.id),
+          replacedPapers: papers.flatMap((p) => storedPapers.get(p.id) ?? []),
+          recountedPapers,
+        }
+      : null,
+  };
+}
+
+/** Episodes written back as they were (an undone update): citations replaced, hash as stored then. */
+export async function restoreEpisodes(
+  tx: CypherTransaction,
+  episodes: readonly { record: EpisodeRecord; contentHash: string }[],
+): Promise<void> {
+  if (episodes.length === 0) return;
+  await tx.run('importDetachCitations', { episodeIds: episodes.map((e) => e.record.id) });
+  await tx.run('importWriteEpisodes', {
+    episodes: episodes.map((e) => toEpisodeParam(e.record, e.contentHash)),
+  });
+  await writeCitations(
+    tx,
+    episodes.flatMap((e) => toCitationParams(e.record)),
+  );
+}
+
+/** Deletes the papers among `paperIds` nothing cites, and the aliases only they used. */
+export async function dropUncitedPapers(
+  tx: CypherTransaction,
+  paperIds: readonly string[],
+): Promise<string[]> {
+  if (paperIds.length === 0) return [];
+  const deleted = await tx.run('importDropUncitedPapers', { paperIds: unique(paperIds) });
+  await dropUnusedAliases(
+    tx,
+    deleted.flatMap((row) => (row.aliasKeys as unknown[]).map(asString)),
+  );
+  return deleted.map((row) => asString(row.deletedId));
+}
+
+export async function dropUnusedAliases(
+  tx: CypherTransaction,
+  aliasKeys: readonly string[],
+): Promise<void> {
+  if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys: unique(aliasKeys) });
+}
+
+async function writeCitations(tx: CypherTransaction, citations: CitationParam[]): Promise<void> {
+  const [row] = await tx.run('importWriteCitations', { citations });
+  const written = asInteger(row?.citations ?? 0);
+  if (written !== citations.length) {
+    // Cannot happen for a validated batch; throwing rolls the transaction back.
+    throw new Error(
+      `import wrote ${written} of ${citations.length} citations: a cited paper is missing`,
+    );
+  }
+}
+
+/**
+ * The batch's papers to write: new ones some added or updated episode cites, and stored ones the
+ * batch changes (shared/mergePaper.ts). A paper no changed episode cites is only merged if stored.
+ */
+function paperParams(
+  papers: readonly PaperRecord[],
+  stored: ReadonlyMap<string, PaperRecord>,
+  citedByChange: ReadonlySet<string>,
+): PaperParam[] {
+  const params: PaperParam[] = [];
+  for (const paper of papers) {
+    const before = stored.get(paper.id);
+    if (before === undefined) {
+      if (!citedByChange.has(paper.id)) continue;
+      const aliases = dedupeAliases(paper.aliases);
+      params.push({ ...paper, aliases, newAliases: aliases });
+      continue;
+    }
+    const merged = mergePaperRecords(before, paper);
+    if (samePaperRecord(before, merged)) continue;
+    const known = new Set(before.aliases);
+    params.push({ ...merged, newAliases: merged.aliases.filter((alias) => !known.has(alias)) });
+  }
+  return params;
+}
+
+function citedPaperIds(episode: EpisodeRecord): string[] {
+  return [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
+}
+
+function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {
+  const chapterText = episode.chapters.flatMap((c) =>
+    c.summary === null ? [c.title] : [c.title, c.summary],
+  );
+  return {
+    id: episode.id,
+    ...pickEpisodeText(episode),
+    chaptersJson: JSON.stringify(episode.chapters),
+    extrasJson: encodeEpisodeExtras(episode),
+    guid: episode.guid ?? null,
+    sourcePaperId: episode.sourcePaperId,
+    contentHash,
+    paperCount: new Set(citedPaperIds(episode)).size,
+    // What full-text search sees besides title and summary, as in the embedded store.
+    searchDetails: [...episode.takeaways, ...chapterText].join('\n'),
+    searchNotes: episode.recommendations
+      .flatMap((r) => (r.note === null ? [] : [r.note]))
+      .join('\n'),
+  };
+}
+
+function toCitationParams(episode: EpisodeRecord): CitationParam[] {
+  const source: CitationParam = {
+    episodeId: episode.id,
+    paperId: episode.sourcePaperId,
+    kind: 'SOURCE' satisfies CitationKind,
+    position: 0,
+    note: null,
+  };
+  return [
+    source,
+    ...episode.recommendations.map((r, i): CitationParam => ({
+      episodeId: episode.id,
+      paperId: r.paperId,
+      kind: 'RECOMMENDED',
+      position: i + 1,
+      note: r.note,
+    })),
+  ];
+}
