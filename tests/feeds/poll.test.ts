@@ -191,8 +191,16 @@ describe('polling a feed', () => {
       'HTTP_ERROR',
       /redirected to "ftp:\/\/example\.org\/feed\.xml", which is not an http or https URL/,
     ],
-    ['/big', 'TOO_LARGE', /^the feed is \d+ bytes; the limit is 65536$/],
-    ['/big-gzip', 'TOO_LARGE', /^the feed is larger than 65536 bytes$/],
+    [
+      '/big',
+      'TOO_LARGE',
+      /^the feed is \d+ bytes; the limit is 65536 \(http:\/\/127\.0\.0\.1:\d+\/big\)$/,
+    ],
+    [
+      '/big-gzip',
+      'TOO_LARGE',
+      /^the feed is larger than 65536 bytes \(http:\/\/127\.0\.0\.1:\d+\/big-gzip\)$/,
+    ],
     ['/html', 'NOT_A_FEED', /content type "text\/html", not a feed$/],
     [
       '/invalid',
