@@ -57,6 +57,12 @@ beforeAll(async () => {
         for (let i = 0; i < 100; i++)
           response.write(`00:00.000 --> 00:01.000\n${'words '.repeat(20)}\n\n`);
         return response.end();
+      case '/declared-huge.vtt': {
+        // Says its length up front, so it is refused before its body is read.
+        const body = `WEBVTT\n\n${'00:00.000 --> 00:01.000\nwords\n\n'.repeat(200)}`;
+        response.writeHead(200, { 'content-type': 'text/vtt', 'content-length': body.length });
+        return response.end(body);
+      }
       case '/slow.vtt':
         response.writeHead(200, { 'content-type': 'text/vtt' });
         response.write('WEBVTT\n\n');
@@ -124,6 +130,10 @@ describe('a transcript that cannot be read says why and where', () => {
     ['/missing.vtt', `HTTP 404 Not Found from ORIGIN/missing.vtt`],
     ['/login.vtt', 'ORIGIN/login.vtt answered with content type "text/html", not a transcript'],
     ['/huge.vtt', `the transcript is larger than ${MAX_BYTES} bytes (ORIGIN/huge.vtt)`],
+    [
+      '/declared-huge.vtt',
+      `the transcript is 6208 bytes; the limit is ${MAX_BYTES} (ORIGIN/declared-huge.vtt)`,
+    ],
     ['/loop.vtt', 'more than 5 redirects (last to ORIGIN/loop.vtt)'],
     [
       '/broken.vtt',
