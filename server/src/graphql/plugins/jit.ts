@@ -16,7 +16,7 @@ import {
   type ExecutionResult,
   type GraphQLError,
 } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { operationCache } from './operationCache.ts';
 
@@ -61,36 +61,58 @@ function locatedErrors(
   );
 }
 
+type Execute = Parameters<NonNullable<Plugin['onExecute']>>[0]['executeFn'];
+
+/** Runs the operation's compiled function, with graphql-jit's errors put back on their nodes. */
+function compiledExecute(
+  compiled: CompiledQuery,
+  operation: Operation,
+  executeFn: Execute,
+): Execute {
+  return (execution) => {
+    const adapt = (result: ExecutionResult): ExecutionResult | Promise<ExecutionResult> => {
+      if (!result.errors) return result;
+      // No data at all: the variables did not coerce, and nothing ran.
+      if (!('data' in result))
+        return executeFn(execution) as ExecutionResult | Promise<ExecutionResult>;
+      return {
+        errors: locatedErrors(result.errors, operation, execution.document),
+        data: result.data,
+      };
+    };
+    const result = compiled.query(
+      execution.rootValue,
+      execution.contextValue,
+      execution.variableValues ?? {},
+    );
+    return 'then' in result ? result.then(adapt) : adapt(result);
+  };
+}
+
 export function useJit(after: number): Plugin {
   const operations = operationCache((): Operation => ({ runs: 0 }));
+  // Deliberately lazy: graphql-jit (with ajv and fast-json-stringify) loads on the first compile, not at start.
+  let graphqlJit: Promise<typeof import('graphql-jit')> | undefined;
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const operation = operations(args.document, args.operationName);
       if (operation === null) return;
+      const run = () => {
+        if (operation.compiled)
+          setExecuteFn(compiledExecute(operation.compiled, operation, executeFn));
+      };
       if (operation.compiled === undefined && ++operation.runs >= after) {
-        const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-        operation.compiled = isCompiledQuery(compiled) ? compiled : null;
+        return (graphqlJit ??= import('graphql-jit')).then(({ compileQuery, isCompiledQuery }) => {
+          const compiled = compileQuery(
+            args.schema,
+            args.document,
+            args.operationName ?? undefined,
+          );
+          operation.compiled = isCompiledQuery(compiled) ? compiled : null;
+          run();
+        });
       }
-      const { compiled } = operation;
-      if (!compiled) return;
-      setExecuteFn((execution) => {
-        const adapt = (result: ExecutionResult): ExecutionResult | Promise<ExecutionResult> => {
-          if (!result.errors) return result;
-          // No data at all: the variables did not coerce, and nothing ran.
-          if (!('data' in result))
-            return executeFn(execution) as ExecutionResult | Promise<ExecutionResult>;
-          return {
-            errors: locatedErrors(result.errors, operation, execution.document),
-            data: result.data,
-          };
-        };
-        const result = compiled.query(
-          execution.rootValue,
-          execution.contextValue,
-          execution.variableValues ?? {},
-        );
-        return 'then' in result ? result.then(adapt) : adapt(result);
-      });
+      run();
     },
   };
 }

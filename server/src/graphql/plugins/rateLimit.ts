@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../../config.ts';
 import { estimatedCost } from './queryLimits.ts';
 
@@ -21,7 +21,8 @@ type PolicyName = 'requests' | 'cost';
 interface Policy {
   name: PolicyName;
   quota: number;
-  limiter: RateLimiterMemory;
+  /** Made on first use. */
+  limiter: () => Promise<RateLimiterMemory>;
 }
 
 /** One client's standing after this request, per policy. */
@@ -105,16 +106,17 @@ function rateLimitFields(policies: readonly Policy[], standing: Standing, window
 }
 
 export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): Plugin {
-  const policy = (name: PolicyName, quota: number): Policy[] =>
-    quota === 0
-      ? []
-      : [
-          {
-            name,
-            quota,
-            limiter: new RateLimiterMemory({ points: quota, duration: config.windowSeconds }),
-          },
-        ];
+  // Deliberately lazy: rate-limiter-flexible loads with the first budgeted request, not at start.
+  let library: Promise<typeof import('rate-limiter-flexible')> | undefined;
+  const policy = (name: PolicyName, quota: number): Policy[] => {
+    if (quota === 0) return [];
+    let limiter: Promise<RateLimiterMemory> | undefined;
+    const made = async () => {
+      const { RateLimiterMemory } = await (library ??= import('rate-limiter-flexible'));
+      return new RateLimiterMemory({ points: quota, duration: config.windowSeconds });
+    };
+    return [{ name, quota, limiter: () => (limiter ??= made()) }];
+  };
   const requests = policy('requests', config.requests);
   const cost = policy('cost', config.cost);
   const policies = [...requests, ...cost];
@@ -135,15 +137,16 @@ export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): 
       standings.set(request, standing);
       let refused: Refusal | null = null;
       for (const p of requests) {
+        const limiter = await p.limiter();
         try {
-          standing.remaining.set(p.name, await p.limiter.consume(client));
+          standing.remaining.set(p.name, await limiter.consume(client));
         } catch (res) {
           refused = refusal(p, res as RateLimiterRes, standing);
         }
       }
       // A spent cost budget refuses before parsing: the next query would run over it.
       for (const p of cost) {
-        const res = await p.limiter.get(client);
+        const res = await (await p.limiter()).get(client);
         if (res === null) continue;
         standing.remaining.set(p.name, res);
         if (refused === null && res.remainingPoints === 0) refused = refusal(p, res, standing);
@@ -171,11 +174,12 @@ export function useRateLimit(config: RateLimitConfig, graphqlEndpoint: string): 
       const points = estimatedCost(args.contextValue);
       if (standing === undefined || points === undefined) return;
       for (const p of cost) {
+        const limiter = await p.limiter();
         try {
-          standing.remaining.set(p.name, await p.limiter.consume(standing.client, points));
+          standing.remaining.set(p.name, await limiter.consume(standing.client, points));
         } catch {
           // A refused query does not run, so it spends nothing.
-          const after = await p.limiter.reward(standing.client, points);
+          const after = await limiter.reward(standing.client, points);
           setResultAndStopExecution({
             errors: [rateLimitedError(refusal(p, after, standing), config.windowSeconds)],
           });
