@@ -70,7 +70,7 @@ describe('web documents', () => {
 
   it('are collected from the client module', () => {
     expect(operations.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['GraphQuery', 'PaperExportsQuery', 'EpisodeDatesQuery']),
+      expect.arrayContaining(['GraphQuery', 'PaperExportsQuery', 'NodeFactsQuery']),
     );
   });
 

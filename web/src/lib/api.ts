@@ -6,20 +6,20 @@ import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { z } from 'zod';
 import {
   EnrichmentQuery,
-  EpisodeDatesQuery,
   EpisodeLinkFragment,
   EpisodeQuery,
   EpisodesQuery,
   GraphChangedQuery,
   GraphFragment,
   GraphQuery,
+  NodeFactsQuery,
+  PageInfoFragment,
   PaperCoverageQuery,
   PaperExportsQuery,
   PaperLinkFragment,
   PaperPageQuery,
   PaperQuery,
   PapersQuery,
-  PaperTopicsQuery,
   PathsQuery,
   SearchQuery,
   StatsQuery,
@@ -73,7 +73,7 @@ export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type ShortestPaths = ResultOf<typeof PathsQuery>['paths'];
 export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
-type PageInfo = ResultOf<typeof EpisodesQuery>['episodes']['pageInfo'];
+type PageInfo = ResultOf<typeof PageInfoFragment>;
 export type Stats = ResultOf<typeof StatsQuery>['stats'];
 
 export interface Connection<T> {
@@ -219,6 +219,17 @@ export function createApi(options: ApiClientOptions) {
     return rows;
   }
 
+  /** The nodes of many ids with the facts the explorer reads (NodeFactsQuery), null for unknown ids. */
+  function nodeFacts(ids: readonly string[], signal?: AbortSignal) {
+    return lookUp(
+      NodeFactsQuery,
+      ids,
+      (chunk) => ({ ids: chunk }),
+      (data) => data.nodes,
+      signal,
+    );
+  }
+
   return {
     async graph(args: GraphArgs = {}, signal?: AbortSignal): Promise<GraphData> {
       return (await request(GraphQuery, { ...args }, signal)).graph;
@@ -318,15 +329,9 @@ export function createApi(options: ApiClientOptions) {
       ids: readonly string[],
       signal?: AbortSignal,
     ): Promise<Record<string, string | null>> {
-      const rows = await lookUp(
-        EpisodeDatesQuery,
-        ids,
-        (chunk) => ({ ids: chunk }),
-        (data) => data.nodes,
-        signal,
-      );
+      const nodes = await nodeFacts(ids, signal);
       return Object.fromEntries(
-        rows.flatMap((r) => (r?.__typename === 'Episode' ? [[r.id, r.publishedAt]] : [])),
+        nodes.flatMap((n) => (n?.__typename === 'Episode' ? [[n.id, n.publishedAt]] : [])),
       );
     },
 
@@ -335,15 +340,9 @@ export function createApi(options: ApiClientOptions) {
       ids: readonly string[],
       signal?: AbortSignal,
     ): Promise<Record<string, string[]>> {
-      const rows = await lookUp(
-        PaperTopicsQuery,
-        ids,
-        (chunk) => ({ ids: chunk }),
-        (data) => data.nodes,
-        signal,
-      );
+      const nodes = await nodeFacts(ids, signal);
       return Object.fromEntries(
-        rows.flatMap((r) => (r?.__typename === 'Paper' ? [[r.id, r.topics]] : [])),
+        nodes.flatMap((n) => (n?.__typename === 'Paper' ? [[n.id, n.topics]] : [])),
       );
     },
   };

@@ -112,25 +112,35 @@ export const EpisodeQuery = graphql(
   [EpisodeLinkFragment, PaperLinkFragment],
 );
 
-export const PaperQuery = graphql(
+// A paper and the episodes citing it: the paper panel, and the top of the paper's own page.
+export const PaperDetailFragment = graphql(
   `
-    query Paper($ref: NodeRef!, $citedBy: Int) {
-      paper(at: $ref) {
-        ...PaperLink
-        arxivId
-        doi
-        aliases
-        citedBy(first: $citedBy) {
-          kind
-          note
-          episode {
-            ...EpisodeLink
-          }
+    fragment PaperDetail on Paper {
+      ...PaperLink
+      arxivId
+      doi
+      aliases
+      citedBy(first: $citedBy) {
+        kind
+        note
+        episode {
+          ...EpisodeLink
         }
       }
     }
   `,
   [PaperLinkFragment, EpisodeLinkFragment],
+);
+
+export const PaperQuery = graphql(
+  `
+    query Paper($ref: NodeRef!, $citedBy: Int) {
+      paper(at: $ref) {
+        ...PaperDetail
+      }
+    }
+  `,
+  [PaperDetailFragment],
 );
 
 // The paper's own page: what the metadata providers said, why they said nothing, and the papers it
@@ -139,17 +149,7 @@ export const PaperPageQuery = graphql(
   `
     query PaperPage($ref: NodeRef!, $citedBy: Int, $references: Int!) {
       paper(at: $ref) {
-        ...PaperLink
-        arxivId
-        doi
-        aliases
-        citedBy(first: $citedBy) {
-          kind
-          note
-          episode {
-            ...EpisodeLink
-          }
-        }
+        ...PaperDetail
         authors {
           name
         }
@@ -170,7 +170,7 @@ export const PaperPageQuery = graphql(
       }
     }
   `,
-  [PaperLinkFragment, EpisodeLinkFragment],
+  [PaperDetailFragment, PaperLinkFragment],
 );
 
 export const EnrichmentQuery = graphql(`
@@ -203,14 +203,21 @@ export const SearchQuery = graphql(`
   }
 `);
 
+/** What paging through any connection reads. */
+export const PageInfoFragment = graphql(`
+  fragment PageFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
 export const EpisodesQuery = graphql(
   `
     query Episodes($first: Int, $after: String, $search: String) {
       episodes(first: $first, after: $after, search: $search) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         edges {
           node {
@@ -220,7 +227,7 @@ export const EpisodesQuery = graphql(
       }
     }
   `,
-  [EpisodeLinkFragment],
+  [PageInfoFragment, EpisodeLinkFragment],
 );
 
 export const PapersQuery = graphql(
@@ -229,8 +236,7 @@ export const PapersQuery = graphql(
       papers(first: $first, after: $after, search: $search, minCitations: $minCitations) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
         edges {
           node {
@@ -240,7 +246,7 @@ export const PapersQuery = graphql(
       }
     }
   `,
-  [PaperLinkFragment],
+  [PageInfoFragment, PaperLinkFragment],
 );
 
 export const StatsQuery = graphql(`
@@ -303,7 +309,8 @@ export const PaperCoverageQuery = graphql(`
   }
 `);
 
-export const EpisodeDatesQuery = graphql(`
+// What the explorer dates, colours and filters nodes by: an episode's date, a paper's topics.
+export const NodeFactsQuery = graphql(`
   query Nodes($ids: [ID!]!) {
     nodes(ids: $ids) {
       __typename
@@ -311,15 +318,6 @@ export const EpisodeDatesQuery = graphql(`
       ... on Episode {
         publishedAt
       }
-    }
-  }
-`);
-
-export const PaperTopicsQuery = graphql(`
-  query Nodes($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      __typename
-      id
       ... on Paper {
         topics
       }

@@ -42,32 +42,32 @@ export const EpisodeMapQuery = graphql(
   [MapReasonFragment],
 );
 
+/** An episode of a local map: a node in its cluster's colour, the cluster named beside it. */
+const LocalMapEpisodeFragment = graphql(`
+  fragment LocalMapEpisode on Episode {
+    id
+    title
+    publishedAt
+    cluster {
+      id
+      label
+      size
+    }
+  }
+`);
+
 export const LocalMapQuery = graphql(
   `
     query LocalMap($id: NodeRef!, $first: Int!) {
       episode(at: $id) {
-        id
-        title
-        publishedAt
-        cluster {
-          id
-          label
-          size
-        }
+        ...LocalMapEpisode
         related(first: $first) {
           score
           reasons {
             ...MapReason
           }
           episode {
-            id
-            title
-            publishedAt
-            cluster {
-              id
-              label
-              size
-            }
+            ...LocalMapEpisode
             related(first: $first) {
               score
               reasons {
@@ -82,5 +82,5 @@ export const LocalMapQuery = graphql(
       }
     }
   `,
-  [MapReasonFragment],
+  [LocalMapEpisodeFragment, MapReasonFragment],
 );
