@@ -59,45 +59,99 @@ const isBreakingSpace = (code: number) => code === 10 || code === 13 || code ===
 const isSpace = (code: number) =>
   code === 32 || isBreakingSpace(code) || code === 0xa0 || code === 12 || code === 11;
 
-/** Ids by pair of ids: an open-addressing hash table, since phrases are met millions of times. */
+/**
+ * Ids by pair of ids: an open-addressing hash table, since phrases are met millions of times. Each
+ * slot holds first, second and id side by side, so a probe reads one cache line.
+ */
 class PairIds {
-  private firsts = new Int32Array(1 << 16).fill(-1);
-  private seconds = new Int32Array(1 << 16);
-  private ids = new Int32Array(1 << 16);
+  private slots = new Int32Array(3 << 16).fill(-1);
   private size = 0;
+
+  private start(first: number, second: number): number {
+    const mask = this.slots.length / 3 - 1;
+    return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+  }
 
   /** The id of the pair, or -1. */
   find(first: number, second: number): number {
-    const mask = this.firsts.length - 1;
-    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
-    while (this.firsts[at] !== -1) {
-      if (this.firsts[at] === first && this.seconds[at] === second) return this.ids[at]!;
-      at = (at + 1) & mask;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    for (let at = this.start(first, second); ; at = (at + 1) & mask) {
+      const i = at * 3;
+      const stored = slots[i]!;
+      if (stored === -1) return -1;
+      if (stored === first && slots[i + 1] === second) return slots[i + 2]!;
     }
-    return -1;
   }
 
   /** Records the id of a pair `find` did not find. */
   add(first: number, second: number, id: number): void {
-    const mask = this.firsts.length - 1;
-    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
-    while (this.firsts[at] !== -1) at = (at + 1) & mask;
-    this.firsts[at] = first;
-    this.seconds[at] = second;
-    this.ids[at] = id;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    let at = this.start(first, second);
+    while (slots[at * 3] !== -1) at = (at + 1) & mask;
+    slots[at * 3] = first;
+    slots[at * 3 + 1] = second;
+    slots[at * 3 + 2] = id;
     this.size += 1;
-    if (this.size * 2 > this.firsts.length) this.rehash();
+    if (this.size * 2 > slots.length / 3) this.rehash();
   }
 
   private rehash(): void {
-    const { firsts, seconds, ids } = this;
-    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
-    this.seconds = new Int32Array(firsts.length * 2);
-    this.ids = new Int32Array(firsts.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
     this.size = 0;
-    firsts.forEach((first, i) => {
-      if (first !== -1) this.add(first, seconds[i]!, ids[i]!);
-    });
+    for (let i = 0; i < old.length; i += 3) {
+      if (old[i] !== -1) this.add(old[i]!, old[i + 1]!, old[i + 2]!);
+    }
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Pieces of text by their FNV-1a hash, found without cutting them out of the text they are in:
+ * most of counting is looking pieces up, and a slice costs a string each time.
+ */
+class PieceTable {
+  private slots = new Int32Array(1 << 14).fill(-1);
+  private readonly hashes: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly tokens: PieceTokens[] = [];
+
+  /** The tokens of text[start, end), whose hash is `hash`; undefined when not yet added. */
+  find(text: string, start: number, end: number, hash: number): PieceTokens | undefined {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const entry = slots[at]!;
+      if (entry === -1) return undefined;
+      if (this.hashes[entry] !== hash) continue;
+      const piece = this.texts[entry]!;
+      if (piece.length === end - start && text.startsWith(piece, start)) return this.tokens[entry];
+    }
+  }
+
+  add(text: string, hash: number, tokens: PieceTokens): void {
+    const entry = this.texts.length;
+    this.texts.push(text);
+    this.hashes.push(hash);
+    this.tokens.push(tokens);
+    if (entry * 2 >= this.slots.length) this.rehash();
+    else this.place(entry);
+  }
+
+  private place(entry: number): void {
+    const mask = this.slots.length - 1;
+    let at = this.hashes[entry]! & mask;
+    while (this.slots[at] !== -1) at = (at + 1) & mask;
+    this.slots[at] = entry;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let entry = 0; entry < this.texts.length; entry += 1) this.place(entry);
   }
 }
 
@@ -113,7 +167,7 @@ export class Vocabulary {
   private readonly formPairs: number[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly formIds = new Map<string, number>();
-  private readonly pieces = new Map<string, PieceTokens>();
+  private readonly pieces = new PieceTable();
   private readonly stems = new Map<string, number>();
   private readonly phraseIds = new PairIds();
   private readonly phraseForms = new PairIds();
@@ -209,15 +263,20 @@ export class Vocabulary {
     let previousRole = OTHER;
     let hyphenPending = false;
     let start = -1;
+    let hash = 0;
     for (let i = 0; i <= text.length; i += 1) {
       const code = i < text.length ? text.charCodeAt(i) : 32;
       if (!isSpace(code)) {
-        if (start < 0) start = i;
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ code, FNV_PRIME);
         continue;
       }
       if (start >= 0) {
-        const piece = text.slice(start, i);
-        const tokens = this.pieces.get(piece) ?? this.tokenize(piece);
+        const tokens =
+          this.pieces.find(text, start, i, hash) ?? this.tokenize(text.slice(start, i), hash);
         for (let t = 0; t < tokens.length; t += 3) {
           const role = tokens[t]!;
           const spaced = t === 0;
@@ -254,7 +313,7 @@ export class Vocabulary {
   }
 
   /** wink's tokens of a piece of text between spaces, kept for its next use. */
-  private tokenize(text: string): PieceTokens {
+  private tokenize(text: string, hash: number): PieceTokens {
     const { readDoc, its } = wink();
     const read = readDoc(text).tokens();
     const values = read.out(its.value) as string[];
@@ -278,7 +337,7 @@ export class Vocabulary {
         tokens[i * 3 + 2] = this.formId(displayForm(value));
       }
     });
-    this.pieces.set(text, tokens);
+    this.pieces.add(text, hash, tokens);
     return tokens;
   }
 

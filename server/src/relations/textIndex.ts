@@ -99,6 +99,46 @@ function picked<T extends Int32Array | Uint32Array | Float64Array>(
   return target;
 }
 
+/**
+ * Positions of the `limit` heaviest terms at least two documents have, ascending (ties by position):
+ * the weight the `limit`-th has is found by a numeric sort of the weights alone, then one pass picks.
+ */
+function heaviestShared(
+  termIds: Int32Array,
+  weights: Float64Array,
+  statistics: Bm25Statistics,
+  limit: number,
+): number[] {
+  const eligible = new Uint8Array(termIds.length);
+  const eligibleWeights: number[] = [];
+  for (let i = 0; i < termIds.length; i += 1) {
+    if (statistics.shared(termIds[i]!) && weights[i]! > 0) {
+      eligible[i] = 1;
+      eligibleWeights.push(weights[i]!);
+    }
+  }
+  let threshold = 0;
+  let tiesTaken = limit;
+  if (eligibleWeights.length > limit) {
+    const sorted = Float64Array.from(eligibleWeights).sort();
+    threshold = sorted[sorted.length - limit]!;
+    let firstAbove = sorted.length - limit;
+    while (firstAbove < sorted.length && sorted[firstAbove] === threshold) firstAbove += 1;
+    tiesTaken = limit - (sorted.length - firstAbove);
+  }
+  const keys: number[] = [];
+  for (let i = 0; i < termIds.length; i += 1) {
+    if (eligible[i] === 0) continue;
+    const weight = weights[i]!;
+    if (weight > threshold) keys.push(i);
+    else if (weight === threshold && tiesTaken > 0) {
+      keys.push(i);
+      tiesTaken -= 1;
+    }
+  }
+  return keys;
+}
+
 export class TextIndex {
   private readonly options: TextIndexOptions;
   readonly vocabulary: Vocabulary;
@@ -409,13 +449,7 @@ export class TextIndex {
   private weighDocument(document: IndexedDocument): void {
     const statistics = this.statistics!;
     const weights = statistics.weigh(document.termIds, document.counts, document.length);
-    const keys: number[] = [];
-    document.termIds.forEach((term, i) => {
-      if (statistics.shared(term) && weights[i]! > 0) keys.push(i);
-    });
-    keys.sort((a, b) => weights[b]! - weights[a]! || a - b);
-    keys.length = Math.min(keys.length, this.options.keyTerms);
-    keys.sort((a, b) => a - b);
+    const keys = heaviestShared(document.termIds, weights, statistics, this.options.keyTerms);
     document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
     document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
     document.keyIds.forEach((term, i) => {
