@@ -56,23 +56,30 @@ const LocalMapEpisodeFragment = graphql(`
   }
 `);
 
+/** A relation of a local map: how close, and why. */
+const LocalMapRelationFragment = graphql(
+  `
+    fragment LocalMapRelation on RelatedEpisode {
+      score
+      reasons {
+        ...MapReason
+      }
+    }
+  `,
+  [MapReasonFragment],
+);
+
 export const LocalMapQuery = graphql(
   `
     query LocalMap($id: NodeRef!, $first: Int!) {
       episode(at: $id) {
         ...LocalMapEpisode
         related(first: $first) {
-          score
-          reasons {
-            ...MapReason
-          }
+          ...LocalMapRelation
           episode {
             ...LocalMapEpisode
             related(first: $first) {
-              score
-              reasons {
-                ...MapReason
-              }
+              ...LocalMapRelation
               episode {
                 id
               }
@@ -82,5 +89,5 @@ export const LocalMapQuery = graphql(
       }
     }
   `,
-  [LocalMapEpisodeFragment, MapReasonFragment],
+  [LocalMapEpisodeFragment, LocalMapRelationFragment],
 );
