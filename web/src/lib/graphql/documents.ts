@@ -113,7 +113,7 @@ export const EpisodeQuery = graphql(
 );
 
 // A paper and the episodes citing it: the paper panel, and the top of the paper's own page.
-export const PaperDetailFragment = graphql(
+const PaperDetailFragment = graphql(
   `
     fragment PaperDetail on Paper {
       ...PaperLink
