@@ -30,7 +30,7 @@ import {
 } from './relations.ts';
 import type { ClusterParam } from './statements/relations.ts';
 
-/** Episodes per write transaction: a 10,000-episode feed fits the launcher's default 1 GiB heap. */
+/** Episodes per write transaction unless the store is told otherwise: bounded transaction memory. */
 export const EPISODES_PER_TRANSACTION = 1_000;
 
 /** A run whose journal has not moved for this long belongs to a process that stopped. */
@@ -64,6 +64,7 @@ class ImportJournal {
 /** The batches as a run; each batch's result is the sum of its parts'. */
 export async function importAsRun(
   batches: readonly ImportBatch[],
+  episodesPerTransaction: number,
   executeWrite: ExecuteWrite,
   relations: Neo4jRelations,
 ): Promise<ImportResult[]> {
@@ -73,7 +74,7 @@ export async function importAsRun(
     const written: BatchWrite[] = [];
     for (const batch of batches) {
       const result: ImportResult = { added: [], updated: [], unchanged: [] };
-      for (const part of inParts(batch, EPISODES_PER_TRANSACTION)) {
+      for (const part of inParts(batch, episodesPerTransaction)) {
         const write = await executeWrite(async (tx) => {
           const w = await writeBatch(tx, part, { undo: true });
           if (w.undo !== null) await journal.record(tx, { kind: 'batch', ...w.undo });

@@ -14,7 +14,13 @@ import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction } from './driver.ts';
-import { asInteger, asString, toEpisodeRecordWithCitations, toPaperRecord, unique } from './records.ts';
+import {
+  asInteger,
+  asString,
+  toEpisodeRecordWithCitations,
+  toPaperRecord,
+  unique,
+} from './records.ts';
 import type { CitationParam, EpisodeParam, PaperParam } from './statements/import.ts';
 
 /** How to take one batch's writes back: what it created and what it found before it changed it. */
@@ -145,7 +151,8 @@ export async function dropUnusedAliases(
   tx: CypherTransaction,
   aliasKeys: readonly string[],
 ): Promise<void> {
-  if (aliasKeys.length > 0) await tx.run('importDropUnusedAliases', { aliasKeys: unique(aliasKeys) });
+  if (aliasKeys.length > 0)
+    await tx.run('importDropUnusedAliases', { aliasKeys: unique(aliasKeys) });
 }
 
 async function writeCitations(tx: CypherTransaction, citations: CitationParam[]): Promise<void> {

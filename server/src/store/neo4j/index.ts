@@ -5,6 +5,7 @@ import { withCircuitBreaker } from './circuitBreaker.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
 import { Neo4jStore, ensureSchema, fillNewestKeys, type Neo4jStoreOptions } from './neo4jStore.ts';
+import { undoAbandonedRuns } from './importRun.ts';
 import { migrateRelations } from './relations.ts';
 
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
@@ -31,11 +32,15 @@ export async function createNeo4jStoreWithDriver(
   storeOptions: Neo4jStoreOptions = {},
 ): Promise<GraphStore> {
   const guarded = withCircuitBreaker(driver);
-  // Relations and newest-first keys of a graph written before them are computed once, where the
-  // schema is set up.
+  // Relations and newest-first keys of a graph written before them are computed once, and an import
+  // run whose process died is undone, where the schema is set up.
   const ensure = async (target: CypherDriver) => {
     await ensureSchema(target, storeOptions.indexWaitSeconds);
     await fillNewestKeys(target);
+    await undoAbandonedRuns(
+      (work) => target.executeWrite(work),
+      (before) => target.executeQuery('importRunsAbandoned', { before }, 'READ'),
+    );
     await migrateRelations(target);
   };
   try {

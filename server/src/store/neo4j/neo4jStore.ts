@@ -63,6 +63,8 @@ export interface Neo4jStoreOptions {
   healthTimeoutMs?: number;
   /** How long ensureSchema waits for new indexes to come online. */
   indexWaitSeconds?: number;
+  /** Episodes per transaction of an import; a larger import runs as a journaled run (importRun.ts). */
+  importEpisodesPerTransaction?: number;
 }
 
 const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
@@ -89,6 +91,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly #driver: CypherDriver;
   readonly #healthTimeoutMs: number;
+  readonly #episodesPerTransaction: number;
   /** Imports from this process run one at a time: no self-inflicted lock waits or deadlock retries. */
   readonly #imports = new SerialQueue();
   #closed = false;
@@ -116,6 +119,7 @@ export class Neo4jStore implements GraphStore {
   constructor(driver: CypherDriver, options: Neo4jStoreOptions = {}) {
     this.#driver = driver;
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 3_000;
+    this.#episodesPerTransaction = options.importEpisodesPerTransaction ?? EPISODES_PER_TRANSACTION;
     this.#relations = new Neo4jRelations((statement, params) => this.#read(statement, params));
     this.#metadata = new Neo4jMetadata(
       (statement, params) => this.#read(statement, params),
@@ -152,8 +156,8 @@ export class Neo4jStore implements GraphStore {
         this.#read('importRunsAbandoned', { before }),
       );
       const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
-      return episodes > EPISODES_PER_TRANSACTION
-        ? importAsRun(valid, this.#executeWrite, this.#relations)
+      return episodes > this.#episodesPerTransaction
+        ? importAsRun(valid, this.#episodesPerTransaction, this.#executeWrite, this.#relations)
         : this.#importInOneTransaction(valid);
     });
   }

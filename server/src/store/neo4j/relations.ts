@@ -371,6 +371,9 @@ export function clusterParams(rows: RelationRows): ClusterParam[] {
   }));
 }
 
+/** A LIMIT above any cluster count (Cypher takes a 32-bit one). */
+const EVERY_CLUSTER = 2 ** 31 - 1;
+
 /** What `relationsWrite` needs to put these episodes' stored relations back as they are now. */
 export async function storedRelationChunk(
   tx: CypherTransaction,
@@ -401,7 +404,7 @@ export async function storedRelationChunk(
 export async function storedClusters(
   tx: CypherTransaction,
 ): Promise<{ clusters: ClusterParam[]; relationsKept: boolean }> {
-  const rows = await tx.run('relationsClusters', { limit: Number.MAX_SAFE_INTEGER });
+  const rows = await tx.run('relationsClusters', { limit: EVERY_CLUSTER });
   const [kept] = await tx.run('relationsKept', {});
   return {
     clusters: rows.map((row) => {

@@ -33,7 +33,10 @@ RETURN j.seq AS seq, j.entry AS entry
 ORDER BY j.seq DESC`),
 
   /** In the transaction that undid the entry, so an interrupted undo never undoes one twice. */
-  importRunForget: cypher<{ run: string; seq: number }>(`MATCH (j:ImportJournal {run: $run, seq: $seq})
+  importRunForget: cypher<{
+    run: string;
+    seq: number;
+  }>(`MATCH (j:ImportJournal {run: $run, seq: $seq})
 DELETE j
 RETURN count(*) AS forgotten`),
 
