@@ -54,7 +54,6 @@ async function countEverything(): Promise<Record<string, number>> {
 async function snapshot(store: GraphStore) {
   const { episodes } = await store.exportBatch();
   const ids = episodes.map((e) => e.id);
-  const counts = await countEverything();
   return {
     stats: await store.stats(),
     exported: await store.exportBatch(),
