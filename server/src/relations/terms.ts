@@ -107,6 +107,14 @@ class PairIds {
   }
 }
 
+/** Whether `text` has `piece` at `start` (a loop: startsWith with a position is no fast path). */
+function sameChars(piece: string, text: string, start: number): boolean {
+  for (let k = 0; k < piece.length; k += 1) {
+    if (piece.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -129,7 +137,7 @@ class PieceTable {
       if (entry === -1) return undefined;
       if (this.hashes[entry] !== hash) continue;
       const piece = this.texts[entry]!;
-      if (piece.length === end - start && text.startsWith(piece, start)) return this.tokens[entry];
+      if (piece.length === end - start && sameChars(piece, text, start)) return this.tokens[entry];
     }
   }
 
@@ -228,7 +236,7 @@ export class Vocabulary {
   count(parts: readonly string[]): CountedTerms {
     this.touched = [];
     for (const part of parts) this.countPart(part);
-    const ids = Int32Array.from(this.touched).sort();
+    const ids = new Int32Array(this.touched).sort();
     const counts = new Uint32Array(ids.length);
     const forms = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i += 1) {

@@ -164,6 +164,9 @@ export class TextIndex {
   /** Per-slot scratch of an inverted-index walk. */
   private overlapWeights = new Float64Array(0);
   private overlapTerms = new Uint32Array(0);
+  /** Per-term scratch of distinctiveTerms: occurrences among the members, members using it. */
+  private termScratch = new Uint32Array(0);
+  private userScratch = new Uint32Array(0);
   private learntSize = 0;
   private changedSinceLearn = 0;
 
@@ -286,24 +289,37 @@ export class TextIndex {
    */
   distinctiveTerms(ids: readonly string[], groups: number, limit: number): string[] {
     const members = ids.flatMap((id) => this.documents.get(id) ?? []);
-    const counts = new Map<number, number>();
-    const users = new Map<number, number>();
+    const size = this.vocabulary.size;
+    if (this.termScratch.length < size) {
+      this.termScratch = new Uint32Array(size * 2);
+      this.userScratch = new Uint32Array(size * 2);
+    }
+    const counts = this.termScratch;
+    const users = this.userScratch;
+    const terms: number[] = [];
     let total = 0;
     for (const document of members) {
-      document.termIds.forEach((term, i) => {
+      const { termIds } = document;
+      for (let i = 0; i < termIds.length; i += 1) {
+        const term = termIds[i]!;
         const n = document.counts[i]!;
-        counts.set(term, (counts.get(term) ?? 0) + n);
-        users.set(term, (users.get(term) ?? 0) + 1);
+        if (users[term] === 0) terms.push(term);
+        counts[term]! += n;
+        users[term]! += 1;
         total += n;
-      });
+      }
     }
     const averagePerGroup = this.corpusTotal / Math.max(1, groups);
     const minUsers = Math.min(2, members.length);
     const scored: [number, number][] = [];
-    for (const [term, n] of counts) {
-      if (users.get(term)! < minUsers) continue;
-      const inCorpus = this.corpusCounts[term] || n;
-      scored.push([term, (n / total) * Math.log(1 + averagePerGroup / inCorpus)]);
+    for (const term of terms) {
+      const n = counts[term]!;
+      if (users[term]! >= minUsers) {
+        const inCorpus = this.corpusCounts[term] || n;
+        scored.push([term, (n / total) * Math.log(1 + averagePerGroup / inCorpus)]);
+      }
+      counts[term] = 0;
+      users[term] = 0;
     }
     return this.readable(scored, limit);
   }
