@@ -81,6 +81,42 @@ function uncoveredEdgeMiddle(page: Page): Promise<{ x: number; y: number }> {
   });
 }
 
+/** The zoom of the drawing inside `testid` (the map's or the paper graph's frame). */
+function drawnZoom(page: Page, testid: string): Promise<number> {
+  return page.evaluate((testid) => {
+    const container = document.querySelector(
+      `[data-testid="${testid}"] [role="img"]`,
+    ) as HTMLElement & { _cyreg?: { cy: any } };
+    return container._cyreg!.cy.zoom() as number;
+  }, testid);
+}
+
+/** Presses Enter on the focused zoom button and waits until the drawing's zoom has changed from `before`. */
+async function pressAndZoom(page: Page, testid: string, before: number): Promise<number> {
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    ([testid, before]) => {
+      const container = document.querySelector(
+        `[data-testid="${testid}"] [role="img"]`,
+      ) as HTMLElement & { _cyreg?: { cy: any } };
+      return container._cyreg!.cy.zoom() !== before;
+    },
+    [testid, before] as const,
+  );
+  return drawnZoom(page, testid);
+}
+
+/** The focused element's test id and accessible name (its aria-label, else its text). */
+function focused(page: Page): Promise<{ testid: string | null; name: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    return {
+      testid: el.dataset['testid'] ?? null,
+      name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
+    };
+  });
+}
+
 describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
   let context: BrowserContext;
   let page: Page;
@@ -185,6 +221,74 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     );
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await focused.waitFor({ state: 'detached' });
+  });
+
+  it('lists the episodes beside the map without a paper count it cannot have', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    const count = page.getByTestId('view-count');
+    expect((await count.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      `${seedEpisodes.length} episodes in view`,
+    );
+    expect(await count.getAttribute('data-papers')).toBeNull();
+    expect(await page.getByTestId('paper-table').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Papers/ }).count()).toBe(0);
+    expect(await page.getByTestId('episode-list').locator('li').count()).toBe(seedEpisodes.length);
+  });
+
+  it('zooms in, out and back to fit from the keyboard, on the map and on the paper graph', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    await page.getByTestId('to-paper-graph').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({
+      testid: 'zoom-fit',
+      name: 'Fit the whole map in view',
+    });
+    const fitted = await drawnZoom(page, 'map-canvas');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ testid: 'zoom-in', name: 'Zoom in on the map' });
+    const zoomedIn = await pressAndZoom(page, 'map-canvas', fitted);
+    expect(zoomedIn).toBeCloseTo(fitted * 1.25, 5);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ testid: 'zoom-out', name: 'Zoom out of the map' });
+    const zoomedOut = await pressAndZoom(page, 'map-canvas', zoomedIn);
+    expect(zoomedOut).toBeCloseTo(fitted, 5);
+    await pressAndZoom(page, 'map-canvas', zoomedOut);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).testid).toBe('zoom-fit');
+    expect(await pressAndZoom(page, 'map-canvas', await drawnZoom(page, 'map-canvas'))).toBeCloseTo(
+      fitted,
+      5,
+    );
+
+    await page.goto(`${stack.baseUrl}/?view=graph`);
+    await page.waitForSelector('[data-testid="graph-canvas"][data-status="ready"]');
+    await page.waitForSelector('[data-testid="graph-canvas"]:not([data-layouts-done="0"])');
+    const tools = page.getByRole('toolbar', { name: 'Graph tools' });
+    await tools.getByTestId('zoom-fit').focus();
+    expect(await focused(page)).toEqual({
+      testid: 'zoom-fit',
+      name: 'Fit the whole graph in view',
+    });
+    const graphFitted = await drawnZoom(page, 'graph-canvas');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ testid: 'zoom-in', name: 'Zoom in on the graph' });
+    const graphIn = await pressAndZoom(page, 'graph-canvas', graphFitted);
+    expect(graphIn).toBeGreaterThan(graphFitted);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual({ testid: 'zoom-out', name: 'Zoom out of the graph' });
+    expect(await pressAndZoom(page, 'graph-canvas', graphIn)).toBeLessThan(graphIn);
+  });
+
+  it('draws the map when "Max nodes" asks for more episodes than a map request may hold', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map&limit=5000`);
+    const drawn = await mapDrawn(page);
+    expect(drawn.nodes).toBe(seedEpisodes.length);
+    const notices = await page.locator('[role="status"]').allTextContents();
+    expect(notices.some((text) => /could not load/i.test(text))).toBe(false);
+    expect(notices.some((text) => text.includes('The map draws at most 1000 episodes'))).toBe(true);
   });
 
   it('passes axe', async () => {

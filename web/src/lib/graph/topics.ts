@@ -1,19 +1,11 @@
 // Topics in view (metadata's arXiv categories or fields of study), for the topic filter and colours.
 import type { GraphData } from '../api.ts';
+import { OKABE_ITO } from './palette.ts';
 
 export type PaperTopics = Readonly<Record<string, readonly string[]>>;
 
 /** Colours of the most frequent topics in view (Okabe–Ito, told apart with most colour blindness). */
-export const TOPIC_COLOURS = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#000000',
-] as const;
+export const TOPIC_COLOURS = [...OKABE_ITO, '#f0e442', '#000000'] as const;
 /** A paper whose topics are all outside the coloured ones, and one metadata gave no topic. */
 export const OTHER_TOPIC_COLOUR = '#94a3b8';
 export const NO_TOPIC_COLOUR = '#e2e8f0';

@@ -1,7 +1,7 @@
-// Which labels the map draws: every cluster's, always, and the best-connected episodes' at every
-// zoom, as many as fit; at rest no episode label covers another label (the sweep of
-// graph/labelOverlap.ts, cluster labels fixed) or is cut at the drawing's edge, and a cluster label
-// near an edge moves in.
+// Which labels the map draws: every cluster's that does not cover a larger cluster's, and the
+// best-connected episodes' at every zoom, as many as fit; at rest no episode label covers another
+// label (the sweep of graph/labelOverlap.ts, cluster labels fixed) or is cut at the drawing's edge,
+// and a cluster label near an edge moves in.
 import { overlappingLabels, type LabelBox } from '../graph/labelOverlap.ts';
 
 /** Episode labels offered at most: the best connected; more would crowd any screen. */

@@ -9,6 +9,16 @@ type LocalMapAnswer = NonNullable<ResultOf<typeof LocalMapQuery>['episode']>;
 export type MapReason = EpisodeMapAnswer['edges'][number]['reasons'][number];
 export type RelationKind = MapReason['kind'];
 
+/**
+ * Most episodes a map asks for. The API costs a map by its limit, four edges an episode and five
+ * reasons an edge (server/src/graphql/limits.ts); with the reasons the map shows, past about 1,080
+ * episodes a request exceeds its complexity budget and is refused.
+ */
+export const MAP_EPISODES_MAX = 1000;
+
+/** The episodes a map asks for when "Max nodes" says `limit`. */
+export const mapLimit = (limit: number) => Math.min(limit, MAP_EPISODES_MAX);
+
 export interface MapNode {
   id: string;
   title: string;

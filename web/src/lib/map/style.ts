@@ -1,19 +1,11 @@
 // How the map looks: episodes coloured by cluster, edges as wide as their relation is strong and
 // drawn by the kind of their strongest reason. Labels are HTML over the drawing (MapCanvas), so the
 // stylesheet draws none: they keep one size at every zoom and never cost a canvas restyle.
+import { OKABE_ITO } from '../graph/palette.ts';
 import type { RelationKind } from './mapData.ts';
 
 /** Okabe–Ito, colour-blind safe; clusters past these share the last, neutral one. */
-const CLUSTER_COLOURS = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#b8a200',
-  '#6b7280',
-] as const;
+const CLUSTER_COLOURS = [...OKABE_ITO, '#b8a200', '#6b7280'] as const;
 
 export const clusterColour = (index: number) =>
   CLUSTER_COLOURS[Math.min(Math.max(index, 0), CLUSTER_COLOURS.length - 1)]!;

@@ -4,7 +4,13 @@ import type { LayoutServerLoad } from './$types';
 import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
-import { fromEpisodeMap, fromLocalMap, type MapView } from '#lib/map/mapData.ts';
+import {
+  fromEpisodeMap,
+  fromLocalMap,
+  MAP_EPISODES_MAX,
+  mapLimit,
+  type MapView,
+} from '#lib/map/mapData.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import {
   LIMIT_RANGE,
@@ -24,7 +30,7 @@ async function mapView(api: Api, params: GraphParams): Promise<MapView | null> {
     const answer = await api.localMap(params.around, LOCAL_MAP_NEIGHBOURS);
     return answer ? fromLocalMap(answer) : null;
   }
-  return fromEpisodeMap(await api.episodeMap(params.cluster ?? null, params.limit));
+  return fromEpisodeMap(await api.episodeMap(params.cluster ?? null, mapLimit(params.limit)));
 }
 
 /** Neighbours one expansion may add. */
@@ -85,6 +91,10 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       const map = await tolerant('Could not load the map', mapView(api, params), null);
       if (map === null && params.around)
         notices.push(`No episode "${params.around}" to draw a map around.`);
+      if (!params.around && params.limit > MAP_EPISODES_MAX)
+        notices.push(
+          `The map draws at most ${MAP_EPISODES_MAX} episodes; “Max nodes” above that is for the episode–paper graph.`,
+        );
       return {
         mode,
         map,
@@ -94,7 +104,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
         expansions: [],
         stats,
         focusId: null,
-        truncated: map !== null && !params.around && map.nodes.length >= params.limit,
+        truncated: map !== null && !params.around && map.nodes.length >= mapLimit(params.limit),
         notices,
       };
     }
