@@ -3,7 +3,7 @@
 // `--store both` the bench starts a disposable Neo4j 5.26 (neo4j-launcher/), imports the same feed into both
 // stores through the same pipeline and measures the same figures the same way on each, side by side.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
@@ -23,6 +23,7 @@ import { episodeOne, paperC, sampleAnswers } from '../neo4j/sampleRows.ts';
 import type { Feed } from './feed.ts';
 import { load, relatedBodies } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
+import { row, type Row } from './report.ts';
 import {
   CITED_BY_QUERY,
   GRAPH_QUERY,
@@ -248,4 +249,67 @@ export function renderComparison(comparison: Comparison): string {
       `| ${label} | ${show(value(embedded))} | ${show(value(neo4j))} | ${(value(neo4j) / value(embedded)).toFixed(2)}× |`,
   );
   return [`Both stores, same feed (${comparison.neo4jVersion}):`, header, ...body].join('\n');
+}
+
+const NEO4J_IMPORT_GOAL = { kind: 'atLeast', target: 1_000, unit: 'episodes/s' } as const;
+
+/**
+ * `--neo4j-import`: the feed's JSON export through the whole pipeline into a disposable Neo4j with
+ * the given heap (the launcher's default, 1 GiB, when none is given), then the same files again:
+ * a re-import that must change nothing. Two rows, episodes/s each.
+ */
+export async function neo4jImportRows(
+  feed: Feed,
+  options: { heap: string | undefined; log: (line: string) => void },
+): Promise<Row[]> {
+  const { log } = options;
+  const heap = options.heap ?? 'the launcher default (1g)';
+  const root = await mkdtemp(join(tmpdir(), 'papergraph-bench-neo4j-import-'));
+  try {
+    log(`neo4j: starting a disposable Neo4j 5.26, heap ${heap}`);
+    const neo4j = await startNeo4j({
+      port: 0,
+      dataDir: join(root, 'neo4j'),
+      password: 'papergraph-bench',
+      ...(options.heap === undefined ? {} : { heap: options.heap }),
+      log,
+    });
+    try {
+      const counting = countingDriver(
+        openNeo4jDriver({ uri: neo4j.uri, user: 'neo4j', password: neo4j.password }),
+      );
+      const store = await createNeo4jStoreWithDriver(counting, { indexWaitSeconds: 300 });
+      try {
+        const rows: Row[] = [];
+        for (const [id, label] of [
+          ['neo4j-import', 'Neo4j: import the JSON export through the whole pipeline'],
+          ['neo4j-reimport', 'Neo4j: the same files again (nothing changes)'],
+        ] as const) {
+          const load = loadavg()[0]!.toFixed(1);
+          log(`neo4j: ${label} (${feed.manifest.episodes} episodes)`);
+          const { result: timing, transactions } = await counting.measure(() =>
+            timeImport(store, feed, 'json'),
+          );
+          rows.push(
+            row(
+              id,
+              label,
+              NEO4J_IMPORT_GOAL,
+              timing.episodesPerSecond,
+              `${Math.round(timing.episodesPerSecond).toLocaleString('en-US')} episodes/s`,
+              `${feed.manifest.episodes} episodes in ${feed.manifest.parts.length} file(s), ${timing.seconds.toFixed(1)} s, ` +
+                `${transactions} write transaction(s), Neo4j heap ${heap}; load average ${load} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+            ),
+          );
+        }
+        return rows;
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await neo4j.stop();
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 }

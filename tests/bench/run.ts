@@ -2,6 +2,7 @@
 //                   [--quick] [--json FILE] [--keep] [--skip-web] [--store embedded|both]
 //                   [--peer kuzu]
 //       npm run bench -- --peer neo4j-graphql [--size medium] [--quick]
+//       npm run bench -- --neo4j-import [--size medium] [--heap 2g]
 //       npm run bench -- --growth [--sizes medium,large,xlarge] [--feed-dir ROOT] [--seed N]
 //                   [--quick] [--json FILE]
 //
@@ -29,6 +30,7 @@ import { renderNeo4jGraphqlPeer, runNeo4jGraphqlPeer } from './neo4jGraphqlPeer.
 import { describeMachine, machineLine } from './machine.ts';
 import {
   compareStores,
+  neo4jImportRows,
   neo4jRoundTrips,
   renderComparison,
   renderRoundTrips,
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
       peer: { type: 'string' },
       growth: { type: 'boolean', default: false },
       sizes: { type: 'string', default: 'medium,large,xlarge' },
+      'neo4j-import': { type: 'boolean', default: false },
+      heap: { type: 'string' },
     },
   });
   if (values.store !== 'embedded' && values.store !== 'both')
@@ -196,6 +200,13 @@ async function main(): Promise<void> {
     });
     console.log(renderNeo4jGraphqlPeer(result));
     if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  if (values['neo4j-import']) {
+    const size = values.size ?? 'medium';
+    const feed = ensureFeed(size, seed, values['feed-dir'] ?? defaultFeedDir(size, seed), log);
+    const rows = await neo4jImportRows(feed, { heap: values.heap, log });
+    console.log([renderTable(rows), '', renderNotes(rows)].join('\n'));
     return;
   }
   const size = values.size ?? 'small';
