@@ -2,9 +2,6 @@
 // said (fixture answers, fetched into the DATA_DIR before the stack starts), why a paper has none, its
 // references and referenced-by, and no sideways scrolling with long unbroken titles, links and text.
 // The stack runs with ENRICH=false, so papers nothing was fetched for say fetching is off.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
@@ -13,13 +10,13 @@ import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
-import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { paperHref } from '../../web/src/lib/links.ts';
 import { freePort } from '../helpers/processes.ts';
 import { startProviderServer } from '../metadata/providerServer.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
 import { apiQuery, startStack, type Stack } from './stack.ts';
-import { openViewports, type Viewports } from './viewports.ts';
+import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import type { Viewports } from './viewports.ts';
 
 /** Described by both fixture providers; cites one paper of the graph and one known only as a reference. */
 const SCHEMING = 'arxiv:2606.26071';
@@ -35,93 +32,89 @@ const LONG_URL = `https://example.org/papers/${UNBROKEN}`;
 const LONG = normalisePaperRef(LONG_URL)!;
 const LONG_ABSTRACT = `Abstract${UNBROKEN}${UNBROKEN}`;
 
+let prepared: PreparedStack;
 let stack: Stack;
 let viewports: Viewports;
-let dataDir: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'papergraph-e2e-paper-'));
-  const store = await createEmbeddedStore({ dataDir });
-  await seedIfEmpty(store);
-  const providers = await startProviderServer();
-  const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
-  const enrichment = new EnrichmentService({
-    store,
-    providers: {
-      semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
-      arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
-    },
-    refreshAfterMs: 30 * 24 * 3600 * 1000,
-    retryAfterMs: 60_000,
-    log: () => {},
-  });
-  enrichment.schedule();
-  await enrichment.idle();
-  enrichment.close();
-  await providers.close();
+  prepared = await startPreparedStack('paper', async (store) => {
+    await seedIfEmpty(store);
+    const providers = await startProviderServer();
+    const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
+    const enrichment = new EnrichmentService({
+      store,
+      providers: {
+        semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
+        arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
+      },
+      refreshAfterMs: 30 * 24 * 3600 * 1000,
+      retryAfterMs: 60_000,
+      log: () => {},
+    });
+    enrichment.schedule();
+    await enrichment.idle();
+    enrichment.close();
+    await providers.close();
 
-  await store.importBatch({
-    episodes: [
+    await store.importBatch({
+      episodes: [
+        {
+          id: episodeIdFor(LONG.id),
+          title: `An episode about ${UNBROKEN}`,
+          publishedAt: '2026-07-02',
+          paperPublishedAt: null,
+          durationMinutes: 20,
+          summary: null,
+          takeaways: [],
+          chapters: [],
+          sourcePaperId: LONG.id,
+          recommendations: [{ paperId: UNFETCHED, note: `Read next: ${UNBROKEN}` }],
+        },
+      ],
+      papers: [
+        {
+          id: LONG.id,
+          title: `Title${UNBROKEN}`,
+          url: LONG.url,
+          arxivId: null,
+          doi: null,
+          aliases: [LONG_URL, `${LONG_URL}?version=${UNBROKEN}`],
+        },
+        {
+          id: UNFETCHED,
+          title: 'A Paper Nobody Has Fetched',
+          url: 'https://arxiv.org/abs/2607.04321',
+          arxivId: '2607.04321',
+          doi: null,
+          aliases: ['https://arxiv.org/abs/2607.04321'],
+        },
+      ],
+    });
+    await store.saveMetadata([
       {
-        id: episodeIdFor(LONG.id),
-        title: `An episode about ${UNBROKEN}`,
-        publishedAt: '2026-07-02',
-        paperPublishedAt: null,
-        durationMinutes: 20,
-        summary: null,
-        takeaways: [],
-        chapters: [],
-        sourcePaperId: LONG.id,
-        recommendations: [{ paperId: UNFETCHED, note: `Read next: ${UNBROKEN}` }],
+        paperId: LONG.id,
+        fetchedAt: '2026-07-03T00:00:00.000Z',
+        metadata: {
+          title: null,
+          authors: [{ name: `Author${UNBROKEN}` }],
+          year: 2026,
+          venue: `Venue${UNBROKEN}`,
+          abstract: LONG_ABSTRACT,
+          topics: [`topic${UNBROKEN}`],
+          arxivId: null,
+          doi: null,
+          publishedAt: null,
+        },
+        references: [],
       },
-    ],
-    papers: [
-      {
-        id: LONG.id,
-        title: `Title${UNBROKEN}`,
-        url: LONG.url,
-        arxivId: null,
-        doi: null,
-        aliases: [LONG_URL, `${LONG_URL}?version=${UNBROKEN}`],
-      },
-      {
-        id: UNFETCHED,
-        title: 'A Paper Nobody Has Fetched',
-        url: 'https://arxiv.org/abs/2607.04321',
-        arxivId: '2607.04321',
-        doi: null,
-        aliases: ['https://arxiv.org/abs/2607.04321'],
-      },
-    ],
+    ]);
   });
-  await store.saveMetadata([
-    {
-      paperId: LONG.id,
-      fetchedAt: '2026-07-03T00:00:00.000Z',
-      metadata: {
-        title: null,
-        authors: [{ name: `Author${UNBROKEN}` }],
-        year: 2026,
-        venue: `Venue${UNBROKEN}`,
-        abstract: LONG_ABSTRACT,
-        topics: [`topic${UNBROKEN}`],
-        arxivId: null,
-        doi: null,
-        publishedAt: null,
-      },
-      references: [],
-    },
-  ]);
-  await store.close();
-  viewports = await openViewports();
-  stack = await startStack({ DATA_DIR: dataDir });
+  ({ stack, viewports } = prepared);
 }, 180_000);
 
 afterAll(async () => {
-  await viewports?.close();
-  await stack?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await prepared?.close();
 });
 
 const SIZES = [

@@ -1,18 +1,14 @@
 // An episode page tells why another episode is related in words, not scores, at desktop and phone
 // size: two episodes whose source papers both cite the same work (and share nothing else) show the
 // "both source papers cite …" reason with that work linked; axe clean.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { PaperMetadata } from '../../server/src/domain/metadata.ts';
-import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { paperHref } from '../../web/src/lib/links.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
-import { openViewports, type Viewports } from './viewports.ts';
+import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import type { Stack } from './stack.ts';
 
 const FIRST_SOURCE = 'arxiv:2601.00011';
 const SECOND_SOURCE = 'arxiv:2601.00022';
@@ -53,23 +49,10 @@ const episode = (id: string, title: string, sourcePaperId: string) => ({
   recommendations: [],
 });
 
+let prepared: PreparedStack;
 let stack: Stack;
-let viewports: Viewports;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'papergraph-e2e-reasons-'));
-  const store = await createEmbeddedStore({ dataDir });
-  await store.importBatch({
-    episodes: [
-      episode(FIRST, 'Sparse routers for long documents', FIRST_SOURCE),
-      episode(SECOND, 'Calibrating reward models', SECOND_SOURCE),
-    ],
-    papers: [
-      arxivPaper(FIRST_SOURCE, 'Sparse Routers'),
-      arxivPaper(SECOND_SOURCE, 'Reward Calibration'),
-    ],
-  });
   const shared = {
     id: SHARED_WORK,
     title: SHARED_TITLE,
@@ -77,36 +60,44 @@ beforeAll(async () => {
     arxivId: '1706.03762',
     doi: null,
   };
-  await store.saveMetadata([
-    {
-      paperId: FIRST_SOURCE,
-      fetchedAt: '2026-01-16T00:00:00.000Z',
-      metadata: metadata('Sparse Routers'),
-      references: [shared],
-    },
-    {
-      paperId: SECOND_SOURCE,
-      fetchedAt: '2026-01-16T00:00:00.000Z',
-      metadata: metadata('Reward Calibration'),
-      references: [shared],
-    },
-  ]);
-  await store.close();
-  viewports = await openViewports();
-  stack = await startStack({ DATA_DIR: dataDir });
+  prepared = await startPreparedStack('reasons', async (store) => {
+    await store.importBatch({
+      episodes: [
+        episode(FIRST, 'Sparse routers for long documents', FIRST_SOURCE),
+        episode(SECOND, 'Calibrating reward models', SECOND_SOURCE),
+      ],
+      papers: [
+        arxivPaper(FIRST_SOURCE, 'Sparse Routers'),
+        arxivPaper(SECOND_SOURCE, 'Reward Calibration'),
+      ],
+    });
+    await store.saveMetadata([
+      {
+        paperId: FIRST_SOURCE,
+        fetchedAt: '2026-01-16T00:00:00.000Z',
+        metadata: metadata('Sparse Routers'),
+        references: [shared],
+      },
+      {
+        paperId: SECOND_SOURCE,
+        fetchedAt: '2026-01-16T00:00:00.000Z',
+        metadata: metadata('Reward Calibration'),
+        references: [shared],
+      },
+    ]);
+  });
+  stack = prepared.stack;
 }, 180_000);
 
 afterAll(async () => {
-  await viewports?.close();
-  await stack?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await prepared?.close();
 });
 
 describe.each(['desktop', 'phone'] as const)('relation reasons on an episode page (%s)', (size) => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await viewports[size].newPage();
+    page = await prepared.viewports[size].newPage();
   });
 
   afterAll(async () => {
