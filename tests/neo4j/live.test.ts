@@ -26,6 +26,10 @@ const DATA_DEPENDENT_WARNINGS = /Unknown(PropertyKey|Label|RelationshipType)Warn
 /** A value of the right type for each parameter name, so the server can plan the statement. */
 const SAMPLE_PARAMETER: Record<string, unknown> = {
   timeoutSeconds: 10,
+  run: '00000000-0000-0000-0000-000000000000',
+  seq: 1,
+  entry: '{}',
+  before: '2025-01-01T00:00:00.000Z',
   episodeIds: [],
   guids: [],
   limitPerPaper: 10,
