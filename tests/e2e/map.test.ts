@@ -94,15 +94,7 @@ function drawnZoom(page: Page, testid: string): Promise<number> {
 /** Presses Enter on the focused zoom button and waits until the drawing's zoom has changed from `before`. */
 async function pressAndZoom(page: Page, testid: string, before: number): Promise<number> {
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    ([testid, before]) => {
-      const container = document.querySelector(
-        `[data-testid="${testid}"] [role="img"]`,
-      ) as HTMLElement & { _cyreg?: { cy: any } };
-      return container._cyreg!.cy.zoom() !== before;
-    },
-    [testid, before] as const,
-  );
+  await expect.poll(() => drawnZoom(page, testid)).not.toBe(before);
   return drawnZoom(page, testid);
 }
 
