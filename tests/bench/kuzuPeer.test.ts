@@ -115,6 +115,7 @@ describe('rows beside Kùzu', () => {
   const papergraph = [
     row('import-json', 'import', goal, 1_000),
     row('restart', 'open', goal, 0.5),
+    row('restart-cpu', 'open CPU', goal, 0.2),
     row('memory', 'memory', goal, 120),
     row('related-p50', 'related', goal, 0.2),
     row('cited-by-p50', 'citedBy', goal, 2),
@@ -126,6 +127,7 @@ describe('rows beside Kùzu', () => {
     convertSeconds: 0.5,
     loadSeconds: 1.5,
     openMs: 250,
+    openCpuMs: 400,
     rssOpen: 100e6,
     rssServing: 150e6,
     related: latency(0.8),
@@ -137,6 +139,7 @@ describe('rows beside Kùzu', () => {
     expect(rows.map((r) => [r.id, r.value, r.papergraph, r.peer])).toEqual([
       ['peer-import', 2, '1,000 episodes/s', '500 episodes/s'],
       ['peer-open', 2, '0.50 s', '0.25 s'],
+      ['peer-open-cpu', 0.5, '0.20 s', '0.40 s'],
       ['peer-memory', 1.2, '120 MB', '100 MB'],
       ['peer-related', 0.25, '0.200 ms', '0.800 ms'],
       ['peer-cited-by', 2, '2.00 ms', '1.00 ms'],
@@ -146,6 +149,7 @@ describe('rows beside Kùzu', () => {
       table.find((l) => l.startsWith(`| ${rows.find((r) => r.id === id)!.label} `));
     expect(lineOf('peer-import')).toMatch(/\| 2\.00× +\| ≥ 1\.0× +\| pass +\|$/);
     expect(lineOf('peer-open')).toMatch(/\| 2\.00× +\| ≤ 1\.0× +\| MISS \(2\.00× over\) +\|$/);
+    expect(lineOf('peer-open-cpu')).toMatch(/\| 0\.50× +\| ≤ 1\.0× +\| pass +\|$/);
     expect(lineOf('peer-memory')).toMatch(/\| 1\.20× +\| ≤ 1\.1× +\| MISS \(9% over\) +\|$/);
     expect(lineOf('peer-related')).toMatch(/\| 0\.25× +\| ≤ 1\.0× +\| pass +\|$/);
   });

@@ -13,7 +13,8 @@ import { feedToCsv } from './kuzuCsv.ts';
 import { KUZU_SCHEMA, type KuzuWorkerSample } from './kuzuQueries.ts';
 import type { QuerySample } from './queryRows.ts';
 import { describeVerdict, row, type Goal, type Row } from './report.ts';
-import { residentMemory } from './serverProcess.ts';
+import { RESTART_CPU_ID } from './restartRows.ts';
+import { cpuMilliseconds, residentMemory } from './serverProcess.ts';
 import { ms, type Latency } from './timing.ts';
 
 const WORKER = fileURLToPath(new URL('./kuzuWorker.ts', import.meta.url));
@@ -27,6 +28,8 @@ export interface PeerFigures {
   loadSeconds: number;
   /** Spawn of a fresh process → its first answer (the stats counts) on the opened database. */
   openMs: number;
+  /** CPU time (all threads) of that process until its first answer; null without /proc. */
+  openCpuMs: number | null;
   /** RSS of that process a second after its first answer, and after the timed queries. */
   rssOpen: number;
   rssServing: number;
@@ -97,7 +100,9 @@ export async function runKuzuPeer(
 async function measureInChild(
   databasePath: string,
   samplePath: string,
-): Promise<Pick<PeerFigures, 'openMs' | 'rssOpen' | 'rssServing' | 'related' | 'citedBy'>> {
+): Promise<
+  Pick<PeerFigures, 'openMs' | 'openCpuMs' | 'rssOpen' | 'rssServing' | 'related' | 'citedBy'>
+> {
   const started = performance.now();
   const child = spawn(process.execPath, [WORKER, databasePath, samplePath], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -114,6 +119,7 @@ async function measureInChild(
   try {
     await nextLine();
     const openMs = performance.now() - started;
+    const openCpuMs = cpuMilliseconds(child.pid!);
     await settle();
     const rssOpen = residentMemory(child.pid!)?.rss ?? Number.NaN;
     child.stdin.write('measure\n');
@@ -125,7 +131,7 @@ async function measureInChild(
     child.stdin.end();
     const code = await exited;
     if (code !== 0) throw new Error(`kuzu worker exited with ${code}:\n${stderr}`);
-    return { openMs, rssOpen, rssServing, related, citedBy };
+    return { openMs, openCpuMs, rssOpen, rssServing, related, citedBy };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -181,6 +187,16 @@ export function peerRows(rows: readonly Row[], peer: PeerFigures): PeerRow[] {
       seconds,
       'papergraph: the API process from its graph file answering stats over HTTP (the restart row); ' +
         'Kùzu: a Node process opening the database read-only and answering the stats counts in Cypher',
+    ),
+    side(
+      'peer-open-cpu',
+      'open: CPU time to the first answer',
+      ratioGoal('atMost', 1),
+      value(RESTART_CPU_ID),
+      (peer.openCpuMs ?? Number.NaN) / 1000,
+      seconds,
+      'user + system time of the same two processes until their first answer (all threads; Kùzu opens with ' +
+        'a thread pool): the open row’s cost without the waiting a shared machine adds',
     ),
     side(
       'peer-memory',

@@ -1,5 +1,6 @@
 // Child processes the bench talks to over loopback: the API server and the built web app.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, residentMemory, stopProcess, waitUntil } from '../helpers/processes.ts';
 
@@ -14,6 +15,20 @@ export interface Running {
 }
 
 export { residentMemory };
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc); null once it
+ * is gone. On a shared machine this, not the wall time, says what opening costs.
+ */
+export function cpuMilliseconds(pid: number): number | null {
+  try {
+    // Fields after the command name; utime and stime are the 12th and 13th, in USER_HZ (100 per second).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 const STATS_QUERY = '{ stats { episodes papers citations } }';
 
@@ -30,13 +45,21 @@ export async function postGraphql(
   return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
-/** Starts the API on `dataDir` and times process start → first answered `stats`. */
-/** `env` adds to the API's environment (e.g. NEO4J_URI to run it on Neo4j; DATA_DIR is then unused). */
+/**
+ * Starts the API on `dataDir` and times process start → first answered `stats` (and the CPU the
+ * process spent to get there). `env` adds to the API's environment (e.g. NEO4J_URI to run it on
+ * Neo4j; DATA_DIR is then unused).
+ */
 export async function startApi(
   dataDir: string,
   log: (line: string) => void,
   env: Record<string, string> = {},
-): Promise<Running & { stats: { episodes: number; papers: number; citations: number } }> {
+): Promise<
+  Running & {
+    readyCpuMs: number | null;
+    stats: { episodes: number; papers: number; citations: number };
+  }
+> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const started = performance.now();
@@ -73,8 +96,9 @@ export async function startApi(
     throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const readyMs = performance.now() - started;
-  log(`api: ${url} answered stats after ${readyMs.toFixed(0)} ms`);
-  return { child, url, readyMs, stats: stats!, stop: () => stopProcess(child) };
+  const readyCpuMs = cpuMilliseconds(child.pid!);
+  log(`api: ${url} answered stats after ${readyMs.toFixed(0)} ms (CPU ${readyCpuMs ?? '?'} ms)`);
+  return { child, url, readyMs, readyCpuMs, stats: stats!, stop: () => stopProcess(child) };
 }
 
 /** Starts the built SvelteKit app (adapter-node) against `apiUrl`; ready when `/` answers. */

@@ -24,6 +24,7 @@ const ROWS = [
   'graph-p50',
   'graphql-overhead',
   'restart',
+  'restart-cpu',
   'memory',
   'restart-rebuild',
   'memory-rebuild',
@@ -44,7 +45,14 @@ const ROWS = [
 // Where Neo4j can run, the smoke run compares both stores too (`--store both`), so that half cannot rot either.
 const withNeo4j = neo4jTestSettings().skipReason === undefined;
 
-const PEER_ROWS = ['peer-import', 'peer-open', 'peer-memory', 'peer-related', 'peer-cited-by'];
+const PEER_ROWS = [
+  'peer-import',
+  'peer-open',
+  'peer-open-cpu',
+  'peer-memory',
+  'peer-related',
+  'peer-cited-by',
+];
 
 const dirs: string[] = [];
 afterAll(async () => {
