@@ -59,6 +59,34 @@ interface RelationRow {
   reasons: string;
 }
 
+interface StoredRelationRow {
+  other_id: string;
+  score: number;
+  reasons: string;
+}
+
+/** Whether an episode's stored relation rows, in rank order, are these. */
+function sameRelationRows(
+  stored: readonly StoredRelationRow[],
+  fresh: readonly StoredRelationRow[],
+): boolean {
+  return (
+    stored.length === fresh.length &&
+    stored.every(
+      (row, rank) =>
+        row.other_id === fresh[rank]!.other_id &&
+        row.score === fresh[rank]!.score &&
+        row.reasons === fresh[rank]!.reasons,
+    )
+  );
+}
+
+const sameClusterRow = (a: ClusterRow, b: ClusterRow) =>
+  a.label === b.label &&
+  a.size === b.size &&
+  a.terms === b.terms &&
+  a.top_paper_ids === b.top_paper_ids;
+
 interface ClusterRow {
   id: string;
   label: string;
@@ -131,37 +159,68 @@ export class RelationTables {
     return new Map(rows.map((row) => [row.id, row.title]));
   }
 
-  /** Writes the keeper's rows; inside the write's open transaction, after the graph version bump. */
+  /**
+   * Writes the keeper's rows; inside the write's open transaction, after the graph version bump.
+   * Only what differs from the stored rows is written: an episode's relations when any of them
+   * changed, a cluster when its row changed, a membership when its cluster or rank did. A small
+   * import moves a few clusters, not the ten thousand memberships of a large store.
+   */
   persist(rows: RelationRows): void {
     const w = this.#write;
     for (const id of rows.removedEpisodeIds) w.dropRelations.run(id);
     for (const [id, relations] of rows.relations) {
+      const stored = w.storedRelations.all(id) as unknown as StoredRelationRow[];
+      const fresh = relations.map((relation) => ({
+        other_id: relation.episodeId,
+        score: relation.score,
+        reasons: JSON.stringify(relation.reasons),
+      }));
+      if (sameRelationRows(stored, fresh)) continue;
       w.dropRelations.run(id);
-      relations.forEach((relation, rank) =>
-        w.insertRelation.run(
-          id,
-          rank,
-          relation.episodeId,
-          relation.score,
-          JSON.stringify(relation.reasons),
-        ),
+      fresh.forEach((row, rank) =>
+        w.insertRelation.run(id, rank, row.other_id, row.score, row.reasons),
       );
     }
-    w.dropMembers.run();
-    w.dropClusters.run();
-    for (const cluster of rows.clusters) {
-      w.insertCluster.run(
-        cluster.id,
-        cluster.label,
-        cluster.size,
-        JSON.stringify(cluster.terms),
-        JSON.stringify(cluster.topPaperIds),
-      );
-      cluster.episodeIds.forEach((episodeId, rank) =>
-        w.insertMember.run(episodeId, cluster.id, rank),
-      );
-    }
+    this.#persistClusters(rows.clusters);
     w.markCurrent.run();
+  }
+
+  #persistClusters(clusters: readonly Cluster[]): void {
+    const w = this.#write;
+    const storedClusters = new Map(
+      (w.allClusters.all() as unknown as ClusterRow[]).map((row) => [row.id, row]),
+    );
+    const storedMembers = new Map(
+      (w.allMembers.all() as { episode_id: string; cluster_id: string; rank: number }[]).map(
+        (row) => [row.episode_id, row],
+      ),
+    );
+    const members = new Set<string>();
+    for (const cluster of clusters) {
+      const row: ClusterRow = {
+        id: cluster.id,
+        label: cluster.label,
+        size: cluster.size,
+        terms: JSON.stringify(cluster.terms),
+        top_paper_ids: JSON.stringify(cluster.topPaperIds),
+      };
+      const stored = storedClusters.get(cluster.id);
+      storedClusters.delete(cluster.id);
+      if (!stored || !sameClusterRow(stored, row)) {
+        w.upsertCluster.run(row.id, row.label, row.size, row.terms, row.top_paper_ids);
+      }
+      cluster.episodeIds.forEach((episodeId, rank) => {
+        members.add(episodeId);
+        const member = storedMembers.get(episodeId);
+        if (member?.cluster_id !== cluster.id || member.rank !== rank) {
+          w.upsertMember.run(episodeId, cluster.id, rank);
+        }
+      });
+    }
+    for (const id of storedClusters.keys()) w.dropCluster.run(id);
+    for (const episodeId of storedMembers.keys()) {
+      if (!members.has(episodeId)) w.dropMember.run(episodeId);
+    }
   }
 
   /** Every episode's rows, replacing all stored ones (the once-on-open computation). */
@@ -283,12 +342,19 @@ function prepareWrites(db: DatabaseSync) {
     insertRelation: p(
       'INSERT INTO episode_relations (episode_id, rank, other_id, score, reasons) VALUES (?, ?, ?, ?, ?)',
     ),
-    dropMembers: p('DELETE FROM cluster_members'),
-    dropClusters: p('DELETE FROM clusters'),
-    insertCluster: p(
-      'INSERT INTO clusters (id, label, size, terms, top_paper_ids) VALUES (?, ?, ?, ?, ?)',
+    storedRelations: p(
+      'SELECT other_id, score, reasons FROM episode_relations WHERE episode_id = ? ORDER BY rank',
     ),
-    insertMember: p('INSERT INTO cluster_members (episode_id, cluster_id, rank) VALUES (?, ?, ?)'),
+    allClusters: p('SELECT id, label, size, terms, top_paper_ids FROM clusters'),
+    allMembers: p('SELECT episode_id, cluster_id, rank FROM cluster_members'),
+    upsertCluster: p(
+      'INSERT OR REPLACE INTO clusters (id, label, size, terms, top_paper_ids) VALUES (?, ?, ?, ?, ?)',
+    ),
+    dropCluster: p('DELETE FROM clusters WHERE id = ?'),
+    upsertMember: p(
+      'INSERT OR REPLACE INTO cluster_members (episode_id, cluster_id, rank) VALUES (?, ?, ?)',
+    ),
+    dropMember: p('DELETE FROM cluster_members WHERE episode_id = ?'),
     markCurrent: p('UPDATE relations_state SET graph_token = (SELECT token FROM graph_version)'),
   };
 }
