@@ -44,7 +44,11 @@ describe('typed GraphQL client', () => {
     const { impl, calls } = fakeFetch(
       json({
         data: {
-          graph: { nodes: [{ id: 'ep_1', kind: 'EPISODE', label: 'E', weight: 2 }], edges: [] },
+          graph: {
+            nodes: [{ id: 'ep_1', kind: 'EPISODE', label: 'E', weight: 2 }],
+            edges: [],
+            referenceEdges: [],
+          },
         },
       }),
     );
@@ -59,6 +63,7 @@ describe('typed GraphQL client', () => {
       depth: 2,
       minCitations: 1,
       limit: 50,
+      references: false,
     });
   });
 

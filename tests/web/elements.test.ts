@@ -99,6 +99,66 @@ describe('API graph to cytoscape elements', () => {
   });
 });
 
+describe('reference edges (paper → paper)', () => {
+  const withReferences: GraphData = {
+    ...graph,
+    referenceEdges: [
+      { source: 'arxiv:1', target: 'arxiv:3' },
+      { source: 'arxiv:3', target: 'arxiv:2' },
+      // A reference to a paper outside the drawing is never drawn.
+      { source: 'arxiv:1', target: 'arxiv:99' },
+    ],
+  };
+  const referenceIds = (elements: GraphElement[]) =>
+    elements.flatMap((e) =>
+      e.group === 'edges' && e.data.kind === 'reference'
+        ? [`${e.data.source}>${e.data.target}`]
+        : [],
+    );
+
+  it('draws them as their own edge kind, only between papers drawn, with ids apart from citations', () => {
+    const elements = toElements(withReferences);
+    expect(referenceIds(elements)).toEqual(['arxiv:1>arxiv:3', 'arxiv:3>arxiv:2']);
+    const reference = elements.find((e) => e.group === 'edges' && e.data.kind === 'reference');
+    expect(reference?.classes).toBe('reference');
+    expect(new Set(elements.map((e) => e.data.id)).size).toBe(elements.length);
+    expect(referenceIds(toElements(graph))).toEqual([]);
+  });
+
+  it('fade beside a highlighted path, which runs through citations only', () => {
+    const elements = toElements(withReferences, { paths: [['ep_a', 'arxiv:1']] });
+    const references = elements.filter((e) => e.group === 'edges' && e.data.kind === 'reference');
+    expect(references.map((e) => e.classes)).toEqual(['reference faded', 'reference faded']);
+  });
+
+  it('follow their papers through merging, hiding, the limit and the filters', () => {
+    const merged = mergeGraphs(withReferences, {
+      nodes: [],
+      edges: [],
+      referenceEdges: [{ source: 'arxiv:1', target: 'arxiv:3' }],
+    });
+    expect(merged.referenceEdges).toHaveLength(3);
+    expect(referenceIds(toElements(withoutNodes(merged, ['arxiv:3'])))).toEqual([]);
+    expect(withoutNodes(merged, ['arxiv:2']).referenceEdges).toEqual([
+      { source: 'arxiv:1', target: 'arxiv:3' },
+    ]);
+    // The three heaviest nodes: arxiv:3, ep_a and arxiv:1 (ids break the tie with ep_b).
+    expect(bestConnected(withReferences, 3).referenceEdges).toEqual([
+      { source: 'arxiv:1', target: 'arxiv:3' },
+    ]);
+    // Only source citations: arxiv:2 (read only as a recommendation) goes, and its reference with it.
+    const sources = filterView(withReferences, {
+      edgeKinds: 'source',
+      since: null,
+      until: null,
+      dates: null,
+      keep: [],
+    });
+    expect(referenceIds(toElements(sources))).toEqual(['arxiv:1>arxiv:3']);
+    expect(mergeGraphs(graph).referenceEdges).toBeUndefined();
+  });
+});
+
 describe('element diffing', () => {
   it('finds nothing to do between equal element lists', () => {
     const diff = diffElements(toElements(graph), toElements(graph));

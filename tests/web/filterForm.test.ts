@@ -5,7 +5,12 @@ import {
   limitChoices,
   stateFromForm,
 } from '../../web/src/lib/explorer/filterForm.ts';
-import { DEFAULT_STATE, PARAM, type ExplorerState } from '../../web/src/lib/urlState.ts';
+import {
+  DEFAULT_STATE,
+  PARAM,
+  REFERENCES_ON,
+  type ExplorerState,
+} from '../../web/src/lib/urlState.ts';
 
 const everything: ExplorerState = {
   focus: 'ep_0123456789ab',
@@ -18,6 +23,7 @@ const everything: ExplorerState = {
   expanded: ['arxiv:1', 'arxiv:2'],
   hidden: ['url:https://example.org/a?b=1,2'],
   edgeKinds: 'source',
+  references: true,
   since: '2024-01-01',
   until: '2024-12-31',
   topic: 'cs.LG',
@@ -32,6 +38,8 @@ function submitted(state: ExplorerState): [string, string][] {
     [FORM_CONTROLS.minCitations, String(state.minCitations)],
     [FORM_CONTROLS.limit, String(state.limit)],
     [FORM_CONTROLS.edgeKinds, state.edgeKinds],
+    // A checkbox submits its value only when checked.
+    ...(state.references ? [[FORM_CONTROLS.references, REFERENCES_ON] as [string, string]] : []),
     [FORM_CONTROLS.colour, state.colour],
   ];
 }
@@ -58,6 +66,12 @@ describe('the explorer filter form', () => {
     expect([...names].sort()).toEqual(Object.values(PARAM).sort());
     expect(stateFromForm(submitted(everything))).toEqual(everything);
     expect(stateFromForm(submitted(DEFAULT_STATE))).toEqual(DEFAULT_STATE);
+  });
+
+  it('turns reference edges off when their box is left unchecked, whatever the URL had', () => {
+    const { references: _on, ...unchecked } = everything;
+    expect(stateFromForm(submitted(unchecked))).toEqual(unchecked);
+    expect(carriedFields(everything).some(([name]) => name === PARAM.references)).toBe(false);
   });
 
   it('reads the submitted fields like a URL: bad values fall back, file fields are ignored', () => {

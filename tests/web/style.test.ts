@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL_TEXT_ZOOM, LABEL_PX, labelLevel, sameLevel } from '../../web/src/lib/graph/labels.ts';
-import { graphStylesheet, type StyleRule } from '../../web/src/lib/graph/style.ts';
+import { GRAPH_COLORS, graphStylesheet, type StyleRule } from '../../web/src/lib/graph/style.ts';
 
 const rule = (sheet: StyleRule[], selector: string) =>
   sheet.find((r) => r.selector === selector)?.style ?? {};
@@ -14,6 +14,13 @@ describe('graph stylesheet', () => {
       'target-arrow-shape': 'triangle',
     });
     expect(rule(sheet, 'edge.recommended')).toMatchObject({ 'line-style': 'dashed' });
+    expect(rule(sheet, 'edge.reference')).toMatchObject({
+      'line-style': 'dashed',
+      'line-color': GRAPH_COLORS.referenceEdge,
+    });
+    expect(rule(graphStylesheet(10), 'edge.reference')).toMatchObject({
+      'line-color': GRAPH_COLORS.referenceEdge,
+    });
   });
 
   it('draws large views light: labels only zoomed in and not hit-tested, straight edges without arrows', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_STATE,
   MAX_LISTED_IDS,
+  PARAM,
   clearPath,
   collapse,
   expand,
@@ -125,6 +126,7 @@ describe('explorer URL state', () => {
       expanded: fc.uniqueArray(id, { maxLength: 5 }),
       hidden: fc.uniqueArray(id, { maxLength: 5 }),
       edgeKinds: fc.constantFrom('all', 'source', 'recommended'),
+      references: fc.option(fc.constant(true), { nil: undefined }),
       since: fc.option(day, { nil: null }),
       until: fc.option(day, { nil: null }),
       topic: fc.option(fc.constantFrom('cs.LG', 'Computer Science', 'q-bio.NC'), { nil: null }),
@@ -218,6 +220,18 @@ describe('filter and timeline parameters', () => {
     expect(bad).toMatchObject({ edgeKinds: 'all', since: null, until: null, colour: 'kind' });
     expect(needsDates(bad)).toBe(false);
     expect(needsDates(state)).toBe(true);
+  });
+
+  it('reads reference edges on from refs=1 alone, beside any edge kind, and writes them back', () => {
+    const on = parseExplorerState(new URLSearchParams(`edges=source&${PARAM.references}=1`));
+    expect(on).toMatchObject({ edgeKinds: 'source', references: true });
+    expect(parseGraphParams(new URLSearchParams(`${PARAM.references}=1`)).references).toBe(true);
+    expect(serializeExplorerState(on)).toBe(`edges=source&${PARAM.references}=1`);
+    for (const off of ['', `${PARAM.references}=0`, `${PARAM.references}=yes`]) {
+      const state = parseExplorerState(new URLSearchParams(off));
+      expect(state).toEqual(DEFAULT_STATE);
+      expect(serializeExplorerState(state)).toBe('');
+    }
   });
 });
 

@@ -68,7 +68,11 @@ export type PaperAbout = Omit<PaperPage, keyof PaperDetail>;
 export type MetadataStatus = PaperPage['metadataStatus'];
 export type EnrichmentHealth = NonNullable<ResultOf<typeof EnrichmentQuery>['enrichment']>;
 export type EpisodeDetail = NonNullable<ResultOf<typeof EpisodeQuery>['episode']>;
-export type GraphData = ResultOf<typeof GraphFragment>;
+export type ReferenceEdge = ResultOf<typeof GraphQuery>['graph']['referenceEdges'][number];
+/** A drawing; `referenceEdges` (paper → paper) only from a `graph` call that asked for them. */
+export type GraphData = ResultOf<typeof GraphFragment> & {
+  referenceEdges?: readonly ReferenceEdge[];
+};
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type ShortestPaths = ResultOf<typeof PathsQuery>['paths'];
@@ -116,7 +120,10 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export type GraphArgs = VariablesOf<typeof GraphQuery>;
+/** The Graph query's variables; `references` (the paper → paper edges) defaults to off. */
+export type GraphArgs = Omit<VariablesOf<typeof GraphQuery>, 'references'> & {
+  references?: boolean;
+};
 export type ListArgs = VariablesOf<typeof EpisodesQuery>;
 
 export type Api = ReturnType<typeof createApi>;
@@ -232,7 +239,8 @@ export function createApi(options: ApiClientOptions) {
 
   return {
     async graph(args: GraphArgs = {}, signal?: AbortSignal): Promise<GraphData> {
-      return (await request(GraphQuery, { ...args }, signal)).graph;
+      return (await request(GraphQuery, { ...args, references: args.references ?? false }, signal))
+        .graph;
     },
 
     /** Every shortest path between two nodes, at most `limit` (`truncated` when more exist); none when unconnected. */

@@ -21,6 +21,11 @@ export interface ExplorerState {
   hidden: string[];
   /** Which citations to draw (Bloom-style filter); papers left without one go too. */
   edgeKinds: EdgeKindFilter;
+  /**
+   * Also draw papers' references to each other (paper → paper), whatever citations `edgeKinds`
+   * keeps; absent is off, so a state without it is whole.
+   */
+  references?: boolean;
   /** Episodes published in this range (YYYY-MM-DD, both ends included); null = open end. */
   since: string | null;
   until: string | null;
@@ -53,6 +58,9 @@ const MAX_TOPIC_LENGTH = 100;
 
 export type EdgeKindFilter = 'all' | 'source' | 'recommended';
 const EDGE_KINDS: readonly EdgeKindFilter[] = ['all', 'source', 'recommended'];
+
+/** The value of PARAM.references that turns reference edges on (a checked checkbox submits it). */
+export const REFERENCES_ON = '1';
 
 export const DEPTH_RANGE = { min: 1, max: 4 } as const;
 export const MIN_CITATIONS_RANGE = { min: 1, max: 1000 } as const;
@@ -90,6 +98,7 @@ export const PARAM = {
   expanded: 'expand',
   hidden: 'hide',
   edgeKinds: 'edges',
+  references: 'refs',
   since: 'since',
   until: 'until',
   topic: 'topic',
@@ -117,6 +126,7 @@ export type GraphParams = Pick<
   | 'expanded'
   | 'hidden'
   | 'edgeKinds'
+  | 'references'
   | 'since'
   | 'until'
   | 'topic'
@@ -145,6 +155,7 @@ export function parseGraphParams(query: QueryLike): GraphParams {
     expanded: parseIdList(query.getAll(PARAM.expanded)),
     hidden: parseIdList(query.getAll(PARAM.hidden)),
     edgeKinds: parseChoice(query.get(PARAM.edgeKinds), EDGE_KINDS, DEFAULT_STATE.edgeKinds),
+    ...(query.get(PARAM.references) === REFERENCES_ON ? { references: true } : {}),
     since: parseDate(query.get(PARAM.since)),
     until: parseDate(query.get(PARAM.until)),
     topic: parseTopic(query.get(PARAM.topic)),
@@ -217,6 +228,7 @@ export function explorerParams(state: ExplorerState): URLSearchParams {
   for (const id of state.expanded) params.append(PARAM.expanded, id);
   for (const id of state.hidden) params.append(PARAM.hidden, id);
   if (state.edgeKinds !== DEFAULT_STATE.edgeKinds) params.set(PARAM.edgeKinds, state.edgeKinds);
+  if (state.references) params.set(PARAM.references, REFERENCES_ON);
   if (state.since) params.set(PARAM.since, state.since);
   if (state.until) params.set(PARAM.until, state.until);
   if (state.topic) params.set(PARAM.topic, state.topic);

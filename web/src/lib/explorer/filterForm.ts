@@ -15,6 +15,7 @@ export const FORM_CONTROLS = {
   minCitations: PARAM.minCitations,
   limit: PARAM.limit,
   edgeKinds: PARAM.edgeKinds,
+  references: PARAM.references,
   colour: PARAM.colour,
 } as const;
 

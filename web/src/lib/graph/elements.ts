@@ -1,6 +1,13 @@
 // API graphs → cytoscape element JSON, and the diff that patches a live cytoscape instance
 // (the same add / remove / update-by-id approach as react-cytoscapejs' patch).
-import type { CitationKind, GraphData, GraphEdge, GraphNode, NodeKind } from '../api.ts';
+import type {
+  CitationKind,
+  GraphData,
+  GraphEdge,
+  GraphNode,
+  NodeKind,
+  ReferenceEdge,
+} from '../api.ts';
 
 interface NodeElementData {
   id: string;
@@ -21,7 +28,8 @@ interface EdgeElementData {
   id: string;
   source: string;
   target: string;
-  kind: 'source' | 'recommended';
+  /** A citation (episode → paper) by its kind, or a paper's reference to another paper. */
+  kind: 'source' | 'recommended' | 'reference';
 }
 
 interface NodeElement {
@@ -71,16 +79,41 @@ export function edgeId(edge: Pick<GraphEdge, 'kind' | 'source' | 'target'>): str
   return `${edge.kind}|${edge.source}|${edge.target}`;
 }
 
+/** A reference edge's id: its ends, apart from the citations' ids by the kind in front. */
+function referenceEdgeId(edge: ReferenceEdge): string {
+  return `REFERENCE|${edge.source}|${edge.target}`;
+}
+
 /** Union of several graphs; a node seen twice keeps its last copy, edges are deduplicated. */
 export function mergeGraphs(...graphs: readonly (GraphData | null | undefined)[]): GraphData {
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
+  const references = new Map<string, ReferenceEdge>();
   for (const graph of graphs) {
     if (!graph) continue;
     for (const node of graph.nodes) nodes.set(node.id, node);
     for (const edge of graph.edges) edges.set(edgeId(edge), edge);
+    for (const edge of graph.referenceEdges ?? []) references.set(referenceEdgeId(edge), edge);
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    ...(references.size > 0 ? { referenceEdges: [...references.values()] } : {}),
+  };
+}
+
+/** The reference edges of `graph` whose two ends are among `nodes`: none is drawn to a paper not drawn. */
+export function referencesAmong(
+  graph: GraphData,
+  nodes: readonly GraphNode[],
+): Pick<GraphData, 'referenceEdges'> {
+  if (!graph.referenceEdges) return {};
+  const papers = new Set(nodes.filter((n) => n.kind === 'PAPER').map((n) => n.id));
+  return {
+    referenceEdges: graph.referenceEdges.filter(
+      (e) => papers.has(e.source) && papers.has(e.target),
+    ),
+  };
 }
 
 /** Drops the given nodes, and every edge whose end is missing from the graph. */
@@ -89,7 +122,7 @@ export function withoutNodes(graph: GraphData, hidden: readonly string[]): Graph
   const nodes = graph.nodes.filter((n) => !gone.has(n.id));
   const present = new Set(nodes.map((n) => n.id));
   const edges = graph.edges.filter((e) => present.has(e.source) && present.has(e.target));
-  return { nodes, edges };
+  return { nodes, edges, ...referencesAmong(graph, nodes) };
 }
 
 /** Heaviest first (papers: citing episodes, episodes: cited papers), ties by id so the order is stable. */
@@ -196,7 +229,21 @@ export function toElements(graph: GraphData, decorations: Decorations = {}): Gra
     };
   });
 
-  return [...nodes, ...edges];
+  const references: EdgeElement[] = (referencesAmong(graph, graph.nodes).referenceEdges ?? []).map(
+    (edge) => ({
+      group: 'edges',
+      data: {
+        id: referenceEdgeId(edge),
+        source: edge.source,
+        target: edge.target,
+        kind: 'reference',
+      },
+      // A path runs through citations only, so beside one a reference edge fades.
+      classes: hasPath ? 'reference faded' : 'reference',
+    }),
+  );
+
+  return [...nodes, ...edges, ...references];
 }
 
 function sameData(

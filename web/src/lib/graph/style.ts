@@ -17,6 +17,7 @@ export const GRAPH_COLORS = {
   paperBorder: '#b45309',
   sourceEdge: '#1e3a8a',
   recommendedEdge: '#94a3b8',
+  referenceEdge: '#047857',
   selected: '#111827',
   focus: '#7c3aed',
   path: '#dc2626',
@@ -32,6 +33,13 @@ export const LABEL_MOVED = {
   above: 'label-above',
   right: 'label-right',
   left: 'label-left',
+} as const;
+
+/** Reference edges are dashed longer than recommended readings, the legend's mark too. */
+export const REFERENCE_DASH = [6, 3] as const;
+const REFERENCE_DASHES = {
+  'line-style': 'dashed',
+  'line-dash-pattern': REFERENCE_DASH.join(' '),
 } as const;
 
 export interface StyleRule {
@@ -133,6 +141,15 @@ function fullRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
         'target-arrow-color': GRAPH_COLORS.recommendedEdge,
       },
     },
+    {
+      selector: 'edge.reference',
+      style: {
+        width: 1.5,
+        ...REFERENCE_DASHES,
+        'line-color': GRAPH_COLORS.referenceEdge,
+        'target-arrow-color': GRAPH_COLORS.referenceEdge,
+      },
+    },
   ];
 }
 
@@ -154,6 +171,11 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
     {
       selector: 'edge.recommended',
       style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge },
+    },
+    {
+      selector: 'edge.reference',
+      // Plain lines in large views (dashes cost frames): the colour tells references apart.
+      style: { width: 1, 'line-color': GRAPH_COLORS.referenceEdge },
     },
   ];
 }

@@ -1,7 +1,7 @@
 // What the explorer shows: the base graph plus expanded neighbourhoods, minus hidden nodes,
 // plus the highlighted path (a path always stays visible, even through hidden nodes).
 import type { GraphData, GraphNode } from '../api.ts';
-import { bestConnectedFirst, mergeGraphs, withoutNodes } from './elements.ts';
+import { bestConnectedFirst, mergeGraphs, referencesAmong, withoutNodes } from './elements.ts';
 import { hasTopic, type PaperTopics } from './topics.ts';
 
 export interface ViewParts {
@@ -27,6 +27,7 @@ export function bestConnected(graph: GraphData, limit: number): GraphData {
   return {
     nodes: graph.nodes.filter((n) => ids.has(n.id)),
     edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+    ...referencesAmong(graph, kept),
   };
 }
 
@@ -81,7 +82,7 @@ export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
   const nodes = graph.nodes.filter((n) =>
     n.kind === 'EPISODE' ? shownEpisode(n.id) : cited.has(n.id) || keep.has(n.id),
   );
-  return { nodes, edges };
+  return { nodes, edges, ...referencesAmong(graph, nodes) };
 }
 
 export interface NodeLists {

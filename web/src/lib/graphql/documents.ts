@@ -38,9 +38,25 @@ export const GraphFragment = graphql(`
 
 export const GraphQuery = graphql(
   `
-    query Graph($focus: NodeRef, $depth: Int, $limit: Int, $minCitations: Int) {
-      graph(around: $focus, depth: $depth, limit: $limit, minCitations: $minCitations) {
+    query Graph(
+      $focus: NodeRef
+      $depth: Int
+      $limit: Int
+      $minCitations: Int
+      $references: Boolean!
+    ) {
+      graph(
+        around: $focus
+        depth: $depth
+        limit: $limit
+        minCitations: $minCitations
+        references: $references
+      ) {
         ...GraphFields
+        referenceEdges {
+          source
+          target
+        }
       }
     }
   `,

@@ -45,7 +45,11 @@ interface BaseView {
 
 /** Around the focus, or the whole graph within the limit best-connected first (the API keeps the newest episodes). */
 async function baseView(api: Api, params: GraphParams): Promise<BaseView> {
-  const args = { limit: params.limit, minCitations: params.minCitations };
+  const args = {
+    limit: params.limit,
+    minCitations: params.minCitations,
+    references: params.references ?? false,
+  };
   if (params.focus) {
     const graph = await api.graph({ ...args, focus: params.focus, depth: params.depth });
     return { graph, total: graph.nodes.length };
@@ -120,7 +124,13 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
         params.expanded.map((id) =>
           tolerant(
             `Could not expand "${id}"`,
-            api.graph({ focus: id, depth: 1, limit: EXPANSION_LIMIT, minCitations: 1 }),
+            api.graph({
+              focus: id,
+              depth: 1,
+              limit: EXPANSION_LIMIT,
+              minCitations: 1,
+              references: params.references ?? false,
+            }),
             EMPTY,
           ),
         ),
