@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { proxyGraphql } from '../../web/src/lib/server/proxy.ts';
+import { namingVisitorToApi, proxyGraphql } from '../../web/src/lib/server/proxy.ts';
 
 const QUERY = JSON.stringify({ query: '{ __typename }' });
 /** Where the web server connects to the API from: the one address the API trusts. */
@@ -118,5 +118,28 @@ describe('rate limits through the web proxy', () => {
     expect(await postFrom(apiUrl, WEB_SERVER_ADDRESS, { 'x-forwarded-for': '198.51.100.3' })).toBe(
       200,
     );
+  });
+
+  it('server-rendered pages ask the API for their visitor (handleFetch), other origins untouched', async () => {
+    const apiUrl = await api();
+    const pageAsks = (visitor: string) =>
+      fetch(
+        namingVisitorToApi(
+          new Request(apiUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: QUERY,
+          }),
+          apiUrl,
+          visitor,
+        ),
+      ).then((response) => response.status);
+    expect(await pageAsks('203.0.113.7')).toBe(200);
+    expect(await pageAsks('203.0.113.8')).toBe(200);
+    expect(await pageAsks('203.0.113.7')).toBe(429);
+    const elsewhere = new Request('http://127.0.0.1:1/other');
+    expect(
+      namingVisitorToApi(elsewhere, apiUrl, '203.0.113.7').headers.has('x-forwarded-for'),
+    ).toBe(false);
   });
 });

@@ -14,6 +14,23 @@ const RESPONSE_HEADERS = [
   'vary',
 ] as const;
 
+// Set, not appended: whatever X-Forwarded-For the visitor wrote stays here.
+function nameVisitor(headers: Headers, visitorAddress: string): void {
+  headers.set('x-forwarded-for', visitorAddress);
+}
+
+/** Server-rendered pages ask the API for the visitor too: their requests to it name the visitor. */
+export function namingVisitorToApi(
+  request: Request,
+  endpoint: string,
+  visitorAddress: string,
+): Request {
+  if (new URL(request.url).origin !== new URL(endpoint).origin) return request;
+  const named = new Request(request);
+  nameVisitor(named.headers, visitorAddress);
+  return named;
+}
+
 /** `visitorAddress`: who asked this server (SvelteKit's getClientAddress), named to the API. */
 export async function proxyGraphql(
   request: Request,
@@ -30,8 +47,7 @@ export async function proxyGraphql(
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  // Set, not appended: whatever X-Forwarded-For the visitor wrote stays here.
-  if (visitorAddress !== undefined) headers.set('x-forwarded-for', visitorAddress);
+  if (visitorAddress !== undefined) nameVisitor(headers, visitorAddress);
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;
