@@ -127,6 +127,7 @@ export async function importAsRun(
       throw new AggregateError(
         [error, undoError],
         `import failed, and undoing its first transactions failed too (the next import or start undoes them): ${String(error)}`,
+        { cause: undoError },
       );
     }
     throw error;
