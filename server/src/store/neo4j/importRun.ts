@@ -34,7 +34,7 @@ import type { ClusterParam } from './statements/relations.ts';
 export const EPISODES_PER_TRANSACTION = 1_000;
 
 /** A run whose journal has not moved for this long belongs to a process that stopped. */
-export const ABANDONED_AFTER_MS = 10 * 60_000;
+const ABANDONED_AFTER_MS = 10 * 60_000;
 
 type ExecuteWrite = <T>(work: (tx: CypherTransaction) => Promise<T>) => Promise<T>;
 type ReadAbandoned = (before: string) => Promise<Row[]>;
