@@ -4,13 +4,10 @@
 // unticking it takes them away.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
-import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
-import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { PARAM } from '../../web/src/lib/urlState.ts';
-import { startProviderServer } from '../metadata/providerServer.ts';
 import { graphReady, seriousAxeViolations, shot } from './browser.ts';
+import { fetchFixtureMetadata } from './fixtureMetadata.ts';
 import { apiQuery, type Stack } from './stack.ts';
 import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
 import type { Viewports } from './viewports.ts';
@@ -27,22 +24,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   prepared = await startPreparedStack('references', async (store) => {
     await seedIfEmpty(store);
-    const providers = await startProviderServer();
-    const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
-    const enrichment = new EnrichmentService({
-      store,
-      providers: {
-        semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
-        arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
-      },
-      refreshAfterMs: 30 * 24 * 3600 * 1000,
-      retryAfterMs: 60_000,
-      log: () => {},
-    });
-    enrichment.schedule();
-    await enrichment.idle();
-    enrichment.close();
-    await providers.close();
+    await fetchFixtureMetadata(store);
   });
   ({ stack, viewports } = prepared);
 }, 180_000);
