@@ -1,16 +1,10 @@
-// An import and an episode's removal: each runs these in one write transaction, and stamps the graph's
+// An import and an episode's removal: each runs these in its write transaction(s), and stamps the graph's
 // change time when something changed.
-import type { EpisodeText } from '../../../domain/model.ts';
+import type { EpisodeText, PaperRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
 
 /** One row of `importWritePapers`: a paper new to the graph or changed by the import, as it is to be stored. */
-export interface PaperParam {
-  id: string;
-  title: string | null;
-  url: string;
-  arxivId: string | null;
-  doi: string | null;
-  aliases: string[];
+export interface PaperParam extends PaperRecord {
   /** The aliases the stored paper lacks (all of them for a new paper): their Alias nodes are linked. */
   newAliases: string[];
 }
@@ -39,6 +33,14 @@ export interface CitationParam {
   note: string | null;
 }
 
+/** Paper `p` becomes the record `paper` (its search identifiers derived from it). */
+export const SET_PAPER = `SET p.title = paper.title,
+    p.url = paper.url,
+    p.arxivId = paper.arxivId,
+    p.doi = paper.doi,
+    p.aliases = paper.aliases,
+    p.searchIdentifiers = reduce(text = paper.id, alias IN paper.aliases | text + ' ' + alias)`;
+
 export const IMPORT_CYPHER = {
   importStoredHashes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
@@ -57,20 +59,19 @@ MATCH (p:Paper {id: id})
 RETURN p {.id, .title, .url, .arxivId, .doi, .aliases} AS paper`),
 
   /** Writes papers as merged by the caller; a new one starts uncited (importRecountPapers counts). */
-  importWritePapers: cypher<{ papers: PaperParam[] }>(`UNWIND $papers AS paper
+  importWritePapers: cypher<{ papers: PaperParam[] }>(
+    `UNWIND $papers AS paper
 MERGE (p:Paper {id: paper.id})
 ON CREATE SET p.citationCount = 0
-SET p.title = paper.title,
-    p.url = paper.url,
-    p.arxivId = paper.arxivId,
-    p.doi = paper.doi,
-    p.aliases = paper.aliases,
-    p.searchIdentifiers = reduce(text = paper.id, alias IN paper.aliases | text + ' ' + alias)
+` +
+      SET_PAPER +
+      `
 WITH p, paper
 UNWIND paper.newAliases AS key
 MERGE (a:Alias {key: key})
 MERGE (a)-[:ALIAS_OF]->(p)
-RETURN count(*) AS aliases`),
+RETURN count(*) AS aliases`,
+  ),
 
   importWriteEpisodes: cypher<{ episodes: EpisodeParam[] }>(`UNWIND $episodes AS episode
 MERGE (e:Episode {id: episode.id})

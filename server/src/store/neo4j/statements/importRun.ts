@@ -5,7 +5,9 @@
 //   (:ImportRun {id, touchedAt})   a multi-transaction import in progress; touchedAt moves with each
 //       transaction, so a run whose process died is told from one still writing.
 //   (:ImportJournal {run, seq, entry})   one per transaction of the run; entry is JSON (importRun.ts).
+import type { PaperRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
+import { SET_PAPER } from './import.ts';
 
 export const IMPORT_RUN_CYPHER = {
   schemaImportRunId: cypher(
@@ -70,23 +72,12 @@ DETACH DELETE p
 RETURN aliasKeys`),
 
   /** Puts papers the run changed back as they were, unlinking the aliases it gave them. */
-  importRestorePapers: cypher<{
-    papers: {
-      id: string;
-      title: string | null;
-      url: string;
-      arxivId: string | null;
-      doi: string | null;
-      aliases: string[];
-    }[];
-  }>(`UNWIND $papers AS paper
+  importRestorePapers: cypher<{ papers: PaperRecord[] }>(
+    `UNWIND $papers AS paper
 MATCH (p:Paper {id: paper.id})
-SET p.title = paper.title,
-    p.url = paper.url,
-    p.arxivId = paper.arxivId,
-    p.doi = paper.doi,
-    p.aliases = paper.aliases,
-    p.searchIdentifiers = reduce(text = paper.id, alias IN paper.aliases | text + ' ' + alias)
+` +
+      SET_PAPER +
+      `
 WITH p, paper
 CALL (p, paper) {
   MATCH (a:Alias)-[link:ALIAS_OF]->(p)
@@ -94,7 +85,8 @@ CALL (p, paper) {
   DELETE link
   RETURN collect(a.key) AS aliasKeys
 }
-RETURN aliasKeys`),
+RETURN aliasKeys`,
+  ),
 } as const;
 
 export const IMPORT_RUN_SCHEMA_STATEMENTS = [
