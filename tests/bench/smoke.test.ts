@@ -22,6 +22,7 @@ const ROWS = [
   'related-p99',
   'cited-by-p50',
   'graph-p50',
+  'map-p50',
   'graphql-overhead',
   'restart',
   'restart-cpu',
@@ -38,8 +39,12 @@ const ROWS = [
   'web-ttfb',
   'web-layout',
   'web-frame',
+  'web-frame-p95',
   'web-layout-5000',
   'web-frame-5000',
+  'web-frame-5000-p95',
+  'web-home-map',
+  'web-home-isolated',
 ];
 
 // Where Neo4j can run, the smoke run compares both stores too (`--store both`), so that half cannot rot either.
@@ -155,7 +160,7 @@ describe('npm run bench (smoke run at a tiny size)', () => {
         for (const value of Object.values(size.values)) expect(Number.isFinite(value)).toBe(true);
       }
       const figures = run.stdout.split('\n').filter((line) => /^\| (?!figure|-)/.test(line));
-      expect(figures).toHaveLength(6);
+      expect(figures).toHaveLength(7);
       for (const line of figures) expect(line).toMatch(/, growth \d+\.\d\d +\|$/);
     },
   );

@@ -14,7 +14,7 @@ const title =
     ? 'concurrent writers on live Neo4j'
     : `concurrent writers on live Neo4j (skipped: ${settings.skipReason})`;
 
-describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 120_000 }, () => {
+describe.skipIf(settings.skipReason !== undefined)(title, { timeout: 240_000 }, () => {
   const opened: GraphStore[] = [];
   const open = async () => {
     const store = await createNeo4jStore(settings.connection!, { indexWaitSeconds: 120 });

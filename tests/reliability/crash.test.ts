@@ -83,7 +83,7 @@ describe('kill -9 of the server during a large importFeed', () => {
 
   it(
     'leaves the store exactly before or after the import, with earlier imports intact',
-    { timeout: 90_000 },
+    { timeout: 240_000 },
     async () => {
       // The starting point: the seed (imported on first start) and one more acknowledged import.
       const template = await tempDir('template');

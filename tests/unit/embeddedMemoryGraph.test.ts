@@ -61,7 +61,7 @@ async function answers(store: GraphStore, episodeIds: string[], paperIds: string
 describe('embedded store memory graph', () => {
   it(
     'answers the same after incremental imports as after a reload from SQLite',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const dir = await makeTempDir('memory-graph');
       dirs.push(dir);
@@ -85,7 +85,7 @@ describe('embedded store memory graph', () => {
 
   it(
     'limited citedBy returns the first rows of the full list, for the most cited papers too',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const dir = await makeTempDir('memory-graph');
       dirs.push(dir);
