@@ -2,10 +2,12 @@
 // providers' fixtures), episodes whose source papers cite the same work or are cited by the same
 // paper are related for that reason, the linking paper named, even a paper known only as a reference.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
-import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
-import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
-import { startProviderServer, type ProviderServer } from '../metadata/providerServer.ts';
+import type { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
+import {
+  fixtureEnrichment,
+  startProviderServer,
+  type ProviderServer,
+} from '../metadata/providerServer.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 // Episodes of the seed (ids derive from their source papers).
@@ -49,17 +51,7 @@ describeForEachStore('relations through paper metadata', (storeFactory) => {
   beforeAll(async () => {
     providers = await startProviderServer();
     api = await createTestApi({ storeFactory });
-    const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
-    service = new EnrichmentService({
-      store: api.store,
-      providers: {
-        semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
-        arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
-      },
-      refreshAfterMs: 30 * 24 * 3600 * 1000,
-      retryAfterMs: 60_000,
-      log: () => {},
-    });
+    service = fixtureEnrichment(api.store, providers);
     service.schedule();
     await service.idle();
   });

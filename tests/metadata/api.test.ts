@@ -2,14 +2,12 @@
 // papers, titles filled only where the feed had none, and `enrichment` / `/health`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
-import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { displayTitle } from '../../server/src/metadata/displayTitle.ts';
-import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
-import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
+import type { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { storeFactories } from '../helpers/stores.ts';
-import { startProviderServer, type ProviderServer } from './providerServer.ts';
+import { fixtureEnrichment, startProviderServer, type ProviderServer } from './providerServer.ts';
 
 describe('displayTitle: the feed stays the authority', () => {
   it.each([
@@ -50,17 +48,7 @@ for (const factory of storeFactories()) {
         providers = await startProviderServer();
         store = await factory.create();
         await seedIfEmpty(store);
-        const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
-        service = new EnrichmentService({
-          store,
-          providers: {
-            semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
-            arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
-          },
-          refreshAfterMs: 30 * 24 * 3600 * 1000,
-          retryAfterMs: 60_000,
-          log: () => {},
-        });
+        service = fixtureEnrichment(store, providers);
         const yoga = createPapergraphYoga({ store, adminToken: undefined, enrichment: service });
         query = async (text) => {
           const response = await yoga.fetch(

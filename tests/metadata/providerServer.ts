@@ -3,6 +3,9 @@
 // GET ?id_list=… (Atom, one entry per known id). Tests script failures per request with `plan`.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
+import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
+import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -118,4 +121,24 @@ export async function startProviderServer(): Promise<ProviderServer> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+export type EnrichedStore = ConstructorParameters<typeof EnrichmentService>[0]['store'];
+
+/** An enrichment service asking these fixture providers, quick to retry and quiet. */
+export function fixtureEnrichment(
+  store: EnrichedStore,
+  providers: ProviderServer,
+): EnrichmentService {
+  const http = { timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 1_000 };
+  return new EnrichmentService({
+    store,
+    providers: {
+      semanticScholar: new SemanticScholarClient({ baseUrl: providers.s2Url, http }),
+      arxiv: new ArxivClient({ baseUrl: providers.arxivUrl, spacingMs: 0, http }),
+    },
+    refreshAfterMs: 30 * 24 * 3600 * 1000,
+    retryAfterMs: 60_000,
+    log: () => {},
+  });
 }
