@@ -17,7 +17,7 @@ import { load } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
 import { RELATED_QUERY, sampleQueries } from './queryRows.ts';
 import { describeVerdict, row, type Goal } from './report.ts';
-import { postGraphql, startApi, type Running } from './serverProcess.ts';
+import { explainer, postGraphql, startApi, type Running } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
 const PEER_DIR = fileURLToPath(new URL('./peers/neo4j-graphql/', import.meta.url));
@@ -153,6 +153,7 @@ async function startPeer(neo4jUri: string, password: string): Promise<Running> {
     url: first.value.slice('ready '.length),
     readyMs: performance.now() - started,
     stop: () => stopProcess(child),
+    explain: explainer(child, '@neo4j/graphql peer', () => stderr),
   };
 }
 

@@ -110,6 +110,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           log,
         })),
       );
+    } catch (error) {
+      throw api.explain(error);
     } finally {
       await api.stop();
     }

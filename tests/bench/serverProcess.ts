@@ -12,6 +12,22 @@ export interface Running {
   /** Milliseconds from spawn until the first successful answer of `probe`. */
   readyMs: number;
   stop(): Promise<void>;
+  /** `error` with the process's state attached: whether it is still running, and its stderr's end. */
+  explain(error: unknown): Error;
+}
+
+/** The last lines a child wrote to stderr, and how it ended if it has. */
+export function explainer(child: ChildProcess, name: string, stderr: () => string) {
+  return (error: unknown): Error => {
+    const state =
+      child.exitCode !== null || child.signalCode !== null
+        ? `the ${name} process had exited (code ${child.exitCode}, signal ${child.signalCode})`
+        : `the ${name} process was still running`;
+    const tail = stderr().split('\n').slice(-20).join('\n');
+    return new Error(`${(error as Error).message}\n${state}; its stderr ends:\n${tail}`, {
+      cause: error,
+    });
+  };
 }
 
 export { residentMemory };
@@ -98,7 +114,15 @@ export async function startApi(
   const readyMs = performance.now() - started;
   const readyCpuMs = cpuMilliseconds(child.pid!);
   log(`api: ${url} answered stats after ${readyMs.toFixed(0)} ms (CPU ${readyCpuMs ?? '?'} ms)`);
-  return { child, url, readyMs, readyCpuMs, stats: stats!, stop: () => stopProcess(child) };
+  return {
+    child,
+    url,
+    readyMs,
+    readyCpuMs,
+    stats: stats!,
+    stop: () => stopProcess(child),
+    explain: explainer(child, 'API', () => stderr),
+  };
 }
 
 /** Starts the built SvelteKit app (adapter-node) against `apiUrl`; ready when `/` answers. */
@@ -118,5 +142,11 @@ export async function startWeb(buildDir: string, apiUrl: string): Promise<Runnin
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
-  return { child, url, readyMs: performance.now() - started, stop: () => stopProcess(child) };
+  return {
+    child,
+    url,
+    readyMs: performance.now() - started,
+    stop: () => stopProcess(child),
+    explain: explainer(child, 'web', () => stderr),
+  };
 }
