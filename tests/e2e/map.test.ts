@@ -190,7 +190,8 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     await page.mouse.move(middle.x, middle.y);
     const hovered = page.getByTestId('map-edge-tooltip');
     await hovered.waitFor();
-    expect(await hovered.locator('li').count()).toBeGreaterThan(0);
+    // The home map is drawn without reasons: they are asked for when an edge is pointed at.
+    await hovered.locator('li').first().waitFor();
     await page.mouse.move(1, 1);
     await hovered.waitFor({ state: 'detached' });
 
@@ -200,7 +201,7 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     await focused.waitFor();
     const title = (await relation.textContent())!.trim();
     expect((await focused.locator('strong').textContent())!.trim()).toBe(title);
-    expect(await focused.locator('li').count()).toBeGreaterThan(0);
+    await focused.locator('li').first().waitFor();
     // The next Tab stop is the next relation: its reasons replace the first's.
     const second = page.getByTestId('map-relation').nth(1);
     await page.keyboard.press('Tab');
@@ -274,13 +275,12 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     expect(await pressAndZoom(page, 'graph-canvas', graphIn)).toBeLessThan(graphIn);
   });
 
-  it('draws the map when "Max nodes" asks for more episodes than a map request may hold', async () => {
+  it('draws the map at the largest "Max nodes" (5,000 episodes asked for)', async () => {
     await page.goto(`${stack.baseUrl}/?view=map&limit=5000`);
     const drawn = await mapDrawn(page);
     expect(drawn.nodes).toBe(seedEpisodes.length);
-    const notices = await page.locator('[role="status"]').allTextContents();
-    expect(notices.some((text) => /could not load/i.test(text))).toBe(false);
-    expect(notices.some((text) => text.includes('The map draws at most 1000 episodes'))).toBe(true);
+    const notices = await page.locator('[role="status"], [role="alert"]').allTextContents();
+    expect(notices.some((text) => /could not load|at most/i.test(text))).toBe(false);
   });
 
   it('passes axe', async () => {

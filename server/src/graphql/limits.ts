@@ -7,9 +7,13 @@ export const QUERY_LIMITS = {
   maxClusters: 100,
   /** Members or papers of one cluster in one answer. */
   maxClusterMembers: 100,
-  /** Episodes in one `episodeMap`: as many as the largest graph draws. */
+  /**
+   * Episodes in one `episodeMap`: as many as the largest graph draws. At this size a map's episodes
+   * and its edges fit the complexity budget in two requests, its edges' reasons in none (the explorer
+   * asks for an edge's reasons when it is pointed at).
+   */
   defaultMapLimit: 500,
-  maxMapLimit: 2_000,
+  maxMapLimit: 5_000,
   maxCitedBy: 500,
   maxSearchResults: 50,
   maxGraphDepth: 4,

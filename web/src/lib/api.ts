@@ -25,7 +25,12 @@ import {
   StatsQuery,
 } from './graphql/documents.ts';
 import type { graphql } from './graphql/graphql.ts';
-import { EpisodeMapQuery, LocalMapQuery } from './graphql/mapDocuments.ts';
+import {
+  EpisodeMapEdgesQuery,
+  EpisodeMapEpisodesQuery,
+  LocalMapQuery,
+  RelationReasonsQuery,
+} from './graphql/mapDocuments.ts';
 import { findMismatch, type DataPath } from './graphql/resultCheck.ts';
 
 // zod probes `new Function` to decide whether to compile validators; the page's CSP forbids eval,
@@ -322,9 +327,21 @@ export function createApi(options: ApiClientOptions) {
       );
     },
 
-    /** The episode map of every cluster, or of one. */
+    /** The episode map of every cluster, or of one: its episodes and clusters, and its edges without reasons. */
     async episodeMap(cluster: string | null, limit: number, signal?: AbortSignal) {
-      return (await request(EpisodeMapQuery, { cluster, limit }, signal)).episodeMap;
+      const [episodes, edges] = await Promise.all([
+        request(EpisodeMapEpisodesQuery, { cluster, limit }, signal),
+        request(EpisodeMapEdgesQuery, { cluster, limit }, signal),
+      ]);
+      return { ...episodes.episodeMap, edges: edges.episodeMap.edges };
+    },
+
+    /** Why episodes `a` and `b` are related, strongest first; empty when neither lists the other among its `first` relations. */
+    async relationReasons(a: string, b: string, first: number, signal?: AbortSignal) {
+      const answer = await request(RelationReasonsQuery, { a, b, first }, signal);
+      const fromA = answer.a?.related.find((relation) => relation.episode.id === b);
+      const fromB = answer.b?.related.find((relation) => relation.episode.id === a);
+      return (fromA ?? fromB)?.reasons ?? [];
     },
 
     /** An episode, its nearest episodes and theirs; null for an unknown episode. */

@@ -9,33 +9,71 @@ const MapReasonFragment = graphql(`
   }
 `);
 
-export const EpisodeMapQuery = graphql(
-  `
-    query EpisodeMap($cluster: ID, $limit: Int!) {
-      episodeMap(cluster: $cluster, limit: $limit) {
-        episodes {
+/**
+ * A map comes in two requests: at the largest maps, episodes and edges together cost more than one
+ * request may (server/src/graphql/limits.ts). Both ask for the same map, so they agree.
+ */
+export const EpisodeMapEpisodesQuery = graphql(`
+  query EpisodeMapEpisodes($cluster: ID, $limit: Int!) {
+    episodeMap(cluster: $cluster, limit: $limit) {
+      episodes {
+        id
+        title
+        publishedAt
+        cluster {
           id
-          title
-          publishedAt
-          cluster {
+        }
+      }
+      clusters {
+        id
+        label
+        size
+      }
+      isolatedShare
+    }
+  }
+`);
+
+/** The map's edges without their reasons: a drawing needs only how strong and of which kind. */
+export const EpisodeMapEdgesQuery = graphql(`
+  query EpisodeMapEdges($cluster: ID, $limit: Int!) {
+    episodeMap(cluster: $cluster, limit: $limit) {
+      edges {
+        source
+        target
+        weight
+        kind
+      }
+    }
+  }
+`);
+
+/**
+ * Why two episodes of a map are related, asked for when a reader points at their edge: the relations
+ * of both ends (a map edge is among the strongest relations of at least one of them).
+ */
+export const RelationReasonsQuery = graphql(
+  `
+    query RelationReasons($a: NodeRef!, $b: NodeRef!, $first: Int!) {
+      a: episode(at: $a) {
+        related(first: $first) {
+          episode {
             id
           }
-        }
-        edges {
-          source
-          target
-          weight
-          kind
           reasons {
             ...MapReason
           }
         }
-        clusters {
-          id
-          label
-          size
+      }
+      b: episode(at: $b) {
+        related(first: $first) {
+          episode {
+            id
+          }
+          reasons {
+            ...MapReason
+          }
         }
-        isolatedShare
       }
     }
   `,

@@ -2,19 +2,26 @@
 // episode's local map (the episode, its nearest episodes, and the relations among them).
 import type { ResultOf } from 'gql.tada';
 import type { GraphNode } from '../api.ts';
-import type { EpisodeMapQuery, LocalMapQuery } from '../graphql/mapDocuments.ts';
+import type { Api } from '../api.ts';
+import type { LocalMapQuery } from '../graphql/mapDocuments.ts';
 
-type EpisodeMapAnswer = ResultOf<typeof EpisodeMapQuery>['episodeMap'];
+type EpisodeMapAnswer = Awaited<ReturnType<Api['episodeMap']>>;
 type LocalMapAnswer = NonNullable<ResultOf<typeof LocalMapQuery>['episode']>;
-export type MapReason = EpisodeMapAnswer['edges'][number]['reasons'][number];
-export type RelationKind = MapReason['kind'];
+export type MapReason = LocalMapAnswer['related'][number]['reasons'][number];
+export type RelationKind = EpisodeMapAnswer['edges'][number]['kind'];
 
 /**
- * Most episodes a map asks for. The API costs a map by its limit, four edges an episode and five
- * reasons an edge (server/src/graphql/limits.ts); with the reasons the map shows, past about 1,080
- * episodes a request exceeds its complexity budget and is refused.
+ * Most episodes a map asks for: the API's largest map (QUERY_LIMITS.maxMapLimit). The map's episodes
+ * and its edges come in two requests, each within the API's complexity budget at this size; an
+ * edge's reasons are asked for when it is pointed at (reasonsOf).
  */
-export const MAP_EPISODES_MAX = 1000;
+export const MAP_EPISODES_MAX = 5000;
+
+/**
+ * Relations of each end looked at for an edge's reasons: as many as the map picks its edges from
+ * (server/src/relations/episodeMap.ts MAP_CANDIDATE_RELATIONS), so a map edge is always among them.
+ */
+export const MAP_EDGE_RELATIONS = 10;
 
 /** The episodes a map asks for when "Max nodes" says `limit`. */
 export const mapLimit = (limit: number) => Math.min(limit, MAP_EPISODES_MAX);
@@ -33,8 +40,8 @@ export interface MapLink {
   weight: number;
   /** The kind of its strongest reason. */
   kind: RelationKind;
-  /** Strongest first. */
-  reasons: MapReason[];
+  /** Strongest first; null until asked for (a home map is drawn without them). */
+  reasons: MapReason[] | null;
 }
 
 export interface MapCluster {
@@ -56,7 +63,9 @@ export interface MapView {
 
 export const linkId = (link: Pick<MapLink, 'source' | 'target'>) => `${link.source}~${link.target}`;
 
+/** The map from its two answers; an edge whose episode is not among the answer's (the graph changed between the two requests) is left out. */
 export function fromEpisodeMap(answer: EpisodeMapAnswer): MapView {
+  const inView = new Set(answer.episodes.map((episode) => episode.id));
   return {
     nodes: answer.episodes.map((episode) => ({
       id: episode.id,
@@ -64,7 +73,9 @@ export function fromEpisodeMap(answer: EpisodeMapAnswer): MapView {
       publishedAt: episode.publishedAt,
       clusterId: episode.cluster?.id ?? null,
     })),
-    links: answer.edges.map((edge) => ({ ...edge })),
+    links: answer.edges
+      .filter((edge) => inView.has(edge.source) && inView.has(edge.target))
+      .map((edge) => ({ ...edge, reasons: null })),
     clusters: answer.clusters.map((cluster) => ({ ...cluster })),
     centre: null,
   };

@@ -4,13 +4,7 @@ import type { LayoutServerLoad } from './$types';
 import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
-import {
-  fromEpisodeMap,
-  fromLocalMap,
-  MAP_EPISODES_MAX,
-  mapLimit,
-  type MapView,
-} from '#lib/map/mapData.ts';
+import { fromEpisodeMap, fromLocalMap, mapLimit, type MapView } from '#lib/map/mapData.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import {
   LIMIT_RANGE,
@@ -95,10 +89,6 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       const map = await tolerant('Could not load the map', mapView(api, params), null);
       if (map === null && params.around)
         notices.push(`No episode "${params.around}" to draw a map around.`);
-      if (!params.around && params.limit > MAP_EPISODES_MAX)
-        notices.push(
-          `The map draws at most ${MAP_EPISODES_MAX} episodes; “Max nodes” above that is for the episode–paper graph.`,
-        );
       return {
         mode,
         map,
