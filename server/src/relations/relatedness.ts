@@ -46,7 +46,11 @@ export interface PairEvidence {
   topicLinks: readonly PaperLink[];
   /** Cosine of the texts; 0 below the minimum similarity. */
   textSimilarity: number;
-  sharedTerms: readonly string[];
+  /**
+   * Whether the texts share terms a reader can be told (nameTextReason names them): similar texts
+   * with nothing to name make no SIMILAR_TEXT reason.
+   */
+  textNameable: boolean;
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -106,13 +110,13 @@ export function relate(
     const links = evidence.paperLinks.filter((link) => link.kind === kind);
     if (links.length > 0) reasons.push(paperReason(kind, links, titleOf));
   }
-  if (evidence.textSimilarity > 0 && evidence.sharedTerms.length > 0) {
+  if (evidence.textSimilarity > 0 && evidence.textNameable) {
     reasons.push({
       kind: 'SIMILAR_TEXT',
       weight: TEXT_WEIGHT * evidence.textSimilarity,
-      label: `both discuss ${evidence.sharedTerms.join(', ')}`,
+      label: '',
       paperIds: [],
-      terms: [...evidence.sharedTerms],
+      terms: [],
     });
   }
   if (reasons.length === 0) return null;
@@ -125,6 +129,17 @@ export function relate(
     reasons.reduce((sum, r) => sum + r.weight, 0),
     reasons,
   );
+}
+
+/**
+ * Names the shared terms of the relation's SIMILAR_TEXT reason, if it has one: done only for the
+ * relations an episode keeps, since finding the words to show is dearer than scoring.
+ */
+export function nameTextReason(relation: EpisodeRelation, sharedTerms: readonly string[]): void {
+  const reason = relation.reasons.find((r) => r.kind === 'SIMILAR_TEXT');
+  if (!reason) return;
+  reason.terms = [...sharedTerms];
+  reason.label = `both discuss ${sharedTerms.join(', ')}`;
 }
 
 /** A relation from its score and reasons (strongest first), as a store reads it back. */

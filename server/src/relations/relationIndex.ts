@@ -12,7 +12,7 @@ import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
 import { episodeParts } from './episodeDocument.ts';
 import { PaperLinks, type PaperFacts } from './paperLinks.ts';
-import { byScoreThenId, relate, type EpisodeRelation } from './relatedness.ts';
+import { byScoreThenId, nameTextReason, relate, type EpisodeRelation } from './relatedness.ts';
 import { Vocabulary } from './terms.ts';
 import { TextIndex, type CountedDocument, type TextIndexOptions } from './textIndex.ts';
 
@@ -162,20 +162,23 @@ export class RelationIndex {
     const relations: EpisodeRelation[] = [];
     for (const other of candidates) {
       const similarity = this.text.similarity(id, other);
-      const similar = similarity > 0;
       const relation = relate(
         {
           episodeId: other,
           paperLinks: paperLinks.get(other) ?? [],
           topicLinks: this.links.topicLinks(id, other),
-          textSimilarity: similar ? similarity : 0,
-          sharedTerms: similar ? this.text.sharedTerms(id, other, LABEL_TERMS) : [],
+          textSimilarity: similarity,
+          textNameable: similarity > 0 && this.text.sharesNameableTerm(id, other),
         },
         titleOf,
       );
       if (relation) relations.push(relation);
     }
-    return relations.sort(byScoreThenId).slice(0, limit);
+    const kept = relations.sort(byScoreThenId).slice(0, limit);
+    for (const relation of kept) {
+      nameTextReason(relation, this.text.sharedTerms(id, relation.episodeId, LABEL_TERMS));
+    }
+    return kept;
   }
 
   /**

@@ -107,47 +107,93 @@ class PairIds {
   }
 }
 
-/** Whether `text` has `piece` at `start` (a loop: startsWith with a position is no fast path). */
-function sameChars(piece: string, text: string, start: number): boolean {
-  for (let k = 0; k < piece.length; k += 1) {
-    if (piece.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  }
-  return true;
-}
-
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+function grownInts(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const next = new Int32Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 /**
  * Pieces of text by their FNV-1a hash, found without cutting them out of the text they are in:
- * most of counting is looking pieces up, and a slice costs a string each time.
+ * most of counting is looking pieces up, and a slice costs a string each time. Characters and
+ * tokens live in flat typed pools, so a lookup reads a few adjacent numbers rather than strings
+ * scattered over the heap.
  */
 class PieceTable {
   private slots = new Int32Array(1 << 14).fill(-1);
-  private readonly hashes: number[] = [];
-  private readonly texts: string[] = [];
-  private readonly tokens: PieceTokens[] = [];
+  private size = 0;
+  private hashes = new Int32Array(1 << 13);
+  /** Per piece: where its characters and its tokens start in the pools, and how many. */
+  private charStarts = new Int32Array(1 << 13);
+  private charLengths = new Int32Array(1 << 13);
+  private tokenStarts = new Int32Array(1 << 13);
+  private tokenLengths = new Int32Array(1 << 13);
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
+  /** Every piece's tokens, three numbers each (see PieceTokens). */
+  tokens = new Int32Array(1 << 16);
+  private tokensUsed = 0;
 
-  /** The tokens of text[start, end), whose hash is `hash`; undefined when not yet added. */
-  find(text: string, start: number, end: number, hash: number): PieceTokens | undefined {
+  /** The piece text[start, end) whose hash is `hash`, or -1 when not yet added. */
+  find(text: string, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
+    const length = end - start;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const entry = slots[at]!;
-      if (entry === -1) return undefined;
-      if (this.hashes[entry] !== hash) continue;
-      const piece = this.texts[entry]!;
-      if (piece.length === end - start && sameChars(piece, text, start)) return this.tokens[entry];
+      if (entry === -1) return -1;
+      if (this.hashes[entry] !== hash || this.charLengths[entry] !== length) continue;
+      const chars = this.chars;
+      const from = this.charStarts[entry]!;
+      let k = 0;
+      while (k < length && chars[from + k] === text.charCodeAt(start + k)) k += 1;
+      if (k === length) return entry;
     }
   }
 
-  add(text: string, hash: number, tokens: PieceTokens): void {
-    const entry = this.texts.length;
-    this.texts.push(text);
-    this.hashes.push(hash);
-    this.tokens.push(tokens);
-    if (entry * 2 >= this.slots.length) this.rehash();
-    else this.place(entry);
+  /** Where the piece's tokens start in `tokens`. */
+  tokenStart(entry: number): number {
+    return this.tokenStarts[entry]!;
+  }
+
+  /** Where the piece's tokens end in `tokens`. */
+  tokenEnd(entry: number): number {
+    return this.tokenStarts[entry]! + this.tokenLengths[entry]!;
+  }
+
+  /** Adds a piece with its tokens; returns its entry. */
+  add(piece: string, hash: number, tokens: PieceTokens): number {
+    const entry = this.size;
+    this.size += 1;
+    this.hashes = grownInts(this.hashes, this.size);
+    this.charStarts = grownInts(this.charStarts, this.size);
+    this.charLengths = grownInts(this.charLengths, this.size);
+    this.tokenStarts = grownInts(this.tokenStarts, this.size);
+    this.tokenLengths = grownInts(this.tokenLengths, this.size);
+    this.hashes[entry] = hash;
+    if (this.charsUsed + piece.length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.charsUsed + piece.length, this.chars.length * 2));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = 0; k < piece.length; k += 1) this.chars[this.charsUsed + k] = piece.charCodeAt(k);
+    this.charStarts[entry] = this.charsUsed;
+    this.charLengths[entry] = piece.length;
+    this.charsUsed += piece.length;
+    this.tokens = grownInts(this.tokens, this.tokensUsed + tokens.length);
+    this.tokens.set(tokens, this.tokensUsed);
+    this.tokenStarts[entry] = this.tokensUsed;
+    this.tokenLengths[entry] = tokens.length;
+    this.tokensUsed += tokens.length;
+    if (this.size * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let each = 0; each < this.size; each += 1) this.place(each);
+    } else this.place(entry);
+    return entry;
   }
 
   private place(entry: number): void {
@@ -155,11 +201,6 @@ class PieceTable {
     let at = this.hashes[entry]! & mask;
     while (this.slots[at] !== -1) at = (at + 1) & mask;
     this.slots[at] = entry;
-  }
-
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let entry = 0; entry < this.texts.length; entry += 1) this.place(entry);
   }
 }
 
@@ -260,6 +301,17 @@ export class Vocabulary {
     this.counts[term]! += 1;
   }
 
+  /** Counts the phrase of two words; its way of writing is looked up on its first use in the text. */
+  private addPhrase(first: number, second: number, firstForm: number, secondForm: number): void {
+    const term = this.phraseId(first, second);
+    if (term >= this.counts.length) this.grow(term);
+    if (this.counts[term] === 0) {
+      this.touched.push(term);
+      this.firstForms[term] = this.phraseForm(firstForm, secondForm);
+    }
+    this.counts[term]! += 1;
+  }
+
   /**
    * Counts one part's words and phrases. A phrase runs over plain spaces and in-word hyphens
    * ("rejection-sampling"); anything else (a stop word, punctuation, a number, a new line) ends it.
@@ -283,11 +335,16 @@ export class Vocabulary {
         continue;
       }
       if (start >= 0) {
-        const tokens =
-          this.pieces.find(text, start, i, hash) ?? this.tokenize(text.slice(start, i), hash);
-        for (let t = 0; t < tokens.length; t += 3) {
+        const pieces = this.pieces;
+        let entry = pieces.find(text, start, i, hash);
+        if (entry < 0)
+          entry = pieces.add(text.slice(start, i), hash, this.tokenize(text, start, i));
+        const tokens = pieces.tokens;
+        const first = pieces.tokenStart(entry);
+        const end = pieces.tokenEnd(entry);
+        for (let t = first; t < end; t += 3) {
           const role = tokens[t]!;
-          const spaced = t === 0;
+          const spaced = t === first;
           if (role === HYPHEN && !spaced && previousTerm >= 0) {
             hyphenPending = true;
             continue;
@@ -303,7 +360,7 @@ export class Vocabulary {
           if (role === CONTENT) {
             this.add(term, form);
             if (joins && previousTerm !== term) {
-              this.add(this.phraseId(previousTerm, term), this.phraseForm(previousForm, form));
+              this.addPhrase(previousTerm, term, previousForm, form);
               if (previousRole === MODIFIER) this.add(previousTerm, previousForm);
             }
           }
@@ -320,10 +377,10 @@ export class Vocabulary {
     }
   }
 
-  /** wink's tokens of a piece of text between spaces, kept for its next use. */
-  private tokenize(text: string, hash: number): PieceTokens {
+  /** wink's tokens of the piece text[start, end) between spaces. */
+  private tokenize(text: string, start: number, end: number): PieceTokens {
     const { readDoc, its } = wink();
-    const read = readDoc(text).tokens();
+    const read = readDoc(text.slice(start, end)).tokens();
     const values = read.out(its.value) as string[];
     const types = read.out(its.type) as string[];
     const partsOfSpeech = read.out(its.pos) as string[];
@@ -345,7 +402,6 @@ export class Vocabulary {
         tokens[i * 3 + 2] = this.formId(displayForm(value));
       }
     });
-    this.pieces.add(text, hash, tokens);
     return tokens;
   }
 

@@ -14,6 +14,7 @@
 // them at the last learn; a phrase first used after it is not a term until the corpus is built
 // again from its texts.
 import { bm25Statistics, type Bm25Statistics } from './bm25.ts';
+import { NearestLists } from './nearest.ts';
 import { Vocabulary, type CountedTerms, type TextTerms } from './terms.ts';
 
 export interface TextDocument {
@@ -272,6 +273,18 @@ export class TextIndex {
     return this.similar(similarity, sharedTerms) ? similarity : 0;
   }
 
+  /** Whether two documents share a key term `readable` would show, so sharedTerms names some. */
+  sharesNameableTerm(a: string, b: string): boolean {
+    const x = this.documents.get(a);
+    const y = this.documents.get(b);
+    if (!x || !y) return false;
+    let found = false;
+    this.eachSharedKey(x, y, (term) => {
+      found ||= this.nameable(term);
+    });
+    return found;
+  }
+
   /** The key terms two documents share, heaviest first, as written; phrases absorb their words. */
   sharedTerms(a: string, b: string, limit: number): string[] {
     const x = this.documents.get(a);
@@ -333,11 +346,10 @@ export class TextIndex {
   private readable(weighted: [number, number][], limit: number): string[] {
     const vocabulary = this.vocabulary;
     const { phrases } = vocabulary;
-    const common = Math.max(2, this.documents.size / 2);
     const shown = (term: number, weight: number) =>
       phrases[term] ? weight * PHRASE_PREFERENCE : weight;
     const ranked = weighted
-      .filter(([term]) => (this.documentCounts[term] ?? 0) <= common)
+      .filter(([term]) => this.nameable(term))
       .map(([term, weight]): [number, number] => [term, shown(term, weight)])
       .sort((a, b) => b[1] - a[1] || byId(vocabulary.term(a[0]), vocabulary.term(b[0])))
       .slice(0, limit * 3)
@@ -351,6 +363,11 @@ export class TextIndex {
       .filter((term) => phrases[term] || !inPhrases.has(vocabulary.term(term)))
       .slice(0, limit)
       .map((term) => this.displayForm(term));
+  }
+
+  /** Whether a term may be shown: not one more than half the corpus uses. */
+  private nameable(term: number): boolean {
+    return (this.documentCounts[term] ?? 0) <= Math.max(2, this.documents.size / 2);
   }
 
   private displayForm(term: number): string {
@@ -456,9 +473,68 @@ export class TextIndex {
     // Dense (filled) so it stays a fast array: key terms are terms known at this learn.
     this.postings = new Array<Posting | undefined>(this.vocabulary.size).fill(undefined);
     for (const document of documents) this.weighDocument(document);
-    for (const document of documents) document.neighbours = this.rank(document);
+    this.rankAll(documents);
     this.learntSize = documents.length;
     this.changedSinceLearn = 0;
+  }
+
+  /**
+   * Every document's neighbours in one pass over the pairs: a pair's cosine is summed once, in the
+   * walk of the document earlier in `documents` (over the later part of each posting, which
+   * weighDocument filled in that order), and offered to both. Sums run over the shared key terms in
+   * ascending order either way, so they equal what `similarity` and `rank` compute.
+   */
+  private rankAll(documents: readonly IndexedDocument[]): void {
+    const slotCount = this.bySlot.length;
+    const position = new Int32Array(slotCount);
+    documents.forEach((document, at) => (position[document.slot] = at));
+    const lists = new NearestLists(
+      slotCount,
+      this.options.neighbours,
+      (slot) => this.bySlot[slot]!.id,
+    );
+    this.fitOverlapScratch();
+    const weights = this.overlapWeights;
+    const shared = this.overlapTerms;
+    const touched: number[] = [];
+    documents.forEach((document, at) => {
+      const { keyIds, keyWeights } = document;
+      for (let i = 0; i < keyIds.length; i += 1) {
+        const posting = this.postings[keyIds[i]!];
+        if (!posting) continue;
+        const weight = keyWeights[i]!;
+        for (let j = posting.size - 1; j >= 0; j -= 1) {
+          const slot = posting.slots[j]!;
+          if (position[slot]! <= at) break;
+          if (shared[slot] === 0) touched.push(slot);
+          weights[slot]! += weight * posting.weights[j]!;
+          shared[slot]! += 1;
+        }
+      }
+      for (const slot of touched) {
+        const similarity = weights[slot]!;
+        if (this.similar(similarity, shared[slot]!)) {
+          lists.offer(document.slot, slot, similarity);
+          lists.offer(slot, document.slot, similarity);
+        }
+        weights[slot] = 0;
+        shared[slot] = 0;
+      }
+      touched.length = 0;
+    });
+    for (const document of documents) {
+      document.neighbours = lists
+        .list(document.slot)
+        .map(({ slot, similarity }) => ({ id: this.bySlot[slot]!.id, similarity }));
+    }
+  }
+
+  private fitOverlapScratch(): void {
+    const slots = this.bySlot.length;
+    if (this.overlapWeights.length < slots) {
+      this.overlapWeights = new Float64Array(slots * 2);
+      this.overlapTerms = new Uint32Array(slots * 2);
+    }
   }
 
   /** Weighs the document with the learnt statistics, keeps its heaviest shared terms, posts them. */
@@ -507,11 +583,7 @@ export class TextIndex {
 
   /** The similar documents, unordered: an inverted-index walk over the document's key terms. */
   private similarDocuments(document: IndexedDocument): TextNeighbour[] {
-    const slots = this.bySlot.length;
-    if (this.overlapWeights.length < slots) {
-      this.overlapWeights = new Float64Array(slots * 2);
-      this.overlapTerms = new Uint32Array(slots * 2);
-    }
+    this.fitOverlapScratch();
     const weights = this.overlapWeights;
     const shared = this.overlapTerms;
     const touched: number[] = [];
