@@ -146,6 +146,39 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     await shot(page, `map-home-${size}`);
   });
 
+  it('keeps every cluster label whole inside the drawing, at rest and after a zoom', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    const cutLabels = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector<HTMLElement>('[data-testid="map-canvas"]')!;
+        const area = frame.getBoundingClientRect();
+        return [...frame.querySelectorAll<HTMLElement>('[data-testid="cluster-label"]')]
+          .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+          .map((label) => ({
+            text: label.textContent!.trim(),
+            box: label.getBoundingClientRect(),
+            // Text wider than the label's own box is cut off mid-word (a long name wraps, then ends in an ellipsis).
+            clipped: [label, ...label.querySelectorAll<HTMLElement>('*')].some(
+              (el) => el.scrollWidth > el.clientWidth + 1,
+            ),
+          }))
+          .filter(
+            ({ box, clipped }) =>
+              clipped || box.left < area.left - 0.5 || box.right > area.right + 0.5,
+          )
+          .map(
+            ({ text, box, clipped }) =>
+              `${text}: ${box.left}–${box.right} in ${area.left}–${area.right}${clipped ? ', text clipped' : ''}`,
+          );
+      });
+    await page.waitForSelector('[data-testid="map-canvas"][data-labels-settled="true"]');
+    expect(await cutLabels()).toEqual([]);
+    await page.getByTestId('zoom-in').click();
+    await page.getByTestId('zoom-out').click();
+    await expect.poll(cutLabels).toEqual([]);
+  });
+
   it('drills into a cluster from its label and back', async () => {
     const label = page.getByTestId('cluster-label').first();
     const name = (await label.textContent())!.trim();
