@@ -4,7 +4,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { GraphStore } from '../store/store.ts';
-import { graphAtomFeed, paperAtomFeed } from './atomDocuments.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 
 const siteSchema = z
@@ -22,6 +21,8 @@ export function useAtomFeeds(store: GraphStore): Plugin {
       if (request.method !== 'GET') return answer(405, 'Atom feeds are read with GET');
       const site = siteSchema.safeParse(url.searchParams.get('site'));
       if (!site.success) return answer(400, 'site must be the http(s) origin of the web app');
+      // The XML builder loads with the first Atom request: a start answers without it.
+      const { graphAtomFeed, paperAtomFeed } = await import('./atomDocuments.ts');
       if (url.pathname === '/atom/episodes')
         return answer(200, await graphAtomFeed(store, site.data), ATOM_TYPE);
       const ref = url.searchParams.get('ref')?.trim() ?? '';

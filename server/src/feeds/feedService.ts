@@ -6,9 +6,8 @@ import { feedUrlSchema, newFeedRecord, type FeedRecord, type FeedStatus } from '
 import { decodeFeedBytes } from '../import/encoding.ts';
 import { ImportError } from '../import/errors.ts';
 import { importWithGuidIdentity } from '../import/guidIdentity.ts';
-import { importFeedContent, MAX_FEED_BYTES } from '../import/pipeline.ts';
+import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import type { FeedsConfig } from '../config.ts';
-import { rssChannelTitle } from '../import/readers/rss.ts';
 import { InvalidImportBatchError } from '../store/shared/validateBatch.ts';
 import { SerialQueue } from '../store/shared/serialQueue.ts';
 import type { GraphStore } from '../store/store.ts';
@@ -210,6 +209,11 @@ export class FeedService {
     etag: string | null,
     lastModified: string | null,
   ): Promise<FeedRecord> {
+    // The pipeline loads with the first fetched feed, not at start: most starts fetch none before they answer.
+    const [{ importFeedContent }, { rssChannelTitle }] = await Promise.all([
+      import('../import/pipeline.ts'),
+      import('../import/readers/rss.ts'),
+    ]);
     let status: FeedStatus = 'INVALID_FEED';
     try {
       const content = decodeFeedBytes(bytes);

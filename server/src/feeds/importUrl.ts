@@ -2,7 +2,8 @@
 // then parsed like a file. A fetch that fails is an ImportError naming the URL and saying why.
 import { decodeFeedBytes } from '../import/encoding.ts';
 import { ImportError } from '../import/errors.ts';
-import { importFeedContent, MAX_FEED_BYTES } from '../import/pipeline.ts';
+import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
+import { importFeedContent } from '../import/pipeline.ts';
 import type { ImportBatch } from '../domain/model.ts';
 import { fetchFeed, USER_AGENT } from './fetchFeed.ts';
 

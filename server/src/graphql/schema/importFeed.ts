@@ -1,7 +1,6 @@
 import type { ImportResult } from '../../domain/model.ts';
 import { ImportError } from '../../import/errors.ts';
 import { importWithGuidIdentity } from '../../import/guidIdentity.ts';
-import { importFeedContent } from '../../import/pipeline.ts';
 import { builder } from '../builder.ts';
 import { assertAdmin } from './admin.ts';
 import { NotAuthorizedError } from './errors.ts';
@@ -36,6 +35,8 @@ builder.mutationField('importFeed', (t) =>
     },
     resolve: async (_root, args, context) => {
       assertAdmin(context, 'importFeed');
+      // Loaded by the first import, so that a start does not pay for the whole pipeline.
+      const { importFeedContent } = await import('../../import/pipeline.ts');
       const batch = await importFeedContent(args.content, {
         format: args.format,
         file: 'importFeed',
