@@ -42,6 +42,8 @@ function displayForm(value: string): string {
 
 /** What an episode is about is in its nouns, names and adjectives; verbs and adverbs say how. */
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+/** Of those, the ones that can name a subject by themselves. */
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
 /** A token of a piece: a content word, a word that is one only before a noun, or neither. */
 const OTHER = 0;
@@ -208,6 +210,11 @@ class PieceTable {
 export class Vocabulary {
   /** Whether each term is a phrase. */
   readonly phrases: boolean[] = [];
+  /**
+   * Whether each term can name a subject by itself: a phrase, or a word wink tagged as a noun or a
+   * name somewhere ("decoding", "GPU"), not one only ever an adjective ("optimal", "cheap").
+   */
+  private readonly subjects: boolean[] = [];
   /** Stem or phrase by term id, and ways of writing by form id; a phrase's is written on demand. */
   private readonly termStrings: (string | undefined)[] = [];
   private readonly formStrings: (string | undefined)[] = [];
@@ -230,6 +237,7 @@ export class Vocabulary {
       id = this.phrases.length;
       this.termStrings.push(term);
       this.phrases.push(isPhrase(term));
+      this.subjects.push(isPhrase(term));
       this.termPairs.push(-1, -1);
       this.termIds.set(term, id);
     }
@@ -245,6 +253,11 @@ export class Vocabulary {
       this.formIds.set(form, id);
     }
     return id;
+  }
+
+  /** Whether the term can name a subject by itself (a phrase, a noun, a name). */
+  namesSubject(term: number): boolean {
+    return this.subjects[term] === true;
   }
 
   /** How many terms there are: term ids are below it. */
@@ -398,8 +411,10 @@ export class Vocabulary {
       else if (pos === 'VERB' && uninflected) role = MODIFIER;
       tokens[i * 3] = role;
       if (role === CONTENT || role === MODIFIER) {
-        tokens[i * 3 + 1] = this.stemId(value);
+        const stem = this.stemId(value);
+        tokens[i * 3 + 1] = stem;
         tokens[i * 3 + 2] = this.formId(displayForm(value));
+        if (role === CONTENT && NOUN_POS.has(pos)) this.subjects[stem] = true;
       }
     });
     return tokens;
@@ -425,6 +440,7 @@ export class Vocabulary {
       id = this.phrases.length;
       this.termStrings.push(undefined);
       this.phrases.push(true);
+      this.subjects.push(true);
       this.termPairs.push(first, second);
       this.phraseIds.add(first, second, id);
     }

@@ -365,9 +365,15 @@ export class TextIndex {
       .map((term) => this.displayForm(term));
   }
 
-  /** Whether a term may be shown: not one more than half the corpus uses. */
+  /**
+   * Whether a term may be shown as a subject: a phrase, a noun or a name, and not a word of the
+   * corpus' own stop list, learnt from document frequency: the terms half its episodes or more use
+   * ("AI", "model", "episode" in a podcast about AI papers) say what the podcast is, not what two
+   * of its episodes share. Below three episodes nothing is common enough to be that.
+   */
   private nameable(term: number): boolean {
-    return (this.documentCounts[term] ?? 0) <= Math.max(2, this.documents.size / 2);
+    const common = Math.max(3, this.documents.size / 2);
+    return this.vocabulary.namesSubject(term) && (this.documentCounts[term] ?? 0) < common;
   }
 
   private displayForm(term: number): string {
