@@ -105,4 +105,30 @@ describe.each([
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  it('draws a reference to a paper only an expansion added', async () => {
+    // The focus's own graph holds one end, the expansion's the other: no single answer holds both.
+    const page = await viewports[size].newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    const view = new URLSearchParams({
+      [PARAM.focus]: SCHEMING,
+      [PARAM.depth]: '1',
+      [PARAM.expanded]: IN_CONTEXT_SCHEMING,
+      [PARAM.references]: '1',
+    });
+    await page.goto(`${stack.baseUrl}/?${view}`);
+    await graphReady(page);
+    const drawn = await drawnEdges(page);
+    expect(drawn.references).toEqual([`${SCHEMING}>${IN_CONTEXT_SCHEMING}`]);
+    expect(drawn.count).toBe(drawn.edges);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    await shot(page, `reference-edges-expansion-${size}`);
+
+    view.delete(PARAM.references);
+    await page.goto(`${stack.baseUrl}/?${view}`);
+    await graphReady(page);
+    expect((await drawnEdges(page)).references).toEqual([]);
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

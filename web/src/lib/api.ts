@@ -16,6 +16,7 @@ import {
   PageInfoFragment,
   PaperCoverageQuery,
   PaperExportsQuery,
+  PaperReferenceIdsQuery,
   PaperLinkFragment,
   PaperPageQuery,
   PaperQuery,
@@ -106,6 +107,10 @@ export const LOOKUP_BATCH = 500;
 
 /** Lookups in flight at once while exporting a large view. */
 const PARALLEL_LOOKUPS = 4;
+/** References and citers asked for per paper: the API's most (`references(first:)`). */
+const REFERENCE_IDS = 200;
+/** Papers per reference lookup: each costs about 2 × REFERENCE_IDS, within the complexity budget. */
+const REFERENCE_LOOKUP_BATCH = 100;
 
 // The GraphQL-over-HTTP envelope, and lastChangedAt: a date-time the schema can only call a String.
 const envelopeSchema = z.object({
@@ -207,10 +212,11 @@ export function createApi(options: ApiClientOptions) {
     variablesFor: (chunk: string[]) => Variables,
     rowsOf: (data: Result) => readonly (Row | null)[],
     signal?: AbortSignal,
+    batch = LOOKUP_BATCH,
   ): Promise<(Row | null)[]> {
     const chunks: string[][] = [];
-    for (let start = 0; start < ids.length; start += LOOKUP_BATCH)
-      chunks.push(ids.slice(start, start + LOOKUP_BATCH));
+    for (let start = 0; start < ids.length; start += batch)
+      chunks.push(ids.slice(start, start + batch));
     const lookUpChunk = async (chunk: string[]) => {
       const rows = rowsOf(await request(document, variablesFor(chunk), signal));
       if (rows.length !== chunk.length) {
@@ -325,6 +331,36 @@ export function createApi(options: ApiClientOptions) {
         (data) => data.papersByRefs,
         signal,
       );
+    },
+
+    /**
+     * The reference edges (paper → paper) between each of `papers` and the papers of `among`, in
+     * either direction; a paper citing or cited by more than REFERENCE_IDS others may miss some.
+     */
+    async referencesBetween(
+      papers: readonly string[],
+      among: ReadonlySet<string>,
+      signal?: AbortSignal,
+    ): Promise<ReferenceEdge[]> {
+      const rows = await lookUp(
+        PaperReferenceIdsQuery,
+        papers,
+        (refs) => ({ refs, first: REFERENCE_IDS }),
+        (data) => data.papersByRefs,
+        signal,
+        REFERENCE_LOOKUP_BATCH,
+      );
+      const edges = new Map<string, ReferenceEdge>();
+      const add = (source: string, target: string) => {
+        if (source !== target && among.has(source) && among.has(target))
+          edges.set(`${source}>${target}`, { source, target });
+      };
+      for (const paper of rows) {
+        if (!paper) continue;
+        for (const cited of paper.references) add(paper.id, cited.id);
+        for (const citing of paper.referencedBy) add(citing.id, paper.id);
+      }
+      return [...edges.values()];
     },
 
     /** The episode map of every cluster, or of one: its episodes and clusters, and its edges without reasons. */

@@ -189,6 +189,24 @@ export const PaperPageQuery = graphql(
   [PaperDetailFragment, PaperLinkFragment],
 );
 
+/**
+ * The papers each of many papers cites and is cited by, as ids: the reference edges between papers
+ * that no single `graph` answer held together (an expansion's papers and the rest of the view).
+ */
+export const PaperReferenceIdsQuery = graphql(`
+  query PaperReferenceIds($refs: [String!]!, $first: Int!) {
+    papersByRefs(refs: $refs) {
+      id
+      references(first: $first) {
+        id
+      }
+      referencedBy(first: $first) {
+        id
+      }
+    }
+  }
+`);
+
 export const EnrichmentQuery = graphql(`
   query Enrichment {
     enrichment {

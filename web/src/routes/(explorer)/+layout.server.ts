@@ -53,6 +53,30 @@ async function baseView(api: Api, params: GraphParams): Promise<BaseView> {
   return { graph: bestConnected(all, params.limit), total: all.nodes.length };
 }
 
+/**
+ * The base graph with the reference edges between the papers only expansions added and every paper
+ * in view (base and expansions), which no single `graph` answer holds.
+ */
+async function withReferencesAcross(
+  api: Api,
+  base: GraphData,
+  expansions: readonly GraphData[],
+  tolerant: <T>(what: string, work: Promise<T>, fallback: T) => Promise<T>,
+): Promise<GraphData> {
+  const papersOf = (graph: GraphData) =>
+    graph.nodes.filter((node) => node.kind === 'PAPER').map((node) => node.id);
+  const inBase = new Set(papersOf(base));
+  const added = [...new Set(expansions.flatMap(papersOf))].filter((id) => !inBase.has(id));
+  if (added.length === 0) return base;
+  const among = new Set([...inBase, ...added]);
+  const across = await tolerant(
+    'Could not load the references of the expanded papers',
+    api.referencesBetween(added, among),
+    [],
+  );
+  return { ...base, referenceEdges: [...(base.referenceEdges ?? []), ...across] };
+}
+
 /** A paper reference in any form becomes the paper's id; episode ids and unknown refs stay as given. */
 async function canonicalId(api: Api, ref: string | null): Promise<string | null> {
   if (ref === null || isEpisodeId(ref)) return ref;
@@ -127,6 +151,11 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       ),
       canonicalId(api, params.focus),
     ]);
+    // Each answer holds the references among its own papers: those between an expansion's new
+    // papers and the rest of the view are asked for apart.
+    if (params.references && expansions.length > 0) {
+      base.graph = await withReferencesAcross(api, base.graph, expansions, tolerant);
+    }
     // Dates only for a timeline or a date range, topics only for topic colour or filter: batch lookups.
     const inView = [base.graph, ...expansions];
     const idsOf = (kind: GraphNode['kind']) => [
