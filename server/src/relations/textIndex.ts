@@ -72,9 +72,8 @@ interface IndexedDocument {
 
 /** The documents having a term as a key term, with its weight there (unordered). */
 interface Posting {
-  slots: Int32Array;
-  weights: Float64Array;
-  size: number;
+  slots: number[];
+  weights: number[];
 }
 
 const PHRASE_PREFERENCE = 2;
@@ -110,27 +109,24 @@ function heaviestShared(
   statistics: Bm25Statistics,
   limit: number,
 ): number[] {
-  const eligible = new Uint8Array(termIds.length);
-  const eligibleWeights: number[] = [];
+  if (weightScratch.length < termIds.length) weightScratch = new Float64Array(termIds.length * 2);
+  let eligible = 0;
   for (let i = 0; i < termIds.length; i += 1) {
-    if (statistics.shared(termIds[i]!) && weights[i]! > 0) {
-      eligible[i] = 1;
-      eligibleWeights.push(weights[i]!);
-    }
+    if (statistics.shared(termIds[i]!) && weights[i]! > 0) weightScratch[eligible++] = weights[i]!;
   }
   let threshold = 0;
   let tiesTaken = limit;
-  if (eligibleWeights.length > limit) {
-    const sorted = Float64Array.from(eligibleWeights).sort();
-    threshold = sorted[sorted.length - limit]!;
-    let firstAbove = sorted.length - limit;
-    while (firstAbove < sorted.length && sorted[firstAbove] === threshold) firstAbove += 1;
-    tiesTaken = limit - (sorted.length - firstAbove);
+  if (eligible > limit) {
+    const sorted = weightScratch.subarray(0, eligible).sort();
+    threshold = sorted[eligible - limit]!;
+    let firstAbove = eligible - limit;
+    while (firstAbove < eligible && sorted[firstAbove] === threshold) firstAbove += 1;
+    tiesTaken = limit - (eligible - firstAbove);
   }
   const keys: number[] = [];
   for (let i = 0; i < termIds.length; i += 1) {
-    if (eligible[i] === 0) continue;
     const weight = weights[i]!;
+    if (!(weight > 0) || !statistics.shared(termIds[i]!)) continue;
     if (weight > threshold) keys.push(i);
     else if (weight === threshold && tiesTaken > 0) {
       keys.push(i);
@@ -139,6 +135,9 @@ function heaviestShared(
   }
   return keys;
 }
+
+/** heaviestShared's scratch: the eligible weights, sorted in place. */
+let weightScratch = new Float64Array(1024);
 
 export class TextIndex {
   private readonly options: TextIndexOptions;
@@ -509,7 +508,7 @@ export class TextIndex {
         const posting = this.postings[keyIds[i]!];
         if (!posting) continue;
         const weight = keyWeights[i]!;
-        for (let j = posting.size - 1; j >= 0; j -= 1) {
+        for (let j = posting.slots.length - 1; j >= 0; j -= 1) {
           const slot = posting.slots[j]!;
           if (position[slot]! <= at) break;
           if (shared[slot] === 0) touched.push(slot);
@@ -551,22 +550,13 @@ export class TextIndex {
     document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
     document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
     document.keyIds.forEach((term, i) => {
-      let posting = this.postings[term];
-      if (!posting) {
-        posting = { slots: new Int32Array(4), weights: new Float64Array(4), size: 0 };
-        this.postings[term] = posting;
+      const posting = this.postings[term];
+      if (posting) {
+        posting.slots.push(document.slot);
+        posting.weights.push(document.keyWeights[i]!);
+      } else {
+        this.postings[term] = { slots: [document.slot], weights: [document.keyWeights[i]!] };
       }
-      if (posting.size === posting.slots.length) {
-        const slots = new Int32Array(posting.size * 2);
-        slots.set(posting.slots);
-        const weights = new Float64Array(posting.size * 2);
-        weights.set(posting.weights);
-        posting.slots = slots;
-        posting.weights = weights;
-      }
-      posting.slots[posting.size] = document.slot;
-      posting.weights[posting.size] = document.keyWeights[i]!;
-      posting.size += 1;
     });
   }
 
@@ -574,12 +564,14 @@ export class TextIndex {
     for (const term of document.keyIds) {
       const posting = this.postings[term];
       if (!posting) continue;
-      const at = posting.slots.subarray(0, posting.size).indexOf(document.slot);
+      const at = posting.slots.indexOf(document.slot);
       if (at < 0) continue;
-      const last = posting.size - 1;
-      posting.slots[at] = posting.slots[last]!;
-      posting.weights[at] = posting.weights[last]!;
-      posting.size = last;
+      const lastSlot = posting.slots.pop()!;
+      const lastWeight = posting.weights.pop()!;
+      if (at < posting.slots.length) {
+        posting.slots[at] = lastSlot;
+        posting.weights[at] = lastWeight;
+      }
     }
   }
 
@@ -597,7 +589,7 @@ export class TextIndex {
       const posting = this.postings[term];
       if (!posting) return;
       const weight = document.keyWeights[i]!;
-      for (let j = 0; j < posting.size; j += 1) {
+      for (let j = 0; j < posting.slots.length; j += 1) {
         const slot = posting.slots[j]!;
         if (shared[slot] === 0) touched.push(slot);
         weights[slot]! += weight * posting.weights[j]!;
