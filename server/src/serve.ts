@@ -1,15 +1,17 @@
 // What `npm start` runs (main.ts loads it): serves the GraphQL API (and the web app when it is built),
 // stops cleanly on SIGINT/SIGTERM.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { flushCompileCache } from 'node:module';
 import { printable } from './cli/explained.ts';
 import { loadConfig, type Config } from './config.ts';
 import { feedServiceFor } from './feeds/feedService.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
 import { createEnrichment, notifyingImports } from './metadata/createEnrichment.ts';
-import { seedIfEmpty } from './seed.ts';
 import { createStore } from './store/createStore.ts';
 import { createWebServer } from './webServer.ts';
+
+/** Enrichment's first run starts this long after listening when no request came before. */
+const ENRICHMENT_FALLBACK_MS = 2_000;
 
 /** Resolves with the bound port (the configured one, or the system's pick for 0). */
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -22,6 +24,19 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/** Once `server` has answered its first request, or after `fallbackMs` without one. */
+function afterFirstAnswer(server: Server, fallbackMs: number, then: () => void): void {
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    clearTimeout(fallback);
+    then();
+  };
+  const fallback = setTimeout(once, fallbackMs);
+  server.once('request', (_request, response: ServerResponse) => response.once('finish', once));
+}
+
 /**
  * The store as the server uses it: seeded first when SEED_ON_START asks, then telling enrichment of
  * every import. The seed goes in before enrichment listens: its first run, once the server answers,
@@ -29,7 +44,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  */
 async function openStore(config: Config) {
   const store = await createStore(config.store);
-  if (config.seedOnStart) {
+  // The seed's import pipeline loads only for an empty store: a restart does not read it.
+  if (config.seedOnStart && (await store.stats()).episodes === 0) {
+    const { seedIfEmpty } = await import('./seed.ts');
     const seeded = await seedIfEmpty(store);
     if (seeded)
       console.log(
@@ -86,11 +103,13 @@ async function main(): Promise<void> {
   servers.push(api);
   const apiPort = await listen(api, config.api.port, config.api.host);
   const graphqlUrl = `http://${config.api.host}:${apiPort}/graphql`;
-  console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
-  // In the background, after the server answers: never-enriched or stale papers (ENRICH=false: none).
-  enrichment?.schedule();
+  // Before the API's line, which tells a watching process that the start-up lines are out.
   if (config.adminToken === undefined)
     console.log('ADMIN_TOKEN is not set: mutations (importFeed) are disabled.');
+  console.log(`papergraph API (${store.kind} store): ${graphqlUrl}`);
+  // In the background, after the server answers: never-enriched or stale papers (ENRICH=false: none).
+  // Loading the service's modules waits for the first answer, so it does not delay that answer.
+  if (enrichment) afterFirstAnswer(api, ENRICHMENT_FALLBACK_MS, () => enrichment.schedule());
   const web = await createWebServer({ graphqlUrl, port: apiPort });
   if (web) {
     servers.push(web);
