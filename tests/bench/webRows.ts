@@ -2,12 +2,13 @@
 // Chromium figures taken on a bench page that draws with the app's own graph code (webPage/).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { QuerySample } from './queryRows.ts';
-import { row, unmeasured, type Row } from './report.ts';
+import { renderNotes, renderTable, row, unmeasured, type Row } from './report.ts';
 import { postGraphql, startWeb } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 import { webBuildSnapshot } from './webBuild.ts';
@@ -122,6 +123,8 @@ async function homeViewRows(
   webUrl: string,
   quick: boolean,
   log: (line: string) => void,
+  path = HOME_PATH,
+  idSuffix = '',
 ): Promise<Row[]> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -133,7 +136,7 @@ async function homeViewRows(
       [];
     for (let i = 0; i < (quick ? 1 : 3); i += 1) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(`${webUrl}${HOME_PATH}`, { waitUntil: 'commit' });
+      await page.goto(`${webUrl}${path}`, { waitUntil: 'commit' });
       const handle = await page.waitForFunction(
         () => {
           // A map the page could not load or draw says so at once: no point waiting for it.
@@ -156,7 +159,7 @@ async function homeViewRows(
       );
       const drawn = (await handle.jsonValue())!;
       await page.close();
-      if ('problem' in drawn) throw new Error(`${HOME_PATH}: ${drawn.problem}`);
+      if ('problem' in drawn) throw new Error(`${path}: ${drawn.problem}`);
       runs.push(drawn);
     }
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
@@ -168,15 +171,15 @@ async function homeViewRows(
     );
     return [
       row(
-        'web-home-map',
+        `web-home-map${idSuffix}`,
         LABELS.home,
         WEB_GOALS.home,
         median / 1000,
         `${(median / 1000).toFixed(2)} s`,
-        `${HOME_PATH}: ${first.nodes} episodes / ${first.edges} edges in ${first.clusters} clusters; median of ${runs.length} fresh pages (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), from navigation start (performance.now) to the first label sweep at rest, SSR + episodeMap + layout + draw`,
+        `${path}: ${first.nodes} episodes / ${first.edges} edges in ${first.clusters} clusters; median of ${runs.length} fresh pages (${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s), from navigation start (performance.now) to the first label sweep at rest, SSR + episodeMap + layout + draw`,
       ),
       row(
-        'web-home-isolated',
+        `web-home-isolated${idSuffix}`,
         LABELS.homeIsolated,
         WEB_GOALS.homeIsolated,
         share,
@@ -494,3 +497,66 @@ async function servedRows(options: WebOptions, noChromium: string | null): Promi
     await rm(buildDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The home map alone, at several map sizes, on a synthetic store of `--episodes` episodes (imported
+ * once into `--data-dir` when that is empty, so later runs measure at once):
+ *   node tests/bench/webRows.ts --episodes 5000 --data-dir /tmp/pg-5k [--limits 500,2000,5000] [--quick]
+ */
+async function homeMapsMain(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      episodes: { type: 'string', default: '5000' },
+      'data-dir': { type: 'string' },
+      limits: { type: 'string', default: '2000,5000' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  const log = (line: string) => console.log(line);
+  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'papergraph-web-bench-')));
+  const { createEmbeddedStore } = await import('../../server/src/store/embedded/index.ts');
+  const store = await createEmbeddedStore({ dataDir });
+  if ((await store.stats()).episodes === 0) {
+    const { defaultFeedDir, ensureFeed } = await import('./feed.ts');
+    const { timeImport } = await import('./importRows.ts');
+    const feed = ensureFeed(values.episodes, 1, defaultFeedDir(values.episodes, 1), log);
+    log(`import: ${values.episodes} episodes into ${dataDir}`);
+    const timing = await timeImport(store, feed, 'rss');
+    log(`import: ${timing.seconds.toFixed(0)} s`);
+  }
+  await store.close();
+  const { startApi } = await import('./serverProcess.ts');
+  const api = await startApi(dataDir, log);
+  const buildDir = await webBuildSnapshot(false, log);
+  try {
+    const web = await startWeb(buildDir, api.url);
+    try {
+      const rows: Row[] = [];
+      for (const limit of values.limits.split(',').map(Number)) {
+        rows.push(
+          ...(await homeViewRows(
+            web.url,
+            values.quick,
+            log,
+            `/?view=map&limit=${limit}`,
+            `-${limit}`,
+          )),
+        );
+      }
+      log(
+        `machine load (1, 5, 15 min): ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(', ')}`,
+      );
+      log(renderTable(rows));
+      log(renderNotes(rows));
+    } finally {
+      await web.stop();
+    }
+  } finally {
+    await api.stop();
+    await rm(buildDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await homeMapsMain();
