@@ -3,7 +3,7 @@
 // as much as drawing them.
 import type { Point } from './layout.ts';
 
-export interface Viewport {
+interface Viewport {
   zoom: number;
   pan: Point;
 }
