@@ -13,14 +13,27 @@ import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
-import {
+import type {
+  Cluster,
+  RelationChange,
+  RelationCorpus,
   RelationIndex,
-  type Cluster,
-  type RelationChange,
-  type RelationCorpus,
-  type RelationIndexOptions,
-  type ScoredRelation,
+  RelationIndexOptions,
+  ScoredRelation,
 } from '../../relations/relationIndex.ts';
+
+type RelationCore = typeof import('../../relations/relationIndex.ts');
+
+let relationCore: Promise<RelationCore> | null = null;
+
+/**
+ * The relation core with wink-nlp and its English model (about 50 ms and 20 MB): loaded by the
+ * first write that keeps relations, so opening a store and answering reads never pay for it.
+ */
+function loadRelationCore(): Promise<RelationCore> {
+  relationCore ??= import('../../relations/relationIndex.ts');
+  return relationCore;
+}
 
 /**
  * Relations persisted per episode: as many as `Episode.related(first:)` may ask for
@@ -98,14 +111,15 @@ export class RelationKeeper {
    */
   async rowsFor(change: RelationChange): Promise<RelationRows> {
     try {
+      const core = await loadRelationCore();
       const corpus = this.#kept === null ? await this.#load() : null;
       const size = corpus?.episodes.length ?? this.#kept!.index.episodeCount;
       if (change.episodes.length > REBUILD_SHARE * size) {
-        const kept = this.#build(withChange(corpus ?? (await this.#load()), change), false);
+        const kept = this.#build(core, withChange(corpus ?? (await this.#load()), change), false);
         this.#kept = kept;
         return this.#rows(kept, new Set(kept.index.episodeIds()), change.removedEpisodeIds);
       }
-      const kept = this.#kept ?? this.#build(corpus!, true);
+      const kept = this.#kept ?? this.#build(core, corpus!, true);
       this.#kept = kept;
       const affected = kept.index.update(change);
       for (const id of change.removedEpisodeIds) kept.strongest.delete(id);
@@ -118,7 +132,8 @@ export class RelationKeeper {
 
   /** Rows for every episode: the migration of a store that holds episodes but no relations. */
   async allRows(): Promise<RelationRows> {
-    const kept = this.#build(await this.#load(), false);
+    const core = await loadRelationCore();
+    const kept = this.#build(core, await this.#load(), false);
     this.#kept = kept;
     return this.#rows(kept, new Set(kept.index.episodeIds()), []);
   }
@@ -132,8 +147,8 @@ export class RelationKeeper {
    * The index of a corpus; with `ranked`, its cluster graph too: the persisted one when the store
    * gave it, else computed (without, the caller computes every episode's relations and fills it in).
    */
-  #build(corpus: StoredRelationCorpus, ranked: boolean): Kept {
-    const index = RelationIndex.build(corpus, this.#options);
+  #build(core: RelationCore, corpus: StoredRelationCorpus, ranked: boolean): Kept {
+    const index = core.RelationIndex.build(corpus, this.#options);
     const strongest = new Map<string, ScoredRelation[]>();
     if (ranked && corpus.strongest) {
       for (const [id, relations] of corpus.strongest) strongest.set(id, [...relations]);
