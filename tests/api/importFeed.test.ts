@@ -104,7 +104,7 @@ describeForEachStore('importFeed', (storeFactory) => {
   it('rejects a feed with one broken episode, names it and the field, and writes nothing', async () => {
     api = await createTestApi({ storeFactory, seed: false });
     const page = await readFile(SEED_PAGE, 'utf8');
-    const broken = page.replace('Source: https://arxiv.org/abs/2606.26294 ', '');
+    const broken = page.replace('Source: https://arxiv.org/abs/2606.26294 ', 'Source: our-blog ');
     const { data } = await api.query(IMPORT, { content: broken }, admin);
     expect(data!.importFeed.__typename).toBe('FeedValidationError');
     expect(data!.importFeed.issues).toHaveLength(1);

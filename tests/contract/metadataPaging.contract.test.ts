@@ -114,7 +114,7 @@ for (const factory of storeFactories()) {
         'episodes whose source matches %j: newest first, page by page',
         async (filter) => {
           const expected = episodes
-            .filter((episode) => matches(filter)(episode.sourcePaperId))
+            .filter((episode) => matches(filter)(episode.sourcePaperId!))
             .sort(newestFirst)
             .map((episode) => episode.id);
           expect(expected.length).toBeGreaterThan(1);

@@ -27,7 +27,7 @@ const SLEEPER_AGENTS: ReferenceTarget = {
 };
 
 function entryCiting(episodeId: string, references: ReferenceTarget[]): MetadataEntry {
-  const paperId = SEED.episodes.find((e) => e.id === episodeId)!.sourcePaperId;
+  const paperId = SEED.episodes.find((e) => e.id === episodeId)!.sourcePaperId!;
   return {
     paperId,
     fetchedAt: '2026-06-30T10:00:00.000Z',

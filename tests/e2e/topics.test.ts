@@ -1,5 +1,6 @@
 // Topic colour and filter in a real headless Chromium. The suite runs with ENRICH=false, so the seed has
 // no topics: the stack opens a DATA_DIR seeded here with paper metadata (topics as arXiv gives them).
+import { citedPaperIds } from '../../server/src/domain/model.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +30,7 @@ beforeAll(async () => {
   const store = await createEmbeddedStore({ dataDir });
   await seedIfEmpty(store);
   const { episodes, papers } = await store.exportBatch();
-  for (const e of episodes)
-    citations.set(e.id, [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]);
+  for (const e of episodes) citations.set(e.id, citedPaperIds(e));
   papers.forEach((paper, i) => {
     const topics =
       paper.id === DPO

@@ -61,7 +61,7 @@ describe('schema version 1 → 2', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     db.close();
   });

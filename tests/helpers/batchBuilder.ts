@@ -1,7 +1,12 @@
 // Small builders for hand-written fixtures and generated corpora. Ids follow the project's identity
 // rules (canonical paper keys, episodeIdFor) so batches look like what the import pipeline produces.
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
-import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
+import {
+  citedPaperIds,
+  type EpisodeRecord,
+  type ImportBatch,
+  type PaperRecord,
+} from '../../server/src/domain/model.ts';
 import { seededRandom } from '../../seed/synthetic/random.ts';
 
 export function arxivPaper(
@@ -53,7 +58,7 @@ export function batchOf(episodes: EpisodeRecord[], papers: PaperRecord[]): Impor
   const byId = new Map(papers.map((p) => [p.id, p]));
   const cited = new Map<string, PaperRecord>();
   for (const e of episodes) {
-    for (const id of [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]) {
+    for (const id of citedPaperIds(e)) {
       const paper = byId.get(id);
       if (!paper)
         throw new Error(`fixture bug: ${e.id} cites ${id}, which is not in the paper list`);

@@ -207,8 +207,11 @@ describe('parser properties', () => {
             expect(chapterSchema.safeParse(chapter).success).toBe(true);
           for (const date of [parsed.publishedAt, parsed.paperPublishedAt])
             if (date !== null) expect(isoDateSchema.safeParse(date).success).toBe(true);
-          expect(parsed.source.key.url).toMatch(/^https?:\/\//);
-          for (const reading of parsed.readings) expect(reading.key.url).toMatch(/^https?:\/\//);
+          if (parsed.source !== null) expect(parsed.source.key.url).toMatch(/^https?:\/\//);
+          for (const paper of [...parsed.readings, ...parsed.mentions])
+            expect(paper.key.url).toMatch(/^https?:\/\//);
+          // Mentions are read from the notes of an episode without a source only.
+          if (parsed.source !== null) expect(parsed.mentions).toEqual([]);
         },
       ),
       { numRuns: 1500 },

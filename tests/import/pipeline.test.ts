@@ -22,14 +22,34 @@ const EPISODE_5 = '#5 "One Crosscoder Feature Flips a Stalling Chatbot Into a Wo
 describe('feed errors', () => {
   it('names the file, episode and field of a broken episode', () => {
     const broken = editDescription(SEED_PAGE, 3, (d) =>
-      d.replace(' Source: https://arxiv.org/abs/2606.26294', ''),
+      d.replace(' Source: https://arxiv.org/abs/2606.26294', ' Source: our-blog'),
     );
     const error = importError(() => importFeedContent(broken, { file: 'seed.txt' }));
+    const message = '"our-blog" is not a paper link: not an arXiv id, DOI or http(s) link';
     expect(error.issues).toEqual([
-      { file: 'seed.txt', episode: EPISODE_3, field: 'source', message: 'missing "Source: <url>"' },
+      { file: 'seed.txt', episode: EPISODE_3, field: 'source', message },
     ]);
-    expect(error.message).toBe(
-      `seed.txt: episode ${EPISODE_3}: field source: missing "Source: <url>"`,
+    expect(error.message).toBe(`seed.txt: episode ${EPISODE_3}: field source: ${message}`);
+  });
+
+  it('reads an episode without a "Source:" line as show notes: its paper links are mentions', () => {
+    const sourceless = editDescription(SEED_PAGE, 3, (d) =>
+      d.replace(' Source: https://arxiv.org/abs/2606.26294', ''),
+    );
+    const batch = importFeedContent(sourceless);
+    const episode = batch.episodes.find((e) => e.title === EPISODE_3.slice(4, -1))!;
+    expect(episode.sourcePaperId).toBeNull();
+    expect(episode.recommendations).toEqual([]);
+    expect(episode.takeaways).toEqual([]);
+    // The page's reading links are now links in the notes, each with its sentence.
+    expect(episode.mentions?.length).toBeGreaterThan(0);
+    for (const mention of episode.mentions ?? []) {
+      expect(batch.papers.some((p) => p.id === mention.paperId)).toBe(true);
+      expect(mention.note).not.toBeNull();
+    }
+    // The other episodes are read as before.
+    expect(batch.episodes.filter((e) => e.sourcePaperId !== null)).toHaveLength(
+      batch.episodes.length - 1,
     );
   });
 
@@ -120,7 +140,7 @@ describe('feed errors', () => {
     expect(() => importFeedContent('')).toThrow(unknown);
   });
 
-  it('requires a title, a description and a title of at most 500 characters', () => {
+  it('requires a title of at most 500 characters, and keeps an episode with only a title', () => {
     const long = 'T'.repeat(501);
     const page = pageOf([
       { title: 'Only a title', description: '' },
@@ -128,7 +148,6 @@ describe('feed errors', () => {
     ]);
     const error = importError(() => importFeedContent(page));
     expect(error.issues).toEqual([
-      { episode: '#1 "Only a title"', field: 'description', message: 'missing description' },
       // Messages shorten the long title to keep the episode recognisable, not to repeat 501 characters.
       {
         episode: `#2 "${'T'.repeat(79)}…"`,

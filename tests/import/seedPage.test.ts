@@ -201,7 +201,7 @@ describe('seed page', () => {
       'url:https://raw.githubusercontent.com/deepseek-ai/DeepSpec/main/DSpark_paper.pdf',
     );
     expect(episode(2).sourcePaperId).toBe('arxiv:2606.26453');
-    for (const e of batch.episodes) expect(e.id).toBe(episodeIdFor(e.sourcePaperId));
+    for (const e of batch.episodes) expect(e.id).toBe(episodeIdFor(e.sourcePaperId!));
     expect(batch.papers).toHaveLength(32); // 8 sources + 24 distinct readings
     const citingDpo = batch.episodes.filter((e) =>
       e.recommendations.some((r) => r.paperId === 'arxiv:2305.18290'),

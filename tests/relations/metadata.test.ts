@@ -11,7 +11,7 @@ const SCHEMES = episodeAt(SEED, 7);
 const SLEEPER_AGENTS = 'arxiv:2401.05566';
 const SURVEY = 'arxiv:2501.00001';
 
-const sourceOf = (id: string) => SEED.episodes.find((e) => e.id === id)!.sourcePaperId;
+const sourceOf = (id: string) => SEED.episodes.find((e) => e.id === id)!.sourcePaperId!;
 
 const titles = new Map([
   ...corpusOf(SEED).paperTitles,
@@ -81,7 +81,7 @@ describe('relations through paper metadata', () => {
   it('never relates two episodes by a shared topic alone', () => {
     const corpus = corpusOf(THREE_TOPICS);
     const sources = [UNRELATED, TOPICS.proteinStructure[0]!].map(
-      (id) => THREE_TOPICS.episodes.find((e) => e.id === id)!.sourcePaperId,
+      (id) => THREE_TOPICS.episodes.find((e) => e.id === id)!.sourcePaperId!,
     );
     const index = RelationIndex.build({
       ...corpus,

@@ -121,13 +121,6 @@ const CATALOGUE: (BadFeed & { cliMessage?: RegExp })[] = [
     message: /^missing title$/,
   },
   {
-    file: 'no-source.xml',
-    problem: 'episode without a source',
-    episode: '#1 "An episode about nothing in particular"',
-    field: 'source',
-    message: /^missing "Source: <url>"$/,
-  },
-  {
     file: 'bad-dates.xml',
     problem: 'dates that do not parse (pubDate and "published on February 30")',
     episode: '#1 "When was this, anyway"',
@@ -348,7 +341,6 @@ describe('bad feed catalogue', () => {
       /empty/,
       /same episode twice/,
       /without a title/,
-      /without a source/,
       /dates that do not parse/,
       /not a URL/,
       /javascript:/,

@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportBatch } from '../../server/src/domain/model.ts';
+import { citedPaperIds, type ImportBatch } from '../../server/src/domain/model.ts';
 import { GRAPH_FILE_FORMAT, graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { createEmbeddedStore, type GraphLoad } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
@@ -60,11 +60,7 @@ const otherCorpus = () =>
 async function answers(store: GraphStore) {
   const page = await store.listEpisodes({ offset: 0, limit: 60 });
   const episodeIds = page.items.map((e) => e.id);
-  const paperIds = [
-    ...new Set(
-      page.items.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]),
-    ),
-  ].slice(0, 60);
+  const paperIds = [...new Set(page.items.flatMap((e) => citedPaperIds(e)))].slice(0, 60);
   return {
     related: await Promise.all(episodeIds.map((id) => relatedOf(store, id, 8))),
     citedBy: await store.citationsByPaperIds(paperIds, EVERY_CITATION),

@@ -95,7 +95,7 @@ describe('embedded store memory graph', () => {
         const papers = (await store.listPapers({ offset: 0, limit: 30 })).items.map((p) => p.id);
         const sources = batches()[2]!
           .episodes.slice(0, 5)
-          .map((e) => e.sourcePaperId);
+          .map((e) => e.sourcePaperId!);
         const ids = [...papers, ...sources, 'arxiv:0000.00000'];
         const full = await store.citationsByPaperIds(ids, EVERY_CITATION);
         for (const limit of [1, 5, 50, 10_000]) {

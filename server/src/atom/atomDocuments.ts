@@ -2,6 +2,7 @@
 // and one for the whole graph — its newest episodes. Links point at the web app (`site`), which serves
 // these documents at /paper/<ref>/feed.atom and /feed.atom. Text is escaped by the XML builder.
 import { XMLBuilder } from 'fast-xml-parser';
+import { citedPaperIds } from '../domain/model.ts';
 import { paperLabel } from '../ids/paperId.ts';
 import { newestEpisodes, paperCiters } from '../queries/atomFeeds.ts';
 import type { GraphStore } from '../store/store.ts';
@@ -94,11 +95,11 @@ export async function paperAtomFeed(
       title: episode.title,
       updated: instant(episode.publishedAt),
       link: episodeUrl(site, episode.id),
-      category: citation.kind === 'SOURCE' ? 'source' : 'recommended',
+      category: citation.kind.toLowerCase(),
       summary:
         citation.kind === 'SOURCE'
           ? `The episode is about ${label}.`
-          : `Recommended reading${citation.note === null ? '' : `: ${citation.note}`}`,
+          : `${citation.kind === 'MENTIONS' ? 'Mentioned' : 'Recommended reading'}${citation.note === null ? '' : `: ${citation.note}`}`,
     })),
   });
 }
@@ -119,7 +120,7 @@ export async function graphAtomFeed(store: GraphStore, site: string): Promise<st
       updated: instant(episode.publishedAt),
       link: episodeUrl(site, episode.id),
       category: null,
-      summary: `Cites ${1 + episode.recommendations.length} paper${episode.recommendations.length === 0 ? '' : 's'}${episode.summary === null ? '.' : `: ${episode.summary}`}`,
+      summary: `Cites ${citedPaperIds(episode).length} paper${citedPaperIds(episode).length === 1 ? '' : 's'}${episode.summary === null ? '.' : `: ${episode.summary}`}`,
     })),
   });
 }

@@ -6,7 +6,11 @@ import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
 
-export const CITATION_KINDS = ['SOURCE', 'RECOMMENDED'] as const;
+/**
+ * SOURCE: the paper an episode is about; RECOMMENDED: a reading it recommends; MENTIONS: a paper its
+ * show notes link to (any podcast), the note being the sentence around the link.
+ */
+export const CITATION_KINDS = ['SOURCE', 'RECOMMENDED', 'MENTIONS'] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
 /** Calendar date as YYYY-MM-DD; feeds give many formats, the parser normalises them to this. */
@@ -77,8 +81,11 @@ const episodeRecordSchema = z.object({
   summary: z.string().min(1).max(50_000).nullable(),
   takeaways: z.array(z.string().min(1).max(5_000)).max(100),
   chapters: z.array(chapterSchema).max(200),
-  sourcePaperId: z.string().min(3).max(MAX_REF_LENGTH),
+  /** Null for an episode that is about no one paper (any podcast but the "AI Papers" format). */
+  sourcePaperId: z.string().min(3).max(MAX_REF_LENGTH).nullable(),
   recommendations: z.array(recommendationSchema).max(200),
+  /** Papers the show notes link to, each with the sentence around its link; absent means none. */
+  mentions: z.array(recommendationSchema).max(200).optional(),
   // What a feed item says about the episode itself. Optional so records written before they existed
   // (and formats without them) stay valid; absent and null mean the same: the feed did not say.
   /** RSS `<guid>`: identifies the episode across title and text edits (see import/guidIdentity.ts). */
@@ -124,6 +131,51 @@ function flagRepeatedIds(
   return ids;
 }
 
+/** Every paper an episode cites, in citation order: its source, recommendations, then mentions. */
+export function citedPaperIds(
+  episode: Pick<EpisodeRecord, 'sourcePaperId' | 'recommendations' | 'mentions'>,
+): string[] {
+  return [
+    ...(episode.sourcePaperId === null ? [] : [episode.sourcePaperId]),
+    ...episode.recommendations.map((r) => r.paperId),
+    ...(episode.mentions ?? []).map((m) => m.paperId),
+  ];
+}
+
+/**
+ * An episode's citations as the stores list them: the source at position 0 (when it has one), then
+ * its recommendations from 1, then its mentions after them.
+ */
+export function citationsOfEpisode(episode: EpisodeRecord): Citation[] {
+  const citations: Citation[] = [];
+  if (episode.sourcePaperId !== null)
+    citations.push({
+      episodeId: episode.id,
+      paperId: episode.sourcePaperId,
+      kind: 'SOURCE',
+      note: null,
+      position: 0,
+    });
+  let position = 1;
+  for (const r of episode.recommendations)
+    citations.push({
+      episodeId: episode.id,
+      paperId: r.paperId,
+      kind: 'RECOMMENDED',
+      note: r.note,
+      position: position++,
+    });
+  for (const m of episode.mentions ?? [])
+    citations.push({
+      episodeId: episode.id,
+      paperId: m.paperId,
+      kind: 'MENTIONS',
+      note: m.note,
+      position: position++,
+    });
+  return citations;
+}
+
 export const importBatchSchema = z
   .object({
     episodes: z.array(episodeRecordSchema),
@@ -133,8 +185,7 @@ export const importBatchSchema = z
     const paperIds = flagRepeatedIds(batch.papers, 'papers', ctx);
     flagRepeatedIds(batch.episodes, 'episodes', ctx);
     batch.episodes.forEach((episode, i) => {
-      const cited = [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
-      cited.forEach((paperId) => {
+      citedPaperIds(episode).forEach((paperId) => {
         if (!paperIds.has(paperId)) {
           ctx.addIssue({
             code: 'custom',
@@ -166,7 +217,7 @@ export interface Citation {
   paperId: string;
   kind: CitationKind;
   note: string | null;
-  /** 0 for the source, 1.. for recommendations in the order the episode lists them. */
+  /** 0 for the source, 1.. for recommendations in the order the episode lists them, then mentions. */
   position: number;
 }
 

@@ -14,6 +14,7 @@ import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
 import { episodeFeedFields, type EpisodeFeedFields } from './episodeFeedFields.ts';
 import { episodeLabel, ImportError, type ImportIssue } from './errors.ts';
+import { paperLinksInNotes, type NoteSource } from './notes/paperLinks.ts';
 import type { RawEpisode } from './rawEpisode.ts';
 import { collapseWhitespace, excerpt } from './text.ts';
 import { splitTitleAndNote } from './titleSplit.ts';
@@ -29,11 +30,19 @@ interface ParsedReading extends PaperRef {
   note: string | null;
 }
 
+/** A paper the show notes link to, with the sentence around the link. */
+interface ParsedMention extends PaperRef {
+  note: string;
+}
+
 export interface ParsedEpisode extends EpisodeText {
   position: number;
   chapters: Chapter[];
-  source: PaperRef;
+  /** The "Source:" paper of the "AI Papers" format; null for any other podcast's episode. */
+  source: PaperRef | null;
   readings: ParsedReading[];
+  /** Papers linked from the notes of an episode without a source (none when it has one). */
+  mentions: ParsedMention[];
   /** Readings named without a link: text only. */
   unlinkedReadings: UnlinkedReading[];
   feedFields: EpisodeFeedFields;
@@ -148,9 +157,10 @@ function parseHead(head: string, readerTitle: string | null, problems: Problems)
 
   let sourceRef: PaperRef | null = null;
   const link = source?.[1] ? trimLinkPunctuation(source[1]) : '';
-  if (!source || link === '') {
-    problems.add('source', 'missing "Source: <url>"');
-  } else {
+  // Without a "Source:" line the episode is another podcast's, read for the papers its notes link.
+  if (source && link === '') {
+    problems.add('source', 'missing the link after "Source:"');
+  } else if (source) {
     cut.push([source.index, source.index + source[0].length]);
     sourceRef = paperRef(link, 'source', problems);
   }
@@ -282,6 +292,47 @@ function parseReadings(
   return { readings, unlinked };
 }
 
+/** The audio file's name, to call an untitled episode by: `…/ep-41.mp3` → `ep-41.mp3`. */
+function audioFileName(raw: RawEpisode): string | null {
+  const url = raw.enclosure?.url;
+  if (url === undefined || !URL.canParse(url)) return null;
+  const name = new URL(url).pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .at(-1);
+  if (name === undefined) return null;
+  try {
+    return collapseWhitespace(decodeURIComponent(name)) || null;
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * Papers the notes link to. The notes' own problems (an `arXiv:` id naming no paper, a refused link)
+ * do not refuse the episode: they are the show's text, and a followed feed would fail at every poll.
+ * Without notes HTML (the page format), the description text is the notes.
+ */
+function mentionsInNotes(
+  raw: RawEpisode,
+  title: string | null,
+  notes: readonly NoteSource[],
+  text: string,
+): ParsedMention[] {
+  const sources: readonly NoteSource[] =
+    notes.length > 0
+      ? notes
+      : text === ''
+        ? []
+        : [{ field: 'description', html: escapeHtml(text) }];
+  const { papers } = paperLinksInNotes(sources, { episode: episodeLabel(raw.position, title) });
+  return papers.map((paper) => ({ ref: paper.written, key: paper.key, note: paper.note }));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function findChapterStart(body: string, from: number): number | null {
   const pattern = new RegExp(CHAPTER_START.source, 'g');
   pattern.lastIndex = from;
@@ -289,22 +340,26 @@ function findChapterStart(body: string, from: number): number | null {
 }
 
 /**
- * Parses one raw episode. Throws ImportError listing every problem found in it (missing title,
- * description or source, dates or durations that do not parse, malformed chapters or readings).
+ * Parses one raw episode. Throws ImportError listing every problem found in it (a title missing with
+ * no audio to tell the episode by, dates or durations that do not parse, a "Source:" line without a
+ * paper link, malformed chapters or readings). An episode with a "Source:" line is read in the "AI
+ * Papers" format (takeaways, chapters, readings); any other is read as show notes: its summary is the
+ * text, and every paper its notes link to is a mention.
  */
-export function parseEpisode(raw: RawEpisode): ParsedEpisode {
+export function parseEpisode(raw: RawEpisode, notes: readonly NoteSource[] = []): ParsedEpisode {
   const problems = new Problems();
   const readerTitle = raw.title ? collapseWhitespace(raw.title) : '';
   const text = collapseWhitespace(raw.description);
+  const aiPapersFormat = SOURCE.test(text);
 
-  const readingsMatch = RECOMMENDED_READING.exec(text);
+  const readingsMatch = aiPapersFormat ? RECOMMENDED_READING.exec(text) : null;
   const body = readingsMatch ? text.slice(0, readingsMatch.index) : text;
   const readingsText = readingsMatch
     ? text.slice(readingsMatch.index + readingsMatch[0].length)
     : '';
-  const takeawaysMatch = KEY_TAKEAWAYS.exec(body);
+  const takeawaysMatch = aiPapersFormat ? KEY_TAKEAWAYS.exec(body) : null;
   const takeawaysStart = takeawaysMatch ? takeawaysMatch.index + takeawaysMatch[0].length : 0;
-  const chapterStart = findChapterStart(body, takeawaysStart);
+  const chapterStart = aiPapersFormat ? findChapterStart(body, takeawaysStart) : null;
   const headEnd = takeawaysMatch?.index ?? chapterStart ?? body.length;
 
   const head =
@@ -315,8 +370,8 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
           readerTitle || null,
           problems,
         );
-  if (text === '') problems.add('description', 'missing description');
-  const title = head?.title ?? (readerTitle || null);
+  const title = head?.title ?? (readerTitle || audioFileName(raw) || null);
+  // Not an episode at all: nothing to call it by and nothing to play.
   if (!title) problems.add('title', 'missing title');
   else if (title.length > MAX_TITLE_LENGTH) {
     problems.add(
@@ -330,6 +385,7 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
     : [];
   const chapters = chapterStart === null ? [] : parseChapters(body.slice(chapterStart), problems);
   const { readings, unlinked: unlinkedReadings } = parseReadings(readingsText, problems);
+  const mentions = aiPapersFormat ? [] : mentionsInNotes(raw, title, notes, text);
 
   let publishedAt = head?.generatedAt ?? null;
   if (publishedAt === null && raw.pubDateText !== undefined) {
@@ -351,20 +407,21 @@ export function parseEpisode(raw: RawEpisode): ParsedEpisode {
   const feedFields = episodeFeedFields(raw, (field, message) => problems.add(field, message));
 
   const label = episodeLabel(raw.position, title);
-  if (problems.list.length > 0 || !title || !head?.source) {
+  if (problems.list.length > 0 || !title) {
     throw new ImportError(problems.list.map((problem) => ({ episode: label, ...problem })));
   }
   return {
     position: raw.position,
     title,
     publishedAt,
-    paperPublishedAt: head.paperPublishedAt,
+    paperPublishedAt: head?.paperPublishedAt ?? null,
     durationMinutes,
-    summary: head.summary,
+    summary: head?.summary ?? null,
     takeaways,
     chapters,
-    source: head.source,
+    source: head?.source ?? null,
     readings,
+    mentions,
     unlinkedReadings,
     feedFields,
   };

@@ -10,7 +10,9 @@ import type { RawEpisode } from './rawEpisode.ts';
 import { detectFormat, type FeedFormat } from './readers/detect.ts';
 import { readJsonExport } from './readers/json.ts';
 import { readPage } from './readers/page.ts';
-import { readRss } from './readers/rss.ts';
+import { notesOfEpisode } from './notes/episodeNotes.ts';
+import type { NoteSource } from './notes/paperLinks.ts';
+import { readPodcastFeed } from './podcasting20/podcastFeed.ts';
 import { resolveEpisodes } from './resolve.ts';
 import { cleanControlCharacters } from './text.ts';
 
@@ -31,12 +33,25 @@ function tooLarge(bytes: number): ImportError {
   ]);
 }
 
-function batchFromRawEpisodes(raw: RawEpisode[]): ImportBatch {
+/** An episode as read, with its notes as HTML when the format keeps them (RSS). */
+interface ReadEpisode {
+  raw: RawEpisode;
+  notes?: NoteSource[];
+}
+
+function rssEpisodes(content: string): ReadEpisode[] {
+  return readPodcastFeed(content).episodes.map((episode) => ({
+    raw: episode.raw,
+    notes: notesOfEpisode(episode),
+  }));
+}
+
+function batchFromRawEpisodes(read: ReadEpisode[]): ImportBatch {
   const issues: ImportIssue[] = [];
   const parsed: ParsedEpisode[] = [];
-  for (const episode of raw) {
+  for (const { raw, notes } of read) {
     try {
-      parsed.push(parseEpisode(episode));
+      parsed.push(parseEpisode(raw, notes));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       issues.push(...error.issues);
@@ -62,7 +77,9 @@ function importContent(content: string, format: ImportFormat): ImportBatch {
   const batch =
     concrete === 'JSON'
       ? readJsonExport(cleaned)
-      : batchFromRawEpisodes(concrete === 'RSS' ? readRss(cleaned) : readPage(cleaned));
+      : batchFromRawEpisodes(
+          concrete === 'RSS' ? rssEpisodes(cleaned) : readPage(cleaned).map((raw) => ({ raw })),
+        );
   if (batch.episodes.length === 0)
     throw new ImportError([{ message: 'feed contains no episodes' }]);
   return batch;

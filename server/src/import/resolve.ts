@@ -72,10 +72,23 @@ function mostNamed(votes: ReadonlyMap<string, number> | undefined): string | nul
 }
 
 /**
- * Builds the batch. Within one episode a paper is recommended at most once (first mention and its
- * note win), and a reading of the episode's own source paper adds no RECOMMENDED citation — the
- * SOURCE citation already links them — though its title and alias still count for the paper.
- * Two episodes with the same source paper are reported as an issue (one episode per paper).
+ * An episode without a source paper is told by its guid, else its audio, else its title and date:
+ * what a feed keeps across edits of its notes. Prefixed so no paper key hashes to the same id.
+ */
+function identityOfSourceless(episode: ParsedEpisode): string {
+  const { guid, audio } = episode.feedFields;
+  if (guid !== null) return `episode:guid:${guid}`;
+  if (audio !== null) return `episode:audio:${audio.url}`;
+  return `episode:title:${episode.title}|${episode.publishedAt ?? ''}`;
+}
+
+/**
+ * Builds the batch. Within one episode a paper is cited at most once (first mention and its note
+ * win), and a reading of the episode's own source paper adds no RECOMMENDED citation — the SOURCE
+ * citation already links them — though its title and alias still count for the paper. Mentions take
+ * no title: the text a show links a paper under is rarely its title. Two episodes with the same
+ * source paper are reported as an issue (one episode per paper); an episode without a source that
+ * repeats an earlier one's identity (a feed listing an item twice) is left out.
  */
 export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
   const registry = new PaperRegistry();
@@ -83,37 +96,53 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
   const episodes: EpisodeRecord[] = [];
   const episodeLabels: string[] = [];
   const firstBySource = new Map<string, ParsedEpisode>();
+  const sourcelessIds = new Set<string>();
 
   for (const episode of parsed) {
-    const sourceId = episode.source.key.id;
+    const sourceId = episode.source?.key.id ?? null;
     const label = episodeLabel(episode.position, episode.title);
-    const earlier = firstBySource.get(sourceId);
-    if (earlier) {
-      issues.push({
-        episode: label,
-        field: 'source',
-        message: `same source paper ${sourceId} as episode ${episodeLabel(earlier.position, earlier.title)}; a feed has one episode per paper`,
-      });
-      continue;
+    if (sourceId !== null) {
+      const earlier = firstBySource.get(sourceId);
+      if (earlier) {
+        issues.push({
+          episode: label,
+          field: 'source',
+          message: `same source paper ${sourceId} as episode ${episodeLabel(earlier.position, earlier.title)}; a feed has one episode per paper`,
+        });
+        continue;
+      }
+      firstBySource.set(sourceId, episode);
     }
-    firstBySource.set(sourceId, episode);
+    const id = episodeIdFor(sourceId ?? identityOfSourceless(episode));
+    if (sourceId === null) {
+      if (sourcelessIds.has(id)) continue;
+      sourcelessIds.add(id);
+    }
 
-    registry.see(episode.source.key, episode.source.ref, null);
+    if (episode.source !== null) registry.see(episode.source.key, episode.source.ref, null);
+    const cited = new Set<string>(sourceId === null ? [] : [sourceId]);
     const recommendations: Recommendation[] = [];
-    const recommended = new Set<string>([sourceId]);
     for (const reading of episode.readings) {
       registry.see(reading.key, reading.ref, reading.title);
-      if (recommended.has(reading.key.id)) continue;
-      recommended.add(reading.key.id);
+      if (cited.has(reading.key.id)) continue;
+      cited.add(reading.key.id);
       recommendations.push({ paperId: reading.key.id, note: reading.note });
+    }
+    const mentions: Recommendation[] = [];
+    for (const mention of episode.mentions) {
+      registry.see(mention.key, mention.ref, null);
+      if (cited.has(mention.key.id)) continue;
+      cited.add(mention.key.id);
+      mentions.push({ paperId: mention.key.id, note: mention.note });
     }
 
     episodes.push({
-      id: episodeIdFor(sourceId),
+      id,
       ...pickEpisodeText(episode),
       chapters: episode.chapters,
       sourcePaperId: sourceId,
       recommendations,
+      ...(mentions.length === 0 ? {} : { mentions }),
       ...(episode.unlinkedReadings.length === 0
         ? {}
         : { unlinkedReadings: episode.unlinkedReadings }),

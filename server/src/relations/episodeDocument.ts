@@ -7,14 +7,17 @@ export type PaperTitleOf = (paperId: string) => string | null;
 
 /** The sections of the episode's text. */
 export function episodeParts(episode: EpisodeRecord, titleOf: PaperTitleOf): string[] {
-  const sourceTitle = titleOf(episode.sourcePaperId);
+  const sourceTitle = episode.sourcePaperId === null ? null : titleOf(episode.sourcePaperId);
   const parts = [
     episode.title,
     sourceTitle === episode.title ? null : sourceTitle,
     episode.summary,
     ...episode.takeaways,
     ...episode.chapters.flatMap((chapter) => [chapter.title, chapter.summary]),
-    ...episode.recommendations.flatMap((reading) => [titleOf(reading.paperId), reading.note]),
+    ...[...episode.recommendations, ...(episode.mentions ?? [])].flatMap((reading) => [
+      titleOf(reading.paperId),
+      reading.note,
+    ]),
     ...(episode.unlinkedReadings ?? []).flatMap((reading) => [reading.title, reading.note]),
   ];
   return parts.filter((part): part is string => part !== null);

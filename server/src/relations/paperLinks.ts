@@ -29,6 +29,7 @@ export interface PaperFacts {
 }
 
 interface CitingEpisode {
+  /** '' for an episode without a source paper (its papers are mentions): no paper has that id. */
   sourcePaperId: string;
   papers: Map<string, CitationKind>;
 }
@@ -60,14 +61,19 @@ export class PaperLinks {
 
   setEpisode(episode: EpisodeRecord): void {
     this.removeEpisode(episode.id);
-    const papers = new Map<string, CitationKind>([[episode.sourcePaperId, 'SOURCE']]);
+    const source = episode.sourcePaperId ?? '';
+    const papers = new Map<string, CitationKind>(source === '' ? [] : [[source, 'SOURCE']]);
     for (const { paperId } of episode.recommendations) {
       if (!papers.has(paperId)) papers.set(paperId, 'RECOMMENDED');
     }
-    this.episodes.set(episode.id, { sourcePaperId: episode.sourcePaperId, papers });
+    // A paper a show's notes mention is shared like a reading.
+    for (const { paperId } of episode.mentions ?? []) {
+      if (!papers.has(paperId)) papers.set(paperId, 'RECOMMENDED');
+    }
+    this.episodes.set(episode.id, { sourcePaperId: source, papers });
     for (const paperId of papers.keys()) addTo(this.citers, paperId, episode.id);
-    this.episodeOfSource.set(episode.sourcePaperId, episode.id);
-    for (const topic of this.facts.get(episode.sourcePaperId)?.topics ?? []) {
+    if (source !== '') this.episodeOfSource.set(source, episode.id);
+    for (const topic of this.facts.get(source)?.topics ?? []) {
       addTo(this.topicEpisodes, topic, episode.id);
     }
   }

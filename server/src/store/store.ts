@@ -109,7 +109,7 @@ export interface EpisodeSummary {
   id: string;
   title: string;
   publishedAt: string | null;
-  sourcePaperId: string;
+  sourcePaperId: string | null;
 }
 
 export interface StoreHealth {

@@ -34,7 +34,8 @@ const RecommendationRef = builder
 
 EpisodeRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
-  description: 'One podcast episode, about one source paper.',
+  description:
+    'One podcast episode: about one source paper ("AI Papers" format), or mentioning the papers its show notes link.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
@@ -54,11 +55,21 @@ EpisodeRef.implement({
     }),
     source: t.field({
       type: PaperRef,
-      resolve: (episode, _args, { loaders }) => loaders.paper(episode.sourcePaperId),
+      nullable: true,
+      description:
+        'The paper the episode is about; null for an episode whose notes only mention papers',
+      resolve: (episode, _args, { loaders }) =>
+        episode.sourcePaperId === null ? null : loaders.paper(episode.sourcePaperId),
     }),
     recommendations: t.expose('recommendations', {
       type: [RecommendationRef],
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
+    }),
+    mentions: t.field({
+      type: [RecommendationRef],
+      description: 'Papers the show notes link to, each with the sentence around its link',
+      complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
+      resolve: (episode) => episode.mentions ?? [],
     }),
   }),
 });

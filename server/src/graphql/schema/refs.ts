@@ -11,11 +11,16 @@ export const CitationKindEnum = builder.enumType('CitationKind', {
   values: {
     SOURCE: { description: 'The paper the episode is about' },
     RECOMMENDED: { description: 'A recommended reading' },
+    MENTIONS: {
+      description:
+        "A paper the episode's show notes link to; the note is the sentence around the link",
+    },
   },
 });
 
 export const CitationRef = builder.objectRef<Citation>('Citation').implement({
-  description: 'An episode citing a paper, as its source or as a recommended reading.',
+  description:
+    'An episode citing a paper: as its source, as a recommended reading, or as a mention in its notes.',
   fields: (t) => ({
     episode: t.field({
       type: EpisodeRef,

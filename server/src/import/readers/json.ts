@@ -51,6 +51,8 @@ function canonicalIdIssues(batch: ImportBatch): ImportIssue[] {
     }
   });
   batch.episodes.forEach((episode, i) => {
+    // An episode without a source is told by its guid or audio, which the export keeps as they are.
+    if (episode.sourcePaperId === null) return;
     const expected = episodeIdFor(episode.sourcePaperId);
     // An episode with a guid may keep the id it was first stored under (import/guidIdentity.ts).
     if (episode.id !== expected && episode.guid == null) {

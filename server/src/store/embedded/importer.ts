@@ -2,12 +2,13 @@
 // yield the in-memory diffs, which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
-import type {
-  CitationKind,
-  EpisodeRecord,
-  ImportBatch,
-  ImportResult,
-  PaperRecord,
+import {
+  citationsOfEpisode,
+  type CitationKind,
+  type EpisodeRecord,
+  type ImportBatch,
+  type ImportResult,
+  type PaperRecord,
 } from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
@@ -310,10 +311,8 @@ export class Importer {
   }
 
   #writeCitations(episode: EpisodeRecord): void {
-    this.#sql.insertCitation.run(episode.id, 0, episode.sourcePaperId, 'SOURCE', null);
-    episode.recommendations.forEach((r, i) =>
-      this.#sql.insertCitation.run(episode.id, i + 1, r.paperId, 'RECOMMENDED', r.note),
-    );
+    for (const c of citationsOfEpisode(episode))
+      this.#sql.insertCitation.run(c.episodeId, c.position, c.paperId, c.kind, c.note);
   }
 }
 
@@ -354,10 +353,9 @@ function notesOfNewPapers(plan: ImportPlan): Map<string, string[]> {
   const citations = new Map<string, { episodeId: string; position: number; note: string }[]>();
   for (const { record } of plan.insertedPapers) citations.set(record.id, []);
   for (const { record: episode } of [...plan.updatedEpisodes, ...plan.addedEpisodes]) {
-    episode.recommendations.forEach((r, i) => {
-      if (r.note !== null)
-        citations.get(r.paperId)?.push({ episodeId: episode.id, position: i + 1, note: r.note });
-    });
+    for (const { paperId, position, note } of citationsOfEpisode(episode)) {
+      if (note !== null) citations.get(paperId)?.push({ episodeId: episode.id, position, note });
+    }
   }
   const notes = new Map<string, string[]>();
   for (const [paperId, list] of citations) {
@@ -373,11 +371,9 @@ function notesOfNewPapers(plan: ImportPlan): Map<string, string[]> {
 }
 
 function edgesOf(episode: EpisodeRecord): EpisodeEdges {
-  const citations: { paperId: string; kind: CitationKind }[] = [
-    { paperId: episode.sourcePaperId, kind: 'SOURCE' },
-  ];
-  for (const r of episode.recommendations)
-    citations.push({ paperId: r.paperId, kind: 'RECOMMENDED' });
+  const citations: { paperId: string; kind: CitationKind }[] = citationsOfEpisode(episode).map(
+    ({ paperId, kind }) => ({ paperId, kind }),
+  );
   return {
     episodeId: episode.id,
     title: episode.title,

@@ -4,15 +4,16 @@ import { mkdirSync } from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { paperLabel } from '../../ids/paperId.ts';
-import type {
-  Citation,
-  EpisodeRecord,
-  GraphView,
-  ImportBatch,
-  ImportResult,
-  PaperView,
-  SearchHit,
-  Stats,
+import {
+  citedPaperIds,
+  type Citation,
+  type EpisodeRecord,
+  type GraphView,
+  type ImportBatch,
+  type ImportResult,
+  type PaperView,
+  type SearchHit,
+  type Stats,
 } from '../../domain/model.ts';
 import type { FeedRecord } from '../../domain/feed.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
@@ -189,8 +190,7 @@ class EmbeddedStore implements GraphStore {
       const keep = async ({ episodes, changedPaperIds }: ImportedChange) => {
         const paperIds = new Set(changedPaperIds);
         for (const episode of episodes) {
-          paperIds.add(episode.sourcePaperId);
-          for (const reading of episode.recommendations) paperIds.add(reading.paperId);
+          for (const paperId of citedPaperIds(episode)) paperIds.add(paperId);
         }
         const started = performance.now();
         const paperTitles = this.#relations.titlesNow([...paperIds]);

@@ -26,14 +26,16 @@ const EPISODE = 1;
 const PAPER = 2;
 const SOURCE_EDGE = 0;
 const RECOMMENDED_EDGE = 1;
+const MENTIONS_EDGE = 2;
 /** Sorts after every real date when ordering newest first. */
 export const NO_DAY = -2_147_483_648;
 
 const EDGE_KIND_CODE: Record<CitationKind, number> = {
   SOURCE: SOURCE_EDGE,
   RECOMMENDED: RECOMMENDED_EDGE,
+  MENTIONS: MENTIONS_EDGE,
 };
-const EDGE_KINDS: readonly CitationKind[] = ['SOURCE', 'RECOMMENDED'];
+const EDGE_KINDS: readonly CitationKind[] = ['SOURCE', 'RECOMMENDED', 'MENTIONS'];
 
 interface Adjacency {
   targets: number[];

@@ -18,7 +18,7 @@ export interface EpisodeRow {
   summary: string | null;
   takeaways: string;
   chapters: string;
-  source_paper_id: string;
+  source_paper_id: string | null;
   extras: string | null;
 }
 
@@ -44,11 +44,12 @@ export const EPISODE_COLUMNS =
   'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id, e.extras';
 export const PAPER_COLUMNS = 'p.id, p.title, p.url, p.arxiv_id, p.doi, p.aliases, p.citation_count';
 
-/** `recommendations` are the episode's citation rows after the source, in position order. */
+/** `recommendations` and `mentions` are the episode's citation rows of those kinds, in position order. */
 export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow[]): EpisodeRecord {
-  const recommendations: Recommendation[] = citations
-    .filter((c) => c.position > 0)
-    .map((c) => ({ paperId: c.paper_id, note: c.note }));
+  const ofKind = (kind: CitationKind): Recommendation[] =>
+    citations.filter((c) => c.kind === kind).map((c) => ({ paperId: c.paper_id, note: c.note }));
+  const recommendations = ofKind('RECOMMENDED');
+  const mentions = ofKind('MENTIONS');
   const record = {
     id: row.id,
     title: row.title,
@@ -60,6 +61,7 @@ export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow
     chapters: [] as Chapter[],
     sourcePaperId: row.source_paper_id,
     recommendations,
+    ...(mentions.length === 0 ? {} : { mentions }),
     ...decodeEpisodeExtras(row.extras),
   };
   // Parsed on first read: most loads (titles in lists, related, citedBy) never look at these, and parsing
@@ -116,7 +118,9 @@ export function episodeSearchText(episode: EpisodeRecord): { details: string; no
   );
   return {
     details: [...episode.takeaways, ...chapterText].join('\n'),
-    notes: episode.recommendations.flatMap((r) => (r.note === null ? [] : [r.note])).join('\n'),
+    notes: [...episode.recommendations, ...(episode.mentions ?? [])]
+      .flatMap((r) => (r.note === null ? [] : [r.note]))
+      .join('\n'),
   };
 }
 

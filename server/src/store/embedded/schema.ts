@@ -2,7 +2,7 @@
 // file is refused instead of being misread.
 import type { DatabaseSync } from 'node:sqlite';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -88,6 +88,51 @@ CREATE TABLE feeds (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Version 3: an episode may have no source paper (another podcast's episode, its papers being the ones
+ * its notes mention), and a citation may be a MENTIONS (position 0 stays the source, when there is
+ * one). SQLite changes neither a NOT NULL nor a CHECK in place, so both tables are rebuilt, keeping
+ * every rowid (the search rows point at them). Run with foreign keys off: dropping the old tables must
+ * not cascade to the citations or to the tables that point at episodes.
+ */
+const SCHEMA_V3 = `
+CREATE TABLE episodes_v3 (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  published_at TEXT,
+  paper_published_at TEXT,
+  duration_minutes INTEGER,
+  summary TEXT,
+  takeaways TEXT NOT NULL,
+  chapters TEXT NOT NULL,
+  source_paper_id TEXT REFERENCES papers (id),
+  content_hash TEXT NOT NULL,
+  extras TEXT
+);
+INSERT INTO episodes_v3 (rid, id, title, published_at, paper_published_at, duration_minutes, summary,
+    takeaways, chapters, source_paper_id, content_hash, extras)
+  SELECT rid, id, title, published_at, paper_published_at, duration_minutes, summary, takeaways,
+    chapters, source_paper_id, content_hash, extras FROM episodes;
+CREATE TABLE citations_v3 (
+  episode_id TEXT NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  paper_id TEXT NOT NULL REFERENCES papers (id),
+  kind TEXT NOT NULL CHECK ((kind = 'SOURCE') = (position = 0) AND kind IN ('SOURCE', 'RECOMMENDED', 'MENTIONS')),
+  note TEXT,
+  PRIMARY KEY (episode_id, position)
+) WITHOUT ROWID;
+INSERT INTO citations_v3 SELECT episode_id, position, paper_id, kind, note FROM citations;
+DROP TABLE citations;
+DROP TABLE episodes;
+ALTER TABLE episodes_v3 RENAME TO episodes;
+ALTER TABLE citations_v3 RENAME TO citations;
+CREATE INDEX episodes_newest_first ON episodes (published_at IS NULL, published_at DESC, id);
+CREATE INDEX episodes_by_source ON episodes (source_paper_id);
+CREATE INDEX episodes_by_guid ON episodes (json_extract(extras, '$.guid')) WHERE extras IS NOT NULL;
+CREATE INDEX citations_by_paper ON citations (paper_id, episode_id);
+`;
+
 /** The paper keys (ids/paperId.ts) of the arXiv id and DOI a metadata row gives, as indexed expressions. */
 export const METADATA_ARXIV_KEY = "('arxiv:' || arxiv_id)";
 export const METADATA_DOI_KEY = "('doi:' || lower(doi))";
@@ -107,14 +152,23 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
     );
   }
   if (version === SCHEMA_VERSION) return;
+  // Only outside a transaction does this pragma take effect; the rebuild of version 3 needs it off.
+  const foreignKeys = db.prepare('PRAGMA foreign_keys').get() as { foreign_keys: number };
+  db.exec('PRAGMA foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     if (version < 1) db.exec(SCHEMA_V1);
     if (version < 2) db.exec(SCHEMA_V2);
+    if (version < 3) db.exec(SCHEMA_V3);
+    const broken = db.prepare('PRAGMA foreign_key_check').all();
+    if (broken.length > 0)
+      throw new Error(`${location}: the upgrade would break ${broken.length} references`);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
     throw error;
+  } finally {
+    db.exec(`PRAGMA foreign_keys = ${foreignKeys.foreign_keys === 1 ? 'ON' : 'OFF'}`);
   }
 }

@@ -7,7 +7,7 @@
 // it was before the run; a run whose process died is undone by the next import or start (its journal
 // stopped moving ABANDONED_AFTER_MS ago).
 import { randomUUID } from 'node:crypto';
-import type { ImportBatch, ImportResult } from '../../domain/model.ts';
+import { citedPaperIds, type ImportBatch, type ImportResult } from '../../domain/model.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import {
@@ -201,9 +201,7 @@ function inParts(batch: ImportBatch, size: number): ImportBatch[] {
   const placed = new Set<string>();
   for (let start = 0; start < batch.episodes.length; start += size) {
     const episodes = batch.episodes.slice(start, start + size);
-    const ids = new Set(
-      episodes.flatMap((e) => [e.sourcePaperId, ...e.recommendations.map((r) => r.paperId)]),
-    );
+    const ids = new Set(episodes.flatMap(citedPaperIds));
     for (const id of ids) placed.add(id);
     parts.push({ episodes, papers: [...ids].map((id) => byId.get(id)!) });
   }

@@ -3,8 +3,9 @@
 // decides everything from what it reads inside the transaction, so a retried transaction replays it.
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
+  citationsOfEpisode,
+  citedPaperIds,
   pickEpisodeText,
-  type CitationKind,
   type EpisodeRecord,
   type ImportBatch,
   type ImportResult,
@@ -192,10 +193,6 @@ function paperParams(
   return params;
 }
 
-function citedPaperIds(episode: EpisodeRecord): string[] {
-  return [episode.sourcePaperId, ...episode.recommendations.map((r) => r.paperId)];
-}
-
 function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {
   const chapterText = episode.chapters.flatMap((c) =>
     c.summary === null ? [c.title] : [c.title, c.summary],
@@ -211,28 +208,12 @@ function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodePar
     paperCount: new Set(citedPaperIds(episode)).size,
     // What full-text search sees besides title and summary, as in the embedded store.
     searchDetails: [...episode.takeaways, ...chapterText].join('\n'),
-    searchNotes: episode.recommendations
+    searchNotes: [...episode.recommendations, ...(episode.mentions ?? [])]
       .flatMap((r) => (r.note === null ? [] : [r.note]))
       .join('\n'),
   };
 }
 
 function toCitationParams(episode: EpisodeRecord): CitationParam[] {
-  const source: CitationParam = {
-    episodeId: episode.id,
-    paperId: episode.sourcePaperId,
-    kind: 'SOURCE' satisfies CitationKind,
-    position: 0,
-    note: null,
-  };
-  return [
-    source,
-    ...episode.recommendations.map((r, i): CitationParam => ({
-      episodeId: episode.id,
-      paperId: r.paperId,
-      kind: 'RECOMMENDED',
-      position: i + 1,
-      note: r.note,
-    })),
-  ];
+  return citationsOfEpisode(episode);
 }

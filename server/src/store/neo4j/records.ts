@@ -48,7 +48,7 @@ function asNullableString(value: unknown): string | null {
 }
 
 function asKind(value: unknown): CitationKind {
-  if (value !== 'SOURCE' && value !== 'RECOMMENDED')
+  if (value !== 'SOURCE' && value !== 'RECOMMENDED' && value !== 'MENTIONS')
     throw new RowShapeError('a citation kind', value);
   return value;
 }
@@ -89,6 +89,9 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
   const cited = asList(citations)
     .map(toCitationRow)
     .sort((a, b) => a.position - b.position);
+  const ofKind = (kind: CitationKind) =>
+    cited.filter((c) => c.kind === kind).map((c) => ({ paperId: c.paperId, note: c.note }));
+  const mentions = ofKind('MENTIONS');
   return {
     id: asString(row.id),
     title: asString(row.title),
@@ -101,10 +104,9 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     summary: asNullableString(row.summary),
     takeaways: asStrings(row.takeaways),
     chapters: JSON.parse(asString(row.chaptersJson)) as Chapter[],
-    sourcePaperId: asString(row.sourcePaperId),
-    recommendations: cited
-      .filter((c) => c.position > 0)
-      .map((c) => ({ paperId: c.paperId, note: c.note })),
+    sourcePaperId: asNullableString(row.sourcePaperId),
+    recommendations: ofKind('RECOMMENDED'),
+    ...(mentions.length === 0 ? {} : { mentions }),
     ...decodeEpisodeExtras(asNullableString(row.extrasJson)),
   };
 }
@@ -121,7 +123,7 @@ export function toEpisodeSummary(episode: unknown): EpisodeSummary {
     id: asString(row.id),
     title: asString(row.title),
     publishedAt: asNullableString(row.publishedAt),
-    sourcePaperId: asString(row.sourcePaperId),
+    sourcePaperId: asNullableString(row.sourcePaperId),
   };
 }
 

@@ -30,6 +30,9 @@ export function episodeContentHash(episode: EpisodeRecord): string {
       unlinkedReadings.map((r) => [r.title, r.note]),
     ]);
   }
+  // Likewise: episodes without mentions (every "AI Papers" episode) keep theirs.
+  if (episode.mentions !== undefined && episode.mentions.length > 0)
+    canonical.push(['mentions', episode.mentions.map((m) => [m.paperId, m.note])]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

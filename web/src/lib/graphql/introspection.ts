@@ -219,6 +219,10 @@ const introspection = {
         "name": "CitationKind",
         "enumValues": [
           {
+            "name": "MENTIONS",
+            "isDeprecated": false
+          },
+          {
             "name": "RECOMMENDED",
             "isDeprecated": false
           },
@@ -481,6 +485,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "mentions",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "Recommendation"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "paperPublishedAt",
             "type": {
               "kind": "SCALAR",
@@ -549,11 +571,8 @@ const introspection = {
           {
             "name": "source",
             "type": {
-              "kind": "NON_NULL",
-              "ofType": {
-                "kind": "OBJECT",
-                "name": "Paper"
-              }
+              "kind": "OBJECT",
+              "name": "Paper"
             },
             "args": [],
             "isDeprecated": false

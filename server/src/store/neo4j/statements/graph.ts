@@ -128,7 +128,8 @@ WITH selected,
 
   /**
    * Shortest chain over CITES in either direction; zero hops when both ends are the same node. An
-   * edge is SOURCE when it joins an episode to its source paper (the source wins a repeated pair).
+   * edge is SOURCE when it joins an episode to its source paper (the source wins a repeated pair), else
+   * the kind the episode first lists the paper under.
    */
   path: cypher<{ fromId: string; toId: string }>(`CALL () {
   MATCH (n:Episode {id: $fromId})
@@ -148,13 +149,13 @@ MATCH route = SHORTEST 1 (start)-[:CITES]-*(finish)
 RETURN [n IN nodes(route) | {id: n.id, kind: CASE WHEN n:Episode THEN 'EPISODE' ELSE 'PAPER' END, title: n.title,
          weight: coalesce(n.citationCount, n.paperCount)}] AS nodes,
        [r IN relationships(route) | {source: startNode(r).id, target: endNode(r).id,
-         kind: CASE WHEN startNode(r).sourcePaperId = endNode(r).id THEN 'SOURCE' ELSE 'RECOMMENDED' END}] AS edges`),
+         kind: CASE WHEN startNode(r).sourcePaperId = endNode(r).id THEN 'SOURCE' ELSE COLLECT { MATCH (:Episode {id: startNode(r).id})-[c:CITES]->(:Paper {id: endNode(r).id}) RETURN c.kind ORDER BY c.position LIMIT 1 }[0] END}] AS edges`),
 
   /**
    * ALL SHORTEST over CITES in either direction (zero hops when both ends are one node). An episode and a
    * paper joined twice (source and reading) give two routes through the same nodes: DISTINCT keeps one.
    * Ordered by the routes' id sequences, as the embedded store walks them; a hop is SOURCE when it joins
-   * an episode to its source paper.
+   * an episode to its source paper, else the kind the episode first lists the paper under.
    */
   shortestPaths: cypher<{
     fromId: string;
@@ -177,7 +178,7 @@ RETURN [n IN chain | {id: n.id, kind: CASE WHEN n:Episode THEN 'EPISODE' ELSE 'P
        [hop IN [i IN range(0, size(chain) - 2) |
                   CASE WHEN 'Episode' IN labels(chain[i]) THEN [chain[i], chain[i + 1]] ELSE [chain[i + 1], chain[i]] END] |
          {source: hop[0].id, target: hop[1].id,
-          kind: CASE WHEN hop[0].sourcePaperId = hop[1].id THEN 'SOURCE' ELSE 'RECOMMENDED' END}] AS edges`),
+          kind: CASE WHEN hop[0].sourcePaperId = hop[1].id THEN 'SOURCE' ELSE COLLECT { MATCH (:Episode {id: hop[0].id})-[c:CITES]->(:Paper {id: hop[1].id}) RETURN c.kind ORDER BY c.position LIMIT 1 }[0] END}] AS edges`),
 
   stats: cypher(`RETURN COUNT { MATCH (e:Episode) } AS episodes,
        COUNT { MATCH (p:Paper) } AS papers,

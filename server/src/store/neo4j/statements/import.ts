@@ -1,6 +1,6 @@
 // An import and an episode's removal: each runs these in its write transaction(s), and stamps the graph's
 // change time when something changed.
-import type { EpisodeText, PaperRecord } from '../../../domain/model.ts';
+import type { CitationKind, EpisodeText, PaperRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
 
 /** One row of `importWritePapers`: a paper new to the graph or changed by the import, as it is to be stored. */
@@ -17,7 +17,7 @@ export interface EpisodeParam extends EpisodeText {
   extrasJson: string | null;
   /** Also a property of its own, indexed: the guid identifies the episode across edits. */
   guid: string | null;
-  sourcePaperId: string;
+  sourcePaperId: string | null;
   contentHash: string;
   paperCount: number;
   searchDetails: string;
@@ -28,7 +28,7 @@ export interface EpisodeParam extends EpisodeText {
 export interface CitationParam {
   episodeId: string;
   paperId: string;
-  kind: 'SOURCE' | 'RECOMMENDED';
+  kind: CitationKind;
   position: number;
   note: string | null;
 }

@@ -6,6 +6,7 @@
 //   (:Paper   {id, title, url, arxivId, doi, aliases, citationCount, searchIdentifiers, searchNotes})
 //   (:Alias   {key})-[:ALIAS_OF]->(:Paper)            indexed lookup side of Paper.aliases
 //   (:Episode)-[:CITES {kind, position, note}]->(:Paper)  one per listed citation; position 0 = source
+//     (when the episode has one: sourcePaperId is null for an episode whose papers are MENTIONS)
 //   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
 //   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
 // newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
