@@ -858,32 +858,33 @@ describe('papergraph explorer in a browser', () => {
     await page.close();
   });
 
-  it('axe-core finds no serious or critical violations on any page, at desktop and phone sizes', async () => {
-    const pages = [
-      '/',
-      `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`,
-      '/episodes',
-      '/papers',
-      `/episode/${idOf(GRADER)}`,
-      `/paper/${encodeURIComponent(DPO)}`,
-      '/search?q=reward',
-      '/paper/arXiv:1901.00001',
-      '/lookup',
-      '/?colour=date&edges=source',
-    ];
-    const found: string[] = [];
-    for (const ctx of [context, phone]) {
-      const page = await newPage(ctx);
+  it.each(['desktop', 'phone'] as const)(
+    'axe-core finds no serious or critical violations on any page at %s size',
+    async (size) => {
+      const pages = [
+        '/',
+        `/?focus=${idOf(BAD_TOKEN)}&sel=${encodeURIComponent(DPO)}`,
+        '/episodes',
+        '/papers',
+        `/episode/${idOf(GRADER)}`,
+        `/paper/${encodeURIComponent(DPO)}`,
+        '/search?q=reward',
+        '/paper/arXiv:1901.00001',
+        '/lookup',
+        '/?colour=date&edges=source',
+      ];
+      const found: string[] = [];
+      const page = await newPage(size === 'phone' ? phone : context);
       for (const path of pages) {
         await page.goto(stack.baseUrl + path);
         if (path.startsWith('/?') || path === '/') await graphReady(page);
         for (const violation of await seriousAxeViolations(page))
-          found.push(`${ctx === phone ? 'phone' : 'desktop'} ${path}: ${violation}`);
+          found.push(`${size} ${path}: ${violation}`);
       }
       await page.close();
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    },
+  );
 
   it('on a phone no page scrolls sideways and the search dropdown fits the screen', async () => {
     const page = await newPage(phone);
