@@ -100,6 +100,12 @@ export const EpisodeQuery = graphql(
             ...PaperLink
           }
         }
+        mentions {
+          note
+          paper {
+            ...PaperLink
+          }
+        }
         unlinkedReadings {
           title
           note
