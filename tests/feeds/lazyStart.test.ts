@@ -3,8 +3,6 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
-import { MAX_FEED_BYTES as PIPELINE_MAX_FEED_BYTES } from '../../server/src/import/pipeline.ts';
 import { waitUntil } from '../helpers/processes.ts';
 import { makeTempDir } from '../helpers/stores.ts';
 import { graphql, startServer, type RunningServer } from '../reliability/serverProcess.ts';
@@ -97,8 +95,4 @@ describe('a restart of npm start', () => {
       '/node_modules/fast-xml-parser/',
     ]);
   });
-});
-
-it('the body limit and the feed fetchers use the import pipeline’s feed limit', () => {
-  expect(MAX_FEED_BYTES).toBe(PIPELINE_MAX_FEED_BYTES);
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import { ImportError } from '../../server/src/import/errors.ts';
-import { importFeedContent, MAX_FEED_BYTES } from '../../server/src/import/pipeline.ts';
+import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
+import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { toJsonExport } from '../../server/src/import/readers/json.ts';
 import { editDescription, pageOf, SEED_PAGE } from './seedFiles.ts';
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
-import { MAX_FEED_BYTES } from '../../server/src/import/pipeline.ts';
+import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

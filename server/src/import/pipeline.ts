@@ -1,6 +1,7 @@
 // read → parse → resolve → validate. All-or-nothing: any problem anywhere throws one ImportError
 // listing every problem, so a store never receives half a feed.
 import { readFile, stat } from 'node:fs/promises';
+import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import type { ImportBatch } from '../domain/model.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
@@ -24,8 +25,6 @@ export interface ImportOptions {
   /** Named in error messages. */
   file?: string;
 }
-
-export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
 function tooLarge(bytes: number): ImportError {
   return new ImportError([
