@@ -118,6 +118,9 @@ export interface StoreHealth {
   detail: string;
 }
 
+/** An import's batches: in hand, or still arriving (files being parsed). */
+export type BatchSource = AsyncIterable<ImportBatch> | Iterable<ImportBatch>;
+
 export interface GraphStore extends MetadataStore {
   readonly kind: 'embedded' | 'neo4j';
 
@@ -128,9 +131,7 @@ export interface GraphStore extends MetadataStore {
    * result per batch. Batches may arrive while it runs (files still being parsed); if the iterable
    * throws, nothing is stored and the error comes back. Queries meanwhile see the store as it was.
    */
-  importBatches(
-    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
-  ): Promise<ImportResult[]>;
+  importBatches(batches: BatchSource): Promise<ImportResult[]>;
 
   /** Batched lookups: one result per id, in order, null when unknown. */
   episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]>;

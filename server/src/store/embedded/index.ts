@@ -16,8 +16,10 @@ import {
   type Stats,
 } from '../../domain/model.ts';
 import type { FeedRecord } from '../../domain/feed.ts';
+import { importOne } from '../shared/importOne.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
+  BatchSource,
   ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
@@ -111,9 +113,7 @@ export async function createEmbeddedStore(options: EmbeddedStoreOptions): Promis
   }
 }
 
-async function* validated(
-  batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
-): AsyncGenerator<ImportBatch> {
+async function* validated(batches: BatchSource): AsyncGenerator<ImportBatch> {
   for await (const batch of batches) yield validateImportBatch(batch);
 }
 
@@ -176,14 +176,11 @@ class EmbeddedStore implements GraphStore {
     this.#episodesNewestFirst.setReturnArrays(true);
   }
 
-  async importBatch(batch: ImportBatch): Promise<ImportResult> {
-    const [result] = await this.importBatches([batch]);
-    return result!;
+  importBatch(batch: ImportBatch): Promise<ImportResult> {
+    return importOne(this, batch);
   }
 
-  async importBatches(
-    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
-  ): Promise<ImportResult[]> {
+  async importBatches(batches: BatchSource): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
     return this.#keeping(async () => {

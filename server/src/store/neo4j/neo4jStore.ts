@@ -15,11 +15,13 @@ import type {
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
+import { importOne } from '../shared/importOne.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type { Cluster } from '../../relations/relationIndex.ts';
 import type {
+  BatchSource,
   ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
@@ -138,14 +140,11 @@ export class Neo4jStore implements GraphStore {
   readonly #executeWrite = <T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> =>
     mappingStoreErrors(() => this.#driver.executeWrite(work));
 
-  async importBatch(batch: ImportBatch): Promise<ImportResult> {
-    const [result] = await this.importBatches([batch]);
-    return result!;
+  importBatch(batch: ImportBatch): Promise<ImportResult> {
+    return importOne(this, batch);
   }
 
-  async importBatches(
-    batches: AsyncIterable<ImportBatch> | Iterable<ImportBatch>,
-  ): Promise<ImportResult[]> {
+  async importBatches(batches: BatchSource): Promise<ImportResult[]> {
     this.#assertOpen();
     return this.#imports.enqueue(async () => {
       // Every batch is in hand before the first transaction opens: a managed transaction may be

@@ -73,15 +73,25 @@ interface CitationRow {
   position: number;
 }
 
-function toCitationRow(value: unknown): CitationRow {
-  const row = asMap(value);
-  return {
-    paperId: asString(row.paperId),
-    kind: asKind(row.kind),
-    note: asNullableString(row.note),
-    position: asInteger(row.position),
+type FieldReaders<T> = { readonly [K in keyof T]: (value: unknown) => T[K] };
+
+/** A map projection read field by field: the record is declared as its table of readers. */
+function mapReader<T>(readers: FieldReaders<T>): (value: unknown) => T {
+  const fields = Object.entries(readers) as [string, (value: unknown) => unknown][];
+  return (value) => {
+    const row = asMap(value);
+    const record: Record<string, unknown> = {};
+    for (const [key, read] of fields) record[key] = read(row[key]);
+    return record as T;
   };
 }
+
+const toCitationRow = mapReader<CitationRow>({
+  paperId: asString,
+  kind: asKind,
+  note: asNullableString,
+  position: asInteger,
+});
 
 /** An episode map projection plus its citations (any order) → the record the batch had. */
 export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRecord {
@@ -117,32 +127,26 @@ export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
   return toEpisodeRecord(episode, citations);
 }
 
-export function toEpisodeSummary(episode: unknown): EpisodeSummary {
-  const row = asMap(episode);
-  return {
-    id: asString(row.id),
-    title: asString(row.title),
-    publishedAt: asNullableString(row.publishedAt),
-    sourcePaperId: asNullableString(row.sourcePaperId),
-  };
-}
+export const toEpisodeSummary = mapReader<EpisodeSummary>({
+  id: asString,
+  title: asString,
+  publishedAt: asNullableString,
+  sourcePaperId: asNullableString,
+});
 
 export function toPaperView(paper: unknown): PaperView {
   const row = asMap(paper);
   return { ...toPaperRecord(row), citationCount: asInteger(row.citationCount) };
 }
 
-export function toPaperRecord(paper: unknown): PaperRecord {
-  const row = asMap(paper);
-  return {
-    id: asString(row.id),
-    title: asNullableString(row.title),
-    url: asString(row.url),
-    arxivId: asNullableString(row.arxivId),
-    doi: asNullableString(row.doi),
-    aliases: asStrings(row.aliases),
-  };
-}
+export const toPaperRecord = mapReader<PaperRecord>({
+  id: asString,
+  title: asNullableString,
+  url: asString,
+  arxivId: asNullableString,
+  doi: asNullableString,
+  aliases: asStrings,
+});
 
 /** Rows already in the wanted order; one list per requested id, in request order. */
 export function toCitationLists(paperIds: readonly string[], rows: readonly Row[]): Citation[][] {
@@ -203,17 +207,12 @@ export function toGraphView(rows: readonly Row[]): DrawnGraph {
   return { nodes, edges, truncated: rows[0]?.truncated === true };
 }
 
+const toPathEdge = mapReader<GraphEdge>({ source: asString, target: asString, kind: asKind });
+
 export function toPathView(row: Row): GraphView {
   return {
     nodes: asList(row.nodes).map(toGraphNode),
-    edges: asList(row.edges).map((value) => {
-      const edge = asMap(value);
-      return {
-        source: asString(edge.source),
-        target: asString(edge.target),
-        kind: asKind(edge.kind),
-      };
-    }),
+    edges: asList(row.edges).map(toPathEdge),
   };
 }
 
