@@ -1,13 +1,18 @@
 // The episode map's selection: bounded by its limit, edges only between episodes in view, each
-// cluster drawn connected, and the share of episodes left without an edge reported.
+// cluster drawn connected, an episode related to no other left out, and the share of episodes left
+// without an edge reported; a memo hands the same map out again until its version changes.
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
+  EpisodeMapMemo,
   indexMapSource,
   selectEpisodeMap,
   type EpisodeMap,
 } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
-import { corpusOf, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+import { makeTempDir } from '../helpers/stores.ts';
+import { corpusOf, SEED, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';
 
 const index = RelationIndex.build(corpusOf(THREE_TOPICS));
 const clusters = index.clusters();
@@ -25,13 +30,13 @@ function connected(map: EpisodeMap, ids: readonly string[]): boolean {
 }
 
 describe('the episode map', () => {
-  it('shows at most `limit` episodes, and every episode when there is room', () => {
+  it('shows at most `limit` episodes, and every related episode when there is room', () => {
     for (const limit of [0, 1, 2, 3, 5, 8, 11, 12, 50]) {
       const map = selectEpisodeMap(source, { limit });
       expect(map.episodes.length, `limit ${limit}`).toBeLessThanOrEqual(limit);
       expect(new Set(map.episodes.map((e) => e.id)).size).toBe(map.episodes.length);
     }
-    expect(selectEpisodeMap(source, { limit: ALL }).episodes).toHaveLength(ALL);
+    expect(selectEpisodeMap(source, { limit: ALL }).episodes).toHaveLength(ALL - 1);
   });
 
   it('draws edges only between episodes in view, once each, as the relations say', () => {
@@ -50,11 +55,11 @@ describe('the episode map', () => {
     }
   });
 
-  it('connects each topic’s episodes, and reports the unrelated one as the only isolated', () => {
+  it('connects each topic’s episodes, and leaves out the episode related to no other', () => {
     const map = selectEpisodeMap(source, { limit: ALL, edgesPerEpisode: 1 });
     for (const topic of Object.values(TOPICS)) expect(connected(map, topic)).toBe(true);
-    expect(map.episodes.find((e) => e.id === UNRELATED)?.clusterId).toBeNull();
-    expect(map.isolatedShare).toBe(1 / ALL);
+    expect(map.episodes.map((e) => e.id)).not.toContain(UNRELATED);
+    expect(map.isolatedShare).toBe(0);
     expect(map.clusters.map((c) => c.size)).toEqual([4, 4, 3]);
     const first = map.episodes.find((e) => e.id === TOPICS.proteinStructure[0])!;
     const episode = THREE_TOPICS.episodes.find((e) => e.id === first.id)!;
@@ -91,5 +96,51 @@ describe('the episode map', () => {
       clusters: [],
       isolatedShare: 0,
     });
+  });
+
+  it('memoizes a map per version and request, and forgets it when the version changes', () => {
+    const memo = new EpisodeMapMemo();
+    let selections = 0;
+    const select = (version: string, limit: number, clusterId?: string) =>
+      memo.select(version, { limit, ...(clusterId ? { clusterId } : {}) }, () => {
+        selections += 1;
+        return selectEpisodeMap(source, { limit, ...(clusterId ? { clusterId } : {}) });
+      });
+    const first = select('v1', 8);
+    expect(select('v1', 8.5)).toBe(first);
+    expect(selections).toBe(1);
+    expect(select('v1', 5)).not.toBe(first);
+    expect(select('v1', 8, clusters[0]!.id)).toEqual(
+      selectEpisodeMap(source, { limit: 8, clusterId: clusters[0]!.id }),
+    );
+    expect(selections).toBe(3);
+    const after = select('v2', 8);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(first);
+    expect(selections).toBe(4);
+    // At most four maps per version: the least recently asked goes first.
+    for (const limit of [1, 2, 3, 4]) select('v2', limit);
+    select('v2', 8);
+    expect(selections).toBe(9);
+  });
+
+  it('is selected once per committed state of an embedded store, again after an import', async () => {
+    const dataDir = await makeTempDir('episode-map-memo');
+    const store = await createEmbeddedStore({ dataDir });
+    try {
+      await store.importBatch(THREE_TOPICS);
+      const before = await store.episodeMap({ limit: 50 });
+      expect(await store.episodeMap({ limit: 50 })).toBe(before);
+      expect(before.episodes).toHaveLength(ALL - 1);
+      await store.importBatch(SEED);
+      const after = await store.episodeMap({ limit: 50 });
+      expect(after).not.toBe(before);
+      const seedIds = new Set(SEED.episodes.map((e) => e.id));
+      expect(after.episodes.some((e) => seedIds.has(e.id))).toBe(true);
+      expect(after.episodes.length).toBeGreaterThan(before.episodes.length);
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,14 +2,16 @@
 // the episodes, the strongest relations between them and the clusters in view. Episodes are picked
 // cluster by cluster, largest first, each cluster's share of the limit in proportion to its size
 // (at least two, or none: one episode alone draws no edge), grown from the cluster's most connected
-// episode along its strongest relations, so what a cluster shows is connected. Episodes in no
-// cluster (no relation at all) come last, if there is room. The selection reads a MapSource, so a
+// episode along its strongest relations, so what a cluster shows is connected. Every episode with a
+// relation is in a cluster (a community of the relation graph), so an episode in no cluster has no
+// relation at all: it is not drawn, since on a map of relations it would be a lone dot (a limit
+// above the clustered episodes draws them all, and no more). The selection reads a MapSource, so a
 // store runs it over the relations and clusters it persisted and a test over a RelationIndex.
 import type { EpisodeSummary, Cluster, RelationIndex } from './relationIndex.ts';
 import type { EpisodeRelation, RelationKind, RelationReason } from './relatedness.ts';
 
 export interface MapEpisode extends EpisodeSummary {
-  clusterId: string | null;
+  clusterId: string;
 }
 
 export interface MapEdge {
@@ -56,8 +58,6 @@ export interface MapSource {
   episode(id: string): EpisodeSummary | null;
   /** The episode's strongest relations, strongest first, at most `limit`. */
   relationsOf(id: string, limit: number): readonly EpisodeRelation[];
-  /** Episodes in no cluster, in id order, at most `limit`. */
-  unclusteredEpisodeIds(limit: number): readonly string[];
 }
 
 /** A map source over an index in memory and the clusters it gave. */
@@ -66,13 +66,6 @@ export function indexMapSource(index: RelationIndex, clusters: readonly Cluster[
     clusters: () => clusters,
     episode: (id) => index.episode(id),
     relationsOf: (id, limit) => index.relationsOf(id, limit),
-    unclusteredEpisodeIds: (limit) => {
-      const clustered = new Set(clusters.flatMap((cluster) => cluster.episodeIds));
-      return index
-        .episodeIds()
-        .filter((id) => !clustered.has(id))
-        .slice(0, Math.max(0, limit));
-    },
   };
 }
 
@@ -133,7 +126,7 @@ export function selectEpisodeMap(source: MapSource, request: EpisodeMapRequest):
   const inView = request.clusterId
     ? clusters.filter((cluster) => cluster.id === request.clusterId)
     : clusters;
-  const picked = new Map<string, string | null>();
+  const picked = new Map<string, string>();
   const treeEdges: [string, Link][] = [];
   shares(inView, limit).forEach((count, i) => {
     const cluster = inView[i]!;
@@ -142,9 +135,6 @@ export function selectEpisodeMap(source: MapSource, request: EpisodeMapRequest):
     for (const id of grown.ids) picked.set(id, cluster.id);
     treeEdges.push(...grown.edges);
   });
-  if (!request.clusterId && picked.size < limit) {
-    for (const id of source.unclusteredEpisodeIds(limit - picked.size)) picked.set(id, null);
-  }
 
   const edges = new Map<string, MapEdge>();
   const draw = (from: string, link: Link) => {
@@ -161,7 +151,6 @@ export function selectEpisodeMap(source: MapSource, request: EpisodeMapRequest):
   };
   for (const [from, link] of treeEdges) draw(from, link);
   for (const id of picked.keys()) {
-    if (picked.get(id) === null) continue;
     const shown = linksOf(id).filter((link) => picked.has(link.other));
     for (const link of shown.slice(0, perEpisode)) draw(id, link);
   }
@@ -221,4 +210,43 @@ function grow(
     take(ranked[next]!);
   }
   return { ids, edges };
+}
+
+/** The parts of a request that decide its map. */
+export function mapRequestKey(request: EpisodeMapRequest): string {
+  const limit = Math.max(0, Math.floor(request.limit));
+  return JSON.stringify([limit, request.clusterId ?? null, request.edgesPerEpisode ?? null]);
+}
+
+/** Maps kept per version: the whole map and a few clusters' at once. */
+const MEMO_MAPS = 4;
+
+/**
+ * The last maps selected from one version of a store's relations: the explorer asks for a map in
+ * two requests sent together (its episodes and clusters, then its edges, each within a request's
+ * complexity budget), and the second is answered from the first's selection. `version` must change
+ * with every committed write the selection could read; a new one forgets every older map. A map
+ * handed out is shared, so it is never changed.
+ */
+export class EpisodeMapMemo {
+  #version: string | null = null;
+  readonly #maps = new Map<string, EpisodeMap>();
+
+  select(version: string, request: EpisodeMapRequest, compute: () => EpisodeMap): EpisodeMap {
+    if (version !== this.#version) {
+      this.#version = version;
+      this.#maps.clear();
+    }
+    const key = mapRequestKey(request);
+    let map = this.#maps.get(key);
+    if (map === undefined) {
+      map = compute();
+      if (this.#maps.size >= MEMO_MAPS) this.#maps.delete(this.#maps.keys().next().value!);
+    } else {
+      this.#maps.delete(key);
+    }
+    // Most recently asked last: the first key is the one to forget.
+    this.#maps.set(key, map);
+    return map;
+  }
 }

@@ -24,7 +24,7 @@ const MapEpisodeRef = builder.objectRef<MapEpisodeView>('MapEpisode').implement(
     cluster: t.field({
       type: ClusterRef,
       nullable: true,
-      description: 'Null for an episode related to no other',
+      description: 'Its cluster (every episode a map draws has one; kept nullable for clients)',
       resolve: (episode) => episode.cluster,
     }),
     episode: t.field({
@@ -56,7 +56,7 @@ const MapEdgeRef = builder.objectRef<MapEdge>('MapEdge').implement({
 
 const EpisodeMapRef = builder.objectRef<EpisodeMapView>('EpisodeMap').implement({
   description:
-    'Episodes picked cluster by cluster, largest first, each cluster its share of the limit grown along its strongest relations (so what it shows is connected); episodes in no cluster last, if there is room.',
+    'Episodes picked cluster by cluster, largest first, each cluster its share of the limit grown along its strongest relations (so what it shows is connected). An episode related to no other is in no cluster and not drawn: a limit above the clustered episodes draws them all, and no more.',
   fields: (t) => ({
     // The multiplier sits on `episodeMap` (its limit bounds the episodes in view).
     episodes: t.expose('episodes', {
@@ -107,7 +107,7 @@ builder.queryField('episodeMap', (t) =>
         ...map,
         episodes: map.episodes.map((episode) => ({
           ...episode,
-          cluster: episode.clusterId === null ? null : (clusters.get(episode.clusterId) ?? null),
+          cluster: clusters.get(episode.clusterId) ?? null,
         })),
       };
     },

@@ -6,7 +6,7 @@
 // its relations computed once, on open.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { EpisodeMapRequest, EpisodeMap, MapSource } from '../../relations/episodeMap.ts';
-import { selectEpisodeMap } from '../../relations/episodeMap.ts';
+import { EpisodeMapMemo, selectEpisodeMap } from '../../relations/episodeMap.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import {
   explainedRelation,
@@ -103,10 +103,14 @@ export class RelationTables {
   readonly #read: ReturnType<typeof prepareReads>;
   readonly #write: ReturnType<typeof prepareWrites>;
   readonly #corpusReads: Reads;
+  readonly #maps = new EpisodeMapMemo();
+  /** Changes on the query connection whenever the writer commits: the memoized maps' version. */
+  readonly #committed: StatementSync;
 
   constructor(reader: DatabaseSync, writer: DatabaseSync) {
     writer.exec(RELATIONS_SCHEMA);
     this.#read = prepareReads(reader);
+    this.#committed = reader.prepare('PRAGMA data_version');
     this.#write = prepareWrites(writer);
     this.#corpusReads = new Reads(reader);
   }
@@ -252,8 +256,12 @@ export class RelationTables {
     return rows.map((row) => this.#cluster(row));
   }
 
+  /** Selected once per committed state and request (the reads below are synchronous). */
   episodeMap(request: EpisodeMapRequest): EpisodeMap {
-    return selectEpisodeMap(this.#mapSource(request.clusterId), request);
+    const version = String((this.#committed.get() as { data_version: number }).data_version);
+    return this.#maps.select(version, request, () =>
+      selectEpisodeMap(this.#mapSource(request.clusterId), request),
+    );
   }
 
   #cluster(row: ClusterRow): Cluster {
@@ -291,8 +299,6 @@ export class RelationTables {
       },
       relationsOf: (id, limit) =>
         (read.relationsOf.all(id, limit) as unknown as RelationRow[]).map(toRelation),
-      unclusteredEpisodeIds: (limit) =>
-        (read.unclustered.all(limit) as { id: string }[]).map((row) => row.id),
     };
   }
 }
@@ -324,9 +330,6 @@ function prepareReads(db: DatabaseSync) {
     cluster: p(`SELECT ${clusterColumns} FROM clusters c WHERE c.id = ?`),
     members: p('SELECT episode_id FROM cluster_members WHERE cluster_id = ? ORDER BY rank'),
     summary: p('SELECT id, title, published_at FROM episodes WHERE id = ?'),
-    unclustered: p(
-      'SELECT id FROM episodes e WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.episode_id = e.id) ORDER BY id LIMIT ?',
-    ),
   };
 }
 

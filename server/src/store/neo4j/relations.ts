@@ -11,6 +11,7 @@ import {
 } from '../../relations/relatedness.ts';
 import {
   MAP_CANDIDATE_RELATIONS,
+  mapRequestKey,
   selectEpisodeMap,
   type EpisodeMap,
   type EpisodeMapRequest,
@@ -141,6 +142,8 @@ export function removalChange(episodeId: string): RelationChange {
 export class Neo4jRelations {
   readonly #read: Read;
   readonly #keeper: RelationKeeper;
+  /** The maps being selected, by request. */
+  readonly #selecting = new Map<string, Promise<EpisodeMap>>();
 
   /** `read` is the store's auto-commit read: the keeper loads only what is committed. */
   constructor(read: Read) {
@@ -248,23 +251,30 @@ export class Neo4jRelations {
    * each run notes the episodes it asked for and did not have, one statement reads them all, and the
    * next run goes further; a run that missed nothing is the answer. The most connected members are
    * read first, and they are what a cluster grows from: one or two rounds on the test feeds.
+   * Requests for a map that is being selected share that selection: the explorer sends its two
+   * requests for one map together. (No version changes with every write here, so nothing is kept
+   * past the selection.)
    */
-  async episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
-    const limit = Math.max(0, Math.floor(request.limit));
+  episodeMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
+    const key = mapRequestKey(request);
+    let selecting = this.#selecting.get(key);
+    if (selecting === undefined) {
+      selecting = this.#selectMap(request).finally(() => this.#selecting.delete(key));
+      this.#selecting.set(key, selecting);
+    }
+    return selecting;
+  }
+
+  async #selectMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
+    // Episodes in no cluster are not drawn (relations/episodeMap.ts): none are read.
     const [first] = await this.#read('relationsMapClusters', {
       clusterId: request.clusterId ?? null,
-      unclustered: request.clusterId === undefined ? limit : 0,
+      unclustered: 0,
     });
     const clusters = ((first?.clusters as unknown[] | undefined) ?? []).map((cluster) =>
       toCluster(cluster, (cluster as { episodeIds: unknown }).episodeIds),
     );
     const summaries = new Map<string, EpisodeSummary>();
-    const unclustered: string[] = [];
-    for (const episode of (first?.unclustered as unknown[] | undefined) ?? []) {
-      const summary = toSummary(episode);
-      summaries.set(summary.id, summary);
-      unclustered.push(summary.id);
-    }
     const relations = new Map<string, EpisodeRelation[]>();
     const missing = new Set<string>();
     const source: MapSource = {
@@ -280,7 +290,6 @@ export class Neo4jRelations {
         if (stored === undefined) missing.add(id);
         return (stored ?? []).slice(0, wanted);
       },
-      unclusteredEpisodeIds: (wanted) => unclustered.slice(0, Math.max(0, wanted)),
     };
     const asked = new Set<string>();
     for (;;) {
