@@ -77,11 +77,12 @@ type FieldReaders<T> = { readonly [K in keyof T]: (value: unknown) => T[K] };
 
 /** A map projection read field by field: the record is declared as its table of readers. */
 function mapReader<T>(readers: FieldReaders<T>): (value: unknown) => T {
-  const fields = Object.entries(readers) as [string, (value: unknown) => unknown][];
+  const keys = Object.keys(readers);
+  const reads = Object.values(readers) as ((value: unknown) => unknown)[];
   return (value) => {
     const row = asMap(value);
     const record: Record<string, unknown> = {};
-    for (const [key, read] of fields) record[key] = read(row[key]);
+    for (let i = 0; i < keys.length; i++) record[keys[i]!] = reads[i]!(row[keys[i]!]);
     return record as T;
   };
 }
