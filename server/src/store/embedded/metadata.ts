@@ -16,6 +16,7 @@ import type {
   MetadataPageQuery,
 } from '../metadataStore.ts';
 import type { Page } from '../store.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import { IN_IDS, NEWEST_FIRST, ids } from './reads.ts';
 import { METADATA_ARXIV_KEY, METADATA_DOI_KEY, METADATA_FTS_WEIGHTS } from './schema.ts';
@@ -291,10 +292,7 @@ function bound(query: MetadataPageQuery) {
       topic: query.topic ?? null,
       minCitations: query.minCitations ?? 0,
     },
-    window: {
-      offset: Math.max(0, Math.trunc(query.offset)),
-      limit: Math.max(0, Math.trunc(query.limit)),
-    },
+    window: pageWindow(query),
   };
 }
 

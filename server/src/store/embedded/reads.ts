@@ -16,6 +16,7 @@ import type {
   PaperListQuery,
   PaperSortKey,
 } from '../store.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
   EPISODE_COLUMNS,
@@ -104,8 +105,8 @@ export class Reads {
 
   listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
     if (query.keyset !== undefined)
-      return this.#episodeKeysetPage(query.keyset, window(query).limit);
-    const { offset, limit } = window(query);
+      return this.#episodeKeysetPage(query.keyset, pageWindow(query).limit);
+    const { offset, limit } = pageWindow(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
       match === null
@@ -122,8 +123,8 @@ export class Reads {
   listPapers(query: PaperListQuery): Page<PaperView> {
     const minCitations = query.minCitations ?? 0;
     if (query.keyset !== undefined)
-      return this.#paperKeysetPage(query.keyset, minCitations, window(query).limit);
-    const { offset, limit } = window(query);
+      return this.#paperKeysetPage(query.keyset, minCitations, pageWindow(query).limit);
+    const { offset, limit } = pageWindow(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
     const [rows, totalCount] =
       match === null
@@ -227,13 +228,6 @@ function toCitation(row: CitationRow): Citation {
     kind: row.kind,
     note: row.note,
     position: row.position,
-  };
-}
-
-function window(query: { offset: number; limit: number }): { offset: number; limit: number } {
-  return {
-    offset: Math.max(0, Math.trunc(query.offset)),
-    limit: Math.max(0, Math.trunc(query.limit)),
   };
 }
 

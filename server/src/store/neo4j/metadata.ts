@@ -17,17 +17,11 @@ import type {
 } from '../metadataStore.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import { asInteger, asString, unique } from './records.ts';
 import type { Page } from '../store.ts';
-
-function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
-  return {
-    offset: Math.max(0, Math.trunc(query.offset)),
-    limit: Math.max(0, Math.trunc(query.limit)),
-  };
-}
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 /** A managed write transaction of a save of these entries. */

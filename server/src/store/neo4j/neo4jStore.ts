@@ -16,6 +16,7 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
 import { importOne } from '../shared/importOne.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
@@ -501,13 +502,6 @@ function inRequestOrder<T extends { id: string }>(
 ): (T | null)[] {
   const byId = new Map(found.map((item) => [item.id, item]));
   return ids.map((id) => byId.get(id) ?? null);
-}
-
-function pageWindow(query: { offset: number; limit: number }): { offset: number; limit: number } {
-  return {
-    offset: Math.max(0, Math.trunc(query.offset)),
-    limit: Math.max(0, Math.trunc(query.limit)),
-  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
