@@ -316,6 +316,23 @@ describe('Bloom-style filters and the timeline', () => {
     expect(filterView(graph, none)).toBe(graph);
   });
 
+  it('keeps only mentions, drawn as mentions, not as recommended readings', () => {
+    const withMention: GraphData = {
+      ...graph,
+      nodes: [...graph.nodes, { id: 'named', kind: 'PAPER', label: 'Named in notes', weight: 1 }],
+      edges: [...graph.edges, { source: 'ep_new', target: 'named', kind: 'MENTIONS' }],
+    };
+    const mentions = filterView(withMention, { ...none, edgeKinds: 'mentioned' });
+    expect(mentions.edges).toEqual([{ source: 'ep_new', target: 'named', kind: 'MENTIONS' }]);
+    expect(ids(mentions)).toEqual(['ep_new', 'ep_old', 'ep_undated', 'named']);
+    const recommended = filterView(withMention, { ...none, edgeKinds: 'recommended' });
+    expect(recommended.edges.map((e) => e.target)).toEqual(['rec', 'rec', 'lone']);
+    const edgeKinds = toElements(withMention).flatMap((e) =>
+      e.group === 'edges' ? [[e.data.target, e.data.kind, e.classes]] : [],
+    );
+    expect(edgeKinds).toContainEqual(['named', 'mentioned', expect.stringContaining('mentioned')]);
+  });
+
   it('keeps episodes published in the range (undated ones are outside any range), plus the nodes asked to stay', () => {
     expect(ids(filterView(graph, { ...none, since: '2025-01-01' }))).toEqual(['ep_new', 'rec']);
     expect(ids(filterView(graph, { ...none, until: '2024-12-31' }))).toEqual([

@@ -125,7 +125,7 @@ describe('explorer URL state', () => {
       pathTo: fc.option(id, { nil: null }),
       expanded: fc.uniqueArray(id, { maxLength: 5 }),
       hidden: fc.uniqueArray(id, { maxLength: 5 }),
-      edgeKinds: fc.constantFrom('all', 'source', 'recommended'),
+      edgeKinds: fc.constantFrom('all', 'source', 'recommended', 'mentioned'),
       references: fc.option(fc.constant(true), { nil: undefined }),
       since: fc.option(day, { nil: null }),
       until: fc.option(day, { nil: null }),

@@ -56,8 +56,8 @@ const COLOUR_MODES: readonly ColourMode[] = ['kind', 'date', 'topic'];
 /** Longer than any arXiv category or field of study. */
 const MAX_TOPIC_LENGTH = 100;
 
-export type EdgeKindFilter = 'all' | 'source' | 'recommended';
-const EDGE_KINDS: readonly EdgeKindFilter[] = ['all', 'source', 'recommended'];
+export type EdgeKindFilter = 'all' | 'source' | 'recommended' | 'mentioned';
+const EDGE_KINDS: readonly EdgeKindFilter[] = ['all', 'source', 'recommended', 'mentioned'];
 
 /** The value of PARAM.references that turns reference edges on (a checked checkbox submits it). */
 export const REFERENCES_ON = '1';

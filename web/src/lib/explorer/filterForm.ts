@@ -44,6 +44,7 @@ export const EDGE_CHOICES: readonly (readonly [EdgeKindFilter, string])[] = [
   ['all', 'all citations'],
   ['source', 'source papers'],
   ['recommended', 'recommended readings'],
+  ['mentioned', 'papers mentioned in notes'],
 ];
 
 export const COLOUR_CHOICES: readonly (readonly [ColourMode, string])[] = [

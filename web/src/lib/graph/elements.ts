@@ -29,7 +29,7 @@ interface EdgeElementData {
   source: string;
   target: string;
   /** A citation (episode → paper) by its kind, or a paper's reference to another paper. */
-  kind: 'source' | 'recommended' | 'reference';
+  kind: 'source' | 'recommended' | 'mentioned' | 'reference';
 }
 
 interface NodeElement {
@@ -162,7 +162,7 @@ function kindOfNode(kind: NodeKind): NodeElementData['kind'] {
 }
 
 function kindOfEdge(kind: CitationKind): EdgeElementData['kind'] {
-  return kind === 'SOURCE' ? 'source' : 'recommended';
+  return kind === 'SOURCE' ? 'source' : kind === 'MENTIONS' ? 'mentioned' : 'recommended';
 }
 
 /** Unordered pairs of consecutive nodes of any path, as `a|b` with a < b. */

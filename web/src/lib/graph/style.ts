@@ -17,6 +17,7 @@ export const GRAPH_COLORS = {
   paperBorder: '#b45309',
   sourceEdge: '#1e3a8a',
   recommendedEdge: '#94a3b8',
+  mentionedEdge: '#0e7490',
   referenceEdge: '#047857',
   selected: '#111827',
   focus: '#7c3aed',
@@ -142,6 +143,15 @@ function fullRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
       },
     },
     {
+      selector: 'edge.mentioned',
+      style: {
+        width: 1.5,
+        'line-style': 'dotted',
+        'line-color': GRAPH_COLORS.mentionedEdge,
+        'target-arrow-color': GRAPH_COLORS.mentionedEdge,
+      },
+    },
+    {
       selector: 'edge.reference',
       style: {
         width: 1.5,
@@ -172,6 +182,7 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
       selector: 'edge.recommended',
       style: { width: 1, 'line-color': GRAPH_COLORS.recommendedEdge },
     },
+    { selector: 'edge.mentioned', style: { width: 1, 'line-color': GRAPH_COLORS.mentionedEdge } },
     {
       selector: 'edge.reference',
       // Plain lines in large views (dashes cost frames): the colour tells references apart.

@@ -31,8 +31,16 @@ export function bestConnected(graph: GraphData, limit: number): GraphData {
   };
 }
 
+/** The citations each edge filter keeps (`all`: every kind). */
+const CITATION_KIND = {
+  all: null,
+  source: 'SOURCE',
+  recommended: 'RECOMMENDED',
+  mentioned: 'MENTIONS',
+} as const;
+
 export interface ViewFilter {
-  edgeKinds: 'all' | 'source' | 'recommended';
+  edgeKinds: keyof typeof CITATION_KIND;
   since: string | null;
   until: string | null;
   /** Publication date per episode id (needed for a date range). */
@@ -69,7 +77,7 @@ export function filterView(graph: GraphData, filter: ViewFilter): GraphData {
       .filter((n) => n.kind === 'EPISODE' && (keep.has(n.id) || !byDate || inRange(n.id)))
       .map((n) => n.id),
   );
-  const kind = filter.edgeKinds === 'source' ? 'SOURCE' : 'RECOMMENDED';
+  const kind = CITATION_KIND[filter.edgeKinds];
   const onTopic = (paperId: string) =>
     topic === null || keep.has(paperId) || hasTopic(filter.topics?.[paperId], topic);
   const edges = graph.edges.filter(
