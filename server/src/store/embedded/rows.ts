@@ -73,27 +73,22 @@ export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow
 
 /** Replaces `record[key]` by a getter that parses `json` once and then becomes a plain value. */
 function lazyJson<T extends object>(record: T, key: keyof T & string, json: string): void {
+  const settle = (value: unknown) =>
+    Object.defineProperty(record, key, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
   Object.defineProperty(record, key, {
     configurable: true,
     enumerable: true,
     get() {
       const value = JSON.parse(json) as unknown;
-      Object.defineProperty(record, key, {
-        value,
-        writable: true,
-        configurable: true,
-        enumerable: true,
-      });
+      settle(value);
       return value;
     },
-    set(value: unknown) {
-      Object.defineProperty(record, key, {
-        value,
-        writable: true,
-        configurable: true,
-        enumerable: true,
-      });
-    },
+    set: settle,
   });
 }
 
