@@ -533,6 +533,16 @@ async function homeMapsMain(): Promise<void> {
     try {
       const rows: Row[] = [];
       for (const limit of values.limits.split(',').map(Number)) {
+        // The server-rendered page alone, twice: its size, and how long stats and the map
+        // requests take when the API selects the map and when it has it already (so the Chromium
+        // pages below are answered from the API's memoized map).
+        for (const visit of ['first', 'second']) {
+          const started = performance.now();
+          const html = await (await fetch(`${web.url}/?view=map&limit=${limit}`)).text();
+          log(
+            `web: /?view=map&limit=${limit} ${visit} fetch: HTML ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB in ${(performance.now() - started).toFixed(0)} ms`,
+          );
+        }
         rows.push(
           ...(await homeViewRows(
             web.url,
