@@ -266,10 +266,9 @@ export class Neo4jRelations {
   }
 
   async #selectMap(request: EpisodeMapRequest): Promise<EpisodeMap> {
-    // Episodes in no cluster are not drawn (relations/episodeMap.ts): none are read.
+    // Episodes in no cluster are not drawn (relations/episodeMap.ts): only clusters are read.
     const [first] = await this.#read('relationsMapClusters', {
       clusterId: request.clusterId ?? null,
-      unclustered: 0,
     });
     const clusters = ((first?.clusters as unknown[] | undefined) ?? []).map((cluster) =>
       toCluster(cluster, (cluster as { episodeIds: unknown }).episodeIds),

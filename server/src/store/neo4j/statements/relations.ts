@@ -182,27 +182,13 @@ LIMIT $limit
 RETURN c {.id, .label, .size, .terms, .topPaperIds} AS cluster,
        COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS episodeIds`),
 
-  /**
-   * A map's first read: the clusters in view with their members (one cluster, or all of them largest
-   * first), and up to $unclustered episodes in no cluster, in id order, with their titles and dates.
-   */
-  relationsMapClusters: cypher<{ clusterId: string | null; unclustered: number }>(`CALL () {
-  MATCH (c:Cluster)
-  WHERE $clusterId IS NULL OR c.id = $clusterId
-  WITH c
-  ORDER BY c.size DESC, c.id
-  RETURN collect(c {.id, .label, .size, .terms, .topPaperIds,
-    episodeIds: COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id }}) AS clusters
-}
-CALL () {
-  MATCH (e:Episode)
-  WHERE NOT EXISTS { MATCH (e)-[:IN_CLUSTER]->(:Cluster) }
-  WITH e
-  ORDER BY e.id
-  LIMIT $unclustered
-  RETURN collect(e {.id, .title, .publishedAt}) AS unclustered
-}
-RETURN clusters, unclustered`),
+  /** A map's first read: the clusters in view with their members (one cluster, or all of them largest first). */
+  relationsMapClusters: cypher<{ clusterId: string | null }>(`MATCH (c:Cluster)
+WHERE $clusterId IS NULL OR c.id = $clusterId
+WITH c
+ORDER BY c.size DESC, c.id
+RETURN collect(c {.id, .label, .size, .terms, .topPaperIds,
+  episodeIds: COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id }}) AS clusters`),
 
   /** Episodes a map may show: their titles and dates and their first $limit relations, best first. */
   relationsMapEpisodes: cypher<{
