@@ -9,7 +9,8 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/neo4jGlobal.ts'],
-    ...(sharedNeo4j ? { maxWorkers: 1 } : {}),
+    // Most files wait on a browser, a Neo4j server or a child process: two at a time on two cores.
+    maxWorkers: sharedNeo4j ? 1 : 2,
     // No test reaches a metadata provider unless it points ENRICH's URLs at its own loopback server.
     env: { ENRICH: 'false' },
     testTimeout: 30_000,
