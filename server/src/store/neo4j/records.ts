@@ -73,26 +73,15 @@ interface CitationRow {
   position: number;
 }
 
-type FieldReaders<T> = { readonly [K in keyof T]: (value: unknown) => T[K] };
-
-/** A map projection read field by field: the record is declared as its table of readers. */
-function mapReader<T>(readers: FieldReaders<T>): (value: unknown) => T {
-  const keys = Object.keys(readers);
-  const reads = Object.values(readers) as ((value: unknown) => unknown)[];
-  return (value) => {
-    const row = asMap(value);
-    const record: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) record[keys[i]!] = reads[i]!(row[keys[i]!]);
-    return record as T;
+function toCitationRow(value: unknown): CitationRow {
+  const row = asMap(value);
+  return {
+    paperId: asString(row.paperId),
+    kind: asKind(row.kind),
+    note: asNullableString(row.note),
+    position: asInteger(row.position),
   };
 }
-
-const toCitationRow = mapReader<CitationRow>({
-  paperId: asString,
-  kind: asKind,
-  note: asNullableString,
-  position: asInteger,
-});
 
 /** An episode map projection plus its citations (any order) → the record the batch had. */
 export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRecord {
@@ -128,26 +117,32 @@ export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
   return toEpisodeRecord(episode, citations);
 }
 
-export const toEpisodeSummary = mapReader<EpisodeSummary>({
-  id: asString,
-  title: asString,
-  publishedAt: asNullableString,
-  sourcePaperId: asNullableString,
-});
+export function toEpisodeSummary(episode: unknown): EpisodeSummary {
+  const row = asMap(episode);
+  return {
+    id: asString(row.id),
+    title: asString(row.title),
+    publishedAt: asNullableString(row.publishedAt),
+    sourcePaperId: asNullableString(row.sourcePaperId),
+  };
+}
 
 export function toPaperView(paper: unknown): PaperView {
   const row = asMap(paper);
   return { ...toPaperRecord(row), citationCount: asInteger(row.citationCount) };
 }
 
-export const toPaperRecord = mapReader<PaperRecord>({
-  id: asString,
-  title: asNullableString,
-  url: asString,
-  arxivId: asNullableString,
-  doi: asNullableString,
-  aliases: asStrings,
-});
+export function toPaperRecord(paper: unknown): PaperRecord {
+  const row = asMap(paper);
+  return {
+    id: asString(row.id),
+    title: asNullableString(row.title),
+    url: asString(row.url),
+    arxivId: asNullableString(row.arxivId),
+    doi: asNullableString(row.doi),
+    aliases: asStrings(row.aliases),
+  };
+}
 
 /** Rows already in the wanted order; one list per requested id, in request order. */
 export function toCitationLists(paperIds: readonly string[], rows: readonly Row[]): Citation[][] {
@@ -208,12 +203,17 @@ export function toGraphView(rows: readonly Row[]): DrawnGraph {
   return { nodes, edges, truncated: rows[0]?.truncated === true };
 }
 
-const toPathEdge = mapReader<GraphEdge>({ source: asString, target: asString, kind: asKind });
-
 export function toPathView(row: Row): GraphView {
   return {
     nodes: asList(row.nodes).map(toGraphNode),
-    edges: asList(row.edges).map(toPathEdge),
+    edges: asList(row.edges).map((value) => {
+      const edge = asMap(value);
+      return {
+        source: asString(edge.source),
+        target: asString(edge.target),
+        kind: asKind(edge.kind),
+      };
+    }),
   };
 }
 
