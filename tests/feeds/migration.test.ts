@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newFeedRecord } from '../../server/src/domain/feed.ts';
+import { aiPapersShow } from '../../server/src/domain/show.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { databasePath } from '../../server/src/store/embedded/database.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
@@ -22,7 +23,8 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 function downgradeToVersion1(path: string): void {
   const db = new DatabaseSync(path);
   db.exec(
-    `DROP INDEX episodes_by_guid; ALTER TABLE episodes DROP COLUMN extras; DROP TABLE feeds; PRAGMA user_version = 1`,
+    `DROP INDEX episodes_by_guid; ALTER TABLE episodes DROP COLUMN extras; DROP TABLE feeds;
+     DROP INDEX episodes_by_show; ALTER TABLE episodes DROP COLUMN show_id; DROP TABLE shows; PRAGMA user_version = 1`,
   );
   db.close();
 }
@@ -42,7 +44,13 @@ describe('schema version 1 → 2', () => {
 
     store = await createEmbeddedStore({ dataDir });
     try {
-      expect(sortedBatch(await store.exportBatch())).toEqual(before);
+      // Episodes with a source paper from before shows join the "AI Papers" show (schema version 4).
+      const migrated = sortedBatch(await store.exportBatch());
+      expect(new Set(migrated.episodes.map((e) => e.showId))).toEqual(new Set([aiPapersShow().id]));
+      expect(migrated.episodes.map(({ showId, ...rest }) => rest)).toEqual(
+        before.episodes.map(({ showId, ...rest }) => rest),
+      );
+      expect(migrated.papers).toEqual(before.papers);
       expect(await store.importBatch(withoutExtras)).toMatchObject({
         unchanged: expect.arrayContaining(page.episodes.map((e) => e.id)),
       });
@@ -61,7 +69,7 @@ describe('schema version 1 → 2', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     db.close();
   });

@@ -1,6 +1,6 @@
 // An embedded DATA_DIR of schema version 2 (every episode with a source paper, citations SOURCE or
-// RECOMMENDED only) opens as version 3 with its data, search rows and relations intact, and then
-// takes episodes without a source and MENTIONS citations.
+// RECOMMENDED only) opens as the current version with its data, search rows and relations intact,
+// and then takes episodes without a source and MENTIONS citations.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ CREATE TABLE episodes_v2 (
   paper_published_at TEXT, duration_minutes INTEGER, summary TEXT, takeaways TEXT NOT NULL,
   chapters TEXT NOT NULL, source_paper_id TEXT NOT NULL REFERENCES papers (id),
   content_hash TEXT NOT NULL, extras TEXT);
+DROP INDEX episodes_by_show;
 INSERT INTO episodes_v2 SELECT rid, id, title, published_at, paper_published_at, duration_minutes,
   summary, takeaways, chapters, source_paper_id, content_hash, extras FROM episodes;
 CREATE TABLE citations_v2 (
@@ -43,6 +44,7 @@ DROP TABLE citations;
 DROP TABLE episodes;
 ALTER TABLE episodes_v2 RENAME TO episodes;
 ALTER TABLE citations_v2 RENAME TO citations;
+DROP TABLE shows;
 CREATE INDEX episodes_newest_first ON episodes (published_at IS NULL, published_at DESC, id);
 CREATE INDEX episodes_by_source ON episodes (source_paper_id);
 CREATE INDEX episodes_by_guid ON episodes (json_extract(extras, '$.guid')) WHERE extras IS NOT NULL;
@@ -52,7 +54,7 @@ COMMIT;`);
   db.close();
 }
 
-describe('schema version 2 → 3', () => {
+describe('schema version 2 → current', () => {
   it('keeps every episode, citation, search row and relation, then stores mentions', async () => {
     const seed = await importFeedFile(SEED_PAGE);
     let store = await createEmbeddedStore({ dataDir });
@@ -80,7 +82,7 @@ describe('schema version 2 → 3', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     db.close();

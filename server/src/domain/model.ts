@@ -5,6 +5,8 @@ import { MAX_DOI_LENGTH } from '../ids/doi.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
+import { feedUrlSchema } from './feed.ts';
+import { SHOW_ID_PATTERN } from './show.ts';
 
 /**
  * SOURCE: the paper an episode is about; RECOMMENDED: a reading it recommends; MENTIONS: a paper its
@@ -66,6 +68,20 @@ export const unlinkedReadingSchema = z.object({
 });
 export type UnlinkedReading = z.infer<typeof unlinkedReadingSchema>;
 
+const showRecordSchema = z.object({
+  /** `show_` + a hash of the show's feed URL, else its site, else its title (domain/show.ts). */
+  id: z.string().regex(SHOW_ID_PATTERN),
+  title: z.string().min(1).max(500),
+  /** The show's own web site (RSS channel `<link>`). */
+  link: webUrlSchema.nullable(),
+  imageUrl: webUrlSchema.nullable(),
+  author: z.string().min(1).max(500).nullable(),
+  /** Where the feed was fetched from, else where the channel says it lives (loopback allowed, as for a subscription). */
+  feedUrl: feedUrlSchema.nullable(),
+});
+/** The podcast an episode belongs to: one per feed. */
+export type ShowRecord = z.infer<typeof showRecordSchema>;
+
 const episodeRecordSchema = z.object({
   /** Stable id derived from the source paper (see `episodeIdFor`), so links survive re-imports. */
   id: z.string().regex(EPISODE_ID_PATTERN),
@@ -96,6 +112,11 @@ const episodeRecordSchema = z.object({
   /** `<itunes:image href>`. */
   imageUrl: webUrlSchema.nullable().optional(),
   unlinkedReadings: z.array(unlinkedReadingSchema).max(200).optional(),
+  /**
+   * The show the episode came from (one of the batch's `shows`). Not part of the episode's content: an
+   * episode keeps the show it was first stored with, and a re-import changes neither.
+   */
+  showId: z.string().regex(SHOW_ID_PATTERN).nullable().optional(),
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 
@@ -112,9 +133,11 @@ export function pickEpisodeText(episode: EpisodeText): EpisodeText {
 }
 
 /** An issue at every record whose id an earlier record of the list has; the list's ids. */
+const RECORD_NAMES = { episodes: 'episode', papers: 'paper', shows: 'show' } as const;
+
 function flagRepeatedIds(
   records: readonly { id: string }[],
-  list: 'episodes' | 'papers',
+  list: keyof typeof RECORD_NAMES,
   ctx: z.RefinementCtx,
 ): Set<string> {
   const ids = new Set<string>();
@@ -123,7 +146,7 @@ function flagRepeatedIds(
       ctx.addIssue({
         code: 'custom',
         path: [list, i, 'id'],
-        message: `duplicate ${list === 'papers' ? 'paper' : 'episode'} id ${record.id}`,
+        message: `duplicate ${RECORD_NAMES[list]} id ${record.id}`,
       });
     }
     ids.add(record.id);
@@ -180,11 +203,21 @@ export const importBatchSchema = z
   .object({
     episodes: z.array(episodeRecordSchema),
     papers: z.array(paperRecordSchema),
+    /** The shows the batch's episodes belong to; absent in batches from before shows. */
+    shows: z.array(showRecordSchema).max(1000).optional(),
   })
   .superRefine((batch, ctx) => {
     const paperIds = flagRepeatedIds(batch.papers, 'papers', ctx);
     flagRepeatedIds(batch.episodes, 'episodes', ctx);
+    const showIds = flagRepeatedIds(batch.shows ?? [], 'shows', ctx);
     batch.episodes.forEach((episode, i) => {
+      if (episode.showId != null && !showIds.has(episode.showId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['episodes', i, 'showId'],
+          message: `belongs to show ${episode.showId} missing from the batch`,
+        });
+      }
       citedPaperIds(episode).forEach((paperId) => {
         if (!paperIds.has(paperId)) {
           ctx.addIssue({

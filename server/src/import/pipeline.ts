@@ -2,7 +2,7 @@
 // listing every problem, so a store never receives half a feed.
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
-import type { ImportBatch } from '../domain/model.ts';
+import type { ImportBatch, ShowRecord } from '../domain/model.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
 import { parseEpisode, type ParsedEpisode } from './episodeText.ts';
@@ -10,11 +10,12 @@ import { ImportError, issuesFromZod, type ImportIssue } from './errors.ts';
 import type { RawEpisode } from './rawEpisode.ts';
 import { detectFormat, type FeedFormat } from './readers/detect.ts';
 import { readJsonExport } from './readers/json.ts';
-import { readPage } from './readers/page.ts';
+import { readPage, readPageHeading } from './readers/page.ts';
 import { notesOfEpisode } from './notes/episodeNotes.ts';
 import type { NoteSource } from './notes/paperLinks.ts';
 import { readPodcastFeed } from './podcasting20/podcastFeed.ts';
 import { resolveEpisodes } from './resolve.ts';
+import { fetchedFromOf, showOfChannel, showOfPage } from './showOfFeed.ts';
 import { cleanControlCharacters } from './text.ts';
 
 type ImportFormat = 'AUTO' | FeedFormat;
@@ -22,7 +23,10 @@ type ImportFormat = 'AUTO' | FeedFormat;
 export interface ImportOptions {
   /** AUTO (the default, also for null) detects the format from the content. */
   format?: ImportFormat | null;
-  /** Named in error messages. */
+  /**
+   * Named in error messages. A web address here is where the feed was fetched from (a followed feed,
+   * an import of a URL), which also names its show.
+   */
   file?: string;
 }
 
@@ -38,14 +42,31 @@ interface ReadEpisode {
   notes?: NoteSource[];
 }
 
-function rssEpisodes(content: string): ReadEpisode[] {
-  return readPodcastFeed(content).episodes.map((episode) => ({
-    raw: episode.raw,
-    notes: notesOfEpisode(episode),
-  }));
+/** A feed's show and its episodes as read. */
+interface ReadFeed {
+  show: ShowRecord;
+  episodes: ReadEpisode[];
 }
 
-function batchFromRawEpisodes(read: ReadEpisode[]): ImportBatch {
+function readRssFeed(content: string, fetchedFrom: string | null): ReadFeed {
+  const feed = readPodcastFeed(content);
+  return {
+    show: showOfChannel(feed.show, fetchedFrom),
+    episodes: feed.episodes.map((episode) => ({
+      raw: episode.raw,
+      notes: notesOfEpisode(episode),
+    })),
+  };
+}
+
+function readPageFeed(content: string): ReadFeed {
+  return {
+    show: showOfPage(readPageHeading(content)),
+    episodes: readPage(content).map((raw) => ({ raw })),
+  };
+}
+
+function batchFromFeed({ show, episodes: read }: ReadFeed): ImportBatch {
   const issues: ImportIssue[] = [];
   const parsed: ParsedEpisode[] = [];
   for (const { raw, notes } of read) {
@@ -56,7 +77,7 @@ function batchFromRawEpisodes(read: ReadEpisode[]): ImportBatch {
       issues.push(...error.issues);
     }
   }
-  const resolution = resolveEpisodes(parsed);
+  const resolution = resolveEpisodes(parsed, show);
   issues.push(...resolution.issues);
   if (issues.length > 0) throw new ImportError(issues);
   // Validated where the stores can recognise it, so store.importBatch does not run zod a second time.
@@ -66,7 +87,11 @@ function batchFromRawEpisodes(read: ReadEpisode[]): ImportBatch {
   return validated.data;
 }
 
-function importContent(content: string, format: ImportFormat): ImportBatch {
+function importContent(
+  content: string,
+  format: ImportFormat,
+  fetchedFrom: string | null,
+): ImportBatch {
   if (content.length > MAX_FEED_BYTES) throw tooLarge(content.length);
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > MAX_FEED_BYTES) throw tooLarge(bytes);
@@ -76,8 +101,8 @@ function importContent(content: string, format: ImportFormat): ImportBatch {
   const batch =
     concrete === 'JSON'
       ? readJsonExport(cleaned)
-      : batchFromRawEpisodes(
-          concrete === 'RSS' ? rssEpisodes(cleaned) : readPage(cleaned).map((raw) => ({ raw })),
+      : batchFromFeed(
+          concrete === 'RSS' ? readRssFeed(cleaned, fetchedFrom) : readPageFeed(cleaned),
         );
   if (batch.episodes.length === 0)
     throw new ImportError([{ message: 'feed contains no episodes' }]);
@@ -87,7 +112,7 @@ function importContent(content: string, format: ImportFormat): ImportBatch {
 /** A feed (podcast page text, RSS 2.0 or papergraph JSON export) as a validated import batch. */
 export function importFeedContent(content: string, options: ImportOptions = {}): ImportBatch {
   try {
-    return importContent(content, options.format ?? 'AUTO');
+    return importContent(content, options.format ?? 'AUTO', fetchedFromOf(options.file));
   } catch (error) {
     if (error instanceof ImportError) throw error.inFile(options.file);
     throw error;

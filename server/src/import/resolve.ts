@@ -7,6 +7,7 @@ import {
   type ImportBatch,
   type PaperRecord,
   type Recommendation,
+  type ShowRecord,
 } from '../domain/model.ts';
 import type { PaperKey } from '../ids/paperId.ts';
 import { feedFieldsOfRecord } from './episodeFeedFields.ts';
@@ -88,9 +89,13 @@ function identityOfSourceless(episode: ParsedEpisode): string {
  * citation already links them — though its title and alias still count for the paper. Mentions take
  * no title: the text a show links a paper under is rarely its title. Two episodes with the same
  * source paper are reported as an issue (one episode per paper); an episode without a source that
- * repeats an earlier one's identity (a feed listing an item twice) is left out.
+ * repeats an earlier one's identity (a feed listing an item twice) is left out. Every episode belongs
+ * to `show` when one is given.
  */
-export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
+export function resolveEpisodes(
+  parsed: readonly ParsedEpisode[],
+  show: ShowRecord | null = null,
+): Resolution {
   const registry = new PaperRegistry();
   const issues: ImportIssue[] = [];
   const episodes: EpisodeRecord[] = [];
@@ -147,9 +152,12 @@ export function resolveEpisodes(parsed: readonly ParsedEpisode[]): Resolution {
         ? {}
         : { unlinkedReadings: episode.unlinkedReadings }),
       ...feedFieldsOfRecord(episode.feedFields),
+      ...(show === null ? {} : { showId: show.id }),
     });
     episodeLabels.push(label);
   }
 
-  return { batch: { episodes, papers: registry.list() }, issues, episodeLabels };
+  const batch: ImportBatch = { episodes, papers: registry.list() };
+  if (show !== null) batch.shows = [show];
+  return { batch, issues, episodeLabels };
 }

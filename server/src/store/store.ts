@@ -8,6 +8,7 @@ import type {
   ImportResult,
   PaperView,
   SearchHit,
+  ShowRecord,
   Stats,
 } from '../domain/model.ts';
 import type { FeedRecord } from '../domain/feed.ts';
@@ -56,6 +57,8 @@ export interface EpisodeListQuery {
    * searches the metadata, so `search` and `keyset` are not used with it.
    */
   sourcePaper?: MetadataFilter | undefined;
+  /** Only the episodes of this show (a show id); with offset, keyset or search, not `sourcePaper`. */
+  show?: string | undefined;
 }
 
 export interface PaperListQuery {
@@ -66,6 +69,8 @@ export interface PaperListQuery {
   minCitations?: number | undefined;
   /** Instead of `offset`; not with `search`. */
   keyset?: Keyset<PaperSortKey> | undefined;
+  /** Only papers some episode of this show cites (their `citationCount` still counts every show). */
+  show?: string | undefined;
 }
 
 export interface GraphQuery {
@@ -78,6 +83,17 @@ export interface GraphQuery {
   minCitations: number;
   /** Also the reference edges among the drawn papers (`references` of the answer). */
   references?: boolean | undefined;
+  /** Only this show's episodes and the papers they cite; not with `focus`. */
+  show?: string | undefined;
+}
+
+/** A show with how many stored episodes belong to it. */
+export type ShowView = ShowRecord & { episodeCount: number };
+
+/** Shows in title order (then id). */
+export interface ShowListQuery {
+  offset: number;
+  limit: number;
 }
 
 /** One paper citing another, as the metadata providers list it (the third edge kind, paper → paper). */
@@ -150,6 +166,11 @@ export interface GraphStore extends MetadataStore {
    */
   citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]>;
 
+  /** Batched lookups of shows: one per id, in order, null when unknown. */
+  showsByIds(ids: readonly string[]): Promise<(ShowView | null)[]>;
+  /** Every show, by title then id. */
+  listShows(query: ShowListQuery): Promise<Page<ShowView>>;
+
   /** Newest episode first (publishedAt desc, nulls last, then id); search ranks by relevance instead. */
   listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>>;
   /** Most cited first (then id); search ranks by relevance instead. */
@@ -175,8 +196,11 @@ export interface GraphStore extends MetadataStore {
    * none when unconnected or unknown.
    */
   shortestPaths(fromId: string, toId: string, limit: number): Promise<GraphView[]>;
-  /** Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. */
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /**
+   * Episodes and papers ranked by relevance across titles, summaries, takeaways and notes. With `show`,
+   * only that show's episodes and the papers they cite.
+   */
+  search(query: string, limit: number, show?: string): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
   /**
    * When an import or removeEpisode last changed the graph (ISO-8601 UTC), set in the transaction that

@@ -16,6 +16,8 @@ const exportEnvelopeSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   episodes: z.array(z.unknown()),
   papers: z.array(z.unknown()),
+  /** Absent in exports from before shows. */
+  shows: z.array(z.unknown()).optional(),
 });
 
 export function looksLikeJson(content: string): boolean {
@@ -87,6 +89,7 @@ export function readJsonExport(content: string): ImportBatch {
   const candidate = cleanStrings({
     episodes: envelope.data.episodes,
     papers: envelope.data.papers,
+    ...(envelope.data.shows === undefined ? {} : { shows: envelope.data.shows }),
   });
   const parsed = parseImportBatch(candidate);
   if (!parsed.success) {
@@ -106,5 +109,6 @@ export function readJsonExport(content: string): ImportBatch {
 
 /** The export document for a batch; readJsonExport(toJsonExport(b)) gives b back. */
 export function toJsonExport(batch: ImportBatch): string {
-  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, episodes: batch.episodes, papers: batch.papers }, null, 2)}\n`;
+  const { episodes, papers, shows } = batch;
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, episodes, papers, ...(shows === undefined ? {} : { shows }) }, null, 2)}\n`;
 }

@@ -32,6 +32,29 @@ function toRawEpisode(lines: string[], position: number): RawEpisode {
   };
 }
 
+/** What the page says of its show above the episode list: its heading, and its site when a line names one. */
+export interface PageHeading {
+  title: string | null;
+  /** A line like `paperdive.ai` just under the heading, as an https link. */
+  link: string | null;
+}
+
+const SITE_LINE = /^(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?)$/i;
+
+export function readPageHeading(content: string): PageHeading {
+  const header: string[] = [];
+  for (const line of content.split('\n')) {
+    if (EPISODE_MARKER.test(line)) break;
+    if (line.trim() !== '') header.push(line.trim());
+  }
+  const [title, second] = header;
+  const site = second === undefined ? null : SITE_LINE.exec(second);
+  return {
+    title: title === undefined ? null : title.replace(/\s+/g, ' ').slice(0, 500),
+    link: site?.[1] === undefined ? null : `https://${site[1]}`,
+  };
+}
+
 export function readPage(content: string): RawEpisode[] {
   const episodes: RawEpisode[] = [];
   let current: string[] | null = null;

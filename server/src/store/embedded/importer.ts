@@ -9,6 +9,7 @@ import {
   type ImportBatch,
   type ImportResult,
   type PaperRecord,
+  type ShowRecord,
 } from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
@@ -16,7 +17,15 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { graphVersionBump } from './graphVersion.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
-import { episodeSearchText, paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
+import {
+  episodeSearchText,
+  paperIdentifiersText,
+  SHOW_COLUMNS,
+  toPaperRecord,
+  toShowRecord,
+  type PaperRow,
+  type ShowRow,
+} from './rows.ts';
 
 interface ChangedEpisode {
   record: EpisodeRecord;
@@ -46,6 +55,10 @@ interface ImportPlan {
   addedEpisodes: ChangedEpisode[];
   updatedEpisodes: ChangedEpisode[];
   citationDelta: number;
+  /** The batch's shows that are new or say something new. */
+  savedShows: ShowRecord[];
+  /** Stored episodes without a show yet that the batch gives one (an episode keeps its first show). */
+  showAssignments: { episodeId: string; showId: string }[];
 }
 
 /** What an import's transaction changed, for what is kept beside the graph. */
@@ -60,6 +73,8 @@ export interface ImportOutcome {
   result: ImportResult;
   /** null when the batch changed nothing and nothing was written. */
   diff: GraphDiff | null;
+  /** Stored episodes that were given a show (their records changed without a new content hash). */
+  showAssigned: string[];
 }
 
 const ids = (values: Iterable<string>) => JSON.stringify([...values]);
@@ -93,32 +108,41 @@ export class Importer {
     const outcomes: ImportOutcome[] = [];
     const changedEpisodes = new Map<string, EpisodeRecord>();
     const changedPaperIds = new Set<string>();
+    let graphWritten = false;
     try {
       for await (const batch of batches) {
         const plan = this.#plan(batch);
-        const nothingToWrite =
+        const showAssigned = plan.showAssignments.map((a) => a.episodeId);
+        const graphUnchanged =
           plan.addedEpisodes.length === 0 &&
           plan.updatedEpisodes.length === 0 &&
           plan.updatedPapers.length === 0;
-        if (nothingToWrite) {
-          outcomes.push({ result: plan.result, diff: null });
+        if (graphUnchanged && plan.savedShows.length === 0 && showAssigned.length === 0) {
+          outcomes.push({ result: plan.result, diff: null, showAssigned });
           continue;
         }
         // Opened at the first write: an import that changes nothing leaves the files untouched.
         if (!this.#db.isTransaction) this.#db.exec('BEGIN IMMEDIATE');
+        this.#writeShows(plan);
+        if (graphUnchanged) {
+          outcomes.push({ result: plan.result, diff: null, showAssigned });
+          continue;
+        }
         this.#write(plan);
-        outcomes.push({ result: plan.result, diff: diffOf(plan) });
+        graphWritten = true;
+        outcomes.push({ result: plan.result, diff: diffOf(plan), showAssigned });
         for (const { record } of [...plan.updatedEpisodes, ...plan.addedEpisodes])
           changedEpisodes.set(record.id, record);
         for (const { record } of plan.updatedPapers) changedPaperIds.add(record.id);
       }
-      if (this.#db.isTransaction) {
-        // Every transaction here changes the graph tables: a graph file of the old state stops matching.
+      if (graphWritten) {
+        // The graph tables changed: a graph file of the old state stops matching.
         this.#bumpGraphVersion();
         this.#stampChangedAt();
         await beforeCommit({ episodes: [...changedEpisodes.values()], changedPaperIds });
-        this.#db.exec('COMMIT');
       }
+      // Shows alone (a renamed show, episodes given theirs) are no change of the graph.
+      if (this.#db.isTransaction) this.#db.exec('COMMIT');
       committed(outcomes);
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
@@ -132,12 +156,26 @@ export class Importer {
   #plan(batch: ImportBatch): ImportPlan {
     const sql = this.#sql;
     const storedHashes = new Map<string, string>();
+    const showless = new Set<string>();
     for (const row of sql.episodeHashes.all(ids(batch.episodes.map((e) => e.id))) as {
       id: string;
       content_hash: string;
+      show_id: string | null;
     }[]) {
       storedHashes.set(row.id, row.content_hash);
+      if (row.show_id === null) showless.add(row.id);
     }
+    const showAssignments = batch.episodes.flatMap((e) =>
+      e.showId != null && showless.has(e.id) ? [{ episodeId: e.id, showId: e.showId }] : [],
+    );
+    const shows = batch.shows ?? [];
+    const storedShows = new Map(
+      (sql.showsByIds.all(ids(shows.map((show) => show.id))) as unknown as ShowRow[]).map((row) => [
+        row.id,
+        toShowRecord(row),
+      ]),
+    );
+    const savedShows = shows.filter((show) => !sameShow(storedShows.get(show.id), show));
 
     const classified = classifyEpisodes(batch.episodes, storedHashes);
     const { result } = classified;
@@ -246,7 +284,17 @@ export class Importer {
       addedEpisodes,
       updatedEpisodes,
       citationDelta,
+      savedShows,
+      showAssignments,
     };
+  }
+
+  /** Shows first: the episodes written after them point at them. */
+  #writeShows(plan: ImportPlan): void {
+    const sql = this.#sql;
+    for (const show of plan.savedShows)
+      sql.saveShow.run(show.id, show.title, show.link, show.imageUrl, show.author, show.feedUrl);
+    for (const { episodeId, showId } of plan.showAssignments) sql.assignShow.run(showId, episodeId);
   }
 
   #write(plan: ImportPlan): void {
@@ -330,6 +378,17 @@ interface PaperSearchRow {
   replace: boolean;
 }
 
+function sameShow(stored: ShowRecord | undefined, incoming: ShowRecord): boolean {
+  return (
+    stored !== undefined &&
+    stored.title === incoming.title &&
+    stored.link === incoming.link &&
+    stored.imageUrl === incoming.imageUrl &&
+    stored.author === incoming.author &&
+    stored.feedUrl === incoming.feedUrl
+  );
+}
+
 function diffOf(plan: ImportPlan): GraphDiff {
   return {
     addedPapers: plan.insertedPapers.map((p) => ({ id: p.record.id, title: p.record.title })),
@@ -399,6 +458,7 @@ function episodeColumns({ record: e, hash }: ChangedEpisode) {
     e.sourcePaperId,
     hash,
     encodeEpisodeExtras(e),
+    e.showId ?? null,
   ] as const;
 }
 
@@ -406,7 +466,7 @@ function prepareImportStatements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
   return {
     episodeHashes: p(
-      'SELECT id, content_hash FROM episodes WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id, content_hash, show_id FROM episodes WHERE id IN (SELECT value FROM json_each(?))',
     ),
     citationsOfEpisodes: p(
       'SELECT episode_id, paper_id FROM citations WHERE episode_id IN (SELECT value FROM json_each(?))',
@@ -431,14 +491,24 @@ function prepareImportStatements(db: DatabaseSync) {
     deletePaperFts: p('DELETE FROM papers_fts WHERE rowid = ?'),
     insertEpisode: p(
       `INSERT INTO episodes (id, title, published_at, paper_published_at, duration_minutes, summary, takeaways,
-         chapters, source_paper_id, content_hash, extras) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
+         chapters, source_paper_id, content_hash, extras, show_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
     ),
     updateEpisode: p(
       `UPDATE episodes SET title = ?2, published_at = ?3, paper_published_at = ?4, duration_minutes = ?5,
-         summary = ?6, takeaways = ?7, chapters = ?8, source_paper_id = ?9, content_hash = ?10, extras = ?11
+         summary = ?6, takeaways = ?7, chapters = ?8, source_paper_id = ?9, content_hash = ?10, extras = ?11,
+         show_id = COALESCE(show_id, ?12)
        WHERE id = ?1 RETURNING rid`,
     ),
     deleteCitations: p('DELETE FROM citations WHERE episode_id = ?'),
+    showsByIds: p(
+      `SELECT ${SHOW_COLUMNS} FROM shows s WHERE s.id IN (SELECT value FROM json_each(?))`,
+    ),
+    saveShow: p(
+      `INSERT INTO shows (id, title, link, image_url, author, feed_url) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, link = excluded.link,
+         image_url = excluded.image_url, author = excluded.author, feed_url = excluded.feed_url`,
+    ),
+    assignShow: p('UPDATE episodes SET show_id = ? WHERE id = ? AND show_id IS NULL'),
     insertCitation: p(
       'INSERT INTO citations (episode_id, position, paper_id, kind, note) VALUES (?, ?, ?, ?, ?)',
     ),

@@ -27,6 +27,8 @@ import type {
   GraphStore,
   Page,
   PaperListQuery,
+  ShowListQuery,
+  ShowView,
   StoreHealth,
 } from '../store.ts';
 import { lockDataDir } from './dataDirLock.ts';
@@ -206,8 +208,8 @@ class EmbeddedStore implements GraphStore {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
         if (diffs.length > 0)
           this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));
-        for (const { result } of committed)
-          for (const id of result.updated) this.#episodeCache.delete(id);
+        for (const { result, showAssigned } of committed)
+          for (const id of [...result.updated, ...showAssigned]) this.#episodeCache.delete(id);
         if (committed.some((o) => o.diff !== null)) this.#paperCache.clear();
       });
       return outcomes.map((o) => o.result);
@@ -255,6 +257,16 @@ class EmbeddedStore implements GraphStore {
       const citers = citersInOrder(this.#memory.graph, paperId, limitPerPaper);
       return this.#reads.citationsOfPaperBy(paperId, citers).slice(0, Math.max(0, limitPerPaper));
     });
+  }
+
+  async showsByIds(ids: readonly string[]): Promise<(ShowView | null)[]> {
+    this.#assertOpen();
+    return this.#reads.showsByIds(ids);
+  }
+
+  async listShows(query: ShowListQuery): Promise<Page<ShowView>> {
+    this.#assertOpen();
+    return this.#reads.listShows(query);
   }
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
@@ -320,7 +332,13 @@ class EmbeddedStore implements GraphStore {
     const { graph } = this.#memory;
     const drawn =
       query.focus === undefined
-        ? overview(graph, this.#newestEpisodeIds(), query)
+        ? overview(
+            graph,
+            query.show === undefined
+              ? this.#newestEpisodeIds()
+              : this.#reads.episodeIdsOfShow(query.show),
+            query,
+          )
         : neighbourhood(graph, query.focus, query);
     const view = { ...this.#toView(drawn), truncated: drawn.truncated };
     if (!query.references) return view;
@@ -341,9 +359,9 @@ class EmbeddedStore implements GraphStore {
     );
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, limit: number, show?: string): Promise<SearchHit[]> {
     this.#assertOpen();
-    return this.#reads.search(query, limit);
+    return this.#reads.search(query, limit, show);
   }
 
   async stats(): Promise<Stats> {

@@ -15,19 +15,24 @@ import type {
   Page,
   PaperListQuery,
   PaperSortKey,
+  ShowListQuery,
+  ShowView,
 } from '../store.ts';
 import { pageWindow } from '../shared/pageWindow.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
   EPISODE_COLUMNS,
   PAPER_COLUMNS,
+  SHOW_COLUMNS,
   groupBy,
   toEpisodeRecord,
   toPaperRecord,
   toPaperView,
+  toShowRecord,
   type CitationRow,
   type EpisodeRow,
   type PaperRow,
+  type ShowRow,
 } from './rows.ts';
 import {
   EPISODE_FTS_WEIGHTS,
@@ -54,6 +59,12 @@ const EPISODE_WINDOW = `(:afterId IS NULL OR CASE WHEN :afterPublished IS NULL T
 // Strictly after / before a key in MOST_CITED_FIRST order.
 const PAPER_WINDOW = `(:afterId IS NULL OR p.citation_count < :afterCount OR (p.citation_count = :afterCount AND p.id > :afterId))
   AND (:beforeId IS NULL OR p.citation_count > :beforeCount OR (p.citation_count = :beforeCount AND p.id < :beforeId))`;
+
+/** The papers a show's episodes cite (its one parameter is the show id). */
+const SHOW_PAPER_IDS =
+  'SELECT c.paper_id FROM citations c JOIN episodes se ON se.id = c.episode_id WHERE se.show_id = ?';
+const SHOW_PAPER_IDS_NAMED =
+  'SELECT c.paper_id FROM citations c JOIN episodes se ON se.id = c.episode_id WHERE se.show_id = :show';
 
 export class Reads {
   readonly #sql: ReturnType<typeof prepareReadStatements>;
@@ -105,22 +116,32 @@ export class Reads {
 
   listEpisodes(query: EpisodeListQuery): Page<EpisodeRecord> {
     if (query.keyset !== undefined)
-      return this.#episodeKeysetPage(query.keyset, pageWindow(query).limit);
+      return this.#episodeKeysetPage(query.keyset, pageWindow(query).limit, query.show ?? null);
     const { offset, limit } = pageWindow(query);
     const match = query.search === undefined ? null : toFtsQuery(query.search);
+    const sql = this.#sql;
+    const show = query.show;
     const [rows, totalCount] =
-      match === null
-        ? [this.#sql.episodePage.all(limit, offset), count(this.#sql.episodeCount.get())]
-        : [
-            this.#sql.episodeSearchPage.all(match, limit, offset),
-            count(this.#sql.episodeSearchCount.get(match)),
-          ];
+      show !== undefined
+        ? match === null
+          ? [sql.showEpisodePage.all(show, limit, offset), count(sql.showEpisodeCount.get(show))]
+          : [
+              sql.showEpisodeSearchPage.all(match, show, limit, offset),
+              count(sql.showEpisodeSearchCount.get(match, show)),
+            ]
+        : match === null
+          ? [sql.episodePage.all(limit, offset), count(sql.episodeCount.get())]
+          : [
+              sql.episodeSearchPage.all(match, limit, offset),
+              count(sql.episodeSearchCount.get(match)),
+            ];
     const typed = rows as unknown as EpisodeRow[];
     const found = this.#episodes(typed);
     return { items: typed.map((row) => found.get(row.id)!), totalCount };
   }
 
   listPapers(query: PaperListQuery): Page<PaperView> {
+    if (query.show !== undefined) return this.#showPapers(query, query.show);
     const minCitations = query.minCitations ?? 0;
     if (query.keyset !== undefined)
       return this.#paperKeysetPage(query.keyset, minCitations, pageWindow(query).limit);
@@ -143,7 +164,7 @@ export class Reads {
    * Best `limit` of each kind (papers of the graph, and papers known only as a reference by their
    * metadata's text), then merged by score (desc), episodes before papers on ties, then id.
    */
-  search(text: string, limit: number): SearchHit[] {
+  search(text: string, limit: number, show?: string): SearchHit[] {
     const match = toFtsQuery(text);
     if (match === null || limit <= 0) return [];
     const toHits = (kind: SearchHit['kind'], rows: unknown[]) =>
@@ -152,13 +173,39 @@ export class Reads {
         id: row.id,
         score: row.score,
       }));
-    const hits = [
-      ...toHits('EPISODE', this.#sql.searchEpisodes.all(match, limit)),
-      ...toHits('PAPER', this.#sql.searchPapers.all(match, limit)),
-      ...toHits('PAPER', this.#sql.searchReferenceOnly.all(match, limit)),
-    ];
+    const sql = this.#sql;
+    // Papers known only as a reference are cited by no episode, so no show's.
+    const hits =
+      show === undefined
+        ? [
+            ...toHits('EPISODE', sql.searchEpisodes.all(match, limit)),
+            ...toHits('PAPER', sql.searchPapers.all(match, limit)),
+            ...toHits('PAPER', sql.searchReferenceOnly.all(match, limit)),
+          ]
+        : [
+            ...toHits('EPISODE', sql.searchShowEpisodes.all(match, show, limit)),
+            ...toHits('PAPER', sql.searchShowPapers.all(match, show, limit)),
+          ];
     hits.sort((a, b) => b.score - a.score || compare(a.kind, b.kind) || compare(a.id, b.id));
     return hits.slice(0, limit);
+  }
+
+  showsByIds(showIds: readonly string[]): (ShowView | null)[] {
+    const rows = this.#sql.showsByIds.all(ids(showIds)) as unknown as (ShowRow & { n: number })[];
+    const found = new Map(rows.map((row) => [row.id, toShowView(row)]));
+    return showIds.map((id) => found.get(id) ?? null);
+  }
+
+  /** A show's episode ids, newest first, read as they are drawn. */
+  *episodeIdsOfShow(show: string): Generator<string> {
+    for (const row of this.#sql.showEpisodeIds.iterate(show) as Iterable<{ id: string }>)
+      yield row.id;
+  }
+
+  listShows(query: ShowListQuery): Page<ShowView> {
+    const { offset, limit } = pageWindow(query);
+    const rows = this.#sql.showPage.all(limit, offset) as unknown as (ShowRow & { n: number })[];
+    return { items: rows.map(toShowView), totalCount: count(this.#sql.showCount.get()) };
   }
 
   exportBatch(): ImportBatch {
@@ -170,23 +217,70 @@ export class Reads {
       toEpisodeRecord(row, citations.get(row.id) ?? []),
     );
     const papers = (this.#sql.allPapers.all() as unknown as PaperRow[]).map(toPaperRecord);
-    return { episodes, papers };
+    const shows = (this.#sql.allShows.all() as unknown as ShowRow[]).map(toShowRecord);
+    return { episodes, papers, ...(shows.length === 0 ? {} : { shows }) };
   }
 
-  #episodeKeysetPage(keyset: Keyset<EpisodeSortKey>, limit: number): Page<EpisodeRecord> {
+  #episodeKeysetPage(
+    keyset: Keyset<EpisodeSortKey>,
+    limit: number,
+    show: string | null,
+  ): Page<EpisodeRecord> {
     const bounds = {
+      ...(show === null ? {} : { show }),
       afterId: keyset.after?.id ?? null,
       afterPublished: keyset.after?.publishedAt ?? null,
       beforeId: keyset.before?.id ?? null,
       beforePublished: keyset.before?.publishedAt ?? null,
       limit,
     };
-    const statement = keyset.fromEnd ? this.#sql.episodeWindowFromEnd : this.#sql.episodeWindow;
+    const sql = this.#sql;
+    const statement =
+      show === null
+        ? keyset.fromEnd
+          ? sql.episodeWindowFromEnd
+          : sql.episodeWindow
+        : keyset.fromEnd
+          ? sql.showEpisodeWindowFromEnd
+          : sql.showEpisodeWindow;
     const rows = inListOrder(statement.all(bounds) as unknown as EpisodeRow[], keyset);
     const found = this.#episodes(rows);
     return {
       items: rows.map((row) => found.get(row.id)!),
-      totalCount: count(this.#sql.episodeCount.get()),
+      totalCount: count(show === null ? sql.episodeCount.get() : sql.showEpisodeCount.get(show)),
+    };
+  }
+
+  /** Papers the show's episodes cite, most cited first; by keyset or offset, or by relevance with search. */
+  #showPapers(query: PaperListQuery, show: string): Page<PaperView> {
+    const sql = this.#sql;
+    const minCitations = query.minCitations ?? 0;
+    const { offset, limit } = pageWindow(query);
+    const totalCount = count(sql.showPaperCount.get(show, minCitations));
+    if (query.keyset !== undefined) {
+      const { keyset } = query;
+      const bounds = {
+        show,
+        afterId: keyset.after?.id ?? null,
+        afterCount: keyset.after?.citationCount ?? null,
+        beforeId: keyset.before?.id ?? null,
+        beforeCount: keyset.before?.citationCount ?? null,
+        minCitations,
+        limit,
+      };
+      const statement = keyset.fromEnd ? sql.showPaperWindowFromEnd : sql.showPaperWindow;
+      const rows = inListOrder(statement.all(bounds) as unknown as PaperRow[], keyset);
+      return { items: rows.map(toPaperView), totalCount };
+    }
+    const match = query.search === undefined ? null : toFtsQuery(query.search);
+    if (match === null) {
+      const rows = sql.showPaperPage.all(show, minCitations, limit, offset);
+      return { items: (rows as unknown as PaperRow[]).map(toPaperView), totalCount };
+    }
+    const rows = sql.showPaperSearchPage.all(match, show, minCitations, limit, offset);
+    return {
+      items: (rows as unknown as PaperRow[]).map(toPaperView),
+      totalCount: count(sql.showPaperSearchCount.get(match, show, minCitations)),
     };
   }
 
@@ -219,6 +313,10 @@ export class Reads {
     );
     return new Map(rows.map((row) => [row.id, toEpisodeRecord(row, citations.get(row.id) ?? [])]));
   }
+}
+
+function toShowView(row: ShowRow & { n: number }): ShowView {
+  return { ...toShowRecord(row), episodeCount: row.n };
 }
 
 function toCitation(row: CitationRow): Citation {
@@ -325,5 +423,71 @@ function prepareReadStatements(db: DatabaseSync) {
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),
     allPapers: p(`SELECT ${PAPER_COLUMNS} FROM papers p ORDER BY p.id`),
+    allShows: p(`SELECT ${SHOW_COLUMNS} FROM shows s ORDER BY s.id`),
+    showsByIds: p(
+      `SELECT ${SHOW_COLUMNS}, (SELECT count(*) FROM episodes e WHERE e.show_id = s.id) AS n
+       FROM shows s WHERE s.id ${IN_IDS}`,
+    ),
+    showPage: p(
+      `SELECT ${SHOW_COLUMNS}, (SELECT count(*) FROM episodes e WHERE e.show_id = s.id) AS n
+       FROM shows s ORDER BY s.title, s.id LIMIT ? OFFSET ?`,
+    ),
+    showCount: p('SELECT count(*) AS n FROM shows'),
+    showEpisodeIds: p(`SELECT e.id FROM episodes e WHERE e.show_id = ? ORDER BY ${NEWEST_FIRST}`),
+    showEpisodePage: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.show_id = ? ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`,
+    ),
+    showEpisodeCount: p('SELECT count(*) AS n FROM episodes WHERE show_id = ?'),
+    showEpisodeWindow: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.show_id = :show AND ${EPISODE_WINDOW}
+       ORDER BY ${NEWEST_FIRST} LIMIT :limit`,
+    ),
+    showEpisodeWindowFromEnd: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.show_id = :show AND ${EPISODE_WINDOW}
+       ORDER BY ${NEWEST_LAST} LIMIT :limit`,
+    ),
+    showEpisodeSearchPage: p(
+      `SELECT ${EPISODE_COLUMNS} FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
+       WHERE episodes_fts MATCH ? AND e.show_id = ?
+       ORDER BY bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}), e.id LIMIT ? OFFSET ?`,
+    ),
+    showEpisodeSearchCount: p(
+      `SELECT count(*) AS n FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
+       WHERE episodes_fts MATCH ? AND e.show_id = ?`,
+    ),
+    showPaperPage: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (${SHOW_PAPER_IDS}) AND p.citation_count >= ?
+       ORDER BY ${MOST_CITED_FIRST} LIMIT ? OFFSET ?`,
+    ),
+    showPaperCount: p(
+      `SELECT count(*) AS n FROM papers p WHERE p.id IN (${SHOW_PAPER_IDS}) AND p.citation_count >= ?`,
+    ),
+    showPaperWindow: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (${SHOW_PAPER_IDS_NAMED})
+         AND p.citation_count >= :minCitations AND ${PAPER_WINDOW}
+       ORDER BY ${MOST_CITED_FIRST} LIMIT :limit`,
+    ),
+    showPaperWindowFromEnd: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (${SHOW_PAPER_IDS_NAMED})
+         AND p.citation_count >= :minCitations AND ${PAPER_WINDOW}
+       ORDER BY ${MOST_CITED_LAST} LIMIT :limit`,
+    ),
+    showPaperSearchPage: p(
+      `SELECT ${PAPER_COLUMNS} FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND p.id IN (${SHOW_PAPER_IDS}) AND p.citation_count >= ?
+       ORDER BY bm25(papers_fts, ${PAPER_FTS_WEIGHTS}), p.id LIMIT ? OFFSET ?`,
+    ),
+    showPaperSearchCount: p(
+      `SELECT count(*) AS n FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND p.id IN (${SHOW_PAPER_IDS}) AND p.citation_count >= ?`,
+    ),
+    searchShowEpisodes: p(
+      `SELECT e.id, -bm25(episodes_fts, ${EPISODE_FTS_WEIGHTS}) AS score FROM episodes_fts JOIN episodes e ON e.rid = episodes_fts.rowid
+       WHERE episodes_fts MATCH ? AND e.show_id = ? ORDER BY score DESC, e.id LIMIT ?`,
+    ),
+    searchShowPapers: p(
+      `SELECT p.id, -bm25(papers_fts, ${PAPER_FTS_WEIGHTS}) AS score FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
+       WHERE papers_fts MATCH ? AND p.id IN (${SHOW_PAPER_IDS}) ORDER BY score DESC, p.id LIMIT ?`,
+    ),
   };
 }

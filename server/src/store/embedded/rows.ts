@@ -7,6 +7,7 @@ import type {
   PaperRecord,
   PaperView,
   Recommendation,
+  ShowRecord,
 } from '../../domain/model.ts';
 
 export interface EpisodeRow {
@@ -20,6 +21,16 @@ export interface EpisodeRow {
   chapters: string;
   source_paper_id: string | null;
   extras: string | null;
+  show_id: string | null;
+}
+
+export interface ShowRow {
+  id: string;
+  title: string;
+  link: string | null;
+  image_url: string | null;
+  author: string | null;
+  feed_url: string | null;
 }
 
 export interface PaperRow {
@@ -41,7 +52,8 @@ export interface CitationRow {
 }
 
 export const EPISODE_COLUMNS =
-  'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id, e.extras';
+  'e.id, e.title, e.published_at, e.paper_published_at, e.duration_minutes, e.summary, e.takeaways, e.chapters, e.source_paper_id, e.extras, e.show_id';
+export const SHOW_COLUMNS = 's.id, s.title, s.link, s.image_url, s.author, s.feed_url';
 export const PAPER_COLUMNS = 'p.id, p.title, p.url, p.arxiv_id, p.doi, p.aliases, p.citation_count';
 
 /** `recommendations` and `mentions` are the episode's citation rows of those kinds, in position order. */
@@ -63,6 +75,7 @@ export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow
     recommendations,
     ...(mentions.length === 0 ? {} : { mentions }),
     ...decodeEpisodeExtras(row.extras),
+    ...(row.show_id === null ? {} : { showId: row.show_id }),
   };
   // Parsed on first read: most loads (titles in lists, related, citedBy) never look at these, and parsing
   // a few kB of JSON per episode was most of what loading 50 episodes cost.
@@ -90,6 +103,17 @@ function lazyJson<T extends object>(record: T, key: keyof T & string, json: stri
     },
     set: settle,
   });
+}
+
+export function toShowRecord(row: ShowRow): ShowRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    link: row.link,
+    imageUrl: row.image_url,
+    author: row.author,
+    feedUrl: row.feed_url,
+  };
 }
 
 export function toPaperRecord(row: PaperRow): PaperRecord {

@@ -1,8 +1,9 @@
 // The SQLite file layout. Created idempotently; `user_version` says which layout a file has so a newer
 // file is refused instead of being misread.
 import type { DatabaseSync } from 'node:sqlite';
+import { aiPapersShow } from '../../domain/show.ts';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -133,6 +134,40 @@ CREATE INDEX episodes_by_guid ON episodes (json_extract(extras, '$.guid')) WHERE
 CREATE INDEX citations_by_paper ON citations (paper_id, episode_id);
 `;
 
+/**
+ * Version 4: shows (the podcast each episode belongs to, one per feed) and each episode's show. The
+ * episodes of an older file with a source paper came from the "AI Papers" page or feed, so they get
+ * that show (`assignPreShowEpisodes`); one without (another podcast's, version 3) gets its show when
+ * its feed is imported again.
+ */
+const SCHEMA_V4 = `
+CREATE TABLE shows (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  link TEXT,
+  image_url TEXT,
+  author TEXT,
+  feed_url TEXT
+);
+-- No foreign key: shows are never deleted, and an import writes an episode's show (which its batch
+-- must hold) in the same transaction.
+ALTER TABLE episodes ADD COLUMN show_id TEXT;
+CREATE INDEX episodes_by_show ON episodes (show_id, published_at IS NULL, published_at DESC, id);
+`;
+
+function assignPreShowEpisodes(db: DatabaseSync): void {
+  const aboutPapers = 'SELECT 1 FROM episodes WHERE source_paper_id IS NOT NULL LIMIT 1';
+  if (db.prepare(aboutPapers).get() === undefined) return;
+  const show = aiPapersShow();
+  db.prepare(
+    'INSERT INTO shows (id, title, link, image_url, author, feed_url) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(show.id, show.title, show.link, show.imageUrl, show.author, show.feedUrl);
+  db.prepare(
+    'UPDATE episodes SET show_id = ? WHERE show_id IS NULL AND source_paper_id IS NOT NULL',
+  ).run(show.id);
+}
+
 /** The paper keys (ids/paperId.ts) of the arXiv id and DOI a metadata row gives, as indexed expressions. */
 export const METADATA_ARXIV_KEY = "('arxiv:' || arxiv_id)";
 export const METADATA_DOI_KEY = "('doi:' || lower(doi))";
@@ -160,6 +195,10 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
     if (version < 1) db.exec(SCHEMA_V1);
     if (version < 2) db.exec(SCHEMA_V2);
     if (version < 3) db.exec(SCHEMA_V3);
+    if (version < 4) {
+      db.exec(SCHEMA_V4);
+      assignPreShowEpisodes(db);
+    }
     const broken = db.prepare('PRAGMA foreign_key_check').all();
     if (broken.length > 0)
       throw new Error(`${location}: the upgrade would break ${broken.length} references`);

@@ -14,6 +14,7 @@ import {
   dropUncitedPapers,
   dropUnusedAliases,
   restoreEpisodes,
+  undoShows,
   writeBatch,
   type BatchUndo,
   type BatchWrite,
@@ -181,6 +182,7 @@ async function undoEntry(tx: CypherTransaction, entry: JournalEntry): Promise<vo
           aliasKeys.push(...(row.aliasKeys as unknown[]).map(asString));
       }
       await dropUnusedAliases(tx, aliasKeys);
+      if (entry.shows !== undefined) await undoShows(tx, entry.shows);
       const created = new Set(entry.createdPapers);
       const recount = entry.recountedPapers.filter((id) => !created.has(id));
       if (recount.length > 0)
@@ -203,7 +205,11 @@ function inParts(batch: ImportBatch, size: number): ImportBatch[] {
     const episodes = batch.episodes.slice(start, start + size);
     const ids = new Set(episodes.flatMap(citedPaperIds));
     for (const id of ids) placed.add(id);
-    parts.push({ episodes, papers: [...ids].map((id) => byId.get(id)!) });
+    parts.push({
+      episodes,
+      papers: [...ids].map((id) => byId.get(id)!),
+      ...(batch.shows === undefined ? {} : { shows: batch.shows }),
+    });
   }
   const rest = batch.papers.filter((paper) => !placed.has(paper.id));
   parts.at(-1)!.papers.push(...rest);

@@ -10,6 +10,7 @@ import {
   type ImportBatch,
   type ImportResult,
   type PaperRecord,
+  type ShowRecord,
 } from '../../domain/model.ts';
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
@@ -17,9 +18,11 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction } from './driver.ts';
 import {
   asInteger,
+  asMap,
   asString,
   toEpisodeRecordWithCitations,
   toPaperRecord,
+  toShowRecord,
   unique,
 } from './records.ts';
 import type { CitationParam, EpisodeParam, PaperParam } from './statements/import.ts';
@@ -32,6 +35,8 @@ export interface BatchUndo {
   replacedPapers: PaperRecord[];
   /** Papers whose citations the batch changed: counted again once the episodes are back. */
   recountedPapers: string[];
+  /** The shows it created, the shows it rewrote as they were, the episodes it gave a show. */
+  shows?: { created: string[]; replaced: ShowRecord[]; assigned: string[] };
 }
 
 export interface BatchWrite {
@@ -68,8 +73,16 @@ export async function writeBatch(
     }
   }
   const papers = paperParams(batch.papers, storedPapers, citedByChange);
-  if (changed.length === 0 && papers.length === 0)
-    return { result, episodes: [], changed: false, formerlyCited: [], undo: null };
+  const shows = await writeShows(tx, batch);
+  if (changed.length === 0 && papers.length === 0) {
+    const assigned = await assignShows(tx, batch);
+    const showsChanged = shows.written.length > 0 || assigned.length > 0;
+    const undo =
+      options.undo && showsChanged
+        ? { ...NO_GRAPH_UNDO, shows: { ...showUndo(shows), assigned } }
+        : null;
+    return { result, episodes: [], changed: false, formerlyCited: [], undo };
+  }
 
   const replacedEpisodes =
     options.undo && result.updated.length > 0
@@ -95,6 +108,7 @@ export async function writeBatch(
       changed.flatMap(({ record }) => toCitationParams(record)),
     );
   }
+  const assigned = await assignShows(tx, batch);
   const recountedPapers = unique([...formerlyCited, ...citedByChange]);
   if (recountedPapers.length > 0)
     await tx.run('importRecountPapers', {
@@ -113,9 +127,77 @@ export async function writeBatch(
           createdPapers: papers.filter((p) => !storedPapers.has(p.id)).map((p) => p.id),
           replacedPapers: papers.flatMap((p) => storedPapers.get(p.id) ?? []),
           recountedPapers,
+          shows: { ...showUndo(shows), assigned },
         }
       : null,
   };
+}
+
+const NO_GRAPH_UNDO = {
+  createdEpisodes: [],
+  replacedEpisodes: [],
+  createdPapers: [],
+  replacedPapers: [],
+  recountedPapers: [],
+} satisfies BatchUndo;
+
+interface ShowsWritten {
+  /** The batch's shows that were new or said something new, as written. */
+  written: ShowRecord[];
+  /** Those that were stored before, as they were. */
+  before: Map<string, ShowRecord>;
+}
+
+/** The batch's shows, written when new or changed (the newest import names a show). */
+async function writeShows(tx: CypherTransaction, batch: ImportBatch): Promise<ShowsWritten> {
+  const shows = batch.shows ?? [];
+  if (shows.length === 0) return { written: [], before: new Map() };
+  const rows = await tx.run('showsStored', { ids: shows.map((show) => show.id) });
+  const before = new Map(rows.map((row) => [asString(asMap(row.show).id), toShowRecord(row.show)]));
+  const written = shows.filter((show) => !sameShow(before.get(show.id), show));
+  if (written.length > 0) await tx.run('showsWrite', { shows: written });
+  return { written, before };
+}
+
+function showUndo({ written, before }: ShowsWritten): {
+  created: string[];
+  replaced: ShowRecord[];
+} {
+  return {
+    created: written.filter((show) => !before.has(show.id)).map((show) => show.id),
+    replaced: written.flatMap((show) => before.get(show.id) ?? []),
+  };
+}
+
+/** Gives the batch's episodes their show, those that have none yet; returns the episodes given one. */
+async function assignShows(tx: CypherTransaction, batch: ImportBatch): Promise<string[]> {
+  const assignments = batch.episodes.flatMap((e) =>
+    e.showId == null ? [] : [{ episodeId: e.id, showId: e.showId }],
+  );
+  if (assignments.length === 0) return [];
+  const rows = await tx.run('showsAssign', { assignments });
+  return rows.map((row) => asString(row.episodeId));
+}
+
+function sameShow(stored: ShowRecord | undefined, incoming: ShowRecord): boolean {
+  return (
+    stored !== undefined &&
+    stored.title === incoming.title &&
+    stored.link === incoming.link &&
+    stored.imageUrl === incoming.imageUrl &&
+    stored.author === incoming.author &&
+    stored.feedUrl === incoming.feedUrl
+  );
+}
+
+/** Takes back what writeShows and assignShows did (a journaled run being undone). */
+export async function undoShows(
+  tx: CypherTransaction,
+  shows: NonNullable<BatchUndo['shows']>,
+): Promise<void> {
+  if (shows.assigned.length > 0) await tx.run('showsUnassign', { episodeIds: shows.assigned });
+  if (shows.replaced.length > 0) await tx.run('showsWrite', { shows: shows.replaced });
+  if (shows.created.length > 0) await tx.run('showsDelete', { ids: shows.created });
 }
 
 /** Episodes written back as they were (an undone update): citations replaced, hash as stored then. */

@@ -4,7 +4,13 @@ import { openNeo4jDriver, type CypherDriver, type Neo4jConnectionOptions } from 
 import { withCircuitBreaker } from './circuitBreaker.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
-import { Neo4jStore, ensureSchema, fillNewestKeys, type Neo4jStoreOptions } from './neo4jStore.ts';
+import {
+  Neo4jStore,
+  ensureSchema,
+  fillNewestKeys,
+  migrateShows,
+  type Neo4jStoreOptions,
+} from './neo4jStore.ts';
 import { undoAbandonedRuns } from './importRun.ts';
 import { migrateRelations } from './relations.ts';
 
@@ -32,11 +38,12 @@ export async function createNeo4jStoreWithDriver(
   storeOptions: Neo4jStoreOptions = {},
 ): Promise<GraphStore> {
   const guarded = withCircuitBreaker(driver);
-  // Relations and newest-first keys of a graph written before them are computed once, and an import
+  // Relations, newest-first keys and shows of a graph written before them are set once, and an import
   // run whose process died is undone, where the schema is set up.
   const ensure = async (target: CypherDriver) => {
     await ensureSchema(target, storeOptions.indexWaitSeconds);
     await fillNewestKeys(target);
+    await migrateShows(target);
     await undoAbandonedRuns(
       (work) => target.executeWrite(work),
       (before) => target.executeQuery('importRunsAbandoned', { before }, 'READ'),

@@ -34,6 +34,8 @@ import type {
   Page,
   PaperListQuery,
   PaperSortKey,
+  ShowListQuery,
+  ShowView,
   StoreHealth,
 } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
@@ -58,8 +60,11 @@ import {
   toFeedRecord,
   toPaperView,
   toPathView,
+  toShowRecord,
+  toShowView,
   unique,
 } from './records.ts';
+import { aiPapersShow } from '../../domain/show.ts';
 
 export interface Neo4jStoreOptions {
   /** How long health() waits for Neo4j before reporting it unreachable. */
@@ -79,6 +84,25 @@ export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60):
     for (const statement of SCHEMA_STATEMENTS) await runSchemaStatement(driver, statement);
     await driver.executeQuery('schemaAwait', { timeoutSeconds: indexWaitSeconds }, 'WRITE');
   });
+}
+
+const SHOWS_MIGRATION = 'shows';
+
+/**
+ * Once per database: the episodes with a source paper stored before shows existed came from the "AI
+ * Papers" page or feed, so they join that show (one without gets its show when its feed is imported
+ * again). Marked done even on an empty database, so that an episode imported later without a show
+ * stays without one, as in the embedded store.
+ */
+export async function migrateShows(driver: CypherDriver): Promise<void> {
+  await mappingStoreErrors(() =>
+    driver.executeWrite(async (tx) => {
+      const [row] = await tx.run('showsMigrationDone', { key: SHOWS_MIGRATION });
+      if (row?.done === true) return;
+      await tx.run('showsMigrateEpisodes', { show: aiPapersShow() });
+      await tx.run('showsMarkMigrated', { key: SHOWS_MIGRATION });
+    }),
+  );
 }
 
 /** Episodes written before the newest-first key get it (a no-op once every episode has it). */
@@ -245,20 +269,74 @@ export class Neo4jStore implements GraphStore {
     const [row] =
       query.sourcePaper !== undefined
         ? [await this.#metadata.sourcedEpisodes(query.sourcePaper, { offset, limit })]
-        : keyset !== undefined
-          ? await this.#read(
-              keyset.fromEnd ? 'listEpisodesWindowFromEnd' : 'listEpisodesWindow',
-              episodeWindow(keyset, limit),
-            )
-          : search === null
-            ? await this.#read('listEpisodes', { offset, limit })
-            : await this.#read('listEpisodesSearch', { query: search, offset, limit });
+        : query.show !== undefined
+          ? await this.#showEpisodes(query.show, query, search)
+          : keyset !== undefined
+            ? await this.#read(
+                keyset.fromEnd ? 'listEpisodesWindowFromEnd' : 'listEpisodesWindow',
+                episodeWindow(keyset, limit),
+              )
+            : search === null
+              ? await this.#read('listEpisodes', { offset, limit })
+              : await this.#read('listEpisodesSearch', { query: search, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
     return {
       items: keyset?.fromEnd ? items.reverse() : items,
       totalCount: asInteger(row.totalCount),
     };
+  }
+
+  async showsByIds(ids: readonly string[]): Promise<(ShowView | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#read('showsByIds', { ids: unique(ids) });
+    return inRequestOrder(
+      ids,
+      rows.map((row) => toShowView(row.show)),
+    );
+  }
+
+  async listShows(query: ShowListQuery): Promise<Page<ShowView>> {
+    const [row] = await this.#read('listShows', pageWindow(query));
+    if (row === undefined) return { items: [], totalCount: 0 };
+    return {
+      items: (row.items as unknown[]).map(toShowView),
+      totalCount: asInteger(row.totalCount),
+    };
+  }
+
+  /** The list row of one show's episodes: by keyset, by relevance, or by offset. */
+  #showEpisodes(show: string, query: EpisodeListQuery, search: string | null): Promise<Row[]> {
+    const { offset, limit } = pageWindow(query);
+    const { keyset } = query;
+    if (keyset !== undefined)
+      return this.#read(
+        keyset.fromEnd ? 'listShowEpisodesWindowFromEnd' : 'listShowEpisodesWindow',
+        { show, ...episodeWindow(keyset, limit) },
+      );
+    return search === null
+      ? this.#read('listShowEpisodes', { show, offset, limit })
+      : this.#read('listShowEpisodesSearch', { show, query: search, offset, limit });
+  }
+
+  /** The list row of the papers one show's episodes cite. */
+  #showPapers(
+    show: string,
+    query: PaperListQuery,
+    minCitations: number,
+    search: string | null,
+  ): Promise<Row[]> {
+    const { offset, limit } = pageWindow(query);
+    const { keyset } = query;
+    if (keyset !== undefined)
+      return this.#read(keyset.fromEnd ? 'listShowPapersWindowFromEnd' : 'listShowPapersWindow', {
+        show,
+        ...paperWindow(keyset, minCitations),
+        limit,
+      });
+    return search === null
+      ? this.#read('listShowPapers', { show, minCitations, offset, limit })
+      : this.#read('listShowPapersSearch', { show, query: search, minCitations, offset, limit });
   }
 
   async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
@@ -268,14 +346,16 @@ export class Neo4jStore implements GraphStore {
     const search =
       query.search === undefined ? null : toLuceneQuery(query.search, PAPER_SEARCH_FIELDS);
     const [row] =
-      keyset !== undefined
-        ? await this.#read(keyset.fromEnd ? 'listPapersWindowFromEnd' : 'listPapersWindow', {
-            ...paperWindow(keyset, minCitations),
-            limit,
-          })
-        : search === null
-          ? await this.#read('listPapers', { minCitations, offset, limit })
-          : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
+      query.show !== undefined
+        ? await this.#showPapers(query.show, query, minCitations, search)
+        : keyset !== undefined
+          ? await this.#read(keyset.fromEnd ? 'listPapersWindowFromEnd' : 'listPapersWindow', {
+              ...paperWindow(keyset, minCitations),
+              limit,
+            })
+          : search === null
+            ? await this.#read('listPapers', { minCitations, offset, limit })
+            : await this.#read('listPapersSearch', { query: search, minCitations, offset, limit });
     if (row === undefined) return { items: [], totalCount: 0 };
     const items = (row.items as unknown[]).map(toPaperView);
     return {
@@ -317,7 +397,11 @@ export class Neo4jStore implements GraphStore {
     if (limit <= 0) return { ...EMPTY_GRAPH, truncated: false };
     const minCitations = Math.max(0, Math.trunc(query.minCitations));
     if (query.focus === undefined) {
-      return toGraphView(await this.#read('graphOverview', { limit, minCitations }));
+      return toGraphView(
+        query.show === undefined
+          ? await this.#read('graphOverview', { limit, minCitations })
+          : await this.#read('graphShowOverview', { show: query.show, limit, minCitations }),
+      );
     }
     const depth = Math.max(0, Math.trunc(query.depth));
     if (depth > NEO4J_MAX_GRAPH_DEPTH) {
@@ -341,19 +425,17 @@ export class Neo4jStore implements GraphStore {
     return (await this.#read('shortestPaths', { fromId, toId, limit: wanted })).map(toPathView);
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, limit: number, show?: string): Promise<SearchHit[]> {
     const wanted = Math.trunc(limit);
     const episodeQuery = toLuceneQuery(query, EPISODE_SEARCH_FIELDS);
     const paperQuery = toLuceneQuery(query, PAPER_SEARCH_FIELDS);
     const referenceQuery = toLuceneQuery(query, METADATA_SEARCH_FIELDS);
     if (wanted <= 0 || episodeQuery === null || paperQuery === null || referenceQuery === null)
       return [];
-    const rows = await this.#read('search', {
-      episodeQuery,
-      paperQuery,
-      referenceQuery,
-      limit: wanted,
-    });
+    const rows =
+      show === undefined
+        ? await this.#read('search', { episodeQuery, paperQuery, referenceQuery, limit: wanted })
+        : await this.#read('searchShow', { show, episodeQuery, paperQuery, limit: wanted });
     return rows.map((row) => ({
       kind: row.kind === 'EPISODE' ? 'EPISODE' : 'PAPER',
       id: asString(row.id),
@@ -371,13 +453,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async exportBatch(): Promise<ImportBatch> {
-    // Two reads, not one transaction: an import landing in between could pair an episode with a
+    // Three reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
       toEpisodeRecordWithCitations(row.episode),
     );
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
-    return validateImportBatch({ episodes, papers });
+    const shows = (await this.#read('exportShows', {})).map((row) => toShowRecord(row.show));
+    return validateImportBatch({ episodes, papers, ...(shows.length === 0 ? {} : { shows }) });
   }
 
   async health(): Promise<StoreHealth> {

@@ -16,12 +16,13 @@ import type {
   GraphView,
   PaperRecord,
   PaperView,
+  ShowRecord,
 } from '../../domain/model.ts';
 import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import { paperLabel } from '../../ids/paperId.ts';
 import type { Row } from './driver.ts';
-import type { DrawnGraph, EpisodeSummary } from '../store.ts';
+import type { DrawnGraph, EpisodeSummary, ShowView } from '../store.ts';
 
 class RowShapeError extends TypeError {
   constructor(what: string, value: unknown) {
@@ -58,7 +59,7 @@ function asList(value: unknown): unknown[] {
   return value;
 }
 
-function asMap(value: unknown): Row {
+export function asMap(value: unknown): Row {
   if (value === null || typeof value !== 'object') throw new RowShapeError('a map', value);
   return value as Row;
 }
@@ -108,6 +109,7 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     recommendations: ofKind('RECOMMENDED'),
     ...(mentions.length === 0 ? {} : { mentions }),
     ...decodeEpisodeExtras(asNullableString(row.extrasJson)),
+    ...(row.showId === undefined || row.showId === null ? {} : { showId: asString(row.showId) }),
   };
 }
 
@@ -130,6 +132,23 @@ export function toEpisodeSummary(episode: unknown): EpisodeSummary {
 export function toPaperView(paper: unknown): PaperView {
   const row = asMap(paper);
   return { ...toPaperRecord(row), citationCount: asInteger(row.citationCount) };
+}
+
+export function toShowRecord(show: unknown): ShowRecord {
+  const row = asMap(show);
+  return {
+    id: asString(row.id),
+    title: asString(row.title),
+    link: asNullableString(row.link),
+    imageUrl: asNullableString(row.imageUrl),
+    author: asNullableString(row.author),
+    feedUrl: asNullableString(row.feedUrl),
+  };
+}
+
+export function toShowView(show: unknown): ShowView {
+  const row = asMap(show);
+  return { ...toShowRecord(row), episodeCount: asInteger(row.episodeCount) };
 }
 
 export function toPaperRecord(paper: unknown): PaperRecord {

@@ -49,6 +49,7 @@ export function validateImportBatch(input: unknown): ImportBatch {
   return {
     episodes: batch.episodes,
     papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })),
+    ...(batch.shows === undefined ? {} : { shows: batch.shows }),
   };
 }
 

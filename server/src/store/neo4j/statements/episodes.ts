@@ -19,6 +19,7 @@ interface EpisodeWindowParams {
 
 /** An episode `e` with its citations: the record every heavy read returns. */
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
+         showId: COLLECT { MATCH (e)-[:IN_SHOW]->(s:Show) RETURN s.id }[0],
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
 
 // The ties at either bound are filtered by CASE, which the planner leaves alone: written as OR or NOT

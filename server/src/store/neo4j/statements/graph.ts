@@ -10,7 +10,7 @@ export const NEO4J_MAX_GRAPH_DEPTH = 4;
  * Each row repeats `truncated`: whether a larger $limit would select more nodes. An empty selection
  * is one row without a node, so `truncated` still comes back.
  */
-const RANKED_NODE_ROWS = `UNWIND CASE size(selected) WHEN 0 THEN [null] ELSE range(0, size(selected) - 1) END AS rank
+export const RANKED_NODE_ROWS = `UNWIND CASE size(selected) WHEN 0 THEN [null] ELSE range(0, size(selected) - 1) END AS rank
 WITH rank, selected[rank] AS n, truncated
 RETURN truncated,
        n.id AS id,

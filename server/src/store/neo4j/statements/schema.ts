@@ -9,6 +9,9 @@
 //     (when the episode has one: sourcePaperId is null for an episode whose papers are MENTIONS)
 //   (:Feed    {url, addedAt, title, etag, lastModified, lastCheckedAt, …})   a subscription (domain/feed.ts)
 //   (:GraphChange {key: 'graph', at})   one node: when an import or removal last changed the graph
+//   (:Show    {id, title, link, imageUrl, author, feedUrl})   a podcast (domain/show.ts)
+//   (:Episode)-[:IN_SHOW]->(:Show)     at most one: the show the episode was first stored with
+//   (:DataMigration {key})             a one-time data migration that has run (shows.ts)
 // newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
 // The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts,
@@ -17,6 +20,7 @@ import { cypher } from './declare.ts';
 import { IMPORT_RUN_GRAPH_SCHEMA, IMPORT_RUN_SCHEMA_STATEMENTS } from './importRun.ts';
 import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
 import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations.ts';
+import type { SHOWS_SCHEMA_CYPHER } from './shows.ts';
 
 export const FULLTEXT_INDEXES = {
   episodes: 'episode_search',
@@ -80,6 +84,8 @@ export const SCHEMA_STATEMENTS = [
   'schemaEpisodeGuid',
   'schemaFeedUrl',
   'schemaGraphChangeKey',
+  'schemaShowId',
+  'schemaDataMigrationKey',
   'schemaEpisodeSearch',
   'schemaPaperSearch',
   ...METADATA_SCHEMA_STATEMENTS,
@@ -87,6 +93,7 @@ export const SCHEMA_STATEMENTS = [
   ...IMPORT_RUN_SCHEMA_STATEMENTS,
 ] as const satisfies readonly (
   | keyof typeof SCHEMA_CYPHER
+  | keyof typeof SHOWS_SCHEMA_CYPHER
   | (typeof IMPORT_RUN_SCHEMA_STATEMENTS)[number]
   | (typeof METADATA_SCHEMA_STATEMENTS)[number]
   | (typeof RELATIONS_SCHEMA_STATEMENTS)[number]
@@ -102,6 +109,8 @@ export const GRAPH_SCHEMA = {
     'Alias',
     'Feed',
     'GraphChange',
+    'Show',
+    'DataMigration',
     ...METADATA_GRAPH_SCHEMA.labels,
     ...RELATIONS_GRAPH_SCHEMA.labels,
     ...IMPORT_RUN_GRAPH_SCHEMA.labels,
@@ -109,6 +118,7 @@ export const GRAPH_SCHEMA = {
   relationshipTypes: [
     'CITES',
     'ALIAS_OF',
+    'IN_SHOW',
     ...METADATA_GRAPH_SCHEMA.relationshipTypes,
     ...RELATIONS_GRAPH_SCHEMA.relationshipTypes,
   ],
@@ -153,6 +163,13 @@ export const GRAPH_SCHEMA = {
     'nextCheckAt',
     // GraphChange (key as above)
     'at',
+    // Show (id, title, url as above)
+    'link',
+    'imageUrl',
+    'author',
+    'feedUrl',
+    // showsAssign's rows (episodeId as in relations.ts)
+    'showId',
     // CITES
     'kind',
     'position',
@@ -165,6 +182,7 @@ export const GRAPH_SCHEMA = {
   patterns: [
     { from: 'Episode', relType: 'CITES', to: 'Paper' },
     { from: 'Alias', relType: 'ALIAS_OF', to: 'Paper' },
+    { from: 'Episode', relType: 'IN_SHOW', to: 'Show' },
     ...METADATA_GRAPH_SCHEMA.patterns,
     ...RELATIONS_GRAPH_SCHEMA.patterns,
   ],
