@@ -1,5 +1,4 @@
-// npm start: the compile cache first, then the server (serve.ts), whose modules it then caches.
-import { useCompileCache } from './compileCache.ts';
+// npm start: the server (serve.ts) from its bundle, built first when its sources changed (bundle/).
+import { runServer } from './bundle/serverBundle.ts';
 
-useCompileCache();
-await import('./serve.ts');
+await runServer('serve');

@@ -1,7 +1,6 @@
 // What `npm start` runs (main.ts loads it): serves the GraphQL API (and the web app when it is built),
 // stops cleanly on SIGINT/SIGTERM.
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { flushCompileCache } from 'node:module';
 import { printable } from './cli/explained.ts';
 import { loadConfig, type Config } from './config.ts';
 import { feedServiceFor } from './feeds/feedService.ts';
@@ -118,8 +117,6 @@ async function main(): Promise<void> {
   } else {
     console.log('The web app is not built (npm run build -w web): serving the API only.');
   }
-  // Every module a start needs is loaded by now: cached even when this process ends by a signal.
-  flushCompileCache();
 }
 
 main().catch((error: unknown) => {

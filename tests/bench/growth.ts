@@ -13,7 +13,7 @@ import { timeImport } from './importRows.ts';
 import { runQueryWorker } from './queryProcess.ts';
 import { MAP_LIMIT } from './queryRows.ts';
 import type { Row } from './report.ts';
-import { AS_NPM_START, MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
+import { MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
 import { startApi } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
@@ -71,7 +71,7 @@ async function measureSize(size: string, options: GrowthOptions): Promise<SizeFi
     if (!existsSync(graphFilePath(dataDir)))
       throw new Error(`the import left no graph file in ${dataDir} to open from`);
     log(`growth ${size}: open from the graph file and memory`);
-    const api = await startApi(dataDir, log, AS_NPM_START);
+    const api = await startApi(dataDir, log);
     const { stats } = api;
     let processRows: Row[];
     try {

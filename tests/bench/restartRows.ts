@@ -2,12 +2,12 @@
 // `stats`, and its resident memory once loaded, against the same process on an empty store. Twice: once
 // without the graph file (the graph rebuilt from SQLite, as after a crash or an upgrade; the process
 // writes the file when it stops), then opening from that file, as a restart normally does. The API
-// processes use the compile cache as `npm start` does (main.ts), so only the first of them compiles.
+// processes run from the server bundle as `npm start` does (server/src/bundle/), built before the
+// first of them if the sources changed.
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPILE_CACHE_DIR } from '../../server/src/compileCache.ts';
 import { graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { row, unmeasured, type Goal, type Row } from './report.ts';
 import { residentMemory, startApi, type Running } from './serverProcess.ts';
@@ -25,13 +25,10 @@ const settle = () => new Promise((r) => setTimeout(r, 1_000));
 export const RESTART_CPU_ID = 'restart-cpu';
 const RESTART_CPU_LABEL = 'open from the graph file: CPU time to the first answer';
 
-/** The environment of an API process started as `npm start` starts it: with the compile cache. */
-export const AS_NPM_START = { NODE_COMPILE_CACHE: COMPILE_CACHE_DIR } as const;
-
 /** RSS of an API process on an empty store: what the runtime, schema and SQLite cost before any data. */
 async function emptyStoreRss(log: (line: string) => void): Promise<number | null> {
   const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-empty-'));
-  const api = await startApi(dir, log, AS_NPM_START);
+  const api = await startApi(dir, log);
   try {
     await settle();
     return residentMemory(api.child.pid!)?.rss ?? null;
@@ -51,7 +48,7 @@ export async function restartAndMemoryRows(
 }> {
   const baseline = await emptyStoreRss(log);
   rmSync(graphFilePath(dataDir), { force: true });
-  const rebuilding = await startApi(dataDir, log, AS_NPM_START);
+  const rebuilding = await startApi(dataDir, log);
   const rebuildRows = await openRows(rebuilding, baseline, {
     restart: ['restart-rebuild', 'open without a graph file (rebuilt from SQLite)', REBUILD_GOAL],
     memory: ['memory-rebuild', 'resident memory after a rebuild from SQLite', REBUILD_MEMORY_GOAL],
@@ -59,7 +56,7 @@ export async function restartAndMemoryRows(
   await rebuilding.stop(); // closing the store writes the graph file
   if (!existsSync(graphFilePath(dataDir)))
     throw new Error(`the API process stopped without writing ${graphFilePath(dataDir)}`);
-  const api = await startApi(dataDir, log, AS_NPM_START);
+  const api = await startApi(dataDir, log);
   const fileRows = await openRows(api, baseline, {
     restart: ['restart', 'open from the graph file: process start → answering stats', RESTART_GOAL],
     memory: ['memory', 'resident memory, opened from the graph file', MEMORY_GOAL],

@@ -4,12 +4,8 @@ import { glob, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BUILD_INPUTS,
-  FINGERPRINT_FILE,
-  buildIfStale,
-  sourceFingerprint,
-} from '../../web/scripts/buildIfStale.ts';
+import { sourceFingerprint } from '../../server/src/bundle/fingerprint.ts';
+import { BUILD_INPUTS, FINGERPRINT_FILE, buildIfStale } from '../../web/scripts/buildIfStale.ts';
 import { freePort, waitUntil } from '../helpers/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,10 +1,10 @@
 // Builds the explorer only when its sources changed since the last successful build, so a second
 // `npm start` serves at once.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceFingerprint } from '../../server/src/bundle/fingerprint.ts';
 import { writePersistedDocuments } from './persistedDocuments.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,35 +26,6 @@ export const BUILD_INPUTS = [
 
 /** Where the fingerprint of the sources of the current build is kept: inside the build, so a fresh build replaces it. */
 export const FINGERPRINT_FILE = join(webRoot, 'build', '.sources-sha256');
-
-async function filesUnder(path: string): Promise<string[]> {
-  const entries = await readdir(path, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOTDIR') return null;
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    },
-  );
-  if (entries === null) return [path];
-  const nested = await Promise.all(
-    entries.map((entry) => filesUnder(join(entry.parentPath, entry.name))),
-  );
-  return nested.flat();
-}
-
-/** SHA-256 over every input file's path and content, in a stable order. */
-export async function sourceFingerprint(root: string, inputs: readonly string[]): Promise<string> {
-  const files = (await Promise.all(inputs.map((input) => filesUnder(join(root, input))))).flat();
-  const hash = createHash('sha256');
-  for (const file of files.map((path) => relative(root, path)).sort()) {
-    hash
-      .update(file)
-      .update('\0')
-      .update(await readFile(join(root, file)))
-      .update('\0');
-  }
-  return hash.digest('hex');
-}
 
 async function storedFingerprint(): Promise<string | null> {
   return readFile(FINGERPRINT_FILE, 'utf8').catch(() => null);
