@@ -11,6 +11,7 @@ import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
 import { indexMapSource, selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
+import { TermNumbering } from '../../server/src/relations/termNumbering.ts';
 import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
 
@@ -40,14 +41,15 @@ console.log(`${episodes.length} episodes, ${paperTitles.size} papers (${dir})`);
 const vocabulary = new Vocabulary();
 vocabulary.count(['warm the model up']);
 const titleOf = (id: string) => paperTitles.get(id) ?? null;
+const numbering = new TermNumbering(vocabulary);
 const documents = cpu('tokenize every episode', () =>
   episodes.map((episode) => ({
     id: episode.id,
-    terms: vocabulary.count(episodeParts(episode, titleOf)),
+    terms: numbering.adopt(vocabulary.countText(episodeParts(episode, titleOf))),
   })),
 );
 cpu('text index alone: learn BM25, rank neighbours', () =>
-  TextIndex.fromCounted(vocabulary, documents),
+  TextIndex.fromCounted(numbering, documents),
 );
 documents.length = 0;
 const held = episodes.slice(-100);

@@ -1,10 +1,15 @@
 // Imports feed files as one import: all files or nothing. With several files, each is parsed on a
 // worker thread while the store writes the ones before it (on 2 cores: the slower of the two, not
 // their sum); a bad file means nothing is stored, and every file is still read so one error lists the
-// problems of all of them.
+// problems of all of them. The same workers then count each parsed batch's episode texts for the
+// relations the store keeps at the end of the import (relations/countedTexts.ts), while the store
+// writes: the importing thread finds them counted instead of tokenizing them itself.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
+import { offerCountedBatch } from '../relations/countedTexts.ts';
+import { episodeParts } from '../relations/episodeDocument.ts';
+import type { CountedBatch } from '../relations/terms.ts';
 import type { GraphStore } from '../store/store.ts';
 import { ImportError, type ImportIssue } from './errors.ts';
 import { eachWithStoredGuidIds } from './guidIdentity.ts';
@@ -23,23 +28,48 @@ export async function importFiles(
   store: GraphStore,
   files: readonly string[],
 ): Promise<FileImportResult[]> {
-  const results = await store.importBatches(eachWithStoredGuidIds(store, parsedInOrder(files)));
-  return results.map((result, i) => ({ file: files[i]!, ...result }));
+  const withdrawals: (() => void)[] = [];
+  const titles = new Map<string, string>();
+  try {
+    const results = await store.importBatches(
+      eachWithStoredGuidIds(store, parsedInOrder(files, withdrawals, titles)),
+    );
+    return results.map((result, i) => ({ file: files[i]!, ...result }));
+  } finally {
+    // The store has kept its relations by now: the counted texts served their one import.
+    for (const withdraw of withdrawals) withdraw();
+  }
 }
 
-async function* parsedInOrder(files: readonly string[]): AsyncGenerator<ImportBatch> {
+/**
+ * Each episode's text as the relations will read it, with the paper titles the import has given so
+ * far (a batch may cite a paper by id alone that another titles); `titles` learns the batch's.
+ */
+function episodeTexts(batch: ImportBatch, titles: Map<string, string>): string[][] {
+  for (const paper of batch.papers) if (paper.title !== null) titles.set(paper.id, paper.title);
+  return batch.episodes.map((episode) => episodeParts(episode, (id) => titles.get(id) ?? null));
+}
+
+async function* parsedInOrder(
+  files: readonly string[],
+  withdrawals: (() => void)[],
+  titles: Map<string, string>,
+): AsyncGenerator<ImportBatch> {
   // One file has nothing to overlap with: parsed here, its batch keeps the pipeline's validated seal.
   const pool =
     files.length > 1
-      ? new Piscina<string, ParsedFeed>({
+      ? new Piscina<unknown, unknown>({
           filename: new URL('./parseFeedWorker.ts', import.meta.url).href,
           minThreads: PARSE_THREADS,
           maxThreads: PARSE_THREADS,
         })
       : undefined;
-  const parse = (file: string) => (pool ? pool.run(file) : parseFeedFile(file));
+  const parse = (file: string) =>
+    pool ? (pool.run(file) as Promise<ParsedFeed>) : parseFeedFile(file);
   const pending: Promise<ParsedFeed>[] = [];
+  const counting: Promise<void>[] = [];
   let next = 0;
+  let completed = false;
   const refill = () => {
     while (next < files.length && pending.length < PARSED_AHEAD)
       pending.push(parse(files[next++]!));
@@ -51,12 +81,27 @@ async function* parsedInOrder(files: readonly string[]): AsyncGenerator<ImportBa
       const parsed = await pending.shift()!;
       refill();
       if (!parsed.ok) issues.push(...parsed.issues);
-      else if (issues.length === 0) yield parsed.batch;
+      else if (issues.length === 0) {
+        if (pool) {
+          const counted = pool.run(episodeTexts(parsed.batch, titles), { name: 'countTexts' });
+          // A batch left uncounted is tokenized by the store instead: same terms, more time.
+          counting.push(
+            (counted as Promise<CountedBatch>).then(
+              (batch) => void withdrawals.push(offerCountedBatch(batch)),
+              () => undefined,
+            ),
+          );
+        }
+        yield parsed.batch;
+      }
     }
     if (issues.length > 0) throw new ImportError(issues);
+    completed = true;
   } finally {
     // The store stopped early (a write failed): nobody waits for the files still being parsed.
     for (const task of pending) task.catch(() => undefined);
+    // Done: the store keeps its relations next, with the texts counted.
+    if (completed) await Promise.all(counting);
     await pool?.destroy();
   }
 }

@@ -1,5 +1,6 @@
 // The text an episode is compared by: what it says about itself and what it tells people to read.
 // Sections are separate paragraphs so no phrase runs from one into the next.
+import { createHash } from 'node:crypto';
 import type { EpisodeRecord } from '../domain/model.ts';
 
 /** A paper's title, or null when the store knows none. */
@@ -26,4 +27,11 @@ export function episodeParts(episode: EpisodeRecord, titleOf: PaperTitleOf): str
 /** The episode's text as one string, its sections as paragraphs. */
 export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): string {
   return episodeParts(episode, titleOf).join('.\n\n');
+}
+
+/** A digest of the sections: equal for equal texts, so counted terms are found again by it. */
+export function contentHash(parts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest('base64');
 }

@@ -10,10 +10,11 @@
 import type { EpisodeRecord } from '../domain/model.ts';
 import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
-import { episodeParts } from './episodeDocument.ts';
+import type { PaperTitleOf } from './episodeDocument.ts';
+import { EpisodeTerms } from './episodeTerms.ts';
 import { PaperLinks, type PaperFacts } from './paperLinks.ts';
 import { byScoreThenId, nameTextReason, relate, type EpisodeRelation } from './relatedness.ts';
-import { Vocabulary } from './terms.ts';
+import { TermNumbering } from './termNumbering.ts';
 import { TextIndex, type CountedDocument, type TextIndexOptions } from './textIndex.ts';
 
 export interface RelationCorpus {
@@ -77,20 +78,32 @@ export class RelationIndex {
   private readonly summaries = new Map<string, EpisodeSummary>();
 
   private readonly text: TextIndex;
+  private readonly terms: EpisodeTerms;
   private readonly options: RelationIndexOptions;
 
-  private constructor(text: TextIndex, options: RelationIndexOptions) {
+  private constructor(text: TextIndex, terms: EpisodeTerms, options: RelationIndexOptions) {
     this.text = text;
+    this.terms = terms;
     this.options = options;
   }
 
-  static build(corpus: RelationCorpus, options: Partial<RelationIndexOptions> = {}): RelationIndex {
+  /**
+   * The index of a corpus. `terms` keeps the episodes' counted texts from one build to the next
+   * (the relation keeper passes the same one each time); texts it holds are not tokenized again.
+   */
+  static build(
+    corpus: RelationCorpus,
+    options: Partial<RelationIndexOptions> = {},
+    terms = new EpisodeTerms(),
+  ): RelationIndex {
     const merged = { ...DEFAULT_OPTIONS, ...options };
     const titleOf = (id: string) => corpus.paperTitles.get(id) ?? null;
-    const vocabulary = new Vocabulary();
-    const documents = corpus.episodes.map((episode) => textDocument(episode, titleOf, vocabulary));
-    const text = TextIndex.fromCounted(vocabulary, documents, merged.text);
-    const index = new RelationIndex(text, merged);
+    const numbering = new TermNumbering(terms.tokenizer);
+    const documents = corpus.episodes.map((episode) =>
+      textDocument(episode, titleOf, terms, numbering),
+    );
+    const text = TextIndex.fromCounted(numbering, documents, merged.text);
+    const index = new RelationIndex(text, terms, merged);
     for (const [id, title] of corpus.paperTitles) index.titles.set(id, title);
     for (const [paperId, facts] of corpus.paperFacts ?? []) index.links.setFacts(paperId, facts);
     for (const episode of corpus.episodes) {
@@ -128,8 +141,10 @@ export class RelationIndex {
       for (const id of this.links.episodesAround(paperId)) affected.add(id);
     }
     const titleOf = (id: string) => this.titles.get(id) ?? null;
-    const vocabulary = this.text.vocabulary;
-    const documents = change.episodes.map((episode) => textDocument(episode, titleOf, vocabulary));
+    const numbering = this.text.vocabulary;
+    const documents = change.episodes.map((episode) =>
+      textDocument(episode, titleOf, this.terms, numbering),
+    );
     for (const id of this.text.update(documents, change.removedEpisodeIds)) affected.add(id);
     for (const id of change.removedEpisodeIds) affected.delete(id);
     return affected;
@@ -246,8 +261,9 @@ function summaryOf(episode: EpisodeRecord): EpisodeSummary {
 
 function textDocument(
   episode: EpisodeRecord,
-  titleOf: (paperId: string) => string | null,
-  vocabulary: Vocabulary,
+  titleOf: PaperTitleOf,
+  terms: EpisodeTerms,
+  numbering: TermNumbering,
 ): CountedDocument {
-  return { id: episode.id, terms: vocabulary.count(episodeParts(episode, titleOf)) };
+  return { id: episode.id, terms: numbering.adopt(terms.count(episode, titleOf)) };
 }

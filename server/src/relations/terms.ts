@@ -27,6 +27,43 @@ export interface CountedTerms {
   forms: Int32Array;
 }
 
+/**
+ * A text's terms in the order a vocabulary meeting it first would number them: every stem of each
+ * piece as the piece comes (counted or not), each phrase as it is formed. Ids are the tokenizing
+ * vocabulary's; a TermNumbering renumbers them for an index, so an index numbers its terms as if it
+ * had tokenized its texts itself, in its own order, wherever they were tokenized.
+ */
+export interface CountedText {
+  terms: Int32Array;
+  /** Occurrences per term; 0 for a word met only where it does not count (a verb before a verb). */
+  counts: Uint32Array;
+  /** Form id of the way the text first wrote each counted term; -1 for an uncounted one. */
+  forms: Int32Array;
+  /** 1 where the text uses the stem as a noun or a name (what lets it name a subject). */
+  nouns: Uint8Array;
+}
+
+/** A counted text with the hash of its parts (contentHash), as a batch carries it. */
+export interface HashedText {
+  hash: string;
+  text: CountedText;
+}
+
+/**
+ * Counted texts in ids of their own, so they cross threads as plain data and another vocabulary
+ * adopts them (Vocabulary.adopt): per batch term, a stem or the pair of batch terms of a phrase; per
+ * batch form, a word or the pair of forms of a phrase's way of writing.
+ */
+export interface CountedBatch {
+  /** The stem, or '' for a phrase. */
+  termStems: string[];
+  /** Two per term: the phrase's batch terms, or -1, -1 for a stem. */
+  termPairs: number[];
+  formWords: string[];
+  formPairs: number[];
+  texts: HashedText[];
+}
+
 /** Joins the two stems of a phrase term; a space never occurs inside a stem. */
 const PHRASE_SEPARATOR = ' ';
 
@@ -50,6 +87,12 @@ const OTHER = 0;
 const HYPHEN = 1;
 const CONTENT = 2;
 const MODIFIER = 3;
+/** A content word tagged as a noun or a name. */
+const NOUN = 4;
+
+/** How a text met a term, as bits: at all, and as a noun. */
+const MET_AS_NOUN = 1;
+const MET_AS_ANY = 2;
 
 /** A piece's tokens, three numbers each: role, then stem id and form id (-1 for other roles). */
 type PieceTokens = Int32Array;
@@ -210,11 +253,6 @@ class PieceTable {
 export class Vocabulary {
   /** Whether each term is a phrase. */
   readonly phrases: boolean[] = [];
-  /**
-   * Whether each term can name a subject by itself: a phrase, or a word wink tagged as a noun or a
-   * name somewhere ("decoding", "GPU"), not one only ever an adjective ("optimal", "cheap").
-   */
-  private readonly subjects: boolean[] = [];
   /** Stem or phrase by term id, and ways of writing by form id; a phrase's is written on demand. */
   private readonly termStrings: (string | undefined)[] = [];
   private readonly formStrings: (string | undefined)[] = [];
@@ -230,6 +268,7 @@ export class Vocabulary {
   /** Per-text scratch, indexed by term id. */
   private counts = new Uint32Array(1024);
   private firstForms = new Int32Array(1024);
+  private metAs = new Uint8Array(1024);
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -237,7 +276,6 @@ export class Vocabulary {
       id = this.phrases.length;
       this.termStrings.push(term);
       this.phrases.push(isPhrase(term));
-      this.subjects.push(isPhrase(term));
       this.termPairs.push(-1, -1);
       this.termIds.set(term, id);
     }
@@ -253,11 +291,6 @@ export class Vocabulary {
       this.formIds.set(form, id);
     }
     return id;
-  }
-
-  /** Whether the term can name a subject by itself (a phrase, a noun, a name). */
-  namesSubject(term: number): boolean {
-    return this.subjects[term] === true;
   }
 
   /** How many terms there are: term ids are below it. */
@@ -288,40 +321,141 @@ export class Vocabulary {
 
   /** The terms of a text made of separate parts (no phrase runs from one part into the next). */
   count(parts: readonly string[]): CountedTerms {
-    this.touched = [];
-    for (const part of parts) this.countPart(part);
-    const ids = new Int32Array(this.touched).sort();
-    const counts = new Uint32Array(ids.length);
-    const forms = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i += 1) {
-      const term = ids[i]!;
-      counts[i] = this.counts[term]!;
-      forms[i] = this.firstForms[term]!;
-      this.counts[term] = 0;
-    }
-    return { ids, counts, forms };
+    const text = this.countText(parts);
+    const order: number[] = [];
+    text.counts.forEach((count, i) => {
+      if (count > 0) order.push(i);
+    });
+    order.sort((a, b) => text.terms[a]! - text.terms[b]!);
+    return {
+      ids: Int32Array.from(order, (i) => text.terms[i]!),
+      counts: Uint32Array.from(order, (i) => text.counts[i]!),
+      forms: Int32Array.from(order, (i) => text.forms[i]!),
+    };
   }
 
-  /** Terms of the text being counted, in order of first use. */
-  private touched: number[] = [];
+  /** The terms of a text made of separate parts, in the order they are met (see CountedText). */
+  countText(parts: readonly string[]): CountedText {
+    this.met = [];
+    for (const part of parts) this.countPart(part);
+    const met = this.met;
+    const terms = new Int32Array(met);
+    const counts = new Uint32Array(met.length);
+    const forms = new Int32Array(met.length);
+    const nouns = new Uint8Array(met.length);
+    for (let i = 0; i < met.length; i += 1) {
+      const term = met[i]!;
+      const count = this.counts[term]!;
+      counts[i] = count;
+      forms[i] = count > 0 ? this.firstForms[term]! : -1;
+      nouns[i] = this.metAs[term]! & MET_AS_NOUN;
+      this.counts[term] = 0;
+      this.metAs[term] = 0;
+    }
+    return { terms, counts, forms, nouns };
+  }
+
+  /** The texts in ids of their own, for another vocabulary to adopt. */
+  encode(texts: readonly HashedText[]): CountedBatch {
+    const batch: CountedBatch = {
+      termStems: [],
+      termPairs: [],
+      formWords: [],
+      formPairs: [],
+      texts: [],
+    };
+    const termAt = new Int32Array(this.phrases.length).fill(-1);
+    const formAt = new Int32Array(this.formStrings.length).fill(-1);
+    const termOf = (id: number): number => {
+      if (termAt[id]! >= 0) return termAt[id]!;
+      const first = this.termPairs[id * 2]!;
+      const pair = first < 0 ? [-1, -1] : [termOf(first), termOf(this.termPairs[id * 2 + 1]!)];
+      const at = batch.termStems.length;
+      batch.termStems.push(first < 0 ? this.termStrings[id]! : '');
+      batch.termPairs.push(pair[0]!, pair[1]!);
+      termAt[id] = at;
+      return at;
+    };
+    const formOf = (id: number): number => {
+      if (id < 0) return -1;
+      if (formAt[id]! >= 0) return formAt[id]!;
+      const first = this.formPairs[id * 2]!;
+      const pair = first < 0 ? [-1, -1] : [formOf(first), formOf(this.formPairs[id * 2 + 1]!)];
+      const at = batch.formWords.length;
+      batch.formWords.push(first < 0 ? this.formStrings[id]! : '');
+      batch.formPairs.push(pair[0]!, pair[1]!);
+      formAt[id] = at;
+      return at;
+    };
+    for (const { hash, text } of texts) {
+      batch.texts.push({
+        hash,
+        text: { ...text, terms: text.terms.map(termOf), forms: text.forms.map(formOf) },
+      });
+    }
+    return batch;
+  }
+
+  /** The batch's `at`-th text in this vocabulary's ids. */
+  adopt(batch: CountedBatch, at: number): CountedText {
+    let ids = this.adopted.get(batch);
+    if (!ids) {
+      ids = {
+        terms: new Int32Array(batch.termStems.length).fill(-1),
+        forms: new Int32Array(batch.formWords.length).fill(-1),
+      };
+      this.adopted.set(batch, ids);
+    }
+    const { terms: termIds, forms: formIds } = ids;
+    const termOf = (j: number): number => {
+      if (termIds[j]! >= 0) return termIds[j]!;
+      const first = batch.termPairs[j * 2]!;
+      const id =
+        first < 0
+          ? this.termId(batch.termStems[j]!)
+          : this.phraseId(termOf(first), termOf(batch.termPairs[j * 2 + 1]!));
+      termIds[j] = id;
+      return id;
+    };
+    const formOf = (j: number): number => {
+      if (j < 0) return -1;
+      if (formIds[j]! >= 0) return formIds[j]!;
+      const first = batch.formPairs[j * 2]!;
+      const id =
+        first < 0
+          ? this.formId(batch.formWords[j]!)
+          : this.phraseForm(formOf(first), formOf(batch.formPairs[j * 2 + 1]!));
+      formIds[j] = id;
+      return id;
+    };
+    const { text } = batch.texts[at]!;
+    return { ...text, terms: text.terms.map(termOf), forms: text.forms.map(formOf) };
+  }
+
+  /** Per batch adopted from: its terms' and forms' ids here (-1: not yet looked up). */
+  private readonly adopted = new WeakMap<CountedBatch, { terms: Int32Array; forms: Int32Array }>();
+
+  /** Terms of the text being counted, in the order they are met. */
+  private met: number[] = [];
+
+  /** Notes that the text met a term (as a noun: `asNoun`). */
+  private meet(term: number, asNoun: number): void {
+    if (term >= this.counts.length) this.grow(term);
+    const was = this.metAs[term]!;
+    if (was === 0) this.met.push(term);
+    this.metAs[term] = was | MET_AS_ANY | asNoun;
+  }
 
   private add(term: number, form: number): void {
-    if (term >= this.counts.length) this.grow(term);
-    if (this.counts[term] === 0) {
-      this.touched.push(term);
-      this.firstForms[term] = form;
-    }
+    if (this.counts[term] === 0) this.firstForms[term] = form;
     this.counts[term]! += 1;
   }
 
   /** Counts the phrase of two words; its way of writing is looked up on its first use in the text. */
   private addPhrase(first: number, second: number, firstForm: number, secondForm: number): void {
     const term = this.phraseId(first, second);
-    if (term >= this.counts.length) this.grow(term);
-    if (this.counts[term] === 0) {
-      this.touched.push(term);
-      this.firstForms[term] = this.phraseForm(firstForm, secondForm);
-    }
+    this.meet(term, 0);
+    if (this.counts[term] === 0) this.firstForms[term] = this.phraseForm(firstForm, secondForm);
     this.counts[term]! += 1;
   }
 
@@ -355,6 +489,11 @@ export class Vocabulary {
         const tokens = pieces.tokens;
         const first = pieces.tokenStart(entry);
         const end = pieces.tokenEnd(entry);
+        // A vocabulary meeting this piece first would number all its stems before any phrase.
+        for (let t = first; t < end; t += 3) {
+          const role = tokens[t]!;
+          if (role >= CONTENT) this.meet(tokens[t + 1]!, role === NOUN ? MET_AS_NOUN : 0);
+        }
         for (let t = first; t < end; t += 3) {
           const role = tokens[t]!;
           const spaced = t === first;
@@ -370,7 +509,7 @@ export class Vocabulary {
           }
           const term = tokens[t + 1]!;
           const form = tokens[t + 2]!;
-          if (role === CONTENT) {
+          if (role === CONTENT || role === NOUN) {
             this.add(term, form);
             if (joins && previousTerm !== term) {
               this.addPhrase(previousTerm, term, previousForm, form);
@@ -409,12 +548,12 @@ export class Vocabulary {
       else if (stopWords[i] || !isWordLike(value)) role = OTHER;
       else if (CONTENT_POS.has(pos)) role = CONTENT;
       else if (pos === 'VERB' && uninflected) role = MODIFIER;
+      if (role === CONTENT && NOUN_POS.has(pos)) role = NOUN;
       tokens[i * 3] = role;
-      if (role === CONTENT || role === MODIFIER) {
+      if (role >= CONTENT) {
         const stem = this.stemId(value);
         tokens[i * 3 + 1] = stem;
         tokens[i * 3 + 2] = this.formId(displayForm(value));
-        if (role === CONTENT && NOUN_POS.has(pos)) this.subjects[stem] = true;
       }
     });
     return tokens;
@@ -440,7 +579,6 @@ export class Vocabulary {
       id = this.phrases.length;
       this.termStrings.push(undefined);
       this.phrases.push(true);
-      this.subjects.push(true);
       this.termPairs.push(first, second);
       this.phraseIds.add(first, second, id);
     }
@@ -464,8 +602,11 @@ export class Vocabulary {
     counts.set(this.counts);
     const forms = new Int32Array(size);
     forms.set(this.firstForms);
+    const metAs = new Uint8Array(size);
+    metAs.set(this.metAs);
     this.counts = counts;
     this.firstForms = forms;
+    this.metAs = metAs;
   }
 }
 

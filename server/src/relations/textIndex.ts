@@ -15,6 +15,7 @@
 // again from its texts.
 import { bm25Statistics, type Bm25Statistics } from './bm25.ts';
 import { NearestLists } from './nearest.ts';
+import { TermNumbering } from './termNumbering.ts';
 import { Vocabulary, type CountedTerms, type TextTerms } from './terms.ts';
 
 export interface TextDocument {
@@ -141,7 +142,7 @@ let weightScratch = new Float64Array(1024);
 
 export class TextIndex {
   private readonly options: TextIndexOptions;
-  readonly vocabulary: Vocabulary;
+  readonly vocabulary: TermNumbering;
   /** Per term: whether it is an index term (a phrase is one only when two documents shared it). */
   private indexed = new Uint8Array(0);
   /**
@@ -170,37 +171,36 @@ export class TextIndex {
   private learntSize = 0;
   private changedSinceLearn = 0;
 
-  constructor(options: Partial<TextIndexOptions> = {}, vocabulary = new Vocabulary()) {
+  constructor(
+    options: Partial<TextIndexOptions> = {},
+    vocabulary = new TermNumbering(new Vocabulary()),
+  ) {
     this.options = { ...DEFAULT_TEXT_OPTIONS, ...options };
     this.vocabulary = vocabulary;
   }
 
   /** A corpus learnt from these texts; phrases used by fewer than two of them are dropped. */
   static build(documents: readonly TextDocument[], options?: Partial<TextIndexOptions>): TextIndex {
-    const vocabulary = new Vocabulary();
+    const tokenizer = new Vocabulary();
+    const numbering = new TermNumbering(tokenizer);
     const counted = documents.map(({ id, terms }): CountedDocument => {
-      const entries = [...terms]
-        .map(([term, { count, surface }]) => ({
-          term: vocabulary.termId(term),
-          count,
-          form: vocabulary.formId(surface),
-        }))
-        .sort((a, b) => a.term - b.term);
+      const entries = [...terms];
       return {
         id,
-        terms: {
-          ids: Int32Array.from(entries, (e) => e.term),
-          counts: Uint32Array.from(entries, (e) => e.count),
-          forms: Int32Array.from(entries, (e) => e.form),
-        },
+        terms: numbering.adopt({
+          terms: Int32Array.from(entries, ([term]) => tokenizer.termId(term)),
+          counts: Uint32Array.from(entries, ([, { count }]) => count),
+          forms: Int32Array.from(entries, ([, { surface }]) => tokenizer.formId(surface)),
+          nouns: new Uint8Array(entries.length),
+        }),
       };
     });
-    return TextIndex.fromCounted(vocabulary, counted, options);
+    return TextIndex.fromCounted(numbering, counted, options);
   }
 
   /** A corpus learnt from documents tokenized into `vocabulary`. */
   static fromCounted(
-    vocabulary: Vocabulary,
+    vocabulary: TermNumbering,
     documents: readonly CountedDocument[],
     options?: Partial<TextIndexOptions>,
   ): TextIndex {

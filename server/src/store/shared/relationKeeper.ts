@@ -11,6 +11,7 @@
 import { channel } from 'node:diagnostics_channel';
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
+import type { EpisodeTerms } from '../../relations/episodeTerms.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type {
@@ -22,7 +23,8 @@ import type {
   ScoredRelation,
 } from '../../relations/relationIndex.ts';
 
-type RelationCore = typeof import('../../relations/relationIndex.ts');
+type RelationCore = typeof import('../../relations/relationIndex.ts') &
+  typeof import('../../relations/episodeTerms.ts');
 
 let relationCore: Promise<RelationCore> | null = null;
 
@@ -31,7 +33,10 @@ let relationCore: Promise<RelationCore> | null = null;
  * first write that keeps relations, so opening a store and answering reads never pay for it.
  */
 function loadRelationCore(): Promise<RelationCore> {
-  relationCore ??= import('../../relations/relationIndex.ts');
+  relationCore ??= Promise.all([
+    import('../../relations/relationIndex.ts'),
+    import('../../relations/episodeTerms.ts'),
+  ]).then(([index, terms]) => ({ ...index, ...terms }));
   return relationCore;
 }
 
@@ -93,6 +98,8 @@ export class RelationKeeper {
   readonly #load: () => StoredRelationCorpus | Promise<StoredRelationCorpus>;
   readonly #options: Partial<RelationIndexOptions>;
   #kept: Kept | null = null;
+  /** Every episode's counted text, kept across builds and resets: a text is counted once. */
+  #terms: EpisodeTerms | null = null;
 
   /** `load` reads the store as last committed (never a write's own uncommitted rows). */
   constructor(
@@ -123,6 +130,8 @@ export class RelationKeeper {
       this.#kept = kept;
       const affected = kept.index.update(change);
       for (const id of change.removedEpisodeIds) kept.strongest.delete(id);
+      const removed = new Set(change.removedEpisodeIds);
+      if (removed.size > 0) this.#terms?.retain((id) => !removed.has(id));
       return this.#rows(kept, affected, change.removedEpisodeIds);
     } catch (error) {
       this.reset();
@@ -148,7 +157,10 @@ export class RelationKeeper {
    * gave it, else computed (without, the caller computes every episode's relations and fills it in).
    */
   #build(core: RelationCore, corpus: StoredRelationCorpus, ranked: boolean): Kept {
-    const index = core.RelationIndex.build(corpus, this.#options);
+    this.#terms ??= new core.EpisodeTerms();
+    const inCorpus = new Set(corpus.episodes.map((episode) => episode.id));
+    this.#terms.retain((id) => inCorpus.has(id));
+    const index = core.RelationIndex.build(corpus, this.#options, this.#terms);
     const strongest = new Map<string, ScoredRelation[]>();
     if (ranked && corpus.strongest) {
       for (const [id, relations] of corpus.strongest) strongest.set(id, [...relations]);

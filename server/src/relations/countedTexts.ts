@@ -1,0 +1,29 @@
+// Episode texts counted ahead, off the importing thread: a multi-file import counts each parsed
+// batch's texts on its parse worker (import/parseFeedWorker.ts) and offers them here by the hash of
+// each text; the relation keeper takes them instead of tokenizing the same text again. Keyed by the
+// text alone (a text's counted terms depend on nothing else), so an episode whose id or paper titles
+// the store changes is simply not found, and tokenized where it is needed. No wink-nlp here: the
+// importing side loads nothing it may not use.
+import type { CountedBatch } from './terms.ts';
+
+export interface OfferedText {
+  batch: CountedBatch;
+  at: number;
+}
+
+const offered = new Map<string, OfferedText>();
+
+/** Offers the batch's texts; returns what withdraws them (once the import that counted them ends). */
+export function offerCountedBatch(batch: CountedBatch): () => void {
+  batch.texts.forEach(({ hash }, at) => offered.set(hash, { batch, at }));
+  return () => {
+    for (const { hash } of batch.texts) {
+      if (offered.get(hash)?.batch === batch) offered.delete(hash);
+    }
+  };
+}
+
+/** The counted text of this hash, if an import offered it. */
+export function offeredText(hash: string): OfferedText | undefined {
+  return offered.get(hash);
+}

@@ -1,0 +1,92 @@
+// An index's own numbering of the terms of a tokenizing vocabulary (terms.ts). The tokenizer lives
+// longer than any index (it keeps every piece of text it has tokenized, so a rebuild tokenizes
+// nothing it has seen, and texts may be tokenized on another thread), but an index numbers its terms
+// as a fresh vocabulary tokenizing its texts in its own order would: term ids break ties between
+// equally weighted terms and order the sums of a cosine, so the same corpus gives the same
+// relations to the bit however and wherever its texts were tokenized.
+import type { CountedTerms, CountedText, Vocabulary } from './terms.ts';
+
+export class TermNumbering {
+  /** Whether each term is a phrase. */
+  readonly phrases: boolean[] = [];
+  /**
+   * Whether each term can name a subject by itself: a phrase, or a word wink tagged as a noun or a
+   * name in some text ("decoding", "GPU"), not one only ever an adjective ("optimal", "cheap").
+   */
+  private readonly subjects: boolean[] = [];
+  private readonly tokenizerIds: number[] = [];
+  /** Tokenizer id → id here, -1 when not numbered yet. */
+  private ids = new Int32Array(1024).fill(-1);
+  private readonly tokenizer: Vocabulary;
+
+  constructor(tokenizer: Vocabulary) {
+    this.tokenizer = tokenizer;
+  }
+
+  /** How many terms there are: term ids are below it. */
+  get size(): number {
+    return this.phrases.length;
+  }
+
+  /**
+   * The text's counted terms in this numbering, ascending; numbers the terms it meets first in the
+   * order it meets them.
+   */
+  adopt(text: CountedText): CountedTerms {
+    const { terms, counts, nouns } = text;
+    // Keys to sort by: the term's id here above the text's position (both exact in a double).
+    const keys: number[] = [];
+    for (let i = 0; i < terms.length; i += 1) {
+      const term = terms[i]!;
+      if (term >= this.ids.length) this.grow(term);
+      let id = this.ids[term]!;
+      if (id < 0) {
+        id = this.phrases.length;
+        const phrase = this.tokenizer.phrases[term] === true;
+        this.phrases.push(phrase);
+        this.subjects.push(phrase || nouns[i] === 1);
+        this.tokenizerIds.push(term);
+        this.ids[term] = id;
+      } else if (nouns[i] === 1) {
+        this.subjects[id] = true;
+      }
+      if (counts[i]! > 0) keys.push(id * POSITIONS + i);
+    }
+    const sorted = Float64Array.from(keys).sort();
+    const ids = new Int32Array(sorted.length);
+    const counted = new Uint32Array(sorted.length);
+    const forms = new Int32Array(sorted.length);
+    for (let k = 0; k < sorted.length; k += 1) {
+      const key = sorted[k]!;
+      const i = key % POSITIONS;
+      ids[k] = (key - i) / POSITIONS;
+      counted[k] = counts[i]!;
+      forms[k] = text.forms[i]!;
+    }
+    return { ids, counts: counted, forms };
+  }
+
+  /** Whether the term can name a subject by itself (a phrase, a noun, a name). */
+  namesSubject(term: number): boolean {
+    return this.subjects[term] === true;
+  }
+
+  /** The stem or phrase of stems ("specul decod"). */
+  term(id: number): string {
+    return this.tokenizer.term(this.tokenizerIds[id]!);
+  }
+
+  /** A way of writing a term ("speculative decoding"), by the tokenizer's form id. */
+  form(id: number): string {
+    return this.tokenizer.form(id);
+  }
+
+  private grow(term: number): void {
+    const ids = new Int32Array(Math.max(term + 1, this.ids.length * 2)).fill(-1);
+    ids.set(this.ids);
+    this.ids = ids;
+  }
+}
+
+/** Above any number of distinct terms one text has. */
+const POSITIONS = 2 ** 21;
