@@ -8,7 +8,7 @@ import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
-import type { ClusterSummary, GraphStore } from '../store/store.ts';
+import type { ClusterSummary, GraphStore, ShowView } from '../store/store.ts';
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */
 async function stored<T>(
@@ -41,6 +41,7 @@ export class Loaders implements Lookups {
   #clusters: Promise<Map<string, Cluster>> | undefined;
   #citedBy: Map<number, DataLoader<string, Citation[]>> | undefined;
   #paperKeys: DataLoader<string, string | null> | undefined;
+  #shows: DataLoader<string, ShowView | null> | undefined;
 
   constructor(store: GraphStore) {
     this.#store = store;
@@ -72,6 +73,20 @@ export class Loaders implements Lookups {
   /** A paper a stored row points at. */
   paper(id: string): Promise<PaperView> {
     return stored(this.#paperLoader, id, 'paper');
+  }
+
+  get #showLoader() {
+    return (this.#shows ??= new DataLoader((ids) => this.#store.showsByIds(ids)));
+  }
+
+  /** The show with this id, or null. */
+  findShow(id: string): Promise<ShowView | null> {
+    return this.#showLoader.load(id);
+  }
+
+  /** A show a stored episode points at. */
+  show(id: string): Promise<ShowView> {
+    return stored(this.#showLoader, id, 'show');
   }
 
   /** The `first` best related episodes of an episode, each with its reasons. */

@@ -27,22 +27,21 @@ function withMetadataHits(hits: SearchHit[], byMetadata: MetadataHit[]): SearchH
   ];
 }
 
-/** At most `first` episodes and papers, best first. */
+/**
+ * At most `first` episodes and papers, best first. Within a `show`, the store's hits alone: what the
+ * metadata or an identifier finds need not be any episode's of that show.
+ */
 export async function searchGraph(
   store: GraphStore,
   lookups: Lookups,
   query: string,
   first: number,
+  show?: string,
 ): Promise<RankedNode[]> {
-  const [exactPaperId, hits, byMetadata] = await Promise.all([
-    resolvePaperRef(lookups, query),
-    store.search(query, first),
-    store.searchPaperMetadata({ text: query }, first),
-  ]);
-  const ranked = withMetadataHits(hits, byMetadata).filter((hit) => hit.id !== exactPaperId);
-  const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
-  if (exactPaperId !== null)
-    ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
+  const ranked =
+    show === undefined
+      ? await rankAll(store, lookups, query, first)
+      : await store.search(query, first, show);
   const loaded = await Promise.all(
     ranked.slice(0, first).map(async (hit) => ({
       score: hit.score,
@@ -53,4 +52,23 @@ export async function searchGraph(
     })),
   );
   return loaded.filter((hit): hit is RankedNode => hit.node !== null);
+}
+
+/** The store's hits, then papers only their metadata matched; a paper the query names comes first. */
+async function rankAll(
+  store: GraphStore,
+  lookups: Lookups,
+  query: string,
+  first: number,
+): Promise<SearchHit[]> {
+  const [exactPaperId, hits, byMetadata] = await Promise.all([
+    resolvePaperRef(lookups, query),
+    store.search(query, first),
+    store.searchPaperMetadata({ text: query }, first),
+  ]);
+  const ranked = withMetadataHits(hits, byMetadata).filter((hit) => hit.id !== exactPaperId);
+  const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
+  if (exactPaperId !== null)
+    ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });
+  return ranked;
 }

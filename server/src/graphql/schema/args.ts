@@ -1,5 +1,6 @@
 // Argument validators shared by several fields.
 import { z } from 'zod';
+import { SHOW_ID_PATTERN } from '../../domain/show.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 
@@ -12,3 +13,8 @@ export const lookupListArg = z.array(textArg(MAX_REF_LENGTH)).max(QUERY_LIMITS.m
 /** The entries a batch lookup returns, for cost estimates: an over-long list is refused by its validator, not costed. */
 export const lookupSizeOf = (list: readonly unknown[]) =>
   Math.min(list.length, QUERY_LIMITS.maxLookupIds);
+
+/** A show's id (show_…), as `Show.id` gives it. */
+export const showIdArg = z
+  .string()
+  .regex(SHOW_ID_PATTERN, 'a show id looks like show_ and 12 hex digits');

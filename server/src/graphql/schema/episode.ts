@@ -10,6 +10,7 @@ import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './
 import { eitherName, missingArgument } from './graph.ts';
 import { useInstead } from './nodeRef.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
+import { showFilterArg, showFilterOf } from './showFilter.ts';
 
 const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
   fields: (t) => ({
@@ -74,11 +75,12 @@ EpisodeRef.implement({
   }),
 });
 
-const NEWEST_FIRST: KeysetOrder<EpisodeRecord, { publishedAt: string | null; id: string }> = {
-  list: 'episodes',
-  keyOf: (episode) => ({ publishedAt: episode.publishedAt, id: episode.id }),
-  schema: z.object({ publishedAt: z.string().nullable(), id: z.string() }),
-};
+export const NEWEST_FIRST: KeysetOrder<EpisodeRecord, { publishedAt: string | null; id: string }> =
+  {
+    list: 'episodes',
+    keyOf: (episode) => ({ publishedAt: episode.publishedAt, id: episode.id }),
+    schema: z.object({ publishedAt: z.string().nullable(), id: z.string() }),
+  };
 
 builder.queryFields((t) => ({
   episode: t.field({
@@ -98,24 +100,28 @@ builder.queryFields((t) => ({
   episodes: t.connection({
     type: EpisodeRef,
     description:
-      'Newest first (undated last, then id); with `search`, most relevant first. With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
-    args: metadataFilterArgs({
-      author: 'Part of an author’s name of the source paper, any case',
-      topic: 'A topic of the source paper exactly, any case',
-    }),
+      'Newest first (undated last, then id); with `search`, most relevant first. With `show`, only that show’s episodes (not with `author` or `topic`). With `author` or `topic`, only episodes whose source paper’s metadata matches (and `search` then looks in its title, authors and abstract). Cursors of the newest-first list are keysets (publication date + id): a page fetched after an import continues right behind the cursor, with no repeat or skip, and `last` alone gives the oldest. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces: an import between two pages can shift them.',
+    args: {
+      ...metadataFilterArgs({
+        author: 'Part of an author’s name of the source paper, any case',
+        topic: 'A topic of the source paper exactly, any case',
+      }),
+      ...showFilterArg,
+    },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) => {
       const filter = metadataFilterOf(args);
+      const show = showFilterOf('episodes', args.show, { author: args.author, topic: args.topic });
       if (isFiltered(filter))
         return resolvePage(args, (offset, limit) =>
           filteredEpisodes(context.store, filter, offset, limit),
         );
       if (filter.text !== undefined)
         return resolvePage(args, (offset, limit) =>
-          context.store.listEpisodes({ offset, limit, search: filter.text }),
+          context.store.listEpisodes({ offset, limit, search: filter.text, show }),
         );
       return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
-        context.store.listEpisodes({ offset: 0, limit, keyset }),
+        context.store.listEpisodes({ offset: 0, limit, keyset, show }),
       );
     },
   }),

@@ -10,6 +10,7 @@ import { countArg, textArg } from './args.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { useInstead } from './nodeRef.ts';
 import { CitationKindEnum } from './refs.ts';
+import { showFilterArg, showFilterOf } from './showFilter.ts';
 
 const NodeKindEnum = builder.enumType('NodeKind', { values: ['EPISODE', 'PAPER'] as const });
 
@@ -146,7 +147,7 @@ builder.queryFields((t) => ({
   graph: t.field({
     type: GraphRef,
     description:
-      'Nodes and edges for drawing: `around` a node up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut). An unknown `around` is a NOT_FOUND error.',
+      'Nodes and edges for drawing: `around` a node up to `depth` hops, or the whole graph up to `limit` (`truncated` says when it cut), or with `show` one show’s episodes and the papers they cite (not with `around`). An unknown `around` is a NOT_FOUND error.',
     args: {
       around: t.arg({ type: 'NodeRef', description: 'The node to draw the neighbourhood of' }),
       focus: t.arg.id({
@@ -170,10 +171,12 @@ builder.queryFields((t) => ({
         description:
           'Also the reference edges between the drawn papers (`referenceEdges`), from the metadata providers',
       }),
+      ...showFilterArg,
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit }),
     resolve: async (_root, args, context) => {
       const named = eitherName('graph', ['around', args.around], ['focus', args.focus]);
+      const show = showFilterOf('graph', args.show, { around: named?.ref });
       const focus =
         named === undefined ? undefined : await knownNode(context, named.argument, named.ref);
       const query: GraphQuery = {
@@ -182,6 +185,7 @@ builder.queryFields((t) => ({
         limit: args.limit,
         minCitations: args.minCitations,
         references: args.references,
+        show,
       };
       return context.store.graph(query);
     },

@@ -8,6 +8,7 @@ import './episodeMedia.ts';
 import './relations.ts';
 import './episodeMap.ts';
 import './paper.ts';
+import './show.ts';
 import './node.ts';
 import './paperMetadata.ts';
 import './graph.ts';

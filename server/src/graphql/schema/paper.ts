@@ -12,6 +12,7 @@ import { eitherName, missingArgument } from './graph.ts';
 import { useInstead } from './nodeRef.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
+import { showFilterArg, showFilterOf } from './showFilter.ts';
 
 PaperRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
@@ -87,35 +88,38 @@ builder.queryFields((t) => ({
   papers: t.connection({
     type: PaperRef,
     description:
-      'Most cited first (then id); with `search`, most relevant first. With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id) that name the graph version of their page: after an import, later pages follow the order the first page saw, so no paper is repeated or skipped even when an import changed its count (a fresh list shows the new order), and `last` alone gives the least cited. A cursor whose order the server no longer holds is refused with STALE_CURSOR: fetch the list again. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
+      'Most cited first (then id); with `search`, most relevant first. With `show`, only the papers that show’s episodes cite, their counts still counting every show (not with `author` or `topic`). With `author` or `topic`, only papers whose metadata matches (and `search` then looks in titles, authors and abstracts). Cursors of the most-cited list are keysets (citation count + id) that name the graph version of their page: after an import, later pages follow the order the first page saw, so no paper is repeated or skipped even when an import changed its count (a fresh list shows the new order), and `last` alone gives the least cited. A cursor whose order the server no longer holds is refused with STALE_CURSOR: fetch the list again. Relevance-ranked lists (`search`, `author`, `topic`) page by offset, since their order is a score no stored key reproduces.',
     args: {
       ...metadataFilterArgs({
         author: 'Part of an author’s name, any case',
         topic: 'A topic exactly, any case: arXiv category (cs.LG) or field of study',
       }),
       minCitations: t.arg.int({ validate: nonNegativeArg(1_000_000) }),
+      ...showFilterArg,
     },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) => {
       const filter = metadataFilterOf(args);
       const minCitations = args.minCitations ?? undefined;
+      const show = showFilterOf('papers', args.show, { author: args.author, topic: args.topic });
       if (isFiltered(filter))
         return resolvePage(args, (offset, limit) =>
           filteredPapers(context.store, { ...filter, minCitations }, offset, limit),
         );
       if (filter.text !== undefined) {
         return resolvePage(args, (offset, limit) =>
-          context.store.listPapers({ offset, limit, search: filter.text, minCitations }),
+          context.store.listPapers({ offset, limit, search: filter.text, minCitations, show }),
         );
       }
       return resolveKeysetPage(
         args,
         MOST_CITED_FIRST,
-        (keyset, limit) => context.store.listPapers({ offset: 0, limit, minCitations, keyset }),
+        (keyset, limit) =>
+          context.store.listPapers({ offset: 0, limit, minCitations, keyset, show }),
         // An import can raise a count past a cursor: cursors page on in the order they started in.
         {
           store: context.store,
-          variant: `minCitations=${minCitations ?? 0}`,
+          variant: `minCitations=${minCitations ?? 0};show=${show ?? ''}`,
           byId: (id) => context.loaders.findPaper(id),
         },
       );

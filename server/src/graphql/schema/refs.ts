@@ -1,11 +1,14 @@
 // Object refs shared across type files, declared once so episode and paper can point at each other
 // without import cycles. Fields holding an id load the record through the request's loaders.ts.
 import type { Citation, EpisodeRecord, PaperView } from '../../domain/model.ts';
+import type { ShowView } from '../../store/store.ts';
 import { builder } from '../builder.ts';
 
 export const EpisodeRef = builder.objectRef<EpisodeRecord>('Episode');
 
 export const PaperRef = builder.objectRef<PaperView>('Paper');
+
+export const ShowRef = builder.objectRef<ShowView>('Show');
 
 export const CitationKindEnum = builder.enumType('CitationKind', {
   values: {

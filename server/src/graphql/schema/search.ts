@@ -5,6 +5,7 @@ import { QUERY_LIMITS } from '../limits.ts';
 import { nodeTypeName } from '../nodeType.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
+import { showFilterArg } from './showFilter.ts';
 
 type SearchNode = EpisodeRecord | PaperView;
 
@@ -24,7 +25,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Episodes and papers ranked across titles, summaries, takeaways and notes, then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first.',
+      'Episodes and papers ranked across titles, summaries, takeaways and notes, then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first. With `show`, only that show’s episodes and the papers they cite, ranked by the full-text index alone.',
     args: {
       query: t.arg.string({ required: true, validate: textArg(500) }),
       first: t.arg.int({
@@ -32,9 +33,16 @@ builder.queryFields((t) => ({
         defaultValue: 10,
         validate: countArg(QUERY_LIMITS.maxSearchResults),
       }),
+      ...showFilterArg,
     },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
     resolve: (_root, args, context) =>
-      searchGraph(context.store, context.loaders, args.query, args.first),
+      searchGraph(
+        context.store,
+        context.loaders,
+        args.query,
+        args.first,
+        args.show == null ? undefined : String(args.show),
+      ),
   }),
 }));

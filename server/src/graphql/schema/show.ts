@@ -1,0 +1,66 @@
+// The `Show` type (the podcast an episode belongs to), `show(id)`, `shows`, and `Episode.show`.
+import { builder } from '../builder.ts';
+import { showIdArg } from './args.ts';
+import { NEWEST_FIRST } from './episode.ts';
+import { pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
+import { EpisodeRef, ShowRef } from './refs.ts';
+
+ShowRef.implement({
+  description:
+    'A podcast: the show of a followed feed, an imported feed or page. Each episode belongs to the show it was first imported from.',
+  fields: (t) => ({
+    id: t.exposeID('id', {
+      description:
+        'show_ and 12 hex digits, from the feed’s URL when it was fetched, else its site, else its title',
+    }),
+    title: t.exposeString('title'),
+    link: t.exposeString('link', { nullable: true, description: 'The show’s own web site' }),
+    imageUrl: t.exposeString('imageUrl', { nullable: true }),
+    author: t.exposeString('author', { nullable: true }),
+    feedUrl: t.exposeString('feedUrl', {
+      nullable: true,
+      description: 'Where the feed was fetched from, else where the feed says it lives',
+    }),
+    episodeCount: t.exposeInt('episodeCount'),
+    episodes: t.connection({
+      type: EpisodeRef,
+      description:
+        'The show’s episodes, newest first (undated last, then id), with keyset cursors as `episodes`.',
+      complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
+      resolve: (show, args, context) =>
+        resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
+          context.store.listEpisodes({ offset: 0, limit, keyset, show: show.id }),
+        ),
+    }),
+  }),
+});
+
+builder.objectField(EpisodeRef, 'show', (t) =>
+  t.field({
+    type: ShowRef,
+    nullable: true,
+    description: 'The show the episode was first imported from; null for one imported without',
+    resolve: (episode, _args, { loaders }) =>
+      episode.showId == null ? null : loaders.show(episode.showId),
+  }),
+);
+
+builder.queryFields((t) => ({
+  show: t.field({
+    type: ShowRef,
+    nullable: true,
+    description: 'The show with this id; null when none has it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { loaders }) => {
+      const id = String(args.id);
+      return showIdArg.safeParse(id).success ? loaders.findShow(id) : null;
+    },
+  }),
+  shows: t.connection({
+    type: ShowRef,
+    description: 'Every show, by title (then id).',
+    complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
+    resolve: (_root, args, context) =>
+      resolvePage(args, (offset, limit) => context.store.listShows({ offset, limit })),
+  }),
+}));
