@@ -79,6 +79,18 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   clusters: [],
   clusterId: null,
   unclustered: 10,
+  show: 'show_000000000000',
+  shows: [],
+  assignments: [],
+  key: 'shows',
+  legacyShow: {
+    id: 'show_000000000000',
+    title: 'A show',
+    link: null,
+    imageUrl: null,
+    author: null,
+    feedUrl: null,
+  },
 };
 
 describe.skipIf(settings.skipReason !== undefined)(title, () => {

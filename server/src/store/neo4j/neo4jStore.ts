@@ -99,7 +99,7 @@ export async function migrateShows(driver: CypherDriver): Promise<void> {
     driver.executeWrite(async (tx) => {
       const [row] = await tx.run('showsMigrationDone', { key: SHOWS_MIGRATION });
       if (row?.done === true) return;
-      await tx.run('showsMigrateEpisodes', { show: aiPapersShow() });
+      await tx.run('showsMigrateEpisodes', { legacyShow: aiPapersShow() });
       await tx.run('showsMarkMigrated', { key: SHOWS_MIGRATION });
     }),
   );

@@ -118,17 +118,17 @@ RETURN count(*) AS deleted`),
   showsMigrationDone: cypher<{ key: string }>(`OPTIONAL MATCH (m:DataMigration {key: $key})
 RETURN m IS NOT NULL AS done`),
 
-  /** Every episode with a source paper and without a show joins $show (created if missing). */
-  showsMigrateEpisodes: cypher<{ show: ShowRecord }>(`MATCH (e:Episode)
+  /** Every episode with a source paper and without a show joins $legacyShow (created if missing). */
+  showsMigrateEpisodes: cypher<{ legacyShow: ShowRecord }>(`MATCH (e:Episode)
 WHERE e.sourcePaperId IS NOT NULL AND NOT EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) }
 WITH collect(e) AS episodes
 WHERE size(episodes) > 0
-MERGE (s:Show {id: $show.id})
-ON CREATE SET s.title = $show.title,
-    s.link = $show.link,
-    s.imageUrl = $show.imageUrl,
-    s.author = $show.author,
-    s.feedUrl = $show.feedUrl
+MERGE (s:Show {id: $legacyShow.id})
+ON CREATE SET s.title = $legacyShow.title,
+    s.link = $legacyShow.link,
+    s.imageUrl = $legacyShow.imageUrl,
+    s.author = $legacyShow.author,
+    s.feedUrl = $legacyShow.feedUrl
 WITH s, episodes
 UNWIND episodes AS e
 CREATE (e)-[:IN_SHOW]->(s)
