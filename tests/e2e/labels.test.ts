@@ -1,6 +1,6 @@
-// Labels never overlap at rest: on a phone (390×844) and a desktop, the home view's drawn label boxes,
-// measured in the page after the layout settles and after zooming in, intersect nowhere, and only labels
-// that would cover a drawn one are left out.
+// Labels never overlap and are never cut at rest: on a phone (390×844) and a desktop, the home view's
+// drawn label boxes, measured in the page after the layout settles and after zooming in, intersect
+// nowhere and lie inside the drawing, and only labels that would cover a drawn one or be cut are left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { graphReady, layoutSettled, shot } from './browser.ts';
@@ -25,7 +25,9 @@ interface Measured {
   labels: number;
   /** Pairs of drawn labels that intersect. */
   overlaps: string[];
-  /** Labels left out to avoid overlaps, and those of them that would not have covered a drawn one. */
+  /** Drawn labels not wholly inside the drawing (cut at its edge). */
+  cut: string[];
+  /** Labels left out to avoid overlaps or a cut, and those of them that would neither have covered a drawn one nor been cut. */
   hidden: number;
   needlesslyHidden: string[];
   /** Pairs that would intersect if no label were left out. */
@@ -52,6 +54,8 @@ function measureLabels(page: Page): Promise<Measured> {
           }),
         }));
     const meet = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const inside = (b: Box) =>
+      b.x1 >= 0 && b.y1 >= 0 && b.x2 <= container.clientWidth && b.y2 <= container.clientHeight;
     const pairs = (boxes: Box[]) => {
       const found: string[] = [];
       boxes.forEach((a, i) =>
@@ -68,8 +72,16 @@ function measureLabels(page: Page): Promise<Measured> {
     return {
       labels: drawn.length,
       overlaps: pairs(drawn),
+      cut: drawn
+        .filter((b) => !inside(b))
+        .map(
+          (b) =>
+            `${b.id} ${Math.round(b.x1)}–${Math.round(b.x2)}, ${Math.round(b.y1)}–${Math.round(b.y2)}`,
+        ),
       hidden: hidden.length,
-      needlesslyHidden: hidden.filter((h) => !drawn.some((d) => meet(h, d))).map((h) => h.id),
+      needlesslyHidden: hidden
+        .filter((h) => inside(h) && !drawn.some((d) => meet(h, d)))
+        .map((h) => h.id),
       overlapsWithoutHiding,
     };
   });
@@ -82,7 +94,7 @@ async function atRest(page: Page): Promise<void> {
 
 describe('labels at rest', () => {
   for (const name of ['phone', 'desktop'] as const) {
-    it(`${name}: no two drawn labels of the home view overlap, after the layout and after zooming in`, async () => {
+    it(`${name}: no two drawn labels of the home view overlap and none is cut at the drawing's edge, after the layout and after zooming in`, async () => {
       const page = await viewports[name].newPage();
       await page.goto(stack.baseUrl + '/');
       await graphReady(page);
@@ -90,6 +102,7 @@ describe('labels at rest', () => {
       const home = await measureLabels(page);
       expect(home.labels, 'labels drawn').toBeGreaterThanOrEqual(5);
       expect(home.overlaps).toEqual([]);
+      expect(home.cut, 'labels cut at the edge').toEqual([]);
       // Only labels that would cover a drawn one are left out.
       expect(home.needlesslyHidden).toEqual([]);
       if (name === 'phone') {
@@ -104,6 +117,7 @@ describe('labels at rest', () => {
       const zoomed = await measureLabels(page);
       expect(zoomed.labels).toBeGreaterThanOrEqual(home.labels);
       expect(zoomed.overlaps).toEqual([]);
+      expect(zoomed.cut, 'labels cut at the edge').toEqual([]);
       expect(zoomed.needlesslyHidden).toEqual([]);
       await shot(page, `${name}-labels-zoomed`);
       await page.close();

@@ -179,6 +179,34 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
     await expect.poll(cutLabels).toEqual([]);
   });
 
+  it('draws no cluster label over an episode: every member stays in sight', async () => {
+    await page.goto(`${stack.baseUrl}/?view=map`);
+    await mapDrawn(page);
+    await page.waitForSelector('[data-testid="map-canvas"][data-labels-settled="true"]');
+    const covered = await page.evaluate(() => {
+      const frame = document.querySelector<HTMLElement>('[data-testid="map-canvas"]')!;
+      const container = frame.querySelector('[role="img"]') as HTMLElement & {
+        _cyreg?: { cy: any };
+      };
+      const origin = container.getBoundingClientRect();
+      const nodes = container._cyreg!.cy.nodes().map((node: any) => ({
+        id: node.id() as string,
+        ...(node.renderedBoundingBox() as { x1: number; y1: number; x2: number; y2: number }),
+      }));
+      return [...frame.querySelectorAll<HTMLElement>('[data-testid="cluster-label"]')]
+        .filter((label) => getComputedStyle(label).visibility !== 'hidden')
+        .flatMap((label) => {
+          const box = label.getBoundingClientRect();
+          const [x1, x2] = [box.left - origin.left, box.right - origin.left];
+          const [y1, y2] = [box.top - origin.top, box.bottom - origin.top];
+          return nodes
+            .filter((n) => n.x1 < x2 && x1 < n.x2 && n.y1 < y2 && y1 < n.y2)
+            .map((n) => `${label.textContent!.trim()} covers ${n.id}`);
+        });
+    });
+    expect(covered).toEqual([]);
+  });
+
   it('drills into a cluster from its label and back', async () => {
     const label = page.getByTestId('cluster-label').first();
     const name = (await label.textContent())!.trim();

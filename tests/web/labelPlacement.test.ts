@@ -37,17 +37,18 @@ describe('placeLabels', () => {
     expect([...placed.hidden]).toEqual(['b']);
   });
 
-  it('moves a label only to a place inside the area on screen, and keeps the first place anyway', () => {
+  it('draws a label only inside the area on screen: moved in when its first place is cut, else left out', () => {
     const area = box(0, 0, 100, 100);
     const placed = placeLabels(
       [
         options('a', ['below', box(40, 40, 60, 45)]),
         options('b', ['below', box(42, 42, 62, 47)], ['right', box(95, 40, 120, 45)]),
         options('c', ['below', box(90, 90, 130, 95)]),
+        options('d', ['left', box(-20, 10, 5, 15)], ['right', box(15, 10, 40, 15)]),
       ],
       area,
     );
-    expect([...placed.hidden]).toEqual(['b']);
-    expect(placed.moved.size).toBe(0);
+    expect([...placed.hidden]).toEqual(['b', 'c']);
+    expect([...placed.moved]).toEqual([['d', 'right']]);
   });
 });

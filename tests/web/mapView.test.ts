@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { byConnectedness, mapElements, nodeSizes } from '../../web/src/lib/map/elements.ts';
-import { hiddenEpisodeLabels, shiftInside } from '../../web/src/lib/map/labels.ts';
+import {
+  clusterLabelPlace,
+  hiddenEpisodeLabels,
+  shiftInside,
+} from '../../web/src/lib/map/labels.ts';
 import { mapLayout } from '../../web/src/lib/map/layout.ts';
 import {
   fromLocalMap,
@@ -198,5 +202,28 @@ describe('the map labels', () => {
     expect(shiftInside(at(380, 440), area)).toBe(-40);
     expect(shiftInside(at(100, 200), area)).toBe(0);
     expect(shiftInside(at(-100, 500), area)).toBe(100);
+  });
+
+  it('puts a cluster label just outside its disc, never over its members: above, else where it is whole and covers no episode', () => {
+    const area = { x1: 0, y1: 0, x2: 400, y2: 300 };
+    const label = { width: 100, height: 20 };
+    const disc = { x: 150, y: 130, radius: 30 };
+    const member = { x1: 140, y1: 120, x2: 160, y2: 140 };
+    expect(clusterLabelPlace(label, disc, [member], area)).toEqual({
+      side: 'above',
+      shift: 0,
+      box: { x1: 100, x2: 200, y1: 76, y2: 96 },
+    });
+    const aboveIt = { x1: 150, y1: 80, x2: 160, y2: 90 };
+    expect(clusterLabelPlace(label, disc, [member, aboveIt], area).side).toBe('below');
+    const belowIt = { x1: 110, y1: 170, x2: 120, y2: 180 };
+    expect(clusterLabelPlace(label, disc, [aboveIt, belowIt], area).side).toBe('right');
+    // Near the top edge there is no room above: below, whole.
+    expect(clusterLabelPlace(label, { ...disc, y: 40 }, [], area).side).toBe('below');
+    // Near the left edge: above, moved right to be whole.
+    expect(clusterLabelPlace(label, { ...disc, x: 20 }, [], area)).toMatchObject({
+      side: 'above',
+      shift: 30,
+    });
   });
 });

@@ -54,9 +54,9 @@ const inside = (box: Omit<LabelBox, 'id'>, area: Omit<LabelBox, 'id'>) =>
 
 /**
  * Greedy like overlappingLabels, with more than one place per label: each label, most important
- * first, takes its first placement that covers no label kept so far, else is left out. A label is
- * moved from its preferred place only to a place inside `area` (the part of the drawing on screen),
- * so that moving it never cuts it at the edge.
+ * first, takes its first placement that covers no label kept so far and, given `area` (the part of
+ * the drawing on screen), lies wholly inside it, else is left out: a label cut at the drawing's edge
+ * (e.g. left of a node at the left edge of a phone's screen) moves to another side of its node.
  */
 export function placeLabels(
   labels: readonly LabelOptions[],
@@ -67,9 +67,8 @@ export function placeLabels(
   const hidden = new Set<string>();
   for (const { id, boxes } of labels) {
     const free = boxes.find(
-      ({ box }, i) =>
-        (i === 0 || !area || inside(box, area)) &&
-        !kept.some((other) => overlap({ id, ...box }, other)),
+      ({ box }) =>
+        (!area || inside(box, area)) && !kept.some((other) => overlap({ id, ...box }, other)),
     );
     if (!free) {
       hidden.add(id);

@@ -30,3 +30,8 @@ export function loadCytoscape(): Promise<Cytoscape> {
     });
   return loading;
 }
+
+/** Starts fetching cytoscape ahead of the first drawing; a failure is reported by that drawing's own load. */
+export function preloadCytoscape(): void {
+  loadCytoscape().catch(() => {});
+}

@@ -98,10 +98,13 @@ export interface NodeLists {
   papers: GraphNode[];
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const titleOrder = new Intl.Collator('en', { numeric: true });
+
 /** The list equivalent of the drawing: episodes A–Z, papers most cited first. */
 export function listNodes(graph: GraphData): NodeLists {
   const byLabel = (a: GraphNode, b: GraphNode) =>
-    a.label.localeCompare(b.label, 'en', { numeric: true }) || a.id.localeCompare(b.id);
+    titleOrder.compare(a.label, b.label) || a.id.localeCompare(b.id);
   return {
     episodes: graph.nodes.filter((n) => n.kind === 'EPISODE').sort(byLabel),
     papers: graph.nodes

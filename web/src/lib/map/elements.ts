@@ -12,6 +12,11 @@ export interface MapElement {
 }
 
 const NODE_SIZE = { min: 10, max: 30 } as const;
+/**
+ * Sizes an episode can have, evenly between the two: cytoscape caches one drawing per distinct look,
+ * so episodes of one cluster colour and one size share it (a size each would mean thousands).
+ */
+const NODE_SIZE_STEPS = 5;
 const EDGE_WIDTH = { min: 1, max: 6 } as const;
 
 /** Summed relation weight of each episode in view. */
@@ -35,11 +40,16 @@ export function byConnectedness(view: MapView): string[] {
 const scale = (value: number, top: number, range: { min: number; max: number }) =>
   top > 0 ? range.min + (range.max - range.min) * Math.sqrt(value / top) : range.min;
 
-/** Each episode's diameter: larger the more related it is in view. */
+/** Each episode's diameter: larger the more related it is in view (in NODE_SIZE_STEPS steps). */
 export function nodeSizes(view: MapView): Map<string, number> {
   const strength = connectedness(view);
   const strongest = Math.max(0, ...strength.values());
-  return new Map([...strength].map(([id, value]) => [id, scale(value, strongest, NODE_SIZE)]));
+  const step = (NODE_SIZE.max - NODE_SIZE.min) / (NODE_SIZE_STEPS - 1);
+  const stepped = (size: number) =>
+    NODE_SIZE.min + Math.round((size - NODE_SIZE.min) / step) * step;
+  return new Map(
+    [...strength].map(([id, value]) => [id, stepped(scale(value, strongest, NODE_SIZE))]),
+  );
 }
 
 export function mapElements(

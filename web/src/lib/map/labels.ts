@@ -1,7 +1,8 @@
 // Which labels the map draws: every cluster's that does not cover a larger cluster's, and the
 // best-connected episodes' at every zoom, as many as fit; at rest no episode label covers another
 // label (the sweep of graph/labelOverlap.ts, cluster labels fixed) or is cut at the drawing's edge,
-// and a cluster label near an edge moves in.
+// and a cluster label near an edge moves in. A cluster's label sits just outside its disc (above,
+// else below or beside it), never over its members.
 import { overlappingLabels, type LabelBox } from '../graph/labelOverlap.ts';
 
 /** Episode labels offered at most: the best connected; more would crowd any screen. */
@@ -30,4 +31,60 @@ export function hiddenEpisodeLabels(
     box.x1 >= area.x1 && box.x2 <= area.x2 && box.y1 >= area.y1 && box.y2 <= area.y2;
   const cut = episodes.filter((box) => !inside(box)).map((box) => box.id);
   return new Set([...cut, ...overlappingLabels(episodes.filter(inside), clusters)]);
+}
+
+/** Room between a cluster's disc and its label, in pixels (MapCanvas's stylesheet says the same). */
+const CLUSTER_LABEL_GAP = 4;
+
+export type ClusterLabelSide = 'above' | 'below' | 'right' | 'left';
+
+const meets = (a: Area, b: Area) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+const within = (box: Area, area: Area) =>
+  box.x1 >= area.x1 && box.x2 <= area.x2 && box.y1 >= area.y1 && box.y2 <= area.y2;
+
+export interface ClusterLabelPlace {
+  side: ClusterLabelSide;
+  /** Sideways move of a label above or below its disc, to keep it whole inside the drawing. */
+  shift: number;
+  box: Area;
+}
+
+/**
+ * Where a cluster label goes, given its size, its disc on screen (centre and radius) and the episodes
+ * drawn (their discs' boxes), all in pixels: just outside the disc, above it (moved sideways to stay
+ * inside `area`), else below, right or left of it: the first place inside the drawing that covers no
+ * episode, else the first inside it, else above.
+ */
+export function clusterLabelPlace(
+  label: { width: number; height: number },
+  disc: { x: number; y: number; radius: number },
+  episodes: readonly Area[],
+  area: Area,
+): ClusterLabelPlace {
+  const { width, height } = label;
+  const gap = CLUSTER_LABEL_GAP;
+  const centred = { x1: disc.x - width / 2, x2: disc.x + width / 2 };
+  const beside = { y1: disc.y - height / 2, y2: disc.y + height / 2 };
+  const vertical = (side: 'above' | 'below', y1: number): ClusterLabelPlace => {
+    const box = { ...centred, y1, y2: y1 + height };
+    const shift = shiftInside(box, area);
+    return { side, shift, box: { ...box, x1: box.x1 + shift, x2: box.x2 + shift } };
+  };
+  const places: ClusterLabelPlace[] = [
+    vertical('above', disc.y - disc.radius - gap - height),
+    vertical('below', disc.y + disc.radius + gap),
+    {
+      side: 'right',
+      shift: 0,
+      box: { ...beside, x1: disc.x + disc.radius + gap, x2: disc.x + disc.radius + gap + width },
+    },
+    {
+      side: 'left',
+      shift: 0,
+      box: { ...beside, x1: disc.x - disc.radius - gap - width, x2: disc.x - disc.radius - gap },
+    },
+  ];
+  const inside = places.filter((place) => within(place.box, area));
+  const clear = inside.find((place) => !episodes.some((episode) => meets(place.box, episode)));
+  return clear ?? inside[0] ?? places[0]!;
 }

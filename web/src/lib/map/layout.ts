@@ -59,17 +59,21 @@ function memberOrder(
   neighbours: Map<string, { other: string; weight: number }[]>,
 ): string[] {
   const inGroup = new Set(members);
-  const strength = (id: string) =>
-    (neighbours.get(id) ?? []).reduce((sum, n) => sum + (inGroup.has(n.other) ? n.weight : 0), 0);
-  const ranked = [...members].sort((a, b) => strength(b) - strength(a) || byId(a, b));
+  const strength = new Map(
+    members.map((id) => [
+      id,
+      (neighbours.get(id) ?? []).reduce((sum, n) => sum + (inGroup.has(n.other) ? n.weight : 0), 0),
+    ]),
+  );
+  const ranked = [...members].sort((a, b) => strength.get(b)! - strength.get(a)! || byId(a, b));
   const order: string[] = [];
   const seen = new Set<string>();
   for (const start of ranked) {
     if (seen.has(start)) continue;
     seen.add(start);
     const queue = [start];
-    while (queue.length > 0) {
-      const id = queue.shift()!;
+    for (let head = 0; head < queue.length; head += 1) {
+      const id = queue[head]!;
       order.push(id);
       for (const { other } of neighbours.get(id) ?? []) {
         if (inGroup.has(other) && !seen.has(other)) {
@@ -84,23 +88,53 @@ function memberOrder(
 
 const discRadius = (count: number) => SPACING * Math.sqrt(count) + SPACING / 2;
 
-/** Discs placed in order (largest first), each at the first free spot along a spiral around the first. */
+/**
+ * Discs placed in order (largest first), each at the first free spot along a spiral around the first.
+ * A spot is checked against the discs of its grid cell and the eight around it only: a cell is as wide as the largest disc's clearance, so no farther disc can be in the way. A
+ * disc as large as an earlier one starts where that one was placed: every spot before it was blocked
+ * for that size then and still is (many clusters have the same few sizes).
+ */
 function packDiscs(radii: readonly number[]): Point[] {
   const placed: ClusterDisc[] = [];
+  const cell = 2 * Math.max(0, ...radii) + DISC_GAP;
+  const grid = new Map<number, ClusterDisc[]>();
+  // Cells numbered row by row; a map never spans anywhere near this many cells a side.
+  const ROW = 1 << 16;
+  const cellOf = (p: Point) => [Math.floor(p.x / cell), Math.floor(p.y / cell)] as const;
+  const put = (disc: ClusterDisc) => {
+    const [cx, cy] = cellOf(disc);
+    const key = cy * ROW + cx;
+    const discs = grid.get(key);
+    if (discs) discs.push(disc);
+    else grid.set(key, [disc]);
+    placed.push(disc);
+  };
+  const blocks = (disc: ClusterDisc, spot: ClusterDisc) =>
+    Math.hypot(disc.x - spot.x, disc.y - spot.y) < disc.radius + spot.radius + DISC_GAP;
+  /** For each disc size, the spiral step the last disc of that size was placed at. */
+  const resumeAt = new Map<number, number>();
+  const isFree = (spot: ClusterDisc) => {
+    const [cx, cy] = cellOf(spot);
+    for (let dx = -1; dx <= 1; dx += 1) {
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (const disc of grid.get((cy + dy) * ROW + cx + dx) ?? [])
+          if (blocks(disc, spot)) return false;
+      }
+    }
+    return true;
+  };
   for (const radius of radii) {
     if (placed.length === 0) {
-      placed.push({ x: 0, y: 0, radius });
+      put({ x: 0, y: 0, radius });
       continue;
     }
-    for (let step = 1; ; step += 1) {
+    for (let step = resumeAt.get(radius) ?? 1; ; step += 1) {
       const angle = step * SPIRAL_TURN;
       const distance = SPIRAL_STEP * step;
       const spot = { x: distance * Math.cos(angle), y: distance * Math.sin(angle), radius };
-      const free = placed.every(
-        (disc) => Math.hypot(disc.x - spot.x, disc.y - spot.y) >= disc.radius + radius + DISC_GAP,
-      );
-      if (free) {
-        placed.push(spot);
+      if (isFree(spot)) {
+        put(spot);
+        resumeAt.set(radius, step);
         break;
       }
     }

@@ -126,6 +126,9 @@ export function mapCounts(view: MapView): { nodes: number; edges: number; isolat
   };
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const byTitle = new Intl.Collator('en', { numeric: true });
+
 /** The map's episodes as the explorer's side list shows nodes (A–Z, weight = relations in view). */
 export function listedEpisodes(view: MapView): GraphNode[] {
   const degree = new Map<string, number>();
@@ -140,9 +143,7 @@ export function listedEpisodes(view: MapView): GraphNode[] {
       label: node.title,
       weight: degree.get(node.id) ?? 0,
     }))
-    .sort(
-      (a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1),
-    );
+    .sort((a, b) => byTitle.compare(a.label, b.label) || (a.id < b.id ? -1 : 1));
 }
 
 /** The relations a keyboard list offers: the selected episode's, else the strongest in view. */
