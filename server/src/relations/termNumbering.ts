@@ -17,6 +17,8 @@ export class TermNumbering {
   private readonly tokenizerIds: number[] = [];
   /** Tokenizer id → id here, -1 when not numbered yet. */
   private ids = new Int32Array(1024).fill(-1);
+  /** Scratch of adopt: by id here, the term's position in the text. */
+  private positions = new Int32Array(1024);
   private readonly tokenizer: Vocabulary;
 
   constructor(tokenizer: Vocabulary) {
@@ -34,8 +36,10 @@ export class TermNumbering {
    */
   adopt(text: CountedText): CountedTerms {
     const { terms, counts, nouns } = text;
-    // Keys to sort by: the term's id here above the text's position (both exact in a double).
-    const keys: number[] = [];
+    let counted = 0;
+    for (let i = 0; i < counts.length; i += 1) if (counts[i]! > 0) counted += 1;
+    const ids = new Int32Array(counted);
+    let at = 0;
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i]!;
       if (term >= this.ids.length) this.grow(term);
@@ -50,20 +54,20 @@ export class TermNumbering {
       } else if (nouns[i] === 1) {
         this.subjects[id] = true;
       }
-      if (counts[i]! > 0) keys.push(id * POSITIONS + i);
+      if (counts[i]! > 0) {
+        ids[at++] = id;
+        this.positions[id] = i;
+      }
     }
-    const sorted = Float64Array.from(keys).sort();
-    const ids = new Int32Array(sorted.length);
-    const counted = new Uint32Array(sorted.length);
-    const forms = new Int32Array(sorted.length);
-    for (let k = 0; k < sorted.length; k += 1) {
-      const key = sorted[k]!;
-      const i = key % POSITIONS;
-      ids[k] = (key - i) / POSITIONS;
-      counted[k] = counts[i]!;
+    ids.sort();
+    const countsById = new Uint32Array(counted);
+    const forms = new Int32Array(counted);
+    for (let k = 0; k < counted; k += 1) {
+      const i = this.positions[ids[k]!]!;
+      countsById[k] = counts[i]!;
       forms[k] = text.forms[i]!;
     }
-    return { ids, counts: counted, forms };
+    return { ids, counts: countsById, forms };
   }
 
   /** Whether the term can name a subject by itself (a phrase, a noun, a name). */
@@ -85,8 +89,9 @@ export class TermNumbering {
     const ids = new Int32Array(Math.max(term + 1, this.ids.length * 2)).fill(-1);
     ids.set(this.ids);
     this.ids = ids;
+    // Ids here never outnumber the tokenizer's.
+    const positions = new Int32Array(ids.length);
+    positions.set(this.positions);
+    this.positions = positions;
   }
 }
-
-/** Above any number of distinct terms one text has. */
-const POSITIONS = 2 ** 21;

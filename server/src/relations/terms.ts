@@ -408,28 +408,41 @@ export class Vocabulary {
     }
     const { terms: termIds, forms: formIds } = ids;
     const termOf = (j: number): number => {
-      if (termIds[j]! >= 0) return termIds[j]!;
       const first = batch.termPairs[j * 2]!;
       const id =
         first < 0
           ? this.termId(batch.termStems[j]!)
-          : this.phraseId(termOf(first), termOf(batch.termPairs[j * 2 + 1]!));
+          : this.phraseId(termIdOf(first), termIdOf(batch.termPairs[j * 2 + 1]!));
       termIds[j] = id;
       return id;
     };
+    const termIdOf = (j: number) => (termIds[j]! >= 0 ? termIds[j]! : termOf(j));
     const formOf = (j: number): number => {
-      if (j < 0) return -1;
-      if (formIds[j]! >= 0) return formIds[j]!;
       const first = batch.formPairs[j * 2]!;
       const id =
         first < 0
           ? this.formId(batch.formWords[j]!)
-          : this.phraseForm(formOf(first), formOf(batch.formPairs[j * 2 + 1]!));
+          : this.phraseForm(formIdOf(first), formIdOf(batch.formPairs[j * 2 + 1]!));
       formIds[j] = id;
       return id;
     };
+    const formIdOf = (j: number) => (formIds[j]! >= 0 ? formIds[j]! : formOf(j));
     const { text } = batch.texts[at]!;
-    return { ...text, terms: text.terms.map(termOf), forms: text.forms.map(formOf) };
+    const terms = new Int32Array(text.terms.length);
+    const forms = new Int32Array(text.forms.length);
+    // Plain loops, the lookups inline: every term of every text passes here.
+    for (let i = 0; i < terms.length; i += 1) {
+      const j = text.terms[i]!;
+      const id = termIds[j]!;
+      terms[i] = id >= 0 ? id : termOf(j);
+      const k = text.forms[i]!;
+      if (k < 0) forms[i] = -1;
+      else {
+        const form = formIds[k]!;
+        forms[i] = form >= 0 ? form : formOf(k);
+      }
+    }
+    return { terms, counts: text.counts, forms, nouns: text.nouns };
   }
 
   /** Per batch adopted from: its terms' and forms' ids here (-1: not yet looked up). */
