@@ -4,7 +4,13 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aiPapersShow } from '../../server/src/domain/show.ts';
-import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
+import {
+  ADMIN_TOKEN,
+  createTestApi,
+  describeForEachStore,
+  type GraphQLResponse,
+  type TestApi,
+} from './testApi.ts';
 
 const RESEARCH_FEED = new URL('../import/fixtures/research-podcast/feed.xml', import.meta.url);
 const SEED_PAGE = new URL('../../seed/ai-papers-deep-dive.txt', import.meta.url);
@@ -266,7 +272,11 @@ describeForEachStore('shows', (storeFactory) => {
     let after: string | null = null;
     let totalCount = 0;
     for (let page = 0; page < 20; page++) {
-      const { data } = await api.query(PAPERS_OF_SHOW, { show: research.id, first: 4, after });
+      const { data }: GraphQLResponse = await api.query(PAPERS_OF_SHOW, {
+        show: research.id,
+        first: 4,
+        after,
+      });
       totalCount = data!.papers.totalCount;
       seen.push(...(data!.papers.nodes as { id: string }[]).map((p) => p.id));
       if (!data!.papers.pageInfo.hasNextPage) break;

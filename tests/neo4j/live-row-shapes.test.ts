@@ -46,6 +46,7 @@ const episodeRecord = (citations: number) => ({
   chaptersJson: 'string',
   extrasJson: stringOrNull,
   sourcePaperId: 'string',
+  showId: stringOrNull,
   citations: citations === 0 ? [] : expect.arrayContaining([citation]),
 });
 const episodeSummary = {

@@ -139,10 +139,14 @@ describe('round trips per store method (one statement per API field)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('exportBatch = 2', async () => {
+  it('exportBatch = 3', async () => {
     const { counting, store } = setup();
     const calls = await cost('exportBatch', counting, () => store.exportBatch());
-    expect(calls.map((c) => c.statement)).toEqual(['exportEpisodes', 'exportPapers']);
+    expect(calls.map((c) => c.statement)).toEqual([
+      'exportEpisodes',
+      'exportPapers',
+      'exportShows',
+    ]);
   });
 
   it('health = 0 statements (a server-info handshake only)', async () => {

@@ -203,7 +203,10 @@ export const importBatchSchema = z
   .object({
     episodes: z.array(episodeRecordSchema),
     papers: z.array(paperRecordSchema),
-    /** The shows the batch's episodes belong to; absent in batches from before shows. */
+    /**
+     * The shows the batch's episodes belong to; absent in batches from before shows, whose episodes'
+     * showIds are then dropped (validateImportBatch).
+     */
     shows: z.array(showRecordSchema).max(1000).optional(),
   })
   .superRefine((batch, ctx) => {
@@ -211,7 +214,8 @@ export const importBatchSchema = z
     flagRepeatedIds(batch.episodes, 'episodes', ctx);
     const showIds = flagRepeatedIds(batch.shows ?? [], 'shows', ctx);
     batch.episodes.forEach((episode, i) => {
-      if (episode.showId != null && !showIds.has(episode.showId)) {
+      // Without `shows` (a batch from before them, or rebuilt by hand) showIds name nothing: the stores drop them.
+      if (batch.shows !== undefined && episode.showId != null && !showIds.has(episode.showId)) {
         ctx.addIssue({
           code: 'custom',
           path: ['episodes', i, 'showId'],

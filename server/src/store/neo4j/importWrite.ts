@@ -60,6 +60,9 @@ export async function writeBatch(
     episodeIds: batch.episodes.map((e) => e.id),
   });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
+  const inShow = new Set(
+    storedRows.filter((row) => row.inShow === true).map((row) => asString(row.id)),
+  );
   const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
   const changed = [...added, ...updated];
   const citedByChange = new Set(changed.flatMap(({ record }) => citedPaperIds(record)));
@@ -75,7 +78,7 @@ export async function writeBatch(
   const papers = paperParams(batch.papers, storedPapers, citedByChange);
   const shows = await writeShows(tx, batch);
   if (changed.length === 0 && papers.length === 0) {
-    const assigned = await assignShows(tx, batch);
+    const assigned = await assignShows(tx, batch, inShow);
     const showsChanged = shows.written.length > 0 || assigned.length > 0;
     const undo =
       options.undo && showsChanged
@@ -108,7 +111,7 @@ export async function writeBatch(
       changed.flatMap(({ record }) => toCitationParams(record)),
     );
   }
-  const assigned = await assignShows(tx, batch);
+  const assigned = await assignShows(tx, batch, inShow);
   const recountedPapers = unique([...formerlyCited, ...citedByChange]);
   if (recountedPapers.length > 0)
     await tx.run('importRecountPapers', {
@@ -169,10 +172,17 @@ function showUndo({ written, before }: ShowsWritten): {
   };
 }
 
-/** Gives the batch's episodes their show, those that have none yet; returns the episodes given one. */
-async function assignShows(tx: CypherTransaction, batch: ImportBatch): Promise<string[]> {
+/**
+ * Gives the batch's episodes their show, those not `inShow` yet (an episode keeps its first show);
+ * returns the episodes given one.
+ */
+async function assignShows(
+  tx: CypherTransaction,
+  batch: ImportBatch,
+  inShow: ReadonlySet<string>,
+): Promise<string[]> {
   const assignments = batch.episodes.flatMap((e) =>
-    e.showId == null ? [] : [{ episodeId: e.id, showId: e.showId }],
+    e.showId == null || inShow.has(e.id) ? [] : [{ episodeId: e.id, showId: e.showId }],
   );
   if (assignments.length === 0) return [];
   const rows = await tx.run('showsAssign', { assignments });

@@ -47,7 +47,11 @@ export function validateImportBatch(input: unknown): ImportBatch {
   const collisions = episodeIdCollisions(batch);
   if (collisions.length > 0) throw new InvalidImportBatchError(collisions);
   return {
-    episodes: batch.episodes,
+    // A showId names one of the batch's shows; a batch without shows has none to name.
+    episodes:
+      batch.shows === undefined
+        ? batch.episodes.map(({ showId: _showId, ...episode }) => episode)
+        : batch.episodes,
     papers: batch.papers.map((p) => ({ ...p, aliases: dedupeAliases(p.aliases) })),
     ...(batch.shows === undefined ? {} : { shows: batch.shows }),
   };
@@ -82,7 +86,8 @@ export function parseImportBatch(
   const batch = parsed.data;
   const storeAcceptsAsIs =
     episodeIdCollisions(batch).length === 0 &&
-    batch.papers.every((p) => new Set(p.aliases).size === p.aliases.length);
+    batch.papers.every((p) => new Set(p.aliases).size === p.aliases.length) &&
+    (batch.shows !== undefined || batch.episodes.every((e) => e.showId == null));
   return { success: true, data: storeAcceptsAsIs ? sealValidated(batch) : batch };
 }
 

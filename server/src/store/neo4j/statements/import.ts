@@ -44,7 +44,8 @@ export const SET_PAPER = `SET p.title = paper.title,
 export const IMPORT_CYPHER = {
   importStoredHashes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
-RETURN e.id AS id, e.contentHash AS contentHash`),
+RETURN e.id AS id, e.contentHash AS contentHash,
+       EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) } AS inShow`),
 
   /** Drops the citations of episodes about to be rewritten; returns the papers they pointed at. */
   importDetachCitations: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
