@@ -18,6 +18,7 @@ import {
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, waitUntil } from '../helpers/processes.ts';
 import { loadedModules, moduleLogEnv } from './moduleLog.ts';
@@ -144,6 +145,29 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     }
     expect(await bundleFolders()).toEqual([bundle]);
     expect((await stat(join(cacheDir, bundle!, 'serve.js'))).mtimeMs).toBe(builtAt);
+  });
+
+  it('finds the files its modules read beside them where the sources are, the parse worker among them', async () => {
+    const [bundle] = await bundleFolders();
+    const folder = join(cacheDir, bundle!);
+    const code = (
+      await Promise.all(
+        (await readdir(folder))
+          .filter((name) => name.endsWith('.js'))
+          .map((name) => readFile(join(folder, name), 'utf8')),
+      )
+    ).join('\n');
+    const beside = [...code.matchAll(/new URL\("([^"]+)", "(file:\/\/[^"]+)"\)/g)].map(
+      ([, relative, base]) => fileURLToPath(new URL(relative!, base)),
+    );
+    expect(beside).toEqual(
+      expect.arrayContaining([
+        join(copy, 'server/src/import/parseFeedWorker.ts'),
+        join(copy, 'server/src/graphql/graphiql/boot.js'),
+      ]),
+    );
+    for (const path of beside.filter((p) => p.startsWith(join(copy, 'server/src'))))
+      expect(existsSync(path), path).toBe(true);
   });
 
   it('names the .ts files and their lines in a stack trace', async () => {
