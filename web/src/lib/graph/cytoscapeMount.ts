@@ -6,7 +6,7 @@ import type { Attachment } from 'svelte/attachments';
 import type { Core, StylesheetJson } from 'cytoscape';
 import { loadCytoscape } from './loadCytoscape.ts';
 
-export interface CytoscapeMount {
+interface CytoscapeMount {
   /** The drawing's stylesheet when the instance is created (its rules' types are looser than cytoscape's). */
   style: () => object[];
   minZoom: number;

@@ -42,7 +42,7 @@ const meets = (a: Area, b: Area) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &&
 const within = (box: Area, area: Area) =>
   box.x1 >= area.x1 && box.x2 <= area.x2 && box.y1 >= area.y1 && box.y2 <= area.y2;
 
-export interface ClusterLabelPlace {
+interface ClusterLabelPlace {
   side: ClusterLabelSide;
   /** Sideways move of a label above or below its disc, to keep it whole inside the drawing. */
   shift: number;
