@@ -1,6 +1,7 @@
 // What a person importing a feed sees: a batch, or one error naming every problem by file/episode/field.
 import { describe, expect, it } from 'vitest';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
+import { showIdFor } from '../../server/src/domain/show.ts';
 import { ImportError } from '../../server/src/import/errors.ts';
 import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
@@ -195,6 +196,8 @@ describe('episodes with few or odd parts', () => {
       chapters: [],
       sourcePaperId: 'url:https://example.org/paper.pdf',
       recommendations: [],
+      // The page's heading names its show.
+      showId: showIdFor({ fetchedFrom: null, link: null, title: 'Some Podcast' }),
     });
   });
 

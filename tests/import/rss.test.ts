@@ -28,7 +28,16 @@ describe('RSS feed', () => {
     const withoutFeedFields = fromRss.episodes.map(
       ({ guid, url, audio, imageUrl, ...rest }) => rest,
     );
-    expect({ ...fromRss, episodes: withoutFeedFields }).toEqual(fromPage);
+    // One show, named by the same site: the feed also says its image, author and address.
+    expect({ ...fromRss, episodes: withoutFeedFields, shows: fromPage.shows }).toEqual(fromPage);
+    expect(fromRss.shows).toEqual([
+      {
+        ...fromPage.shows![0],
+        imageUrl: 'https://paperdive.ai/cover.jpg',
+        author: 'paperdive.ai',
+        feedUrl: 'https://paperdive.ai/feed.xml',
+      },
+    ]);
     expect(fromRss.episodes[0]).toMatchObject({
       guid: 'paperdive-20260627-how-deepseek-made-one-user-faster-withou',
       url: 'https://paperdive.ai/episodes/how-deepseek-made-one-user-faster-without-slowing-down-the-crowd',
