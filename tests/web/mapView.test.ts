@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byConnectedness, mapElements, nodeSizes } from '../../web/src/lib/map/elements.ts';
 import {
   clusterLabelPlace,
+  coverage,
   hiddenEpisodeLabels,
   shiftInside,
 } from '../../web/src/lib/map/labels.ts';
@@ -209,21 +210,31 @@ describe('the map labels', () => {
     const label = { width: 100, height: 20 };
     const disc = { x: 150, y: 130, radius: 30 };
     const member = { x1: 140, y1: 120, x2: 160, y2: 140 };
-    expect(clusterLabelPlace(label, disc, [member], area)).toEqual({
+    expect(clusterLabelPlace(label, disc, coverage([member]), area)).toEqual({
       side: 'above',
       shift: 0,
       box: { x1: 100, x2: 200, y1: 76, y2: 96 },
     });
     const aboveIt = { x1: 150, y1: 80, x2: 160, y2: 90 };
-    expect(clusterLabelPlace(label, disc, [member, aboveIt], area).side).toBe('below');
+    expect(clusterLabelPlace(label, disc, coverage([member, aboveIt]), area).side).toBe('below');
     const belowIt = { x1: 110, y1: 170, x2: 120, y2: 180 };
-    expect(clusterLabelPlace(label, disc, [aboveIt, belowIt], area).side).toBe('right');
+    expect(clusterLabelPlace(label, disc, coverage([aboveIt, belowIt]), area).side).toBe('right');
     // Near the top edge there is no room above: below, whole.
-    expect(clusterLabelPlace(label, { ...disc, y: 40 }, [], area).side).toBe('below');
+    expect(clusterLabelPlace(label, { ...disc, y: 40 }, coverage([]), area).side).toBe('below');
     // Near the left edge: above, moved right to be whole.
-    expect(clusterLabelPlace(label, { ...disc, x: 20 }, [], area)).toMatchObject({
+    expect(clusterLabelPlace(label, { ...disc, x: 20 }, coverage([]), area)).toMatchObject({
       side: 'above',
       shift: 30,
     });
+  });
+
+  it('find which boxes a box meets across grid cells, negative coordinates included', () => {
+    const covers = coverage([
+      { x1: -10, y1: -10, x2: 5, y2: 5 },
+      { x1: 200, y1: 130, x2: 210, y2: 140 },
+    ]);
+    expect(covers({ x1: 0, y1: 0, x2: 1, y2: 1 })).toBe(true);
+    expect(covers({ x1: 100, y1: 100, x2: 205, y2: 131 })).toBe(true);
+    expect(covers({ x1: 6, y1: 6, x2: 199, y2: 129 })).toBe(false);
   });
 });

@@ -49,16 +49,43 @@ interface ClusterLabelPlace {
   box: Area;
 }
 
+/** Side of the square cells `coverage` sorts boxes into, in pixels. */
+const COVERAGE_CELL = 64;
+
 /**
- * Where a cluster label goes, given its size, its disc on screen (centre and radius) and the episodes
- * drawn (their discs' boxes), all in pixels: just outside the disc, above it (moved sideways to stay
+ * Whether a box meets any of `boxes`, checking only those in the grid cells it spans: hundreds of
+ * cluster labels tried against thousands of episodes would otherwise be millions of tests.
+ */
+export function coverage(boxes: readonly Area[]): (box: Area) => boolean {
+  const cells = new Map<string, Area[]>();
+  const span = (box: Area) => {
+    const keys: string[] = [];
+    for (let x = Math.floor(box.x1 / COVERAGE_CELL); x <= Math.floor(box.x2 / COVERAGE_CELL); x++)
+      for (let y = Math.floor(box.y1 / COVERAGE_CELL); y <= Math.floor(box.y2 / COVERAGE_CELL); y++)
+        keys.push(`${x},${y}`);
+    return keys;
+  };
+  for (const box of boxes) {
+    for (const key of span(box)) {
+      const cell = cells.get(key);
+      if (cell) cell.push(box);
+      else cells.set(key, [box]);
+    }
+  }
+  return (box) =>
+    span(box).some((key) => (cells.get(key) ?? []).some((other) => meets(box, other)));
+}
+
+/**
+ * Where a cluster label goes, given its size, its disc on screen (centre and radius) and whether a
+ * box would cover a drawn episode (`coverage` of their discs' boxes), all in pixels: just outside the disc, above it (moved sideways to stay
  * inside `area`), else below, right or left of it: the first place inside the drawing that covers no
  * episode, else the first inside it, else above.
  */
 export function clusterLabelPlace(
   label: { width: number; height: number },
   disc: { x: number; y: number; radius: number },
-  episodes: readonly Area[],
+  coversEpisode: (box: Area) => boolean,
   area: Area,
 ): ClusterLabelPlace {
   const { width, height } = label;
@@ -85,6 +112,6 @@ export function clusterLabelPlace(
     },
   ];
   const inside = places.filter((place) => within(place.box, area));
-  const clear = inside.find((place) => !episodes.some((episode) => meets(place.box, episode)));
+  const clear = inside.find((place) => !coversEpisode(place.box));
   return clear ?? inside[0] ?? places[0]!;
 }
