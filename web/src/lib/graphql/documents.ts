@@ -82,6 +82,11 @@ export const EpisodeQuery = graphql(
     query Episode($id: NodeRef!, $related: Int) {
       episode(at: $id) {
         ...EpisodeLink
+        show {
+          id
+          title
+          link
+        }
         paperPublishedAt
         summary
         takeaways
@@ -147,6 +152,10 @@ const PaperDetailFragment = graphql(
         note
         episode {
           ...EpisodeLink
+          show {
+            id
+            title
+          }
         }
       }
     }
