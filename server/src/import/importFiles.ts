@@ -110,18 +110,19 @@ async function* parsedInOrder(
           const texts = episodeTexts(parsed.batch, titles);
           sent.push({ batch: parsed.batch, texts });
           counting.push(countAhead(pool, texts, withdrawals));
+          if (pending.length === 0) {
+            // The last file: with every title known, the few texts of earlier files that read
+            // differently now are counted again, while the store writes this one.
+            const recount = sent.flatMap(({ batch, texts: counted }) =>
+              episodeTexts(batch, titles).filter((parts, i) => !sameParts(parts, counted[i]!)),
+            );
+            if (recount.length > 0) counting.push(countAhead(pool, recount, withdrawals));
+          }
         }
         yield parsed.batch;
       }
     }
     if (issues.length > 0) throw new ImportError(issues);
-    if (pool) {
-      // With every title known, the few texts that read differently now are counted again.
-      const recount = sent.flatMap(({ batch, texts }) =>
-        episodeTexts(batch, titles).filter((parts, i) => !sameParts(parts, texts[i]!)),
-      );
-      if (recount.length > 0) counting.push(countAhead(pool, recount, withdrawals));
-    }
     completed = true;
   } finally {
     // The store stopped early (a write failed): nobody waits for the files still being parsed.
