@@ -5,12 +5,8 @@ import type { ShowRecord } from './model.ts';
 /** `show_` and twelve hex digits of the show key's SHA-256 (see `showIdFor`). */
 export const SHOW_ID_PATTERN = /^show_[0-9a-f]{12}$/;
 
-export function isShowId(id: string): boolean {
-  return SHOW_ID_PATTERN.test(id);
-}
-
 /** What names a show, most stable first: the URL it was fetched from, its site, its title. */
-export interface ShowIdentity {
+interface ShowIdentity {
   fetchedFrom: string | null;
   link: string | null;
   title: string;
@@ -23,7 +19,7 @@ function urlKey(url: string): string {
   return parsed.href.replace(/\/$/, '');
 }
 
-export function showKey({ fetchedFrom, link, title }: ShowIdentity): string {
+function showKey({ fetchedFrom, link, title }: ShowIdentity): string {
   if (fetchedFrom !== null) return `show:feed:${urlKey(fetchedFrom)}`;
   if (link !== null) return `show:link:${urlKey(link)}`;
   return `show:title:${title.trim().toLowerCase()}`;

@@ -6,7 +6,7 @@ import { cypher } from './declare.ts';
 import { RANKED_NODE_ROWS } from './graph.ts';
 
 /** An episode that the import gives a show, if it has none yet. */
-export interface ShowAssignmentParam {
+interface ShowAssignmentParam {
   episodeId: string;
   showId: string;
 }
