@@ -75,7 +75,9 @@ export function importRow(format: 'rss' | 'json', feed: Feed, timing: ImportTimi
 /**
  * The import's rate with relations kept ÷ its rate without them: the same import less the time the
  * store spent on relations (they run after the last batch is written, on the importing thread, so
- * nothing else overlaps them).
+ * nothing else overlaps them) and the time it waited for the parse worker to finish counting the
+ * episode texts for them. The worker counts while the store writes; when that makes the worker
+ * parse later than the store could write, the delay is in the import's own time, not here.
  */
 export function relationsKeptRow(feed: Feed, timing: ImportTiming): Row {
   const without = timing.seconds - timing.relationSeconds;
@@ -88,6 +90,7 @@ export function relationsKeptRow(feed: Feed, timing: ImportTiming): Row {
     ratio,
     `${ratio.toFixed(2)}× (${Math.round(episodes / timing.seconds).toLocaleString('en-US')} vs ${Math.round(episodes / without).toLocaleString('en-US')} episodes/s)`,
     `the RSS import above: ${timing.seconds.toFixed(1)} s, of which ${timing.relationSeconds.toFixed(1)} s computing and persisting ` +
-      `relations and clusters (the store's relationKeepingChannel); without them the import would end that much sooner`,
+      `relations and clusters, or waiting for the parse worker's counting of their texts (relationKeepingChannel); ` +
+      `without them the import would end that much sooner`,
   );
 }

@@ -48,7 +48,8 @@ export const RELATIONS_KEPT = 50;
 
 /**
  * Where a store reports the time an import spent keeping relations (computing and persisting them),
- * as a RelationKeepingTime: what the bench's relations-kept import row subtracts. Free without
+ * and importFiles the time it waited for its parse worker to count their texts (`episodes` 0), as
+ * a RelationKeepingTime: what the bench's relations-kept import row subtracts. Free without
  * subscribers.
  */
 export const relationKeepingChannel = channel('papergraph:relation-keeping');
