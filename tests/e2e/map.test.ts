@@ -189,7 +189,8 @@ describe.each(['desktop', 'phone'] as const)('the episode map (%s)', (size) => {
         _cyreg?: { cy: any };
       };
       const origin = container.getBoundingClientRect();
-      const nodes = container._cyreg!.cy.nodes().map((node: any) => ({
+      type NodeBox = { id: string; x1: number; y1: number; x2: number; y2: number };
+      const nodes: NodeBox[] = container._cyreg!.cy.nodes().map((node: any) => ({
         id: node.id() as string,
         ...(node.renderedBoundingBox() as { x1: number; y1: number; x2: number; y2: number }),
       }));
