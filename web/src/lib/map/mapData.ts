@@ -63,6 +63,73 @@ export interface MapView {
 
 export const linkId = (link: Pick<MapLink, 'source' | 'target'>) => `${link.source}~${link.target}`;
 
+/**
+ * A map as the page data carries it: each link's ends as indices into `nodes` (two per link) and its
+ * kind as an index into `kinds`, instead of two id strings and a kind name per link; the home map's
+ * edges are most of the page otherwise.
+ */
+export interface PackedMapView {
+  nodes: MapNode[];
+  /** Source and target of link i at 2i and 2i + 1, as indices into `nodes`. */
+  ends: number[];
+  weights: number[];
+  /** The distinct kinds; `linkKinds[i]` is link i's index into it. */
+  kinds: RelationKind[];
+  linkKinds: number[];
+  /** Each link's reasons, or null when no link has any (a home map). */
+  reasons: (MapReason[] | null)[] | null;
+  clusters: MapCluster[];
+  centre: string | null;
+}
+
+export function packMapView(view: MapView): PackedMapView {
+  const index = new Map(view.nodes.map((node, i) => [node.id, i]));
+  const kinds: RelationKind[] = [];
+  const kindIndex = new Map<RelationKind, number>();
+  const ends: number[] = [];
+  const linkKinds: number[] = [];
+  for (const link of view.links) {
+    const source = index.get(link.source);
+    const target = index.get(link.target);
+    if (source === undefined || target === undefined)
+      throw new Error(`Map link ${linkId(link)} has an end that is not among its episodes`);
+    ends.push(source, target);
+    let kind = kindIndex.get(link.kind);
+    if (kind === undefined) {
+      kind = kinds.push(link.kind) - 1;
+      kindIndex.set(link.kind, kind);
+    }
+    linkKinds.push(kind);
+  }
+  const anyReasons = view.links.some((link) => link.reasons !== null);
+  return {
+    nodes: view.nodes,
+    ends,
+    weights: view.links.map((link) => link.weight),
+    kinds,
+    linkKinds,
+    reasons: anyReasons ? view.links.map((link) => link.reasons) : null,
+    clusters: view.clusters,
+    centre: view.centre,
+  };
+}
+
+/** The map a packed one stands for, in one pass over its links. */
+export function unpackMapView(packed: PackedMapView): MapView {
+  const { nodes, ends, weights, kinds, linkKinds, reasons } = packed;
+  const links: MapLink[] = Array.from<MapLink>({ length: weights.length });
+  for (let i = 0; i < weights.length; i++) {
+    links[i] = {
+      source: nodes[ends[2 * i]!]!.id,
+      target: nodes[ends[2 * i + 1]!]!.id,
+      weight: weights[i]!,
+      kind: kinds[linkKinds[i]!]!,
+      reasons: reasons?.[i] ?? null,
+    };
+  }
+  return { nodes, links, clusters: packed.clusters, centre: packed.centre };
+}
+
 /** The map from its two answers; an edge whose episode is not among the answer's (the graph changed between the two requests) is left out. */
 export function fromEpisodeMap(answer: EpisodeMapAnswer): MapView {
   const inView = new Set(answer.episodes.map((episode) => episode.id));

@@ -4,7 +4,13 @@ import type { LayoutServerLoad } from './$types';
 import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
-import { fromEpisodeMap, fromLocalMap, mapLimit, type MapView } from '#lib/map/mapData.ts';
+import {
+  fromEpisodeMap,
+  fromLocalMap,
+  mapLimit,
+  packMapView,
+  type MapView,
+} from '#lib/map/mapData.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import {
   LIMIT_RANGE,
@@ -115,7 +121,8 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
         notices.push(`No episode "${params.around}" to draw a map around.`);
       return {
         mode,
-        map,
+        // Packed: the page data carries each edge's ends as two indices, not two ids.
+        map: map && packMapView(map),
         episodeDates: null,
         paperTopics: null,
         base: EMPTY,
