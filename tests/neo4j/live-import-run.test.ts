@@ -158,6 +158,7 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
 
   for (const [statement, times] of [
     ['importWriteEpisodes', 3],
+    ['importRecountPapers', 1],
     ['relationsWrite', 1],
     ['relationsWriteClusters', 1],
     ['markGraphChanged', 1],

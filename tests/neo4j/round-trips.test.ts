@@ -176,7 +176,7 @@ describe('round trips per import (Mutation.importFeed)', () => {
       expect(inTransaction.map((c) => c.statement)).toEqual([
         'importStoredHashes',
         'importStoredPapers',
-        'importWritePapers',
+        'importCreatePapers',
         'importWriteEpisodes',
         'importWriteCitations',
         'importRecountPapers',
@@ -224,7 +224,7 @@ describe('round trips per import (Mutation.importFeed)', () => {
       'importStoredHashes',
       'importStoredPapers',
       'importDetachCitations',
-      'importWritePapers',
+      'importCreatePapers',
       'importWriteEpisodes',
       'importWriteCitations',
       'importRecountPapers',

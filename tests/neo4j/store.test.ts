@@ -279,7 +279,7 @@ describe('importBatch', () => {
     ).toEqual([[episodeTwo.id, episodeContentHash(changedTwo)]]);
     // None is stored here: the ones the changed episode cites are created; paper A, which only the
     // unchanged episode cites, is merged if stored, never created.
-    expect(paramsOf(driver, 'importWritePapers').papers.map((p) => [p.id, p.newAliases])).toEqual([
+    expect(paramsOf(driver, 'importCreatePapers').papers.map((p) => [p.id, p.newAliases])).toEqual([
       [paperB.id, paperB.aliases],
       [paperC.id, paperC.aliases],
     ]);

@@ -1,6 +1,6 @@
 // An import too large for one transaction (a whole feed of thousands of episodes would need a heap
 // of gigabytes) runs as a sequence of transactions of at most EPISODES_PER_TRANSACTION episodes, then
-// the relations in statements of bounded size, then the clusters, then a last one that drops orphaned
+// the recounts of the papers they touched (each once), the relations in statements of bounded size, then the clusters, then a last one that drops orphaned
 // papers, stamps the change time and closes the run. Each transaction also writes a journal entry
 // (statements/importRun.ts) saying how to undo it. When any of them fails, the entries are undone
 // latest first, each in its own transaction together with the entry's deletion, so the store ends as
@@ -8,18 +8,18 @@
 // stopped moving ABANDONED_AFTER_MS ago).
 import { randomUUID } from 'node:crypto';
 import { citedPaperIds, type ImportBatch, type ImportResult } from '../../domain/model.ts';
-import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import {
   dropUncitedPapers,
   dropUnusedAliases,
+  recountPapers,
   restoreEpisodes,
   undoShows,
   writeBatch,
   type BatchUndo,
   type BatchWrite,
 } from './importWrite.ts';
-import { asString } from './records.ts';
+import { asString, unique } from './records.ts';
 import {
   clusterParams,
   importChange,
@@ -34,6 +34,9 @@ import type { ClusterParam } from './statements/relations.ts';
 /** Episodes per write transaction unless the store is told otherwise: bounded transaction memory. */
 export const EPISODES_PER_TRANSACTION = 1_000;
 
+/** Papers recounted per transaction at the end of the batches: bounded transaction memory. */
+const PAPERS_PER_RECOUNT = 20_000;
+
 /** A run whose journal has not moved for this long belongs to a process that stopped. */
 const ABANDONED_AFTER_MS = 10 * 60_000;
 
@@ -45,7 +48,9 @@ type JournalEntry =
   | ({ kind: 'batch' } & BatchUndo)
   /** The relations of episodes that existed before the run, as they were. */
   | ({ kind: 'relations' } & RelationChunk)
-  | { kind: 'clusters'; clusters: ClusterParam[]; relationsKept: boolean };
+  | { kind: 'clusters'; clusters: ClusterParam[]; relationsKept: boolean }
+  /** Papers recounted: nothing of its own to undo (it keeps the run's journal moving). */
+  | { kind: 'recount' };
 
 class ImportJournal {
   readonly run = randomUUID();
@@ -89,6 +94,15 @@ export async function importAsRun(
       results.push(result);
     }
     if (!written.some((w) => w.changed)) return results;
+
+    // Each paper once, however many batches cite it; a failure later is undone by the batches'
+    // own entries, which recount their papers once their episodes are back.
+    for (const paperIds of chunked(unique(written.flatMap((w) => w.recount)), PAPERS_PER_RECOUNT)) {
+      await executeWrite(async (tx) => {
+        await recountPapers(tx, paperIds);
+        await journal.record(tx, { kind: 'recount' });
+      });
+    }
 
     const rows = await relations.rowsFor(
       importChange(
@@ -157,6 +171,8 @@ async function undoRun(executeWrite: ExecuteWrite, run: string): Promise<void> {
 
 async function undoEntry(tx: CypherTransaction, entry: JournalEntry): Promise<void> {
   switch (entry.kind) {
+    case 'recount':
+      return;
     case 'clusters':
       await tx.run('relationsWriteClusters', { clusters: entry.clusters });
       if (!entry.relationsKept) await tx.run('relationsForget', {});
@@ -185,8 +201,7 @@ async function undoEntry(tx: CypherTransaction, entry: JournalEntry): Promise<vo
       if (entry.shows !== undefined) await undoShows(tx, entry.shows);
       const created = new Set(entry.createdPapers);
       const recount = entry.recountedPapers.filter((id) => !created.has(id));
-      if (recount.length > 0)
-        await tx.run('importRecountPapers', { paperIds: recount, searchNotes: PAPER_SEARCH_NOTES });
+      await recountPapers(tx, recount);
       return;
     }
   }
@@ -214,4 +229,11 @@ function inParts(batch: ImportBatch, size: number): ImportBatch[] {
   const rest = batch.papers.filter((paper) => !placed.has(paper.id));
   parts.at(-1)!.papers.push(...rest);
   return parts;
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
+  return chunks;
 }

@@ -1,6 +1,7 @@
 // One import batch written in one transaction (statements/import.ts): which episodes are new,
-// changed or unchanged, the papers merged by shared/mergePaper.ts, the citations, the recounts. It
-// decides everything from what it reads inside the transaction, so a retried transaction replays it.
+// changed or unchanged, the papers merged by shared/mergePaper.ts, the citations; the papers to
+// recount go back to the caller, which recounts them once per import. It decides everything from
+// what it reads inside the transaction, so a retried transaction replays it.
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
   citationsOfEpisode,
@@ -47,6 +48,11 @@ export interface BatchWrite {
   changed: boolean;
   /** Papers the updated episodes cited before: dropped if nothing cites them once the import is done. */
   formerlyCited: string[];
+  /**
+   * Papers whose citations the batch changed, for the caller to recount (recountPapers) once every
+   * batch of the import is written: a paper many batches cite is counted once.
+   */
+  recount: string[];
   /** Present when asked for and the batch changed something. */
   undo: BatchUndo | null;
 }
@@ -77,14 +83,14 @@ export async function writeBatch(
   }
   const papers = paperParams(batch.papers, storedPapers, citedByChange);
   const shows = await writeShows(tx, batch);
-  if (changed.length === 0 && papers.length === 0) {
+  if (changed.length === 0 && papers.created.length === 0 && papers.updated.length === 0) {
     const assigned = await assignShows(tx, batch, inShow);
     const showsChanged = shows.written.length > 0 || assigned.length > 0;
     const undo =
       options.undo && showsChanged
         ? { ...NO_GRAPH_UNDO, shows: { ...showUndo(shows), assigned } }
         : null;
-    return { result, episodes: [], changed: false, formerlyCited: [], undo };
+    return { result, episodes: [], changed: false, formerlyCited: [], recount: [], undo };
   }
 
   const replacedEpisodes =
@@ -101,7 +107,9 @@ export async function writeBatch(
     for (const id of (row?.paperIds as unknown[] | undefined) ?? [])
       formerlyCited.push(asString(id));
   }
-  if (papers.length > 0) await tx.run('importWritePapers', { papers });
+  // The stored papers were read in this transaction: the others are created, not merged.
+  if (papers.created.length > 0) await tx.run('importCreatePapers', { papers: papers.created });
+  if (papers.updated.length > 0) await tx.run('importUpdatePapers', { papers: papers.updated });
   if (changed.length > 0) {
     await tx.run('importWriteEpisodes', {
       episodes: changed.map(({ record, hash }) => toEpisodeParam(record, hash)),
@@ -113,22 +121,18 @@ export async function writeBatch(
   }
   const assigned = await assignShows(tx, batch, inShow);
   const recountedPapers = unique([...formerlyCited, ...citedByChange]);
-  if (recountedPapers.length > 0)
-    await tx.run('importRecountPapers', {
-      paperIds: recountedPapers,
-      searchNotes: PAPER_SEARCH_NOTES,
-    });
   return {
     result,
     episodes: changed.map(({ record }) => record),
     changed: true,
     formerlyCited,
+    recount: recountedPapers,
     undo: options.undo
       ? {
           createdEpisodes: result.added,
           replacedEpisodes,
-          createdPapers: papers.filter((p) => !storedPapers.has(p.id)).map((p) => p.id),
-          replacedPapers: papers.flatMap((p) => storedPapers.get(p.id) ?? []),
+          createdPapers: papers.created.map((p) => p.id),
+          replacedPapers: papers.updated.flatMap((p) => storedPapers.get(p.id) ?? []),
           recountedPapers,
           shows: { ...showUndo(shows), assigned },
         }
@@ -260,29 +264,46 @@ async function writeCitations(tx: CypherTransaction, citations: CitationParam[])
 }
 
 /**
- * The batch's papers to write: new ones some added or updated episode cites, and stored ones the
- * batch changes (shared/mergePaper.ts). A paper no changed episode cites is only merged if stored.
+ * The batch's papers to write: new ones some added or updated episode cites (created), and stored
+ * ones the batch changes (updated, shared/mergePaper.ts). A paper no changed episode cites is only
+ * merged if stored.
  */
 function paperParams(
   papers: readonly PaperRecord[],
   stored: ReadonlyMap<string, PaperRecord>,
   citedByChange: ReadonlySet<string>,
-): PaperParam[] {
-  const params: PaperParam[] = [];
+): { created: PaperParam[]; updated: PaperParam[] } {
+  const created: PaperParam[] = [];
+  const updated: PaperParam[] = [];
   for (const paper of papers) {
     const before = stored.get(paper.id);
     if (before === undefined) {
       if (!citedByChange.has(paper.id)) continue;
       const aliases = dedupeAliases(paper.aliases);
-      params.push({ ...paper, aliases, newAliases: aliases });
+      created.push({ ...paper, aliases, newAliases: aliases });
       continue;
     }
     const merged = mergePaperRecords(before, paper);
     if (samePaperRecord(before, merged)) continue;
     const known = new Set(before.aliases);
-    params.push({ ...merged, newAliases: merged.aliases.filter((alias) => !known.has(alias)) });
+    updated.push({ ...merged, newAliases: merged.aliases.filter((alias) => !known.has(alias)) });
   }
-  return params;
+  return { created, updated };
+}
+
+/**
+ * Counts the citing episodes of each paper and refreshes the notes search shows for it; an import
+ * calls it once for all its batches.
+ */
+export async function recountPapers(
+  tx: CypherTransaction,
+  paperIds: readonly string[],
+): Promise<void> {
+  if (paperIds.length > 0)
+    await tx.run('importRecountPapers', {
+      paperIds: [...paperIds],
+      searchNotes: PAPER_SEARCH_NOTES,
+    });
 }
 
 function toEpisodeParam(episode: EpisodeRecord, contentHash: string): EpisodeParam {

@@ -43,10 +43,11 @@ import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
 import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
+import { StoreConflictError } from '../errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
 import { importAsRun, EPISODES_PER_TRANSACTION, undoAbandonedRuns } from './importRun.ts';
-import { dropUncitedPapers, writeBatch, type BatchWrite } from './importWrite.ts';
+import { dropUncitedPapers, recountPapers, writeBatch, type BatchWrite } from './importWrite.ts';
 import { importChange, Neo4jRelations, removalChange } from './relations.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import {
@@ -76,6 +77,9 @@ export interface Neo4jStoreOptions {
 }
 
 const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
+
+/** Tries of one import transaction refused for a paper another writer created meanwhile. */
+const IMPORT_WRITE_ATTEMPTS = 3;
 
 /** Creates constraints and indexes if missing; safe to run on every start. */
 export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60): Promise<void> {
@@ -165,6 +169,22 @@ export class Neo4jStore implements GraphStore {
   readonly #executeWrite = <T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> =>
     mappingStoreErrors(() => this.#driver.executeWrite(work));
 
+  /**
+   * An import's write: it creates the papers it read as unstored, so when another process created
+   * one of them meanwhile, Neo4j refuses the CREATE; run again, the transaction reads it as stored.
+   */
+  readonly #executeImportWrite = async <T>(
+    work: (tx: CypherTransaction) => Promise<T>,
+  ): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#executeWrite(work);
+      } catch (error) {
+        if (!(error instanceof StoreConflictError) || attempt >= IMPORT_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  };
+
   importBatch(batch: ImportBatch): Promise<ImportResult> {
     return importOne(this, batch);
   }
@@ -181,17 +201,23 @@ export class Neo4jStore implements GraphStore {
       );
       const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
       return episodes > this.#episodesPerTransaction
-        ? importAsRun(valid, this.#episodesPerTransaction, this.#executeWrite, this.#relations)
+        ? importAsRun(
+            valid,
+            this.#episodesPerTransaction,
+            this.#executeImportWrite,
+            this.#relations,
+          )
         : this.#importInOneTransaction(valid);
     });
   }
 
   /** A small import: everything in one transaction, seen by readers all at once. */
   #importInOneTransaction(valid: readonly ImportBatch[]): Promise<ImportResult[]> {
-    return this.#relations.writing(this.#executeWrite, async (tx) => {
+    return this.#relations.writing(this.#executeImportWrite, async (tx) => {
       const written: BatchWrite[] = [];
       for (const batch of valid) written.push(await writeBatch(tx, batch, { undo: false }));
       if (written.some((w) => w.changed)) {
+        await recountPapers(tx, unique(written.flatMap((w) => w.recount)));
         await dropUncitedPapers(
           tx,
           written.flatMap((w) => w.formerlyCited),

@@ -3,7 +3,7 @@
 import type { CitationKind, EpisodeText, PaperRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
 
-/** One row of `importWritePapers`: a paper new to the graph or changed by the import, as it is to be stored. */
+/** One row of `importCreatePapers` or `importUpdatePapers`: a paper as it is to be stored. */
 export interface PaperParam extends PaperRecord {
   /** The aliases the stored paper lacks (all of them for a new paper): their Alias nodes are linked. */
   newAliases: string[];
@@ -59,11 +59,27 @@ RETURN collect(DISTINCT paperId) AS paperIds`),
 MATCH (p:Paper {id: id})
 RETURN p {.id, .title, .url, .arxivId, .doi, .aliases} AS paper`),
 
-  /** Writes papers as merged by the caller; a new one starts uncited (importRecountPapers counts). */
-  importWritePapers: cypher<{ papers: PaperParam[] }>(
+  /**
+   * Creates papers the transaction found unstored (importStoredPapers): no lookup per row. A new
+   * paper starts uncited (importRecountPapers counts); an alias may already name another paper.
+   */
+  importCreatePapers: cypher<{ papers: PaperParam[] }>(
     `UNWIND $papers AS paper
-MERGE (p:Paper {id: paper.id})
-ON CREATE SET p.citationCount = 0
+CREATE (p:Paper {id: paper.id, citationCount: 0})
+` +
+      SET_PAPER +
+      `
+WITH p, paper
+UNWIND paper.newAliases AS key
+MERGE (a:Alias {key: key})
+CREATE (a)-[:ALIAS_OF]->(p)
+RETURN count(*) AS aliases`,
+  ),
+
+  /** Writes stored papers as merged by the caller, linking the aliases they lacked. */
+  importUpdatePapers: cypher<{ papers: PaperParam[] }>(
+    `UNWIND $papers AS paper
+MATCH (p:Paper {id: paper.id})
 ` +
       SET_PAPER +
       `

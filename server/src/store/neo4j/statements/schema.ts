@@ -147,7 +147,7 @@ export const GRAPH_SCHEMA = {
     'aliases',
     'citationCount',
     'searchIdentifiers',
-    // importWritePapers' rows
+    // importCreatePapers' and importUpdatePapers' rows
     'newAliases',
     // Alias
     'key',
