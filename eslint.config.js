@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The server's layers, lowest first (docs/architecture.md): a directory under server/src/ may import
- * from its own layer and the ones below. The entry points (main.ts, cli/, webServer.ts, seed.ts,
+ * from its own layer and the ones below. The entry points (main.ts, bundle/, cli/, webServer.ts, seed.ts,
  * config.ts) have no row: they may import every layer. A new top-level directory needs a row here.
  */
 const serverLayers = [

@@ -1,10 +1,10 @@
 // Builds the explorer only when its sources changed since the last successful build, so a second
 // `npm start` serves at once.
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceFingerprint } from '../../server/src/bundle/fingerprint.ts';
+import { runNodeQuietly } from '../../server/src/bundle/quietChild.ts';
 import { writePersistedDocuments } from './persistedDocuments.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,21 +34,7 @@ async function storedFingerprint(): Promise<string | null> {
 /** Runs `vite build` with its output held back; the output is printed in full only if it fails. */
 function viteBuild(): Promise<void> {
   const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'build'], {
-    cwd: webRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) return resolve();
-      process.stderr.write(Buffer.concat(output));
-      reject(new Error(`vite build failed (exit ${code})`));
-    });
-  });
+  return runNodeQuietly([vite, 'build'], 'vite build failed', webRoot);
 }
 
 export async function buildIfStale(): Promise<'built' | 'up to date'> {

@@ -1,7 +1,6 @@
 // Starts the server from its bundle (build.ts), built again only when its sources or the lockfile
 // changed: Node then loads tens of files instead of ~1,300 modules, about half the CPU to a first
 // answer (docs/performance.md). A start that cannot build the bundle runs from the sources.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import {
@@ -17,7 +16,9 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { processIsRunning } from '../store/shared/processIsRunning.ts';
 import { inputStamp, sourceFingerprint } from './fingerprint.ts';
+import { runNodeQuietly } from './quietChild.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -171,20 +172,11 @@ async function takeLock(lockFile: string): Promise<boolean> {
   }
   const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
   // An empty file is a lock being written this instant: its holder is alive.
-  if (holder > 0 && !isRunning(holder)) {
+  if (holder > 0 && !processIsRunning(holder)) {
     await unlink(lockFile).catch(() => {});
     return takeLock(lockFile);
   }
   return false;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function bundlesIn(cacheDir: string): Promise<string[]> {
@@ -203,7 +195,7 @@ async function removeUnused(cacheDir: string, current: string): Promise<void> {
     const builder = /\.tmp-(\d+)$/.exec(entry.name)?.[1];
     const unused =
       builder !== undefined
-        ? !isRunning(Number(builder))
+        ? !processIsRunning(Number(builder))
         : Date.now() - (await stat(path)).mtimeMs > UNUSED_BUNDLE_MS;
     if (unused) await rm(path, { recursive: true, force: true });
   }
@@ -216,20 +208,7 @@ async function removeUnused(cacheDir: string, current: string): Promise<void> {
 
 /** Runs build.ts in a child process; its output is shown only when it fails. */
 function buildInChildProcess(outputDir: string): Promise<void> {
-  const child = spawn(process.execPath, [THIS_FILE, 'build', outputDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) return resolve();
-      process.stderr.write(Buffer.concat(output));
-      reject(new Error(`the bundler failed (exit ${code}; its output is above)`));
-    });
-  });
+  return runNodeQuietly([THIS_FILE, 'build', outputDir], 'the bundler failed; its output is above');
 }
 
 if (process.argv[1] === THIS_FILE && process.argv[2] === 'build' && process.argv[3]) {

@@ -4,6 +4,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreInUseError } from '../errors.ts';
+import { processIsRunning } from '../shared/processIsRunning.ts';
 
 const LOCK_FILE = 'papergraph.lock';
 
@@ -12,16 +13,6 @@ function inUse(dataDir: string, pid: number): StoreInUseError {
     `DATA_DIR ${dataDir} is in use by another papergraph process (pid ${pid}). Stop it first, or import ` +
       `through its API (the importFeed mutation). If no such process runs, delete ${join(dataDir, LOCK_FILE)}.`,
   );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Takes the DATA_DIR for this process (re-entrant within it); `release` gives it back. */
@@ -33,7 +24,7 @@ export function lockDataDir(dataDir: string): { release(): void } {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner))
+    if (Number.isInteger(owner) && owner !== process.pid && processIsRunning(owner))
       throw inUse(dataDir, owner);
     writeFileSync(path, mine);
   }
