@@ -4,8 +4,6 @@ import {
   clusterLabelPlace,
   coverage,
   hiddenEpisodeLabels,
-  NAMED_DISC_DIAMETER,
-  namedAtZoom,
   shiftInside,
 } from '../../web/src/lib/map/labels.ts';
 import { mapLayout } from '../../web/src/lib/map/layout.ts';
@@ -238,16 +236,5 @@ describe('the map labels', () => {
     expect(covers({ x1: 0, y1: 0, x2: 1, y2: 1 })).toBe(true);
     expect(covers({ x1: 100, y1: 100, x2: 205, y2: 131 })).toBe(true);
     expect(covers({ x1: 6, y1: 6, x2: 199, y2: 129 })).toBe(false);
-  });
-
-  it('are built for clusters whose disc is large enough on screen and near the drawing, not the others', () => {
-    const area = { x1: 0, y1: 0, x2: 1000, y2: 600 };
-    const half = NAMED_DISC_DIAMETER / 2;
-    expect(namedAtZoom({ x: 500, y: 300, radius: half }, area)).toBe(true);
-    expect(namedAtZoom({ x: 500, y: 300, radius: half - 0.5 }, area)).toBe(false);
-    // Off the left edge, but a label beside the disc would still reach into the drawing.
-    expect(namedAtZoom({ x: -100, y: 300, radius: 20 }, area)).toBe(true);
-    expect(namedAtZoom({ x: -1000, y: 300, radius: 20 }, area)).toBe(false);
-    expect(namedAtZoom({ x: 500, y: 2000, radius: 20 }, area)).toBe(false);
   });
 });

@@ -2,8 +2,7 @@
 // best-connected episodes' at every zoom, as many as fit; at rest no episode label covers another
 // label (the sweep of graph/labelOverlap.ts, cluster labels fixed) or is cut at the drawing's edge,
 // and a cluster label near an edge moves in. A cluster's label sits just outside its disc (above,
-// else below or beside it), never over its members. Only the clusters whose disc is on screen and
-// large enough to read as a group get a label built (namedAtZoom); zooming in names the others.
+// else below or beside it), never over its members.
 import { overlappingLabels, type LabelBox } from '../graph/labelOverlap.ts';
 
 /** Episode labels offered at most: the best connected; more would crowd any screen. */
@@ -115,29 +114,4 @@ export function clusterLabelPlace(
   const inside = places.filter((place) => within(place.box, area));
   const clear = inside.find((place) => !coversEpisode(place.box));
   return clear ?? inside[0] ?? places[0]!;
-}
-
-/**
- * Fewest pixels across a cluster's disc on screen for its label to be built: a smaller disc reads as
- * a dot, not a group, and at a whole map's zoom hundreds of them would be built and measured only to
- * be left out under a larger cluster's name.
- */
-export const NAMED_DISC_DIAMETER = 12;
-
-/** Farthest a cluster label reaches beside its disc (its widest, 14rem, and the gap), in pixels. */
-const CLUSTER_LABEL_REACH = 224 + CLUSTER_LABEL_GAP;
-
-/**
- * Whether a cluster's label is worth building at this zoom: its disc (on screen, pixels) is at least
- * NAMED_DISC_DIAMETER across and near enough to `area` for the label to be in it.
- */
-export function namedAtZoom(disc: { x: number; y: number; radius: number }, area: Area): boolean {
-  const reach = disc.radius + CLUSTER_LABEL_REACH;
-  return (
-    disc.radius * 2 >= NAMED_DISC_DIAMETER &&
-    disc.x + reach >= area.x1 &&
-    disc.x - reach <= area.x2 &&
-    disc.y + reach >= area.y1 &&
-    disc.y - reach <= area.y2
-  );
 }
