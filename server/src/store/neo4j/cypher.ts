@@ -13,7 +13,7 @@ import { PAPERS_CYPHER } from './statements/papers.ts';
 import { RELATIONS_CYPHER } from './statements/relations.ts';
 import { SCHEMA_CYPHER } from './statements/schema.ts';
 import { SEARCH_CYPHER } from './statements/search.ts';
-import { SHOWS_CYPHER, SHOWS_SCHEMA_CYPHER } from './statements/shows.ts';
+import { SHOWS_CYPHER } from './statements/shows.ts';
 
 const STATEMENTS = {
   ...SCHEMA_CYPHER,
@@ -23,7 +23,6 @@ const STATEMENTS = {
   ...PAPERS_CYPHER,
   ...SEARCH_CYPHER,
   ...SHOWS_CYPHER,
-  ...SHOWS_SCHEMA_CYPHER,
   ...GRAPH_CYPHER,
   ...FEEDS_CYPHER,
   ...METADATA_CYPHER,

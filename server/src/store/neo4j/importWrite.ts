@@ -15,6 +15,7 @@ import {
 } from '../../domain/model.ts';
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
+import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction } from './driver.ts';
 import {
@@ -191,17 +192,6 @@ async function assignShows(
   if (assignments.length === 0) return [];
   const rows = await tx.run('showsAssign', { assignments });
   return rows.map((row) => asString(row.episodeId));
-}
-
-function sameShow(stored: ShowRecord | undefined, incoming: ShowRecord): boolean {
-  return (
-    stored !== undefined &&
-    stored.title === incoming.title &&
-    stored.link === incoming.link &&
-    stored.imageUrl === incoming.imageUrl &&
-    stored.author === incoming.author &&
-    stored.feedUrl === incoming.feedUrl
-  );
 }
 
 /** Takes back what writeShows and assignShows did (a journaled run being undone). */

@@ -54,3 +54,22 @@ export function panToShow(
     y: insideY ? 0 : (rows.top + rows.bottom) / 2 - at.y,
   };
 }
+
+/**
+ * Scrolls the page when too little of the drawing's container shows, then gives the pan that brings
+ * `node` into the visible rows (null when it is already well inside them): the step both drawings
+ * take to keep a node in sight, each then panning its own way.
+ */
+export function scrollThenPanToShow(
+  container: HTMLElement,
+  node: { renderedPosition(): { x: number; y: number } },
+  free: () => Band,
+): { x: number; y: number } | null {
+  const boxOf = (): CanvasBox => {
+    const rect = container.getBoundingClientRect();
+    return { top: rect.top, height: rect.height, width: rect.width };
+  };
+  const scroll = scrollToShow(boxOf(), free());
+  if (scroll !== 0) window.scrollBy({ top: scroll, behavior: 'instant' });
+  return panToShow(node.renderedPosition(), boxOf(), free());
+}

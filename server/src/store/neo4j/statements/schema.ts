@@ -20,7 +20,6 @@ import { cypher } from './declare.ts';
 import { IMPORT_RUN_GRAPH_SCHEMA, IMPORT_RUN_SCHEMA_STATEMENTS } from './importRun.ts';
 import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
 import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations.ts';
-import type { SHOWS_SCHEMA_CYPHER } from './shows.ts';
 
 export const FULLTEXT_INDEXES = {
   episodes: 'episode_search',
@@ -62,6 +61,14 @@ export const SCHEMA_CYPHER = {
     `CREATE CONSTRAINT graph_change_key_unique IF NOT EXISTS FOR (g:GraphChange) REQUIRE g.key IS UNIQUE`,
   ),
 
+  schemaShowId: cypher(
+    `CREATE CONSTRAINT show_id_unique IF NOT EXISTS FOR (s:Show) REQUIRE s.id IS UNIQUE`,
+  ),
+
+  schemaDataMigrationKey: cypher(
+    `CREATE CONSTRAINT data_migration_key_unique IF NOT EXISTS FOR (m:DataMigration) REQUIRE m.key IS UNIQUE`,
+  ),
+
   schemaEpisodeSearch: cypher(`CREATE FULLTEXT INDEX episode_search IF NOT EXISTS
 FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
@@ -93,7 +100,6 @@ export const SCHEMA_STATEMENTS = [
   ...IMPORT_RUN_SCHEMA_STATEMENTS,
 ] as const satisfies readonly (
   | keyof typeof SCHEMA_CYPHER
-  | keyof typeof SHOWS_SCHEMA_CYPHER
   | (typeof IMPORT_RUN_SCHEMA_STATEMENTS)[number]
   | (typeof METADATA_SCHEMA_STATEMENTS)[number]
   | (typeof RELATIONS_SCHEMA_STATEMENTS)[number]

@@ -309,13 +309,3 @@ WITH selected,
     > size(selected) AS truncated\n` + RANKED_NODE_ROWS,
   ),
 } as const;
-
-/** Constraints of the show part of the model, run by ensureSchema. */
-export const SHOWS_SCHEMA_CYPHER = {
-  schemaShowId: cypher(
-    `CREATE CONSTRAINT show_id_unique IF NOT EXISTS FOR (s:Show) REQUIRE s.id IS UNIQUE`,
-  ),
-  schemaDataMigrationKey: cypher(
-    `CREATE CONSTRAINT data_migration_key_unique IF NOT EXISTS FOR (m:DataMigration) REQUIRE m.key IS UNIQUE`,
-  ),
-} as const;
