@@ -20,6 +20,37 @@ RETURN truncated,
        CASE WHEN n:Episode THEN [(n)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, position: c.position}] ELSE [] END AS citations
 ORDER BY rank`;
 
+/**
+ * The overview's selection, after the episodes it may show are matched as `e`: the newest $limit of
+ * them, each followed by its papers at $minCitations or more, heaviest first, taken in that order
+ * while $limit is not full; with $minCitations > 1 an episode takes the last free slot only when one of
+ * its papers is already shown. Written once for graphOverview and graphShowOverview (shows.ts), which
+ * differ in the episodes matched before it and in what follows it.
+ */
+export const OVERVIEW_SELECTION = `WITH e
+ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
+LIMIT $limit
+WITH collect(e) AS newestFirst
+UNWIND range(0, size(newestFirst) - 1) AS rank
+WITH rank, newestFirst[rank] AS e
+CALL (e) {
+  MATCH (e)-[:CITES]->(p:Paper)
+  WHERE p.citationCount >= $minCitations
+  WITH DISTINCT p
+  ORDER BY p.citationCount DESC, p.id
+  RETURN collect(p) AS papers
+}
+WITH rank, e, papers
+ORDER BY rank
+WITH collect({episode: e, papers: papers}) AS candidates
+WITH reduce(selected = [], candidate IN candidates |
+  CASE
+    WHEN size(selected) >= $limit THEN selected
+    WHEN $minCitations > 1 AND size(selected) = $limit - 1 AND none(p IN candidate.papers WHERE p IN selected) THEN selected
+    ELSE selected + [candidate.episode] + [p IN candidate.papers WHERE NOT p IN selected][..($limit - size(selected) - 1)]
+  END) AS selected
+`;
+
 /** The focus, episode or paper, as the first layer of the walk. */
 const NEIGHBOURHOOD_START = `CALL () {
   MATCH (n:Episode {id: $focus})
@@ -88,29 +119,9 @@ export const GRAPH_CYPHER = {
   graphOverview: cypher<{ limit: number; minCitations: number }>(
     `MATCH (e:Episode)
 WHERE $minCitations <= 1 OR EXISTS { MATCH (e)-[:CITES]->(kept:Paper) WHERE kept.citationCount >= $minCitations }
-WITH e
-ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
-LIMIT $limit
-WITH collect(e) AS newestFirst
-UNWIND range(0, size(newestFirst) - 1) AS rank
-WITH rank, newestFirst[rank] AS e
-CALL (e) {
-  MATCH (e)-[:CITES]->(p:Paper)
-  WHERE p.citationCount >= $minCitations
-  WITH DISTINCT p
-  ORDER BY p.citationCount DESC, p.id
-  RETURN collect(p) AS papers
-}
-WITH rank, e, papers
-ORDER BY rank
-WITH collect({episode: e, papers: papers}) AS candidates
-WITH reduce(selected = [], candidate IN candidates |
-  CASE
-    WHEN size(selected) >= $limit THEN selected
-    WHEN $minCitations > 1 AND size(selected) = $limit - 1 AND none(p IN candidate.papers WHERE p IN selected) THEN selected
-    ELSE selected + [candidate.episode] + [p IN candidate.papers WHERE NOT p IN selected][..($limit - size(selected) - 1)]
-  END) AS selected
-CALL (selected) {
+` +
+      OVERVIEW_SELECTION +
+      `CALL (selected) {
   UNWIND CASE WHEN $minCitations > 1 AND size(selected) = $limit - 1 THEN selected ELSE [] END AS shown
   MATCH (shown:Paper)<-[:CITES]-(late:Episode)
   WHERE NOT late IN selected
@@ -123,7 +134,8 @@ WITH selected + lastSlot AS selected
 WITH selected,
   COUNT { MATCH (e:Episode) WHERE $minCitations <= 1 OR EXISTS { MATCH (e)-[:CITES]->(kept:Paper) WHERE kept.citationCount >= $minCitations } }
     + COUNT { MATCH (p:Paper) WHERE p.citationCount >= $minCitations AND EXISTS { MATCH (p)<-[:CITES]-(:Episode) } }
-    > size(selected) AS truncated\n` + RANKED_NODE_ROWS,
+    > size(selected) AS truncated\n` +
+      RANKED_NODE_ROWS,
   ),
 
   /**

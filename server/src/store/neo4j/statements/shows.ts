@@ -3,7 +3,7 @@
 // episode and paper lists, search and the graph overview to one show.
 import type { ShowRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
-import { RANKED_NODE_ROWS } from './graph.ts';
+import { OVERVIEW_SELECTION, RANKED_NODE_ROWS } from './graph.ts';
 
 /** An episode that the import gives a show, if it has none yet. */
 interface ShowAssignmentParam {
@@ -271,29 +271,9 @@ LIMIT $limit`,
   graphShowOverview: cypher<{ show: string; limit: number; minCitations: number }>(
     `MATCH (:Show {id: $show})<-[:IN_SHOW]-(e:Episode)
 WHERE $minCitations <= 1 OR EXISTS { MATCH (e)-[:CITES]->(kept:Paper) WHERE kept.citationCount >= $minCitations }
-WITH e
-ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
-LIMIT $limit
-WITH collect(e) AS newestFirst
-UNWIND range(0, size(newestFirst) - 1) AS rank
-WITH rank, newestFirst[rank] AS e
-CALL (e) {
-  MATCH (e)-[:CITES]->(p:Paper)
-  WHERE p.citationCount >= $minCitations
-  WITH DISTINCT p
-  ORDER BY p.citationCount DESC, p.id
-  RETURN collect(p) AS papers
-}
-WITH rank, e, papers
-ORDER BY rank
-WITH collect({episode: e, papers: papers}) AS candidates
-WITH reduce(selected = [], candidate IN candidates |
-  CASE
-    WHEN size(selected) >= $limit THEN selected
-    WHEN $minCitations > 1 AND size(selected) = $limit - 1 AND none(p IN candidate.papers WHERE p IN selected) THEN selected
-    ELSE selected + [candidate.episode] + [p IN candidate.papers WHERE NOT p IN selected][..($limit - size(selected) - 1)]
-  END) AS selected
-CALL (selected) {
+` +
+      OVERVIEW_SELECTION +
+      `CALL (selected) {
   UNWIND CASE WHEN $minCitations > 1 AND size(selected) = $limit - 1 THEN selected ELSE [] END AS shown
   MATCH (shown:Paper)<-[:CITES]-(late:Episode)-[:IN_SHOW]->(:Show {id: $show})
   WHERE NOT late IN selected
@@ -306,6 +286,7 @@ WITH selected + lastSlot AS selected
 WITH selected,
   COUNT { MATCH (:Show {id: $show})<-[:IN_SHOW]-(e:Episode) WHERE $minCitations <= 1 OR EXISTS { MATCH (e)-[:CITES]->(kept:Paper) WHERE kept.citationCount >= $minCitations } }
     + COUNT { MATCH (:Show {id: $show})<-[:IN_SHOW]-(:Episode)-[:CITES]->(p:Paper) WHERE p.citationCount >= $minCitations RETURN DISTINCT p }
-    > size(selected) AS truncated\n` + RANKED_NODE_ROWS,
+    > size(selected) AS truncated\n` +
+      RANKED_NODE_ROWS,
   ),
 } as const;
