@@ -48,6 +48,16 @@ export type Chapter = z.infer<typeof chapterSchema>;
 const recommendationSchema = z.object({
   paperId: z.string().min(3).max(MAX_REF_LENGTH),
   note: z.string().min(1).max(10_000).nullable(),
+  /**
+   * The second of the audio at which the episode's transcript first discusses the paper; absent when
+   * there is no transcript or it never does.
+   */
+  discussedAt: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(48 * 3600)
+    .optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 

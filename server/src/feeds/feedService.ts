@@ -210,14 +210,14 @@ export class FeedService {
     lastModified: string | null,
   ): Promise<FeedRecord> {
     // The pipeline loads with the first fetched feed, not at start: most starts fetch none before they answer.
-    const [{ importFeedContent }, { rssChannelTitle }] = await Promise.all([
+    const [{ importFetchedFeed }, { rssChannelTitle }] = await Promise.all([
       import('../import/pipeline.ts'),
       import('../import/readers/rss.ts'),
     ]);
     let status: FeedStatus = 'INVALID_FEED';
     try {
       const content = decodeFeedBytes(bytes);
-      const batch = importFeedContent(content, { file: feed.url });
+      const { batch, warnings } = await importFetchedFeed(content, feed.url, this.#options.http);
       status = 'STORE_ERROR';
       const result = await importWithGuidIdentity(this.#store, batch);
       const changed = result.added.length + result.updated.length > 0;
@@ -227,7 +227,8 @@ export class FeedService {
         etag,
         lastModified,
         lastStatus: 'OK',
-        lastError: null,
+        // Transcripts or chapters files that could not be had: the feed is imported, and says so.
+        lastError: warnings.length === 0 ? null : errorLine(warnings.join('; ')),
         episodeCount: batch.episodes.length,
         lastChangedAt: changed ? feed.lastCheckedAt : feed.lastChangedAt,
       };

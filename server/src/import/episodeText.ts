@@ -33,6 +33,8 @@ interface ParsedReading extends PaperRef {
 /** A paper the show notes link to, with the sentence around the link. */
 interface ParsedMention extends PaperRef {
   note: string;
+  /** The words the notes linked it under (anchor texts, chapter titles): its names in a transcript. */
+  linkTexts: string[];
 }
 
 export interface ParsedEpisode extends EpisodeText {
@@ -46,6 +48,8 @@ export interface ParsedEpisode extends EpisodeText {
   /** Readings named without a link: text only. */
   unlinkedReadings: UnlinkedReading[];
   feedFields: EpisodeFeedFields;
+  /** Paper id → the second its transcript first discusses it (fetched feeds with a transcript). */
+  discussedAt?: ReadonlyMap<string, number>;
 }
 
 const MAX_TITLE_LENGTH = 500;
@@ -326,7 +330,12 @@ function mentionsInNotes(
         ? []
         : [{ field: 'description', html: escapeHtml(text) }];
   const { papers } = paperLinksInNotes(sources, { episode: episodeLabel(raw.position, title) });
-  return papers.map((paper) => ({ ref: paper.written, key: paper.key, note: paper.note }));
+  return papers.map((paper) => ({
+    ref: paper.written,
+    key: paper.key,
+    note: paper.note,
+    linkTexts: paper.linkTexts,
+  }));
 }
 
 function escapeHtml(text: string): string {

@@ -13,7 +13,12 @@ import { readJsonExport } from './readers/json.ts';
 import { readPage, readPageHeading } from './readers/page.ts';
 import { notesOfEpisode } from './notes/episodeNotes.ts';
 import type { NoteSource } from './notes/paperLinks.ts';
+import { withDiscussedAt } from './podcasting20/discussedAt.ts';
+import { fetchEpisodeFiles } from './podcasting20/episodeFiles.ts';
+import type { FetchPodcastFileOptions } from './podcasting20/fetchPodcastFile.ts';
+import { HostLimit } from './podcasting20/hostLimit.ts';
 import { readPodcastFeed } from './podcasting20/podcastFeed.ts';
+import type { TranscriptCue } from './podcasting20/transcript.ts';
 import { resolveEpisodes } from './resolve.ts';
 import { fetchedFromOf, showOfChannel, showOfPage } from './showOfFeed.ts';
 import { cleanControlCharacters } from './text.ts';
@@ -66,16 +71,25 @@ function readPageFeed(content: string): ReadFeed {
   };
 }
 
-function batchFromFeed({ show, episodes: read }: ReadFeed): ImportBatch {
+type ParseOutcome = { parsed: ParsedEpisode } | { issues: ImportIssue[] };
+
+/** One episode parsed, timed by its transcript when it has one; its problems instead when it breaks. */
+function parseRead({ raw, notes }: ReadEpisode, cues: TranscriptCue[] | null = null): ParseOutcome {
+  try {
+    const parsed = parseEpisode(raw, notes);
+    return { parsed: cues === null ? parsed : withDiscussedAt(parsed, cues) };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { issues: error.issues };
+  }
+}
+
+function batchOfParsed(show: ShowRecord, outcomes: readonly ParseOutcome[]): ImportBatch {
   const issues: ImportIssue[] = [];
   const parsed: ParsedEpisode[] = [];
-  for (const { raw, notes } of read) {
-    try {
-      parsed.push(parseEpisode(raw, notes));
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      issues.push(...error.issues);
-    }
+  for (const outcome of outcomes) {
+    if ('parsed' in outcome) parsed.push(outcome.parsed);
+    else issues.push(...outcome.issues);
   }
   const resolution = resolveEpisodes(parsed, show);
   issues.push(...resolution.issues);
@@ -87,26 +101,42 @@ function batchFromFeed({ show, episodes: read }: ReadFeed): ImportBatch {
   return validated.data;
 }
 
+function batchFromFeed({ show, episodes }: ReadFeed): ImportBatch {
+  return batchOfParsed(
+    show,
+    episodes.map((episode) => parseRead(episode)),
+  );
+}
+
+/** The content as the readers take it: within the size limit, decoded cleanly, control characters out. */
+function checkedContent(content: string): string {
+  if (content.length > MAX_FEED_BYTES) throw tooLarge(content.length);
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > MAX_FEED_BYTES) throw tooLarge(bytes);
+  assertNoReplacementCharacters(content);
+  return cleanControlCharacters(content);
+}
+
+function withEpisodes(batch: ImportBatch): ImportBatch {
+  if (batch.episodes.length === 0)
+    throw new ImportError([{ message: 'feed contains no episodes' }]);
+  return batch;
+}
+
 function importContent(
   content: string,
   format: ImportFormat,
   fetchedFrom: string | null,
 ): ImportBatch {
-  if (content.length > MAX_FEED_BYTES) throw tooLarge(content.length);
-  const bytes = Buffer.byteLength(content, 'utf8');
-  if (bytes > MAX_FEED_BYTES) throw tooLarge(bytes);
-  assertNoReplacementCharacters(content);
-  const cleaned = cleanControlCharacters(content);
+  const cleaned = checkedContent(content);
   const concrete = format === 'AUTO' ? detectFormat(cleaned) : format;
-  const batch =
+  return withEpisodes(
     concrete === 'JSON'
       ? readJsonExport(cleaned)
       : batchFromFeed(
           concrete === 'RSS' ? readRssFeed(cleaned, fetchedFrom) : readPageFeed(cleaned),
-        );
-  if (batch.episodes.length === 0)
-    throw new ImportError([{ message: 'feed contains no episodes' }]);
-  return batch;
+        ),
+  );
 }
 
 /** A feed (podcast page text, RSS 2.0 or papergraph JSON export) as a validated import batch. */
@@ -115,6 +145,57 @@ export function importFeedContent(content: string, options: ImportOptions = {}):
     return importContent(content, options.format ?? 'AUTO', fetchedFromOf(options.file));
   } catch (error) {
     if (error instanceof ImportError) throw error.inFile(options.file);
+    throw error;
+  }
+}
+
+/** What a fetched feed imports as, and the files of its items that could not be fetched or read. */
+interface FetchedFeedImport {
+  batch: ImportBatch;
+  warnings: string[];
+}
+
+/** Transcripts and chapters files fetched at a time from any one host. */
+const FILES_PER_HOST = 4;
+
+/**
+ * A feed fetched from `url` (a followed feed, `npm run import -- <url>`): imported like a file, and
+ * an RSS feed's items' podcast:chapters and podcast:transcript files fetched under `http` (the
+ * feed's own rules), the chapters read as notes and each reading and mention timed by the
+ * transcript. A file that fails is a warning, never a refused episode.
+ */
+export async function importFetchedFeed(
+  content: string,
+  url: string,
+  http: FetchPodcastFileOptions,
+): Promise<FetchedFeedImport> {
+  try {
+    const cleaned = checkedContent(content);
+    const format = detectFormat(cleaned);
+    if (format !== 'RSS')
+      return { batch: importContent(cleaned, format, fetchedFromOf(url)), warnings: [] };
+    const feed = readPodcastFeed(cleaned);
+    const limit = new HostLimit(FILES_PER_HOST);
+    // Each episode is parsed and timed as soon as its files arrive, so no transcript outlives it.
+    const read = await Promise.all(
+      feed.episodes.map(async (episode) => {
+        const files = await fetchEpisodeFiles(episode, http, limit);
+        const notes = notesOfEpisode(episode, files.chapters);
+        return { outcome: parseRead({ raw: episode.raw, notes }, files.cues), files };
+      }),
+    );
+    const show = showOfChannel(feed.show, fetchedFromOf(url));
+    return {
+      batch: withEpisodes(
+        batchOfParsed(
+          show,
+          read.map(({ outcome }) => outcome),
+        ),
+      ),
+      warnings: read.flatMap(({ files }) => files.warnings),
+    };
+  } catch (error) {
+    if (error instanceof ImportError) throw error.inFile(url);
     throw error;
   }
 }

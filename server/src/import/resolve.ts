@@ -83,6 +83,12 @@ function identityOfSourceless(episode: ParsedEpisode): string {
   return `episode:title:${episode.title}|${episode.publishedAt ?? ''}`;
 }
 
+/** The second a citation is first discussed, as a field only when the transcript says it. */
+function discussedAtOf(episode: ParsedEpisode, paperId: string): { discussedAt?: number } {
+  const seconds = episode.discussedAt?.get(paperId);
+  return seconds === undefined ? {} : { discussedAt: seconds };
+}
+
 /**
  * Builds the batch. Within one episode a paper is cited at most once (first mention and its note
  * win), and a reading of the episode's own source paper adds no RECOMMENDED citation — the SOURCE
@@ -131,14 +137,22 @@ export function resolveEpisodes(
       registry.see(reading.key, reading.ref, reading.title);
       if (cited.has(reading.key.id)) continue;
       cited.add(reading.key.id);
-      recommendations.push({ paperId: reading.key.id, note: reading.note });
+      recommendations.push({
+        paperId: reading.key.id,
+        note: reading.note,
+        ...discussedAtOf(episode, reading.key.id),
+      });
     }
     const mentions: Recommendation[] = [];
     for (const mention of episode.mentions) {
       registry.see(mention.key, mention.ref, null);
       if (cited.has(mention.key.id)) continue;
       cited.add(mention.key.id);
-      mentions.push({ paperId: mention.key.id, note: mention.note });
+      mentions.push({
+        paperId: mention.key.id,
+        note: mention.note,
+        ...discussedAtOf(episode, mention.key.id),
+      });
     }
 
     episodes.push({

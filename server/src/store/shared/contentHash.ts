@@ -33,6 +33,11 @@ export function episodeContentHash(episode: EpisodeRecord): string {
   // Likewise: episodes without mentions (every "AI Papers" episode) keep theirs.
   if (episode.mentions !== undefined && episode.mentions.length > 0)
     canonical.push(['mentions', episode.mentions.map((m) => [m.paperId, m.note])]);
+  // And episodes no transcript times: a second a paper is first discussed is part of what it says.
+  const times = [...episode.recommendations, ...(episode.mentions ?? [])].map(
+    (citation) => citation.discussedAt ?? null,
+  );
+  if (times.some((time) => time !== null)) canonical.push(['discussedAt', times]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

@@ -1,0 +1,67 @@
+// The files an item of a fetched feed points at: its podcast:chapters file and its transcript, the
+// first of its podcast:transcript tags that reads, timed formats (WebVTT, SRT, JSON) before HTML.
+// A file that cannot be fetched or read never costs the episode: it is a warning naming the episode
+// and the URL, and the episode is imported without it.
+import { episodeLabel } from '../errors.ts';
+import type { Chapter } from './chapters.ts';
+import { fetchChapters } from './fetchChapters.ts';
+import type { FetchPodcastFileOptions } from './fetchPodcastFile.ts';
+import { fetchTranscript } from './fetchTranscript.ts';
+import type { HostLimit } from './hostLimit.ts';
+import type { PodcastEpisode, TranscriptLink } from './podcastFeed.ts';
+import { transcriptFormat, type TranscriptCue, type TranscriptFormat } from './transcript.ts';
+
+interface EpisodeFiles {
+  chapters: Chapter[];
+  /** The cues of the transcript read, null without one. */
+  cues: TranscriptCue[] | null;
+  warnings: string[];
+}
+
+const PREFERENCE: readonly TranscriptFormat[] = ['vtt', 'srt', 'json', 'html'];
+
+/** The transcript tags in the order they are tried: by format as the tag names it, then as listed. */
+function transcriptsByPreference(links: readonly TranscriptLink[]): TranscriptLink[] {
+  const rank = (link: TranscriptLink): number => {
+    const format = transcriptFormat([link.type], '');
+    return format === null ? PREFERENCE.length : PREFERENCE.indexOf(format);
+  };
+  return links
+    .map((link, index) => ({ link, index, rank: rank(link) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ link }) => link);
+}
+
+export async function fetchEpisodeFiles(
+  episode: PodcastEpisode,
+  options: FetchPodcastFileOptions,
+  limit: HostLimit,
+): Promise<EpisodeFiles> {
+  const label = episodeLabel(episode.raw.position, episode.raw.title);
+  const warnings: string[] = [];
+  const warn = (error: string) => warnings.push(`episode ${label}: ${error}`);
+
+  const readChapters = async (): Promise<Chapter[]> => {
+    const url = episode.chaptersUrl;
+    if (url === null) return [];
+    const outcome = await limit.run(url, () => fetchChapters(url, options));
+    if (outcome.kind === 'failed') {
+      warn(outcome.error);
+      return [];
+    }
+    // A chapter's link that is no web link is the show's text, dropped like one in the notes.
+    return outcome.chapters;
+  };
+
+  const readTranscript = async (): Promise<TranscriptCue[] | null> => {
+    for (const link of transcriptsByPreference(episode.transcripts)) {
+      const outcome = await limit.run(link.url, () => fetchTranscript(link, options));
+      if (outcome.kind === 'read') return outcome.cues;
+      warn(outcome.error);
+    }
+    return null;
+  };
+
+  const [chapters, cues] = await Promise.all([readChapters(), readTranscript()]);
+  return { chapters, cues, warnings };
+}
