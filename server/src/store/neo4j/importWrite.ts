@@ -13,11 +13,13 @@ import {
   type PaperRecord,
   type ShowRecord,
 } from '../../domain/model.ts';
+import { StoreConflictError } from '../errors.ts';
 import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import type { CypherTransaction } from './driver.ts';
+import { toStoreError } from './errors.ts';
 import {
   asInteger,
   asMap,
@@ -28,6 +30,17 @@ import {
   unique,
 } from './records.ts';
 import type { CitationParam, EpisodeParam, PaperParam } from './statements/import.ts';
+
+/**
+ * Another writer created a paper this transaction read as new, so Neo4j refused its CREATE; run again,
+ * the transaction reads the paper as stored. Other conflicts are not retried.
+ */
+export class PaperCreatedMeanwhileError extends StoreConflictError {
+  override name = 'PaperCreatedMeanwhileError';
+  constructor(conflict: StoreConflictError) {
+    super(conflict.message, { cause: conflict.cause });
+  }
+}
 
 /** How to take one batch's writes back: what it created and what it found before it changed it. */
 export interface BatchUndo {
@@ -109,7 +122,11 @@ export async function writeBatch(
       formerlyCited.push(asString(id));
   }
   // The stored papers were read in this transaction: the others are created, not merged.
-  if (papers.created.length > 0) await tx.run('importCreatePapers', { papers: papers.created });
+  if (papers.created.length > 0)
+    await tx.run('importCreatePapers', { papers: papers.created }).catch((error: unknown) => {
+      const mapped = toStoreError(error);
+      throw mapped instanceof StoreConflictError ? new PaperCreatedMeanwhileError(mapped) : error;
+    });
   if (papers.updated.length > 0) await tx.run('importUpdatePapers', { papers: papers.updated });
   if (changed.length > 0) {
     await tx.run('importWriteEpisodes', {

@@ -43,11 +43,16 @@ import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
 import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
-import { StoreConflictError } from '../errors.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
 import { importAsRun, EPISODES_PER_TRANSACTION, undoAbandonedRuns } from './importRun.ts';
-import { dropUncitedPapers, recountPapers, writeBatch, type BatchWrite } from './importWrite.ts';
+import {
+  dropUncitedPapers,
+  PaperCreatedMeanwhileError,
+  recountPapers,
+  writeBatch,
+  type BatchWrite,
+} from './importWrite.ts';
 import { importChange, Neo4jRelations, removalChange } from './relations.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import {
@@ -180,7 +185,8 @@ export class Neo4jStore implements GraphStore {
       try {
         return await this.#executeWrite(work);
       } catch (error) {
-        if (!(error instanceof StoreConflictError) || attempt >= IMPORT_WRITE_ATTEMPTS) throw error;
+        if (!(error instanceof PaperCreatedMeanwhileError) || attempt >= IMPORT_WRITE_ATTEMPTS)
+          throw error;
       }
     }
   };
