@@ -39,7 +39,7 @@ CREATE TABLE citations_v2 (
   position INTEGER NOT NULL CHECK (position >= 0), paper_id TEXT NOT NULL REFERENCES papers (id),
   kind TEXT NOT NULL CHECK ((kind = 'SOURCE') = (position = 0) AND kind IN ('SOURCE', 'RECOMMENDED')),
   note TEXT, PRIMARY KEY (episode_id, position)) WITHOUT ROWID;
-INSERT INTO citations_v2 SELECT * FROM citations;
+INSERT INTO citations_v2 SELECT episode_id, position, paper_id, kind, note FROM citations;
 DROP TABLE citations;
 DROP TABLE episodes;
 ALTER TABLE episodes_v2 RENAME TO episodes;
@@ -82,7 +82,7 @@ describe('schema version 2 → current', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 5 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     db.close();

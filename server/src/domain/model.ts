@@ -197,6 +197,7 @@ export function citationsOfEpisode(episode: EpisodeRecord): Citation[] {
       kind: 'RECOMMENDED',
       note: r.note,
       position: position++,
+      ...(r.discussedAt === undefined ? {} : { discussedAt: r.discussedAt }),
     });
   for (const m of episode.mentions ?? [])
     citations.push({
@@ -205,6 +206,7 @@ export function citationsOfEpisode(episode: EpisodeRecord): Citation[] {
       kind: 'MENTIONS',
       note: m.note,
       position: position++,
+      ...(m.discussedAt === undefined ? {} : { discussedAt: m.discussedAt }),
     });
   return citations;
 }
@@ -266,6 +268,8 @@ export interface Citation {
   note: string | null;
   /** 0 for the source, 1.. for recommendations in the order the episode lists them, then mentions. */
   position: number;
+  /** The second of the audio its transcript first discusses the paper at; absent when unknown. */
+  discussedAt?: number;
 }
 
 export type PaperView = PaperRecord & { citationCount: number };

@@ -22,7 +22,7 @@ const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
 });
 
 const RecommendationRef = builder
-  .objectRef<{ paperId: string; note: string | null }>('Recommendation')
+  .objectRef<{ paperId: string; note: string | null; discussedAt?: number }>('Recommendation')
   .implement({
     fields: (t) => ({
       paper: t.field({
@@ -30,6 +30,12 @@ const RecommendationRef = builder
         resolve: (recommendation, _args, { loaders }) => loaders.paper(recommendation.paperId),
       }),
       note: t.exposeString('note', { nullable: true }),
+      discussedAt: t.int({
+        nullable: true,
+        description:
+          "The second of the episode's audio at which its transcript first discusses the paper; null when unknown",
+        resolve: (reading) => reading.discussedAt ?? null,
+      }),
     }),
   });
 

@@ -35,5 +35,11 @@ export const CitationRef = builder.objectRef<Citation>('Citation').implement({
     }),
     kind: t.expose('kind', { type: CitationKindEnum }),
     note: t.exposeString('note', { nullable: true }),
+    discussedAt: t.int({
+      nullable: true,
+      description:
+        "The second of the episode's audio at which its transcript first discusses the paper (feeds fetched from a URL with a podcast:transcript); null when unknown",
+      resolve: (citation) => citation.discussedAt ?? null,
+    }),
   }),
 });

@@ -360,7 +360,14 @@ export class Importer {
 
   #writeCitations(episode: EpisodeRecord): void {
     for (const c of citationsOfEpisode(episode))
-      this.#sql.insertCitation.run(c.episodeId, c.position, c.paperId, c.kind, c.note);
+      this.#sql.insertCitation.run(
+        c.episodeId,
+        c.position,
+        c.paperId,
+        c.kind,
+        c.note,
+        c.discussedAt ?? null,
+      );
   }
 }
 
@@ -510,7 +517,7 @@ function prepareImportStatements(db: DatabaseSync) {
     ),
     assignShow: p('UPDATE episodes SET show_id = ? WHERE id = ? AND show_id IS NULL'),
     insertCitation: p(
-      'INSERT INTO citations (episode_id, position, paper_id, kind, note) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO citations (episode_id, position, paper_id, kind, note, discussed_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertEpisodeFts: p(
       'INSERT INTO episodes_fts (rowid, title, summary, details, notes) VALUES (?, ?, ?, ?, ?)',

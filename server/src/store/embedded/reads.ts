@@ -326,6 +326,7 @@ function toCitation(row: CitationRow): Citation {
     kind: row.kind,
     note: row.note,
     position: row.position,
+    ...(row.discussed_at === null ? {} : { discussedAt: row.discussed_at }),
   };
 }
 
@@ -344,7 +345,7 @@ function compare(a: string, b: string): number {
 
 function prepareReadStatements(db: DatabaseSync) {
   const p = (sql: string): StatementSync => db.prepare(sql);
-  const citationColumns = 'c.episode_id, c.paper_id, c.kind, c.note, c.position';
+  const citationColumns = 'c.episode_id, c.paper_id, c.kind, c.note, c.position, c.discussed_at';
   return {
     episodesByIds: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.id ${IN_IDS}`),
     citationsOfEpisodes: p(

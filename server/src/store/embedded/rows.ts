@@ -49,6 +49,7 @@ export interface CitationRow {
   kind: CitationKind;
   note: string | null;
   position: number;
+  discussed_at: number | null;
 }
 
 export const EPISODE_COLUMNS =
@@ -59,7 +60,13 @@ export const PAPER_COLUMNS = 'p.id, p.title, p.url, p.arxiv_id, p.doi, p.aliases
 /** `recommendations` and `mentions` are the episode's citation rows of those kinds, in position order. */
 export function toEpisodeRecord(row: EpisodeRow, citations: readonly CitationRow[]): EpisodeRecord {
   const ofKind = (kind: CitationKind): Recommendation[] =>
-    citations.filter((c) => c.kind === kind).map((c) => ({ paperId: c.paper_id, note: c.note }));
+    citations
+      .filter((c) => c.kind === kind)
+      .map((c) => ({
+        paperId: c.paper_id,
+        note: c.note,
+        ...(c.discussed_at === null ? {} : { discussedAt: c.discussed_at }),
+      }));
   const recommendations = ofKind('RECOMMENDED');
   const mentions = ofKind('MENTIONS');
   const record = {

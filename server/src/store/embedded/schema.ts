@@ -3,7 +3,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { aiPapersShow } from '../../domain/show.ts';
 
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -156,6 +156,22 @@ ALTER TABLE episodes ADD COLUMN show_id TEXT;
 CREATE INDEX episodes_by_show ON episodes (show_id, published_at IS NULL, published_at DESC, id);
 `;
 
+/**
+ * Version 5: the second of the audio at which the episode's transcript first discusses a cited paper
+ * (fetched feeds only); older citations have none.
+ */
+const SCHEMA_V5 = `
+ALTER TABLE citations ADD COLUMN discussed_at INTEGER CHECK (discussed_at IS NULL OR discussed_at >= 0);
+`;
+
+/** Older files rebuilt from a newer one (the migration tests' downgrades) may keep the column. */
+function citationsHaveTimes(db: DatabaseSync): boolean {
+  return (
+    db.prepare("SELECT 1 FROM pragma_table_info('citations') WHERE name = 'discussed_at'").get() !==
+    undefined
+  );
+}
+
 function assignPreShowEpisodes(db: DatabaseSync): void {
   const aboutPapers = 'SELECT 1 FROM episodes WHERE source_paper_id IS NOT NULL LIMIT 1';
   if (db.prepare(aboutPapers).get() === undefined) return;
@@ -199,6 +215,7 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
       db.exec(SCHEMA_V4);
       assignPreShowEpisodes(db);
     }
+    if (version < 5 && !citationsHaveTimes(db)) db.exec(SCHEMA_V5);
     const broken = db.prepare('PRAGMA foreign_key_check').all();
     if (broken.length > 0)
       throw new Error(`${location}: the upgrade would break ${broken.length} references`);

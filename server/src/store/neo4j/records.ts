@@ -72,6 +72,7 @@ interface CitationRow {
   kind: CitationKind;
   note: string | null;
   position: number;
+  discussedAt: number | null;
 }
 
 function toCitationRow(value: unknown): CitationRow {
@@ -81,6 +82,9 @@ function toCitationRow(value: unknown): CitationRow {
     kind: asKind(row.kind),
     note: asNullableString(row.note),
     position: asInteger(row.position),
+    // Absent on citations stored before times, and on reads that do not project it.
+    discussedAt:
+      row.discussedAt === undefined || row.discussedAt === null ? null : asInteger(row.discussedAt),
   };
 }
 
@@ -91,7 +95,13 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     .map(toCitationRow)
     .sort((a, b) => a.position - b.position);
   const ofKind = (kind: CitationKind) =>
-    cited.filter((c) => c.kind === kind).map((c) => ({ paperId: c.paperId, note: c.note }));
+    cited
+      .filter((c) => c.kind === kind)
+      .map((c) => ({
+        paperId: c.paperId,
+        note: c.note,
+        ...(c.discussedAt === null ? {} : { discussedAt: c.discussedAt }),
+      }));
   const mentions = ofKind('MENTIONS');
   return {
     id: asString(row.id),
@@ -167,9 +177,11 @@ export function toPaperRecord(paper: unknown): PaperRecord {
 export function toCitationLists(paperIds: readonly string[], rows: readonly Row[]): Citation[][] {
   const byPaper = new Map<string, Citation[]>();
   for (const row of rows) {
+    const { discussedAt, ...cited } = toCitationRow(row);
     const citation: Citation = {
       episodeId: asString(row.episodeId),
-      ...toCitationRow(row),
+      ...cited,
+      ...(discussedAt === null ? {} : { discussedAt }),
     };
     const list = byPaper.get(citation.paperId);
     if (list) list.push(citation);

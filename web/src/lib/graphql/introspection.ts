@@ -167,6 +167,15 @@ const introspection = {
         "name": "Citation",
         "fields": [
           {
+            "name": "discussedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Int"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "episode",
             "type": {
               "kind": "NON_NULL",
@@ -3035,6 +3044,15 @@ const introspection = {
         "kind": "OBJECT",
         "name": "Recommendation",
         "fields": [
+          {
+            "name": "discussedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Int"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
           {
             "name": "note",
             "type": {

@@ -20,7 +20,7 @@ interface EpisodeWindowParams {
 /** An episode `e` with its citations: the record every heavy read returns. */
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          showId: COLLECT { MATCH (e)-[:IN_SHOW]->(s:Show) RETURN s.id }[0],
-         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
+         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt}]}`;
 
 // The ties at either bound are filtered by CASE, which the planner leaves alone: written as OR or NOT
 // it becomes a union of seeks, and the index order is lost.

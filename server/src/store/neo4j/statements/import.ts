@@ -31,6 +31,8 @@ export interface CitationParam {
   kind: CitationKind;
   position: number;
   note: string | null;
+  /** Absent when unknown; the relationship then has no such property. */
+  discussedAt?: number;
 }
 
 /** Paper `p` becomes the record `paper` (its search identifiers derived from it). */
@@ -114,7 +116,7 @@ MATCH (e:Episode)
 WHERE e.id = citation.episodeId
 MATCH (p:Paper)
 WHERE p.id = citation.paperId
-CREATE (e)-[:CITES {kind: citation.kind, position: citation.position, note: citation.note}]->(p)
+CREATE (e)-[:CITES {kind: citation.kind, position: citation.position, note: citation.note, discussedAt: citation.discussedAt}]->(p)
 RETURN count(*) AS citations`),
 
   /**

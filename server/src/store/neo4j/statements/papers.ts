@@ -71,11 +71,12 @@ RETURN key,
   }>(`UNWIND $paperIds AS paperId
 CALL (paperId) {
   MATCH (e:Episode)-[c:CITES]->(:Paper {id: paperId})
-  RETURN e.id AS episodeId, c.kind AS kind, c.note AS note, c.position AS position
+  RETURN e.id AS episodeId, c.kind AS kind, c.note AS note, c.position AS position,
+         c.discussedAt AS discussedAt
   ORDER BY c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position
   LIMIT $limitPerPaper
 }
-RETURN paperId, episodeId, kind, note, position`),
+RETURN paperId, episodeId, kind, note, position, discussedAt`),
 
   listPapers: cypher<{ minCitations: number; offset: number; limit: number }>(
     `MATCH (p:Paper)

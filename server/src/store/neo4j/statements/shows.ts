@@ -37,7 +37,7 @@ const SHOW_PROJECTION =
 /** The episode record projection of episodes.ts, repeated literally so each statement reads whole. */
 const EPISODE_ITEM = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          showId: $show,
-         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position}]}`;
+         citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt}]}`;
 
 const PAPER_ITEM = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
 
