@@ -124,7 +124,7 @@ describe('embedded store durability', () => {
 
   it(
     'kill -9 during a large import leaves the store exactly before or after, never in between',
-    { timeout: 300_000 },
+    { timeout: 420_000 },
     async () => {
       const initial = generateCorpus({
         episodes: 300,
