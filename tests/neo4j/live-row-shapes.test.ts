@@ -34,7 +34,13 @@ function shapeOf(value: unknown): Shape {
   return typeof value;
 }
 const stringOrNull = expect.stringMatching(/^(string|null)$/);
-const citation = { paperId: 'string', kind: 'string', note: stringOrNull, position: 'int' };
+const citation = {
+  paperId: 'string',
+  kind: 'string',
+  note: stringOrNull,
+  position: 'int',
+  discussedAt: expect.stringMatching(/^(int|null)$/),
+};
 const episodeRecord = (citations: number) => ({
   id: 'string',
   title: 'string',

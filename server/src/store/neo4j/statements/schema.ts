@@ -180,6 +180,7 @@ export const GRAPH_SCHEMA = {
     'kind',
     'position',
     'note',
+    'discussedAt',
     ...METADATA_GRAPH_SCHEMA.propertyKeys,
     ...RELATIONS_GRAPH_SCHEMA.propertyKeys,
     ...IMPORT_RUN_GRAPH_SCHEMA.propertyKeys,
