@@ -132,28 +132,25 @@ export function resolveEpisodes(
 
     if (episode.source !== null) registry.see(episode.source.key, episode.source.ref, null);
     const cited = new Set<string>(sourceId === null ? [] : [sourceId]);
-    const recommendations: Recommendation[] = [];
-    for (const reading of episode.readings) {
-      registry.see(reading.key, reading.ref, reading.title);
-      if (cited.has(reading.key.id)) continue;
-      cited.add(reading.key.id);
-      recommendations.push({
-        paperId: reading.key.id,
-        note: reading.note,
-        ...discussedAtOf(episode, reading.key.id),
-      });
-    }
-    const mentions: Recommendation[] = [];
-    for (const mention of episode.mentions) {
-      registry.see(mention.key, mention.ref, null);
-      if (cited.has(mention.key.id)) continue;
-      cited.add(mention.key.id);
-      mentions.push({
-        paperId: mention.key.id,
-        note: mention.note,
-        ...discussedAtOf(episode, mention.key.id),
-      });
-    }
+    // A mention takes no title: the words a show links a paper under are rarely its title.
+    const citationsOf = (
+      papers: readonly { key: PaperKey; ref: string; note: string | null; title?: string | null }[],
+    ): Recommendation[] => {
+      const kept: Recommendation[] = [];
+      for (const paper of papers) {
+        registry.see(paper.key, paper.ref, paper.title ?? null);
+        if (cited.has(paper.key.id)) continue;
+        cited.add(paper.key.id);
+        kept.push({
+          paperId: paper.key.id,
+          note: paper.note,
+          ...discussedAtOf(episode, paper.key.id),
+        });
+      }
+      return kept;
+    };
+    const recommendations = citationsOf(episode.readings);
+    const mentions = citationsOf(episode.mentions);
 
     episodes.push({
       id,

@@ -13,6 +13,7 @@ import {
 } from '../../domain/model.ts';
 import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
+import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { graphVersionBump } from './graphVersion.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
@@ -383,17 +384,6 @@ interface PaperSearchRow {
   /** null: the paper was deleted, only its search row goes. */
   record: PaperRecord | null;
   replace: boolean;
-}
-
-function sameShow(stored: ShowRecord | undefined, incoming: ShowRecord): boolean {
-  return (
-    stored !== undefined &&
-    stored.title === incoming.title &&
-    stored.link === incoming.link &&
-    stored.imageUrl === incoming.imageUrl &&
-    stored.author === incoming.author &&
-    stored.feedUrl === incoming.feedUrl
-  );
 }
 
 function diffOf(plan: ImportPlan): GraphDiff {

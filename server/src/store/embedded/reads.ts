@@ -259,15 +259,7 @@ export class Reads {
     const totalCount = count(sql.showPaperCount.get(show, minCitations));
     if (query.keyset !== undefined) {
       const { keyset } = query;
-      const bounds = {
-        show,
-        afterId: keyset.after?.id ?? null,
-        afterCount: keyset.after?.citationCount ?? null,
-        beforeId: keyset.before?.id ?? null,
-        beforeCount: keyset.before?.citationCount ?? null,
-        minCitations,
-        limit,
-      };
+      const bounds = { show, ...paperWindowBounds(keyset, minCitations, limit) };
       const statement = keyset.fromEnd ? sql.showPaperWindowFromEnd : sql.showPaperWindow;
       const rows = inListOrder(statement.all(bounds) as unknown as PaperRow[], keyset);
       return { items: rows.map(toPaperView), totalCount };
@@ -289,14 +281,7 @@ export class Reads {
     minCitations: number,
     limit: number,
   ): Page<PaperView> {
-    const bounds = {
-      afterId: keyset.after?.id ?? null,
-      afterCount: keyset.after?.citationCount ?? null,
-      beforeId: keyset.before?.id ?? null,
-      beforeCount: keyset.before?.citationCount ?? null,
-      minCitations,
-      limit,
-    };
+    const bounds = paperWindowBounds(keyset, minCitations, limit);
     const statement = keyset.fromEnd ? this.#sql.paperWindowFromEnd : this.#sql.paperWindow;
     const rows = inListOrder(statement.all(bounds) as unknown as PaperRow[], keyset);
     return {
@@ -490,5 +475,17 @@ function prepareReadStatements(db: DatabaseSync) {
       `SELECT p.id, -bm25(papers_fts, ${PAPER_FTS_WEIGHTS}) AS score FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid
        WHERE papers_fts MATCH ? AND p.id IN (${SHOW_PAPER_IDS}) ORDER BY score DESC, p.id LIMIT ?`,
     ),
+  };
+}
+
+/** The named parameters of a most-cited window's keyset statements. */
+function paperWindowBounds(keyset: Keyset<PaperSortKey>, minCitations: number, limit: number) {
+  return {
+    afterId: keyset.after?.id ?? null,
+    afterCount: keyset.after?.citationCount ?? null,
+    beforeId: keyset.before?.id ?? null,
+    beforeCount: keyset.before?.citationCount ?? null,
+    minCitations,
+    limit,
   };
 }
