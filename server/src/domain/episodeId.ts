@@ -1,5 +1,6 @@
 // What an episode id is: its shape (which tells episodes from papers wherever an id arrives, in the
 // API and in the web app) and how it is derived from the episode's source paper.
+import { shortHashId } from './shortHashId.ts';
 
 /** `ep_` and twelve hex digits of the source paper key's SHA-256 (see `episodeIdFor`). */
 export const EPISODE_ID_PATTERN = /^ep_[0-9a-f]{12}$/;
@@ -15,8 +16,5 @@ export function isEpisodeId(id: string): boolean {
  * and URL-safe whatever the paper key looks like.
  */
 export function episodeIdFor(sourcePaperId: string): string {
-  // Looked up when called, not imported: the web app bundles this module for the browser, which has
-  // no node:crypto (and never derives ids).
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  return `ep_${createHash('sha256').update(sourcePaperId).digest('hex').slice(0, 12)}`;
+  return shortHashId('ep', sourcePaperId);
 }

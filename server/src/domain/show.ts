@@ -1,6 +1,7 @@
 // A show: the podcast an episode belongs to (one per feed). Its id is derived from what names the
 // feed most stably, so re-imports and the page, RSS and JSON formats of one show meet on one node.
 import type { ShowRecord } from './model.ts';
+import { shortHashId } from './shortHashId.ts';
 
 /** `show_` and twelve hex digits of the show key's SHA-256 (see `showIdFor`). */
 export const SHOW_ID_PATTERN = /^show_[0-9a-f]{12}$/;
@@ -26,9 +27,7 @@ function showKey({ fetchedFrom, link, title }: ShowIdentity): string {
 }
 
 export function showIdFor(identity: ShowIdentity): string {
-  // Looked up when called, like episodeIdFor: the web app bundles this module for the browser.
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  return `show_${createHash('sha256').update(showKey(identity)).digest('hex').slice(0, 12)}`;
+  return shortHashId('show', showKey(identity));
 }
 
 /**
