@@ -2,6 +2,7 @@
 // for components, and the server's dependency rule. Prettier owns formatting, so no layout rules here.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -142,6 +143,12 @@ export default defineConfig(
     languageOptions: {
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
     },
+  },
+  {
+    name: 'papergraph/import-order',
+    plugins: { 'simple-import-sort': simpleImportSort },
+    // One order everywhere (packages, then the package's own modules, then relative), kept by --fix.
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
   },
   {
     name: 'papergraph/rules',

@@ -1,5 +1,6 @@
 // npm run neo4j -- [--port N] [--data DIR] [--password P]: a local Neo4j 5.26 in the foreground.
 import { parseArgs } from 'node:util';
+
 import { neo4jUnavailableReason, startNeo4j } from './launcher.ts';
 
 const { values } = parseArgs({

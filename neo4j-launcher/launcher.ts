@@ -1,9 +1,9 @@
 // Builds (once, through Maven) and starts the Java launcher beside this file: a real Neo4j 5.26 with Bolt on
 // 127.0.0.1. Used by `npm run neo4j`, the tests' global setup and the bench.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const LAUNCHER_DIR = dirname(fileURLToPath(import.meta.url));

@@ -8,12 +8,13 @@
 // that fits in one part is feed.rss.xml + feed.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
 import { MAX_FEED_BYTES } from '../server/src/domain/feedLimits.ts';
 import { importFeedContent } from '../server/src/import/pipeline.ts';
 import { toJsonExport } from '../server/src/import/readers/json.ts';
-import { syntheticEpisodes, type SyntheticEpisode } from './synthetic/corpus.ts';
+import { type SyntheticEpisode, syntheticEpisodes } from './synthetic/corpus.ts';
 import { renderRss } from './synthetic/rss.ts';
 
 export const GENERATOR_VERSION = 1;

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 // A person's own disposable Neo4j (NEO4J_URI) is one database for every file: run the files one at a time.

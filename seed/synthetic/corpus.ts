@@ -2,7 +2,7 @@
 // episode, 1–6 recommended readings whose popularity is heavy-tailed (a few classics cited by
 // thousands of episodes, most papers cited once), each paper written in one of its several
 // identifier forms (arXiv abs/pdf/version/DOI, doi.org/dx.doi.org, www./trailing slash/fragment URLs).
-import { seededRandom, zipfSampler, type Random } from './random.ts';
+import { type Random, seededRandom, zipfSampler } from './random.ts';
 import { proseWriter } from './text.ts';
 
 interface SyntheticReading {

@@ -1,6 +1,7 @@
 // Prose for the synthetic feed, built from the words of the real seed page so word lengths, word
 // frequencies and therefore tokenizer and full-text-index work look like the real thing.
 import { readFileSync } from 'node:fs';
+
 import type { Random } from './random.ts';
 
 const SEED_PAGE = new URL('../ai-papers-deep-dive.txt', import.meta.url);

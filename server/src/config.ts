@@ -1,6 +1,8 @@
 // One validated configuration for the whole process: read once at start, fail fast listing every problem.
 import { isIP } from 'node:net';
+
 import { z } from 'zod';
+
 import { feedUrlSchema } from './domain/feed.ts';
 
 /** 0 asks the system for a free port (tests); the URL printed at start is the bound one. */

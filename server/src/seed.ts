@@ -1,6 +1,7 @@
 // The seed data shipped in seed/: loaded into an empty store on first start and by `npm run seed`.
 import { fileURLToPath } from 'node:url';
-import { importFiles, type FileImportResult } from './import/importFiles.ts';
+
+import { type FileImportResult, importFiles } from './import/importFiles.ts';
 import type { GraphStore } from './store/store.ts';
 
 export const SEED_FILES = [

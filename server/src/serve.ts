@@ -1,8 +1,9 @@
 // What `npm start` runs (main.ts loads it): serves the GraphQL API (and the web app when it is built),
 // stops cleanly on SIGINT/SIGTERM.
 import { createServer, type Server, type ServerResponse } from 'node:http';
+
 import { printable } from './cli/explained.ts';
-import { loadConfig, type Config } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { feedServiceFor } from './feeds/feedService.ts';
 import { createPapergraphYoga } from './graphql/yoga.ts';
 import { createEnrichment, notifyingImports } from './metadata/createEnrichment.ts';

@@ -1,6 +1,7 @@
 // The cost model against what clients ask: natural queries at the largest page sizes pass, fan-outs
 // that multiply lists by lists are refused with the field that costs most named.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

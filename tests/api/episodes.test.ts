@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 describeForEachStore('episodes over GraphQL', (storeFactory) => {

@@ -1,7 +1,9 @@
 // Every way a request can fail carries extensions.code (or, for results typed as errors, `code`), and
 // the message says what to change.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { StoreUnavailableError } from '../../server/src/store/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

@@ -1,8 +1,10 @@
 // The example queries GraphiQL opens with (server/src/graphql/graphiql/examples.ts) are the ones
 // docs/api.md shows, word for word, and each answers on the seed without errors on every store.
 import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, type Example } from '../../server/src/graphql/graphiql/examples.ts';
+
+import { type Example, EXAMPLES } from '../../server/src/graphql/graphiql/examples.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const GUIDE = new URL('../../docs/api.md', import.meta.url);

@@ -1,6 +1,7 @@
 // graph(focus:) and path(from:, to:) with references nobody knows are NOT_FOUND errors naming the
 // argument (not an empty graph or "not connected"), and Graph.truncated says when `limit` cut a view.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const DPO = 'arXiv:2305.18290';

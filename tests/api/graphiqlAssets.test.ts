@@ -2,6 +2,7 @@
 // every asset the page names is served from this origin with its type, nothing points elsewhere, and
 // with GRAPHIQL=false neither the page nor the assets are served.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { GRAPHIQL_ASSETS_PATH } from '../../server/src/graphql/graphiql/offlineGraphiql.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createTestApi, type TestApi } from './testApi.ts';

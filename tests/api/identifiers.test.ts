@@ -1,6 +1,7 @@
 // The identifier table: every form a person may hold for a seed paper, asked through GraphQL on every
 // store (Neo4j when configured), lands on the one stored paper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { PaperRecord } from '../../server/src/domain/model.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';

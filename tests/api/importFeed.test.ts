@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const SEED_PAGE = new URL('../../seed/ai-papers-deep-dive.txt', import.meta.url);

@@ -2,6 +2,7 @@
 // which executor gave it: same data, same errors (messages, locations, paths, masking, typed errors),
 // same HTTP status, for good and bad variables alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { requestLogger } from '../../server/src/graphql/plugins/requestId.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';

@@ -1,6 +1,7 @@
 // Cursors across an import, as a client pages: fetch page 1, an import adds an episode / paper that
 // sorts before the cursor, fetch page 2: nothing repeated, nothing skipped (offset cursors repeated one).
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { countingStore, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

@@ -3,6 +3,7 @@
 // deprecated with their replacement named in introspection; errors that teach (field and argument
 // named, connections explained) and the `nodes` shortcut on connections.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

@@ -2,7 +2,9 @@
 // clients store, answer one entry per id in order (null when unknown), load through the request's
 // loaders in one store call per kind, and refuse lists over the bound with the argument named.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { countingStore, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

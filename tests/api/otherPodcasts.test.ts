@@ -3,7 +3,9 @@
 // note); shows whose notes link no paper (a feed parser's public test feeds) become episodes without
 // papers, never a refusal.
 import { readFile } from 'node:fs/promises';
+
 import { afterEach, expect, it } from 'vitest';
+
 import { ADMIN_TOKEN, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const fixture = (path: string) => new URL(`../import/fixtures/${path}`, import.meta.url);

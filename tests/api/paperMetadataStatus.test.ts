@@ -1,6 +1,7 @@
 // Paper.metadataStatus on every store: why a paper has no metadata (not fetched yet, unknown to the
 // providers, fetching off, known only as a reference) or that it has some, with enrichment on and off.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import type { EnrichmentStatusSource } from '../../server/src/metadata/enrichment.ts';
 import {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const GRADER = 'The Free Step-Level Grader Hiding in Every RL Training Run';

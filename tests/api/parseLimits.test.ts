@@ -3,9 +3,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
+
 import { generateFeed } from '../../seed/generate.ts';
+import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { ADMIN_TOKEN, createTestApi, type TestApi } from './testApi.ts';
 
 const TWENTY_MB = 20 * 1024 * 1024;

@@ -2,6 +2,7 @@
 // cut at `limit` with `truncated` saying so; unknown ends are NOT_FOUND, a limit out of range is refused,
 // and the largest request stays within the query cost limit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
+
 import { readPersistedDocuments } from '../../server/src/graphql/plugins/persistedOperations.ts';
+import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createApi } from '../../web/src/lib/api.ts';
 import { sendingPersistedIds } from '../../web/src/lib/server/persistedOperations.ts';
 import { proxyGraphql } from '../../web/src/lib/server/proxy.ts';

@@ -1,11 +1,13 @@
 // Rate limits as a client over loopback meets them: a request budget and a cost budget per client,
 // the RateLimit-Policy / RateLimit fields on every answer, 429 with Retry-After and RATE_LIMITED.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig, type RateLimitConfig } from '../../server/src/config.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';

@@ -3,11 +3,13 @@
 // Everything is on loopback: each visitor and the forging client connect from their own 127.x
 // address, so budgeting loopback clients is on here (RATE_LIMIT_LOOPBACK) to make them count.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

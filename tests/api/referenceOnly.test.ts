@@ -2,6 +2,7 @@
 // answers it by any identifier its metadata gives, `search` finds it by title, and its reference
 // edges work both ways.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 const DPO = 'arxiv:2305.18290';

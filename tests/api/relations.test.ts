@@ -3,7 +3,9 @@
 // clusters follow the topics, the map draws them, a re-import changes nothing and a removal takes its
 // relations and membership with it; the fields are batched per request and costed.
 import { readFile, rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { episodeAt, SEED, THREE_TOPICS, TOPICS, UNRELATED } from '../relations/corpus.ts';
 import {

@@ -2,11 +2,12 @@
 // providers' fixtures), episodes whose source papers cite the same work or are cited by the same
 // paper are related for that reason, the linking paper named, even a paper known only as a reference.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import type { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import {
   fixtureEnrichment,
-  startProviderServer,
   type ProviderServer,
+  startProviderServer,
 } from '../metadata/providerServer.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 

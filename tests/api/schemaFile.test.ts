@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 const PRINT = fileURLToPath(new URL('../../server/src/graphql/printSchema.ts', import.meta.url));

@@ -2,7 +2,9 @@
 // mention a paper the seed also cites; the paper lists both shows' episodes; `shows`, `show`,
 // `Show.episodes`, `Episode.show`, and the `show` filter of `episodes`, `papers`, `search` and `graph`.
 import { readFile } from 'node:fs/promises';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import { aiPapersShow } from '../../server/src/domain/show.ts';
 import {
   ADMIN_TOKEN,

@@ -2,6 +2,7 @@
 // cursor follow the order the first page was read in, so the moved paper is neither skipped nor
 // repeated; a cursor whose order the server no longer holds is refused with STALE_CURSOR.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import type { PaperRecord } from '../../server/src/domain/model.ts';
 import { SNAPSHOTS_KEPT } from '../../server/src/graphql/schema/pagination.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';

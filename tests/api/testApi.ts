@@ -2,11 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { afterAll, describe } from 'vitest';
+
 import { createPapergraphYoga, type YogaOptions } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { afterAll, describe } from 'vitest';
 import { storeFactories, type StoreFactory } from '../helpers/stores.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';

@@ -1,7 +1,8 @@
 // The generated feed the bench imports: made once per size and seed, then reused from its folder.
-import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { existingFeed, generateFeed, type FeedManifest } from '../../seed/generate.ts';
+import { join } from 'node:path';
+
+import { existingFeed, type FeedManifest, generateFeed } from '../../seed/generate.ts';
 
 export interface Feed {
   dir: string;

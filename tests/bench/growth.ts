@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';

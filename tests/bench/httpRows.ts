@@ -2,8 +2,9 @@
 // server's own `{__typename}` throughput on the same machine at the same moment; and how long a
 // hostile 20 MB document takes to be refused.
 import autocannon from 'autocannon';
-import { row, type Row } from './report.ts';
+
 import { RELATED_QUERY } from './queryRows.ts';
+import { type Row, row } from './report.ts';
 
 const CONNECTIONS = 10;
 const headers = { 'content-type': 'application/json' };

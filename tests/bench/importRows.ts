@@ -5,6 +5,7 @@
 // relations inside it (reported on relationKeepingChannel) gives the rate the same import would have
 // without them: issue 20 asks that keeping relations leave at least 80 % of it.
 import { join } from 'node:path';
+
 import { importFiles } from '../../server/src/import/importFiles.ts';
 import {
   relationKeepingChannel,
@@ -12,7 +13,7 @@ import {
 } from '../../server/src/store/shared/relationKeeper.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import type { Feed } from './feed.ts';
-import { row, type Row } from './report.ts';
+import { type Row, row } from './report.ts';
 
 const IMPORT_GOAL = { kind: 'atLeast', target: 10_000, unit: 'episodes/s' } as const;
 const RELATIONS_KEPT_GOAL = { kind: 'atLeast', target: 0.8, unit: '×' } as const;

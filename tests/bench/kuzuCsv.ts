@@ -3,6 +3,7 @@
 // feed's JSON export, the format papergraph's own JSON import reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import type { Feed } from './feed.ts';
 

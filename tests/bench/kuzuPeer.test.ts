@@ -3,11 +3,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { Connection, Database, type QueryResult } from 'kuzu';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { batchToCsv } from './kuzuCsv.ts';
-import { peerRows, renderPeer, type PeerFigures } from './kuzuPeer.ts';
+import { type PeerFigures, peerRows, renderPeer } from './kuzuPeer.ts';
 import { KUZU_CITED_BY, KUZU_SCHEMA } from './kuzuQueries.ts';
 import { row } from './report.ts';
 

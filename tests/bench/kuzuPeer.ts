@@ -7,15 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
 import { Connection, Database, type QueryResult } from 'kuzu';
+
 import type { Feed } from './feed.ts';
 import { feedToCsv } from './kuzuCsv.ts';
 import { KUZU_SCHEMA, type KuzuWorkerSample } from './kuzuQueries.ts';
 import type { QuerySample } from './queryRows.ts';
-import { describeVerdict, row, type Goal, type Row } from './report.ts';
+import { describeVerdict, type Goal, type Row, row } from './report.ts';
 import { RESTART_CPU_ID } from './restartRows.ts';
 import { cpuMilliseconds, residentMemory } from './serverProcess.ts';
-import { ms, type Latency } from './timing.ts';
+import { type Latency, ms } from './timing.ts';
 
 const WORKER = fileURLToPath(new URL('./kuzuWorker.ts', import.meta.url));
 const MB = 1e6;

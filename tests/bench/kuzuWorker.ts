@@ -4,7 +4,9 @@
 //   node kuzuWorker.ts <databasePath> <sample.json>
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
 import { Connection, Database, type QueryResult } from 'kuzu';
+
 import { KUZU_CITED_BY, KUZU_RELATED, KUZU_STATS, type KuzuWorkerSample } from './kuzuQueries.ts';
 import { measureLatency } from './timing.ts';
 

@@ -1,5 +1,5 @@
 // What the numbers were measured on: they mean little without it.
-import { cpus, totalmem, platform, arch, release } from 'node:os';
+import { arch, cpus, platform, release, totalmem } from 'node:os';
 
 export interface Machine {
   cores: number;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
 import { startNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
 import { freePort, stopProcess } from '../helpers/processes.ts';
@@ -16,8 +17,8 @@ import type { Feed } from './feed.ts';
 import { load } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
 import { RELATED_QUERY, sampleQueries } from './queryRows.ts';
-import { describeVerdict, row, type Goal } from './report.ts';
-import { explainer, postGraphql, startApi, type Running } from './serverProcess.ts';
+import { describeVerdict, type Goal, row } from './report.ts';
+import { explainer, postGraphql, type Running, startApi } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
 const PEER_DIR = fileURLToPath(new URL('./peers/neo4j-graphql/', import.meta.url));

@@ -5,16 +5,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { startNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import {
-  countingDriver,
   type CountingDriver,
+  countingDriver,
 } from '../../server/src/store/neo4j/countingDriver.ts';
 import {
   createNeo4jStoreWithDriver,
-  openNeo4jDriver,
   type Neo4jConnectionOptions,
+  openNeo4jDriver,
 } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
@@ -23,7 +24,6 @@ import { episodeOne, paperC, sampleAnswers } from '../neo4j/sampleRows.ts';
 import type { Feed } from './feed.ts';
 import { load, relatedBodies } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
-import { row, type Row } from './report.ts';
 import {
   CITED_BY_QUERY,
   GRAPH_QUERY,
@@ -33,6 +33,7 @@ import {
   RELATED_QUERY,
   sampleQueries,
 } from './queryRows.ts';
+import { type Row, row } from './report.ts';
 import { startApi } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 

@@ -3,9 +3,10 @@
 // document text, so a warm server pays them once), and the episode page's query over loopback by text
 // and by id on the bench's API process, which reads the same persisted-documents.json.
 import { parse, validate } from 'graphql';
-import { schema } from '../../server/src/graphql/schema/index.ts';
+
 import { readPersistedDocuments } from '../../server/src/graphql/plugins/persistedOperations.ts';
-import { row, type Row } from './report.ts';
+import { schema } from '../../server/src/graphql/schema/index.ts';
+import { type Row, row } from './report.ts';
 import { ms } from './timing.ts';
 
 const headers = { 'content-type': 'application/json' };

@@ -1,6 +1,7 @@
 // The in-process query rows, taken in a fresh child process (queryWorker.ts) on an imported store.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import type { QuerySample } from './queryRows.ts';
 import type { Row } from './report.ts';
 

@@ -3,9 +3,9 @@
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { row, type Row } from './report.ts';
-import { measureLatency, ms, type Latency } from './timing.ts';
 import { relatedOf } from '../helpers/storeCalls.ts';
+import { type Row, row } from './report.ts';
+import { type Latency, measureLatency, ms } from './timing.ts';
 
 export const RELATED_QUERY =
   'query Related($id: ID!) { episode(id: $id) { related(first: 10) { score reasons { kind label } sharedPapers { id } episode { title } } } }';

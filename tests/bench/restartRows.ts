@@ -8,9 +8,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
-import { row, unmeasured, type Goal, type Row } from './report.ts';
-import { residentMemory, startApi, type Running } from './serverProcess.ts';
+import { type Goal, type Row, row, unmeasured } from './report.ts';
+import { residentMemory, type Running, startApi } from './serverProcess.ts';
 
 /** Issue 15: open within a blink and stay small, from the graph file. */
 export const RESTART_GOAL = { kind: 'atMost', target: 0.25, unit: 's' } as const;

@@ -19,24 +19,25 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { defaultFeedDir, ensureFeed } from './feed.ts';
+import { type GrowthTable, growthTable, renderGrowth } from './growth.ts';
 import { httpRows } from './httpRows.ts';
-import { persistedRows } from './persistedRows.ts';
-import { growthTable, renderGrowth, type GrowthTable } from './growth.ts';
 import { importRow, relationsKeptRow, timeImport } from './importRows.ts';
-import { peerRows, renderPeer, runKuzuPeer, type PeerRow } from './kuzuPeer.ts';
-import { renderNeo4jGraphqlPeer, runNeo4jGraphqlPeer } from './neo4jGraphqlPeer.ts';
+import { type PeerRow, peerRows, renderPeer, runKuzuPeer } from './kuzuPeer.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { renderNeo4jGraphqlPeer, runNeo4jGraphqlPeer } from './neo4jGraphqlPeer.ts';
 import {
   compareStores,
+  type Comparison,
   neo4jImportRows,
   neo4jRoundTrips,
   renderComparison,
   renderRoundTrips,
-  type Comparison,
   type RoundTrips,
 } from './neo4jRows.ts';
+import { persistedRows } from './persistedRows.ts';
 import { runQueryWorker } from './queryProcess.ts';
 import { describeVerdict, renderNotes, renderTable, type Row } from './report.ts';
 import { restartAndMemoryRows } from './restartRows.ts';

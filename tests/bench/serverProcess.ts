@@ -1,7 +1,8 @@
 // Child processes the bench talks to over loopback: the API server and the built web app.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { freePort, residentMemory, stopProcess, waitUntil } from '../helpers/processes.ts';
 
 const API_ENTRY = fileURLToPath(new URL('./apiServer.ts', import.meta.url));

@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
 import type { GrowthTable } from './growth.ts';
 import type { PeerRow } from './kuzuPeer.ts';

@@ -4,11 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
 import type { QuerySample } from './queryRows.ts';
-import { renderNotes, renderTable, row, unmeasured, type Row } from './report.ts';
+import { renderNotes, renderTable, type Row, row, unmeasured } from './report.ts';
 import { postGraphql, startWeb } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 import { webBuildSnapshot } from './webBuild.ts';

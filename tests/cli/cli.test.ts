@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { startServer } from '../reliability/serverProcess.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { afterEach, expect, it } from 'vitest';
+
 import { graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { createEmbeddedStore, type GraphLoad } from '../../server/src/store/embedded/index.ts';
 

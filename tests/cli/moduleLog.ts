@@ -1,11 +1,12 @@
 // Which modules a running server has loaded, as source files: a module hook preloaded into the server
 // records every URL it resolves; a URL of a bundle's chunk stands for the source modules in that chunk
 // (the bundle's modules.json).
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
+
 import { waitUntil } from '../helpers/processes.ts';
 
 /**

@@ -1,12 +1,14 @@
 // `npm run neo4j` as a person runs it: one NEO4J_URI line once Bolt answers, papergraph started against it
 // with docs/neo4j.md's variables seeds it, Ctrl-C/SIGTERM leaves no Java process behind, and a second start
 // on the same --data finds the data where it was.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
 import { freePort, graphql, startServer } from '../reliability/serverProcess.ts';
 

@@ -2,7 +2,8 @@
 // a second start reuses it, a source change rebuilds it, a failed build falls back to the sources,
 // and stack traces still name the .ts files. Run on a copy of the server's sources (dependencies
 // linked), so the tests can edit and break them without touching the tree.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import {
   appendFile,
   copyFile,
@@ -15,11 +16,12 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { freePort, waitUntil } from '../helpers/processes.ts';
 import { loadedModules, moduleLogEnv } from './moduleLog.ts';
 

@@ -3,9 +3,11 @@ import { spawn } from 'node:child_process';
 import { glob, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { sourceFingerprint } from '../../server/src/bundle/fingerprint.ts';
-import { BUILD_INPUTS, FINGERPRINT_FILE, buildIfStale } from '../../web/scripts/buildIfStale.ts';
+import { BUILD_INPUTS, buildIfStale, FINGERPRINT_FILE } from '../../web/scripts/buildIfStale.ts';
 import { freePort, waitUntil } from '../helpers/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -2,6 +2,7 @@
 // reading and mention that has one, absent on those without, read back by episode, by paper and in
 // the export; a re-import with the same times is unchanged, one with other times updates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

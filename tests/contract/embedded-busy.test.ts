@@ -2,7 +2,9 @@
 // (the API answers it as STORE_BUSY), and the store writes again once the file is free.
 import { rm } from 'node:fs/promises';
 import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { databasePath } from '../../server/src/store/embedded/database.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { StoreBusyError } from '../../server/src/store/errors.ts';

@@ -5,15 +5,17 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+
 import { databasePath } from '../../server/src/store/embedded/database.ts';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { batchOf, episode, arxivPaper, generateCorpus } from '../helpers/batchBuilder.ts';
-import { storeFingerprint, type Fingerprint } from '../helpers/storeFingerprint.ts';
+import { arxivPaper, batchOf, episode, generateCorpus } from '../helpers/batchBuilder.ts';
+import { relatedOf } from '../helpers/storeCalls.ts';
+import { type Fingerprint, storeFingerprint } from '../helpers/storeFingerprint.ts';
 import { makeTempDir } from '../helpers/stores.ts';
 import { batchWith, episodes as ep, papers as p, podcastBatch } from './fixtures.ts';
-import { relatedOf } from '../helpers/storeCalls.ts';
 
 const WORKER = fileURLToPath(new URL('../helpers/importWorker.ts', import.meta.url));
 

@@ -1,6 +1,7 @@
 // The light episode read (episodeSummariesByIds) on every store: the list fields of the heavy record,
 // one per id in request order, null for an unknown id, current after an update and a removal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';

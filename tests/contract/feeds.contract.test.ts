@@ -1,16 +1,18 @@
 // Feed fidelity on every store (tests/helpers/stores.ts): readings without a link, what an RSS item
 // says about its episode, titles that follow the newest evidence. Fixtures in tests/feeds/fixtures/.
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import { newFeedRecord } from '../../server/src/domain/feed.ts';
 import { importWithGuidIdentity } from '../../server/src/import/guidIdentity.ts';
 import { importFeedContent, importFeedFile } from '../../server/src/import/pipeline.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
-import { episodes as ep, papers as p, podcastBatch } from './fixtures.ts';
-import { storeFactories } from '../helpers/stores.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
+import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
+import { storeFactories } from '../helpers/stores.ts';
+import { episodes as ep, papers as p, podcastBatch } from './fixtures.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../feeds/fixtures/${name}`, import.meta.url));

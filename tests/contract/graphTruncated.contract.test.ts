@@ -1,6 +1,7 @@
 // GraphStore.graph's `truncated` on every store: true exactly when a larger limit draws more nodes,
 // checked against a run with room for everything, around a focus and over the whole graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { GraphQuery, GraphStore } from '../../server/src/store/store.ts';
 import { generateCorpus } from '../helpers/batchBuilder.ts';
 import { storeFactories } from '../helpers/stores.ts';

@@ -2,6 +2,7 @@
 // pages forwards and backwards yields exactly the offset order, windows between two keys hold what
 // lies between them, and a page read after an import continues right behind its key.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { EpisodeRecord, PaperView } from '../../server/src/domain/model.ts';
 import type {
   EpisodeSortKey,

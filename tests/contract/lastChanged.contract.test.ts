@@ -3,12 +3,14 @@
 import { rm } from 'node:fs/promises';
 import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { databasePath } from '../../server/src/store/embedded/database.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { episodes, lonelyBatch, lonelyEpisode, papers, podcastBatch } from './fixtures.ts';
 import { makeTempDir, storeFactories } from '../helpers/stores.ts';
+import { episodes, lonelyBatch, lonelyEpisode, papers, podcastBatch } from './fixtures.ts';
 
 /** Waits until the clock reads later than `stamp`, so a new stamp can only be later. */
 async function clockPast(stamp: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Episodes of any podcast on every store: an episode without a source paper, citing the papers its
 // notes mention (kind MENTIONS, the sentence as the note), beside an "AI Papers" episode sharing one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';

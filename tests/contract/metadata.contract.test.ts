@@ -1,5 +1,6 @@
 // The metadata part of the GraphStore contract (store/metadataStore.ts), on every store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { MetadataEntry } from '../../server/src/domain/metadata.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';

@@ -2,6 +2,7 @@
 // store: pages of any size join into the whole list, with no repeat and no skip, in the list's order,
 // and the total is the number of matches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { MetadataEntry } from '../../server/src/domain/metadata.ts';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { newestFirst } from '../../server/src/domain/newestFirst.ts';

@@ -1,6 +1,7 @@
 // GraphStore.shortestPaths on every store: every shortest chain between two nodes, in id-sequence order,
 // cut at `limit`, checked on a hand-drawn graph and against a brute-force enumeration over a generated corpus.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { citedPaperIds, type GraphView, type ImportBatch } from '../../server/src/domain/model.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode, generateCorpus } from '../helpers/batchBuilder.ts';

@@ -2,6 +2,7 @@
 // none), found by every identifier their metadata gives, searchable by title, with their reference
 // edges both ways, and never counted or listed among the graph's papers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { MetadataEntry } from '../../server/src/domain/metadata.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';

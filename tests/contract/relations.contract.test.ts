@@ -4,9 +4,11 @@
 // relations core computes from the same data (so both stores agree).
 import { rm } from 'node:fs/promises';
 import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportBatch } from '../../server/src/domain/model.ts';
+
 import type { MetadataEntry, ReferenceTarget } from '../../server/src/domain/metadata.ts';
+import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { indexMapSource, selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { databasePath } from '../../server/src/store/embedded/database.ts';

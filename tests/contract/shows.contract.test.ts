@@ -3,6 +3,7 @@
 // no part of an episode's content (re-imports stay unchanged), and the show filter of listEpisodes,
 // listPapers, search and graph keeps to one show's episodes and the papers they cite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ShowRecord } from '../../server/src/domain/model.ts';
 import { showIdFor } from '../../server/src/domain/show.ts';

@@ -1,9 +1,11 @@
 // The GraphStore contract: every store in tests/helpers/stores.ts must pass this same file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { GraphView, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
-import type { GraphStore } from '../../server/src/store/store.ts';
 import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode, sortedBatch } from '../helpers/batchBuilder.ts';
+import { EVERY_CITATION, relatedOf } from '../helpers/storeCalls.ts';
 import { storeFactories } from '../helpers/stores.ts';
 import {
   batchWith,
@@ -13,7 +15,6 @@ import {
   papers as p,
   podcastBatch,
 } from './fixtures.ts';
-import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const ids = (view: GraphView | null) => view?.nodes.map((n) => n.id) ?? [];
 const sharedPaperWeight = (relation: EpisodeRelation | undefined) =>

@@ -3,7 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
+
 import { ARTIFACTS } from './stack.ts';
 
 export const shot = (page: Page, name: string) =>

@@ -1,7 +1,8 @@
 // The web explorer in a real headless Chromium against the real API and the seed data.
 // One file on purpose: one build, one stack and one browser shared by every scenario, in order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   cyState,
   graphReady,
@@ -12,7 +13,7 @@ import {
   shot,
   streamText,
 } from './browser.ts';
-import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, launchChromium, type Stack, startStack } from './stack.ts';
 
 const DPO = 'arxiv:2305.18290';
 const VERIFY = 'arxiv:2305.20050';

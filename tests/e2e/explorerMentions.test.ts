@@ -4,10 +4,11 @@
 // drops them. The stack opens a DATA_DIR holding the seed and that show.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { graphReady, seriousAxeViolations } from './browser.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
 
 const RESEARCH_FEED = new URL('../import/fixtures/research-podcast/feed.xml', import.meta.url)
   .pathname;

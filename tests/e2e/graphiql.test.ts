@@ -1,11 +1,12 @@
 // GraphiQL without internet: every request that leaves the machine is refused, and both the API's own
 // /graphql and the web app's proxied /graphql still draw the editor and run a query, under their CSP.
 // It opens with papergraph's examples, a tab each, and runs them on a desktop and a phone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { EXAMPLES } from '../../server/src/graphql/graphiql/examples.ts';
 import { shot } from './browser.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
+import { apiQuery, type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 let stack: Stack;

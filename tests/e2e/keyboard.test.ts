@@ -1,10 +1,11 @@
 // Small things a person trips on in the explorer, on a desktop (1440×900) and a phone (390×844): from a
 // selected list row one Tab reaches its details (and Shift+Tab comes back), a focused row shows its
 // node's full title in the drawing, and "Expand" on a node whose neighbours are all shown says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { graphReady, layoutSettled, seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
+import { apiQuery, type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 const DPO = 'arxiv:2305.18290';

@@ -1,10 +1,11 @@
 // Labels never overlap and are never cut at rest: on a phone (390×844) and a desktop, the home view's
 // drawn label boxes, measured in the page after the layout settles and after zooming in, intersect
 // nowhere and lie inside the drawing, and only labels that would cover a drawn one or be cut are left out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { graphReady, layoutSettled, shot } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 let stack: Stack;

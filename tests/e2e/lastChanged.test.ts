@@ -3,10 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, importFeedThroughApi, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, importFeedThroughApi, launchChromium, type Stack, startStack } from './stack.ts';
 
 const ADMIN_TOKEN = 'e2e-last-changed-admin';
 const FEED = fileURLToPath(new URL('../feeds/fixtures/unlinked-reading.txt', import.meta.url));

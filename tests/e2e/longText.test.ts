@@ -1,10 +1,11 @@
 // Long unbroken text never widens a page: a feed whose episode title, summary, takeaways, chapter,
 // reading titles, URLs and DOI run for hundreds of characters without a space is imported, and every
 // page that shows them stays as wide as the screen (no sideways scroll) on a phone and a desktop.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { shot } from './browser.ts';
-import { apiQuery, importFeedThroughApi, startStack, type Stack } from './stack.ts';
+import { apiQuery, importFeedThroughApi, type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 const ADMIN_TOKEN = 'e2e-long-text-admin';

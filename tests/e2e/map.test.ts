@@ -1,10 +1,11 @@
 // The episode map in Chromium at desktop and phone sizes, on the seed: every episode drawn and
 // connected with its clusters labelled, drilling into a cluster and back, an episode's local map one
 // click from its details, and an edge's reasons on hover and on keyboard focus; axe clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
+import { apiQuery, type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 let stack: Stack;

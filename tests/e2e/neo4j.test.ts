@@ -1,10 +1,11 @@
 // The stack as `npm start` runs it with NEO4J_URI set, against an empty live Neo4j: it seeds the shipped
 // episodes, and a person in Chromium finds the DPO paper's two citing episodes and the related episode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
 import { shot } from './browser.ts';
-import { apiQuery, launchChromium, startStack, type Stack } from './stack.ts';
+import { apiQuery, launchChromium, type Stack, startStack } from './stack.ts';
 
 const DPO = 'arxiv:2305.18290';
 const GRADER = 'The Free Step-Level Grader Hiding in Every RL Training Run';

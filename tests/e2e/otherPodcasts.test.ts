@@ -4,11 +4,12 @@
 // research show whose notes link papers.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { episodeHref, paperHref } from '../../web/src/lib/links.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
 
 const RESEARCH_FEED = new URL('../import/fixtures/research-podcast/feed.xml', import.meta.url)
   .pathname;

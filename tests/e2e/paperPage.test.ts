@@ -4,6 +4,7 @@
 // The stack runs with ENRICH=false, so papers nothing was fetched for say fetching is off.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import { normalisePaperRef } from '../../server/src/ids/paperId.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
@@ -11,8 +12,8 @@ import { paperHref } from '../../web/src/lib/links.ts';
 import { freePort } from '../helpers/processes.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
 import { fetchFixtureMetadata } from './fixtureMetadata.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
+import { apiQuery, type Stack, startStack } from './stack.ts';
 import type { Viewports } from './viewports.ts';
 
 /** Described by both fixture providers; cites one paper of the graph and one known only as a reference. */

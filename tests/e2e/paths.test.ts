@@ -1,9 +1,10 @@
 // Every shortest path between two picked nodes, in a real headless Chromium against the real API and the
 // seed: picked by click on a desktop and by tap on a phone, each path listed and all of them highlighted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { cyState, graphReady, seriousAxeViolations, shot } from './browser.ts';
-import { apiQuery, startStack, type Stack } from './stack.ts';
+import { apiQuery, type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 // Two seed episodes joined through two shared papers (DPO and Let's Verify), so two paths of 2 hops.

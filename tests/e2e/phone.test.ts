@@ -2,10 +2,11 @@
 // the search show without scrolling, the search's placeholder fits its box, and a selected node stays
 // in sight — on a phone above the details sheet, which covers at most half the screen and collapses
 // and expands from the keyboard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { graphReady, layoutSettled, nodePoint, seriousAxeViolations, shot } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 let stack: Stack;

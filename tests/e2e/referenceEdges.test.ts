@@ -4,12 +4,13 @@
 // unticking it takes them away.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { PARAM } from '../../web/src/lib/urlState.ts';
 import { graphReady, seriousAxeViolations, shot } from './browser.ts';
 import { fetchFixtureMetadata } from './fixtureMetadata.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
 import { apiQuery, type Stack } from './stack.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
 import type { Viewports } from './viewports.ts';
 
 /** Both seed papers; the fixture providers list the second among the first's references. */

@@ -1,13 +1,14 @@
 // An episode page tells why another episode is related in words, not scores, at desktop and phone
 // size: two episodes whose source papers both cite the same work (and share nothing else) show the
 // "both source papers cite …" reason with that work linked; axe clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { PaperMetadata } from '../../server/src/domain/metadata.ts';
 import { paperHref } from '../../web/src/lib/links.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
 import type { Stack } from './stack.ts';
 
 const FIRST_SOURCE = 'arxiv:2601.00011';

@@ -1,10 +1,11 @@
 // An identifier typed in the search box or given to the search page lands on its paper's page, in
 // Chromium at desktop and phone sizes: a paper no episode cites gets the page that says so (not
 // "Nothing matches"), a cited one its page with the episodes citing it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { seriousAxeViolations, shot } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 const UNCITED_ARXIV = 'arxiv:2305.99999';

@@ -3,12 +3,13 @@
 // "AI Papers" show and a research show whose notes mention the same paper.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { aiPapersShow } from '../../server/src/domain/show.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { episodeHref, paperHref } from '../../web/src/lib/links.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
-import { startPreparedStack, type PreparedStack } from './preparedStack.ts';
+import { type PreparedStack, startPreparedStack } from './preparedStack.ts';
 
 const RESEARCH_FEED = new URL('../import/fixtures/research-podcast/feed.xml', import.meta.url)
   .pathname;

@@ -2,12 +2,14 @@
 // building the web app: one process serving the explorer and the API, seeding an empty store in a
 // temporary DATA_DIR, on free ports — and a real headless Chromium from the system (never downloaded).
 // E2E_BASE_URL + E2E_API_URL point the tests at an already running stack.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+
+import { type Browser, chromium } from 'playwright-core';
+
 import { freePort, stopProcess } from '../helpers/processes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

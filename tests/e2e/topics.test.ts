@@ -1,16 +1,18 @@
 // Topic colour and filter in a real headless Chromium. The suite runs with ENRICH=false, so the seed has
 // no topics: the stack opens a DATA_DIR seeded here with paper metadata (topics as arXiv gives them).
-import { citedPaperIds } from '../../server/src/domain/model.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { citedPaperIds } from '../../server/src/domain/model.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { NO_TOPIC } from '../../web/src/lib/graph/topics.ts';
 import { graphReady, seriousAxeViolations, shot } from './browser.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
 const DPO = 'arxiv:2305.18290';

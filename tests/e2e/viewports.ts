@@ -1,5 +1,6 @@
 // One Chromium with the two viewports the browser tests act in: a desktop and a phone (390×844, touch).
 import type { Browser, BrowserContext } from 'playwright-core';
+
 import { launchChromium } from './stack.ts';
 
 export interface Viewports {

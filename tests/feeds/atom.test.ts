@@ -2,6 +2,7 @@
 // citing it, newest first, with kind and note) and for the whole graph.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
 import { rssFeed, rssItem } from './feedText.ts';

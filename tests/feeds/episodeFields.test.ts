@@ -1,6 +1,8 @@
 // What an RSS item says about its episode: read, checked, stored and served as Episode { url audio guid }.
 import { readFile } from 'node:fs/promises';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { ImportError } from '../../server/src/import/errors.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';

@@ -3,13 +3,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { FeedService } from '../../server/src/feeds/feedService.ts';
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { ADMIN_TOKEN } from '../api/testApi.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

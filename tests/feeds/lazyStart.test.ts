@@ -3,10 +3,12 @@
 // server runs from its bundle: a lazy import is a chunk of its own, loaded with its first use too.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadedModules, moduleLogEnv } from '../cli/moduleLog.ts';
 import { makeTempDir } from '../helpers/stores.ts';
-import { graphql, startServer, type RunningServer } from '../reliability/serverProcess.ts';
+import { graphql, type RunningServer, startServer } from '../reliability/serverProcess.ts';
 
 /** Loaded only by an import, a seed or an Atom request. */
 const ON_FIRST_USE = [

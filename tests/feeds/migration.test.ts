@@ -1,10 +1,12 @@
 // An embedded DATA_DIR written by the previous layout (schema version 1: no episode extras, no feed
 // subscriptions) opens with its data intact and gains both.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { newFeedRecord } from '../../server/src/domain/feed.ts';
 import { aiPapersShow } from '../../server/src/domain/show.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';

@@ -2,11 +2,13 @@
 // started as `npm start` runs it with FEEDS pointing at a loopback feed whose enclosure is a WAV made
 // here. Also: without audio, timestamps stay text; the paper page links its Atom feed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { XMLParser } from 'fast-xml-parser';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { apiQuery, CHROMIUM, startStack, type Stack } from '../e2e/stack.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+
+import { apiQuery, CHROMIUM, type Stack, startStack } from '../e2e/stack.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 import { rssFeed, rssItem } from './feedText.ts';
 
 const SAMPLE_RATE = 8000;

@@ -1,5 +1,6 @@
 // removeEpisode through GraphQL: admin only, the episode and the papers only it cited go, the rest stays.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { ADMIN_TOKEN, createTestApi, type TestApi } from '../api/testApi.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };

@@ -1,5 +1,6 @@
 // Small builders for hand-written fixtures and generated corpora. Ids follow the project's identity
 // rules (canonical paper keys, episodeIdFor) so batches look like what the import pipeline produces.
+import { seededRandom } from '../../seed/synthetic/random.ts';
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import {
   citedPaperIds,
@@ -7,7 +8,6 @@ import {
   type ImportBatch,
   type PaperRecord,
 } from '../../server/src/domain/model.ts';
-import { seededRandom } from '../../seed/synthetic/random.ts';
 
 export function arxivPaper(
   arxivId: string,

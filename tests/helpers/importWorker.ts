@@ -1,8 +1,9 @@
 // Child process for the crash test: opens the embedded store in argv[2], imports the batch JSON in
 // argv[3] and reports progress on stdout, so the parent can SIGKILL it mid-import.
 import { readFileSync } from 'node:fs';
-import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
+import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 
 const [dataDir, batchFile] = process.argv.slice(2);
 if (!dataDir || !batchFile) throw new Error('usage: importWorker.ts <dataDir> <batch.json>');

@@ -5,8 +5,9 @@
 // suite's two-store tests compare the stores' exports, which holds either way.
 import neo4j from 'neo4j-driver';
 import { inject } from 'vitest';
-import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
+
 import type { Neo4jConnectionOptions } from '../../server/src/store/neo4j/driver.ts';
+import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
 import { connectionForWorker } from './neo4jContext.ts';
 import type { StoreFactory } from './stores.ts';
 

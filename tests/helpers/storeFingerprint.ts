@@ -1,6 +1,7 @@
 // A digest of everything a store holds, plus a check that its in-memory side agrees with its durable side:
 // two stores with equal fingerprints answer every query alike.
 import { createHash } from 'node:crypto';
+
 import type { Stats } from '../../server/src/domain/model.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 

@@ -1,8 +1,9 @@
 // The web app bundles the server's identifier modules for the browser: everything it reaches through
 // @papergraph/server must run there (no node: built-ins) and need only packages the web app has.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

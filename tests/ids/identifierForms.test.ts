@@ -1,6 +1,7 @@
 // One table of identifier forms, read by the API's identifier module and by the web app's functions
 // built on it: the canonical key each form reaches is asserted through both, so they cannot drift.
 import { describe, expect, it } from 'vitest';
+
 import { normalisePaperRef } from '../../server/src/ids/paperId.ts';
 import {
   looksLikePaperRef,

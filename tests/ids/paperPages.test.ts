@@ -1,6 +1,7 @@
 // Venue and index pages that name one paper, and the free-text rule built on them: which keys name a
 // paper by themselves. Also CJK sentence punctuation around a pasted identifier.
 import { describe, expect, it } from 'vitest';
+
 import { namesAPaper, normalisePaperRef, parsePaperRef } from '../../server/src/ids/paperId.ts';
 import { unwrapPasted } from '../../server/src/ids/pasted.ts';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { chapterSchema, isoDateSchema } from '../../server/src/domain/model.ts';
 import { parseDateText } from '../../server/src/import/dates.ts';
 import { parseDuration } from '../../server/src/import/duration.ts';

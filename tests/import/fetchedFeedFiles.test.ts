@@ -5,17 +5,19 @@
 // a hosts file would.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { EpisodeRecord, ImportBatch } from '../../server/src/domain/model.ts';
 import { FeedService } from '../../server/src/feeds/feedService.ts';
 import { importFeedContent, importFetchedFeed } from '../../server/src/import/pipeline.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 
 const MEDIA = 'https://media.gradient-descent.example.org';
 const realFetch = globalThis.fetch;

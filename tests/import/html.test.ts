@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { decodeXmlEntities, htmlToText } from '../../server/src/import/html.ts';
 
 describe('htmlToText', () => {

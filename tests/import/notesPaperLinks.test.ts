@@ -1,10 +1,12 @@
 // Paper links in any show notes: what each fixture feed's episodes link to, with the sentence each
 // paper is linked from, and what is not a paper (sponsors, social, podcast apps, the show's own site).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { episodeLabel } from '../../server/src/import/errors.ts';
 import { notesOfEpisode } from '../../server/src/import/notes/episodeNotes.ts';
-import { paperLinksInNotes, type NoteSource } from '../../server/src/import/notes/paperLinks.ts';
+import { type NoteSource, paperLinksInNotes } from '../../server/src/import/notes/paperLinks.ts';
 import { parseChapters } from '../../server/src/import/podcasting20/chapters.ts';
 import { readPodcastFeed } from '../../server/src/import/podcasting20/podcastFeed.ts';
 

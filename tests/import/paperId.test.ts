@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { webUrlSchema } from '../../server/src/domain/model.ts';
 import { normalisePaperRef, paperLabel, parsePaperRef } from '../../server/src/ids/paperId.ts';
 

@@ -1,9 +1,10 @@
 // What a person importing a feed sees: a batch, or one error naming every problem by file/episode/field.
 import { describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
+import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
 import { showIdFor } from '../../server/src/domain/show.ts';
 import { ImportError } from '../../server/src/import/errors.ts';
-import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { toJsonExport } from '../../server/src/import/readers/json.ts';
 import { editDescription, pageOf, SEED_PAGE } from './seedFiles.ts';

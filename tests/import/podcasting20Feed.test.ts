@@ -1,7 +1,9 @@
 // The show's own fields and the Podcasting 2.0 tags of each fixture feed: what is read, and problems
 // named by file, episode and field.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { ImportError } from '../../server/src/import/errors.ts';
 import { parseChapters } from '../../server/src/import/podcasting20/chapters.ts';
 import {

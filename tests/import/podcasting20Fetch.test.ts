@@ -2,7 +2,9 @@
 // format served as it is in the wild, and each way a fetch fails said in a sentence naming the URL.
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { parseChapters } from '../../server/src/import/podcasting20/chapters.ts';
 import { fetchChapters } from '../../server/src/import/podcasting20/fetchChapters.ts';
 import { fetchTranscript } from '../../server/src/import/podcasting20/fetchTranscript.ts';
@@ -12,7 +14,7 @@ import {
   parseSrt,
   parseVtt,
 } from '../../server/src/import/podcasting20/transcript.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 
 function fixture(name: string): string {
   return readFileSync(new URL(`./fixtures/research-podcast/${name}`, import.meta.url), 'utf8');

@@ -2,7 +2,9 @@
 // notes and chapters, its transcript fetched from a loopback server, and the second each paper is
 // first discussed, with the words each paper was linked under standing in for its title.
 import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeLabel } from '../../server/src/import/errors.ts';
 import { notesOfEpisode } from '../../server/src/import/notes/episodeNotes.ts';
 import { paperLinksInNotes } from '../../server/src/import/notes/paperLinks.ts';
@@ -10,7 +12,7 @@ import { fetchChapters } from '../../server/src/import/podcasting20/fetchChapter
 import { fetchTranscript } from '../../server/src/import/podcasting20/fetchTranscript.ts';
 import { firstDiscussed } from '../../server/src/import/podcasting20/firstDiscussed.ts';
 import { readPodcastFeed } from '../../server/src/import/podcasting20/podcastFeed.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 
 const MEDIA = 'https://media.gradient-descent.example.org';
 const OPTIONS = { timeoutMs: 2000, maxBytes: 1_000_000 };

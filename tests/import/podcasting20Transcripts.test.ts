@@ -1,7 +1,9 @@
 // podcast:transcript files in the namespace's four formats, what each fixture yields cue by cue, the
 // places a broken file is refused, and the second each paper is first discussed.
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { normalisePaperRef, type PaperKey } from '../../server/src/ids/paperId.ts';
 import { firstDiscussed } from '../../server/src/import/podcasting20/firstDiscussed.ts';
 import { parseHtmlTranscript } from '../../server/src/import/podcasting20/htmlTranscript.ts';
@@ -10,8 +12,8 @@ import {
   parseSrt,
   parseTranscript,
   parseVtt,
-  transcriptFormat,
   type TranscriptCue,
+  transcriptFormat,
 } from '../../server/src/import/podcasting20/transcript.ts';
 
 function fixture(name: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { ImportError } from '../../server/src/import/errors.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { readRss } from '../../server/src/import/readers/rss.ts';

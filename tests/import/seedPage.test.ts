@@ -1,5 +1,6 @@
 // The shipped seed page, parsed: values picked by hand from seed/ai-papers-deep-dive.txt.
 import { describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';

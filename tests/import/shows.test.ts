@@ -2,7 +2,9 @@
 // heading (the seed's is the "AI Papers" show, also when the page has none); the URL a feed was
 // fetched from names the show first; the JSON export keeps shows.
 import { readFile } from 'node:fs/promises';
+
 import { describe, expect, it } from 'vitest';
+
 import { aiPapersShow, showIdFor } from '../../server/src/domain/show.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { readJsonExport, toJsonExport } from '../../server/src/import/readers/json.ts';

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 

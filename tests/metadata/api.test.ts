@@ -1,13 +1,14 @@
 // The metadata in the API, on every store: Paper's new fields, reference edges both ways, reference-only
 // papers, titles filled only where the feed had none, and `enrichment` / `/health`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { displayTitle } from '../../server/src/metadata/displayTitle.ts';
 import type { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { storeFactories } from '../helpers/stores.ts';
-import { fixtureEnrichment, startProviderServer, type ProviderServer } from './providerServer.ts';
+import { fixtureEnrichment, type ProviderServer, startProviderServer } from './providerServer.ts';
 
 describe('displayTitle: the feed stays the authority', () => {
   it.each([

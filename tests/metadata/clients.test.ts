@@ -1,13 +1,14 @@
 // Both provider clients against a loopback server answering in the providers' real formats.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { normalisePaperRef } from '../../server/src/ids/paperId.ts';
-import { ArxivClient, ARXIV_REQUEST_SPACING_MS } from '../../server/src/metadata/arxiv.ts';
+import { ARXIV_REQUEST_SPACING_MS, ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { ProviderError, type ProviderHttpOptions } from '../../server/src/metadata/http.ts';
 import {
   SEMANTIC_SCHOLAR_BATCH_SIZE,
   SemanticScholarClient,
 } from '../../server/src/metadata/semanticScholar.ts';
-import { ARXIV_ERROR_FEED, startProviderServer, type ProviderServer } from './providerServer.ts';
+import { ARXIV_ERROR_FEED, type ProviderServer, startProviderServer } from './providerServer.ts';
 
 const FAST: ProviderHttpOptions = {
   timeoutMs: 400,

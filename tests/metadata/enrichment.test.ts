@@ -2,7 +2,9 @@
 // restart does not fetch again, refresh after the configured age, a provider down that comes back (the
 // episodes the fixtures' references connect: tests/api/relationsMetadata.test.ts).
 import { rm } from 'node:fs/promises';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { notifyingImports } from '../../server/src/metadata/createEnrichment.ts';
 import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
@@ -12,7 +14,7 @@ import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { makeTempDir } from '../helpers/stores.ts';
-import { startProviderServer, type ProviderServer } from './providerServer.ts';
+import { type ProviderServer, startProviderServer } from './providerServer.ts';
 
 const FAST: ProviderHttpOptions = {
   timeoutMs: 500,

@@ -2,10 +2,12 @@
 // data; one holding metadata but no search table gets the table filled from what is stored.
 import { rm } from 'node:fs/promises';
 import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { seedIfEmpty } from '../../server/src/seed.ts';
 import { databasePath } from '../../server/src/store/embedded/database.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
-import { seedIfEmpty } from '../../server/src/seed.ts';
 import { makeTempDir } from '../helpers/stores.ts';
 
 let dataDir: string;

@@ -3,13 +3,15 @@
 import { readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { makeTempDir } from '../helpers/stores.ts';
 import {
   graphql,
+  type RunningServer,
   startServer,
   TEST_ADMIN_TOKEN,
-  type RunningServer,
 } from '../reliability/serverProcess.ts';
 
 const SEED_RSS = fileURLToPath(new URL('../../seed/ai-papers-deep-dive.rss.xml', import.meta.url));

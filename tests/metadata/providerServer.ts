@@ -3,6 +3,7 @@
 // GET ?id_list=… (Atom, one entry per known id). Tests script failures per request with `plan`.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
 import { ArxivClient } from '../../server/src/metadata/arxiv.ts';
 import { EnrichmentService } from '../../server/src/metadata/enrichment.ts';
 import { SemanticScholarClient } from '../../server/src/metadata/semanticScholar.ts';

@@ -4,9 +4,10 @@
 // neo4j-driver, and end to end on the live server through a routing (neo4j://) URI.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { countingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
-import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
 import { wrapNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
+import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
+import { StoreUnavailableError } from '../../server/src/store/errors.ts';
 import { withCircuitBreaker } from '../../server/src/store/neo4j/circuitBreaker.ts';
 import type { CypherDriver } from '../../server/src/store/neo4j/driver.ts';
-import { StoreUnavailableError } from '../../server/src/store/errors.ts';
 
 /** A driver whose Neo4j is up or down at the test's word, counting what reaches it. */
 function scriptedDriver() {

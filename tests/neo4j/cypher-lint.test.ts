@@ -5,16 +5,18 @@
 // the database does not have, and Neo4j has no performance warning for it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import {
-  lintCypherQuery,
-  parseParameters,
-  testData,
   type DbSchema,
+  lintCypherQuery,
   type Neo4jFunction,
   type Neo4jProcedure,
+  parseParameters,
   type SyntaxDiagnostic,
+  testData,
 } from '@neo4j-cypher/language-support';
 import { describe, expect, it } from 'vitest';
+
 import {
   CYPHER,
   CYPHER_PARAMETERS,

@@ -3,6 +3,7 @@
 // and the driver's retries of transient errors (deadlocks) must leave the same graph as running them one
 // after the other, and no query sees part of an import.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { generateCorpus } from '../helpers/batchBuilder.ts';

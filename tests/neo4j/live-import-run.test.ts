@@ -3,10 +3,11 @@
 // re-import writes nothing, and a failure in any of its transactions leaves the store exactly as before.
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { countingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
 import type { StatementName } from '../../server/src/store/neo4j/cypher.ts';
-import { openNeo4jDriver, type CypherDriver } from '../../server/src/store/neo4j/driver.ts';
+import { type CypherDriver, openNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';

@@ -3,6 +3,7 @@
 // a graph whose relations are kept is left alone on the next open.
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { countingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
 import { openNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
 import {

@@ -2,15 +2,16 @@
 // request round is one statement whatever the number of parents, and `citedBy(first:)` is cut inside
 // Cypher, so a paper with many citers ships only the rows asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
+  type CountingDriver,
   countingDriver,
   createNeo4jStoreWithDriver,
   openNeo4jDriver,
-  type CountingDriver,
 } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
-import { batchOf, arxivPaper, episode } from '../helpers/batchBuilder.ts';
+import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
 
 const settings = neo4jTestSettings();

@@ -4,6 +4,7 @@
 // their range indexes, never a scan of the whole label and a sort of it.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   CYPHER,
   type CypherParams,

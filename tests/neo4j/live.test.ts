@@ -3,18 +3,19 @@
 // works end to end. The full behaviour is the shared contract suite's job.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   CYPHER,
   CYPHER_PARAMETERS,
   type StatementName,
 } from '../../server/src/store/neo4j/cypher.ts';
-import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
 import { openNeo4jDriver, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import { ensureSchema } from '../../server/src/store/neo4j/neo4jStore.ts';
+import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { episodeOne, episodeTwo, paperA, paperB, paperC } from './sampleRows.ts';
 import { neo4jStoreFactory, neo4jTestSettings } from '../helpers/neo4j.ts';
 import { relatedOf } from '../helpers/storeCalls.ts';
+import { episodeOne, episodeTwo, paperA, paperB, paperC } from './sampleRows.ts';
 
 const settings = neo4jTestSettings();
 const title =

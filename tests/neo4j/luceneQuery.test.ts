@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   EPISODE_SEARCH_FIELDS,
   PAPER_SEARCH_FIELDS,

@@ -2,16 +2,17 @@
 // uses, over a fake driver with canned rows. Every read is one statement; an import is a fixed handful
 // of UNWIND statements in one transaction whatever the batch size.
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord, ImportBatch, PaperRecord } from '../../server/src/domain/model.ts';
-import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { countingDriver, type RecordedCall } from '../../server/src/store/neo4j/countingDriver.ts';
-import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
 import { ensureSchema, Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
+import { SCHEMA_STATEMENTS } from '../../server/src/store/neo4j/statements/schema.ts';
+import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { fakeDriver, type CannedAnswers } from './fakeDriver.ts';
+import { EVERY_CITATION, relatedOf } from '../helpers/storeCalls.ts';
+import { type CannedAnswers, fakeDriver } from './fakeDriver.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC, sampleAnswers } from './sampleRows.ts';
-import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 function setup(answers: CannedAnswers = sampleAnswers()) {
   const counting = countingDriver(fakeDriver(answers));

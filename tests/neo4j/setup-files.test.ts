@@ -4,7 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
+
 import { connectionForWorker, neo4jFromEnvironment } from '../helpers/neo4jContext.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,6 +3,7 @@
 // waits for its feed's next import; the migration runs once, so a later showless episode stays so.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { aiPapersShow } from '../../server/src/domain/show.ts';

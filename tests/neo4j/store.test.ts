@@ -2,24 +2,25 @@
 // how an import decides added/updated/unchanged, and how Neo4j failures surface.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+
 import { episodeIdFor } from '../../server/src/domain/episodeId.ts';
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import type { CypherParams } from '../../server/src/store/neo4j/cypher.ts';
-import { NEO4J_MAX_GRAPH_DEPTH } from '../../server/src/store/neo4j/statements/graph.ts';
-import { assertStatementParams, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import {
   StoreAuthError,
   StoreConflictError,
   StoreUnavailableError,
 } from '../../server/src/store/errors.ts';
+import type { CypherParams } from '../../server/src/store/neo4j/cypher.ts';
+import { assertStatementParams, toCypherValue } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
+import { NEO4J_MAX_GRAPH_DEPTH } from '../../server/src/store/neo4j/statements/graph.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { InvalidImportBatchError } from '../../server/src/store/shared/validateBatch.ts';
-import { fakeDriver, neo4jError, type CannedAnswers, type FakeDriver } from './fakeDriver.ts';
+import { EVERY_CITATION, relatedOf } from '../helpers/storeCalls.ts';
+import { type CannedAnswers, type FakeDriver, fakeDriver, neo4jError } from './fakeDriver.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC, sampleAnswers } from './sampleRows.ts';
-import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 function setup(answers: CannedAnswers = sampleAnswers()): {
   driver: FakeDriver;

@@ -6,6 +6,7 @@
 // corpus, and the episode map of a 5,000-episode corpus.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';

@@ -1,6 +1,7 @@
 // The feeds the relation tests read, through the real import pipeline (offline, no metadata).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import type { RelationCorpus } from '../../server/src/relations/relationIndex.ts';

@@ -2,12 +2,13 @@
 // kept from an earlier build give exactly the relations and clusters of texts tokenized by the
 // index itself: term ids are renumbered as a fresh tokenizer would number them.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { countTexts } from '../../server/src/import/parseFeedWorker.ts';
 import { offerCountedBatch } from '../../server/src/relations/countedTexts.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
 import { EpisodeTerms } from '../../server/src/relations/episodeTerms.ts';
-import { RelationIndex, type RelationCorpus } from '../../server/src/relations/relationIndex.ts';
+import { type RelationCorpus, RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { corpusOf, SEED, THREE_TOPICS } from './corpus.ts';
 
 /** Every episode's relations and the clusters, as plain data. */

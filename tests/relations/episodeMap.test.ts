@@ -2,12 +2,14 @@
 // cluster drawn connected, an episode related to no other left out, and the share of episodes left
 // without an edge reported; a memo hands the same map out again until its version changes.
 import { rm } from 'node:fs/promises';
+
 import { describe, expect, it } from 'vitest';
+
 import {
+  type EpisodeMap,
   EpisodeMapMemo,
   indexMapSource,
   selectEpisodeMap,
-  type EpisodeMap,
 } from '../../server/src/relations/episodeMap.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';

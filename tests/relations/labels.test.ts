@@ -2,6 +2,7 @@
 // not of the words most of the podcast uses ("AI", "model"), which say what the podcast is about
 // rather than what these episodes share.
 import { describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { episodeDocument } from '../../server/src/relations/episodeDocument.ts';
 import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';

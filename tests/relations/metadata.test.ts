@@ -2,6 +2,7 @@
 // "Shares 0 papers" case of issue #20), a paper citing both, and topics, which only add to a
 // relation.
 import { describe, expect, it } from 'vitest';
+
 import type { PaperFacts } from '../../server/src/relations/paperLinks.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { corpusOf, episodeAt, SEED, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';

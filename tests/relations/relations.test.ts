@@ -2,11 +2,12 @@
 // has a related episode for a reason a person would accept; on a feed of three topics with disjoint
 // readings the neighbours and clusters follow the topics; the same data gives the same answer.
 import { describe, expect, it } from 'vitest';
+
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
+import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
 import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { RELATIONS_KEPT } from '../../server/src/store/shared/relationKeeper.ts';
-import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
 import { corpusOf, episodeAt, SEED, THREE_TOPICS, TOPICS, UNRELATED } from './corpus.ts';
 
 const LIMIT = 10;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bow } from 'wink-nlp';
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
 import similarity from 'wink-nlp/utilities/similarity.js';
+
 import { episodeDocument } from '../../server/src/relations/episodeDocument.ts';
 import { isPhrase, textTerms } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';

@@ -2,7 +2,9 @@
 // constant-time comparison of equal-length digests, whatever the caller sent (so timing says nothing
 // about how much of the token was right, or how long it is).
 import * as crypto from 'node:crypto';
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { carriesAdminToken } from '../../server/src/graphql/adminToken.ts';
 
 vi.mock('node:crypto', async (importOriginal) => {

@@ -9,15 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
+
 import { MAX_FEED_BYTES } from '../../server/src/domain/feedLimits.ts';
+import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
-import { storeFingerprint, type Fingerprint } from '../helpers/storeFingerprint.ts';
-import { apiFingerprint, httpQuery, type ApiFingerprint } from './apiFingerprint.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
+import { type Fingerprint, storeFingerprint } from '../helpers/storeFingerprint.ts';
+import { type ApiFingerprint, apiFingerprint, httpQuery } from './apiFingerprint.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

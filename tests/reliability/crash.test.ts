@@ -7,11 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { databasePath } from '../../server/src/store/embedded/database.ts';
-import { apiFingerprint, httpQuery, type ApiFingerprint } from './apiFingerprint.ts';
+import { type ApiFingerprint, apiFingerprint, httpQuery } from './apiFingerprint.ts';
 import { largeRssFeed } from './largeFeed.ts';
-import { startServer, TEST_ADMIN_TOKEN, type RunningServer } from './serverProcess.ts';
+import { type RunningServer, startServer, TEST_ADMIN_TOKEN } from './serverProcess.ts';
 
 const IMPORT =
   'mutation ($content: String!) { importFeed(content: $content) { __typename ... on ImportSummary { added updated } } }';

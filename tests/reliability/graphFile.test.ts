@@ -7,7 +7,9 @@ import { copyFileSync, cpSync, readFileSync, rmSync, truncateSync, writeFileSync
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { citedPaperIds, type ImportBatch } from '../../server/src/domain/model.ts';
 import { GRAPH_FILE_FORMAT, graphFilePath } from '../../server/src/store/embedded/graphFile.ts';
 import { createEmbeddedStore, type GraphLoad } from '../../server/src/store/embedded/index.ts';

@@ -2,6 +2,7 @@
 // write held back for ten minutes, imports the batch JSON in argv[3], says "committed" and waits to be
 // killed. So a SIGKILL lands after COMMIT and before the graph file is written, every time.
 import { readFileSync } from 'node:fs';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 

@@ -5,13 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverAudits, type AuditResult } from 'graphql-http';
+
+import { type AuditResult, serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
+
+import { createPapergraphYoga, CSRF_HEADER } from '../../server/src/graphql/yoga.ts';
 import { seedIfEmpty } from '../../server/src/seed.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 
 /** SHOULD audits the server fails on purpose, by id, with the reason. None today. */
 const SHOULD_NOT_MET: Record<string, string> = {};

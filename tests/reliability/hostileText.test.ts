@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { ADMIN_TOKEN, createTestApi, type TestApi } from '../api/testApi.ts';
 

@@ -2,20 +2,22 @@
 // find them in the log), store failures explained, CSRF-able requests refused, oversized bodies
 // refused before parsing, introspection and GraphiQL switchable, every mutation behind the token.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../../server/src/config.ts';
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { requestLogger } from '../../server/src/graphql/plugins/requestId.ts';
 import {
-  CSRF_HEADER,
   createPapergraphYoga,
+  CSRF_HEADER,
   type YogaOptions,
 } from '../../server/src/graphql/yoga.ts';
-import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/errors.ts';
 import { toStoreError } from '../../server/src/store/embedded/errors.ts';
+import { StoreConflictError, StoreUnavailableError } from '../../server/src/store/errors.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
-import { serveOnLoopback, type LoopbackServer } from '../helpers/loopbackServer.ts';
+import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
 
 const ADMIN = 'http-guards-admin-token-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

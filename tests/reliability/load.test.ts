@@ -1,5 +1,6 @@
 // The short form of the load test (the full 60 s form with the memory check: `npm run test:load`).
 import { describe, expect, it } from 'vitest';
+
 import { loadProblems, memoryVerdict, runLoadTest } from './load.ts';
 
 describe('load', () => {

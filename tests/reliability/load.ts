@@ -8,7 +8,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import autocannon from 'autocannon';
+
 import { largeRssFeed } from './largeFeed.ts';
 import { graphql, residentBytes, startServer, TEST_ADMIN_TOKEN } from './serverProcess.ts';
 

@@ -4,17 +4,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeo4j, type RunningNeo4j } from '../../neo4j-launcher/launcher.ts';
-import { SEED_PAGE } from '../import/seedFiles.ts';
+
+import { type RunningNeo4j, startNeo4j } from '../../neo4j-launcher/launcher.ts';
 import { neo4jTestSettings } from '../helpers/neo4j.ts';
 import { waitUntil } from '../helpers/processes.ts';
+import { SEED_PAGE } from '../import/seedFiles.ts';
 import {
   freePort,
   graphql,
+  type RunningServer,
   startServer,
   TEST_ADMIN_TOKEN,
-  type RunningServer,
 } from './serverProcess.ts';
 
 const settings = neo4jTestSettings();

@@ -3,12 +3,13 @@
 // clear STORE_UNAVAILABLE error, /health says 503, and the same server serves again once the
 // database is back, without a restart. At start: the real driver against a closed loopback port.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN } from '../api/testApi.ts';
+
 import { createPapergraphYoga } from '../../server/src/graphql/yoga.ts';
 import type { CypherDriver, Row } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver, openNeo4jDriver } from '../../server/src/store/neo4j/index.ts';
 import { Neo4jStore } from '../../server/src/store/neo4j/neo4jStore.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
+import { ADMIN_TOKEN } from '../api/testApi.ts';
 import { SEED_PAGE } from '../import/seedFiles.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,7 +1,8 @@
 // The real server (`node server/src/main.ts`) as a child process on free loopback ports, for the crash,
 // load and start-up tests. Talks to it over HTTP only, like any client.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import { freePort, residentMemory } from '../helpers/processes.ts';
 
 const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));

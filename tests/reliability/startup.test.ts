@@ -4,8 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startServer, type RunningServer } from './serverProcess.ts';
+
+import { graphql, type RunningServer, startServer } from './serverProcess.ts';
 
 describe('production-style start (no ADMIN_TOKEN, GRAPHIQL=false, INTROSPECTION=false)', () => {
   let dataDir: string;

@@ -6,11 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { TestProject } from 'vitest/node';
+
 import {
   neo4jUnavailableReason,
-  startNeo4j,
   type RunningNeo4j,
+  startNeo4j,
 } from '../../neo4j-launcher/launcher.ts';
 import { neo4jFromEnvironment, type Neo4jTestContext } from '../helpers/neo4jContext.ts';
 

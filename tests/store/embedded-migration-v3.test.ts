@@ -2,10 +2,12 @@
 // RECOMMENDED only) opens as the current version with its data, search rows and relations intact,
 // and then takes episodes without a source and MENTIONS citations.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { databasePath } from '../../server/src/store/embedded/database.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';

@@ -2,10 +2,12 @@
 // (those with a source paper) join the "AI Papers" show, another podcast's episodes get their show
 // when their feed is imported again, and nothing else changes.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { aiPapersShow } from '../../server/src/domain/show.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';

@@ -2,10 +2,12 @@
 // citation kept, none timed, a re-import of the same feed unchanged, and a feed whose transcript
 // times its mentions then stores those seconds.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
 import { databasePath } from '../../server/src/store/embedded/database.ts';

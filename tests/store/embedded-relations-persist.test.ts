@@ -4,10 +4,12 @@
 // (the affected episodes' relations computed again, the others' kept as they were): a row left
 // behind or a change not written would show here.
 import { rm } from 'node:fs/promises';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import type { EpisodeRelation } from '../../server/src/relations/relatedness.ts';
-import { RelationIndex, type Cluster } from '../../server/src/relations/relationIndex.ts';
+import { type Cluster, RelationIndex } from '../../server/src/relations/relationIndex.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { makeTempDir } from '../helpers/stores.ts';

@@ -2,13 +2,15 @@
 // lists, compaction, updates that drop papers) answers exactly like the graph loaded from SQLite, and
 // the limited citedBy path returns the same rows the full list starts with.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { generateCorpus } from '../helpers/batchBuilder.ts';
+import { EVERY_CITATION, relatedOf } from '../helpers/storeCalls.ts';
 import { makeTempDir } from '../helpers/stores.ts';
-import { relatedOf, EVERY_CITATION } from '../helpers/storeCalls.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { episodeIdFor, isEpisodeId } from '../../server/src/domain/episodeId.ts';
 
 describe('episodeIdFor', () => {

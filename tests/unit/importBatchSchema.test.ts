@@ -1,6 +1,7 @@
 // The batch-level rules of importBatchSchema: ids are unique within each list, and every paper an
 // episode cites is in the batch; each problem is reported at the record that has it.
 import { describe, expect, it } from 'vitest';
+
 import { importBatchSchema } from '../../server/src/domain/model.ts';
 import { episodeOne, episodeTwo, paperA, paperB, paperC } from '../neo4j/sampleRows.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { newestFirst, newestFirstBy } from '../../server/src/domain/newestFirst.ts';
 
 describe('newestFirst', () => {

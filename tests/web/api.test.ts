@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
-import { API_UNREACHABLE_CODE, ApiError, LOOKUP_BATCH, createApi } from '../../web/src/lib/api.ts';
+import { API_UNREACHABLE_CODE, ApiError, createApi, LOOKUP_BATCH } from '../../web/src/lib/api.ts';
 
 interface Call {
   url: string;

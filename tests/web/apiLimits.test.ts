@@ -1,10 +1,12 @@
 // The web client's batch lookups against the real API and its real query limits (breadth, cost,
 // tokens): the largest view's export and a full batch lookup must never be refused.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createApi } from '../../web/src/lib/api.ts';
-import { LIMIT_RANGE } from '../../web/src/lib/urlState.ts';
 import { MAX_REFS } from '../../web/src/lib/refList.ts';
+import { LIMIT_RANGE } from '../../web/src/lib/urlState.ts';
 import { createTestApi, type TestApi } from '../api/testApi.ts';
 
 describe('web client batch lookups under the API limits', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   CLUSTER_SPACING,
-  clusterPositions,
   type ClusterEdge,
   type ClusterNode,
+  clusterPositions,
 } from '../../web/src/lib/graph/clusterLayout.ts';
 
 const paper = (id: string, weight: number): ClusterNode => ({ id, kind: 'paper', weight });

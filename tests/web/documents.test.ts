@@ -6,9 +6,11 @@ import { glob, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kind as WebKind, print, type DocumentNode } from '@0no-co/graphql.web';
+
+import { type DocumentNode, Kind as WebKind, print } from '@0no-co/graphql.web';
 import {
   buildSchema,
+  type GraphQLSchema,
   isAbstractType,
   Kind,
   parse,
@@ -16,10 +18,10 @@ import {
   validate,
   visit,
   visitWithTypeInfo,
-  type GraphQLSchema,
 } from 'graphql';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
+
 import * as documents from '../../web/src/lib/graphql/documents.ts';
 import * as mapDocuments from '../../web/src/lib/graphql/mapDocuments.ts';
 

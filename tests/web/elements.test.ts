@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
+
 import type { GraphData } from '../../web/src/lib/api.ts';
+import { rovingStop } from '../../web/src/lib/explorer/rovingFocus.ts';
 import {
-  EPISODE_SIZE,
-  PAPER_SIZE,
   changesStructure,
   diffElements,
   edgeId,
+  EPISODE_SIZE,
+  type GraphElement,
   mergeGraphs,
+  PAPER_SIZE,
   paperSize,
   toElements,
   withoutNodes,
-  type GraphElement,
 } from '../../web/src/lib/graph/elements.ts';
 import { bestConnected, composeView, filterView, listNodes } from '../../web/src/lib/graph/view.ts';
-import { rovingStop } from '../../web/src/lib/explorer/rovingFocus.ts';
 
 const graph: GraphData = {
   nodes: [

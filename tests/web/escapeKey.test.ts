@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { escapeStep } from '../../web/src/lib/explorer/escapeKey.ts';
 import { DEFAULT_STATE } from '../../web/src/lib/urlState.ts';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { GraphData } from '../../web/src/lib/api.ts';
 import { expandedWithoutNews } from '../../web/src/lib/explorer/expansionNews.ts';
 

@@ -2,7 +2,9 @@
 // them through it, never as string literals of its own.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { PARAM } from '../../web/src/lib/urlState.ts';
 
 const WEB_SRC = resolve(import.meta.dirname, '../../web/src');

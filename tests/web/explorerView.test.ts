@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { GraphData } from '../../web/src/lib/api.ts';
 import type { PathResult } from '../../web/src/lib/explorer/pageData.ts';
 import { explorerView, type ViewSources } from '../../web/src/lib/explorer/viewModel.ts';

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   bibtexEntryType,
   bibtexKey,
   bibtexVerbatim,
   csvField,
   escapeBibtex,
+  type ExportPaper,
   papersFile,
   toBibtex,
   toCsv,
-  type ExportPaper,
 } from '../../web/src/lib/export.ts';
 
 const dpo: ExportPaper = {

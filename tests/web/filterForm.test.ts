@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  FORM_CONTROLS,
   carriedFields,
+  FORM_CONTROLS,
   limitChoices,
   stateFromForm,
 } from '../../web/src/lib/explorer/filterForm.ts';
 import {
   DEFAULT_STATE,
+  type ExplorerState,
   PARAM,
   REFERENCES_ON,
-  type ExplorerState,
 } from '../../web/src/lib/urlState.ts';
 
 const everything: ExplorerState = {

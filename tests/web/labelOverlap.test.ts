@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overlappingLabels, type LabelBox } from '../../web/src/lib/graph/labelOverlap.ts';
+
+import { type LabelBox, overlappingLabels } from '../../web/src/lib/graph/labelOverlap.ts';
 
 const box = (id: string, x1: number, y1: number, width = 10, height = 4): LabelBox => ({
   id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelOptions } from '../../web/src/lib/graph/labelOverlap.ts';
+
+import { type LabelOptions, placeLabels } from '../../web/src/lib/graph/labelOverlap.ts';
 
 const box = (x1: number, y1: number, x2: number, y2: number) => ({ x1, y1, x2, y2 });
 const options = (

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  LARGE_VIEW,
   chooseLayout,
   clusterLayout,
+  LARGE_VIEW,
   layoutSeed,
   minLabelFontSize,
-  withSeededRandom,
   type PresetNode,
+  withSeededRandom,
 } from '../../web/src/lib/graph/layout.ts';
 
 /** A stand-in for the cytoscape instance the preset layout reads: nodes and edges with data(). */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
+import { parseApiPort, parseApiUrl, resolveApiEndpoint } from '../../web/src/lib/apiEndpoint.ts';
+import { formatDuration } from '../../web/src/lib/format.ts';
 import {
   episodeHref,
   isEpisodeId,
@@ -7,8 +10,6 @@ import {
   paperRefUrl,
   safeExternalUrl,
 } from '../../web/src/lib/links.ts';
-import { parseApiPort, parseApiUrl, resolveApiEndpoint } from '../../web/src/lib/apiEndpoint.ts';
-import { formatDuration } from '../../web/src/lib/format.ts';
 
 describe('links', () => {
   it('encodes every paper id into a single path segment that decodes back', () => {

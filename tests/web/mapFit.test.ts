@@ -1,6 +1,7 @@
 // The map's fit from its layout: the nodes' extent, sizes included, fills the drawing inside the
 // padding along its tighter side and is centred, within the zoom limits.
 import { describe, expect, it } from 'vitest';
+
 import { fittedViewport } from '../../web/src/lib/map/fit.ts';
 
 const drawing = { width: 220, height: 160, padding: 10, minZoom: 0.02, maxZoom: 4 };

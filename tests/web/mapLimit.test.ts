@@ -2,7 +2,9 @@
 // episodes and its edges (without reasons) each within the API's complexity budget, and an edge's
 // reasons asked for on their own.
 import { rm } from 'node:fs/promises';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { QUERY_LIMITS } from '../../server/src/graphql/limits.ts';
 import { createApi } from '../../web/src/lib/api.ts';
 import {

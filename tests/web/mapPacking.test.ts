@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  packMapView,
-  unpackMapView,
   type MapLink,
   type MapView,
+  packMapView,
+  unpackMapView,
 } from '../../web/src/lib/map/mapData.ts';
 
 const node = (id: string, clusterId: string | null) => ({

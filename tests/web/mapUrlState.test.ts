@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   DEFAULT_STATE,
-  MAP_HOME_MIN_EPISODES,
   explorerHref,
   focusOn,
+  MAP_HOME_MIN_EPISODES,
   parseExplorerState,
   resolveView,
   select,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { byConnectedness, mapElements, nodeSizes } from '../../web/src/lib/map/elements.ts';
 import {
   clusterLabelPlace,

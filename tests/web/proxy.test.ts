@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { proxyGraphql } from '../../web/src/lib/server/proxy.ts';
+
 import { API_UNREACHABLE_CODE } from '../../web/src/lib/api.ts';
+import { proxyGraphql } from '../../web/src/lib/server/proxy.ts';
 
 describe('/graphql proxy', () => {
   it('forwards a POST body and only the GraphQL headers, and returns the answer', async () => {

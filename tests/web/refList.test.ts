@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REFS, parseRefList } from '../../web/src/lib/refList.ts';
+
 import { coverageCsv } from '../../web/src/lib/export.ts';
+import { MAX_REFS, parseRefList } from '../../web/src/lib/refList.ts';
 
 describe('pasted reference lists', () => {
   it('takes one reference per line or several per line, in order, without repeats, and names what it skipped', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   MIN_VISIBLE_PX,
   panToShow,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { FULL_TEXT_ZOOM, LABEL_PX, labelLevel, sameLevel } from '../../web/src/lib/graph/labels.ts';
 import { GRAPH_COLORS, graphStylesheet, type StyleRule } from '../../web/src/lib/graph/style.ts';
 

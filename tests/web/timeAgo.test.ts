@@ -1,5 +1,6 @@
 // "Graph updated 2 hours ago": the largest whole unit, seen from the server's render time.
 import { describe, expect, it } from 'vitest';
+
 import { formatTimeAgo } from '../../web/src/lib/format.ts';
 
 const now = new Date('2026-07-01T12:00:00.000Z');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  UNDO_LIMIT,
+  type ExplorerNavigation,
   leftView,
   pushView,
-  type ExplorerNavigation,
+  UNDO_LIMIT,
 } from '../../web/src/lib/explorer/undoHistory.ts';
 
 const at = (href: string, route: string | null = '/(explorer)') => ({

@@ -1,26 +1,27 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import {
-  DEFAULT_STATE,
-  MAX_LISTED_IDS,
-  PARAM,
   clearPath,
   collapse,
+  DEFAULT_STATE,
   expand,
   explorerHref,
-  papersListHref,
-  parsePapersListState,
+  type ExplorerState,
   focusOn,
   hide,
   hideOthers,
+  MAX_LISTED_IDS,
   needsDates,
   needsTopics,
+  papersListHref,
+  PARAM,
   parseExplorerState,
   parseGraphParams,
+  parsePapersListState,
   parseSelectionParams,
   pickPathEnd,
   serializeExplorerState,
-  type ExplorerState,
 } from '../../web/src/lib/urlState.ts';
 
 const parse = (query: string) => parseExplorerState(new URLSearchParams(query));

@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { sourceFingerprint } from '../../server/src/bundle/fingerprint.ts';
 import { runNodeQuietly } from '../../server/src/bundle/quietChild.ts';
 import { writePersistedDocuments } from './persistedDocuments.ts';

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { glob, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Kind, print, type DocumentNode } from '@0no-co/graphql.web';
+
+import { type DocumentNode, Kind, print } from '@0no-co/graphql.web';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const PERSISTED_DOCUMENTS_FILE = join(repoRoot, 'persisted-documents.json');

@@ -1,5 +1,6 @@
 // Environment the web server reads when it starts (invalid values stop it with a clear message).
 import { defineEnvVars } from '@sveltejs/kit/env';
+
 import { parseApiPort, parseApiUrl } from '#lib/apiEndpoint.ts';
 
 export const variables = defineEnvVars({

@@ -1,4 +1,5 @@
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit/hooks';
+
 import { apiEndpoint } from '#lib/server/api.ts';
 import { namingVisitorToApi } from '#lib/server/proxy.ts';
 

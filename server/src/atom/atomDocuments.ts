@@ -2,6 +2,7 @@
 // and one for the whole graph — its newest episodes. Links point at the web app (`site`), which serves
 // these documents at /paper/<ref>/feed.atom and /feed.atom. Text is escaped by the XML builder.
 import { XMLBuilder } from 'fast-xml-parser';
+
 import { citedPaperIds } from '../domain/model.ts';
 import { paperLabel } from '../ids/paperId.ts';
 import { newestEpisodes, paperCiters } from '../queries/atomFeeds.ts';

@@ -3,8 +3,9 @@
 // /feed.atom, passing its own origin so entry links point at its pages.
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
-import type { GraphStore } from '../store/store.ts';
+
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
+import type { GraphStore } from '../store/store.ts';
 
 const siteSchema = z
   .url({ protocol: /^https?$/ })

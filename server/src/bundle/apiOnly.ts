@@ -1,6 +1,7 @@
 // The API alone (config, store, yoga, node:http): what `npm start` serves minus the web app, the feed
 // poller and enrichment. The bench's restart and memory rows time this process. Stops on SIGTERM.
 import { createServer } from 'node:http';
+
 import { loadConfig } from '../config.ts';
 import { createPapergraphYoga } from '../graphql/yoga.ts';
 import { createStore } from '../store/createStore.ts';

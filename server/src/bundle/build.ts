@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, RolldownMagicString, type Plugin } from 'rolldown';
+
+import { build, type Plugin, RolldownMagicString } from 'rolldown';
 
 /** The bundle's entry modules, by the name of their output file. */
 const ENTRIES = {

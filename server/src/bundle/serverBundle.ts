@@ -16,6 +16,7 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { processIsRunning } from '../store/shared/processIsRunning.ts';
 import { inputStamp, sourceFingerprint } from './fingerprint.ts';
 import { runNodeQuietly } from './quietChild.ts';

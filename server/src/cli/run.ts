@@ -1,13 +1,13 @@
 // Shared CLI plumbing: config, importing feed files, readable errors, exit codes.
 import { loadConfig } from '../config.ts';
-import { ImportError } from '../import/errors.ts';
-import { importFiles, type FileImportResult } from '../import/importFiles.ts';
-import { createStore } from '../store/createStore.ts';
-import type { GraphStore } from '../store/store.ts';
 import type { ImportBatch } from '../domain/model.ts';
 import { fetchFeedBatch, isFeedUrl } from '../feeds/importUrl.ts';
+import { ImportError } from '../import/errors.ts';
 import { eachWithStoredGuidIds } from '../import/guidIdentity.ts';
+import { type FileImportResult, importFiles } from '../import/importFiles.ts';
 import { importFeedFile } from '../import/pipeline.ts';
+import { createStore } from '../store/createStore.ts';
+import type { GraphStore } from '../store/store.ts';
 import { printable } from './explained.ts';
 
 /** Imports the files as one all-or-nothing import (a bad file stores nothing) and prints what changed. */

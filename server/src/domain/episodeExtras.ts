@@ -1,7 +1,8 @@
 // The optional episode fields a feed item adds (guid, link, audio, image, unlinked readings), as one
 // value: both stores keep them in a single JSON column/property, and the content hash covers them.
 import { z } from 'zod';
-import { audioSchema, unlinkedReadingSchema, webUrlSchema, type EpisodeRecord } from './model.ts';
+
+import { audioSchema, type EpisodeRecord, unlinkedReadingSchema, webUrlSchema } from './model.ts';
 
 const extrasSchema = z.object({
   guid: z.string().nullable(),

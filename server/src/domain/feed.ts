@@ -1,6 +1,7 @@
 // A feed subscription: what papergraph polls, with the HTTP validators of the last fetch and what
 // the last poll did. Both stores keep these durably (subscriptions survive a restart).
 import { z } from 'zod';
+
 import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 
 export const FEED_STATUSES = [

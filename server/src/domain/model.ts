@@ -1,6 +1,7 @@
 // The validated shape every store accepts: one import batch of episodes and the papers they cite.
 // Readers and parsers produce it; stores never see unvalidated data.
 import { z } from 'zod';
+
 import { MAX_DOI_LENGTH } from '../ids/doi.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 import { MAX_URL_LENGTH } from '../ids/webUrl.ts';

@@ -2,16 +2,16 @@
 // every FEED_REFRESH_MINUTES (with jitter, one feed at a time per host). Each poll goes through the
 // import pipeline like a file: a feed that fails stores nothing, and its status says why, poll after
 // poll, without ever throwing into the server. Episodes that leave a feed stay in the graph.
-import { feedUrlSchema, newFeedRecord, type FeedRecord, type FeedStatus } from '../domain/feed.ts';
+import type { FeedsConfig } from '../config.ts';
+import { type FeedRecord, type FeedStatus, feedUrlSchema, newFeedRecord } from '../domain/feed.ts';
+import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import { decodeFeedBytes } from '../import/encoding.ts';
 import { ImportError } from '../import/errors.ts';
 import { importWithGuidIdentity } from '../import/guidIdentity.ts';
-import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
-import type { FeedsConfig } from '../config.ts';
-import { InvalidImportBatchError } from '../store/shared/validateBatch.ts';
 import { SerialQueue } from '../store/shared/serialQueue.ts';
+import { InvalidImportBatchError } from '../store/shared/validateBatch.ts';
 import type { GraphStore } from '../store/store.ts';
-import { fetchFeed, USER_AGENT, type FetchFeedOptions } from './fetchFeed.ts';
+import { fetchFeed, type FetchFeedOptions, USER_AGENT } from './fetchFeed.ts';
 
 export interface FeedServiceOptions {
   store: GraphStore;

@@ -1,11 +1,11 @@
 // `npm run import -- https://…`: a feed URL fetched once, with the poller's HTTP client and limits,
 // then parsed like a file, its items'
 // transcripts and chapters files fetched under the same rules. A fetch that fails is an ImportError naming the URL and saying why.
+import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
+import type { ImportBatch } from '../domain/model.ts';
 import { decodeFeedBytes } from '../import/encoding.ts';
 import { ImportError } from '../import/errors.ts';
-import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import { importFetchedFeed } from '../import/pipeline.ts';
-import type { ImportBatch } from '../domain/model.ts';
 import { fetchFeed, USER_AGENT } from './fetchFeed.ts';
 
 export function isFeedUrl(arg: string): boolean {

@@ -3,8 +3,8 @@
 // plugin's issues become one sentence per argument; a Pothos plugin adds the field they belong to.
 import SchemaBuilder, {
   BasePlugin,
-  PothosValidationError,
   type PothosOutputFieldConfig,
+  PothosValidationError,
   type SchemaTypes,
 } from '@pothos/core';
 

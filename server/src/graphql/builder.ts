@@ -4,7 +4,8 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { ArgumentErrorsPlugin, argumentError } from './argumentErrors.ts';
+
+import { argumentError, ArgumentErrorsPlugin } from './argumentErrors.ts';
 import type { Context } from './context.ts';
 import { nodeTypeName } from './nodeType.ts';
 

@@ -1,6 +1,6 @@
 // Per-request context: the store and the request's loaders, who is asking, and a request id for logs.
-import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
+import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Loaders } from './loaders.ts';
 import type { MetadataLoaders } from './metadataLoaders.ts';

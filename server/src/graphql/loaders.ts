@@ -4,6 +4,7 @@
 // context that Pothos' dataloader plugin uses: V8's young-generation GC does not clear such entries,
 // so every request's loaders and all they loaded would wait for a full GC.
 import DataLoader from 'dataloader';
+
 import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';

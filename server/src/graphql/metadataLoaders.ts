@@ -2,6 +2,7 @@
 // round of resolvers for metadata, references and referenced-by lists. Made on first use and kept on
 // the request's context, as loaders.ts keeps its own.
 import DataLoader from 'dataloader';
+
 import type { StoredMetadata } from '../domain/metadata.ts';
 import type { GraphNode, PaperView } from '../domain/model.ts';
 import { paperIdLabel, paperLabel } from '../ids/paperId.ts';

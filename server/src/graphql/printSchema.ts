@@ -3,7 +3,9 @@
 // fails when the committed file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { printSchema } from 'graphql';
+
 import { schema } from './schema/index.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../../schema.graphql', import.meta.url));

@@ -5,17 +5,18 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
+
+import { useAtomFeeds } from '../atom/atomPlugin.ts';
 import type { RateLimitConfig } from '../config.ts';
-import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { FeedService } from '../feeds/feedService.ts';
 import { feedsHealth } from '../feeds/health.ts';
-import { useAtomFeeds } from '../atom/atomPlugin.ts';
+import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { GraphStore } from '../store/store.ts';
 import { carriesAdminToken } from './adminToken.ts';
 import type { Context } from './context.ts';
+import { useOfflineGraphiql } from './graphiql/offlineGraphiql.ts';
 import { QUERY_LIMITS } from './limits.ts';
 import { Loaders } from './loaders.ts';
-import { useOfflineGraphiql } from './graphiql/offlineGraphiql.ts';
 import { useArgumentValueErrors } from './plugins/argumentValueErrors.ts';
 import { DEFAULT_MAX_BODY_BYTES, useBodyLimit } from './plugins/bodyLimit.ts';
 import { useConnectionHint } from './plugins/connectionHint.ts';

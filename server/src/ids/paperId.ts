@@ -5,9 +5,9 @@ import {
   DOI_HOSTS,
   doiFromPublisherPage,
   doiFromResolverPath,
+  type DoiParse,
   doiUrl,
   parseDoi,
-  type DoiParse,
 } from './doi.ts';
 import { openReviewForumOf } from './openReview.ts';
 import { isPaperPageLink, venuePageOf } from './paperPages.ts';

@@ -1,5 +1,6 @@
 // Web links as paper identity: one spelling per page, so the same link typed two ways is one paper.
 import { z } from 'zod';
+
 import { unwrapPasted } from './pasted.ts';
 
 export const MAX_URL_LENGTH = 2048;

@@ -1,6 +1,6 @@
 // What a feed item says about the episode itself (guid, link, audio enclosure, image), checked like
 // every other field: a link that is not a web link is refused with the field named, never stored.
-import { webUrlSchema, type Audio } from '../domain/model.ts';
+import { type Audio, webUrlSchema } from '../domain/model.ts';
 import type { RawEpisode } from './rawEpisode.ts';
 import { excerpt } from './text.ts';
 

@@ -9,12 +9,12 @@
 //
 // Everything optional that is absent comes back null / []; nothing is invented.
 import type { Chapter, EpisodeText, UnlinkedReading } from '../domain/model.ts';
-import { parsePaperRef, type PaperKey } from '../ids/paperId.ts';
+import { type PaperKey, parsePaperRef } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
-import { episodeFeedFields, type EpisodeFeedFields } from './episodeFeedFields.ts';
+import { type EpisodeFeedFields, episodeFeedFields } from './episodeFeedFields.ts';
 import { episodeLabel, ImportError, type ImportIssue } from './errors.ts';
-import { paperLinksInNotes, type NoteSource } from './notes/paperLinks.ts';
+import { type NoteSource, paperLinksInNotes } from './notes/paperLinks.ts';
 import type { RawEpisode } from './rawEpisode.ts';
 import { collapseWhitespace, excerpt } from './text.ts';
 import { splitTitleAndNote } from './titleSplit.ts';

@@ -4,6 +4,7 @@
 // HTML entity with `entities`, the decoder it is built on.
 import { decodeXML } from 'entities';
 import { Parser } from 'htmlparser2';
+
 import { collapseWhitespace } from './text.ts';
 
 /** Elements that start and end a line of text. */

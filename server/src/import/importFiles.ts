@@ -5,7 +5,9 @@
 // relations the store keeps at the end of the import (relations/countedTexts.ts), while the store
 // writes: the importing thread finds them counted instead of tokenizing them itself.
 import { availableParallelism } from 'node:os';
+
 import { Piscina } from 'piscina';
+
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
 import { offerCountedBatch } from '../relations/countedTexts.ts';
 import { episodeParts } from '../relations/episodeDocument.ts';

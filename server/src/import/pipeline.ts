@@ -1,16 +1,13 @@
 // read → parse → resolve → validate. All-or-nothing: any problem anywhere throws one ImportError
 // listing every problem, so a store never receives half a feed.
 import { readFile, stat } from 'node:fs/promises';
+
 import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import type { ImportBatch, ShowRecord } from '../domain/model.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
-import { parseEpisode, type ParsedEpisode } from './episodeText.ts';
-import { ImportError, issuesFromZod, type ImportIssue } from './errors.ts';
-import type { RawEpisode } from './rawEpisode.ts';
-import { detectFormat, type FeedFormat } from './readers/detect.ts';
-import { readJsonExport } from './readers/json.ts';
-import { readPage, readPageHeading } from './readers/page.ts';
+import { type ParsedEpisode, parseEpisode } from './episodeText.ts';
+import { ImportError, type ImportIssue, issuesFromZod } from './errors.ts';
 import { notesOfEpisode } from './notes/episodeNotes.ts';
 import type { NoteSource } from './notes/paperLinks.ts';
 import { withDiscussedAt } from './podcasting20/discussedAt.ts';
@@ -19,6 +16,10 @@ import type { FetchPodcastFileOptions } from './podcasting20/fetchPodcastFile.ts
 import { HostLimit } from './podcasting20/hostLimit.ts';
 import { readPodcastFeed } from './podcasting20/podcastFeed.ts';
 import type { TranscriptCue } from './podcasting20/transcript.ts';
+import type { RawEpisode } from './rawEpisode.ts';
+import { detectFormat, type FeedFormat } from './readers/detect.ts';
+import { readJsonExport } from './readers/json.ts';
+import { readPage, readPageHeading } from './readers/page.ts';
 import { resolveEpisodes } from './resolve.ts';
 import { fetchedFromOf, showOfChannel, showOfPage } from './showOfFeed.ts';
 import { cleanControlCharacters } from './text.ts';

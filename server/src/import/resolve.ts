@@ -2,10 +2,10 @@
 // spelling it was seen under; each episode keyed by its source paper.
 import { episodeIdFor } from '../domain/episodeId.ts';
 import {
-  pickEpisodeText,
   type EpisodeRecord,
   type ImportBatch,
   type PaperRecord,
+  pickEpisodeText,
   type Recommendation,
   type ShowRecord,
 } from '../domain/model.ts';

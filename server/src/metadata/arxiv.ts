@@ -3,12 +3,13 @@
 // etiquette is one request every 3 seconds from one client, so every request waits its turn.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
+
 import type { PaperMetadata } from '../domain/metadata.ts';
 import { parseArxivId } from '../ids/arxiv.ts';
 import { parseDoi } from '../ids/doi.ts';
 import { decodeXmlEntities } from '../import/html.ts';
 import { LITERAL_XML_OPTIONS } from '../import/xmlParserOptions.ts';
-import { ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
+import { providerClient, ProviderError, type ProviderHttpOptions, requestText } from './http.ts';
 import { RequestSpacer } from './spacing.ts';
 import { cleanText, topicsOf } from './text.ts';
 

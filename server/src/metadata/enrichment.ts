@@ -4,8 +4,8 @@
 // logged and retried later, so papergraph offline works as it does without it.
 import type { EnrichmentCounts, MetadataEntry, ReferenceTarget } from '../domain/metadata.ts';
 import type { GraphStore } from '../store/store.ts';
-import { SEMANTIC_SCHOLAR_BATCH_SIZE } from './semanticScholar.ts';
 import { fetchMetadata, type MetadataProviders } from './fetchMetadata.ts';
+import { SEMANTIC_SCHOLAR_BATCH_SIZE } from './semanticScholar.ts';
 
 /** How long status() reuses its counts (a saved batch clears them at once). */
 const STATUS_CACHE_MS = 5_000;

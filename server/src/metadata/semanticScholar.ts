@@ -1,9 +1,10 @@
 // Semantic Scholar Graph API, batch endpoint: POST {base}/paper/batch?fields=… with {"ids": [...]},
 // at most 500 ids a request; the answer is an array in request order with null for unknown ids.
 import { z } from 'zod';
+
 import type { EnrichmentCandidate, PaperMetadata, ReferenceTarget } from '../domain/metadata.ts';
 import { normalisePaperRef } from '../ids/paperId.ts';
-import { ProviderError, providerClient, requestText, type ProviderHttpOptions } from './http.ts';
+import { providerClient, ProviderError, type ProviderHttpOptions, requestText } from './http.ts';
 import { cleanText, topicsOf, yearOf } from './text.ts';
 
 export const SEMANTIC_SCHOLAR_BATCH_SIZE = 500;

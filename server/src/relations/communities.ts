@@ -5,6 +5,7 @@
 // connected communities, has no maintained JavaScript implementation. A seeded random source and a
 // fixed insertion order make the result a function of the relations alone.
 import { createRequire } from 'node:module';
+
 import { UndirectedGraph } from 'graphology';
 import type * as LouvainModule from 'graphology-communities-louvain';
 

@@ -1,6 +1,7 @@
 // The text an episode is compared by: what it says about itself and what it tells people to read.
 // Sections are separate paragraphs so no phrase runs from one into the next.
 import { createHash } from 'node:crypto';
+
 import type { EpisodeRecord } from '../domain/model.ts';
 
 /** A paper's title, or null when the store knows none. */

@@ -7,8 +7,8 @@
 // relation at all: it is not drawn, since on a map of relations it would be a lone dot (a limit
 // above the clustered episodes draws them all, and no more). The selection reads a MapSource, so a
 // store runs it over the relations and clusters it persisted and a test over a RelationIndex.
-import type { EpisodeSummary, Cluster, RelationIndex } from './relationIndex.ts';
 import type { EpisodeRelation, RelationKind, RelationReason } from './relatedness.ts';
+import type { Cluster, EpisodeSummary, RelationIndex } from './relationIndex.ts';
 
 export interface MapEpisode extends EpisodeSummary {
   clusterId: string;

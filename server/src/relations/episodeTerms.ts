@@ -6,7 +6,7 @@
 import type { EpisodeRecord } from '../domain/model.ts';
 import { offeredText } from './countedTexts.ts';
 import { contentHash, episodeParts, type PaperTitleOf } from './episodeDocument.ts';
-import { Vocabulary, type CountedText } from './terms.ts';
+import { type CountedText, Vocabulary } from './terms.ts';
 
 export class EpisodeTerms {
   readonly tokenizer = new Vocabulary();

@@ -12,10 +12,10 @@ import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
 import type { PaperTitleOf } from './episodeDocument.ts';
 import { EpisodeTerms } from './episodeTerms.ts';
-import { PaperLinks, type PaperFacts } from './paperLinks.ts';
-import { byScoreThenId, nameTextReason, relate, type EpisodeRelation } from './relatedness.ts';
+import { type PaperFacts, PaperLinks } from './paperLinks.ts';
+import { byScoreThenId, type EpisodeRelation, nameTextReason, relate } from './relatedness.ts';
 import { TermNumbering } from './termNumbering.ts';
-import { TextIndex, type CountedDocument, type TextIndexOptions } from './textIndex.ts';
+import { type CountedDocument, TextIndex, type TextIndexOptions } from './textIndex.ts';
 
 export interface RelationCorpus {
   episodes: readonly EpisodeRecord[];

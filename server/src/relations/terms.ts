@@ -8,6 +8,7 @@
 // around it; an uninflected word tagged as a verb by itself ("reward") still counts when a noun
 // follows it in the same phrase ("reward model"), as a tagger reading the sentence would have it.
 import type { ItsFunction } from 'wink-nlp';
+
 import { wink } from './wink.ts';
 
 export interface TermCount {

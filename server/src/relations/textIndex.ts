@@ -13,10 +13,10 @@
 // drift stays bounded. Phrases ("speculative decoding") are terms when two or more episodes used
 // them at the last learn; a phrase first used after it is not a term until the corpus is built
 // again from its texts.
-import { bm25Statistics, type Bm25Statistics } from './bm25.ts';
+import { type Bm25Statistics, bm25Statistics } from './bm25.ts';
 import { NearestLists } from './nearest.ts';
 import { TermNumbering } from './termNumbering.ts';
-import { Vocabulary, type CountedTerms, type TextTerms } from './terms.ts';
+import { type CountedTerms, type TextTerms, Vocabulary } from './terms.ts';
 
 export interface TextDocument {
   id: string;

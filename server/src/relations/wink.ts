@@ -1,7 +1,7 @@
 // The one wink-nlp instance of the process: the English model takes about half a second to load, so
 // it loads on first use and is shared by tokenizing and vectorizing.
-import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 let loaded: WinkMethods | null = null;
 

@@ -1,5 +1,5 @@
 // The one interface both stores implement; the API and the contract suite only ever see this.
-import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
+import type { FeedRecord } from '../domain/feed.ts';
 import type {
   Citation,
   EpisodeRecord,
@@ -11,10 +11,10 @@ import type {
   ShowRecord,
   Stats,
 } from '../domain/model.ts';
-import type { FeedRecord } from '../domain/feed.ts';
+import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
-import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
+import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
 
 export interface Page<T> {
   items: T[];

@@ -4,6 +4,7 @@
 // browser: the project's type-check covers Node code only (no DOM library).
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+
 import { toElements } from '../../../web/src/lib/graph/elements.ts';
 import { INITIAL_LEVEL, labelLevel, sameLevel } from '../../../web/src/lib/graph/labels.ts';
 import { chooseLayout, minLabelFontSize } from '../../../web/src/lib/graph/layout.ts';

@@ -1,9 +1,10 @@
 // Every GraphQL call the web app makes, typed from schema.graphql and checked at the boundary.
 // Server-side load functions point it at the API directly; the browser points it at /graphql on
 // its own origin (proxied to the API), so this module never decides where it runs.
-import { Kind, print, type DocumentNode } from '@0no-co/graphql.web';
+import { type DocumentNode, Kind, print } from '@0no-co/graphql.web';
 import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { z } from 'zod';
+
 import {
   EnrichmentQuery,
   EpisodeLinkFragment,
@@ -16,10 +17,10 @@ import {
   PageInfoFragment,
   PaperCoverageQuery,
   PaperExportsQuery,
-  PaperReferenceIdsQuery,
   PaperLinkFragment,
   PaperPageQuery,
   PaperQuery,
+  PaperReferenceIdsQuery,
   PapersQuery,
   PathsQuery,
   SearchQuery,
@@ -32,7 +33,7 @@ import {
   LocalMapQuery,
   RelationReasonsQuery,
 } from './graphql/mapDocuments.ts';
-import { findMismatch, type DataPath } from './graphql/resultCheck.ts';
+import { type DataPath, findMismatch } from './graphql/resultCheck.ts';
 
 // zod probes `new Function` to decide whether to compile validators; the page's CSP forbids eval,
 // so skip the probe (and the CSP report it triggers) and use the interpreted validators.

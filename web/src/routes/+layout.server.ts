@@ -1,7 +1,8 @@
 // What every page's frame shows: when the graph last changed.
-import type { LayoutServerLoad } from './$types';
 import { ApiError } from '#lib/api.ts';
 import { serverApi } from '#lib/server/api.ts';
+
+import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ url, fetch }) => {
   // Read so the time is asked again on every page change (an import may have moved it meanwhile), but

@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { shouldRenderGraphiQL, type Plugin } from 'graphql-yoga';
+
+import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+
 import { EXAMPLES } from './examples.ts';
 
 const RENDER_GRAPHIQL_VERSION: string = createRequire(import.meta.url)(

@@ -3,11 +3,11 @@
 // …`), as argumentErrors.ts does for the arguments' own checks. Duck-typed schema reads: test runners
 // may load two copies of graphql.
 import {
-  Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
+  Kind,
   type SelectionSetNode,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';

@@ -3,6 +3,7 @@
 // (chunked) is counted while it is read. Yoga's own limiter is off (see yoga.ts): it pipes every body,
 // declared or not, through a TransformStream into a new Request, ~10 µs per request.
 import { createGraphQLError, type FetchAPI, type Plugin } from 'graphql-yoga';
+
 import { MAX_FEED_BYTES } from '../../domain/feedLimits.ts';
 
 /** Room for the largest feed importFeed accepts (20 MB) plus its JSON escaping and the query. */

@@ -3,13 +3,13 @@
 // candidate in turn and keeping the one whose removal saves most). Only run for refused queries.
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import {
-  Kind,
-  visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
+  Kind,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 
 type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;

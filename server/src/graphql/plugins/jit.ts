@@ -10,14 +10,15 @@
 // graphql-jit's errors, which have `locations` but no AST nodes (yoga drops such locations when it
 // serialises), are rebuilt on their nodes.
 import {
-  visit,
   type ASTNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLError,
+  visit,
 } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
 import { operationCache } from './operationCache.ts';
 
 interface Operation {

@@ -5,11 +5,12 @@
 // (yoga logs the original through requestLogger whenever an error is replaced here).
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+
 import {
   StoreAuthError,
-  type StoreError,
   StoreBusyError,
   StoreConflictError,
+  type StoreError,
   StoreUnavailableError,
 } from '../../store/errors.ts';
 import { currentRequestId } from './requestId.ts';

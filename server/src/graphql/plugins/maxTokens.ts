@@ -4,6 +4,7 @@
 // graphql's own `maxTokens` option, not graphql-armor's max-tokens plugin: that one wraps the lexer
 // of a second copy of graphql (16, beside the server's 17) in a Proxy.
 import type { Plugin } from 'graphql-yoga';
+
 import { isGraphQLError } from './maskErrors.ts';
 
 const TOO_MANY_TOKENS = 'TOO_MANY_TOKENS';

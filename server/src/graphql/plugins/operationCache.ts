@@ -1,7 +1,7 @@
 // Per-operation state kept with its parsed document: yoga caches documents by query text, so a repeated
 // query finds its state again, and the state goes when yoga drops the document. Keyed by the operation
 // node, not the client's operation name, so made-up names cannot grow it.
-import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, getOperationAST, type OperationDefinitionNode } from 'graphql';
 
 export function operationCache<T>(
   create: (document: DocumentNode, operation: OperationDefinitionNode) => T,

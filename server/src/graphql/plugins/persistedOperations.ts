@@ -5,6 +5,7 @@
 // request by id skips both. A client whose id is not listed gets PERSISTED_QUERY_NOT_IN_LIST and sends
 // the text instead. Other documents run as usual unless only trusted ones are allowed.
 import { readFileSync } from 'node:fs';
+
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

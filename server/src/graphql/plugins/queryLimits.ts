@@ -8,14 +8,15 @@ import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery, type ComplexityResult } from '@pothos/plugin-complexity';
 import {
   BREAK,
-  Kind,
-  visit,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
+  Kind,
   type OperationDefinitionNode,
+  visit,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
 import { costliestPath, deepestPath, mostRepeatedField } from './costBlame.ts';
 import { isGraphQLError, withCode } from './maskErrors.ts';
 import { useMaxTokens } from './maxTokens.ts';

@@ -8,9 +8,11 @@
 // Loopback clients are not budgeted unless asked: the web app's server names every visitor.
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
 import type { RateLimitConfig } from '../../config.ts';
 import { estimatedCost } from './queryLimits.ts';
 

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
+
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 
 const REQUEST_ID_HEADER = 'x-request-id';

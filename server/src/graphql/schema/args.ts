@@ -1,5 +1,6 @@
 // Argument validators shared by several fields.
 import { z } from 'zod';
+
 import { SHOW_ID_PATTERN } from '../../domain/show.ts';
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { QUERY_LIMITS } from '../limits.ts';

@@ -1,14 +1,15 @@
+import { z } from 'zod';
+
 import type { Chapter } from '../../domain/model.ts';
+import type { EpisodeRecord } from '../../domain/model.ts';
 import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS } from '../limits.ts';
-import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
-import { z } from 'zod';
-import type { EpisodeRecord } from '../../domain/model.ts';
-import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { eitherName, missingArgument } from './graph.ts';
+import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { useInstead } from './nodeRef.ts';
+import { type KeysetOrder, pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 import { showFilterArg, showFilterOf } from './showFilter.ts';
 

@@ -1,9 +1,9 @@
 // What a map of episodes draws in one request: the episodes in view with their clusters, the
 // strongest relations between them with their reasons, and the clusters in view (the selection is
 // relations/episodeMap.ts, run by the store over what it persisted).
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import type { EpisodeMap, MapEdge, MapEpisode } from '../../relations/episodeMap.ts';
 import type { ClusterSummary } from '../../store/store.ts';
-import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';

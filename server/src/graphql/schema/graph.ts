@@ -1,13 +1,14 @@
 import { GraphQLError } from 'graphql';
+
 import type { GraphEdge, GraphNode, GraphView } from '../../domain/model.ts';
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
+import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import type { GraphQuery, ReferenceEdge } from '../../store/store.ts';
-import type { Context } from '../context.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { graphNodeLabel } from '../metadataLoaders.ts';
-import { resolveNodeRef } from '../../queries/nodeRef.ts';
 import { countArg, textArg } from './args.ts';
-import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { useInstead } from './nodeRef.ts';
 import { CitationKindEnum } from './refs.ts';
 import { showFilterArg, showFilterOf } from './showFilter.ts';

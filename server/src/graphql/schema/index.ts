@@ -1,5 +1,4 @@
 // Imports every type module (each registers itself on the builder), then builds the schema.
-import { builder } from '../builder.ts';
 import './errors.ts';
 import './refs.ts';
 import './nodeRef.ts';
@@ -19,6 +18,8 @@ import './enrichment.ts';
 import './importFeed.ts';
 import './feeds.ts';
 import './removeEpisode.ts';
+
+import { builder } from '../builder.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,10 +1,10 @@
 // Relay's refetch fields over the ids clients already hold: `node(id:)` and `nodes(ids:)` answer
 // exactly an episode id (ep_…) or a canonical paper key; `papersByRefs` takes any identifier form.
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { findNode } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { lookupListArg, lookupSizeOf, textArg } from './args.ts';
-import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 
 const NodeInterface = builder.nodeInterfaceRef();
 

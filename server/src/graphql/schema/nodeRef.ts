@@ -2,6 +2,7 @@
 // passes what it holds as it holds it — an episode id, a paper id, an arXiv id or URL, a DOI or
 // doi.org URL, a plain URL — and the server works out which node that is (queries/nodeRef.ts).
 import { GraphQLError, Kind } from 'graphql';
+
 import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { builder } from '../builder.ts';
 

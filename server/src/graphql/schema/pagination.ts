@@ -12,6 +12,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+
 import type { GraphStore, Keyset, Page } from '../../store/store.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 

@@ -1,17 +1,18 @@
+import { z } from 'zod';
+
 import type { PaperView } from '../../domain/model.ts';
 import { MAX_REF_LENGTH, paperLabel } from '../../ids/paperId.ts';
 import { filteredPapers, isFiltered } from '../../queries/filteredLists.ts';
 import { findPaperByRef } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
-import { paperTitle } from '../metadataLoaders.ts';
 import { QUERY_LIMITS } from '../limits.ts';
+import { paperTitle } from '../metadataLoaders.ts';
 import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
-import { z } from 'zod';
-import { pageSizeOf, resolveKeysetPage, resolvePage, type KeysetOrder } from './pagination.ts';
 import { eitherName, missingArgument } from './graph.ts';
-import { useInstead } from './nodeRef.ts';
-import { CitationRef, PaperRef } from './refs.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
+import { useInstead } from './nodeRef.ts';
+import { type KeysetOrder, pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
+import { CitationRef, PaperRef } from './refs.ts';
 import { showFilterArg, showFilterOf } from './showFilter.ts';
 
 PaperRef.implement({

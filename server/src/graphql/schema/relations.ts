@@ -1,6 +1,7 @@
 // How episodes connect: an episode's related episodes with the reasons behind each, the cluster it is
 // in, and the clusters themselves (docs/relations.md). The store answers from the relations and
 // clusters it keeps up to date in every import.
+import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import type { EpisodeRelation, RelationReason } from '../../relations/relatedness.ts';
 import type { Cluster } from '../../relations/relationIndex.ts';
 import type { ClusterSummary } from '../../store/store.ts';
@@ -8,7 +9,6 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { papersOf } from '../metadataLoaders.ts';
-import { MAX_REF_LENGTH } from '../../ids/paperId.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 

@@ -1,5 +1,5 @@
 import type { EpisodeRecord, PaperView } from '../../domain/model.ts';
-import { searchGraph, type RankedNode } from '../../queries/search.ts';
+import { type RankedNode, searchGraph } from '../../queries/search.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { nodeTypeName } from '../nodeType.ts';

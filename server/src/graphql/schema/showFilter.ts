@@ -1,5 +1,6 @@
 // The `show` argument of the lists (`episodes`, `papers`, `search`, `graph`): narrows them to one show.
 import { GraphQLError } from 'graphql';
+
 import { builder } from '../builder.ts';
 import { showIdArg } from './args.ts';
 

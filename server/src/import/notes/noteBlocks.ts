@@ -2,6 +2,7 @@
 // be given the sentence around it. htmlparser2 tokenises and decodes entities; text stays as written
 // (whitespace runs included, since the note is cut from it later).
 import { Parser } from 'htmlparser2';
+
 import { BLOCK_TAGS, INVISIBLE_TAGS } from '../html.ts';
 
 export interface NoteLink {

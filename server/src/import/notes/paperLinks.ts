@@ -2,11 +2,11 @@
 // description, `content:encoded`, `itunes:summary` and the chapters' titles and links; a link counts
 // as a paper only when the identifier module says it names one (arXiv, DOI, a venue's or index's
 // paper page), so sponsors, social profiles, the show's own site and podcast apps are never papers.
-import { namesAPaper, parsePaperRef, type PaperKey } from '../../ids/paperId.ts';
+import { namesAPaper, type PaperKey, parsePaperRef } from '../../ids/paperId.ts';
 import type { ImportIssue } from '../errors.ts';
 import { collapseWhitespace, excerpt } from '../text.ts';
-import { identifierCandidates, type Candidate } from './identifierCandidates.ts';
-import { noteBlocks, type NoteBlock, type NoteLink } from './noteBlocks.ts';
+import { type Candidate, identifierCandidates } from './identifierCandidates.ts';
+import { type NoteBlock, noteBlocks, type NoteLink } from './noteBlocks.ts';
 import { sentenceFinder } from './sentences.ts';
 
 export type NoteField = 'description' | 'content:encoded' | 'itunes:summary' | 'podcast:chapters';

@@ -1,6 +1,7 @@
 // podcast:chapters files (the namespace's JSON chapters format): each chapter's start, title, image and
 // link. The titles and links are show notes too: a chapter often links the paper it discusses.
 import { z } from 'zod';
+
 import { webUrlSchema } from '../../domain/model.ts';
 import { ImportError, type ImportIssue } from '../errors.ts';
 import { collapseWhitespace, excerpt } from '../text.ts';

@@ -9,7 +9,7 @@ import type { FetchPodcastFileOptions } from './fetchPodcastFile.ts';
 import { fetchTranscript } from './fetchTranscript.ts';
 import type { HostLimit } from './hostLimit.ts';
 import type { PodcastEpisode, TranscriptLink } from './podcastFeed.ts';
-import { transcriptFormat, type TranscriptCue, type TranscriptFormat } from './transcript.ts';
+import { type TranscriptCue, type TranscriptFormat, transcriptFormat } from './transcript.ts';
 
 interface EpisodeFiles {
   chapters: Chapter[];

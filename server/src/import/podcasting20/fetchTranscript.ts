@@ -5,9 +5,9 @@ import { fetchPodcastFile, type FetchPodcastFileOptions } from './fetchPodcastFi
 import type { TranscriptLink } from './podcastFeed.ts';
 import {
   parseTranscript,
-  transcriptFormat,
   type TranscriptCue,
   type TranscriptFormat,
+  transcriptFormat,
 } from './transcript.ts';
 
 export type TranscriptOutcome =

@@ -2,6 +2,7 @@
 // monologue that follows (when known), `<p>` holds what is said. htmlparser2 tokenises and decodes
 // entities; a monologue without a `<time>` has no start rather than a guessed one.
 import { Parser } from 'htmlparser2';
+
 import { ImportError, type ImportIssue } from '../errors.ts';
 import { collapseWhitespace, excerpt } from '../text.ts';
 import type { TranscriptCue } from './transcript.ts';

@@ -3,6 +3,7 @@
 // podcast:person). readRss checks the XML and refuses dangerous DOCTYPEs first; this module reads the
 // same document for the tags that reader does not keep, item for item.
 import { XMLParser } from 'fast-xml-parser';
+
 import { webUrlSchema } from '../../domain/model.ts';
 import { episodeLabel, ImportError, type ImportIssue } from '../errors.ts';
 import { decodeXmlEntities } from '../html.ts';

@@ -3,6 +3,7 @@
 // place it breaks it (line, segment or tag), never half read.
 import { decodeHTML } from 'entities';
 import { z } from 'zod';
+
 import { ImportError, type ImportIssue } from '../errors.ts';
 import { cleanControlCharacters, collapseWhitespace, excerpt } from '../text.ts';
 import { parseHtmlTranscript } from './htmlTranscript.ts';

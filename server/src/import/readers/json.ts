@@ -1,11 +1,12 @@
 // papergraph's own export: a batch that already has ids. Ids are still re-derived, because a
 // hand-edited or older export must not smuggle non-canonical keys past paper identity.
 import { z } from 'zod';
+
 import { episodeIdFor } from '../../domain/episodeId.ts';
 import type { ImportBatch } from '../../domain/model.ts';
 import { parsePaperRef } from '../../ids/paperId.ts';
 import { parseImportBatch } from '../../store/shared/validateBatch.ts';
-import { episodeLabel, ImportError, issuesFromZod, type ImportIssue } from '../errors.ts';
+import { episodeLabel, ImportError, type ImportIssue, issuesFromZod } from '../errors.ts';
 import { cleanControlCharacters } from '../text.ts';
 
 const EXPORT_FORMAT = 'papergraph';

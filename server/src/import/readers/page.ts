@@ -6,8 +6,8 @@
 //       <description, one long line>
 //       23 min
 //   About / You Might Also Like   ← page sections after the list, ignored
-import type { RawEpisode } from '../rawEpisode.ts';
 import { isDurationLine } from '../duration.ts';
+import type { RawEpisode } from '../rawEpisode.ts';
 
 /** `  1. 9 hr ago`: a number and a dot at the list's (shallow) indentation, a short tail. */
 const EPISODE_MARKER = /^ {0,3}\d{1,5}\.(?:\s.{0,60})?$/;

@@ -2,6 +2,7 @@
 // parser expands nothing itself (we decode the five XML entities and character references), and a
 // DOCTYPE declaring entities is refused outright — the billion-laughs / XXE family of attacks.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
 import { ImportError } from '../errors.ts';
 import { decodeXmlEntities, htmlToText } from '../html.ts';
 import type { RawEpisode } from '../rawEpisode.ts';

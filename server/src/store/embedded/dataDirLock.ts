@@ -3,6 +3,7 @@
 // A lock file holding the owner's pid; a lock whose process is gone (kill -9, power loss) is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { StoreInUseError } from '../errors.ts';
 import { processIsRunning } from '../shared/processIsRunning.ts';
 

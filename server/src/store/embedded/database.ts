@@ -2,9 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { ensureSchema } from './schema.ts';
-import { ensureGraphVersion } from './graphVersion.ts';
+
 import { ensureGraphChangedAt } from './graphChangedAt.ts';
+import { ensureGraphVersion } from './graphVersion.ts';
+import { ensureSchema } from './schema.ts';
 
 const DATABASE_FILE = 'papergraph.sqlite';
 

@@ -1,8 +1,9 @@
 // The light episode read for lists and links (store.ts: EpisodeSummary): four columns, no citations,
 // chapters or extras, and none of the heavy record cache's entries evicted by it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
 import type { EpisodeSummary } from '../store.ts';
-import { IN_IDS, ids } from './reads.ts';
+import { ids, IN_IDS } from './reads.ts';
 
 interface SummaryRow {
   id: string;

@@ -1,6 +1,7 @@
 // Feed subscriptions and guid lookups in the SQLite file (tables from schema.ts, version 2).
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
+
+import { type FeedRecord, feedRecordSchema } from '../../domain/feed.ts';
 
 interface FeedRow {
   url: string;

@@ -9,7 +9,9 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
+
 import { z } from 'zod';
+
 import { CitationGraph, type GraphArrays, type MemoryState } from './memoryGraph.ts';
 
 const GRAPH_FILE = 'papergraph.graph';

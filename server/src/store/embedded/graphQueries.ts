@@ -4,7 +4,7 @@
 import type { GraphEdge } from '../../domain/model.ts';
 import { newestFirstBy } from '../../domain/newestFirst.ts';
 import type { GraphQuery } from '../store.ts';
-import { NO_DAY, type CitationGraph } from './memoryGraph.ts';
+import { type CitationGraph, NO_DAY } from './memoryGraph.ts';
 
 export interface GraphSkeleton {
   /** Node numbers (the store turns them into labelled nodes without looking their ids up again). */

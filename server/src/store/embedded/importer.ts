@@ -1,10 +1,11 @@
 // Import = per batch, plan (reads only) + write, all batches in one SQLite transaction. The plans also
 // yield the in-memory diffs, which the store applies only after COMMIT, so memory and disk never disagree.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
-  citationsOfEpisode,
   type CitationKind,
+  citationsOfEpisode,
   type EpisodeRecord,
   type ImportBatch,
   type ImportResult,
@@ -15,17 +16,17 @@ import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
-import { graphVersionBump } from './graphVersion.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
+import { graphVersionBump } from './graphVersion.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
 import {
   episodeSearchText,
   paperIdentifiersText,
+  type PaperRow,
   SHOW_COLUMNS,
+  type ShowRow,
   toPaperRecord,
   toShowRecord,
-  type PaperRow,
-  type ShowRow,
 } from './rows.ts';
 
 interface ChangedEpisode {

@@ -1,12 +1,20 @@
 // The embedded store: SQLite (node:sqlite) is the durable truth, a compact graph in memory answers
 // the graph questions. Memory changes only after the SQLite transaction committed.
 import { mkdirSync } from 'node:fs';
-import { LRUCache } from 'lru-cache';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { paperLabel } from '../../ids/paperId.ts';
+
+import { LRUCache } from 'lru-cache';
+
+import type { FeedRecord } from '../../domain/feed.ts';
+import type {
+  EnrichmentCandidate,
+  EnrichmentCounts,
+  MetadataEntry,
+  StoredMetadata,
+} from '../../domain/metadata.ts';
 import {
-  citedPaperIds,
   type Citation,
+  citedPaperIds,
   type EpisodeRecord,
   type GraphView,
   type ImportBatch,
@@ -15,8 +23,26 @@ import {
   type SearchHit,
   type Stats,
 } from '../../domain/model.ts';
-import type { FeedRecord } from '../../domain/feed.ts';
+import { paperLabel } from '../../ids/paperId.ts';
+import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
+import type { EpisodeRelation } from '../../relations/relatedness.ts';
+import type { Cluster } from '../../relations/relationIndex.ts';
+import type {
+  EnrichmentQuery,
+  MetadataFilter,
+  MetadataHit,
+  MetadataPageQuery,
+} from '../metadataStore.ts';
 import { importOne } from '../shared/importOne.ts';
+import { inViewOrder } from '../shared/referenceEdges.ts';
+import {
+  metadataChange,
+  metadataPaperIds,
+  RelationKeeper,
+  relationKeepingChannel,
+  type RelationKeepingTime,
+} from '../shared/relationKeeper.ts';
+import { SerialQueue } from '../shared/serialQueue.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
   BatchSource,
@@ -31,51 +57,27 @@ import type {
   ShowView,
   StoreHealth,
 } from '../store.ts';
-import { lockDataDir } from './dataDirLock.ts';
-import { mappingStoreErrors } from './errors.ts';
-import { openDatabase } from './database.ts';
 import { allShortestPaths } from './allShortestPaths.ts';
+import { openDatabase } from './database.ts';
+import { lockDataDir } from './dataDirLock.ts';
+import { readEpisodeSummaries } from './episodeSummaries.ts';
+import { mappingStoreErrors } from './errors.ts';
+import { FeedRows } from './feeds.ts';
+import { graphChangedAtReader } from './graphChangedAt.ts';
 import {
   citersInOrder,
+  type GraphSkeleton,
   neighbourhood,
   overview,
   shortestPath,
-  type GraphSkeleton,
 } from './graphQueries.ts';
-import { FeedRows } from './feeds.ts';
-import { graphChangedAtReader } from './graphChangedAt.ts';
-import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
-import { Importer, type ImportedChange } from './importer.ts';
+import { type ImportedChange, Importer } from './importer.ts';
 import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
-import type {
-  EnrichmentQuery,
-  MetadataFilter,
-  MetadataHit,
-  MetadataPageQuery,
-} from '../metadataStore.ts';
-import type {
-  EnrichmentCandidate,
-  EnrichmentCounts,
-  MetadataEntry,
-  StoredMetadata,
-} from '../../domain/metadata.ts';
 import { Reads } from './reads.ts';
-import { readEpisodeSummaries } from './episodeSummaries.ts';
-import { inViewOrder } from '../shared/referenceEdges.ts';
-import { SavedGraph, type GraphLoad } from './savedGraph.ts';
-import { SerialQueue } from '../shared/serialQueue.ts';
-import {
-  metadataChange,
-  metadataPaperIds,
-  RelationKeeper,
-  relationKeepingChannel,
-  type RelationKeepingTime,
-} from '../shared/relationKeeper.ts';
-import type { EpisodeRelation } from '../../relations/relatedness.ts';
-import type { Cluster } from '../../relations/relationIndex.ts';
-import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
 import { RelationTables } from './relations.ts';
+import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
+import { type GraphLoad, SavedGraph } from './savedGraph.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory holding `papergraph.sqlite` and `papergraph.graph` (created if missing). */

@@ -17,9 +17,10 @@
 // The whole structure is a handful of typed arrays and two string columns, so it is saved as a graph
 // file (graphFile.ts) and opened from it without touching SQLite; titles are decoded on first use.
 import type { DatabaseSync } from 'node:sqlite';
+
 import type { CitationKind, NodeKind } from '../../domain/model.ts';
-import { NodeIds, type EncodedIndex } from './nodeIds.ts';
-import { StringColumn, type EncodedStrings } from './stringColumn.ts';
+import { type EncodedIndex, NodeIds } from './nodeIds.ts';
+import { type EncodedStrings, StringColumn } from './stringColumn.ts';
 
 const FREE = 0;
 const EPISODE = 1;

@@ -2,12 +2,13 @@
 // (CREATE … IF NOT EXISTS migrates an existing DATA_DIR without touching its other tables). Metadata
 // is keyed by paper id without a foreign key, so it outlives a paper a re-import drops and comes back with it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
 import {
-  urlOfPaperKey,
   type EnrichmentCandidate,
   type EnrichmentCounts,
   type MetadataEntry,
   type StoredMetadata,
+  urlOfPaperKey,
 } from '../../domain/metadata.ts';
 import type {
   EnrichmentQuery,
@@ -15,10 +16,10 @@ import type {
   MetadataHit,
   MetadataPageQuery,
 } from '../metadataStore.ts';
-import type { Page } from '../store.ts';
 import { pageWindow } from '../shared/pageWindow.ts';
+import type { Page } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
-import { IN_IDS, NEWEST_FIRST, ids } from './reads.ts';
+import { ids, IN_IDS, NEWEST_FIRST } from './reads.ts';
 import { METADATA_ARXIV_KEY, METADATA_DOI_KEY, METADATA_FTS_WEIGHTS } from './schema.ts';
 
 const METADATA_SCHEMA = `

@@ -4,7 +4,7 @@
 // index over a persisted buffer, hence this one. Ids added after open go to a Map. The ids themselves
 // are decoded at open into a plain array (~30 ms at 100k episodes): every sort comparator of the graph
 // queries reads them, and a lazily decoding accessor made those queries up to 20% slower.
-import { StringColumn, type EncodedStrings } from './stringColumn.ts';
+import { type EncodedStrings, StringColumn } from './stringColumn.ts';
 
 /** The lookup table as a graph file stores it. */
 export interface EncodedIndex {

@@ -1,6 +1,7 @@
 // Everything answered straight from SQLite: records, lookups, lists, full-text search, export.
 // Batched lookups pass their ids as one JSON array (json_each), never one query per id.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
 import type {
   Citation,
   EpisodeRecord,
@@ -8,6 +9,7 @@ import type {
   PaperView,
   SearchHit,
 } from '../../domain/model.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
 import type {
   EpisodeListQuery,
   EpisodeSortKey,
@@ -18,21 +20,20 @@ import type {
   ShowListQuery,
   ShowView,
 } from '../store.ts';
-import { pageWindow } from '../shared/pageWindow.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
+  type CitationRow,
   EPISODE_COLUMNS,
-  PAPER_COLUMNS,
-  SHOW_COLUMNS,
+  type EpisodeRow,
   groupBy,
+  PAPER_COLUMNS,
+  type PaperRow,
+  SHOW_COLUMNS,
+  type ShowRow,
   toEpisodeRecord,
   toPaperRecord,
   toPaperView,
   toShowRecord,
-  type CitationRow,
-  type EpisodeRow,
-  type PaperRow,
-  type ShowRow,
 } from './rows.ts';
 import {
   EPISODE_FTS_WEIGHTS,

@@ -5,12 +5,13 @@
 // whose graph changed without them (written before these tables, or by an older papergraph) has
 // its relations computed once, on open.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { EpisodeMapRequest, EpisodeMap, MapSource } from '../../relations/episodeMap.ts';
+
+import type { EpisodeMap, EpisodeMapRequest, MapSource } from '../../relations/episodeMap.ts';
 import { EpisodeMapMemo, selectEpisodeMap } from '../../relations/episodeMap.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import {
-  explainedRelation,
   type EpisodeRelation,
+  explainedRelation,
   type RelationReason,
 } from '../../relations/relatedness.ts';
 import type { Cluster, EpisodeSummary, ScoredRelation } from '../../relations/relationIndex.ts';
@@ -20,7 +21,7 @@ import {
   type StoredRelationCorpus,
 } from '../shared/relationKeeper.ts';
 import type { ClusterSummary } from '../store.ts';
-import { IN_IDS, ids, Reads } from './reads.ts';
+import { ids, IN_IDS, Reads } from './reads.ts';
 
 const RELATIONS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS episode_relations (

@@ -2,11 +2,12 @@
 // only it cited; the papers it shared with other episodes lose one citer and get their search row
 // rebuilt (their notes may have come from it). Memory follows only after COMMIT, like an import.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
-import { graphVersionBump } from './graphVersion.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
+import { graphVersionBump } from './graphVersion.ts';
 import type { MemoryState } from './memoryGraph.ts';
-import { paperIdentifiersText, toPaperRecord, type PaperRow } from './rows.ts';
+import { paperIdentifiersText, type PaperRow, toPaperRecord } from './rows.ts';
 
 export interface EpisodeRemoval {
   episodeId: string;

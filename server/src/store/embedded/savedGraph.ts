@@ -2,16 +2,17 @@
 // SQLite), changed after each commit, and written back to the file shortly after, off the query path.
 // A crash before that write leaves a file naming an older graph version, which the next open refuses.
 import type { DatabaseSync } from 'node:sqlite';
+
+import type { SerialQueue } from '../shared/serialQueue.ts';
 import {
   encodeGraphFile,
   graphFilePath,
+  type GraphFileRead,
   readGraphFile,
   writeGraphFile,
-  type GraphFileRead,
 } from './graphFile.ts';
 import { readGraphVersion } from './graphVersion.ts';
 import { loadMemoryState, type MemoryState } from './memoryGraph.ts';
-import type { SerialQueue } from '../shared/serialQueue.ts';
 
 /** How an open got its graph: from the file, or rebuilt from SQLite and why the file was not used. */
 export type GraphLoad =

@@ -1,6 +1,7 @@
 // The SQLite file layout. Created idempotently; `user_version` says which layout a file has so a newer
 // file is refused instead of being misread.
 import type { DatabaseSync } from 'node:sqlite';
+
 import { aiPapersShow } from '../../domain/show.ts';
 
 const SCHEMA_VERSION = 5;

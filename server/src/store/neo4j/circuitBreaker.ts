@@ -1,9 +1,9 @@
 // While Neo4j is known to be down, requests fail at once instead of each waiting out the driver's
 // retry budget (15 s); at most one request per interval probes with a quick handshake, and the first
 // probe that succeeds closes the circuit, so papergraph heals without a restart when Neo4j returns.
+import { StoreUnavailableError } from '../errors.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, Routing } from './driver.ts';
-import { StoreUnavailableError } from '../errors.ts';
 import { toStoreError } from './errors.ts';
 
 export interface CircuitBreakerOptions {

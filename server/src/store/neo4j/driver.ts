@@ -2,6 +2,7 @@
 // only registry entries (cypher.ts) can reach the database; the counting wrapper and test fakes
 // implement the same port.
 import neo4j, { type Driver } from 'neo4j-driver';
+
 import { CYPHER, CYPHER_PARAMETERS, type CypherParams, type StatementName } from './cypher.ts';
 
 export type Routing = 'READ' | 'WRITE';

@@ -7,27 +7,28 @@
 // it was before the run; a run whose process died is undone by the next import or start (its journal
 // stopped moving ABANDONED_AFTER_MS ago).
 import { randomUUID } from 'node:crypto';
+
 import { citedPaperIds, type ImportBatch, type ImportResult } from '../../domain/model.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import {
+  type BatchUndo,
+  type BatchWrite,
   dropUncitedPapers,
   dropUnusedAliases,
   recountPapers,
   restoreEpisodes,
   undoShows,
   writeBatch,
-  type BatchUndo,
-  type BatchWrite,
 } from './importWrite.ts';
 import { asString, unique } from './records.ts';
 import {
   clusterParams,
   importChange,
+  type Neo4jRelations,
+  type RelationChunk,
   relationChunks,
   storedClusters,
   storedRelationChunk,
-  type Neo4jRelations,
-  type RelationChunk,
 } from './relations.ts';
 import type { ClusterParam } from './statements/relations.ts';
 

@@ -6,11 +6,11 @@ import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
   citationsOfEpisode,
   citedPaperIds,
-  pickEpisodeText,
   type EpisodeRecord,
   type ImportBatch,
   type ImportResult,
   type PaperRecord,
+  pickEpisodeText,
   type ShowRecord,
 } from '../../domain/model.ts';
 import { StoreConflictError } from '../errors.ts';

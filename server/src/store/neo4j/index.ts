@@ -1,23 +1,23 @@
 // Entry point of the Neo4j store: one driver per process, owned by the store (close() closes it).
-import type { GraphStore } from '../store.ts';
-import { openNeo4jDriver, type CypherDriver, type Neo4jConnectionOptions } from './driver.ts';
-import { withCircuitBreaker } from './circuitBreaker.ts';
 import { StoreUnavailableError } from '../errors.ts';
+import type { GraphStore } from '../store.ts';
+import { withCircuitBreaker } from './circuitBreaker.ts';
+import { type CypherDriver, type Neo4jConnectionOptions, openNeo4jDriver } from './driver.ts';
+import { undoAbandonedRuns } from './importRun.ts';
 import { withSchemaOnFirstUse } from './lazySchema.ts';
 import {
-  Neo4jStore,
   ensureSchema,
   fillNewestKeys,
   migrateShows,
+  Neo4jStore,
   type Neo4jStoreOptions,
 } from './neo4jStore.ts';
-import { undoAbandonedRuns } from './importRun.ts';
 import { migrateRelations } from './relations.ts';
 
+export { type CountingDriver, countingDriver, type RecordedCall } from './countingDriver.ts';
 export type { CypherDriver, Neo4jConnectionOptions } from './driver.ts';
-export type { Neo4jStoreOptions } from './neo4jStore.ts';
-export { countingDriver, type CountingDriver, type RecordedCall } from './countingDriver.ts';
 export { openNeo4jDriver } from './driver.ts';
+export type { Neo4jStoreOptions } from './neo4jStore.ts';
 export { ensureSchema } from './neo4jStore.ts';
 
 /**

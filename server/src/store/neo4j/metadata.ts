@@ -1,12 +1,13 @@
 // The Neo4j side of MetadataStore: each method one statement of statements/metadata.ts (a save is one
 // write transaction of three), reads routed to readers.
 import { z } from 'zod';
+
 import {
-  urlOfPaperKey,
   type EnrichmentCandidate,
   type EnrichmentCounts,
   type MetadataEntry,
   type StoredMetadata,
+  urlOfPaperKey,
 } from '../../domain/metadata.ts';
 import type {
   EnrichmentQuery,
@@ -15,13 +16,13 @@ import type {
   MetadataPageQuery,
   MetadataStore,
 } from '../metadataStore.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
+import type { Page } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
-import { pageWindow } from '../shared/pageWindow.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
-import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import { asInteger, asString, unique } from './records.ts';
-import type { Page } from '../store.ts';
+import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 /** A managed write transaction of a save of these entries. */

@@ -1,7 +1,7 @@
 // The Neo4j store: every method is a fixed, small number of statements from cypher.ts (see
 // tests/neo4j/round-trips.test.ts), reads routed to readers; an import is one managed write
 // transaction, or a journaled run of them when large (importRun.ts).
-import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
+import { type FeedRecord, feedRecordSchema } from '../../domain/feed.ts';
 import type {
   Citation,
   EpisodeRecord,
@@ -12,15 +12,16 @@ import type {
   SearchHit,
   Stats,
 } from '../../domain/model.ts';
-import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
-import { inViewOrder } from '../shared/referenceEdges.ts';
-import { SerialQueue } from '../shared/serialQueue.ts';
-import { importOne } from '../shared/importOne.ts';
-import { pageWindow } from '../shared/pageWindow.ts';
-import { validateImportBatch } from '../shared/validateBatch.ts';
+import { aiPapersShow } from '../../domain/show.ts';
 import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type { Cluster } from '../../relations/relationIndex.ts';
+import { importOne } from '../shared/importOne.ts';
+import { pageWindow } from '../shared/pageWindow.ts';
+import { inViewOrder } from '../shared/referenceEdges.ts';
+import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { SerialQueue } from '../shared/serialQueue.ts';
+import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
   BatchSource,
   ClusterSummary,
@@ -39,38 +40,37 @@ import type {
   StoreHealth,
 } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
-import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
-import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
-import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
-import { Neo4jMetadata } from './metadata.ts';
-import { importAsRun, EPISODES_PER_TRANSACTION, undoAbandonedRuns } from './importRun.ts';
+import { EPISODES_PER_TRANSACTION, importAsRun, undoAbandonedRuns } from './importRun.ts';
 import {
+  type BatchWrite,
   dropUncitedPapers,
   PaperCreatedMeanwhileError,
   recountPapers,
   writeBatch,
-  type BatchWrite,
 } from './importWrite.ts';
-import { importChange, Neo4jRelations, removalChange } from './relations.ts';
-import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
+import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
+import { Neo4jMetadata } from './metadata.ts';
 import {
   asInteger,
   asString,
   toCitationLists,
   toEpisodeRecordWithCitations,
   toEpisodeSummary,
+  toFeedRecord,
   toGraphView,
   toPaperRecord,
-  toFeedRecord,
   toPaperView,
   toPathView,
   toShowRecord,
   toShowView,
   unique,
 } from './records.ts';
-import { aiPapersShow } from '../../domain/show.ts';
+import { importChange, Neo4jRelations, removalChange } from './relations.ts';
+import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
+import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
+import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
 
 export interface Neo4jStoreOptions {
   /** How long health() waits for Neo4j before reporting it unreachable. */

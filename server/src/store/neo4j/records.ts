@@ -6,6 +6,9 @@
 // checks the full shape of live rows.
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+
+import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
+import { type FeedRecord, feedRecordSchema } from '../../domain/feed.ts';
 import type {
   Chapter,
   Citation,
@@ -18,11 +21,9 @@ import type {
   PaperView,
   ShowRecord,
 } from '../../domain/model.ts';
-import { decodeEpisodeExtras } from '../../domain/episodeExtras.ts';
-import { feedRecordSchema, type FeedRecord } from '../../domain/feed.ts';
 import { paperLabel } from '../../ids/paperId.ts';
-import type { Row } from './driver.ts';
 import type { DrawnGraph, EpisodeSummary, ShowView } from '../store.ts';
+import type { Row } from './driver.ts';
 
 class RowShapeError extends TypeError {
   constructor(what: string, value: unknown) {

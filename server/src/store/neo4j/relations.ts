@@ -3,20 +3,20 @@
 // answers related, cluster and map reads from what was persisted. Integers become numbers here.
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { EpisodeRecord, PaperRecord } from '../../domain/model.ts';
-import type { PaperFacts } from '../../relations/paperLinks.ts';
 import {
-  explainedRelation,
-  type EpisodeRelation,
-  type RelationReason,
-} from '../../relations/relatedness.ts';
-import {
-  MAP_CANDIDATE_RELATIONS,
-  mapRequestKey,
-  selectEpisodeMap,
   type EpisodeMap,
   type EpisodeMapRequest,
+  MAP_CANDIDATE_RELATIONS,
+  mapRequestKey,
   type MapSource,
+  selectEpisodeMap,
 } from '../../relations/episodeMap.ts';
+import type { PaperFacts } from '../../relations/paperLinks.ts';
+import {
+  type EpisodeRelation,
+  explainedRelation,
+  type RelationReason,
+} from '../../relations/relatedness.ts';
 import type {
   Cluster,
   EpisodeSummary,
@@ -25,9 +25,9 @@ import type {
 } from '../../relations/relationIndex.ts';
 import {
   CLUSTER_GRAPH_DEGREE,
-  RELATIONS_KEPT,
   RelationKeeper,
   type RelationRows,
+  RELATIONS_KEPT,
   type StoredRelationCorpus,
 } from '../shared/relationKeeper.ts';
 import type { ClusterSummary } from '../store.ts';

@@ -1,6 +1,7 @@
 // Decides added / updated / unchanged on import: a digest of everything an episode record says, independent of the
 // key order the reader happened to build the object with.
 import { createHash } from 'node:crypto';
+
 import { episodeExtras } from '../../domain/episodeExtras.ts';
 import type { EpisodeRecord, ImportResult } from '../../domain/model.ts';
 

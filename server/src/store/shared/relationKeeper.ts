@@ -9,6 +9,7 @@
 // affect. Recomputed per write: the clusters (Louvain over every episode's strongest relations,
 // which the keeper holds, so only the affected episodes' relations are computed again).
 import { channel } from 'node:diagnostics_channel';
+
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
 import type { EpisodeTerms } from '../../relations/episodeTerms.ts';

@@ -3,8 +3,9 @@
 // can prove: such batches are deep-frozen and remembered in a WeakSet, so the check cannot be forged
 // by a type cast or outdated by a later mutation.
 import { z } from 'zod';
+
 import { isEpisodeId } from '../../domain/episodeId.ts';
-import { importBatchSchema, type ImportBatch, type ValidatedBatch } from '../../domain/model.ts';
+import { type ImportBatch, importBatchSchema, type ValidatedBatch } from '../../domain/model.ts';
 import { dedupeAliases } from './mergePaper.ts';
 
 const validated = new WeakSet<object>();

@@ -1,5 +1,5 @@
 // What Escape closes in the explorer: the selection panel first, then the path panel.
-import { clearPath, select, type ExplorerState } from '../urlState.ts';
+import { clearPath, type ExplorerState, select } from '../urlState.ts';
 
 export interface EscapeStep {
   next: ExplorerState;

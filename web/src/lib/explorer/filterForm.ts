@@ -1,12 +1,12 @@
 // The explorer's filter form. Its fields are URL parameters (urlState.ts names them), so without
 // JavaScript its GET submit is an explorer link; with it, the query is read the same way.
 import {
-  PARAM,
-  explorerParams,
-  parseExplorerState,
   type ColourMode,
   type EdgeKindFilter,
+  explorerParams,
   type ExplorerState,
+  PARAM,
+  parseExplorerState,
 } from '../urlState.ts';
 
 /** The parameters the form has a visible control for. */

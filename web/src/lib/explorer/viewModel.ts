@@ -1,12 +1,12 @@
 // The explorer's view pipeline: what the loads fetched, read through the URL state, becomes what the
 // page draws, lists and labels. Plain data in, plain data out.
 import type { GraphData } from '../api.ts';
-import { mergeGraphs, toElements, type GraphElement } from '../graph/elements.ts';
+import { type GraphElement, mergeGraphs, toElements } from '../graph/elements.ts';
 import {
-  topicColourIndex,
-  topicsInView,
   type PaperTopics,
+  topicColourIndex,
   type TopicCount,
+  topicsInView,
 } from '../graph/topics.ts';
 import { composeView, filterView, listNodes, type NodeLists } from '../graph/view.ts';
 import type { ExplorerState } from '../urlState.ts';

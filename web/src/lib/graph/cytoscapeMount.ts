@@ -2,8 +2,9 @@
 // creates one instance on its container with the drawings' shared options, hands it over, and
 // destroys it when the container leaves the page. GraphCanvas and MapCanvas differ only in what they
 // do with the instance.
-import type { Attachment } from 'svelte/attachments';
 import type { Core, StylesheetJson } from 'cytoscape';
+import type { Attachment } from 'svelte/attachments';
+
 import { loadCytoscape } from './loadCytoscape.ts';
 
 interface CytoscapeMount {

@@ -4,10 +4,11 @@
 // preset layout. cola/cose are never used.
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 import {
-  clusterPositions,
   type ClusterEdge,
   type ClusterNode,
+  clusterPositions,
   type Point,
 } from './clusterLayout.ts';
 

@@ -1,5 +1,6 @@
 // The `graphql()` tag every web document is written with, typed by the schema's introspection.
 import { initGraphQLTada } from 'gql.tada';
+
 import type { introspection } from './introspection.ts';
 
 type ScalarName = Extract<

@@ -2,12 +2,13 @@
 // field present, of its type and nullability. The answer's types come from the same two sources,
 // so nothing about the schema is written down twice.
 import {
-  Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
+  Kind,
   type SelectionSetNode,
 } from '@0no-co/graphql.web';
+
 import { scalarGuards } from './graphql.ts';
 import { introspection } from './introspection.ts';
 

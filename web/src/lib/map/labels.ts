@@ -3,7 +3,7 @@
 // label (the sweep of graph/labelOverlap.ts, cluster labels fixed) or is cut at the drawing's edge,
 // and a cluster label near an edge moves in. A cluster's label sits just outside its disc (above,
 // else below or beside it), never over its members.
-import { overlappingLabels, type LabelBox } from '../graph/labelOverlap.ts';
+import { type LabelBox, overlappingLabels } from '../graph/labelOverlap.ts';
 
 /** Episode labels offered at most: the best connected; more would crowd any screen. */
 export const OFFERED_EPISODE_LABELS = 40;

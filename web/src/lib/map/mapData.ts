@@ -1,6 +1,7 @@
 // What a map draws, from either answer: the episode map of every cluster or one (episodeMap), or an
 // episode's local map (the episode, its nearest episodes, and the relations among them).
 import type { ResultOf } from 'gql.tada';
+
 import type { GraphNode } from '../api.ts';
 import type { Api } from '../api.ts';
 import type { LocalMapQuery } from '../graphql/mapDocuments.ts';

@@ -1,8 +1,10 @@
 // Server-side access to the API for load functions, and how API failures become error pages.
 import { error } from '@sveltejs/kit';
-import { API_PORT, API_URL } from '$app/env/private';
-import { ApiError, createApi, type Api } from '#lib/api.ts';
+
+import { type Api, ApiError, createApi } from '#lib/api.ts';
 import { resolveApiEndpoint } from '#lib/apiEndpoint.ts';
+import { API_PORT, API_URL } from '$app/env/private';
+
 import { sendingPersistedIds } from './persistedOperations.ts';
 
 export function apiEndpoint(): string {

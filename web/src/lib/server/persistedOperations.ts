@@ -4,6 +4,7 @@
 // build's manifest) answers PERSISTED_QUERY_NOT_IN_LIST and gets the text instead; any other
 // document, GraphiQL's included, goes as text.
 import { createHash } from 'node:crypto';
+
 import manifest from '../../../../persisted-documents.json' with { type: 'json' };
 
 type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

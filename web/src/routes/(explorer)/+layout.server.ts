@@ -1,25 +1,26 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
-import type { LayoutServerLoad } from './$types';
-import { ApiError, type Api, type GraphData, type GraphNode } from '#lib/api.ts';
+import { type Api, ApiError, type GraphData, type GraphNode } from '#lib/api.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import {
   fromEpisodeMap,
   fromLocalMap,
   mapLimit,
-  packMapView,
   type MapView,
+  packMapView,
 } from '#lib/map/mapData.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import {
+  type GraphParams,
   LIMIT_RANGE,
   needsDates,
   needsTopics,
   parseGraphParams,
   resolveView,
-  type GraphParams,
 } from '#lib/urlState.ts';
+
+import type { LayoutServerLoad } from './$types';
 
 /** Nearest episodes a local map shows, and of each of them the relations looked at. */
 const LOCAL_MAP_NEIGHBOURS = 12;

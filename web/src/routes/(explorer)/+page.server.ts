@@ -1,10 +1,11 @@
 // The selected node's details and the highlighted path; reruns only when those change.
-import type { PageServerLoad } from './$types';
-import { ApiError, type Api } from '#lib/api.ts';
-import { SHORTEST_PATHS_SHOWN, type PathResult, type Selection } from '#lib/explorer/pageData.ts';
+import { type Api, ApiError } from '#lib/api.ts';
+import { type PathResult, type Selection, SHORTEST_PATHS_SHOWN } from '#lib/explorer/pageData.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import { parseSelectionParams } from '#lib/urlState.ts';
+
+import type { PageServerLoad } from './$types';
 
 async function loadSelection(api: Api, id: string | null): Promise<Selection | null> {
   if (id === null) return null;

@@ -1,8 +1,8 @@
 // Explorer actions are navigations (the URL is the view); keyboard focus stays where the action
 // happened and the scroll where it was.
+import { explorerHref, type ExplorerState } from '#lib/urlState.ts';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { explorerHref, type ExplorerState } from '#lib/urlState.ts';
 
 /** Shows `next`; nothing happens when it is the view already. */
 export async function showView(next: ExplorerState): Promise<void> {

@@ -1,6 +1,7 @@
 // Every episode as a paged table: the crawlable, script-free index of the podcast.
-import type { PageServerLoad } from './$types';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 

@@ -1,10 +1,12 @@
 // Batch lookup: a pasted list of references (or an uploaded BibTeX file) → which episodes cover each.
 // A form action, so it works without JavaScript and a long list never has to fit in a URL.
 import { fail } from '@sveltejs/kit';
-import type { Actions } from './$types';
+
 import { ApiError } from '#lib/api.ts';
 import { MAX_REFS, parseRefList } from '#lib/refList.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+import type { Actions } from './$types';
 
 /** Largest upload or paste read (a BibTeX file of a few hundred entries). */
 const MAX_INPUT_BYTES = 512 * 1024;

@@ -1,7 +1,8 @@
 // Every paper as a paged table, most cited first, with the same citation filter as the graph.
-import type { PageServerLoad } from './$types';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 import { parsePapersListState } from '#lib/urlState.ts';
+
+import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
 

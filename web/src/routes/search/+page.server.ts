@@ -2,10 +2,12 @@
 // An identifier goes to its paper's page whether or not an episode cites it: the page says which,
 // where a word search could only answer that nothing matches.
 import { redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+
 import { ApiError, type SearchHit } from '#lib/api.ts';
 import { paperRefTarget } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+import type { PageServerLoad } from './$types';
 
 const MAX_QUERY = 500;
 

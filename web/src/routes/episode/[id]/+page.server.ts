@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+
 import { ApiError } from '#lib/api.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, fetch }) => {
   let episode;

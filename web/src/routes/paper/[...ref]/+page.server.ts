@@ -2,10 +2,12 @@
 // /paper/10.1038/…) and is redirected to the paper's canonical address. A real identifier that no
 // episode cites gets a page saying so (the API only knows cited papers); anything else is a 404.
 import { error, redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
-import { ApiError, type Api, type MetadataStatus } from '#lib/api.ts';
+
+import { type Api, ApiError, type MetadataStatus } from '#lib/api.ts';
 import { looksLikePaperRef, paperHref } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
+
+import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, fetch, url }) => {
   // A raw URL pasted after /paper/ keeps its own query string.

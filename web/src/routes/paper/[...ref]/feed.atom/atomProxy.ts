@@ -1,6 +1,7 @@
 // Both Atom routes ask the API for the document (it writes them; see server/src/atom/atomDocuments.ts) with
 // this site's origin, so entry links point here, and pass the answer through.
 import { error } from '@sveltejs/kit';
+
 import { apiEndpoint } from '#lib/server/api.ts';
 
 export async function atomFromApi(
