@@ -20,8 +20,9 @@ export default defineConfig({
             'unsafe-hashes',
             'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=',
           ],
-          // cytoscape draws on <canvas>; PNG export hands the browser blob:/data: URLs.
-          'img-src': ['self', 'data:', 'blob:'],
+          // cytoscape draws on <canvas>; PNG export hands the browser blob:/data: URLs; a show's
+          // page shows its cover art from the podcast's host.
+          'img-src': ['self', 'data:', 'blob:', 'https:'],
           'font-src': ['self'],
           // The episode player streams the feed's enclosure from the podcast's own host (media runs no code).
           'media-src': ['self', 'https:', 'http:'],

@@ -52,8 +52,8 @@ describe.each(SIZES)('shows (%s)', (size, width) => {
     const show = page.getByTestId('episode-show');
     await show.waitFor();
     expect(await show.textContent()).toContain(RESEARCH_SHOW);
-    expect(await show.getByRole('link').getAttribute('href')).toBe(
-      'https://gradient-descent.example.org',
+    expect(await show.getByTestId('show-site').getAttribute('href')).toBe(
+      'https://gradient-descent.example.org/',
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -28,6 +28,7 @@ const everything: ExplorerState = {
   since: '2024-01-01',
   until: '2024-12-31',
   topic: 'cs.LG',
+  show: 'show_0123456789ab',
   colour: 'date',
 };
 
@@ -41,6 +42,8 @@ function submitted(state: ExplorerState): [string, string][] {
     [FORM_CONTROLS.edgeKinds, state.edgeKinds],
     // A checkbox submits its value only when checked.
     ...(state.references ? [[FORM_CONTROLS.references, REFERENCES_ON] as [string, string]] : []),
+    // The show select (or, with one show, its hidden field); "" is every show.
+    [FORM_CONTROLS.show, state.show ?? ''],
     [FORM_CONTROLS.colour, state.colour],
   ];
 }

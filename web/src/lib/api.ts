@@ -9,6 +9,7 @@ import {
   EnrichmentQuery,
   EpisodeLinkFragment,
   EpisodeQuery,
+  EpisodeShowsQuery,
   EpisodesQuery,
   GraphChangedQuery,
   GraphFragment,
@@ -24,6 +25,8 @@ import {
   PapersQuery,
   PathsQuery,
   SearchQuery,
+  ShowQuery,
+  ShowsQuery,
   StatsQuery,
 } from './graphql/documents.ts';
 import type { graphql } from './graphql/graphql.ts';
@@ -85,6 +88,10 @@ export type GraphEdge = GraphData['edges'][number];
 export type ShortestPaths = ResultOf<typeof PathsQuery>['paths'];
 export type SearchHit = ResultOf<typeof SearchQuery>['search'][number];
 type PageInfo = ResultOf<typeof PageInfoFragment>;
+type ShowAnswer = NonNullable<ResultOf<typeof ShowQuery>['show']>;
+/** A show's page: the show, and one page of its episodes. */
+export type ShowPage = Omit<ShowAnswer, 'episodes'> & { episodes: Connection<EpisodeLink> };
+export type ShowChoices = ResultOf<typeof ShowsQuery>['shows'];
 export type Stats = ResultOf<typeof StatsQuery>['stats'];
 
 export interface Connection<T> {
@@ -297,6 +304,38 @@ export function createApi(options: ApiClientOptions) {
       signal?: AbortSignal,
     ): Promise<Connection<PaperLink>> {
       return unwrap((await request(PapersQuery, { ...args }, signal)).papers);
+    },
+
+    /** A show with one page of its episodes, newest first; null when no show has the id. */
+    async show(
+      id: string,
+      page: { first: number; after: string | null },
+      signal?: AbortSignal,
+    ): Promise<ShowPage | null> {
+      const { show } = await request(ShowQuery, { id, ...page }, signal);
+      return show && { ...show, episodes: unwrap(show.episodes) };
+    },
+
+    /** The first `first` shows by title, and how many there are. */
+    async shows(first: number, signal?: AbortSignal): Promise<ShowChoices> {
+      return (await request(ShowsQuery, { first }, signal)).shows;
+    },
+
+    /** The show id of each episode id (null for an episode without one); unknown ids are left out. */
+    async episodeShows(
+      ids: readonly string[],
+      signal?: AbortSignal,
+    ): Promise<Map<string, string | null>> {
+      const nodes = await lookUp(
+        EpisodeShowsQuery,
+        ids,
+        (chunk) => ({ ids: chunk }),
+        (data) => data.nodes,
+        signal,
+      );
+      return new Map(
+        nodes.flatMap((n) => (n?.__typename === 'Episode' ? [[n.id, n.show?.id ?? null]] : [])),
+      );
     },
 
     async stats(signal?: AbortSignal): Promise<Stats> {

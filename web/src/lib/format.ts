@@ -30,3 +30,12 @@ export function formatTimeAgo(at: string, now: Date): string {
   }
   return 'just now';
 }
+
+/** A second of audio as a player prints it: "0:04", "12:34", "1:02:03" past an hour. */
+export function formatTimestamp(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h === 0 ? `${m}:${s}` : `${h}:${String(m).padStart(2, '0')}:${s}`;
+}

@@ -11,8 +11,26 @@ export function paperHref(id: string): string {
   return `/paper/${encodeURIComponent(id)}`;
 }
 
-export function episodeHref(id: string): string {
-  return `/episode/${encodeURIComponent(id)}`;
+/** The query parameter of an episode's page that starts its audio at a second (`?t=754`). */
+export const START_PARAM = 't';
+/** Longest start a link may ask for: a day of audio. */
+const MAX_START_SECONDS = 24 * 3600;
+
+/** The episode's page; with `at`, its audio starts at that second (a shareable link). */
+export function episodeHref(id: string, at?: number): string {
+  const page = `/episode/${encodeURIComponent(id)}`;
+  return at === undefined ? page : `${page}?${START_PARAM}=${Math.max(0, Math.floor(at))}`;
+}
+
+/** The second an episode page's `t` parameter asks to start at; null when absent or not one. */
+export function parseStartSeconds(raw: string | null): number | null {
+  if (raw === null || !/^\d{1,6}$/.test(raw)) return null;
+  const seconds = Number(raw);
+  return seconds <= MAX_START_SECONDS ? seconds : null;
+}
+
+export function showHref(id: string): string {
+  return `/show/${encodeURIComponent(id)}`;
 }
 
 export function nodeHref(kind: 'EPISODE' | 'PAPER', id: string): string {

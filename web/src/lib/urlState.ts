@@ -31,6 +31,11 @@ export interface ExplorerState {
   until: string | null;
   /** Only papers with this topic (metadata's arXiv category or field of study), and the episodes citing them. */
   topic: string | null;
+  /**
+   * Only this show's episodes (a Show id) and the papers they cite; absent is every show, so a
+   * state without it is whole.
+   */
+  show?: string;
   /** Episodes coloured by their kind (all blue) or along a timeline by publication date; papers by topic. */
   colour: ColourMode;
   /**
@@ -102,6 +107,7 @@ export const PARAM = {
   since: 'since',
   until: 'until',
   topic: 'topic',
+  show: 'show',
   colour: 'colour',
 } as const;
 
@@ -130,6 +136,7 @@ export type GraphParams = Pick<
   | 'since'
   | 'until'
   | 'topic'
+  | 'show'
   | 'colour'
   | 'view'
   | 'cluster'
@@ -159,6 +166,7 @@ export function parseGraphParams(query: QueryLike): GraphParams {
     since: parseDate(query.get(PARAM.since)),
     until: parseDate(query.get(PARAM.until)),
     topic: parseTopic(query.get(PARAM.topic)),
+    ...parseShow(query.get(PARAM.show)),
     colour: parseChoice(query.get(PARAM.colour), COLOUR_MODES, DEFAULT_STATE.colour),
     ...parseMapParams(query),
   };
@@ -232,6 +240,7 @@ export function explorerParams(state: ExplorerState): URLSearchParams {
   if (state.since) params.set(PARAM.since, state.since);
   if (state.until) params.set(PARAM.until, state.until);
   if (state.topic) params.set(PARAM.topic, state.topic);
+  if (state.show) params.set(PARAM.show, state.show);
   if (state.colour !== DEFAULT_STATE.colour) params.set(PARAM.colour, state.colour);
   if (state.view) params.set(MAP_PARAM.view, state.view);
   if (state.cluster) params.set(MAP_PARAM.cluster, state.cluster);
@@ -364,6 +373,11 @@ function parseIdList(raw: string[]): string[] {
 
 function parseChoice<T extends string>(raw: string | null, choices: readonly T[], fallback: T): T {
   return choices.find((choice) => choice === raw) ?? fallback;
+}
+
+function parseShow(raw: string | null): Pick<ExplorerState, 'show'> {
+  const show = parseId(raw);
+  return show ? { show } : {};
 }
 
 function parseTopic(raw: string | null): string | null {

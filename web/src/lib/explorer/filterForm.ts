@@ -16,6 +16,7 @@ export const FORM_CONTROLS = {
   limit: PARAM.limit,
   edgeKinds: PARAM.edgeKinds,
   references: PARAM.references,
+  show: PARAM.show,
   colour: PARAM.colour,
 } as const;
 

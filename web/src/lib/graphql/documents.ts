@@ -44,6 +44,7 @@ export const GraphQuery = graphql(
       $limit: Int
       $minCitations: Int
       $references: Boolean!
+      $show: ID
     ) {
       graph(
         around: $focus
@@ -51,6 +52,7 @@ export const GraphQuery = graphql(
         limit: $limit
         minCitations: $minCitations
         references: $references
+        show: $show
       ) {
         ...GraphFields
         referenceEdges {
@@ -101,12 +103,14 @@ export const EpisodeQuery = graphql(
         }
         recommendations {
           note
+          discussedAt
           paper {
             ...PaperLink
           }
         }
         mentions {
           note
+          discussedAt
           paper {
             ...PaperLink
           }
@@ -150,11 +154,15 @@ const PaperDetailFragment = graphql(
       citedBy(first: $citedBy) {
         kind
         note
+        discussedAt
         episode {
           ...EpisodeLink
           show {
             id
             title
+          }
+          audio {
+            url
           }
         }
       }
@@ -369,6 +377,62 @@ export const NodeFactsQuery = graphql(`
       }
       ... on Paper {
         topics
+      }
+    }
+  }
+`);
+
+// A show's page: what the feed says of it and its episodes, newest first, a page at a time.
+export const ShowQuery = graphql(
+  `
+    query Show($id: ID!, $first: Int, $after: String) {
+      show(id: $id) {
+        id
+        title
+        link
+        imageUrl
+        author
+        feedUrl
+        episodes(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            ...PageFields
+          }
+          edges {
+            node {
+              ...EpisodeLink
+            }
+          }
+        }
+      }
+    }
+  `,
+  [PageInfoFragment, EpisodeLinkFragment],
+);
+
+// The shows the explorer can filter by, by title.
+export const ShowsQuery = graphql(`
+  query Shows($first: Int) {
+    shows(first: $first) {
+      totalCount
+      nodes {
+        id
+        title
+      }
+    }
+  }
+`);
+
+// Which show each episode of a map belongs to (the map's own query takes no show).
+export const EpisodeShowsQuery = graphql(`
+  query EpisodeShows($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on Episode {
+        show {
+          id
+        }
       }
     }
   }

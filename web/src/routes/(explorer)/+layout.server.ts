@@ -1,6 +1,7 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
 import { type Api, ApiError, type GraphData, type GraphNode } from '#lib/api.ts';
+import { mapOfShow } from '#lib/explorer/showFilter.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import {
@@ -34,6 +35,17 @@ async function mapView(api: Api, params: GraphParams): Promise<MapView | null> {
   return fromEpisodeMap(await api.episodeMap(params.cluster ?? null, mapLimit(params.limit)));
 }
 
+/** The map, with a show filter only that show's episodes (the map's query takes no show). */
+async function mapViewOfShow(api: Api, params: GraphParams): Promise<MapView | null> {
+  const map = await mapView(api, params);
+  if (map === null || !params.show) return map;
+  const showOf = await api.episodeShows(map.nodes.map((node) => node.id));
+  return mapOfShow(map, params.show, showOf);
+}
+
+/** Shows the explorer's show filter lists: the API's largest page. */
+const SHOW_CHOICES = 100;
+
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
 const EMPTY: GraphData = { nodes: [], edges: [] };
@@ -52,11 +64,12 @@ async function baseView(api: Api, params: GraphParams): Promise<BaseView> {
     references: params.references ?? false,
   };
   if (params.focus) {
+    // The API draws a focus with all its neighbours: a show filter applies to the whole graph only.
     const graph = await api.graph({ ...args, focus: params.focus, depth: params.depth });
     return { graph, total: graph.nodes.length };
   }
   // One request: the largest view the page allows, then the best-connected `limit` of it (all of it when it fits).
-  const all = await api.graph({ ...args, limit: LIMIT_RANGE.max });
+  const all = await api.graph({ ...args, limit: LIMIT_RANGE.max, show: params.show ?? null });
   return { graph: bestConnected(all, params.limit), total: all.nodes.length };
 }
 
@@ -114,10 +127,12 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   };
 
   try {
-    const stats = await api.stats();
+    const [stats, showList] = await Promise.all([api.stats(), api.shows(SHOW_CHOICES)]);
+    // With one show (or none) there is nothing to choose between.
+    const shows = showList.totalCount > 1 ? showList.nodes : [];
     const mode = resolveView(params, stats.episodes);
     if (mode === 'map') {
-      const map = await tolerant('Could not load the map', mapView(api, params), null);
+      const map = await tolerant('Could not load the map', mapViewOfShow(api, params), null);
       if (map === null && params.around)
         notices.push(`No episode "${params.around}" to draw a map around.`);
       return {
@@ -129,6 +144,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
         base: EMPTY,
         expansions: [],
         stats,
+        shows,
         focusId: null,
         truncated: map !== null && !params.around && map.nodes.length >= mapLimit(params.limit),
         notices,
@@ -181,6 +197,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       base: base.graph,
       expansions,
       stats,
+      shows,
       /** The focus as the graph names it (a DOI or URL focus becomes the paper's id). */
       focusId,
       truncated: base.total >= params.limit,
