@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 
 import type { Neo4jConnectionOptions } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
-import { connectionForWorker } from './neo4jContext.ts';
+import { connectionForWorker, resolveNeo4jContext } from './neo4jContext.ts';
 import type { StoreFactory } from './stores.ts';
 
 /** Test-only: deletes every node of the papergraph model (linted with the store's statements). */
@@ -21,9 +21,12 @@ export type Neo4jTestSettings =
   | { connection: Neo4jConnectionOptions; skipReason?: undefined }
   | { connection?: undefined; skipReason: string };
 
+// Importing this module is what starts this worker's Neo4j (once per worker), so unit files start none.
+const workerContext = await resolveNeo4jContext(inject('neo4j'), process.env['VITEST_POOL_ID']);
+
 /** This worker's Neo4j, or why the Neo4j tests skip here. */
 export function neo4jTestSettings(): Neo4jTestSettings {
-  const context = inject('neo4j');
+  const context = workerContext;
   const connection = connectionForWorker(context, process.env['VITEST_POOL_ID']);
   if (connection === undefined)
     return { skipReason: context.skipReason ?? 'no Neo4j for this worker' };

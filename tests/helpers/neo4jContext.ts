@@ -1,9 +1,25 @@
-// What the global setup hands the test files about Neo4j: one connection per vitest worker, or why there is none.
+// What the global setup hands the test files about Neo4j: a broker that starts this worker's server on
+// demand, a person's own server, or why there is none.
 import type { Neo4jConnectionOptions } from '../../server/src/store/neo4j/driver.ts';
 
 export type Neo4jTestContext =
-  | { connections: Neo4jConnectionOptions[]; skipReason?: undefined }
-  | { connections?: undefined; skipReason: string };
+  | { connections: Neo4jConnectionOptions[]; skipReason?: undefined; brokerUrl?: undefined }
+  | { connections?: undefined; skipReason: string; brokerUrl?: undefined }
+  | { connections?: undefined; skipReason?: undefined; brokerUrl: string };
+
+export const NEO4J_BROKER_PATH = '/neo4j';
+
+/** The worker's connection: asked of the broker (which starts its server the first time), else as given. */
+export async function resolveNeo4jContext(
+  context: Neo4jTestContext,
+  poolId: string | undefined,
+): Promise<Neo4jTestContext> {
+  if (context.brokerUrl === undefined) return context;
+  const response = await fetch(`${context.brokerUrl}?pool=${encodeURIComponent(poolId ?? '1')}`);
+  const body = await response.text();
+  if (!response.ok) throw new Error(body);
+  return { connections: [JSON.parse(body) as Neo4jConnectionOptions] };
+}
 
 /** A person's own disposable server, or null when the environment names none. */
 export function neo4jFromEnvironment(env: NodeJS.ProcessEnv): Neo4jTestContext | null {
