@@ -169,6 +169,11 @@ describe.each(SIZES)('the show page (%s)', (size, width) => {
       );
       await unknown.close();
     }
+    const badPage = await open(size, `${showHref(pagedShow.id)}?after=not-a-cursor`, 400);
+    expect(await badPage.getByTestId('error-page').textContent()).toContain(
+      'That page of the show’s episodes is not there',
+    );
+    await badPage.close();
     expect(pageErrors).toEqual([]);
   }, 90_000);
 

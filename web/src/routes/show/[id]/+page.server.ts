@@ -14,8 +14,10 @@ export const load: PageServerLoad = async ({ params, url, fetch }) => {
   try {
     show = await serverApi(fetch).show(params.id, { first: PAGE_SIZE, after });
   } catch (cause) {
-    // A malformed id or cursor is refused by the API; to a visitor the show is not there.
     if (!(cause instanceof ApiError && cause.kind === 'graphql')) failWithApiError(cause);
+    // The API refuses a malformed cursor or id: a page that is not there, or a show that is not.
+    if (after !== null)
+      error(400, { message: `That page of the show’s episodes is not there: ${cause.message}` });
     show = null;
   }
   if (!show) error(404, { message: `There is no show with the id "${params.id}".` });
