@@ -12,6 +12,8 @@ interface CytoscapeMount {
   style: () => object[];
   minZoom: number;
   maxZoom: number;
+  /** Cytoscape is created only once this settles (e.g. a first picture is painted); it is fetched meanwhile. */
+  after?: Promise<unknown>;
   /** Before cytoscape is loaded: the drawing is on its way. */
   loading: () => void;
   /** The instance, empty, on the container: bind its events, keep it. */
@@ -27,8 +29,8 @@ export function mountCytoscape(mount: CytoscapeMount): Attachment<HTMLDivElement
     let destroyed = false;
     let instance: Core | null = null;
     mount.loading();
-    loadCytoscape()
-      .then((cytoscape) => {
+    Promise.all([loadCytoscape(), mount.after])
+      .then(([cytoscape]) => {
         if (destroyed) return;
         instance = cytoscape({
           container,

@@ -30,13 +30,41 @@ export const REASON_STYLES: Record<RelationKind, ReasonStyle> = {
 
 const MAP_HIGHLIGHT = '#dc2626';
 
-interface StyleRule {
-  selector: string;
-  style: Record<string, string | number>;
+/** How the map draws its episodes and relations, for cytoscape's stylesheet and the first picture. */
+export interface MapLook {
+  /** Every episode's outline. */
+  border: { width: number; colour: string };
+  /** The outline of the selected episode and of a local map's centre. */
+  marked: { width: number; colour: string };
+  edgeOpacity: number;
+  /** Edges drawn by their `line` (dashed, dotted), else all solid. */
+  dashes: boolean;
 }
 
-/** Dashes and dots cost too much to draw at thousands of edges: large maps draw every edge solid. */
+/** Dashes and dots cost too much to draw at thousands of edges: a large map draws every edge solid. */
+export const mapLook = (large: boolean): MapLook => ({
+  border: { width: large ? 0 : 1, colour: '#ffffff' },
+  marked: { width: 3, colour: '#111827' },
+  edgeOpacity: 0.55,
+  dashes: !large,
+});
+
+/** Dash patterns in model units, as cytoscape draws `line-style` (dotted is fixed in cytoscape). */
+export const LINE_DASHES: Record<ReasonStyle['line'], number[]> = {
+  solid: [],
+  dashed: [6, 3],
+  dotted: [1, 1],
+};
+
+interface StyleRule {
+  selector: string;
+  style: Record<string, string | number | number[]>;
+}
+
+/** The cytoscape stylesheet of `mapLook` (the map's first picture, preview.ts, draws the same look). */
 export function mapStylesheet(large: boolean): StyleRule[] {
+  const look = mapLook(large);
+  const marked = { 'border-width': look.marked.width, 'border-color': look.marked.colour };
   return [
     {
       selector: 'node',
@@ -44,8 +72,8 @@ export function mapStylesheet(large: boolean): StyleRule[] {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        'border-width': large ? 0 : 1,
-        'border-color': '#ffffff',
+        'border-width': look.border.width,
+        'border-color': look.border.colour,
       },
     },
     {
@@ -53,13 +81,15 @@ export function mapStylesheet(large: boolean): StyleRule[] {
       style: {
         width: 'data(width)',
         'line-color': 'data(colour)',
-        'line-opacity': 0.55,
+        'line-opacity': look.edgeOpacity,
         'curve-style': large ? 'haystack' : 'straight',
-        ...(large ? {} : { 'line-style': 'data(line)' }),
+        ...(look.dashes
+          ? { 'line-style': 'data(line)', 'line-dash-pattern': LINE_DASHES.dashed }
+          : {}),
       },
     },
-    { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
-    { selector: 'node.selected', style: { 'border-width': 3, 'border-color': '#111827' } },
+    { selector: 'node.centre', style: marked },
+    { selector: 'node.selected', style: marked },
     { selector: 'node.hovered', style: { 'border-width': 3, 'border-color': MAP_HIGHLIGHT } },
     {
       selector: 'edge.hovered',
