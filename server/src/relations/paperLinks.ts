@@ -36,6 +36,15 @@ interface CitingEpisode {
 
 const adamicAdar = (degree: number) => (degree >= 2 ? 1 / Math.log(degree) : 0);
 
+/** The paper link kinds by position, as eachLinkWeight reports them. */
+export const LINK_KIND = { SHARED_PAPER: 0, SHARED_REFERENCE: 1, CO_CITED: 2 } as const;
+export type LinkKindIndex = (typeof LINK_KIND)[keyof typeof LINK_KIND];
+
+/** Keys with their weights, heaviest first. */
+function strongestFirst<K>(keys: readonly K[], weightOf: (key: K) => number) {
+  return keys.map((key) => ({ key, weight: weightOf(key) })).sort((a, b) => b.weight - a.weight);
+}
+
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key) ?? new Set<V>();
   map.set(key, set.add(value));
@@ -113,23 +122,29 @@ export class PaperLinks {
     if (episode) for (const topic of cleaned.topics) addTo(this.topicEpisodes, topic, episode);
   }
 
-  /** Every paper link of the episode to another one, by other episode (topics not included). */
-  linksOf(id: string): Map<string, PaperLink[]> {
+  /**
+   * The paper links of the episode to the episodes of `others`, by other episode (topics not
+   * included).
+   */
+  linksOf(id: string, others: ReadonlySet<string>): Map<string, PaperLink[]> {
     const episode = this.episodes.get(id);
     const links = new Map<string, PaperLink[]>();
     if (!episode) return links;
     const add = (other: string | undefined, link: PaperLink) => {
-      if (other === undefined || other === id || !(link.weight > 0)) return;
+      if (other === undefined || other === id || !others.has(other) || !(link.weight > 0)) return;
       const list = links.get(other);
       if (list) list.push(link);
       else links.set(other, [link]);
     };
-    for (const [paperId, kind] of episode.papers) {
-      const citers = this.citers.get(paperId)!;
-      const weight = adamicAdar(citers.size);
-      for (const other of citers) {
-        const bothRecommend =
-          kind === 'RECOMMENDED' && this.episodes.get(other)?.papers.get(paperId) === 'RECOMMENDED';
+    // From the few others' papers, not from every citer of the episode's papers.
+    for (const other of others) {
+      const theirs = this.episodes.get(other)?.papers;
+      if (!theirs) continue;
+      for (const [paperId, kind] of episode.papers) {
+        const theirKind = theirs.get(paperId);
+        if (theirKind === undefined) continue;
+        const weight = adamicAdar(this.citers.get(paperId)!.size);
+        const bothRecommend = kind === 'RECOMMENDED' && theirKind === 'RECOMMENDED';
         add(other, { kind: 'SHARED_PAPER', via: paperId, weight, bothRecommend });
       }
     }
@@ -160,6 +175,50 @@ export class PaperLinks {
     return links;
   }
 
+  /**
+   * Visits every paper link of the episode to another one as (other, kind, weight), each kind's
+   * links strongest first (ties in any order): summing a pair's weights as visited adds them in the
+   * order a reason does (relatedness.ts sums its links strongest first), so the sums are the same to
+   * the bit. No link objects are made: this is the pass that scores every candidate.
+   */
+  eachLinkWeight(id: string, visit: (other: string, kind: LinkKindIndex, weight: number) => void) {
+    const episode = this.episodes.get(id);
+    if (!episode) return;
+    const reach = (other: string | undefined, kind: LinkKindIndex, weight: number) => {
+      if (other !== undefined && other !== id && weight > 0) visit(other, kind, weight);
+    };
+    const papers = strongestFirst([...episode.papers.keys()], (paperId) =>
+      adamicAdar(this.citers.get(paperId)!.size),
+    );
+    for (const { key: paperId, weight } of papers) {
+      for (const other of this.citers.get(paperId)!) reach(other, LINK_KIND.SHARED_PAPER, weight);
+    }
+    const source = episode.sourcePaperId;
+    const references = strongestFirst(this.facts.get(source)?.references ?? [], (reference) =>
+      adamicAdar(this.citedBy.get(reference)!.size),
+    );
+    for (const { key: reference, weight } of references) {
+      for (const paper of this.citedBy.get(reference)!) {
+        if (paper !== source)
+          reach(this.episodeOfSource.get(paper), LINK_KIND.SHARED_REFERENCE, weight);
+      }
+    }
+    const coCiting = strongestFirst([...(this.citedBy.get(source) ?? [])], (citer) =>
+      adamicAdar(this.facts.get(citer)!.references.length),
+    );
+    for (const { key: citer, weight } of coCiting) {
+      for (const paper of this.facts.get(citer)!.references) {
+        if (paper !== source) reach(this.episodeOfSource.get(paper), LINK_KIND.CO_CITED, weight);
+      }
+    }
+  }
+
+  /** Whether the episode's source paper has topics (else no pair of it has a SHARED_TOPIC link). */
+  hasTopics(id: string): boolean {
+    const episode = this.episodes.get(id);
+    return (this.facts.get(episode?.sourcePaperId ?? '')?.topics.length ?? 0) > 0;
+  }
+
   /** The topics two episodes' source papers share, as links. */
   topicLinks(a: string, b: string): PaperLink[] {
     const x = this.episodes.get(a);
@@ -178,8 +237,10 @@ export class PaperLinks {
   }
 
   /** Episodes whose paper links change when this episode's or this paper's links change. */
-  linkedEpisodes(id: string): string[] {
-    return [...this.linksOf(id).keys()];
+  linkedEpisodes(id: string): Set<string> {
+    const linked = new Set<string>();
+    this.eachLinkWeight(id, (other) => linked.add(other));
+    return linked;
   }
 
   /** Episodes whose links run through this paper: its citers and its own episode's partners. */

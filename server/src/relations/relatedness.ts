@@ -35,7 +35,7 @@ export interface EpisodeRelation {
   sharedReferenceIds: string[];
 }
 
-const TEXT_WEIGHT = 5;
+export const TEXT_WEIGHT = 5;
 const TOPIC_WEIGHT = 0.5;
 /** Papers or topics a label names; the weight counts them all. */
 const NAMED_IN_LABEL = 2;
@@ -99,6 +99,22 @@ function paperReason(
   };
 }
 
+/**
+ * Weights summed from 0, heaviest first: a reason's sum of its links' weights, a score's of its
+ * reasons' (equal weights may come in any order, the sum is the same). Sorts `weights`.
+ */
+export function sumStrongestFirst(weights: number[]): number {
+  weights.sort((a, b) => b - a);
+  let sum = 0;
+  for (const weight of weights) sum += weight;
+  return sum;
+}
+
+/** The SHARED_TOPIC reason's weight of these topic links, as `relate` gives it. */
+export function topicWeight(links: readonly PaperLink[]): number {
+  return sumStrongestFirst(links.map((link) => link.weight)) * TOPIC_WEIGHT;
+}
+
 /** The explained relation, or null when the evidence holds no reason. */
 export function relate(
   evidence: PairEvidence,
@@ -156,9 +172,4 @@ export function explainedRelation(
     sharedPaperIds: idsOf('SHARED_PAPER'),
     sharedReferenceIds: [...idsOf('SHARED_REFERENCE'), ...idsOf('CO_CITED')],
   };
-}
-
-/** Score desc, then episode id: the order every list of relations is in. */
-export function byScoreThenId(a: EpisodeRelation, b: EpisodeRelation): number {
-  return b.score - a.score || compareIds(a.episodeId, b.episodeId);
 }

@@ -13,7 +13,14 @@ import { detectCommunities, type WeightedEdge } from './communities.ts';
 import type { PaperTitleOf } from './episodeDocument.ts';
 import { EpisodeTerms } from './episodeTerms.ts';
 import { type PaperFacts, PaperLinks } from './paperLinks.ts';
-import { byScoreThenId, type EpisodeRelation, nameTextReason, relate } from './relatedness.ts';
+import {
+  type EpisodeRelation,
+  nameTextReason,
+  relate,
+  sumStrongestFirst,
+  TEXT_WEIGHT,
+  topicWeight,
+} from './relatedness.ts';
 import { TermNumbering } from './termNumbering.ts';
 import { type CountedDocument, TextIndex, type TextIndexOptions } from './textIndex.ts';
 
@@ -70,6 +77,25 @@ const CLUSTER_LABEL_TERMS = 3;
 const CLUSTER_TOP_PAPERS = 3;
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Paper link kinds summed per candidate (paperLinks.ts LINK_KIND). */
+const LINK_KINDS = 3;
+
+/** The `limit` related candidates (score above 0) with the highest scores, then by id. */
+function keptSlots(scores: Float64Array, ids: readonly string[], limit: number): number[] {
+  // Only scores from the limit-th highest on can be kept: a numeric sort finds it, so the
+  // comparator sort below orders a few dozen candidates, not thousands.
+  let floor = Number.MIN_VALUE;
+  if (scores.length > limit) {
+    const sorted = Float64Array.from(scores).sort();
+    floor = Math.max(floor, sorted[sorted.length - limit]!);
+  }
+  const related: number[] = [];
+  for (let at = 0; at < scores.length; at += 1) if (scores[at]! >= floor) related.push(at);
+  return related
+    .sort((a, b) => scores[b]! - scores[a]! || compareIds(ids[a]!, ids[b]!))
+    .slice(0, limit);
+}
 
 export class RelationIndex {
   private readonly titles = new Map<string, string | null>();
@@ -165,35 +191,78 @@ export class RelationIndex {
     return this.summaries.get(id) ?? null;
   }
 
-  /** The episode's strongest relations, each with its reasons; [] for an unknown episode. */
+  /**
+   * The episode's strongest relations, each with its reasons; [] for an unknown episode. Every
+   * candidate (an episode linked through papers, or a text neighbour) is scored first, in numbers
+   * only; reasons and labels are built for the `limit` kept. A pair's score is summed as `relate`
+   * sums it (each reason's weights strongest first, then the reasons strongest first), so the
+   * scores, and the relations kept, are what relating every candidate gives.
+   */
   relationsOf(id: string, limit: number): EpisodeRelation[] {
     if (!this.summaries.has(id) || limit <= 0) return [];
-    const paperLinks = this.links.linksOf(id);
-    const candidates = new Set([
-      ...paperLinks.keys(),
-      ...this.text.neighbours(id).map((n) => n.id),
-    ]);
+    const slotOf = new Map<string, number>();
+    const others: string[] = [];
+    const linkSums: number[] = [];
+    const slot = (other: string) => {
+      let at = slotOf.get(other);
+      if (at === undefined) {
+        at = others.length;
+        slotOf.set(other, at);
+        others.push(other);
+        linkSums.push(0, 0, 0);
+      }
+      return at;
+    };
+    this.links.eachLinkWeight(id, (other, kind, weight) => {
+      linkSums[slot(other) * LINK_KINDS + kind]! += weight;
+    });
+    for (const neighbour of this.text.neighbours(id)) slot(neighbour.id);
+    const withTopics = this.links.hasTopics(id);
+    const scores = new Float64Array(others.length);
+    const texts = new Float64Array(others.length);
+    const weights: number[] = [];
+    this.text.withNameableSimilarity(id, (similarityTo) => {
+      for (let at = 0; at < others.length; at += 1) {
+        weights.length = 0;
+        for (let kind = 0; kind < LINK_KINDS; kind += 1) {
+          const sum = linkSums[at * LINK_KINDS + kind]!;
+          if (sum > 0) weights.push(sum);
+        }
+        const similarity = similarityTo(others[at]!);
+        texts[at] = similarity;
+        if (similarity > 0) weights.push(TEXT_WEIGHT * similarity);
+        if (weights.length === 0) continue;
+        if (withTopics) {
+          const topics = this.links.topicLinks(id, others[at]!);
+          if (topics.length > 0) weights.push(topicWeight(topics));
+        }
+        scores[at] = sumStrongestFirst(weights);
+      }
+    });
+    const kept = keptSlots(scores, others, limit);
+    const keptIds = new Set(kept.map((at) => others[at]!));
+    const paperLinks = this.links.linksOf(id, keptIds);
     const titleOf = (paperId: string) => this.titles.get(paperId) ?? paperId;
-    const relations: EpisodeRelation[] = [];
-    for (const other of candidates) {
-      const similarity = this.text.similarity(id, other);
+    return kept.map((at) => {
+      const other = others[at]!;
       const relation = relate(
         {
           episodeId: other,
           paperLinks: paperLinks.get(other) ?? [],
-          topicLinks: this.links.topicLinks(id, other),
-          textSimilarity: similarity,
-          textNameable: similarity > 0 && this.text.sharesNameableTerm(id, other),
+          topicLinks: withTopics ? this.links.topicLinks(id, other) : [],
+          textSimilarity: texts[at]!,
+          textNameable: texts[at]! > 0,
         },
         titleOf,
-      );
-      if (relation) relations.push(relation);
-    }
-    const kept = relations.sort(byScoreThenId).slice(0, limit);
-    for (const relation of kept) {
-      nameTextReason(relation, this.text.sharedTerms(id, relation.episodeId, LABEL_TERMS));
-    }
-    return kept;
+      )!;
+      if (relation.score !== scores[at]) {
+        throw new Error(
+          `relation ${id}–${other} scored ${scores[at]} but explained ${relation.score}`,
+        );
+      }
+      nameTextReason(relation, this.text.sharedTerms(id, other, LABEL_TERMS));
+      return relation;
+    });
   }
 
   /**

@@ -168,6 +168,8 @@ export class TextIndex {
   /** Per-term scratch of distinctiveTerms: occurrences among the members, members using it. */
   private termScratch = new Uint32Array(0);
   private userScratch = new Uint32Array(0);
+  /** Per-term scratch of withNameableSimilarity: a document's key weights, 0 elsewhere. */
+  private keyScratch = new Float64Array(0);
   private learntSize = 0;
   private changedSinceLearn = 0;
 
@@ -272,16 +274,45 @@ export class TextIndex {
     return this.similar(similarity, sharedTerms) ? similarity : 0;
   }
 
-  /** Whether two documents share a key term `readable` would show, so sharedTerms names some. */
-  sharesNameableTerm(a: string, b: string): boolean {
-    const x = this.documents.get(a);
-    const y = this.documents.get(b);
-    if (!x || !y) return false;
-    let found = false;
-    this.eachSharedKey(x, y, (term) => {
-      found ||= this.nameable(term);
-    });
-    return found;
+  /**
+   * Runs `score` with a function giving, for another document, its similarity with `id` when the
+   * two are similar and share a key term `readable` would show (so sharedTerms names some), else 0:
+   * one pass over the other's key terms against `id`'s, held in a per-term scratch. The sum runs
+   * over the shared key terms in ascending order, as `similarity` does, so it is the same number.
+   */
+  withNameableSimilarity<T>(id: string, score: (similarityTo: (other: string) => number) => T): T {
+    const x = this.documents.get(id);
+    if (!x) return score(() => 0);
+    if (this.keyScratch.length < this.vocabulary.size) {
+      this.keyScratch = new Float64Array(this.vocabulary.size * 2);
+    }
+    const weightOf = this.keyScratch;
+    for (let i = 0; i < x.keyIds.length; i += 1) weightOf[x.keyIds[i]!] = x.keyWeights[i]!;
+    const common = this.commonDocumentCount();
+    const nameableKeys = new Set<number>();
+    for (const term of x.keyIds) if (this.nameableBelow(term, common)) nameableKeys.add(term);
+    const similarityTo = (other: string): number => {
+      const y = this.documents.get(other);
+      if (!y || y === x) return 0;
+      let similarity = 0;
+      let sharedTerms = 0;
+      let nameable = false;
+      const { keyIds, keyWeights } = y;
+      for (let j = 0; j < keyIds.length; j += 1) {
+        const term = keyIds[j]!;
+        const weight = weightOf[term]!;
+        if (weight === 0) continue;
+        similarity += weight * keyWeights[j]!;
+        sharedTerms += 1;
+        nameable ||= nameableKeys.has(term);
+      }
+      return nameable && this.similar(similarity, sharedTerms) ? similarity : 0;
+    };
+    try {
+      return score(similarityTo);
+    } finally {
+      for (let i = 0; i < x.keyIds.length; i += 1) weightOf[x.keyIds[i]!] = 0;
+    }
   }
 
   /** The key terms two documents share, heaviest first, as written; phrases absorb their words. */
@@ -371,7 +402,15 @@ export class TextIndex {
    * of its episodes share. Below three episodes nothing is common enough to be that.
    */
   private nameable(term: number): boolean {
-    const common = Math.max(3, this.documents.size / 2);
+    return this.nameableBelow(term, this.commonDocumentCount());
+  }
+
+  /** From how many documents on a term is too common to name. */
+  private commonDocumentCount(): number {
+    return Math.max(3, this.documents.size / 2);
+  }
+
+  private nameableBelow(term: number, common: number): boolean {
     return this.vocabulary.namesSubject(term) && (this.documentCounts[term] ?? 0) < common;
   }
 
