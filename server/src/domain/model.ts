@@ -8,6 +8,7 @@ import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
 import { feedUrlSchema } from './feed.ts';
 import { SHOW_ID_PATTERN } from './show.ts';
+import { transcriptSchema } from './transcript.ts';
 
 /**
  * SOURCE: the paper an episode is about; RECOMMENDED: a reading it recommends; MENTIONS: a paper its
@@ -128,6 +129,11 @@ const episodeRecordSchema = z.object({
    * episode keeps the show it was first stored with, and a re-import changes neither.
    */
   showId: z.string().regex(SHOW_ID_PATTERN).nullable().optional(),
+  /**
+   * The episode's transcript as its cues (domain/transcript.ts); null: the feed gives none; absent:
+   * not known (a file import, a fetch that failed), so a store keeps the one it holds.
+   */
+  transcript: transcriptSchema.nullable().optional(),
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 

@@ -9,6 +9,7 @@
 //
 // Everything optional that is absent comes back null / []; nothing is invented.
 import type { Chapter, EpisodeText, UnlinkedReading } from '../domain/model.ts';
+import type { TranscriptLine } from '../domain/transcript.ts';
 import { type PaperKey, parsePaperRef } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
 import { parseDuration } from './duration.ts';
@@ -50,6 +51,8 @@ export interface ParsedEpisode extends EpisodeText {
   feedFields: EpisodeFeedFields;
   /** Paper id → the second its transcript first discusses it (fetched feeds with a transcript). */
   discussedAt?: ReadonlyMap<string, number>;
+  /** What is kept of its transcript (fetched feeds); null: it has none; absent: not known. */
+  transcript?: TranscriptLine[] | null;
 }
 
 const MAX_TITLE_LENGTH = 500;

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 
 import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
 import type { ImportBatch, ShowRecord } from '../domain/model.ts';
+import type { TranscriptLine } from '../domain/transcript.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
 import { type ParsedEpisode, parseEpisode } from './episodeText.ts';
@@ -74,11 +75,25 @@ function readPageFeed(content: string): ReadFeed {
 
 type ParseOutcome = { parsed: ParsedEpisode } | { issues: ImportIssue[] };
 
-/** One episode parsed, timed by its transcript when it has one; its problems instead when it breaks. */
-function parseRead({ raw, notes }: ReadEpisode, cues: TranscriptCue[] | null = null): ParseOutcome {
+/** An item's transcript as fetched: its cues (null: none read) and what the episode keeps of it. */
+interface FetchedTranscript {
+  cues: TranscriptCue[] | null;
+  transcript?: TranscriptLine[] | null;
+}
+
+/**
+ * One episode parsed, timed by its transcript when it has one and keeping what is kept of it; its
+ * problems instead when it breaks.
+ */
+function parseRead({ raw, notes }: ReadEpisode, fetched?: FetchedTranscript): ParseOutcome {
   try {
     const parsed = parseEpisode(raw, notes);
-    return { parsed: cues === null ? parsed : withDiscussedAt(parsed, cues) };
+    if (fetched === undefined) return { parsed };
+    const timed = fetched.cues === null ? parsed : withDiscussedAt(parsed, fetched.cues);
+    return {
+      parsed:
+        fetched.transcript === undefined ? timed : { ...timed, transcript: fetched.transcript },
+    };
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return { issues: error.issues };
@@ -162,8 +177,9 @@ const FILES_PER_HOST = 4;
 /**
  * A feed fetched from `url` (a followed feed, `npm run import -- <url>`): imported like a file, and
  * an RSS feed's items' podcast:chapters and podcast:transcript files fetched under `http` (the
- * feed's own rules), the chapters read as notes and each reading and mention timed by the
- * transcript. A file that fails is a warning, never a refused episode.
+ * feed's own rules), the chapters read as notes, each reading and mention timed by the transcript
+ * and the transcript kept (domain/transcript.ts). A file that fails is a warning, never a refused
+ * episode; a transcript that fails leaves the episode's transcript unknown, so the store keeps its own.
  */
 export async function importFetchedFeed(
   content: string,
@@ -182,7 +198,7 @@ export async function importFetchedFeed(
       feed.episodes.map(async (episode) => {
         const files = await fetchEpisodeFiles(episode, http, limit);
         const notes = notesOfEpisode(episode, files.chapters);
-        return { outcome: parseRead({ raw: episode.raw, notes }, files.cues), files };
+        return { outcome: parseRead({ raw: episode.raw, notes }, files), files };
       }),
     );
     const show = showOfChannel(feed.show, fetchedFromOf(url));

@@ -164,6 +164,7 @@ export function resolveEpisodes(
         : { unlinkedReadings: episode.unlinkedReadings }),
       ...feedFieldsOfRecord(episode.feedFields),
       ...(show === null ? {} : { showId: show.id }),
+      ...(episode.transcript === undefined ? {} : { transcript: episode.transcript }),
     });
     episodeLabels.push(label);
   }

@@ -1,14 +1,25 @@
-// `search`: the stores' full-text hits and the papers only their metadata matched, merged into one
-// ranking; a query that is a paper identifier puts that paper first.
+// `search`: the stores' full-text hits, the episodes only their transcript matched and the papers only
+// their metadata matched, merged into one ranking; a query that is a paper identifier puts that paper
+// first.
 import type { EpisodeRecord, PaperView, SearchHit } from '../domain/model.ts';
 import type { MetadataHit } from '../store/metadataStore.ts';
-import type { GraphStore } from '../store/store.ts';
+import type { TranscriptMatch } from '../store/shared/transcripts.ts';
+import type { GraphStore, TranscriptHit } from '../store/store.ts';
 import type { Lookups } from './lookups.ts';
 import { resolvePaperRef } from './nodeRef.ts';
 
 export interface RankedNode {
   score: number;
   node: EpisodeRecord | PaperView;
+  /** Where the episode's transcript matched, when it did. */
+  transcriptMatch?: TranscriptMatch;
+}
+
+/** Scores for hits of another index, in their own order, all below the lowest of `hits`. */
+function scoresBelow(hits: readonly SearchHit[]): (i: number) => number {
+  const floor = hits.reduce((min, hit) => Math.min(min, hit.score), Infinity);
+  return (i) =>
+    !Number.isFinite(floor) ? 1 / (i + 1) : floor > 0 ? floor / (i + 2) : floor - (i + 1);
 }
 
 /**
@@ -17,13 +28,25 @@ export interface RankedNode {
  */
 function withMetadataHits(hits: SearchHit[], byMetadata: MetadataHit[]): SearchHit[] {
   const found = new Set(hits.filter((hit) => hit.kind === 'PAPER').map((hit) => hit.id));
-  const floor = hits.reduce((min, hit) => Math.min(min, hit.score), Infinity);
   const extra = byMetadata.filter((hit) => !found.has(hit.paperId));
-  const below = (i: number) =>
-    !Number.isFinite(floor) ? 1 / (i + 1) : floor > 0 ? floor / (i + 2) : floor - (i + 1);
+  const below = scoresBelow(hits);
   return [
     ...hits,
     ...extra.map((hit, i) => ({ kind: 'PAPER' as const, id: hit.paperId, score: below(i) })),
+  ];
+}
+
+/**
+ * The full-text hits, then episodes only their transcript matched, below them in their own order: a
+ * title, summary or notes match outranks a word said somewhere in an hour of audio.
+ */
+function withTranscriptHits(hits: SearchHit[], byTranscript: TranscriptHit[]): SearchHit[] {
+  const found = new Set(hits.filter((hit) => hit.kind === 'EPISODE').map((hit) => hit.id));
+  const extra = byTranscript.filter((hit) => !found.has(hit.episodeId));
+  const below = scoresBelow(hits);
+  return [
+    ...hits,
+    ...extra.map((hit, i) => ({ kind: 'EPISODE' as const, id: hit.episodeId, score: below(i) })),
   ];
 }
 
@@ -38,35 +61,52 @@ export async function searchGraph(
   first: number,
   show?: string,
 ): Promise<RankedNode[]> {
+  const byTranscript = await store.searchTranscripts(query, first, show);
   const ranked =
     show === undefined
-      ? await rankAll(store, lookups, query, first)
-      : await store.search(query, first, show);
+      ? await rankAll(store, lookups, query, first, byTranscript)
+      : withTranscriptHits(await store.search(query, first, show), byTranscript);
+  const matches = new Map(
+    byTranscript.map(({ episodeId, excerpt, startSeconds }) => [
+      episodeId,
+      { excerpt, startSeconds },
+    ]),
+  );
   const loaded = await Promise.all(
-    ranked.slice(0, first).map(async (hit) => ({
-      score: hit.score,
-      node:
-        hit.kind === 'EPISODE'
-          ? await lookups.findEpisode(hit.id)
-          : await lookups.findPaper(hit.id),
-    })),
+    ranked.slice(0, first).map(async (hit) => {
+      const transcriptMatch = hit.kind === 'EPISODE' ? matches.get(hit.id) : undefined;
+      return {
+        score: hit.score,
+        node:
+          hit.kind === 'EPISODE'
+            ? await lookups.findEpisode(hit.id)
+            : await lookups.findPaper(hit.id),
+        ...(transcriptMatch === undefined ? {} : { transcriptMatch }),
+      };
+    }),
   );
   return loaded.filter((hit): hit is RankedNode => hit.node !== null);
 }
 
-/** The store's hits, then papers only their metadata matched; a paper the query names comes first. */
+/**
+ * The store's hits, then episodes only their transcript matched, then papers only their metadata
+ * matched; a paper the query names comes first.
+ */
 async function rankAll(
   store: GraphStore,
   lookups: Lookups,
   query: string,
   first: number,
+  byTranscript: TranscriptHit[],
 ): Promise<SearchHit[]> {
   const [exactPaperId, hits, byMetadata] = await Promise.all([
     resolvePaperRef(lookups, query),
     store.search(query, first),
     store.searchPaperMetadata({ text: query }, first),
   ]);
-  const ranked = withMetadataHits(hits, byMetadata).filter((hit) => hit.id !== exactPaperId);
+  const ranked = withMetadataHits(withTranscriptHits(hits, byTranscript), byMetadata).filter(
+    (hit) => hit.id !== exactPaperId,
+  );
   const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
   if (exactPaperId !== null)
     ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });

@@ -15,6 +15,13 @@ import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
 import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
+import type { TranscriptMatch } from './shared/transcripts.ts';
+
+/** An episode its transcript matched: relevance (higher is better) and where. */
+export interface TranscriptHit extends TranscriptMatch {
+  episodeId: string;
+  score: number;
+}
 
 export interface Page<T> {
   items: T[];
@@ -215,6 +222,11 @@ export interface GraphStore extends MetadataStore {
    * Withdraws an episode atomically, with the papers only it cited; null when there is no such episode.
    * Papers other episodes cite stay, one citer fewer.
    */
+  /**
+   * Episodes whose transcript holds the words, best passage first (relevance desc, then id), at most
+   * `limit`, each with where it matched; with `show`, only that show's episodes.
+   */
+  searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]>;
   removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null>;
 
   /** Feed subscriptions, by url. */

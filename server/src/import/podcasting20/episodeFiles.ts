@@ -1,13 +1,16 @@
 // The files an item of a fetched feed points at: its podcast:chapters file and its transcript, the
 // first of its podcast:transcript tags that reads, timed formats (WebVTT, SRT, JSON) before HTML.
 // A file that cannot be fetched or read never costs the episode: it is a warning naming the episode
-// and the URL, and the episode is imported without it.
+// and the URL, and the episode is imported without it (a transcript that none of its tags gave is
+// not known, so a store keeps the one it holds).
+import { MAX_TRANSCRIPT_CHARS, type TranscriptLine } from '../../domain/transcript.ts';
 import { episodeLabel } from '../errors.ts';
 import type { Chapter } from './chapters.ts';
 import { fetchChapters } from './fetchChapters.ts';
 import type { FetchPodcastFileOptions } from './fetchPodcastFile.ts';
 import { fetchTranscript } from './fetchTranscript.ts';
 import type { HostLimit } from './hostLimit.ts';
+import { keptTranscript } from './keptTranscript.ts';
 import type { PodcastEpisode, TranscriptLink } from './podcastFeed.ts';
 import { type TranscriptCue, type TranscriptFormat, transcriptFormat } from './transcript.ts';
 
@@ -15,6 +18,8 @@ interface EpisodeFiles {
   chapters: Chapter[];
   /** The cues of the transcript read, null without one. */
   cues: TranscriptCue[] | null;
+  /** What the episode keeps of it; null: it has no transcript tag; absent: none of its tags read. */
+  transcript?: TranscriptLine[] | null;
   warnings: string[];
 }
 
@@ -56,12 +61,28 @@ export async function fetchEpisodeFiles(
   const readTranscript = async (): Promise<TranscriptCue[] | null> => {
     for (const link of transcriptsByPreference(episode.transcripts)) {
       const outcome = await limit.run(link.url, () => fetchTranscript(link, options));
-      if (outcome.kind === 'read') return outcome.cues;
+      if (outcome.kind === 'read') {
+        url = outcome.finalUrl;
+        return outcome.cues;
+      }
       warn(outcome.error);
     }
     return null;
   };
+  let url = '';
 
   const [chapters, cues] = await Promise.all([readChapters(), readTranscript()]);
-  return { chapters, cues, warnings };
+  if (cues === null)
+    return {
+      chapters,
+      cues,
+      warnings,
+      ...(episode.transcripts.length > 0 ? {} : { transcript: null }),
+    };
+  const kept = keptTranscript(cues);
+  if (kept.charsLeftOut > 0)
+    warn(
+      `${url}: the transcript is cut at a cue after ${MAX_TRANSCRIPT_CHARS} characters (the limit); ${kept.charsLeftOut} characters left out`,
+    );
+  return { chapters, cues, warnings, transcript: kept.lines };
 }

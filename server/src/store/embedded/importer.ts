@@ -16,6 +16,12 @@ import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import {
+  passageLines,
+  type StoredTranscript,
+  transcriptPassages,
+  withStoredTranscript,
+} from '../shared/transcripts.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
 import { graphVersionBump } from './graphVersion.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
@@ -179,7 +185,10 @@ export class Importer {
     );
     const savedShows = shows.filter((show) => !sameShow(storedShows.get(show.id), show));
 
-    const classified = classifyEpisodes(batch.episodes, storedHashes);
+    const classified = classifyEpisodes(
+      this.#withStoredTranscripts(batch, storedHashes),
+      storedHashes,
+    );
     const { result } = classified;
     const withEdges = ({ record, hash }: HashedEpisode): ChangedEpisode => ({
       record,
@@ -291,6 +300,47 @@ export class Importer {
     };
   }
 
+  /** The batch's episodes, those that do not know their transcript keeping the stored one and its times. */
+  #withStoredTranscripts(
+    batch: ImportBatch,
+    storedHashes: ReadonlyMap<string, string>,
+  ): EpisodeRecord[] {
+    const unknown = batch.episodes.filter(
+      (e) => e.transcript === undefined && storedHashes.has(e.id),
+    );
+    if (unknown.length === 0) return batch.episodes;
+    const episodeIds = ids(unknown.map((e) => e.id));
+    const stored = new Map<string, StoredTranscript>();
+    const of = (episodeId: string): StoredTranscript => {
+      let found = stored.get(episodeId);
+      if (found === undefined) stored.set(episodeId, (found = { lines: null, times: [] }));
+      return found;
+    };
+    for (const row of this.#sql.storedTranscripts.all(episodeIds) as {
+      episode_id: string;
+      starts: string;
+      text: string;
+    }[]) {
+      const transcript = of(row.episode_id);
+      transcript.lines = [
+        ...(transcript.lines ?? []),
+        ...passageLines({ startsJson: row.starts, text: row.text }),
+      ];
+    }
+    for (const row of this.#sql.storedTimes.all(episodeIds) as {
+      episode_id: string;
+      kind: CitationKind;
+      paper_id: string;
+      discussed_at: number;
+    }[])
+      of(row.episode_id).times.push({
+        kind: row.kind,
+        paperId: row.paper_id,
+        discussedAt: row.discussed_at,
+      });
+    return batch.episodes.map((e) => withStoredTranscript(e, stored.get(e.id)));
+  }
+
   /** Shows first: the episodes written after them point at them. */
   #writeShows(plan: ImportPlan): void {
     const sql = this.#sql;
@@ -314,16 +364,32 @@ export class Importer {
       for (const alias of update.newAliases) sql.insertAlias.run(alias, update.record.id);
     }
     const episodeSearchRows: EpisodeSearchRow[] = [];
+    const transcriptSearchRows: { rid: number; text: string }[] = [];
+    const writeTranscript = (episode: EpisodeRecord) => {
+      for (const passage of transcriptPassages(episode.transcript ?? [])) {
+        const { rid } = sql.insertPassage.get(
+          episode.id,
+          passage.position,
+          passage.startsJson,
+          passage.text,
+        ) as { rid: number };
+        transcriptSearchRows.push({ rid, text: passage.text });
+      }
+    };
     for (const episode of plan.updatedEpisodes) {
       const { rid } = sql.updateEpisode.get(...episodeColumns(episode)) as { rid: number };
       sql.deleteCitations.run(episode.record.id);
       this.#writeCitations(episode.record);
       episodeSearchRows.push({ rid, record: episode.record, replace: true });
+      sql.deleteTranscriptFts.run(episode.record.id);
+      sql.deleteTranscript.run(episode.record.id);
+      writeTranscript(episode.record);
     }
     for (const episode of plan.addedEpisodes) {
       const { rid } = sql.insertEpisode.get(...episodeColumns(episode)) as { rid: number };
       this.#writeCitations(episode.record);
       episodeSearchRows.push({ rid, record: episode.record, replace: false });
+      writeTranscript(episode.record);
     }
     for (const paperId of plan.deletedPapers) {
       const row = sql.deletePaper.get(paperId) as { rid: number } | undefined;
@@ -342,6 +408,7 @@ export class Importer {
       const { details, notes } = episodeSearchText(row.record);
       sql.insertEpisodeFts.run(row.rid, row.record.title, row.record.summary, details, notes);
     }
+    for (const row of transcriptSearchRows) sql.insertTranscriptFts.run(row.rid, row.text);
     const newPaperNotes = notesOfNewPapers(plan);
     for (const row of paperSearchRows.sort(byRid)) {
       if (row.replace) sql.deletePaperFts.run(row.rid);
@@ -514,5 +581,19 @@ function prepareImportStatements(db: DatabaseSync) {
       'INSERT INTO episodes_fts (rowid, title, summary, details, notes) VALUES (?, ?, ?, ?, ?)',
     ),
     deleteEpisodeFts: p('DELETE FROM episodes_fts WHERE rowid = ?'),
+    storedTranscripts: p(
+      'SELECT episode_id, starts, text FROM transcripts WHERE episode_id IN (SELECT value FROM json_each(?)) ORDER BY episode_id, position',
+    ),
+    storedTimes: p(
+      'SELECT episode_id, kind, paper_id, discussed_at FROM citations WHERE episode_id IN (SELECT value FROM json_each(?)) AND discussed_at IS NOT NULL',
+    ),
+    insertPassage: p(
+      'INSERT INTO transcripts (episode_id, position, starts, text) VALUES (?, ?, ?, ?) RETURNING rid',
+    ),
+    deleteTranscript: p('DELETE FROM transcripts WHERE episode_id = ?'),
+    insertTranscriptFts: p('INSERT INTO transcripts_fts (rowid, text) VALUES (?, ?)'),
+    deleteTranscriptFts: p(
+      'DELETE FROM transcripts_fts WHERE rowid IN (SELECT rid FROM transcripts WHERE episode_id = ?)',
+    ),
   };
 }

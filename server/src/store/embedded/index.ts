@@ -56,6 +56,7 @@ import type {
   ShowListQuery,
   ShowView,
   StoreHealth,
+  TranscriptHit,
 } from '../store.ts';
 import { allShortestPaths } from './allShortestPaths.ts';
 import { openDatabase } from './database.ts';
@@ -369,6 +370,11 @@ class EmbeddedStore implements GraphStore {
   async stats(): Promise<Stats> {
     this.#assertOpen();
     const { episodeCount, paperCount, citationCount } = this.#memory;
+  async searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]> {
+    this.#assertOpen();
+    return this.#reads.searchTranscripts(query, limit, show);
+  }
+
     return { episodes: episodeCount, papers: paperCount, citations: citationCount };
   }
 

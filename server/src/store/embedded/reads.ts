@@ -10,6 +10,7 @@ import type {
   SearchHit,
 } from '../../domain/model.ts';
 import { pageWindow } from '../shared/pageWindow.ts';
+import { transcriptMatch } from '../shared/transcripts.ts';
 import type {
   EpisodeListQuery,
   EpisodeSortKey,
@@ -19,6 +20,7 @@ import type {
   PaperSortKey,
   ShowListQuery,
   ShowView,
+  TranscriptHit,
 } from '../store.ts';
 import { toFtsQuery } from './ftsQuery.ts';
 import {
@@ -189,6 +191,22 @@ export class Reads {
           ];
     hits.sort((a, b) => b.score - a.score || compare(a.kind, b.kind) || compare(a.id, b.id));
     return hits.slice(0, limit);
+  }
+
+  /** Each episode's best passage (bm25), the best `limit` episodes; the excerpt from that passage. */
+  searchTranscripts(text: string, limit: number, show?: string): TranscriptHit[] {
+    const match = toFtsQuery(text);
+    if (match === null || limit <= 0) return [];
+    const rows = (
+      show === undefined
+        ? this.#sql.searchTranscripts.all(match, limit)
+        : this.#sql.searchShowTranscripts.all(match, show, limit)
+    ) as { episode_id: string; score: number; starts: string; text: string }[];
+    return rows.map((row) => ({
+      episodeId: row.episode_id,
+      score: row.score,
+      ...transcriptMatch(text, { startsJson: row.starts, text: row.text }),
+    }));
   }
 
   showsByIds(showIds: readonly string[]): (ShowView | null)[] {
@@ -406,6 +424,25 @@ function prepareReadStatements(db: DatabaseSync) {
        FROM paper_metadata_fts JOIN paper_metadata m ON m.paper_id = paper_metadata_fts.paper_id
        WHERE paper_metadata_fts MATCH ? AND NOT EXISTS (SELECT 1 FROM papers WHERE id = m.paper_id)
        ORDER BY score DESC, m.paper_id LIMIT ?`,
+    ),
+    // SQLite takes a bare column of a max() aggregate from the row with the maximum: the best passage.
+    // (bm25 is computed in its own step: SQLite refuses it inside a flattened aggregate.)
+    searchTranscripts: p(
+      `WITH passages AS MATERIALIZED (
+         SELECT t.episode_id, -bm25(transcripts_fts) AS score, t.starts, t.text
+         FROM transcripts_fts JOIN transcripts t ON t.rid = transcripts_fts.rowid
+         WHERE transcripts_fts MATCH ?)
+       SELECT episode_id, max(score) AS score, starts, text FROM passages
+       GROUP BY episode_id ORDER BY score DESC, episode_id LIMIT ?`,
+    ),
+    searchShowTranscripts: p(
+      `WITH passages AS MATERIALIZED (
+         SELECT t.episode_id, -bm25(transcripts_fts) AS score, t.starts, t.text
+         FROM transcripts_fts JOIN transcripts t ON t.rid = transcripts_fts.rowid
+         JOIN episodes e ON e.id = t.episode_id
+         WHERE transcripts_fts MATCH ? AND e.show_id = ?)
+       SELECT episode_id, max(score) AS score, starts, text FROM passages
+       GROUP BY episode_id ORDER BY score DESC, episode_id LIMIT ?`,
     ),
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),

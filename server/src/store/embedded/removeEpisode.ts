@@ -1,4 +1,4 @@
-// Withdrawing an episode: its row, citations and search row go in one transaction, with every paper
+// Withdrawing an episode: its row, citations, transcript and search rows go in one transaction, with every paper
 // only it cited; the papers it shared with other episodes lose one citer and get their search row
 // rebuilt (their notes may have come from it). Memory follows only after COMMIT, like an import.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
@@ -32,7 +32,10 @@ export class EpisodeRemover {
         'SELECT paper_id, count(*) AS rows FROM citations WHERE episode_id = ? GROUP BY paper_id',
       ),
       deleteEpisodeFts: p('DELETE FROM episodes_fts WHERE rowid = ?'),
-      // Citations go with the episode (ON DELETE CASCADE).
+      deleteTranscriptFts: p(
+        'DELETE FROM transcripts_fts WHERE rowid IN (SELECT rid FROM transcripts WHERE episode_id = ?)',
+      ),
+      // Citations and transcript passages go with the episode (ON DELETE CASCADE).
       deleteEpisode: p('DELETE FROM episodes WHERE id = ?'),
       uncite: p(
         'UPDATE papers SET citation_count = citation_count - 1 WHERE id = ? RETURNING rid, id, title, url, arxiv_id, doi, aliases, citation_count',
@@ -63,6 +66,7 @@ export class EpisodeRemover {
     try {
       const cited = sql.citedPapers!.all(episodeId) as { paper_id: string; rows: number }[];
       sql.deleteEpisodeFts!.run(episode.rid);
+      sql.deleteTranscriptFts!.run(episodeId);
       sql.deleteEpisode!.run(episodeId);
       const removedPaperIds: string[] = [];
       for (const { paper_id: paperId } of cited) {

@@ -4,7 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 
 import { aiPapersShow } from '../../domain/show.ts';
 
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -165,6 +165,24 @@ const SCHEMA_V5 = `
 ALTER TABLE citations ADD COLUMN discussed_at INTEGER CHECK (discussed_at IS NULL OR discussed_at >= 0);
 `;
 
+/**
+ * Version 6: transcripts (fetched feeds only), as passages of their cues (store/shared/transcripts.ts)
+ * and their search rows; older episodes have none until their feed is fetched again. `IF NOT EXISTS`:
+ * an older file rebuilt from a newer one (the migration tests' downgrades) may keep them.
+ */
+const SCHEMA_V6 = `
+CREATE TABLE IF NOT EXISTS transcripts (
+  rid INTEGER PRIMARY KEY,
+  episode_id TEXT NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  starts TEXT NOT NULL,                       -- JSON array: each line's start second, null when none
+  text TEXT NOT NULL,                         -- the passage's cues, one per line
+  UNIQUE (episode_id, position)
+);
+-- rowid = transcripts.rid.
+CREATE VIRTUAL TABLE IF NOT EXISTS transcripts_fts USING fts5 (text, ${FTS_OPTIONS});
+`;
+
 /** Older files rebuilt from a newer one (the migration tests' downgrades) may keep the column. */
 function citationsHaveTimes(db: DatabaseSync): boolean {
   return (
@@ -217,6 +235,7 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
       assignPreShowEpisodes(db);
     }
     if (version < 5 && !citationsHaveTimes(db)) db.exec(SCHEMA_V5);
+    if (version < 6) db.exec(SCHEMA_V6);
     const broken = db.prepare('PRAGMA foreign_key_check').all();
     if (broken.length > 0)
       throw new Error(`${location}: the upgrade would break ${broken.length} references`);

@@ -186,8 +186,10 @@ async function undoEntry(tx: CypherTransaction, entry: JournalEntry): Promise<vo
         });
       return;
     case 'batch': {
-      if (entry.createdEpisodes.length > 0)
+      if (entry.createdEpisodes.length > 0) {
+        await tx.run('importDeleteTranscripts', { episodeIds: entry.createdEpisodes });
         await tx.run('importUndoEpisodes', { ids: entry.createdEpisodes });
+      }
       await restoreEpisodes(tx, entry.replacedEpisodes);
       const aliasKeys: string[] = [];
       if (entry.createdPapers.length > 0) {

@@ -4,6 +4,7 @@
 // what it reads inside the transaction, so a retried transaction replays it.
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
+  type CitationKind,
   citationsOfEpisode,
   citedPaperIds,
   type EpisodeRecord,
@@ -18,6 +19,12 @@ import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import {
+  passageLines,
+  type StoredTranscript,
+  transcriptPassages,
+  withStoredTranscript,
+} from '../shared/transcripts.ts';
 import type { CypherTransaction } from './driver.ts';
 import { toStoreError } from './errors.ts';
 import {
@@ -29,7 +36,7 @@ import {
   toShowRecord,
   unique,
 } from './records.ts';
-import type { CitationParam, EpisodeParam, PaperParam } from './statements/import.ts';
+import type { CitationParam, EpisodeParam, PaperParam, PassageParam } from './statements/import.ts';
 
 /**
  * Another writer created a paper this transaction read as new, so Neo4j refused its CREATE; run again,
@@ -83,7 +90,16 @@ export async function writeBatch(
   const inShow = new Set(
     storedRows.filter((row) => row.inShow === true).map((row) => asString(row.id)),
   );
-  const { result, added, updated } = classifyEpisodes(batch.episodes, storedHashes);
+  // Episodes that do not know their transcript keep the stored one and its times.
+  const unknown = batch.episodes.filter(
+    (e) => e.transcript === undefined && storedHashes.has(e.id),
+  );
+  const storedTranscripts = await readStoredTranscripts(
+    tx,
+    unknown.map((e) => e.id),
+  );
+  const episodes = batch.episodes.map((e) => withStoredTranscript(e, storedTranscripts.get(e.id)));
+  const { result, added, updated } = classifyEpisodes(episodes, storedHashes);
   const changed = [...added, ...updated];
   const citedByChange = new Set(changed.flatMap(({ record }) => citedPaperIds(record)));
 
@@ -107,11 +123,19 @@ export async function writeBatch(
     return { result, episodes: [], changed: false, formerlyCited: [], recount: [], undo };
   }
 
+  const replacedTranscripts =
+    options.undo && result.updated.length > 0
+      ? await readStoredTranscripts(tx, result.updated)
+      : new Map<string, StoredTranscript>();
   const replacedEpisodes =
     options.undo && result.updated.length > 0
       ? (await tx.run('episodesByIds', { ids: result.updated })).map((row) => {
           const record = toEpisodeRecordWithCitations(row.episode);
-          return { record, contentHash: asString(storedHashes.get(record.id)) };
+          const transcript = replacedTranscripts.get(record.id)?.lines ?? null;
+          return {
+            record: { ...record, transcript },
+            contentHash: asString(storedHashes.get(record.id)),
+          };
         })
       : [];
 
@@ -135,6 +159,11 @@ export async function writeBatch(
     await writeCitations(
       tx,
       changed.flatMap(({ record }) => toCitationParams(record)),
+    );
+    await writeTranscripts(
+      tx,
+      result.updated,
+      changed.map(({ record }) => record),
     );
   }
   const assigned = await assignShows(tx, batch, inShow);
@@ -235,6 +264,59 @@ export async function restoreEpisodes(
     tx,
     episodes.flatMap((e) => toCitationParams(e.record)),
   );
+  await writeTranscripts(
+    tx,
+    episodes.map((e) => e.record.id),
+    episodes.map((e) => e.record),
+  );
+}
+
+/** What the store holds of these episodes' transcripts and the times their citations got from them. */
+async function readStoredTranscripts(
+  tx: CypherTransaction,
+  episodeIds: readonly string[],
+): Promise<Map<string, StoredTranscript>> {
+  const stored = new Map<string, StoredTranscript>();
+  if (episodeIds.length === 0) return stored;
+  for (const row of await tx.run('importStoredTranscripts', { episodeIds: [...episodeIds] })) {
+    const passages = (row.passages as unknown[]).map(asMap);
+    stored.set(asString(row.id), {
+      lines:
+        passages.length === 0
+          ? null
+          : passages.flatMap((passage) =>
+              passageLines({
+                startsJson: asString(passage.startsJson),
+                text: asString(passage.text),
+              }),
+            ),
+      times: (row.times as unknown[]).map(asMap).map((time) => ({
+        kind: asString(time.kind) as CitationKind,
+        paperId: asString(time.paperId),
+        discussedAt: asInteger(time.discussedAt),
+      })),
+    });
+  }
+  return stored;
+}
+
+/**
+ * The transcripts of written episodes: the stored passages of `replaced` go, and each record's
+ * transcript is written in passages.
+ */
+async function writeTranscripts(
+  tx: CypherTransaction,
+  replaced: readonly string[],
+  records: readonly EpisodeRecord[],
+): Promise<void> {
+  if (replaced.length > 0) await tx.run('importDeleteTranscripts', { episodeIds: [...replaced] });
+  const passages: PassageParam[] = records.flatMap((record) =>
+    transcriptPassages(record.transcript ?? []).map((passage) => ({
+      episodeId: record.id,
+      ...passage,
+    })),
+  );
+  if (passages.length > 0) await tx.run('importWriteTranscripts', { passages });
 }
 
 /** Deletes the papers among `paperIds` nothing cites, and the aliases only they used. */

@@ -21,6 +21,7 @@ import { pageWindow } from '../shared/pageWindow.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
+import { transcriptMatch } from '../shared/transcripts.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
   BatchSource,
@@ -39,6 +40,7 @@ import type {
   ShowView,
   StoreHealth,
 } from '../store.ts';
+  TranscriptHit,
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
@@ -85,6 +87,9 @@ const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
 
 /** Tries of one import transaction refused for a paper another writer created meanwhile. */
 const IMPORT_WRITE_ATTEMPTS = 3;
+/** The one field of the transcript index (statements/schema.ts). */
+const TRANSCRIPT_SEARCH_FIELDS = { text: 1 } as const;
+
 
 /** Creates constraints and indexes if missing; safe to run on every start. */
 export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60): Promise<void> {
@@ -486,6 +491,21 @@ export class Neo4jStore implements GraphStore {
 
   async exportBatch(): Promise<ImportBatch> {
     // Three reads, not one transaction: an import landing in between could pair an episode with a
+  async searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]> {
+    const wanted = Math.trunc(limit);
+    const lucene = toLuceneQuery(query, TRANSCRIPT_SEARCH_FIELDS);
+    if (wanted <= 0 || lucene === null) return [];
+    const rows =
+      show === undefined
+        ? await this.#read('searchTranscripts', { query: lucene, limit: wanted })
+        : await this.#read('searchShowTranscripts', { query: lucene, show, limit: wanted });
+    return rows.map((row) => ({
+      episodeId: asString(row.episodeId),
+      score: Number(row.score),
+      ...transcriptMatch(query, { startsJson: asString(row.startsJson), text: asString(row.text) }),
+    }));
+  }
+
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
       toEpisodeRecordWithCitations(row.episode),

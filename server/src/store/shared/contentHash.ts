@@ -39,6 +39,9 @@ export function episodeContentHash(episode: EpisodeRecord): string {
     (citation) => citation.discussedAt ?? null,
   );
   if (times.some((time) => time !== null)) canonical.push(['discussedAt', times]);
+  // A transcript that appears or changes updates the episode; none hashes as before.
+  if (episode.transcript != null && episode.transcript.length > 0)
+    canonical.push(['transcript', episode.transcript.map((line) => [line.start, line.text])]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

@@ -35,6 +35,14 @@ export interface CitationParam {
   discussedAt?: number;
 }
 
+/** One row of `importWriteTranscripts`: a passage of an episode's transcript. */
+export interface PassageParam {
+  episodeId: string;
+  position: number;
+  startsJson: string;
+  text: string;
+}
+
 /** Paper `p` becomes the record `paper` (its search identifiers derived from it). */
 export const SET_PAPER = `SET p.title = paper.title,
     p.url = paper.url,
@@ -48,6 +56,24 @@ export const IMPORT_CYPHER = {
 MATCH (e:Episode {id: episodeId})
 RETURN e.id AS id, e.contentHash AS contentHash,
        EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) } AS inShow`),
+
+  /** The stored transcripts (passages in order) and citation times of episodes among $episodeIds. */
+  importStoredTranscripts: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
+MATCH (e:Episode {id: episodeId})
+RETURN e.id AS id,
+       COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } AS passages,
+       COLLECT { MATCH (e)-[c:CITES]->(p:Paper) WHERE c.discussedAt IS NOT NULL RETURN {kind: c.kind, paperId: p.id, discussedAt: c.discussedAt} AS time } AS times`),
+
+  /** Drops the transcripts of episodes about to be rewritten. */
+  importDeleteTranscripts: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
+MATCH (:Episode {id: episodeId})-[:HAS_PASSAGE]->(t:TranscriptPassage)
+DETACH DELETE t
+RETURN count(*) AS passages`),
+
+  importWriteTranscripts: cypher<{ passages: PassageParam[] }>(`UNWIND $passages AS passage
+MATCH (e:Episode {id: passage.episodeId})
+CREATE (e)-[:HAS_PASSAGE]->(:TranscriptPassage {position: passage.position, startsJson: passage.startsJson, text: passage.text})
+RETURN count(*) AS passages`),
 
   /** Drops the citations of episodes about to be rewritten; returns the papers they pointed at. */
   importDetachCitations: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
@@ -148,9 +174,16 @@ WHERE COUNT { MATCH (a)-[:ALIAS_OF]->(:Paper) } = 0
 DELETE a
 RETURN count(*) AS aliases`),
 
-  /** The episode and its citations; the papers it cited are recounted, and dropped at 0, after it. */
+  /**
+   * The episode, its citations and transcript; the papers it cited are recounted, and dropped at 0,
+   * after it.
+   */
   removeEpisode: cypher<{ episodeId: string }>(`MATCH (e:Episode {id: $episodeId})
 WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds
+CALL (e) {
+  MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage)
+  DETACH DELETE t
+}
 DETACH DELETE e
 RETURN paperIds`),
 

@@ -12,6 +12,8 @@
 //   (:Show    {id, title, link, imageUrl, author, feedUrl})   a podcast (domain/show.ts)
 //   (:Episode)-[:IN_SHOW]->(:Show)     at most one: the show the episode was first stored with
 //   (:DataMigration {key})             a one-time data migration that has run (shows.ts)
+//   (:Episode)-[:HAS_PASSAGE]->(:TranscriptPassage {position, startsJson, text})   the episode's
+//     transcript in passages of its cues (store/shared/transcripts.ts), searched by transcript_search
 // newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
 // The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts,
@@ -77,6 +79,10 @@ OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
 FOR (p:Paper) ON EACH [p.title, p.searchIdentifiers, p.searchNotes]
 OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
 
+  schemaTranscriptSearch: cypher(`CREATE FULLTEXT INDEX transcript_search IF NOT EXISTS
+FOR (t:TranscriptPassage) ON EACH [t.text]
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+
   schemaAwait: cypher<{ timeoutSeconds: number }>(`CALL db.awaitIndexes($timeoutSeconds)`),
 } as const;
 
@@ -95,6 +101,7 @@ export const SCHEMA_STATEMENTS = [
   'schemaDataMigrationKey',
   'schemaEpisodeSearch',
   'schemaPaperSearch',
+  'schemaTranscriptSearch',
   ...METADATA_SCHEMA_STATEMENTS,
   ...RELATIONS_SCHEMA_STATEMENTS,
   ...IMPORT_RUN_SCHEMA_STATEMENTS,
@@ -117,6 +124,7 @@ export const GRAPH_SCHEMA = {
     'GraphChange',
     'Show',
     'DataMigration',
+    'TranscriptPassage',
     ...METADATA_GRAPH_SCHEMA.labels,
     ...RELATIONS_GRAPH_SCHEMA.labels,
     ...IMPORT_RUN_GRAPH_SCHEMA.labels,
@@ -125,6 +133,7 @@ export const GRAPH_SCHEMA = {
     'CITES',
     'ALIAS_OF',
     'IN_SHOW',
+    'HAS_PASSAGE',
     ...METADATA_GRAPH_SCHEMA.relationshipTypes,
     ...RELATIONS_GRAPH_SCHEMA.relationshipTypes,
   ],
@@ -181,6 +190,10 @@ export const GRAPH_SCHEMA = {
     'position',
     'note',
     'discussedAt',
+    // TranscriptPassage (position, text as above), and the rows that write and read them
+    'startsJson',
+    'passages',
+    'times',
     ...METADATA_GRAPH_SCHEMA.propertyKeys,
     ...RELATIONS_GRAPH_SCHEMA.propertyKeys,
     ...IMPORT_RUN_GRAPH_SCHEMA.propertyKeys,
@@ -190,6 +203,7 @@ export const GRAPH_SCHEMA = {
     { from: 'Episode', relType: 'CITES', to: 'Paper' },
     { from: 'Alias', relType: 'ALIAS_OF', to: 'Paper' },
     { from: 'Episode', relType: 'IN_SHOW', to: 'Show' },
+    { from: 'Episode', relType: 'HAS_PASSAGE', to: 'TranscriptPassage' },
     ...METADATA_GRAPH_SCHEMA.patterns,
     ...RELATIONS_GRAPH_SCHEMA.patterns,
   ],
