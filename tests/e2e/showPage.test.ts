@@ -257,6 +257,20 @@ describe.each(SIZES)('the explorer’s show filter (%s)', (size) => {
       return container!._cyreg!.cy.nodes().map((n: any) => n.id() as string) as string[];
     });
     expect(drawn.sort()).toEqual(expected);
+    // The map has the filter too: "all shows" draws every show's episodes again.
+    await page.waitForSelector('html[data-hydrated]');
+    const select = page.getByTestId('map-show-filter').getByLabel('Show', { exact: true });
+    expect(await select.inputValue()).toBe(pagedShow.id);
+    await shot(page, `show-filter-map-${size}`);
+    await select.selectOption('');
+    await page.waitForURL((url) => !url.searchParams.has('show'));
+    expect(new URL(page.url()).searchParams.get('view')).toBe('map');
+    await page.waitForFunction((count) => {
+      const container = document.querySelector('[data-testid="map-canvas"] [role="img"]') as
+        (HTMLElement & { _cyreg?: { cy: { nodes(): { length: number } } } }) | null;
+      return container?._cyreg?.cy.nodes().length === count;
+    }, episodeMap.episodes.length);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
