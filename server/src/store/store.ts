@@ -208,6 +208,11 @@ export interface GraphStore extends MetadataStore {
    * only that show's episodes and the papers they cite.
    */
   search(query: string, limit: number, show?: string): Promise<SearchHit[]>;
+  /**
+   * Episodes whose transcript holds the words, best passage first (relevance desc, then id), at most
+   * `limit`, each with where it matched; with `show`, only that show's episodes.
+   */
+  searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]>;
   stats(): Promise<Stats>;
   /**
    * When an import or removeEpisode last changed the graph (ISO-8601 UTC), set in the transaction that
@@ -222,11 +227,6 @@ export interface GraphStore extends MetadataStore {
    * Withdraws an episode atomically, with the papers only it cited; null when there is no such episode.
    * Papers other episodes cite stay, one citer fewer.
    */
-  /**
-   * Episodes whose transcript holds the words, best passage first (relevance desc, then id), at most
-   * `limit`, each with where it matched; with `show`, only that show's episodes.
-   */
-  searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]>;
   removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null>;
 
   /** Feed subscriptions, by url. */

@@ -367,14 +367,14 @@ class EmbeddedStore implements GraphStore {
     return this.#reads.search(query, limit, show);
   }
 
-  async stats(): Promise<Stats> {
-    this.#assertOpen();
-    const { episodeCount, paperCount, citationCount } = this.#memory;
   async searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]> {
     this.#assertOpen();
     return this.#reads.searchTranscripts(query, limit, show);
   }
 
+  async stats(): Promise<Stats> {
+    this.#assertOpen();
+    const { episodeCount, paperCount, citationCount } = this.#memory;
     return { episodes: episodeCount, papers: paperCount, citations: citationCount };
   }
 

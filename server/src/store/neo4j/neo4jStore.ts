@@ -39,8 +39,8 @@ import type {
   ShowListQuery,
   ShowView,
   StoreHealth,
-} from '../store.ts';
   TranscriptHit,
+} from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
@@ -85,11 +85,11 @@ export interface Neo4jStoreOptions {
 
 const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
 
-/** Tries of one import transaction refused for a paper another writer created meanwhile. */
-const IMPORT_WRITE_ATTEMPTS = 3;
 /** The one field of the transcript index (statements/schema.ts). */
 const TRANSCRIPT_SEARCH_FIELDS = { text: 1 } as const;
 
+/** Tries of one import transaction refused for a paper another writer created meanwhile. */
+const IMPORT_WRITE_ATTEMPTS = 3;
 
 /** Creates constraints and indexes if missing; safe to run on every start. */
 export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60): Promise<void> {
@@ -480,17 +480,6 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  async stats(): Promise<Stats> {
-    const [row] = await this.#read('stats', {});
-    return {
-      episodes: asInteger(row?.episodes ?? 0),
-      papers: asInteger(row?.papers ?? 0),
-      citations: asInteger(row?.citations ?? 0),
-    };
-  }
-
-  async exportBatch(): Promise<ImportBatch> {
-    // Three reads, not one transaction: an import landing in between could pair an episode with a
   async searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]> {
     const wanted = Math.trunc(limit);
     const lucene = toLuceneQuery(query, TRANSCRIPT_SEARCH_FIELDS);
@@ -506,6 +495,17 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
+  async stats(): Promise<Stats> {
+    const [row] = await this.#read('stats', {});
+    return {
+      episodes: asInteger(row?.episodes ?? 0),
+      papers: asInteger(row?.papers ?? 0),
+      citations: asInteger(row?.citations ?? 0),
+    };
+  }
+
+  async exportBatch(): Promise<ImportBatch> {
+    // Three reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
       toEpisodeRecordWithCitations(row.episode),
