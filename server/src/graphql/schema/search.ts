@@ -46,7 +46,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchHitRef],
     description:
-      'Episodes and papers ranked across titles, summaries, takeaways and notes, then episodes found only in their transcripts (each with `transcriptMatch`), then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first. With `show`, only that show’s episodes and the papers they cite, ranked by the full-text index alone.',
+      'Episodes and papers ranked across titles, summaries, takeaways and notes, then episodes found only in their transcripts (each with `transcriptMatch`), then papers found only through their metadata (titles, authors, abstracts). A query that is a paper identifier (arXiv, DOI, URL) puts that paper first. With `show`, only that show’s episodes (their transcripts too) and the papers they cite, ranked by the full-text indexes alone.',
     args: {
       query: t.arg.string({ required: true, validate: textArg(500) }),
       first: t.arg.int({
