@@ -30,6 +30,6 @@ export const transcriptSchema = z
     `a transcript keeps at most ${MAX_TRANSCRIPT_CHARS} characters`,
   );
 
-export function transcriptChars(lines: readonly TranscriptLine[]): number {
+function transcriptChars(lines: readonly TranscriptLine[]): number {
   return lines.reduce((sum, line) => sum + line.text.length, 0);
 }

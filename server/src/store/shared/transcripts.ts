@@ -99,10 +99,12 @@ const foldWords = (text: string): string[] =>
 
 /**
  * A typed word matches a said word as the full-text indexes do, near enough: as a prefix ("optim"
- * finds "optimization"), or sharing a stem-like start ("preferences" finds "preference").
+ * finds "optimization"), or, for words without digits, sharing a stem-like start ("preferences"
+ * finds "preference"; "cue1999" is not "cue1990").
  */
 function sameWord(typed: string, said: string): boolean {
   if (said.startsWith(typed)) return true;
+  if (/\p{N}/u.test(typed)) return false;
   let common = 0;
   while (common < typed.length && common < said.length && typed[common] === said[common]) common++;
   return common >= 4 && common >= Math.min(typed.length, said.length) - 3;
