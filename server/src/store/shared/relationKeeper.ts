@@ -7,7 +7,10 @@
 //
 // Incremental: the changed episodes' texts and paper links, and the relations of the episodes they
 // affect. Recomputed per write: the clusters (Louvain over every episode's strongest relations,
-// which the keeper holds, so only the affected episodes' relations are computed again).
+// which the keeper holds, so only the affected episodes' relations are computed again). Rebuilt
+// once the changes since the last build pass a tenth of the corpus: the text weights an update
+// uses are the corpus statistics of the last build, so the rows drift from a full rebuild's until
+// then, and equal them after (docs/relations.md).
 import { channel } from 'node:diagnostics_channel';
 
 import type { MetadataEntry } from '../../domain/metadata.ts';
@@ -61,7 +64,7 @@ export interface RelationKeepingTime {
   milliseconds: number;
 }
 
-/** Share of the corpus a change may add or change before the index is built again instead. */
+/** Share of the corpus that may be added, changed or removed since the index was built. */
 const REBUILD_SHARE = 0.1;
 
 /** Relations per episode the cluster graph is built from. */
@@ -103,33 +106,55 @@ export class RelationKeeper {
   /** Every episode's counted text, kept across builds and resets: a text is counted once. */
   #terms: EpisodeTerms | null = null;
 
+  readonly #rebuildShare: number;
+  /** Episodes the index held when built, and how many were added, changed or removed since. */
+  #builtSize = 0;
+  #changedSinceBuild = 0;
+
   /** `load` reads the store as last committed (never a write's own uncommitted rows). */
   constructor(
     load: () => StoredRelationCorpus | Promise<StoredRelationCorpus>,
-    options: Partial<Omit<RelationIndexOptions, 'clusterGraphDegree'>> = {},
+    options: Partial<Omit<RelationIndexOptions, 'clusterGraphDegree'>> & {
+      /** Share of the corpus a change may add or change before the index is built again. */
+      rebuildShare?: number;
+    } = {},
   ) {
     this.#load = load;
-    this.#options = { ...options, clusterGraphDegree: CLUSTER_GRAPH_DEGREE };
+    const { rebuildShare = REBUILD_SHARE, ...indexOptions } = options;
+    this.#rebuildShare = rebuildShare;
+    this.#options = {
+      ...indexOptions,
+      // The keeper's rebuild learns the statistics again; the text index never needs to first.
+      text: { relearnAfter: rebuildShare, ...indexOptions.text },
+      clusterGraphDegree: CLUSTER_GRAPH_DEGREE,
+    };
   }
 
   /**
-   * Applies the change and returns what to persist; reset() if persisting it fails. A change larger
-   * than REBUILD_SHARE of the corpus (a first import, a big feed) builds the index again from the
-   * corpus with the change applied: cheaper than updating, and the phrases the change's texts share
-   * become terms, which an update would leave out until the next build.
+   * Applies the change and returns what to persist; reset() if persisting it fails. Once the
+   * episodes added, changed or removed since the index was built exceed `rebuildShare` of the
+   * corpus it was built from (a first import, a big feed, or small imports adding up), the index is
+   * built again from the corpus with the change applied, from the kept counted texts: the BM25
+   * statistics are learnt afresh and the phrases the new texts share become terms, so the rows
+   * equal those of a store that imported the whole corpus at once. Below that, an update.
    */
   async rowsFor(change: RelationChange): Promise<RelationRows> {
     try {
       const core = await loadRelationCore();
       const corpus = this.#kept === null ? await this.#load() : null;
-      const size = corpus?.episodes.length ?? this.#kept!.index.episodeCount;
-      if (change.episodes.length > REBUILD_SHARE * size) {
+      const builtSize = corpus?.episodes.length ?? this.#builtSize;
+      const drift =
+        (corpus ? 0 : this.#changedSinceBuild) +
+        change.episodes.length +
+        change.removedEpisodeIds.length;
+      if (drift > this.#rebuildShare * builtSize) {
         const kept = this.#build(core, withChange(corpus ?? (await this.#load()), change), false);
         this.#kept = kept;
         return this.#rows(kept, new Set(kept.index.episodeIds()), change.removedEpisodeIds);
       }
       const kept = this.#kept ?? this.#build(core, corpus!, true);
       this.#kept = kept;
+      this.#changedSinceBuild = drift;
       const affected = kept.index.update(change);
       for (const id of change.removedEpisodeIds) kept.strongest.delete(id);
       const removed = new Set(change.removedEpisodeIds);
@@ -163,6 +188,8 @@ export class RelationKeeper {
     const inCorpus = new Set(corpus.episodes.map((episode) => episode.id));
     this.#terms.retain((id) => inCorpus.has(id));
     const index = core.RelationIndex.build(corpus, this.#options, this.#terms);
+    this.#builtSize = index.episodeCount;
+    this.#changedSinceBuild = 0;
     const strongest = new Map<string, ScoredRelation[]>();
     if (ranked && corpus.strongest) {
       for (const [id, relations] of corpus.strongest) strongest.set(id, [...relations]);
