@@ -36,8 +36,11 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     await wipeNeo4j(settings.connection!);
   });
 
-  async function statementsOf(query: string): Promise<string[]> {
-    const { result, calls } = await counting.measure(() => api.query(query));
+  async function statementsOf(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<string[]> {
+    const { result, calls } = await counting.measure(() => api.query(query, variables));
     expect(result.errors).toBeUndefined();
     return calls.map((call) => call.statement);
   }
@@ -59,6 +62,31 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
       d: paper(ref: "10.1038/nature16961") { id } }`);
     expect(statements.filter((name) => name === 'resolvePaperKeys')).toEqual(['resolvePaperKeys']);
     expect(statements.filter((name) => name === 'papersByIds')).toEqual(['papersByIds']);
+  });
+
+  it('a paper by any identifier with its citers and their titles is one statement', async () => {
+    const citedBy = `query CitedBy($ref: String!, $first: Int!) {
+      paper(ref: $ref) { id title citedBy(first: $first) { kind episode { id title publishedAt } } } }`;
+    for (const ref of ['arXiv:2305.18290', 'https://arxiv.org/pdf/2305.18290v3']) {
+      expect(await statementsOf(citedBy, { ref, first: 50 })).toEqual(['paperCitedBy']);
+    }
+    expect(
+      await statementsOf(`{ paper(ref: "2305.18290") { ...citers } }
+        fragment citers on Paper { citedBy(first: 2) { episode { title } } }`),
+    ).toEqual(['paperCitedBy']);
+    // A field beyond the summary reads the whole records, in one more statement.
+    expect(
+      await statementsOf(
+        `{ paper(ref: "2305.18290") { citedBy(first: 2) { episode { summary } } } }`,
+      ),
+    ).toEqual(['paperCitedBy', 'episodesByIds']);
+  });
+
+  it('related episodes and cluster members show their titles from the light read', async () => {
+    const statements = await statementsOf(`{ episodes(first: 3) { nodes {
+      related(first: 3) { episode { id title } } cluster { episodes(first: 2) { title } } } } }`);
+    expect(statements).toContain('episodeSummariesByIds');
+    expect(statements).not.toContain('episodesByIds');
   });
 
   it('citedBy(first: 5) of a paper cited by 60 episodes ships 5 rows, in the order of the full list', async () => {

@@ -9,7 +9,25 @@ import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
-import type { ClusterSummary, GraphStore, ShowView } from '../store/store.ts';
+import type { ClusterSummary, EpisodeSummary, GraphStore, ShowView } from '../store/store.ts';
+import type { Context } from './context.ts';
+
+/** An episode as a list or link shows it, or its whole record (the episode page's). */
+export type EpisodeShape = EpisodeRecord | EpisodeSummary;
+
+/** Whether the heavy fields are in hand: the summary has no takeaways. */
+export function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
+  return 'takeaways' in episode;
+}
+
+/**
+ * A resolver for an episode field outside the summary: read from the record in hand, else from the
+ * whole record, loaded once per request and batched with the round's others.
+ */
+export function wholeEpisodeField<T>(pick: (episode: EpisodeRecord) => T) {
+  return (episode: EpisodeShape, _args: unknown, { loaders }: Context): T | Promise<T> =>
+    isWholeEpisode(episode) ? pick(episode) : loaders.episode(episode.id).then(pick);
+}
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */
 async function stored<T>(
@@ -36,6 +54,7 @@ export function byArgument<V>(
 export class Loaders implements Lookups {
   readonly #store: GraphStore;
   #episodes: DataLoader<string, EpisodeRecord | null> | undefined;
+  #summaries: DataLoader<string, EpisodeSummary | null> | undefined;
   #papers: DataLoader<string, PaperView | null> | undefined;
   #related: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #clusterOf: DataLoader<string, ClusterSummary | null> | undefined;
@@ -64,6 +83,33 @@ export class Loaders implements Lookups {
   /** An episode a stored row points at. */
   episode(id: string): Promise<EpisodeRecord> {
     return stored(this.#episodeLoader, id, 'episode');
+  }
+
+  get #summaryLoader() {
+    return (this.#summaries ??= new DataLoader((ids) => this.#store.episodeSummariesByIds(ids)));
+  }
+
+  /** What lists show of the episode with this id, or null. */
+  findEpisodeSummary(id: string): Promise<EpisodeSummary | null> {
+    return this.#summaryLoader.load(id);
+  }
+
+  /** What lists show of an episode a stored row points at (citers, related episodes, members). */
+  episodeSummary(id: string): Promise<EpisodeSummary> {
+    return stored(this.#summaryLoader, id, 'episode');
+  }
+
+  /**
+   * The paper the first resolving key names, read with its first `first` citations and their
+   * episodes' summaries in one store call; what it read answers this request's later look-ups.
+   */
+  async findPaperCitedBy(keys: readonly string[], first: number): Promise<PaperView | null> {
+    const found = await this.#store.paperCitedBy(keys, first);
+    if (found === null) return null;
+    this.#paperLoader.prime(found.paper.id, found.paper);
+    this.#citedByLoader(first).prime(found.paper.id, found.citations);
+    for (const episode of found.episodes) this.#summaryLoader.prime(episode.id, episode);
+    return found.paper;
   }
 
   /** The paper with this id, or null. */
@@ -120,10 +166,14 @@ export class Loaders implements Lookups {
 
   /** The first `first` citations of a paper (the store's order). */
   citedBy(paperId: string, first: number): Promise<Citation[]> {
+    return this.#citedByLoader(first).load(paperId);
+  }
+
+  #citedByLoader(first: number) {
     const store = this.#store;
     return byArgument((this.#citedBy ??= new Map()), first, (ids) =>
       store.citationsByPaperIds(ids, first),
-    ).load(paperId);
+    );
   }
 
   /** The stored paper id behind each candidate key (canonical key or normalised alias), or null. */

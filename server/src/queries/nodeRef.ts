@@ -21,12 +21,14 @@ function formerUrlKeys(key: PaperKey): string[] {
     .filter((id) => id !== key.id);
 }
 
-export async function resolvePaperRef(lookups: Lookups, ref: string): Promise<string | null> {
+/** The keys a reference may be stored under, the first that resolves winning. */
+function paperRefCandidates(ref: string): string[] {
   const normalised = normalisePaperRef(ref);
-  const candidates = normalised
-    ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)]
-    : [ref.trim()];
-  const found = await lookups.resolvePaperKeys(candidates);
+  return normalised ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)] : [ref.trim()];
+}
+
+export async function resolvePaperRef(lookups: Lookups, ref: string): Promise<string | null> {
+  const found = await lookups.resolvePaperKeys(paperRefCandidates(ref));
   return found.find((id) => id !== null) ?? null;
 }
 
@@ -40,6 +42,15 @@ export async function resolveNodeRef(lookups: Lookups, ref: string): Promise<str
 export async function findPaperByRef(lookups: Lookups, ref: string): Promise<PaperView | null> {
   const id = await resolvePaperRef(lookups, ref);
   return id === null ? null : lookups.findPaper(id);
+}
+
+/** The paper behind any identifier form, read with its first `first` citations, or null. */
+export function findPaperCitedBy(
+  lookups: Lookups,
+  ref: string,
+  first: number,
+): Promise<PaperView | null> {
+  return lookups.findPaperCitedBy(paperRefCandidates(ref), first);
 }
 
 /** The episode a node reference names, or null (also when it names a paper). */

@@ -135,6 +135,14 @@ export interface EpisodeSummary {
   sourcePaperId: string | null;
 }
 
+/** A paper with its first citations and what lists show of their episodes: one question, one read. */
+export interface PaperCitedBy {
+  paper: PaperView;
+  citations: Citation[];
+  /** The citing episodes' summaries, each once. */
+  episodes: EpisodeSummary[];
+}
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -172,6 +180,12 @@ export interface GraphStore extends MetadataStore {
    * publication (newest first), then episode id. One list per id, in order; empty when unknown.
    */
   citationsByPaperIds(paperIds: readonly string[], limitPerPaper: number): Promise<Citation[][]>;
+  /**
+   * The paper the first resolving key names (keys as for resolvePaperKeys, tried in order), with its
+   * first `limit` citations (citationsByPaperIds' order) and their episodes' summaries; null when no
+   * key resolves.
+   */
+  paperCitedBy(keys: readonly string[], limit: number): Promise<PaperCitedBy | null>;
 
   /** Batched lookups of shows: one per id, in order, null when unknown. */
   showsByIds(ids: readonly string[]): Promise<(ShowView | null)[]>;

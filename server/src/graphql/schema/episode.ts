@@ -6,6 +6,7 @@ import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS } from '../limits.ts';
+import { wholeEpisodeField } from '../loaders.ts';
 import { eitherName, missingArgument } from './graph.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { useInstead } from './nodeRef.ts';
@@ -48,18 +49,23 @@ EpisodeRef.implement({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
     publishedAt: t.exposeString('publishedAt', { nullable: true, description: 'YYYY-MM-DD' }),
-    paperPublishedAt: t.exposeString('paperPublishedAt', {
+    paperPublishedAt: t.string({
       nullable: true,
       description: 'YYYY-MM-DD',
+      resolve: wholeEpisodeField((e) => e.paperPublishedAt),
     }),
-    durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
-    summary: t.exposeString('summary', { nullable: true }),
-    takeaways: t.exposeStringList('takeaways'),
-    chapters: t.expose('chapters', {
+    durationMinutes: t.int({
+      nullable: true,
+      resolve: wholeEpisodeField((e) => e.durationMinutes),
+    }),
+    summary: t.string({ nullable: true, resolve: wholeEpisodeField((e) => e.summary) }),
+    takeaways: t.stringList({ resolve: wholeEpisodeField((e) => e.takeaways) }),
+    chapters: t.field({
       type: [ChapterRef],
       // Chapters are read with their episode and nothing under them loads: one per chapter, whatever
       // fields are selected, so a page of episodes with their chapters costs its rows, not its cells.
       complexity: { field: LIST_BOUNDS.chapters, multiplier: 0 },
+      resolve: wholeEpisodeField((e) => e.chapters),
     }),
     source: t.field({
       type: PaperRef,
@@ -69,15 +75,16 @@ EpisodeRef.implement({
       resolve: (episode, _args, { loaders }) =>
         episode.sourcePaperId === null ? null : loaders.paper(episode.sourcePaperId),
     }),
-    recommendations: t.expose('recommendations', {
+    recommendations: t.field({
       type: [RecommendationRef],
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
+      resolve: wholeEpisodeField((e) => e.recommendations),
     }),
     mentions: t.field({
       type: [RecommendationRef],
       description: 'Papers the show notes link to, each with the sentence around its link',
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
-      resolve: (episode) => episode.mentions ?? [],
+      resolve: wholeEpisodeField((e) => e.mentions ?? []),
     }),
   }),
 });

@@ -1,6 +1,7 @@
 // What the feed says about an episode itself: its page, its audio, its guid, readings named without a link.
 import type { Audio, UnlinkedReading } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
+import { wholeEpisodeField } from '../loaders.ts';
 import { EpisodeRef } from './refs.ts';
 
 const AudioRef = builder.objectRef<Audio>('Audio').implement({
@@ -24,21 +25,25 @@ builder.objectFields(EpisodeRef, (t) => ({
   url: t.string({
     nullable: true,
     description: "The episode's own page (RSS <link>)",
-    resolve: (e) => e.url ?? null,
+    resolve: wholeEpisodeField((e) => e.url ?? null),
   }),
   guid: t.string({
     nullable: true,
     description: "The feed's <guid>: identifies the episode across title and text edits",
-    resolve: (e) => e.guid ?? null,
+    resolve: wholeEpisodeField((e) => e.guid ?? null),
   }),
-  audio: t.field({ type: AudioRef, nullable: true, resolve: (e) => e.audio ?? null }),
+  audio: t.field({
+    type: AudioRef,
+    nullable: true,
+    resolve: wholeEpisodeField((e) => e.audio ?? null),
+  }),
   imageUrl: t.string({
     nullable: true,
     description: '<itunes:image>',
-    resolve: (e) => e.imageUrl ?? null,
+    resolve: wholeEpisodeField((e) => e.imageUrl ?? null),
   }),
   unlinkedReadings: t.field({
     type: [UnlinkedReadingRef],
-    resolve: (e) => e.unlinkedReadings ?? [],
+    resolve: wholeEpisodeField((e) => e.unlinkedReadings ?? []),
   }),
 }));

@@ -1,9 +1,10 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
 import { z } from 'zod';
 
 import type { PaperView } from '../../domain/model.ts';
 import { MAX_REF_LENGTH, paperLabel } from '../../ids/paperId.ts';
 import { filteredPapers, isFiltered } from '../../queries/filteredLists.ts';
-import { findPaperByRef } from '../../queries/nodeRef.ts';
+import { findPaperByRef, findPaperCitedBy } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { paperTitle } from '../metadataLoaders.ts';
@@ -14,6 +15,8 @@ import { useInstead } from './nodeRef.ts';
 import { type KeysetOrder, pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
 import { CitationRef, PaperRef } from './refs.ts';
 import { showFilterArg, showFilterOf } from './showFilter.ts';
+
+const CITED_BY_DEFAULT = 100;
 
 PaperRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
@@ -46,7 +49,7 @@ PaperRef.implement({
       args: {
         first: t.arg.int({
           required: true,
-          defaultValue: 100,
+          defaultValue: CITED_BY_DEFAULT,
           validate: countArg(QUERY_LIMITS.maxCitedBy),
         }),
       },
@@ -72,10 +75,14 @@ builder.queryFields((t) => ({
       at: t.arg({ type: 'NodeRef', description: 'Null when it names an episode' }),
       ref: t.arg.string({ validate: textArg(MAX_REF_LENGTH), deprecationReason: useInstead('at') }),
     },
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       const named = eitherName('paper', ['at', args.at], ['ref', args.ref]);
       if (named === undefined) throw missingArgument('paper', 'at');
-      return findPaperByRef(context.loaders, named.ref);
+      // Asked with its citers, the paper and their page are one question to the store.
+      const first = selectedCitedByFirst(info);
+      return first === undefined
+        ? findPaperByRef(context.loaders, named.ref)
+        : findPaperCitedBy(context.loaders, named.ref, first);
     },
   }),
   papersByRefs: t.field({
@@ -127,3 +134,51 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/**
+ * The `first` of a `citedBy` selected on this paper (directly or through fragments); undefined when
+ * none is, or when its value is one the field refuses (the field then reports it).
+ */
+function selectedCitedByFirst(info: GraphQLResolveInfo): number | undefined {
+  for (const node of info.fieldNodes) {
+    const first = citedByFirstIn(node.selectionSet, info);
+    if (first !== undefined) return first;
+  }
+  return undefined;
+}
+
+function citedByFirstIn(
+  selections: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+): number | undefined {
+  for (const selection of selections?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== 'citedBy') continue;
+      const argument = selection.arguments?.find((a) => a.name.value === 'first');
+      const first = argument === undefined ? CITED_BY_DEFAULT : intValue(argument.value, info);
+      return first !== undefined && first >= 1 && first <= QUERY_LIMITS.maxCitedBy
+        ? first
+        : undefined;
+    }
+    const nested =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : info.fragments[selection.name.value]?.selectionSet;
+    const first = citedByFirstIn(nested, info);
+    if (first !== undefined) return first;
+  }
+  return undefined;
+}
+
+/** An Int argument's value: a literal, or a variable (graphql-jit passes the coerced map itself). */
+function intValue(value: ValueNode, info: GraphQLResolveInfo): number | undefined {
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind !== Kind.VARIABLE) return undefined;
+  const variables = info.variableValues as unknown as Record<string, unknown>;
+  const coerced =
+    'coerced' in variables && 'sources' in variables
+      ? (variables.coerced as Record<string, unknown>)
+      : variables;
+  const given = coerced[value.name.value];
+  return Number.isInteger(given) ? (given as number) : undefined;
+}

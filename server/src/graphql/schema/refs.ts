@@ -1,10 +1,12 @@
 // Object refs shared across type files, declared once so episode and paper can point at each other
 // without import cycles. Fields holding an id load the record through the request's loaders.ts.
-import type { Citation, EpisodeRecord, PaperView } from '../../domain/model.ts';
+import type { Citation, PaperView } from '../../domain/model.ts';
 import type { ShowView } from '../../store/store.ts';
 import { builder } from '../builder.ts';
+import type { EpisodeShape } from '../loaders.ts';
 
-export const EpisodeRef = builder.objectRef<EpisodeRecord>('Episode');
+/** Lists and links hand over the episode's summary; fields beyond it read the whole record. */
+export const EpisodeRef = builder.objectRef<EpisodeShape>('Episode');
 
 export const PaperRef = builder.objectRef<PaperView>('Paper');
 
@@ -27,7 +29,7 @@ export const CitationRef = builder.objectRef<Citation>('Citation').implement({
   fields: (t) => ({
     episode: t.field({
       type: EpisodeRef,
-      resolve: (citation, _args, { loaders }) => loaders.episode(citation.episodeId),
+      resolve: (citation, _args, { loaders }) => loaders.episodeSummary(citation.episodeId),
     }),
     paper: t.field({
       type: PaperRef,

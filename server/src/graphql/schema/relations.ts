@@ -61,7 +61,7 @@ const RelatedEpisodeRef = builder.objectRef<EpisodeRelation>('RelatedEpisode').i
   fields: (t) => ({
     episode: t.field({
       type: EpisodeRef,
-      resolve: (related, _args, { loaders }) => loaders.episode(related.episodeId),
+      resolve: (related, _args, { loaders }) => loaders.episodeSummary(related.episodeId),
     }),
     score: t.exposeFloat('score', {
       description:
@@ -134,7 +134,7 @@ export const ClusterRef = builder.objectRef<ClusterView>('Cluster').implement({
       resolve: async (cluster, args, context) =>
         (await details(cluster, context)).episodeIds
           .slice(0, args.first)
-          .map((id) => context.loaders.episode(id)),
+          .map((id) => context.loaders.episodeSummary(id)),
     }),
     papers: t.field({
       type: [PaperRef],

@@ -1,5 +1,6 @@
 // The `Show` type (the podcast an episode belongs to), `show(id)`, `shows`, and `Episode.show`.
 import { builder } from '../builder.ts';
+import { wholeEpisodeField } from '../loaders.ts';
 import { showIdArg } from './args.ts';
 import { NEWEST_FIRST } from './episode.ts';
 import { pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
@@ -40,8 +41,10 @@ builder.objectField(EpisodeRef, 'show', (t) =>
     type: ShowRef,
     nullable: true,
     description: 'The show the episode was first imported from; null for one imported without',
-    resolve: (episode, _args, { loaders }) =>
-      episode.showId == null ? null : loaders.show(episode.showId),
+    resolve: async (episode, args, context) => {
+      const showId = await wholeEpisodeField((e) => e.showId)(episode, args, context);
+      return showId == null ? null : context.loaders.show(showId);
+    },
   }),
 );
 

@@ -2,7 +2,7 @@
 // chapters or extras, and none of the heavy record cache's entries evicted by it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
-import type { EpisodeSummary } from '../store.ts';
+import type { EpisodeSummary, GraphStore, PaperCitedBy } from '../store.ts';
 import { ids, IN_IDS } from './reads.ts';
 
 interface SummaryRow {
@@ -41,4 +41,33 @@ export function readEpisodeSummaries(
     ]),
   );
   return episodeIds.map((id) => found.get(id) ?? null);
+}
+
+type CitedByReads = Pick<
+  GraphStore,
+  'resolvePaperKeys' | 'papersByIds' | 'citationsByPaperIds' | 'episodeSummariesByIds'
+>;
+
+/**
+ * paperCitedBy from the store's own batched reads: in memory and SQLite each is a look-up, not a
+ * round trip, so the embedded store answers the question as four of them.
+ */
+export async function paperCitedByFrom(
+  store: CitedByReads,
+  keys: readonly string[],
+  limit: number,
+): Promise<PaperCitedBy | null> {
+  const paperId = (await store.resolvePaperKeys(keys)).find((id) => id !== null) ?? null;
+  if (paperId === null) return null;
+  const [paper] = await store.papersByIds([paperId]);
+  if (!paper) return null;
+  const [citations = []] = await store.citationsByPaperIds([paperId], limit);
+  const episodes = await store.episodeSummariesByIds([
+    ...new Set(citations.map((c) => c.episodeId)),
+  ]);
+  return {
+    paper,
+    citations,
+    episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
+  };
 }

@@ -61,7 +61,7 @@ import type {
 import { allShortestPaths } from './allShortestPaths.ts';
 import { openDatabase } from './database.ts';
 import { lockDataDir } from './dataDirLock.ts';
-import { readEpisodeSummaries } from './episodeSummaries.ts';
+import { paperCitedByFrom, readEpisodeSummaries } from './episodeSummaries.ts';
 import { mappingStoreErrors } from './errors.ts';
 import { FeedRows } from './feeds.ts';
 import { graphChangedAtReader } from './graphChangedAt.ts';
@@ -232,6 +232,9 @@ class EmbeddedStore implements GraphStore {
 
   readonly episodeSummariesByIds = async (ids: readonly string[]) =>
     readEpisodeSummaries(this.#db, ids);
+
+  readonly paperCitedBy = (keys: readonly string[], limit: number) =>
+    paperCitedByFrom(this, keys, limit);
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
     this.#assertOpen();

@@ -34,6 +34,7 @@ import type {
   GraphStore,
   Keyset,
   Page,
+  PaperCitedBy,
   PaperListQuery,
   PaperSortKey,
   ShowListQuery,
@@ -62,6 +63,7 @@ import {
   toEpisodeSummary,
   toFeedRecord,
   toGraphView,
+  toPaperCitedBy,
   toPaperRecord,
   toPaperView,
   toPathView,
@@ -296,6 +298,15 @@ export class Neo4jStore implements GraphStore {
       limitPerPaper: wanted,
     });
     return toCitationLists(paperIds, rows);
+  }
+
+  async paperCitedBy(keys: readonly string[], limit: number): Promise<PaperCitedBy | null> {
+    if (keys.length === 0) return null;
+    const [row] = await this.#read('paperCitedBy', {
+      keys: [...keys],
+      limit: Math.max(0, Math.trunc(limit)),
+    });
+    return row === undefined ? null : toPaperCitedBy(row);
   }
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {

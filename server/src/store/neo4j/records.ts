@@ -22,7 +22,7 @@ import type {
   ShowRecord,
 } from '../../domain/model.ts';
 import { paperLabel } from '../../ids/paperId.ts';
-import type { DrawnGraph, EpisodeSummary, ShowView } from '../store.ts';
+import type { DrawnGraph, EpisodeSummary, PaperCitedBy, ShowView } from '../store.ts';
 import type { Row } from './driver.ts';
 
 class RowShapeError extends TypeError {
@@ -189,6 +189,24 @@ export function toCitationLists(paperIds: readonly string[], rows: readonly Row[
     else byPaper.set(citation.paperId, [citation]);
   }
   return paperIds.map((id) => byPaper.get(id) ?? []);
+}
+
+/** The paperCitedBy row: the paper, and its citations each carrying its episode's summary. */
+export function toPaperCitedBy(row: Row): PaperCitedBy {
+  const citations: Citation[] = [];
+  const episodes = new Map<string, EpisodeSummary>();
+  for (const item of asList(row.citations)) {
+    const { episode, ...fields } = asMap(item);
+    const { discussedAt, ...cited } = toCitationRow(fields);
+    const summary = toEpisodeSummary(episode);
+    citations.push({
+      episodeId: summary.id,
+      ...cited,
+      ...(discussedAt === null ? {} : { discussedAt }),
+    });
+    episodes.set(summary.id, summary);
+  }
+  return { paper: toPaperView(row.paper), citations, episodes: [...episodes.values()] };
 }
 
 /** Each id once, for a statement's list parameter. */

@@ -18,6 +18,35 @@ interface PaperWindowParams {
 /** A paper `p` as every paper read returns it. */
 const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
 
+/** A paper known only from metadata (another paper's reference) `m`, read as a paper no episode cites. */
+const REFERENCE_PROJECTION =
+  'm {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}';
+
+/** The paper `p` with the id `id`, or else the reference `m` known by it: metadata is read only then. */
+const PAPER_OR_REFERENCE = `OPTIONAL MATCH (p:Paper {id: id})
+OPTIONAL CALL (p, id) {
+  WITH p, id
+  WHERE p IS NULL
+  MATCH (m:PaperMetadata {paperId: id})
+  RETURN m
+}
+`;
+
+/**
+ * The stored paper id a candidate `key` names: an exact id wins over an alias, an alias over a paper
+ * known only from metadata, which is found by its id, then by the arXiv id or DOI its metadata gives;
+ * among several the smallest id (as the embedded store).
+ */
+const RESOLVED_KEY = `coalesce(
+         COLLECT { MATCH (p:Paper {id: key}) RETURN p.id }[0],
+         COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0],
+         COLLECT { MATCH (m:PaperMetadata {paperId: key}) RETURN m.paperId }[0],
+         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'arxiv:' AND m.arxivId = substring(key, 6)
+                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0],
+         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'doi:' AND toLower(m.doi) = substring(key, 4)
+                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0]
+       )`;
+
 const WINDOW = `MATCH (p:Paper)
 USING INDEX p:Paper(citationCount)
 WHERE p.citationCount >= $minCitations AND p.citationCount <= $upperCount AND p.citationCount >= $lowerCount
@@ -37,32 +66,58 @@ export const PAPERS_CYPHER = {
   /** Papers of the graph, then those known only from metadata (another paper's reference), uncited. */
   papersByIds: cypher<{ ids: string[] }>(
     `UNWIND $ids AS id
-OPTIONAL MATCH (p:Paper {id: id})
-OPTIONAL MATCH (m:PaperMetadata {paperId: id})
-WITH p, m
+` +
+      PAPER_OR_REFERENCE +
+      `WITH p, m
 WHERE p IS NOT NULL OR m IS NOT NULL
 RETURN coalesce(` +
       PAPER_PROJECTION +
       `,
-                m {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}) AS paper`,
+                ` +
+      REFERENCE_PROJECTION +
+      `) AS paper`,
+  ),
+
+  /** Each key's stored paper id (RESOLVED_KEY), null when none. */
+  resolvePaperKeys: cypher<{ keys: string[] }>(
+    `UNWIND $keys AS key
+RETURN key,
+       ` +
+      RESOLVED_KEY +
+      ` AS paperId`,
   ),
 
   /**
-   * An exact id wins over an alias, an alias over a paper known only from metadata, which is found by
-   * its id, then by the arXiv id or DOI its metadata gives; among several the smallest id (as the
-   * embedded store).
+   * paperCitedBy as one statement: the first of $keys that resolves (as resolvePaperKeys), the paper
+   * (or the reference known only from metadata, which no episode cites), and its first $limit
+   * citations in citationsByPaperIds' order, each with what lists show of its episode.
    */
-  resolvePaperKeys: cypher<{ keys: string[] }>(`UNWIND $keys AS key
-RETURN key,
-       coalesce(
-         COLLECT { MATCH (p:Paper {id: key}) RETURN p.id }[0],
-         COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0],
-         COLLECT { MATCH (m:PaperMetadata {paperId: key}) RETURN m.paperId }[0],
-         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'arxiv:' AND m.arxivId = substring(key, 6)
-                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0],
-         COLLECT { MATCH (m:PaperMetadata) WHERE key STARTS WITH 'doi:' AND toLower(m.doi) = substring(key, 4)
-                   RETURN m.paperId ORDER BY m.paperId LIMIT 1 }[0]
-       ) AS paperId`),
+  paperCitedBy: cypher<{ keys: string[]; limit: number }>(
+    `UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+WITH i, ` +
+      RESOLVED_KEY +
+      ` AS paperId
+WHERE paperId IS NOT NULL
+WITH paperId
+ORDER BY i
+LIMIT 1
+WITH paperId AS id
+` +
+      PAPER_OR_REFERENCE +
+      `RETURN coalesce(` +
+      PAPER_PROJECTION +
+      `, ` +
+      REFERENCE_PROJECTION +
+      `) AS paper,
+       COLLECT {
+         MATCH (e:Episode)-[c:CITES]->(p)
+         RETURN {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt,
+                 episode: e {.id, .title, .publishedAt, .sourcePaperId}} AS citation
+         ORDER BY c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position
+         LIMIT $limit
+       } AS citations`,
+  ),
 
   /** The first $limitPerPaper citations of each paper; rows arrive grouped by paper, each group in citation order. */
   citationsByPaperIds: cypher<{
