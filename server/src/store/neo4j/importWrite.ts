@@ -25,7 +25,7 @@ import {
   transcriptPassages,
   withStoredTranscript,
 } from '../shared/transcripts.ts';
-import type { CypherTransaction } from './driver.ts';
+import type { CypherTransaction, Row } from './driver.ts';
 import { toStoreError } from './errors.ts';
 import {
   asInteger,
@@ -83,21 +83,22 @@ export async function writeBatch(
   batch: ImportBatch,
   options: { undo: boolean },
 ): Promise<BatchWrite> {
+  // The stored transcripts of episodes that do not know theirs (they keep them), and of all when
+  // the write may be undone (an undo puts them back).
   const storedRows = await tx.run('importStoredHashes', {
     episodeIds: batch.episodes.map((e) => e.id),
+    transcriptsOf: batch.episodes.flatMap((e) =>
+      options.undo || e.transcript === undefined ? [e.id] : [],
+    ),
   });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
   const inShow = new Set(
     storedRows.filter((row) => row.inShow === true).map((row) => asString(row.id)),
   );
+  const storedTranscripts = new Map(
+    storedRows.map((row) => [asString(row.id), storedTranscriptOf(row)]),
+  );
   // Episodes that do not know their transcript keep the stored one and its times.
-  const unknown = batch.episodes.filter(
-    (e) => e.transcript === undefined && storedHashes.has(e.id),
-  );
-  const storedTranscripts = await readStoredTranscripts(
-    tx,
-    unknown.map((e) => e.id),
-  );
   const episodes = batch.episodes.map((e) => withStoredTranscript(e, storedTranscripts.get(e.id)));
   const { result, added, updated } = classifyEpisodes(episodes, storedHashes);
   const changed = [...added, ...updated];
@@ -123,15 +124,11 @@ export async function writeBatch(
     return { result, episodes: [], changed: false, formerlyCited: [], recount: [], undo };
   }
 
-  const replacedTranscripts =
-    options.undo && result.updated.length > 0
-      ? await readStoredTranscripts(tx, result.updated)
-      : new Map<string, StoredTranscript>();
   const replacedEpisodes =
     options.undo && result.updated.length > 0
       ? (await tx.run('episodesByIds', { ids: result.updated })).map((row) => {
           const record = toEpisodeRecordWithCitations(row.episode);
-          const transcript = replacedTranscripts.get(record.id)?.lines ?? null;
+          const transcript = storedTranscripts.get(record.id)?.lines ?? null;
           return {
             record: { ...record, transcript },
             contentHash: asString(storedHashes.get(record.id)),
@@ -162,7 +159,6 @@ export async function writeBatch(
     );
     await writeTranscripts(
       tx,
-      result.updated,
       changed.map(({ record }) => record),
     );
   }
@@ -266,50 +262,42 @@ export async function restoreEpisodes(
   );
   await writeTranscripts(
     tx,
-    episodes.map((e) => e.record.id),
     episodes.map((e) => e.record),
   );
 }
 
-/** What the store holds of these episodes' transcripts and the times their citations got from them. */
-async function readStoredTranscripts(
-  tx: CypherTransaction,
-  episodeIds: readonly string[],
-): Promise<Map<string, StoredTranscript>> {
-  const stored = new Map<string, StoredTranscript>();
-  if (episodeIds.length === 0) return stored;
-  for (const row of await tx.run('importStoredTranscripts', { episodeIds: [...episodeIds] })) {
-    const passages = (row.passages as unknown[]).map(asMap);
-    stored.set(asString(row.id), {
-      lines:
-        passages.length === 0
-          ? null
-          : passages.flatMap((passage) =>
-              passageLines({
-                startsJson: asString(passage.startsJson),
-                text: asString(passage.text),
-              }),
-            ),
-      times: (row.times as unknown[]).map(asMap).map((time) => ({
-        kind: asString(time.kind) as CitationKind,
-        paperId: asString(time.paperId),
-        discussedAt: asInteger(time.discussedAt),
-      })),
-    });
-  }
-  return stored;
+/**
+ * What an importStoredHashes row holds of its episode's transcript and the times its citations got
+ * from it (none when the row was not asked for them).
+ */
+function storedTranscriptOf(row: Row): StoredTranscript {
+  const passages = ((row.passages as unknown[] | undefined) ?? []).map(asMap);
+  return {
+    lines:
+      passages.length === 0
+        ? null
+        : passages.flatMap((passage) =>
+            passageLines({
+              startsJson: asString(passage.startsJson),
+              text: asString(passage.text),
+            }),
+          ),
+    times: ((row.times as unknown[] | undefined) ?? []).map(asMap).map((time) => ({
+      kind: asString(time.kind) as CitationKind,
+      paperId: asString(time.paperId),
+      discussedAt: asInteger(time.discussedAt),
+    })),
+  };
 }
 
 /**
- * The transcripts of written episodes: the stored passages of `replaced` go, and each record's
- * transcript is written in passages.
+ * Each written episode's transcript, in passages (importDetachCitations dropped the stored passages
+ * of those rewritten).
  */
 async function writeTranscripts(
   tx: CypherTransaction,
-  replaced: readonly string[],
   records: readonly EpisodeRecord[],
 ): Promise<void> {
-  if (replaced.length > 0) await tx.run('importDeleteTranscripts', { episodeIds: [...replaced] });
   const passages: PassageParam[] = records.flatMap((record) =>
     transcriptPassages(record.transcript ?? []).map((passage) => ({
       episodeId: record.id,

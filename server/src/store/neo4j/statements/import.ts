@@ -52,19 +52,23 @@ export const SET_PAPER = `SET p.title = paper.title,
     p.searchIdentifiers = reduce(text = paper.id, alias IN paper.aliases | text + ' ' + alias)`;
 
 export const IMPORT_CYPHER = {
-  importStoredHashes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
+  /**
+   * The stored hashes of episodes among $episodeIds, and for those among $transcriptsOf (episodes
+   * whose import does not know their transcript) the stored transcript (passages in order) and the
+   * citation times, which they keep.
+   */
+  importStoredHashes: cypher<{
+    episodeIds: string[];
+    transcriptsOf: string[];
+  }>(`UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
+WITH e, e.id IN $transcriptsOf AS keeps
 RETURN e.id AS id, e.contentHash AS contentHash,
-       EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) } AS inShow`),
+       EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) } AS inShow,
+       CASE WHEN keeps THEN COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } ELSE [] END AS passages,
+       CASE WHEN keeps THEN COLLECT { MATCH (e)-[c:CITES]->(p:Paper) WHERE c.discussedAt IS NOT NULL RETURN {kind: c.kind, paperId: p.id, discussedAt: c.discussedAt} AS time } ELSE [] END AS times`),
 
-  /** The stored transcripts (passages in order) and citation times of episodes among $episodeIds. */
-  importStoredTranscripts: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
-MATCH (e:Episode {id: episodeId})
-RETURN e.id AS id,
-       COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } AS passages,
-       COLLECT { MATCH (e)-[c:CITES]->(p:Paper) WHERE c.discussedAt IS NOT NULL RETURN {kind: c.kind, paperId: p.id, discussedAt: c.discussedAt} AS time } AS times`),
-
-  /** Drops the transcripts of episodes about to be rewritten. */
+  /** Drops the transcripts of episodes (a journaled run undoing the episodes it created). */
   importDeleteTranscripts: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (:Episode {id: episodeId})-[:HAS_PASSAGE]->(t:TranscriptPassage)
 DETACH DELETE t
@@ -75,9 +79,17 @@ MATCH (e:Episode {id: passage.episodeId})
 CREATE (e)-[:HAS_PASSAGE]->(:TranscriptPassage {position: passage.position, startsJson: passage.startsJson, text: passage.text})
 RETURN count(*) AS passages`),
 
-  /** Drops the citations of episodes about to be rewritten; returns the papers they pointed at. */
+  /**
+   * Drops the citations and transcript passages of episodes about to be rewritten; returns the
+   * papers the citations pointed at.
+   */
   importDetachCitations: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
-MATCH (:Episode {id: episodeId})-[c:CITES]->(p:Paper)
+MATCH (e:Episode {id: episodeId})
+CALL (e) {
+  MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage)
+  DETACH DELETE t
+}
+MATCH (e)-[c:CITES]->(p:Paper)
 WITH c, p.id AS paperId
 DELETE c
 RETURN collect(DISTINCT paperId) AS paperIds`),
