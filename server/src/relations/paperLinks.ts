@@ -37,8 +37,8 @@ interface CitingEpisode {
 const adamicAdar = (degree: number) => (degree >= 2 ? 1 / Math.log(degree) : 0);
 
 /** The paper link kinds by position, as eachLinkWeight reports them. */
-export const LINK_KIND = { SHARED_PAPER: 0, SHARED_REFERENCE: 1, CO_CITED: 2 } as const;
-export type LinkKindIndex = (typeof LINK_KIND)[keyof typeof LINK_KIND];
+const LINK_KIND = { SHARED_PAPER: 0, SHARED_REFERENCE: 1, CO_CITED: 2 } as const;
+type LinkKindIndex = (typeof LINK_KIND)[keyof typeof LINK_KIND];
 
 /** Keys with their weights, heaviest first. */
 function strongestFirst<K>(keys: readonly K[], weightOf: (key: K) => number) {
