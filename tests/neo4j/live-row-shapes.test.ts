@@ -128,6 +128,16 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     const papers = await rows('papersByIds', { ids: [classic.id, sources[0]!.id] });
     expect(papers.records).toHaveLength(2);
     for (const record of papers.records) expect(shapeOf(record.get('paper'))).toStrictEqual(paper);
+    const citedBy = await rows('paperCitedBy', {
+      keys: ['arxiv:0000.00000', 'https://arxiv.org/abs/1706.03762'],
+      limit: 5,
+    });
+    expect(citedBy.records).toHaveLength(1);
+    expect(citedBy.records[0]!.get('citations')).toHaveLength(5);
+    expect(shapeOf(citedBy.records[0]!.toObject())).toStrictEqual({
+      paper,
+      citations: [{ ...citation, episode: episodeSummary }],
+    });
     const newest = await rows('listEpisodes', { offset: 0, limit: 5 });
     expect(shapeOf(newest.records[0]!.toObject())).toStrictEqual({
       totalCount: 'int',
