@@ -16,7 +16,7 @@ import type { Context } from './context.ts';
 export type EpisodeShape = EpisodeRecord | EpisodeSummary;
 
 /** Whether the heavy fields are in hand: the summary has no takeaways. */
-export function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
+function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
   return 'takeaways' in episode;
 }
 
