@@ -1,16 +1,17 @@
 // `search`: the stores' full-text hits, the episodes only their transcript matched and the papers only
 // their metadata matched, merged into one ranking; a query that is a paper identifier puts that paper
 // first.
-import type { EpisodeRecord, PaperView, SearchHit } from '../domain/model.ts';
+import type { PaperView, SearchHit } from '../domain/model.ts';
 import type { MetadataHit } from '../store/metadataStore.ts';
 import type { TranscriptMatch } from '../store/shared/transcripts.ts';
-import type { GraphStore, TranscriptHit } from '../store/store.ts';
+import type { EpisodeSummary, GraphStore, TranscriptHit } from '../store/store.ts';
 import type { Lookups } from './lookups.ts';
 import { resolvePaperRef } from './nodeRef.ts';
 
 export interface RankedNode {
   score: number;
-  node: EpisodeRecord | PaperView;
+  /** An episode hit is its summary: the API reads the whole record only for fields beyond it. */
+  node: EpisodeSummary | PaperView;
   /** Where the episode's transcript matched, when it did. */
   transcriptMatch?: TranscriptMatch;
 }
@@ -79,7 +80,7 @@ export async function searchGraph(
         score: hit.score,
         node:
           hit.kind === 'EPISODE'
-            ? await lookups.findEpisode(hit.id)
+            ? await lookups.findEpisodeSummary(hit.id)
             : await lookups.findPaper(hit.id),
         ...(transcriptMatch === undefined ? {} : { transcriptMatch }),
       };
