@@ -90,6 +90,7 @@ describe('round trips per store method (one statement per API field)', () => {
       'citationsByPaperIds (Paper.citedBy)',
       (s) => s.citationsByPaperIds([paperA.id, paperB.id, paperC.id], EVERY_CITATION),
     ],
+    ['paperCitedBy (Query.paper ref with citedBy)', (s) => s.paperCitedBy([paperC.id], 50)],
     ['listEpisodes (Query.episodes)', (s) => s.listEpisodes({ offset: 0, limit: 20 })],
     [
       'listEpisodes + search',

@@ -144,6 +144,26 @@ export function sampleAnswers(): CannedAnswers {
             },
           ]
         : [],
+    paperCitedBy: ({ keys }) =>
+      keys.some((key) => key === paperC.id || paperC.aliases.includes(key))
+        ? [
+            {
+              paper: paperProjection(paperC, citationCounts.get(paperC.id)!),
+              citations: [episodeOne, episodeTwo].map((e) => ({
+                paperId: paperC.id,
+                kind: 'RECOMMENDED',
+                note: null,
+                position: 1,
+                episode: {
+                  id: e.id,
+                  title: e.title,
+                  publishedAt: e.publishedAt,
+                  sourcePaperId: e.sourcePaperId,
+                },
+              })),
+            },
+          ]
+        : [],
     listEpisodes: [
       {
         totalCount: 2,
