@@ -1,6 +1,7 @@
 // Shows through the API on both stores: the seed's "AI Papers" show and a research show whose notes
 // mention a paper the seed also cites; the paper lists both shows' episodes; `shows`, `show`,
-// `Show.episodes`, `Episode.show`, and the `show` filter of `episodes`, `papers`, `search` and `graph`.
+// `Show.episodes`, `Episode.show`, and the `show` filter of `episodes`, `papers`, `search`, `graph` and
+// `episodeMap`.
 import { readFile } from 'node:fs/promises';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -148,6 +149,27 @@ const GRAPH = /* GraphQL */ `
       edges {
         source
         target
+      }
+    }
+  }
+`;
+
+const EPISODE_MAP = /* GraphQL */ `
+  query EpisodeMap($show: ID) {
+    episodeMap(show: $show, limit: 500) {
+      episodes {
+        id
+        cluster {
+          id
+        }
+      }
+      edges {
+        source
+        target
+      }
+      clusters {
+        id
+        size
       }
     }
   }
@@ -321,6 +343,39 @@ describeForEachStore('shows', (storeFactory) => {
     for (const edge of data!.graph.edges as { source: string; target: string }[]) {
       expect(inView.has(edge.source) && inView.has(edge.target)).toBe(true);
     }
+  });
+
+  it('maps one show: its episodes of the whole map, the relations between them', async () => {
+    type MapAnswer = {
+      episodes: { id: string; cluster: { id: string } }[];
+      edges: { source: string; target: string }[];
+      clusters: { id: string; size: number }[];
+    };
+    const whole = (await api.query(EPISODE_MAP)).data!.episodeMap as MapAnswer;
+    let drawn = 0;
+    for (const show of [AI_PAPERS.id, research.id]) {
+      const map = (await api.query(EPISODE_MAP, { show })).data!.episodeMap as MapAnswer;
+      // The whole map's episodes of this show, but for one alone in its cluster: it would be a lone dot.
+      const byCluster = Map.groupBy(
+        whole.episodes.filter((e) => showOfEpisode.get(e.id) === show),
+        (e) => e.cluster.id,
+      );
+      const expected = [...byCluster.values()].filter((members) => members.length > 1).flat();
+      expect(new Set(map.episodes.map((e) => e.id))).toEqual(new Set(expected.map((e) => e.id)));
+      const inView = new Set(map.episodes.map((e) => e.id));
+      for (const edge of map.edges)
+        expect(inView.has(edge.source) && inView.has(edge.target)).toBe(true);
+      // Only the clusters of the show's episodes are listed, each with its whole size.
+      expect(new Set(map.clusters.map((c) => c.id))).toEqual(
+        new Set(map.episodes.map((e) => e.cluster.id)),
+      );
+      for (const cluster of map.clusters)
+        expect(cluster.size).toBe(whole.clusters.find((c) => c.id === cluster.id)!.size);
+      drawn += map.episodes.length;
+    }
+    expect(drawn).toBeGreaterThan(0);
+    const unknown = await api.query(EPISODE_MAP, { show: 'show_000000000000' });
+    expect(unknown.data!.episodeMap.episodes).toEqual([]);
   });
 
   it('refuses a show filter with `around`, `author` or a malformed id; an unknown show is empty', async () => {

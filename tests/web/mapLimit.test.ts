@@ -38,7 +38,9 @@ describe('the episode map under the API limits', () => {
   });
 
   it('gets the map at the largest "Max nodes", then any edge\'s reasons', async () => {
-    const map = fromEpisodeMap(await client.episodeMap(null, mapLimit(LIMIT_RANGE.max)));
+    const map = fromEpisodeMap(
+      await client.episodeMap({ cluster: null, show: null, limit: mapLimit(LIMIT_RANGE.max) }),
+    );
     expect(map.nodes.length).toBeGreaterThan(0);
     expect(map.links.length).toBeGreaterThan(0);
     expect(map.links.every((link) => link.reasons === null)).toBe(true);

@@ -1,10 +1,9 @@
-// The explorer's show filter: kept in the URL like the other filters, offered as a select, and
-// applied to a map after it is selected (the map's query takes no show).
+// The explorer's show filter: kept in the URL like the other filters, offered as a select (the API
+// narrows the graph and the map to the show).
 import { describe, expect, it } from 'vitest';
 
 import { stateFromForm } from '../../web/src/lib/explorer/filterForm.ts';
-import { mapOfShow, showChoices } from '../../web/src/lib/explorer/showFilter.ts';
-import type { MapView } from '../../web/src/lib/map/mapData.ts';
+import { showChoices } from '../../web/src/lib/explorer/showFilter.ts';
 import {
   DEFAULT_STATE,
   explorerHref,
@@ -54,51 +53,5 @@ describe('the show parameter', () => {
       [SHOW, 'AI Papers'],
       [OTHER, 'Gradient Descent'],
     ]);
-  });
-});
-
-describe('mapOfShow', () => {
-  const node = (id: string, clusterId: string | null) => ({
-    id,
-    title: id,
-    publishedAt: null,
-    clusterId,
-  });
-  const link = (source: string, target: string) => ({
-    source,
-    target,
-    weight: 1,
-    kind: 'SHARED_PAPER' as const,
-    reasons: null,
-  });
-  const map: MapView = {
-    nodes: [node('e1', 'c1'), node('e2', 'c1'), node('e3', 'c2'), node('e4', 'c3')],
-    links: [link('e1', 'e2'), link('e2', 'e3'), link('e3', 'e4')],
-    clusters: [
-      { id: 'c1', label: 'one', size: 2 },
-      { id: 'c2', label: 'two', size: 1 },
-      { id: 'c3', label: 'three', size: 1 },
-    ],
-    centre: null,
-  };
-  const showOf = new Map<string, string | null>([
-    ['e1', SHOW],
-    ['e2', SHOW],
-    ['e3', OTHER],
-    ['e4', null],
-  ]);
-
-  it('keeps the show’s episodes, the relations between them and their clusters', () => {
-    const only = mapOfShow(map, SHOW, showOf);
-    expect(only.nodes.map((n) => n.id)).toEqual(['e1', 'e2']);
-    expect(only.links).toEqual([link('e1', 'e2')]);
-    expect(only.clusters.map((c) => c.id)).toEqual(['c1']);
-  });
-
-  it('keeps a local map’s centre, whatever its show', () => {
-    const only = mapOfShow({ ...map, centre: 'e3' }, SHOW, showOf);
-    expect(only.nodes.map((n) => n.id)).toEqual(['e1', 'e2', 'e3']);
-    expect(only.links).toEqual([link('e1', 'e2'), link('e2', 'e3')]);
-    expect(only.clusters.map((c) => c.id)).toEqual(['c1', 'c2']);
   });
 });

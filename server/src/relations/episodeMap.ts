@@ -46,13 +46,18 @@ export interface EpisodeMapRequest {
   limit: number;
   /** Only this cluster's episodes. */
   clusterId?: string;
+  /** Only this show's episodes: the source's clusters then list only them as members. */
+  showId?: string;
   /** Strongest relations drawn per episode (the ones that connect a cluster are drawn as well). */
   edgesPerEpisode?: number;
 }
 
 /** What the selection reads: the clusters, episodes' titles and dates, and their relations. */
 export interface MapSource {
-  /** Every cluster, largest first (then id). */
+  /**
+   * Every cluster, largest first (then id); with the request's show, only that show's members are
+   * listed (`size` stays the whole cluster's) and clusters with none are left out.
+   */
   clusters(): readonly Cluster[];
   /** The episode's title and date; null for an unknown episode. */
   episode(id: string): EpisodeSummary | null;
@@ -83,13 +88,14 @@ interface Link {
   reasons: RelationReason[];
 }
 
-/** How many episodes each cluster shows: proportional to size, largest clusters first. */
+/** How many episodes each cluster shows: proportional to its members listed, largest first. */
 function shares(clusters: readonly Cluster[], limit: number): number[] {
-  const total = clusters.reduce((sum, cluster) => sum + cluster.size, 0);
+  const listed = clusters.map((cluster) => cluster.episodeIds.length);
+  const total = listed.reduce((sum, size) => sum + size, 0);
   let left = limit;
-  const counts = clusters.map((cluster) => {
-    const wanted = Math.max(MIN_SHOWN, Math.floor((limit * cluster.size) / total));
-    const count = Math.min(cluster.size, wanted, left);
+  const counts = clusters.map((_cluster, i) => {
+    const wanted = Math.max(MIN_SHOWN, Math.floor((limit * listed[i]!) / total));
+    const count = Math.min(listed[i]!, wanted, left);
     if (count < MIN_SHOWN) return 0;
     left -= count;
     return count;
@@ -97,7 +103,7 @@ function shares(clusters: readonly Cluster[], limit: number): number[] {
   // Room the rounding left goes to the clusters in order, up to their size.
   for (let i = 0; i < clusters.length && left > 0; i += 1) {
     if (counts[i] === 0 && left < MIN_SHOWN) break;
-    const more = Math.min(clusters[i]!.size - counts[i]!, left);
+    const more = Math.min(listed[i]! - counts[i]!, left);
     if (counts[i] === 0 && more < MIN_SHOWN) continue;
     counts[i]! += more;
     left -= more;
@@ -215,7 +221,12 @@ function grow(
 /** The parts of a request that decide its map. */
 export function mapRequestKey(request: EpisodeMapRequest): string {
   const limit = Math.max(0, Math.floor(request.limit));
-  return JSON.stringify([limit, request.clusterId ?? null, request.edgesPerEpisode ?? null]);
+  return JSON.stringify([
+    limit,
+    request.clusterId ?? null,
+    request.showId ?? null,
+    request.edgesPerEpisode ?? null,
+  ]);
 }
 
 /** Maps kept per version: the whole map and a few clusters' at once. */

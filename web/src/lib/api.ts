@@ -9,7 +9,6 @@ import {
   EnrichmentQuery,
   EpisodeLinkFragment,
   EpisodeQuery,
-  EpisodeShowsQuery,
   EpisodesQuery,
   GraphChangedQuery,
   GraphFragment,
@@ -321,23 +320,6 @@ export function createApi(options: ApiClientOptions) {
       return (await request(ShowsQuery, { first }, signal)).shows;
     },
 
-    /** The show id of each episode id (null for an episode without one); unknown ids are left out. */
-    async episodeShows(
-      ids: readonly string[],
-      signal?: AbortSignal,
-    ): Promise<Map<string, string | null>> {
-      const nodes = await lookUp(
-        EpisodeShowsQuery,
-        ids,
-        (chunk) => ({ ids: chunk }),
-        (data) => data.nodes,
-        signal,
-      );
-      return new Map(
-        nodes.flatMap((n) => (n?.__typename === 'Episode' ? [[n.id, n.show?.id ?? null]] : [])),
-      );
-    },
-
     async stats(signal?: AbortSignal): Promise<Stats> {
       return (await request(StatsQuery, {}, signal)).stats;
     },
@@ -403,11 +385,17 @@ export function createApi(options: ApiClientOptions) {
       return [...edges.values()];
     },
 
-    /** The episode map of every cluster, or of one: its episodes and clusters, and its edges without reasons. */
-    async episodeMap(cluster: string | null, limit: number, signal?: AbortSignal) {
+    /**
+     * The episode map of every cluster or of one, of every show or of one: its episodes and clusters,
+     * and its edges without reasons.
+     */
+    async episodeMap(
+      { cluster, show, limit }: { cluster: string | null; show: string | null; limit: number },
+      signal?: AbortSignal,
+    ) {
       const [episodes, edges] = await Promise.all([
-        request(EpisodeMapEpisodesQuery, { cluster, limit }, signal),
-        request(EpisodeMapEdgesQuery, { cluster, limit }, signal),
+        request(EpisodeMapEpisodesQuery, { cluster, show, limit }, signal),
+        request(EpisodeMapEdgesQuery, { cluster, show, limit }, signal),
       ]);
       return { ...episodes.episodeMap, edges: edges.episodeMap.edges };
     },

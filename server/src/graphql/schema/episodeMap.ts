@@ -9,6 +9,7 @@ import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef } from './refs.ts';
 import { ClusterRef, RelationKindEnum, RelationReasonRef } from './relations.ts';
+import { showFilterArg } from './showFilter.ts';
 
 /** An episode in view with its cluster, which the map itself describes. */
 type MapEpisodeView = MapEpisode & { cluster: ClusterSummary | null };
@@ -83,8 +84,9 @@ builder.queryField('episodeMap', (t) =>
   t.field({
     type: EpisodeMapRef,
     description:
-      'What a map of episodes draws, for the whole graph or one `cluster`, at most `limit` episodes. An unknown cluster gives an empty map.',
+      'What a map of episodes draws, for the whole graph or one `cluster`, at most `limit` episodes; with `show`, only that show’s episodes and the relations between them. An unknown cluster or show gives an empty map.',
     args: {
+      ...showFilterArg,
       cluster: t.arg.id({
         description: 'Only this cluster’s episodes',
         validate: textArg(MAX_REF_LENGTH),
@@ -101,6 +103,7 @@ builder.queryField('episodeMap', (t) =>
       const map = await context.store.episodeMap({
         limit: args.limit,
         ...(args.cluster == null ? {} : { clusterId: String(args.cluster) }),
+        ...(args.show == null ? {} : { showId: String(args.show) }),
       });
       const clusters = new Map(map.clusters.map((cluster) => [cluster.id, cluster]));
       return {

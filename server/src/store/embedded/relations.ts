@@ -261,7 +261,7 @@ export class RelationTables {
   episodeMap(request: EpisodeMapRequest): EpisodeMap {
     const version = String((this.#committed.get() as { data_version: number }).data_version);
     return this.#maps.select(version, request, () =>
-      selectEpisodeMap(this.#mapSource(request.clusterId), request),
+      selectEpisodeMap(this.#mapSource(request.clusterId, request.showId), request),
     );
   }
 
@@ -278,14 +278,24 @@ export class RelationTables {
   }
 
   /** The map's reads, each answered by one indexed statement. */
-  #mapSource(clusterId: string | undefined): MapSource {
+  #mapSource(clusterId: string | undefined, showId: string | undefined): MapSource {
     const read = this.#read;
     return {
       clusters: () => {
         const rows = (clusterId === undefined
           ? read.allClusters.all()
           : read.cluster.all(clusterId)) as unknown as ClusterRow[];
-        return rows.map((row) => this.#cluster(row));
+        const clusters = rows.map((row) => this.#cluster(row));
+        if (showId === undefined) return clusters;
+        const inShow = new Set(
+          (read.showEpisodes.all(showId) as { id: string }[]).map((episode) => episode.id),
+        );
+        return clusters
+          .map((cluster) => ({
+            ...cluster,
+            episodeIds: cluster.episodeIds.filter((id) => inShow.has(id)),
+          }))
+          .filter((cluster) => cluster.episodeIds.length > 0);
       },
       episode: (id) => {
         const row = read.summary.get(id) as
@@ -331,6 +341,7 @@ function prepareReads(db: DatabaseSync) {
     cluster: p(`SELECT ${clusterColumns} FROM clusters c WHERE c.id = ?`),
     members: p('SELECT episode_id FROM cluster_members WHERE cluster_id = ? ORDER BY rank'),
     summary: p('SELECT id, title, published_at FROM episodes WHERE id = ?'),
+    showEpisodes: p('SELECT id FROM episodes WHERE show_id = ?'),
   };
 }
 

@@ -269,6 +269,7 @@ export class Neo4jRelations {
     // Episodes in no cluster are not drawn (relations/episodeMap.ts): only clusters are read.
     const [first] = await this.#read('relationsMapClusters', {
       clusterId: request.clusterId ?? null,
+      showId: request.showId ?? null,
     });
     const clusters = ((first?.clusters as unknown[] | undefined) ?? []).map((cluster) =>
       toCluster(cluster, (cluster as { episodeIds: unknown }).episodeIds),

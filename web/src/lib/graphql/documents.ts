@@ -422,18 +422,3 @@ export const ShowsQuery = graphql(`
     }
   }
 `);
-
-// Which show each episode of a map belongs to (the map's own query takes no show).
-export const EpisodeShowsQuery = graphql(`
-  query EpisodeShows($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      __typename
-      id
-      ... on Episode {
-        show {
-          id
-        }
-      }
-    }
-  }
-`);

@@ -2180,6 +2180,13 @@ const introspection = {
                   }
                 },
                 "defaultValue": "500"
+              },
+              {
+                "name": "show",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "ID"
+                }
               }
             ],
             "isDeprecated": false

@@ -1,4 +1,5 @@
-// The documents the episode map sends: the map of every cluster or of one, and an episode's local map.
+// The documents the episode map sends: the map of every cluster or of one (of every show or one),
+// and an episode's local map.
 import { graphql } from './graphql.ts';
 
 const MapReasonFragment = graphql(`
@@ -14,8 +15,8 @@ const MapReasonFragment = graphql(`
  * request may (server/src/graphql/limits.ts). Both ask for the same map, so they agree.
  */
 export const EpisodeMapEpisodesQuery = graphql(`
-  query EpisodeMapEpisodes($cluster: ID, $limit: Int!) {
-    episodeMap(cluster: $cluster, limit: $limit) {
+  query EpisodeMapEpisodes($cluster: ID, $show: ID, $limit: Int!) {
+    episodeMap(cluster: $cluster, show: $show, limit: $limit) {
       episodes {
         id
         title
@@ -36,8 +37,8 @@ export const EpisodeMapEpisodesQuery = graphql(`
 
 /** The map's edges without their reasons: a drawing needs only how strong and of which kind. */
 export const EpisodeMapEdgesQuery = graphql(`
-  query EpisodeMapEdges($cluster: ID, $limit: Int!) {
-    episodeMap(cluster: $cluster, limit: $limit) {
+  query EpisodeMapEdges($cluster: ID, $show: ID, $limit: Int!) {
+    episodeMap(cluster: $cluster, show: $show, limit: $limit) {
       edges {
         source
         target

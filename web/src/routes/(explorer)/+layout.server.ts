@@ -1,7 +1,6 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
 import { type Api, ApiError, type GraphData, type GraphNode } from '#lib/api.ts';
-import { mapOfShow } from '#lib/explorer/showFilter.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import {
@@ -26,21 +25,22 @@ import type { LayoutServerLoad } from './$types';
 /** Nearest episodes a local map shows, and of each of them the relations looked at. */
 const LOCAL_MAP_NEIGHBOURS = 12;
 
-/** The map of every cluster, of one, or around an episode; null for an unknown episode. */
+/**
+ * The map of every cluster or of one (of one show with the show filter), or around an episode (every
+ * show's: like a focused graph, a local map is not filtered); null for an unknown episode.
+ */
 async function mapView(api: Api, params: GraphParams): Promise<MapView | null> {
   if (params.around) {
     const answer = await api.localMap(params.around, LOCAL_MAP_NEIGHBOURS);
     return answer ? fromLocalMap(answer) : null;
   }
-  return fromEpisodeMap(await api.episodeMap(params.cluster ?? null, mapLimit(params.limit)));
-}
-
-/** The map, with a show filter only that show's episodes (the map's query takes no show). */
-async function mapViewOfShow(api: Api, params: GraphParams): Promise<MapView | null> {
-  const map = await mapView(api, params);
-  if (map === null || !params.show) return map;
-  const showOf = await api.episodeShows(map.nodes.map((node) => node.id));
-  return mapOfShow(map, params.show, showOf);
+  return fromEpisodeMap(
+    await api.episodeMap({
+      cluster: params.cluster ?? null,
+      show: params.show ?? null,
+      limit: mapLimit(params.limit),
+    }),
+  );
 }
 
 /** Shows the explorer's show filter lists: the API's largest page. */
@@ -132,7 +132,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
     const shows = showList.totalCount > 1 ? showList.nodes : [];
     const mode = resolveView(params, stats.episodes);
     if (mode === 'map') {
-      const map = await tolerant('Could not load the map', mapViewOfShow(api, params), null);
+      const map = await tolerant('Could not load the map', mapView(api, params), null);
       if (map === null && params.around)
         notices.push(`No episode "${params.around}" to draw a map around.`);
       return {

@@ -182,13 +182,24 @@ LIMIT $limit
 RETURN c {.id, .label, .size, .terms, .topPaperIds} AS cluster,
        COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id } AS episodeIds`),
 
-  /** A map's first read: the clusters in view with their members (one cluster, or all of them largest first). */
-  relationsMapClusters: cypher<{ clusterId: string | null }>(`MATCH (c:Cluster)
+  /**
+   * A map's first read: the clusters in view with their members (one cluster, or all of them largest
+   * first; with a show, only its members, and only clusters that have some).
+   */
+  relationsMapClusters: cypher<{
+    clusterId: string | null;
+    showId: string | null;
+  }>(`MATCH (c:Cluster)
 WHERE $clusterId IS NULL OR c.id = $clusterId
-WITH c
+WITH c, COLLECT {
+  MATCH (e:Episode)-[m:IN_CLUSTER]->(c)
+  WHERE $showId IS NULL OR EXISTS { (e)-[:IN_SHOW]->(:Show {id: $showId}) }
+  WITH e, m ORDER BY m.rank
+  RETURN e.id
+} AS episodeIds
 ORDER BY c.size DESC, c.id
-RETURN collect(c {.id, .label, .size, .terms, .topPaperIds,
-  episodeIds: COLLECT { MATCH (e:Episode)-[m:IN_CLUSTER]->(c) WITH e, m ORDER BY m.rank RETURN e.id }}) AS clusters`),
+WHERE size(episodeIds) > 0
+RETURN collect(c {.id, .label, .size, .terms, .topPaperIds, episodeIds: episodeIds}) AS clusters`),
 
   /** Episodes a map may show: their titles and dates and their first $limit relations, best first. */
   relationsMapEpisodes: cypher<{
