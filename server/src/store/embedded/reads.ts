@@ -197,11 +197,12 @@ export class Reads {
   searchTranscripts(text: string, limit: number, show?: string): TranscriptHit[] {
     const match = toFtsQuery(text);
     if (match === null || limit <= 0) return [];
-    const rows = (
-      show === undefined
-        ? this.#sql.searchTranscripts.all(match, limit)
-        : this.#sql.searchShowTranscripts.all(match, show, limit)
-    ) as { episode_id: string; score: number; starts: string; text: string }[];
+    const rows = this.#sql.searchTranscripts.all({ match, show: show ?? null, limit }) as {
+      episode_id: string;
+      score: number;
+      starts: string;
+      text: string;
+    }[];
     return rows.map((row) => ({
       episodeId: row.episode_id,
       score: row.score,
@@ -427,22 +428,16 @@ function prepareReadStatements(db: DatabaseSync) {
     ),
     // SQLite takes a bare column of a max() aggregate from the row with the maximum: the best passage.
     // (bm25 is computed in its own step: SQLite refuses it inside a flattened aggregate.)
+    // With :show, only that show's episodes (the full-text match picks the rows either way).
     searchTranscripts: p(
       `WITH passages AS MATERIALIZED (
          SELECT t.episode_id, -bm25(transcripts_fts) AS score, t.starts, t.text
          FROM transcripts_fts JOIN transcripts t ON t.rid = transcripts_fts.rowid
-         WHERE transcripts_fts MATCH ?)
+         WHERE transcripts_fts MATCH :match
+           AND (:show IS NULL OR EXISTS (
+             SELECT 1 FROM episodes e WHERE e.id = t.episode_id AND e.show_id = :show)))
        SELECT episode_id, max(score) AS score, starts, text FROM passages
-       GROUP BY episode_id ORDER BY score DESC, episode_id LIMIT ?`,
-    ),
-    searchShowTranscripts: p(
-      `WITH passages AS MATERIALIZED (
-         SELECT t.episode_id, -bm25(transcripts_fts) AS score, t.starts, t.text
-         FROM transcripts_fts JOIN transcripts t ON t.rid = transcripts_fts.rowid
-         JOIN episodes e ON e.id = t.episode_id
-         WHERE transcripts_fts MATCH ? AND e.show_id = ?)
-       SELECT episode_id, max(score) AS score, starts, text FROM passages
-       GROUP BY episode_id ORDER BY score DESC, episode_id LIMIT ?`,
+       GROUP BY episode_id ORDER BY score DESC, episode_id LIMIT :limit`,
     ),
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),

@@ -495,10 +495,11 @@ export class Neo4jStore implements GraphStore {
     const wanted = Math.trunc(limit);
     const lucene = toLuceneQuery(query, TRANSCRIPT_SEARCH_FIELDS);
     if (wanted <= 0 || lucene === null) return [];
-    const rows =
-      show === undefined
-        ? await this.#read('searchTranscripts', { query: lucene, limit: wanted })
-        : await this.#read('searchShowTranscripts', { query: lucene, show, limit: wanted });
+    const rows = await this.#read('searchTranscripts', {
+      query: lucene,
+      show: show ?? null,
+      limit: wanted,
+    });
     return rows.map((row) => ({
       episodeId: asString(row.episodeId),
       score: Number(row.score),

@@ -37,25 +37,13 @@ ORDER BY score DESC, kind, id
 LIMIT $limit`),
 
   /**
-   * Episodes whose transcript passages match: each episode's best passage (score desc, then its
-   * position), the best `limit` episodes (score desc, then id).
+   * Episodes whose transcript passages match (of one show when `$show` is given): each episode's best
+   * passage (score desc, then its position), the best `limit` episodes (score desc, then id).
    */
-  searchTranscripts: cypher<{ query: string; limit: number }>(
+  searchTranscripts: cypher<{ query: string; show: string | null; limit: number }>(
     `CALL db.index.fulltext.queryNodes('transcript_search', $query) YIELD node, score
 MATCH (e:Episode)-[:HAS_PASSAGE]->(node)
-WITH e, node, score
-ORDER BY score DESC, node.position
-WITH e, collect(node {.startsJson, .text, score: score})[0] AS best
-RETURN e.id AS episodeId, best.score AS score, best.startsJson AS startsJson, best.text AS text
-ORDER BY score DESC, episodeId
-LIMIT $limit`,
-  ),
-
-  /** searchTranscripts within one show's episodes. */
-  searchShowTranscripts: cypher<{ query: string; show: string; limit: number }>(
-    `CALL db.index.fulltext.queryNodes('transcript_search', $query) YIELD node, score
-MATCH (e:Episode)-[:HAS_PASSAGE]->(node)
-WHERE EXISTS { MATCH (e)-[:IN_SHOW]->(:Show {id: $show}) }
+WHERE $show IS NULL OR EXISTS { MATCH (e)-[:IN_SHOW]->(:Show {id: $show}) }
 WITH e, node, score
 ORDER BY score DESC, node.position
 WITH e, collect(node {.startsJson, .text, score: score})[0] AS best
