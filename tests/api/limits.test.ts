@@ -35,7 +35,9 @@ describeForEachStore('query limits and batching', (storeFactory) => {
       `{ papers(first: 40) { edges { node { citedBy(first: 5) { episode { title } } } } } }`,
     );
     expect(calls.get('citationsByPaperIds')).toBe(1);
-    expect(calls.get('episodesByIds')).toBe(1);
+    // Titles are in the episodes' summaries: the whole records are not read.
+    expect(calls.get('episodeSummariesByIds')).toBe(1);
+    expect(calls.get('episodesByIds')).toBeUndefined();
   });
 
   it('rejects queries nested deeper than the limit', async () => {

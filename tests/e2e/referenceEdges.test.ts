@@ -20,6 +20,8 @@ const IN_CONTEXT_SCHEMING = 'arxiv:2412.04984';
 let prepared: PreparedStack;
 let stack: Stack;
 let viewports: Viewports;
+/** The graph is drawn again after the URL changes: longer than expect.poll's default second on a busy machine. */
+const REDRAWN = { timeout: 15_000 };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -87,7 +89,7 @@ describe.each([
 
     await box.check();
     await page.waitForURL((url) => url.searchParams.get(PARAM.references) === '1');
-    await expect.poll(async () => (await drawnEdges(page)).references).toEqual(expected);
+    await expect.poll(async () => (await drawnEdges(page)).references, REDRAWN).toEqual(expected);
     const on = await drawnEdges(page);
     expect(on.count).toBe(before.count + expected.length);
     expect(on.edges).toBe(on.count);
@@ -101,7 +103,7 @@ describe.each([
 
     await page.getByRole('checkbox', { name: 'Paper references' }).uncheck();
     await page.waitForURL((url) => !url.searchParams.has(PARAM.references));
-    await expect.poll(async () => (await drawnEdges(page)).references).toEqual([]);
+    await expect.poll(async () => (await drawnEdges(page)).references, REDRAWN).toEqual([]);
     expect((await drawnEdges(page)).count).toBe(before.count);
     await page.close();
     expect(pageErrors).toEqual([]);

@@ -81,7 +81,10 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   clusterId: null,
   unclustered: 10,
   show: 'show_000000000000',
+  showId: null,
   shows: [],
+  transcriptsOf: [],
+  passages: [],
   assignments: [],
   key: 'shows',
   legacyShow: {
