@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MAX_DOI_LENGTH } from '../ids/doi.ts';
 import { MAX_REF_LENGTH } from '../ids/paperId.ts';
 import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
+import { MAX_AUDIO_SECONDS } from './audio.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
 import { feedUrlSchema } from './feed.ts';
 import { SHOW_ID_PATTERN } from './show.ts';
@@ -54,12 +55,7 @@ const recommendationSchema = z.object({
    * The second of the audio at which the episode's transcript first discusses the paper; absent when
    * there is no transcript or it never does.
    */
-  discussedAt: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(48 * 3600)
-    .optional(),
+  discussedAt: z.number().int().nonnegative().max(MAX_AUDIO_SECONDS).optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 

@@ -2,6 +2,8 @@
 // text. Speakers and end times are left out: search and seeking need only where the words are said.
 import { z } from 'zod';
 
+import { MAX_AUDIO_SECONDS } from './audio.ts';
+
 /** Characters of cue text kept per episode (a three-hour conversation is about 180,000). */
 export const MAX_TRANSCRIPT_CHARS = 200_000;
 /** Characters of one cue's text. */
@@ -9,12 +11,7 @@ export const MAX_CUE_CHARS = 5_000;
 
 const transcriptLineSchema = z.object({
   /** Null when the transcript gives the cue no time (an HTML monologue). */
-  start: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(48 * 3600)
-    .nullable(),
+  start: z.number().int().nonnegative().max(MAX_AUDIO_SECONDS).nullable(),
   /** One line: whitespace collapsed, no line breaks (the stores keep a passage's cues one per line). */
   text: z
     .string()

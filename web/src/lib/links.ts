@@ -1,10 +1,10 @@
 // Links between pages. Paper ids contain ':' and, for URL papers, '/', '?' and '#', so every
 // id is encoded as one path segment; the /paper route also accepts the raw, unencoded form.
 // Identifier rules are the API's own modules, so both sides read a reference the same way.
+import { MAX_AUDIO_SECONDS } from '@papergraph/server/domain/audio.ts';
 import { arxivAbsUrl } from '@papergraph/server/ids/arxiv.ts';
 import { normalisePaperRef, paperIdLabel, type PaperKey } from '@papergraph/server/ids/paperId.ts';
 import { unwrapPasted } from '@papergraph/server/ids/pasted.ts';
-
 export { isEpisodeId } from '@papergraph/server/domain/episodeId.ts';
 
 export function paperHref(id: string): string {
@@ -13,9 +13,6 @@ export function paperHref(id: string): string {
 
 /** The query parameter of an episode's page that starts its audio at a second (`?t=754`). */
 export const START_PARAM = 't';
-/** Longest start a link may ask for: a day of audio. */
-const MAX_START_SECONDS = 24 * 3600;
-
 /** The episode's page; with `at`, its audio starts at that second (a shareable link). */
 export function episodeHref(id: string, at?: number): string {
   const page = `/episode/${encodeURIComponent(id)}`;
@@ -26,7 +23,7 @@ export function episodeHref(id: string, at?: number): string {
 export function parseStartSeconds(raw: string | null): number | null {
   if (raw === null || !/^\d{1,6}$/.test(raw)) return null;
   const seconds = Number(raw);
-  return seconds <= MAX_START_SECONDS ? seconds : null;
+  return seconds <= MAX_AUDIO_SECONDS ? seconds : null;
 }
 
 export function showHref(id: string): string {

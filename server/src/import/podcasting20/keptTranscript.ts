@@ -1,5 +1,6 @@
 // What an episode keeps of the transcript it was fetched with (domain/transcript.ts): each cue's start
 // in whole seconds and its text on one line, up to the cap, cut at a cue boundary.
+import { MAX_AUDIO_SECONDS } from '../../domain/audio.ts';
 import {
   MAX_CUE_CHARS,
   MAX_TRANSCRIPT_CHARS,
@@ -7,8 +8,6 @@ import {
 } from '../../domain/transcript.ts';
 import { collapseWhitespace } from '../text.ts';
 import type { TranscriptCue } from './transcript.ts';
-
-const MAX_START = 48 * 3600;
 
 interface KeptTranscript {
   lines: TranscriptLine[];
@@ -31,7 +30,7 @@ export function keptTranscript(cues: readonly TranscriptCue[]): KeptTranscript {
     const start =
       cue.start === null || !Number.isFinite(cue.start)
         ? null
-        : Math.min(MAX_START, Math.max(0, Math.floor(cue.start)));
+        : Math.min(MAX_AUDIO_SECONDS, Math.max(0, Math.floor(cue.start)));
     lines.push({ start, text });
   }
   return { lines, charsLeftOut };
