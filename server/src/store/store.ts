@@ -102,6 +102,8 @@ export interface ShowListQuery {
   offset: number;
   limit: number;
 }
+  /** Only the shows whose title contains this text, ignoring case (as Neo4j's `toLower`). */
+  titleContains?: string;
 
 /** One paper citing another, as the metadata providers list it (the third edge kind, paper → paper). */
 export interface ReferenceEdge {

@@ -1,10 +1,13 @@
 // The `Show` type (the podcast an episode belongs to), `show(id)`, `shows`, and `Episode.show`.
 import { builder } from '../builder.ts';
 import { wholeEpisodeField } from '../loaders.ts';
-import { showIdArg } from './args.ts';
+import { showIdArg, textArg } from './args.ts';
 import { NEWEST_FIRST } from './episode.ts';
 import { pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
 import { EpisodeRef, ShowRef } from './refs.ts';
+
+/** Longest text `shows(query:)` takes: a show title's worth. */
+const MAX_SHOW_QUERY = 200;
 
 ShowRef.implement({
   description:
@@ -61,9 +64,17 @@ builder.queryFields((t) => ({
   }),
   shows: t.connection({
     type: ShowRef,
-    description: 'Every show, by title (then id).',
+    description:
+      'Every show, by title (then id); with `query`, only the shows whose title contains it, ignoring case.',
+    args: { query: t.arg.string({ validate: textArg(MAX_SHOW_QUERY) }) },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
     resolve: (_root, args, context) =>
-      resolvePage(args, (offset, limit) => context.store.listShows({ offset, limit })),
+      resolvePage(args, (offset, limit) =>
+        context.store.listShows({
+          offset,
+          limit,
+          ...(args.query == null ? {} : { titleContains: args.query }),
+        }),
+      ),
   }),
 }));

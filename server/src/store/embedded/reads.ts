@@ -224,6 +224,14 @@ export class Reads {
 
   listShows(query: ShowListQuery): Page<ShowView> {
     const { offset, limit } = pageWindow(query);
+    if (query.titleContains !== undefined) {
+      // SQLite's lower() folds ASCII only; a title in another script is folded here instead.
+      const wanted = query.titleContains.toLowerCase();
+      const titles = this.#sql.showTitles.all() as unknown as { id: string; title: string }[];
+      const matching = titles.filter((row) => row.title.toLowerCase().includes(wanted));
+      const page = this.showsByIds(matching.slice(offset, offset + limit).map((row) => row.id));
+      return { items: page.filter((show) => show !== null), totalCount: matching.length };
+    }
     const rows = this.#sql.showPage.all(limit, offset) as unknown as (ShowRow & { n: number })[];
     return { items: rows.map(toShowView), totalCount: count(this.#sql.showCount.get()) };
   }
@@ -452,6 +460,7 @@ function prepareReadStatements(db: DatabaseSync) {
        FROM shows s ORDER BY s.title, s.id LIMIT ? OFFSET ?`,
     ),
     showCount: p('SELECT count(*) AS n FROM shows'),
+    showTitles: p('SELECT s.id, s.title FROM shows s ORDER BY s.title, s.id'),
     showEpisodeIds: p(`SELECT e.id FROM episodes e WHERE e.show_id = ? ORDER BY ${NEWEST_FIRST}`),
     showEpisodePage: p(
       `SELECT ${EPISODE_COLUMNS} FROM episodes e WHERE e.show_id = ? ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?`,

@@ -345,7 +345,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listShows(query: ShowListQuery): Promise<Page<ShowView>> {
-    const [row] = await this.#read('listShows', pageWindow(query));
+    const [row] = await this.#read('listShows', {
+      ...pageWindow(query),
+      query: query.titleContains ?? null,
+    });
     if (row === undefined) return { items: [], totalCount: 0 };
     return {
       items: (row.items as unknown[]).map(toShowView),

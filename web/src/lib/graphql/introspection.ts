@@ -2743,6 +2743,13 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
+              },
+              {
+                "name": "query",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
                 "kind": "OBJECT",
                 "name": "Stats"
               }

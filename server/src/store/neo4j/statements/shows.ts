@@ -149,8 +149,10 @@ RETURN ` +
       ` AS show`,
   ),
 
-  listShows: cypher<{ offset: number; limit: number }>(
+  /** Shows by title; with `$query`, only those whose title contains it, ignoring case. */
+  listShows: cypher<{ offset: number; limit: number; query: string | null }>(
     `MATCH (s:Show)
+WHERE $query IS NULL OR toLower(s.title) CONTAINS toLower($query)
 WITH s
 ORDER BY s.title, s.id
 SKIP $offset
@@ -158,7 +160,10 @@ LIMIT $limit
 WITH collect(` +
       SHOW_PROJECTION +
       `) AS items
-RETURN COUNT { MATCH (counted:Show) } AS totalCount, items`,
+RETURN COUNT {
+  MATCH (counted:Show)
+  WHERE $query IS NULL OR toLower(counted.title) CONTAINS toLower($query)
+} AS totalCount, items`,
   ),
 
   /** A show's episodes, newest first (undated last, then id). */
