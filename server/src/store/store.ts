@@ -101,9 +101,9 @@ export type ShowView = ShowRecord & { episodeCount: number };
 export interface ShowListQuery {
   offset: number;
   limit: number;
-}
   /** Only the shows whose title contains this text, ignoring case (as Neo4j's `toLower`). */
   titleContains?: string;
+}
 
 /** One paper citing another, as the metadata providers list it (the third edge kind, paper → paper). */
 export interface ReferenceEdge {

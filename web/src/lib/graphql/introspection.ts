@@ -2734,6 +2734,13 @@ const introspection = {
                   "kind": "SCALAR",
                   "name": "Int"
                 }
+              },
+              {
+                "name": "query",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
               }
             ],
             "isDeprecated": false
@@ -2743,13 +2750,6 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-              },
-              {
-                "name": "query",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "String"
-                }
                 "kind": "OBJECT",
                 "name": "Stats"
               }
