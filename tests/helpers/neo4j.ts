@@ -8,13 +8,14 @@ import { inject } from 'vitest';
 
 import type { Neo4jConnectionOptions } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStore } from '../../server/src/store/neo4j/index.ts';
+import type { GraphStore } from '../../server/src/store/store.ts';
 import { connectionForWorker, resolveNeo4jContext } from './neo4jContext.ts';
 import type { StoreFactory } from './stores.ts';
 
 /** Test-only: deletes every node of the papergraph model (linted with the store's statements). */
 export const WIPE_PAPERGRAPH_GRAPH = `MATCH (n)
 WHERE n:Episode OR n:Paper OR n:Alias OR n:PaperMetadata OR n:Feed OR n:GraphChange OR n:Cluster OR n:RelationsKept
-   OR n:ImportRun OR n:ImportJournal OR n:Show OR n:DataMigration
+   OR n:ImportRun OR n:ImportJournal OR n:Show OR n:DataMigration OR n:TranscriptPassage
 DETACH DELETE n`;
 
 export type Neo4jTestSettings =
@@ -53,6 +54,23 @@ export async function wipeNeo4j(connection: Neo4jConnectionOptions): Promise<voi
   }
 }
 
+// A suite whose setup timed out may still be importing: its store's close (which drains the import)
+// must end before the next suite's wipe, or that import lands in the next suite's empty database.
+// Kept settled-or-not for the whole file: a cleanup that timed out waiting leaves them to the next create.
+const closingStores = new Set<Promise<unknown>>();
+
+async function closedEarlierStores(): Promise<void> {
+  await Promise.all(closingStores);
+}
+
+/** A store whose close, once started, is the one promise every later close waits on. */
+function closingOnce(store: GraphStore): GraphStore {
+  const close = store.close.bind(store);
+  let closing: Promise<void> | undefined;
+  store.close = () => (closing ??= close());
+  return store;
+}
+
 export function neo4jStoreFactory(): StoreFactory {
   const settings = neo4jTestSettings();
   if (settings.skipReason !== undefined) {
@@ -65,13 +83,22 @@ export function neo4jStoreFactory(): StoreFactory {
     };
   }
   const { connection } = settings;
+  const created: GraphStore[] = [];
   return {
     name: 'neo4j',
     async create() {
+      await closedEarlierStores();
       await wipeNeo4j(connection);
-      return createNeo4jStore(connection, { indexWaitSeconds: 120 });
+      const store = closingOnce(await createNeo4jStore(connection, { indexWaitSeconds: 120 }));
+      created.push(store);
+      return store;
     },
     async cleanup() {
+      const closing = created.splice(0).map((store) => store.close());
+      // The next create only waits for them to settle; a close that fails is this cleanup's failure.
+      for (const close of closing) closingStores.add(close.catch(() => undefined));
+      await Promise.all(closing);
+      await closedEarlierStores();
       await wipeNeo4j(connection);
     },
   };

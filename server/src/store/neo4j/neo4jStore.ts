@@ -138,6 +138,8 @@ export class Neo4jStore implements GraphStore {
   /** Imports from this process run one at a time: no self-inflicted lock waits or deadlock retries. */
   readonly #imports = new SerialQueue();
   #closed = false;
+  /** Reads go on while close drains the queued imports (their relations read the corpus). */
+  #driverClosed = false;
   /** Paper metadata and references (metadata.ts); the methods below hand over to it. */
   readonly #metadata: Neo4jMetadata;
   /** Relations and clusters (relations.ts): kept by the writes, answered from what they persisted. */
@@ -603,11 +605,12 @@ export class Neo4jStore implements GraphStore {
     this.#closed = true;
     await this.#imports.drained();
     this.#relations.reset();
+    this.#driverClosed = true;
     await this.#driver.close();
   }
 
   async #read<K extends StatementName>(statement: K, params: CypherParams[K]): Promise<Row[]> {
-    this.#assertOpen();
+    if (this.#driverClosed) throw new Error('Neo4j store is closed');
     return mappingStoreErrors(() => this.#driver.executeQuery(statement, params, 'READ'));
   }
 
