@@ -24,11 +24,16 @@ import { describe, expect, it } from 'vitest';
 
 import * as documents from '../../web/src/lib/graphql/documents.ts';
 import * as mapDocuments from '../../web/src/lib/graphql/mapDocuments.ts';
+import * as showDocuments from '../../web/src/lib/graphql/showDocuments.ts';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 /** documents.ts and the topic modules beside it (<topic>Documents.ts). */
-const DOCUMENTS_MODULES = ['src/lib/graphql/documents.ts', 'src/lib/graphql/mapDocuments.ts'];
+const DOCUMENTS_MODULES = [
+  'src/lib/graphql/documents.ts',
+  'src/lib/graphql/mapDocuments.ts',
+  'src/lib/graphql/showDocuments.ts',
+];
 const INTROSPECTION_FILE = join(WEB_DIR, 'src/lib/graphql/introspection.ts');
 const GQL_TADA_CLI = fileURLToPath(
   new URL('../../node_modules/gql.tada/bin/cli.js', import.meta.url),
@@ -38,6 +43,7 @@ const GQL_TADA_CLI = fileURLToPath(
 const operations = Object.entries({
   ...(documents as Record<string, DocumentNode>),
   ...(mapDocuments as Record<string, DocumentNode>),
+  ...(showDocuments as Record<string, DocumentNode>),
 }).filter(([, document]) =>
   document.definitions.some((definition) => definition.kind === WebKind.OPERATION_DEFINITION),
 );

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { stateFromForm } from '../../web/src/lib/explorer/filterForm.ts';
-import { showChoices } from '../../web/src/lib/explorer/showFilter.ts';
+import {
+  describeChoices,
+  SHOW_QUERY_MAX,
+  showChoices,
+  showQueryFrom,
+} from '../../web/src/lib/explorer/showFilter.ts';
 import {
   DEFAULT_STATE,
   explorerHref,
@@ -53,5 +58,38 @@ describe('the show parameter', () => {
       [SHOW, 'AI Papers'],
       [OTHER, 'Gradient Descent'],
     ]);
+  });
+
+  it('keeps the chosen show an option when the listed page lacks it, first after "all shows"', () => {
+    const listed = [{ id: SHOW, title: 'AI Papers' }];
+    const chosen = { id: OTHER, title: 'Show 117' };
+    expect(showChoices(listed, chosen)).toEqual([
+      ['', 'all shows'],
+      [OTHER, 'Show 117'],
+      [SHOW, 'AI Papers'],
+    ]);
+    // Listed already: not twice.
+    expect(showChoices([...listed, chosen], chosen)).toEqual([
+      ['', 'all shows'],
+      [SHOW, 'AI Papers'],
+      [OTHER, 'Show 117'],
+    ]);
+  });
+});
+
+describe('the show finder', () => {
+  it('reads its text from the URL, trimmed and cut to what the API takes', () => {
+    expect(showQueryFrom(new URLSearchParams('showq=%20117%20'))).toBe('117');
+    expect(showQueryFrom(new URLSearchParams(''))).toBe('');
+    expect(showQueryFrom(new URLSearchParams({ showq: 'x'.repeat(500) }))).toHaveLength(
+      SHOW_QUERY_MAX,
+    );
+  });
+
+  it('says how many shows match and how many are listed', () => {
+    expect(describeChoices(120, 100, '')).toBe('The first 100 of 120 shows: type to find another.');
+    expect(describeChoices(1, 1, '117')).toBe('1 show matches “117”.');
+    expect(describeChoices(0, 0, 'zzz')).toBe('No show’s title contains “zzz”.');
+    expect(describeChoices(120, 100, 'Show')).toBe('120 shows match “Show”: the first 100 listed.');
   });
 });

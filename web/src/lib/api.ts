@@ -25,7 +25,6 @@ import {
   PathsQuery,
   SearchQuery,
   ShowQuery,
-  ShowsQuery,
   StatsQuery,
 } from './graphql/documents.ts';
 import type { graphql } from './graphql/graphql.ts';
@@ -36,6 +35,12 @@ import {
   RelationReasonsQuery,
 } from './graphql/mapDocuments.ts';
 import { type DataPath, findMismatch } from './graphql/resultCheck.ts';
+import {
+  ExplorerShowsQuery,
+  SearchResultsQuery,
+  ShowChoicesQuery,
+  type ShowLinkFragment,
+} from './graphql/showDocuments.ts';
 
 // zod probes `new Function` to decide whether to compile validators; the page's CSP forbids eval,
 // so skip the probe (and the CSP report it triggers) and use the interpreted validators.
@@ -90,7 +95,11 @@ type PageInfo = ResultOf<typeof PageInfoFragment>;
 type ShowAnswer = NonNullable<ResultOf<typeof ShowQuery>['show']>;
 /** A show's page: the show, and one page of its episodes. */
 export type ShowPage = Omit<ShowAnswer, 'episodes'> & { episodes: Connection<EpisodeLink> };
-export type ShowChoices = ResultOf<typeof ShowsQuery>['shows'];
+export type ShowLink = ResultOf<typeof ShowLinkFragment>;
+export type ShowChoices = ResultOf<typeof ShowChoicesQuery>['shows'];
+/** A listed episode and its show (null: imported without one). */
+export type EpisodeRow = EpisodeLink & { show: ShowLink | null };
+export type SearchResult = ResultOf<typeof SearchResultsQuery>['search'][number];
 export type Stats = ResultOf<typeof StatsQuery>['stats'];
 
 export interface Connection<T> {
@@ -294,8 +303,19 @@ export function createApi(options: ApiClientOptions) {
       return (await request(SearchQuery, { query, first }, signal)).search;
     },
 
-    async episodes(args: ListArgs = {}, signal?: AbortSignal): Promise<Connection<EpisodeLink>> {
-      return unwrap((await request(EpisodesQuery, { ...args }, signal)).episodes);
+    /** A page of episodes with their shows, and how many shows there are. */
+    async episodes(
+      args: ListArgs = {},
+      signal?: AbortSignal,
+    ): Promise<Connection<EpisodeRow> & { showCount: number }> {
+      const answer = await request(EpisodesQuery, { ...args }, signal);
+      return { ...unwrap(answer.episodes), showCount: answer.shows.totalCount };
+    },
+
+    /** The search page's hits, episodes with their shows, and how many shows there are. */
+    async searchResults(query: string, first: number, signal?: AbortSignal) {
+      const answer = await request(SearchResultsQuery, { query, first }, signal);
+      return { hits: answer.search, showCount: answer.shows.totalCount };
     },
 
     async papers(
@@ -315,9 +335,33 @@ export function createApi(options: ApiClientOptions) {
       return show && { ...show, episodes: unwrap(show.episodes) };
     },
 
-    /** The first `first` shows by title, and how many there are. */
-    async shows(first: number, signal?: AbortSignal): Promise<ShowChoices> {
-      return (await request(ShowsQuery, { first }, signal)).shows;
+    /** The first `first` shows by title (whose title contains `query`, when given), and how many there are. */
+    async showChoices(
+      query: string | null,
+      first: number,
+      signal?: AbortSignal,
+    ): Promise<ShowChoices> {
+      return (await request(ShowChoicesQuery, { query, first }, signal)).shows;
+    },
+
+    /**
+     * The explorer's show filter: how many shows there are, the first `first` by title (whose title
+     * contains `query`, when given) with how many match, and the chosen show (null: none or unknown).
+     */
+    async explorerShows(
+      first: number,
+      query: string | null,
+      chosen: string | null,
+      signal?: AbortSignal,
+    ) {
+      const variables = { first, query, chosen: chosen ?? '', hasChosen: chosen !== null };
+      const answer = await request(ExplorerShowsQuery, variables, signal);
+      return {
+        total: answer.every.totalCount,
+        matching: answer.shows.totalCount,
+        listed: answer.shows.nodes,
+        chosen: answer.chosen ?? null,
+      };
     },
 
     async stats(signal?: AbortSignal): Promise<Stats> {

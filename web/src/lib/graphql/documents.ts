@@ -1,5 +1,6 @@
 // Every document the web app sends, each written once; their answers' types derive from them.
 import { graphql } from './graphql.ts';
+import { ShowLinkFragment } from './showDocuments.ts';
 
 export const PaperLinkFragment = graphql(`
   fragment PaperLink on Paper {
@@ -279,12 +280,18 @@ export const EpisodesQuery = graphql(
         edges {
           node {
             ...EpisodeLink
+            show {
+              ...ShowLink
+            }
           }
         }
       }
+      shows(first: 1) {
+        totalCount
+      }
     }
   `,
-  [PageInfoFragment, EpisodeLinkFragment],
+  [PageInfoFragment, EpisodeLinkFragment, ShowLinkFragment],
 );
 
 export const PapersQuery = graphql(
@@ -409,16 +416,3 @@ export const ShowQuery = graphql(
   `,
   [PageInfoFragment, EpisodeLinkFragment],
 );
-
-// The shows the explorer can filter by, by title.
-export const ShowsQuery = graphql(`
-  query Shows($first: Int) {
-    shows(first: $first) {
-      totalCount
-      nodes {
-        id
-        title
-      }
-    }
-  }
-`);

@@ -1,6 +1,7 @@
 // Which nodes are in view. Reads only the graph parameters of the URL, so selecting a node or
 // picking a path (page load) does not refetch the graph.
 import { type Api, ApiError, type GraphData, type GraphNode } from '#lib/api.ts';
+import { SHOW_CHOICES, type ShowFilterData, showQueryFrom } from '#lib/explorer/showFilter.ts';
 import { bestConnected } from '#lib/graph/view.ts';
 import { isEpisodeId } from '#lib/links.ts';
 import {
@@ -42,9 +43,6 @@ async function mapView(api: Api, params: GraphParams): Promise<MapView | null> {
     }),
   );
 }
-
-/** Shows the explorer's show filter lists: the API's largest page. */
-const SHOW_CHOICES = 100;
 
 /** Neighbours one expansion may add. */
 const EXPANSION_LIMIT = 200;
@@ -97,6 +95,16 @@ async function withReferencesAcross(
   return { ...base, referenceEdges: [...(base.referenceEdges ?? []), ...across] };
 }
 
+/** The show filter's choices, the chosen show among them; null with one show or none. */
+async function loadShowFilter(
+  api: Api,
+  chosen: string | null,
+  query: string,
+): Promise<ShowFilterData | null> {
+  const shows = await api.explorerShows(SHOW_CHOICES, query === '' ? null : query, chosen);
+  return shows.total > 1 ? { ...shows, query } : null;
+}
+
 /** A paper reference in any form becomes the paper's id; episode ids and unknown refs stay as given. */
 async function canonicalId(api: Api, ref: string | null): Promise<string | null> {
   if (ref === null || isEpisodeId(ref)) return ref;
@@ -127,9 +135,10 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
   };
 
   try {
-    const [stats, showList] = await Promise.all([api.stats(), api.shows(SHOW_CHOICES)]);
-    // With one show (or none) there is nothing to choose between.
-    const shows = showList.totalCount > 1 ? showList.nodes : [];
+    const [stats, showFilter] = await Promise.all([
+      api.stats(),
+      loadShowFilter(api, params.show ?? null, showQueryFrom(url.searchParams)),
+    ]);
     const mode = resolveView(params, stats.episodes);
     if (mode === 'map') {
       const map = await tolerant('Could not load the map', mapView(api, params), null);
@@ -144,7 +153,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
         base: EMPTY,
         expansions: [],
         stats,
-        shows,
+        showFilter,
         focusId: null,
         truncated: map !== null && !params.around && map.nodes.length >= mapLimit(params.limit),
         notices,
@@ -197,7 +206,7 @@ export const load: LayoutServerLoad = async ({ url, fetch }) => {
       base: base.graph,
       expansions,
       stats,
-      shows,
+      showFilter,
       /** The focus as the graph names it (a DOI or URL focus becomes the paper's id). */
       focusId,
       truncated: base.total >= params.limit,

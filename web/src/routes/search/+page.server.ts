@@ -3,7 +3,7 @@
 // where a word search could only answer that nothing matches.
 import { redirect } from '@sveltejs/kit';
 
-import { ApiError, type SearchHit } from '#lib/api.ts';
+import { ApiError, type SearchResult } from '#lib/api.ts';
 import { paperRefTarget } from '#lib/links.ts';
 import { failWithApiError, serverApi } from '#lib/server/api.ts';
 
@@ -17,12 +17,13 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
   const paper = paperRefTarget(typed);
   if (paper) redirect(303, paper.href);
   const query = typed.slice(0, MAX_QUERY);
-  if (query === '') return { query, hits: [] as SearchHit[], problem: null };
+  const none = { query, hits: [] as SearchResult[], showCount: 0 };
+  if (query === '') return { ...none, problem: null };
   try {
-    return { query, hits: await serverApi(fetch).search(query, 50), problem: null };
+    return { query, ...(await serverApi(fetch).searchResults(query, 50)), problem: null };
   } catch (cause) {
     if (cause instanceof ApiError && cause.kind === 'graphql')
-      return { query, hits: [] as SearchHit[], problem: cause.message };
+      return { ...none, problem: cause.message };
     failWithApiError(cause);
   }
 };
