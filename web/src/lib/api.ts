@@ -354,13 +354,13 @@ export function createApi(options: ApiClientOptions) {
       chosen: string | null,
       signal?: AbortSignal,
     ) {
-      const variables = { first, query, chosen: chosen ?? '', hasChosen: chosen !== null };
+      const variables = { first, query, chosen: chosen ?? '' };
       const answer = await request(ExplorerShowsQuery, variables, signal);
       return {
         total: answer.every.totalCount,
         matching: answer.shows.totalCount,
         listed: answer.shows.nodes,
-        chosen: answer.chosen ?? null,
+        chosen: answer.chosen,
       };
     },
 

@@ -59,10 +59,11 @@ export const ShowChoicesQuery = graphql(
 
 // The explorer's show filter: how many shows there are, the first choices by title (those whose title
 // contains `query`, when the visitor typed one without JavaScript), and the chosen show, which may be
-// past the first page.
+// past the first page (none chosen: an empty id, which the API answers with null without a lookup;
+// the answer check knows no @include).
 export const ExplorerShowsQuery = graphql(
   `
-    query ExplorerShows($first: Int!, $query: String, $chosen: ID!, $hasChosen: Boolean!) {
+    query ExplorerShows($first: Int!, $query: String, $chosen: ID!) {
       every: shows(first: 1) {
         totalCount
       }
@@ -72,7 +73,7 @@ export const ExplorerShowsQuery = graphql(
           ...ShowLink
         }
       }
-      chosen: show(id: $chosen) @include(if: $hasChosen) {
+      chosen: show(id: $chosen) {
         ...ShowLink
       }
     }
