@@ -84,6 +84,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   showId: null,
   shows: [],
   transcriptsOf: [],
+  chaptersOf: [],
   passages: [],
   assignments: [],
   key: 'shows',

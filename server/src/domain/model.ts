@@ -39,12 +39,17 @@ const paperRecordSchema = z.object({
 });
 export type PaperRecord = z.infer<typeof paperRecordSchema>;
 
+/** Chapters an episode keeps. */
+export const MAX_CHAPTERS = 200;
+
 export const chapterSchema = z.object({
   /** As printed, e.g. `01:30` or `1:02:03`. */
   start: z.string().regex(/^\d{1,2}(:\d{2}){1,2}$/),
   startSeconds: z.number().int().nonnegative(),
   title: z.string().min(1).max(1000),
   summary: z.string().min(1).max(10_000).nullable(),
+  /** The link a podcast:chapters chapter gives; absent for chapters read from the description. */
+  url: webUrlSchema.optional(),
 });
 export type Chapter = z.infer<typeof chapterSchema>;
 
@@ -104,7 +109,7 @@ const episodeRecordSchema = z.object({
     .nullable(),
   summary: z.string().min(1).max(50_000).nullable(),
   takeaways: z.array(z.string().min(1).max(5_000)).max(100),
-  chapters: z.array(chapterSchema).max(200),
+  chapters: z.array(chapterSchema).max(MAX_CHAPTERS),
   /** Null for an episode that is about no one paper (any podcast but the "AI Papers" format). */
   sourcePaperId: z.string().min(3).max(MAX_REF_LENGTH).nullable(),
   recommendations: z.array(recommendationSchema).max(200),
@@ -130,6 +135,12 @@ const episodeRecordSchema = z.object({
    * not known (a file import, a fetch that failed), so a store keeps the one it holds.
    */
   transcript: transcriptSchema.nullable().optional(),
+  /**
+   * Set when the feed names a podcast:chapters file that could not be fetched or read: a store keeps
+   * the chapters it holds (and the mentions it holds beyond this record's), `chapters` being the
+   * description's for an episode it does not hold. Stores never return it.
+   */
+  chaptersUnknown: z.literal(true).optional(),
 });
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
 

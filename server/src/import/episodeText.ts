@@ -53,6 +53,8 @@ export interface ParsedEpisode extends EpisodeText {
   discussedAt?: ReadonlyMap<string, number>;
   /** What is kept of its transcript (fetched feeds); null: it has none; absent: not known. */
   transcript?: TranscriptLine[] | null;
+  /** Its podcast:chapters file could not be read (fetched feeds): a store keeps the chapters it holds. */
+  chaptersUnknown?: true;
 }
 
 const MAX_TITLE_LENGTH = 500;

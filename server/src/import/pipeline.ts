@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 
 import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
-import type { ImportBatch, ShowRecord } from '../domain/model.ts';
+import type { Chapter, ImportBatch, ShowRecord } from '../domain/model.ts';
 import type { TranscriptLine } from '../domain/transcript.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
@@ -75,20 +75,33 @@ function readPageFeed(content: string): ReadFeed {
 
 type ParseOutcome = { parsed: ParsedEpisode } | { issues: ImportIssue[] };
 
-/** An item's transcript as fetched: its cues (null: none read) and what the episode keeps of it. */
-interface FetchedTranscript {
+/**
+ * An item's files as fetched: the transcript's cues (null: none read), what the episode keeps of the
+ * transcript and its chapters (null: no tag; absent: not known).
+ */
+interface FetchedFiles {
   cues: TranscriptCue[] | null;
   transcript?: TranscriptLine[] | null;
+  episodeChapters?: Chapter[] | null;
+}
+
+/** The chapters a fetched file gave replace the description's; a file that did not read leaves them unknown. */
+function withFetchedChapters(parsed: ParsedEpisode, fetched: FetchedFiles): ParsedEpisode {
+  if (fetched.episodeChapters === null) return parsed;
+  return fetched.episodeChapters === undefined
+    ? { ...parsed, chaptersUnknown: true }
+    : { ...parsed, chapters: fetched.episodeChapters };
 }
 
 /**
  * One episode parsed, timed by its transcript when it has one and keeping what is kept of it; its
  * problems instead when it breaks.
  */
-function parseRead({ raw, notes }: ReadEpisode, fetched?: FetchedTranscript): ParseOutcome {
+function parseRead({ raw, notes }: ReadEpisode, fetched?: FetchedFiles): ParseOutcome {
   try {
-    const parsed = parseEpisode(raw, notes);
-    if (fetched === undefined) return { parsed };
+    const read = parseEpisode(raw, notes);
+    if (fetched === undefined) return { parsed: read };
+    const parsed = withFetchedChapters(read, fetched);
     const timed = fetched.cues === null ? parsed : withDiscussedAt(parsed, fetched.cues);
     return {
       parsed:
@@ -177,9 +190,10 @@ const FILES_PER_HOST = 4;
 /**
  * A feed fetched from `url` (a followed feed, `npm run import -- <url>`): imported like a file, and
  * an RSS feed's items' podcast:chapters and podcast:transcript files fetched under `http` (the
- * feed's own rules), the chapters read as notes, each reading and mention timed by the transcript
- * and the transcript kept (domain/transcript.ts). A file that fails is a warning, never a refused
- * episode; a transcript that fails leaves the episode's transcript unknown, so the store keeps its own.
+ * feed's own rules), the chapters kept as the episode's and read as notes, each reading and mention
+ * timed by the transcript and the transcript kept (domain/transcript.ts). A file that fails is a
+ * warning, never a refused episode; it leaves the episode's chapters or transcript unknown, so the
+ * store keeps its own.
  */
 export async function importFetchedFeed(
   content: string,

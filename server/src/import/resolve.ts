@@ -165,6 +165,7 @@ export function resolveEpisodes(
       ...feedFieldsOfRecord(episode.feedFields),
       ...(show === null ? {} : { showId: show.id }),
       ...(episode.transcript === undefined ? {} : { transcript: episode.transcript }),
+      ...(episode.chaptersUnknown === true ? { chaptersUnknown: true as const } : {}),
     });
     episodeLabels.push(label);
   }

@@ -20,6 +20,11 @@ const ChapterRef = builder.objectRef<Chapter>('Chapter').implement({
     startSeconds: t.exposeInt('startSeconds'),
     title: t.exposeString('title'),
     summary: t.exposeString('summary', { nullable: true }),
+    url: t.string({
+      nullable: true,
+      description: 'The link a podcast:chapters chapter gives (often the paper it discusses)',
+      resolve: (chapter) => chapter.url ?? null,
+    }),
   }),
 });
 

@@ -4,6 +4,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
+  type Chapter,
   type CitationKind,
   citationsOfEpisode,
   type EpisodeRecord,
@@ -16,6 +17,7 @@ import { classifyEpisodes, type HashedEpisode } from '../shared/contentHash.ts';
 import { mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { type StoredChapters, withStoredChapters } from '../shared/storedChapters.ts';
 import {
   passageLines,
   type StoredTranscript,
@@ -186,7 +188,10 @@ export class Importer {
     const savedShows = shows.filter((show) => !sameShow(storedShows.get(show.id), show));
 
     const classified = classifyEpisodes(
-      this.#withStoredTranscripts(batch, storedHashes),
+      this.#withStoredTranscripts(
+        { ...batch, episodes: this.#withStoredChapters(batch, storedHashes) },
+        storedHashes,
+      ),
       storedHashes,
     );
     const { result } = classified;
@@ -298,6 +303,34 @@ export class Importer {
       savedShows,
       showAssignments,
     };
+  }
+
+  /** The batch's episodes, those that do not know their chapters keeping the stored ones. */
+  #withStoredChapters(
+    batch: ImportBatch,
+    storedHashes: ReadonlyMap<string, string>,
+  ): EpisodeRecord[] {
+    const unknown = batch.episodes.filter((e) => e.chaptersUnknown === true);
+    if (unknown.length === 0) return batch.episodes;
+    const episodeIds = ids(unknown.flatMap((e) => (storedHashes.has(e.id) ? [e.id] : [])));
+    const stored = new Map<string, StoredChapters>();
+    for (const row of this.#sql.storedChapters.all(episodeIds) as {
+      id: string;
+      chapters: string;
+    }[])
+      stored.set(row.id, { chapters: JSON.parse(row.chapters) as Chapter[], mentions: [] });
+    for (const row of this.#sql.storedMentions.all(episodeIds) as {
+      episode_id: string;
+      paper_id: string;
+      note: string | null;
+      discussed_at: number | null;
+    }[])
+      stored.get(row.episode_id)?.mentions.push({
+        paperId: row.paper_id,
+        note: row.note,
+        ...(row.discussed_at === null ? {} : { discussedAt: row.discussed_at }),
+      });
+    return batch.episodes.map((e) => withStoredChapters(e, stored.get(e.id)));
   }
 
   /** The batch's episodes, those that do not know their transcript keeping the stored one and its times. */
@@ -583,6 +616,12 @@ function prepareImportStatements(db: DatabaseSync) {
     deleteEpisodeFts: p('DELETE FROM episodes_fts WHERE rowid = ?'),
     storedTranscripts: p(
       'SELECT episode_id, starts, text FROM transcripts WHERE episode_id IN (SELECT value FROM json_each(?)) ORDER BY episode_id, position',
+    ),
+    storedChapters: p(
+      'SELECT id, chapters FROM episodes WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    storedMentions: p(
+      "SELECT episode_id, paper_id, note, discussed_at FROM citations WHERE episode_id IN (SELECT value FROM json_each(?)) AND kind = 'MENTIONS' ORDER BY episode_id, position",
     ),
     storedTimes: p(
       'SELECT episode_id, kind, paper_id, discussed_at FROM citations WHERE episode_id IN (SELECT value FROM json_each(?)) AND discussed_at IS NOT NULL',

@@ -4,6 +4,7 @@
 // what it reads inside the transaction, so a retried transaction replays it.
 import { encodeEpisodeExtras } from '../../domain/episodeExtras.ts';
 import {
+  type Chapter,
   type CitationKind,
   citationsOfEpisode,
   citedPaperIds,
@@ -19,6 +20,7 @@ import { classifyEpisodes } from '../shared/contentHash.ts';
 import { dedupeAliases, mergePaperRecords, samePaperRecord } from '../shared/mergePaper.ts';
 import { sameShow } from '../shared/sameShow.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
+import { type StoredChapters, withStoredChapters } from '../shared/storedChapters.ts';
 import {
   passageLines,
   type StoredTranscript,
@@ -90,6 +92,7 @@ export async function writeBatch(
     transcriptsOf: batch.episodes.flatMap((e) =>
       options.undo || e.transcript === undefined ? [e.id] : [],
     ),
+    chaptersOf: batch.episodes.flatMap((e) => (e.chaptersUnknown === true ? [e.id] : [])),
   });
   const storedHashes = new Map(storedRows.map((row) => [asString(row.id), row.contentHash]));
   const inShow = new Set(
@@ -98,8 +101,19 @@ export async function writeBatch(
   const storedTranscripts = new Map(
     storedRows.map((row) => [asString(row.id), storedTranscriptOf(row)]),
   );
-  // Episodes that do not know their transcript keep the stored one and its times.
-  const episodes = batch.episodes.map((e) => withStoredTranscript(e, storedTranscripts.get(e.id)));
+  const storedChapters = new Map(
+    storedRows.flatMap((row) => {
+      const chapters = storedChaptersOf(row);
+      return chapters === undefined ? [] : [[asString(row.id), chapters] as const];
+    }),
+  );
+  // Episodes that do not know their chapters or transcript keep the stored ones.
+  const episodes = batch.episodes.map((e) =>
+    withStoredTranscript(
+      withStoredChapters(e, storedChapters.get(e.id)),
+      storedTranscripts.get(e.id),
+    ),
+  );
   const { result, added, updated } = classifyEpisodes(episodes, storedHashes);
   const changed = [...added, ...updated];
   const citedByChange = new Set(changed.flatMap(({ record }) => citedPaperIds(record)));
@@ -264,6 +278,19 @@ export async function restoreEpisodes(
     tx,
     episodes.map((e) => e.record),
   );
+}
+
+/** What an importStoredHashes row holds of its episode's chapters and mentions, when asked for them. */
+function storedChaptersOf(row: Row): StoredChapters | undefined {
+  if (row.chaptersJson == null) return undefined;
+  return {
+    chapters: JSON.parse(asString(row.chaptersJson)) as Chapter[],
+    mentions: ((row.mentions as unknown[] | undefined) ?? []).map(asMap).map((mention) => ({
+      paperId: asString(mention.paperId),
+      note: mention.note == null ? null : asString(mention.note),
+      ...(mention.discussedAt == null ? {} : { discussedAt: asInteger(mention.discussedAt) }),
+    })),
+  };
 }
 
 /**

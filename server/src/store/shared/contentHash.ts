@@ -15,7 +15,12 @@ export function episodeContentHash(episode: EpisodeRecord): string {
     episode.durationMinutes,
     episode.summary,
     episode.takeaways,
-    episode.chapters.map((c) => [c.start, c.startSeconds, c.title, c.summary]),
+    // A chapter's link only when it has one: the description's chapters keep their hashes.
+    episode.chapters.map((c) =>
+      c.url === undefined
+        ? [c.start, c.startSeconds, c.title, c.summary]
+        : [c.start, c.startSeconds, c.title, c.summary, c.url],
+    ),
     episode.sourcePaperId,
     episode.recommendations.map((r) => [r.paperId, r.note]),
   ];

@@ -55,15 +55,19 @@ export const IMPORT_CYPHER = {
   /**
    * The stored hashes of episodes among $episodeIds, and for those among $transcriptsOf (episodes
    * whose import does not know their transcript) the stored transcript (passages in order) and the
-   * citation times, which they keep.
+   * citation times, which they keep; for those among $chaptersOf (whose import does not know their
+   * chapters) the stored chapters and mentions, which they keep.
    */
   importStoredHashes: cypher<{
     episodeIds: string[];
     transcriptsOf: string[];
+    chaptersOf: string[];
   }>(`UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
-WITH e, e.id IN $transcriptsOf AS keeps
+WITH e, e.id IN $transcriptsOf AS keeps, e.id IN $chaptersOf AS keepsChapters
 RETURN e.id AS id, e.contentHash AS contentHash,
+       CASE WHEN keepsChapters THEN e.chaptersJson END AS chaptersJson,
+       CASE WHEN keepsChapters THEN COLLECT { MATCH (e)-[c:CITES {kind: 'MENTIONS'}]->(p:Paper) RETURN {paperId: p.id, note: c.note, discussedAt: c.discussedAt} AS mention ORDER BY c.position } ELSE [] END AS mentions,
        EXISTS { MATCH (e)-[:IN_SHOW]->(:Show) } AS inShow,
        CASE WHEN keeps THEN COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } ELSE [] END AS passages,
        CASE WHEN keeps THEN COLLECT { MATCH (e)-[c:CITES]->(p:Paper) WHERE c.discussedAt IS NOT NULL RETURN {kind: c.kind, paperId: p.id, discussedAt: c.discussedAt} AS time } ELSE [] END AS times`),
