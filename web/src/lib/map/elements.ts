@@ -2,7 +2,14 @@
 // coloured by cluster; edges as wide as their relation is strong, styled by their strongest reason.
 import type { MapLayout } from './layout.ts';
 import { linkId, type MapView } from './mapData.ts';
-import { clusterColour, REASON_STYLES, UNCLUSTERED_COLOUR } from './style.ts';
+import {
+  clusterColour,
+  EDGE_WIDTHS,
+  lookClasses,
+  NODE_SIZES,
+  REASON_STYLES,
+  UNCLUSTERED_COLOUR,
+} from './style.ts';
 
 export interface MapElement {
   group: 'nodes' | 'edges';
@@ -10,14 +17,6 @@ export interface MapElement {
   position?: { x: number; y: number };
   classes?: string;
 }
-
-const NODE_SIZE = { min: 10, max: 30 } as const;
-/**
- * Sizes an episode can have, evenly between the two: cytoscape caches one drawing per distinct look,
- * so episodes of one cluster colour and one size share it (a size each would mean thousands).
- */
-const NODE_SIZE_STEPS = 5;
-const EDGE_WIDTH = { min: 1, max: 6 } as const;
 
 /** Summed relation weight of each episode in view. */
 function connectedness(view: MapView): Map<string, number> {
@@ -37,58 +36,70 @@ export function byConnectedness(view: MapView): string[] {
     .sort((a, b) => strength.get(b)! - strength.get(a)! || (a < b ? -1 : 1));
 }
 
-const scale = (value: number, top: number, range: { min: number; max: number }) =>
-  top > 0 ? range.min + (range.max - range.min) * Math.sqrt(value / top) : range.min;
+/** Which of `steps` `value` falls on, from none (0) to `top` (the last): more steps apart at the low end. */
+const stepOf = (value: number, top: number, steps: number) =>
+  top > 0 ? Math.round((steps - 1) * Math.sqrt(value / top)) : 0;
 
-/** Each episode's diameter: larger the more related it is in view (in NODE_SIZE_STEPS steps). */
-export function nodeSizes(view: MapView): Map<string, number> {
+/** Each episode's step in NODE_SIZES: larger the more related it is in view. */
+function nodeSizeSteps(view: MapView): Map<string, number> {
   const strength = connectedness(view);
   const strongest = Math.max(0, ...strength.values());
-  const step = (NODE_SIZE.max - NODE_SIZE.min) / (NODE_SIZE_STEPS - 1);
-  const stepped = (size: number) =>
-    NODE_SIZE.min + Math.round((size - NODE_SIZE.min) / step) * step;
   return new Map(
-    [...strength].map(([id, value]) => [id, stepped(scale(value, strongest, NODE_SIZE))]),
+    [...strength].map(([id, value]) => [id, stepOf(value, strongest, NODE_SIZES.length)]),
   );
 }
 
+/** Each episode's diameter in model units. */
+export function nodeSizes(view: MapView): Map<string, number> {
+  return new Map([...nodeSizeSteps(view)].map(([id, step]) => [id, NODE_SIZES[step]!]));
+}
+
+/**
+ * The elements cytoscape draws (and the first picture, from the same data): each carries its look
+ * as classes (lookClasses) and, for the first picture, as data.
+ */
 export function mapElements(
   view: MapView,
   layout: MapLayout,
   selected: string | null,
 ): MapElement[] {
   const clusterIndex = new Map(view.clusters.map((cluster, i) => [cluster.id, i]));
-  const sizes = nodeSizes(view);
+  const sizeSteps = nodeSizeSteps(view);
   const heaviest = Math.max(0, ...view.links.map((link) => link.weight));
   const nodes: MapElement[] = view.nodes.map((node) => {
     const index = node.clusterId === null ? undefined : clusterIndex.get(node.clusterId);
+    const step = sizeSteps.get(node.id)!;
     const classes = [
-      node.id === view.centre ? 'centre' : '',
-      node.id === selected ? 'selected' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+      lookClasses.colour(index),
+      lookClasses.size(step),
+      ...(node.id === view.centre ? ['centre'] : []),
+      ...(node.id === selected ? ['selected'] : []),
+    ];
     return {
       group: 'nodes',
       data: {
         id: node.id,
         colour: index === undefined ? UNCLUSTERED_COLOUR : clusterColour(index),
-        size: sizes.get(node.id)!,
+        size: NODE_SIZES[step]!,
       },
       position: layout.positions.get(node.id) ?? { x: 0, y: 0 },
-      ...(classes ? { classes } : {}),
+      classes: classes.join(' '),
     };
   });
-  const edges: MapElement[] = view.links.map((link) => ({
-    group: 'edges',
-    data: {
-      id: linkId(link),
-      source: link.source,
-      target: link.target,
-      width: scale(link.weight, heaviest, EDGE_WIDTH),
-      colour: REASON_STYLES[link.kind].colour,
-      line: REASON_STYLES[link.kind].line,
-    },
-  }));
+  const edges: MapElement[] = view.links.map((link) => {
+    const step = stepOf(link.weight, heaviest, EDGE_WIDTHS.length);
+    return {
+      group: 'edges',
+      data: {
+        id: linkId(link),
+        source: link.source,
+        target: link.target,
+        width: EDGE_WIDTHS[step]!,
+        colour: REASON_STYLES[link.kind].colour,
+        line: REASON_STYLES[link.kind].line,
+      },
+      classes: `${lookClasses.reason(link.kind)} ${lookClasses.width(step)}`,
+    };
+  });
   return [...nodes, ...edges];
 }

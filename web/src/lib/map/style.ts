@@ -7,8 +7,10 @@ import type { RelationKind } from './mapData.ts';
 /** Okabe–Ito, colour-blind safe; clusters past these share the last, neutral one. */
 const CLUSTER_COLOURS = [...OKABE_ITO, '#b8a200', '#6b7280'] as const;
 
-export const clusterColour = (index: number) =>
-  CLUSTER_COLOURS[Math.min(Math.max(index, 0), CLUSTER_COLOURS.length - 1)]!;
+/** Where a cluster's colour is in the colour list (the class its episodes carry). */
+const colourSlot = (index: number) => Math.min(Math.max(index, 0), CLUSTER_COLOURS.length - 1);
+
+export const clusterColour = (index: number) => CLUSTER_COLOURS[colourSlot(index)]!;
 /** An episode in no cluster. */
 export const UNCLUSTERED_COLOUR = '#9ca3af';
 
@@ -56,6 +58,27 @@ export const LINE_DASHES: Record<ReasonStyle['line'], number[]> = {
   dotted: [1, 1],
 };
 
+/**
+ * Episode diameters in model units, evenly between the smallest and the largest: cytoscape caches
+ * one drawing per distinct look, so episodes of one colour and one size share it.
+ */
+export const NODE_SIZES = [10, 15, 20, 25, 30] as const;
+/** Edge widths in model units, in half-unit steps. */
+export const EDGE_WIDTHS = Array.from({ length: 11 }, (_, step) => 1 + step / 2);
+
+/**
+ * The classes that give an element its look: one per colour, size, reason and width step, so the
+ * stylesheet has one rule per step and cytoscape styles thousands of elements from a few rules
+ * instead of mapping each one's data.
+ */
+export const lookClasses = {
+  colour: (clusterIndex: number | undefined) =>
+    clusterIndex === undefined ? 'unclustered' : `colour-${colourSlot(clusterIndex)}`,
+  size: (step: number) => `size-${step}`,
+  reason: (kind: RelationKind) => `reason-${kind}`,
+  width: (step: number) => `width-${step}`,
+};
+
 interface StyleRule {
   selector: string;
   style: Record<string, string | number | number[]>;
@@ -65,29 +88,43 @@ interface StyleRule {
 export function mapStylesheet(large: boolean): StyleRule[] {
   const look = mapLook(large);
   const marked = { 'border-width': look.marked.width, 'border-color': look.marked.colour };
+  const reasons = Object.entries(REASON_STYLES) as [RelationKind, ReasonStyle][];
   return [
     {
       selector: 'node',
       style: {
-        'background-color': 'data(colour)',
-        width: 'data(size)',
-        height: 'data(size)',
+        'background-color': UNCLUSTERED_COLOUR,
         'border-width': look.border.width,
         'border-color': look.border.colour,
       },
     },
+    ...CLUSTER_COLOURS.map((colour, slot) => ({
+      selector: `node.${lookClasses.colour(slot)}`,
+      style: { 'background-color': colour },
+    })),
+    ...NODE_SIZES.map((size, step) => ({
+      selector: `node.${lookClasses.size(step)}`,
+      style: { width: size, height: size },
+    })),
     {
       selector: 'edge',
       style: {
-        width: 'data(width)',
-        'line-color': 'data(colour)',
         'line-opacity': look.edgeOpacity,
         'curve-style': large ? 'haystack' : 'straight',
-        ...(look.dashes
-          ? { 'line-style': 'data(line)', 'line-dash-pattern': LINE_DASHES.dashed }
-          : {}),
+        ...(look.dashes ? { 'line-dash-pattern': LINE_DASHES.dashed } : {}),
       },
     },
+    ...reasons.map(([kind, reason]) => ({
+      selector: `edge.${lookClasses.reason(kind)}`,
+      style: {
+        'line-color': reason.colour,
+        ...(look.dashes ? { 'line-style': reason.line } : {}),
+      },
+    })),
+    ...EDGE_WIDTHS.map((width, step) => ({
+      selector: `edge.${lookClasses.width(step)}`,
+      style: { width },
+    })),
     { selector: 'node.centre', style: marked },
     { selector: 'node.selected', style: marked },
     { selector: 'node.hovered', style: { 'border-width': 3, 'border-color': MAP_HIGHLIGHT } },
