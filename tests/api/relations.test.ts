@@ -351,7 +351,10 @@ describeForEachStore('relations batched per request and costed', (storeFactory) 
     );
     expect(errors).toBeUndefined();
     // One call per `first` and round; the page's clusters already hold the related episodes' ones.
-    expect(calls.get('relatedByEpisodeIds')).toBe(2);
+    // The first round selects the related episodes, so their summaries come in the same call.
+    expect(calls.get('relatedWithSummaries')).toBe(1);
+    expect(calls.get('relatedByEpisodeIds')).toBe(1);
+    expect(calls.get('episodeSummariesByIds')).toBeUndefined();
     expect(calls.get('clustersByEpisodeIds')).toBe(1);
     expect(calls.get('clusters')).toBe(1);
   });

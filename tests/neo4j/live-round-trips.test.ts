@@ -49,7 +49,8 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     const statements = await statementsOf(`{ episodes(first: 8) { edges { node { id
       related(first: 3) { score episode { title } sharedPapers { id } }
       recommendations { note paper { id citedBy(first: 5) { kind episode { id } } } } } } } }`);
-    expect(statements.filter((name) => name === 'relationsOfEpisodes')).toHaveLength(1);
+    // The related episodes' titles come with the relations.
+    expect(statements.filter((name) => name === 'relationsWithSummaries')).toHaveLength(1);
     expect(statements.filter((name) => name === 'citationsByPaperIds')).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(6);
   });
@@ -85,8 +86,19 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
   it('related episodes and cluster members show their titles from the light read', async () => {
     const statements = await statementsOf(`{ episodes(first: 3) { nodes {
       related(first: 3) { episode { id title } } cluster { episodes(first: 2) { title } } } } }`);
-    expect(statements).toContain('episodeSummariesByIds');
+    // Members the related lists did not already bring come from episodeSummariesByIds.
+    expect(statements).toContain('relationsWithSummaries');
     expect(statements).not.toContain('episodesByIds');
+  });
+
+  it('an episode’s related list with their titles is one statement after the episode', async () => {
+    const [first] = (await store.listEpisodes({ offset: 0, limit: 1 })).items;
+    const related = `query Related($id: ID!) { episode(id: $id) {
+      related(first: 10) { score reasons { kind label } episode { id title } } } }`;
+    expect(await statementsOf(related, { id: first!.id })).toEqual([
+      'episodesByIds',
+      'relationsWithSummaries',
+    ]);
   });
 
   it('citedBy(first: 5) of a paper cited by 60 episodes ships 5 rows, in the order of the full list', async () => {

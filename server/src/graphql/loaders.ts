@@ -57,6 +57,7 @@ export class Loaders implements Lookups {
   #summaries: DataLoader<string, EpisodeSummary | null> | undefined;
   #papers: DataLoader<string, PaperView | null> | undefined;
   #related: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
+  #relatedWithEpisodes: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #clusterOf: DataLoader<string, ClusterSummary | null> | undefined;
   #clusters: Promise<Map<string, Cluster>> | undefined;
   #citedBy: Map<number, DataLoader<string, Citation[]>> | undefined;
@@ -136,12 +137,20 @@ export class Loaders implements Lookups {
     return stored(this.#showLoader, id, 'show');
   }
 
-  /** The `first` best related episodes of an episode, each with its reasons. */
-  related(episodeId: string, first: number): Promise<EpisodeRelation[]> {
-    const store = this.#store;
-    return byArgument((this.#related ??= new Map()), first, (ids) =>
-      store.relatedByEpisodeIds(ids, first),
-    ).load(episodeId);
+  /**
+   * The `first` best related episodes of an episode, each with its reasons. `withEpisodes` reads
+   * the related episodes' summaries in the same store call, for this request's later look-ups.
+   */
+  related(episodeId: string, first: number, withEpisodes: boolean): Promise<EpisodeRelation[]> {
+    if (!withEpisodes)
+      return byArgument((this.#related ??= new Map()), first, (ids) =>
+        this.#store.relatedByEpisodeIds(ids, first),
+      ).load(episodeId);
+    return byArgument((this.#relatedWithEpisodes ??= new Map()), first, async (ids) => {
+      const found = await this.#store.relatedWithSummaries(ids, first);
+      for (const episode of found.episodes) this.#summaryLoader.prime(episode.id, episode);
+      return found.related;
+    }).load(episodeId);
   }
 
   /** The cluster an episode is in; null when it is in none. */

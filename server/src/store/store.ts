@@ -145,6 +145,14 @@ export interface PaperCitedBy {
   episodes: EpisodeSummary[];
 }
 
+/** Related lists with what lists show of their episodes: one question, one read. */
+export interface RelatedEpisodes {
+  /** As relatedByEpisodeIds: one list per id, in order. */
+  related: EpisodeRelation[][];
+  /** The related episodes' summaries, each once, in the order the lists first name them. */
+  episodes: EpisodeSummary[];
+}
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -204,6 +212,8 @@ export interface GraphStore extends MetadataStore {
    * per id. Read from the relations the writes persisted (score desc, then id); empty when unknown.
    */
   relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]>;
+  /** relatedByEpisodeIds with the related episodes' summaries, in one read. */
+  relatedWithSummaries(episodeIds: readonly string[], limit: number): Promise<RelatedEpisodes>;
   /** The cluster each episode is in; null for an unknown episode or one in no cluster. */
   clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]>;
   /** Largest first, then id; at most `limit`. */

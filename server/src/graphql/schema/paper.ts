@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 
 import type { PaperView } from '../../domain/model.ts';
@@ -8,6 +8,7 @@ import { findPaperByRef, findPaperCitedBy } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
 import { paperTitle } from '../metadataLoaders.ts';
+import { selectedArguments } from '../selection.ts';
 import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
 import { eitherName, missingArgument } from './graph.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
@@ -136,49 +137,17 @@ builder.queryFields((t) => ({
 }));
 
 /**
- * The `first` of a `citedBy` selected on this paper (directly or through fragments); undefined when
- * none is, or when its value is one the field refuses (the field then reports it).
+ * The `first` of a `citedBy` selected on this paper (written out, in fragments, under an alias; not
+ * one skipped); undefined when none is, or when its value is one the field refuses (the field then
+ * reports it). With several (aliases), the first is read with the paper; the others load as usual.
  */
 function selectedCitedByFirst(info: GraphQLResolveInfo): number | undefined {
-  for (const node of info.fieldNodes) {
-    const first = citedByFirstIn(node.selectionSet, info);
-    if (first !== undefined) return first;
-  }
-  return undefined;
-}
-
-function citedByFirstIn(
-  selections: SelectionSetNode | undefined,
-  info: GraphQLResolveInfo,
-): number | undefined {
-  for (const selection of selections?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value !== 'citedBy') continue;
-      const argument = selection.arguments?.find((a) => a.name.value === 'first');
-      const first = argument === undefined ? CITED_BY_DEFAULT : intValue(argument.value, info);
-      return first !== undefined && first >= 1 && first <= QUERY_LIMITS.maxCitedBy
-        ? first
-        : undefined;
-    }
-    const nested =
-      selection.kind === Kind.INLINE_FRAGMENT
-        ? selection.selectionSet
-        : info.fragments[selection.name.value]?.selectionSet;
-    const first = citedByFirstIn(nested, info);
-    if (first !== undefined) return first;
-  }
-  return undefined;
-}
-
-/** An Int argument's value: a literal, or a variable (graphql-jit passes the coerced map itself). */
-function intValue(value: ValueNode, info: GraphQLResolveInfo): number | undefined {
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind !== Kind.VARIABLE) return undefined;
-  const variables = info.variableValues as unknown as Record<string, unknown>;
-  const coerced =
-    'coerced' in variables && 'sources' in variables
-      ? (variables.coerced as Record<string, unknown>)
-      : variables;
-  const given = coerced[value.name.value];
-  return Number.isInteger(given) ? (given as number) : undefined;
+  return selectedArguments(info, 'citedBy')
+    .map((args) => args.first)
+    .find(
+      (first): first is number =>
+        Number.isInteger(first) &&
+        (first as number) >= 1 &&
+        (first as number) <= QUERY_LIMITS.maxCitedBy,
+    );
 }

@@ -9,6 +9,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { papersOf } from '../metadataLoaders.ts';
+import { selectedArguments } from '../selection.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
@@ -168,7 +169,9 @@ builder.objectFields(EpisodeRef, (t) => ({
       }),
     },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
-    resolve: (episode, args, { loaders }) => loaders.related(episode.id, args.first),
+    // Asked with the related episodes, their summaries come with the relations in one read.
+    resolve: (episode, args, { loaders }, info) =>
+      loaders.related(episode.id, args.first, selectedArguments(info, 'episode').length > 0),
   }),
   cluster: t.field({
     type: ClusterRef,

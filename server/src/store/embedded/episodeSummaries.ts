@@ -2,7 +2,7 @@
 // chapters or extras, and none of the heavy record cache's entries evicted by it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
-import type { EpisodeSummary, GraphStore, PaperCitedBy } from '../store.ts';
+import type { EpisodeSummary, GraphStore, PaperCitedBy, RelatedEpisodes } from '../store.ts';
 import { ids, IN_IDS } from './reads.ts';
 
 interface SummaryRow {
@@ -68,6 +68,22 @@ export async function paperCitedByFrom(
   return {
     paper,
     citations,
+    episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
+  };
+}
+
+/** relatedWithSummaries from the store's own batched reads (two look-ups, as for paperCitedBy). */
+export async function relatedWithSummariesFrom(
+  store: Pick<GraphStore, 'relatedByEpisodeIds' | 'episodeSummariesByIds'>,
+  episodeIds: readonly string[],
+  limit: number,
+): Promise<RelatedEpisodes> {
+  const related = await store.relatedByEpisodeIds(episodeIds, limit);
+  const episodes = await store.episodeSummariesByIds([
+    ...new Set(related.flat().map((relation) => relation.episodeId)),
+  ]);
+  return {
+    related,
     episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
   };
 }

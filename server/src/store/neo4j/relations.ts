@@ -30,11 +30,15 @@ import {
   RELATIONS_KEPT,
   type StoredRelationCorpus,
 } from '../shared/relationKeeper.ts';
-import type { ClusterSummary } from '../store.ts';
+import type {
+  ClusterSummary,
+  EpisodeSummary as StoredEpisodeSummary,
+  RelatedEpisodes,
+} from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors } from './errors.ts';
-import { asInteger, asString, toEpisodeRecord, unique } from './records.ts';
+import { asInteger, asString, toEpisodeRecord, toEpisodeSummary, unique } from './records.ts';
 import type { ClusterParam, RelationParam } from './statements/relations.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
@@ -213,15 +217,32 @@ export class Neo4jRelations {
       episodeIds: unique(episodeIds),
       limit: wanted,
     });
-    const byEpisode = new Map<string, EpisodeRelation[]>();
+    return relatedLists(episodeIds, rows);
+  }
+
+  /** `related` with the related episodes' summaries, from the same statement. */
+  async relatedWithSummaries(
+    episodeIds: readonly string[],
+    limit: number,
+  ): Promise<RelatedEpisodes> {
+    const wanted = Math.trunc(limit);
+    if (episodeIds.length === 0 || wanted <= 0)
+      return { related: episodeIds.map(() => []), episodes: [] };
+    const rows = await this.#read('relationsWithSummaries', {
+      episodeIds: unique(episodeIds),
+      limit: wanted,
+    });
+    const summaries = new Map<string, StoredEpisodeSummary>();
     for (const row of rows) {
-      const episodeId = asString(row.episodeId);
-      const relation = toRelation(row);
-      const list = byEpisode.get(episodeId);
-      if (list) list.push(relation);
-      else byEpisode.set(episodeId, [relation]);
+      const summary = toEpisodeSummary(row.episode);
+      summaries.set(summary.id, summary);
     }
-    return episodeIds.map((id) => [...(byEpisode.get(id) ?? [])]);
+    const related = relatedLists(episodeIds, rows);
+    // The rows come sorted by episode id; the contract's order is the lists' (first mention).
+    const episodes = unique(related.flat().map((relation) => relation.episodeId)).map((id) =>
+      summaries.get(id)!,
+    );
+    return { related, episodes };
   }
 
   async clustersOf(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
@@ -425,6 +446,19 @@ export async function storedClusters(
     }),
     relationsKept: kept?.kept === true,
   };
+}
+
+/** Rows of episodeId, relatedId, score and reasons (best first) as one list per id, in order. */
+function relatedLists(episodeIds: readonly string[], rows: readonly Row[]): EpisodeRelation[][] {
+  const byEpisode = new Map<string, EpisodeRelation[]>();
+  for (const row of rows) {
+    const episodeId = asString(row.episodeId);
+    const relation = toRelation(row);
+    const list = byEpisode.get(episodeId);
+    if (list) list.push(relation);
+    else byEpisode.set(episodeId, [relation]);
+  }
+  return episodeIds.map((id) => [...(byEpisode.get(id) ?? [])]);
 }
 
 /** A stored relation; its reasons were written by writeRows from RelationReason[]. */

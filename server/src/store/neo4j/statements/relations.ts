@@ -170,6 +170,17 @@ WHERE r.rank < $limit
 RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons
 ORDER BY episodeId, r.rank`),
 
+  /** relationsOfEpisodes with each related episode's summary (what lists and links show of it). */
+  relationsWithSummaries: cypher<{
+    episodeIds: string[];
+    limit: number;
+  }>(`UNWIND $episodeIds AS episodeId
+MATCH (:Episode {id: episodeId})-[r:RELATED]->(other:Episode)
+WHERE r.rank < $limit
+RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons,
+       other {.id, .title, .publishedAt, .sourcePaperId} AS episode
+ORDER BY episodeId, r.rank`),
+
   relationsClustersOfEpisodes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (:Episode {id: episodeId})-[:IN_CLUSTER]->(c:Cluster)
 RETURN episodeId, c.id AS id, c.label AS label, c.size AS size`),

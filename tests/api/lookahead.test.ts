@@ -1,0 +1,180 @@
+// Resolvers that look ahead (server/src/graphql/selection.ts): `paper(ref:)` asks the store for its
+// citers in the same read when `citedBy` is selected, and `Episode.related` reads the related
+// episodes' summaries with the relations when `episode` is selected; however the selection is
+// written (aliases, fragments, variables, @skip/@include), on both executors (graphql-jit and
+// yoga's own), with the same answers as without looking ahead.
+import { rm } from 'node:fs/promises';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { countingStore, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
+
+describeForEachStore('looking ahead from paper(ref:) and Episode.related', (storeFactory) => {
+  let seeded: TestApi;
+  let calls: Map<string, number>;
+  const executors: [string, TestApi][] = [];
+  let paperId: string;
+  let citers: number;
+  let episodeId: string;
+
+  beforeAll(async () => {
+    seeded = await createTestApi({ storeFactory });
+    const counted = countingStore(seeded.store);
+    calls = counted.calls;
+    const shared = { store: counted.store, dataDir: seeded.dataDir, seed: false };
+    executors.push(
+      ['graphql-jit', await createTestApi({ ...shared, compileAfter: 1 })],
+      ['graphql-js', await createTestApi({ ...shared, compileAfter: Number.POSITIVE_INFINITY })],
+    );
+    const top = (await seeded.store.listPapers({ offset: 0, limit: 1 })).items[0]!;
+    paperId = top.id;
+    citers = top.citationCount;
+    episodeId = (await seeded.store.listEpisodes({ offset: 0, limit: 1 })).items[0]!.id;
+  });
+  afterAll(async () => {
+    await seeded.close();
+    await rm(seeded.dataDir, { recursive: true, force: true });
+  });
+
+  /** Runs a query twice on each executor (jit compiles on a repeat) and returns the last answer. */
+  async function counted(query: string, variables: Record<string, unknown> = {}) {
+    const answers: { data: any; calls: Map<string, number> }[] = [];
+    for (const [, api] of executors) {
+      for (let run = 0; run < 2; run += 1) {
+        calls.clear();
+        const { data, errors } = await api.query(query, variables);
+        expect(errors).toBeUndefined();
+        answers.push({ data, calls: new Map(calls) });
+      }
+    }
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    return answers[0]!;
+  }
+
+  describe('paper(ref:) with citedBy', () => {
+    const plain = `query ($ref: String!) { paper(ref: $ref) { id citedBy(first: 2) { kind episode { id title } } } }`;
+
+    it('is one store question written out, and the same answer as the loaders give', async () => {
+      expect(citers).toBeGreaterThanOrEqual(2);
+      const together = await counted(plain, { ref: paperId });
+      expect(together.calls.get('paperCitedBy')).toBe(1);
+      expect(together.calls.get('citationsByPaperIds')).toBeUndefined();
+      expect(together.calls.get('episodeSummariesByIds')).toBeUndefined();
+      const apart = await counted(
+        `query ($ref: String!) { paper(ref: $ref) { id } cited: papersByRefs(refs: [$ref]) { citedBy(first: 2) { kind episode { id title } } } }`,
+        { ref: paperId },
+      );
+      expect(apart.calls.get('paperCitedBy')).toBeUndefined();
+      expect(together.data.paper.citedBy).toEqual(apart.data.cited[0].citedBy);
+      expect(together.data.paper.citedBy).toHaveLength(2);
+    });
+
+    it.each([
+      [
+        'in a named fragment',
+        `query ($ref: String!) { paper(ref: $ref) { ...P } } fragment P on Paper { citedBy(first: 2) { episode { title } } }`,
+      ],
+      [
+        'in an inline fragment',
+        `query ($ref: String!) { paper(ref: $ref) { ... on Paper { citedBy(first: 2) { episode { title } } } } }`,
+      ],
+      [
+        'with first from a variable',
+        `query ($ref: String!, $first: Int!) { paper(ref: $ref) { citedBy(first: $first) { episode { title } } } }`,
+      ],
+      [
+        'with the default first',
+        `query ($ref: String!) { paper(ref: $ref) { citedBy { episode { title } } } }`,
+      ],
+      [
+        'included by a variable',
+        `query ($ref: String!, $yes: Boolean!) { paper(ref: $ref) { citedBy(first: 2) @include(if: $yes) { episode { title } } } }`,
+      ],
+    ])('is one store question %s', async (_how, query) => {
+      const { calls: made, data } = await counted(query, { ref: paperId, first: 2, yes: true });
+      expect(made.get('paperCitedBy')).toBe(1);
+      expect(made.get('citationsByPaperIds')).toBeUndefined();
+      expect(data.paper.citedBy.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('is not asked for when citedBy is skipped by a variable', async () => {
+      const { calls: made, data } = await counted(
+        `query ($ref: String!, $skip: Boolean!) { paper(ref: $ref) { id citedBy(first: 2) @skip(if: $skip) { episode { title } } } }`,
+        { ref: paperId, skip: true },
+      );
+      expect(data.paper).toEqual({ id: paperId });
+      expect(made.get('paperCitedBy')).toBeUndefined();
+    });
+
+    it('answers two aliases with their own firsts: one with the paper, the other loaded', async () => {
+      const { calls: made, data } = await counted(
+        `query ($ref: String!) { paper(ref: $ref) { one: citedBy(first: 1) { episode { id } } two: citedBy(first: 2) { episode { id } } } }`,
+        { ref: paperId },
+      );
+      expect(made.get('paperCitedBy')).toBe(1);
+      expect(made.get('citationsByPaperIds')).toBe(1);
+      expect(data.paper.one).toHaveLength(1);
+      expect(data.paper.two).toHaveLength(2);
+      expect(data.paper.two[0]).toEqual(data.paper.one[0]);
+    });
+
+    it('asks nothing for a refused first, which the field reports', async () => {
+      for (const [, api] of executors) {
+        calls.clear();
+        const { errors } = await api.query(
+          `query ($ref: String!, $first: Int!) { paper(ref: $ref) { citedBy(first: $first) { episode { id } } } }`,
+          { ref: paperId, first: 0 },
+        );
+        expect(errors?.[0]?.message).toContain('Paper.citedBy.first must be ≥ 1');
+        expect(calls.get('paperCitedBy')).toBeUndefined();
+      }
+    });
+  });
+
+  describe('Episode.related with its episodes', () => {
+    const withTitles = `query ($id: ID!) { episode(id: $id) { related(first: 3) { score episode { id title } } } }`;
+
+    it('reads the related episodes with the relations, the same answer as apart', async () => {
+      const together = await counted(withTitles, { id: episodeId });
+      expect(together.calls.get('relatedWithSummaries')).toBe(1);
+      expect(together.calls.get('relatedByEpisodeIds')).toBeUndefined();
+      expect(together.calls.get('episodeSummariesByIds')).toBeUndefined();
+      const related = together.data.episode.related as { episode: { id: string } }[];
+      expect(related.length).toBeGreaterThan(0);
+      const summaries = await seeded.store.episodeSummariesByIds(related.map((r) => r.episode.id));
+      expect(related.map((r) => r.episode)).toEqual(
+        summaries.map((summary) => ({ id: summary!.id, title: summary!.title })),
+      );
+    });
+
+    it.each([
+      [
+        'in a fragment on RelatedEpisode',
+        `query ($id: ID!) { episode(id: $id) { related(first: 3) { ...R } } } fragment R on RelatedEpisode { episode { title } }`,
+        'relatedWithSummaries',
+      ],
+      [
+        'under an alias',
+        `query ($id: ID!) { episode(id: $id) { related(first: 3) { other: episode { title } } } }`,
+        'relatedWithSummaries',
+      ],
+      [
+        'skipped by a variable',
+        `query ($id: ID!, $skip: Boolean!) { episode(id: $id) { related(first: 3) { score episode @skip(if: $skip) { title } } } }`,
+        'relatedByEpisodeIds',
+      ],
+      [
+        'not selected',
+        `query ($id: ID!) { episode(id: $id) { related(first: 3) { score } } }`,
+        'relatedByEpisodeIds',
+      ],
+    ])('with the episode %s asks %s', async (_how, query, asked) => {
+      const { calls: made } = await counted(query, { id: episodeId, skip: true });
+      expect(made.get(asked)).toBe(1);
+      expect(made.get('episodeSummariesByIds')).toBeUndefined();
+      const other =
+        asked === 'relatedByEpisodeIds' ? 'relatedWithSummaries' : 'relatedByEpisodeIds';
+      expect(made.get(other)).toBeUndefined();
+    });
+  });
+});
