@@ -61,11 +61,7 @@ import type {
 import { allShortestPaths } from './allShortestPaths.ts';
 import { openDatabase } from './database.ts';
 import { lockDataDir } from './dataDirLock.ts';
-import {
-  paperCitedByFrom,
-  readEpisodeSummaries,
-  relatedWithSummariesFrom,
-} from './episodeSummaries.ts';
+import { paperCitedByFrom, readEpisodeSummaries } from './episodeSummaries.ts';
 import { mappingStoreErrors } from './errors.ts';
 import { FeedRows } from './feeds.ts';
 import { graphChangedAtReader } from './graphChangedAt.ts';
@@ -304,9 +300,6 @@ class EmbeddedStore implements GraphStore {
     return this.#relations.related(episodeIds, limit);
   }
 
-  readonly relatedWithSummaries = (episodeIds: readonly string[], limit: number) =>
-    relatedWithSummariesFrom(this, episodeIds, limit);
-
   async clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
     this.#assertOpen();
     return this.#relations.clustersOf(episodeIds);
@@ -437,7 +430,7 @@ class EmbeddedStore implements GraphStore {
 
   async exportBatch(): Promise<ImportBatch> {
     this.#assertOpen();
-    return this.#reads.exportBatch();
+    return this.#reads.exportBatch({ transcripts: true });
   }
 
   async papersToEnrich(query: EnrichmentQuery): Promise<EnrichmentCandidate[]> {

@@ -10,7 +10,7 @@ import type {
   SearchHit,
 } from '../../domain/model.ts';
 import { pageWindow } from '../shared/pageWindow.ts';
-import { transcriptMatch } from '../shared/transcripts.ts';
+import { passageLines, transcriptMatch } from '../shared/transcripts.ts';
 import type {
   EpisodeListQuery,
   EpisodeSortKey,
@@ -68,6 +68,13 @@ const SHOW_PAPER_IDS =
   'SELECT c.paper_id FROM citations c JOIN episodes se ON se.id = c.episode_id WHERE se.show_id = ?';
 const SHOW_PAPER_IDS_NAMED =
   'SELECT c.paper_id FROM citations c JOIN episodes se ON se.id = c.episode_id WHERE se.show_id = :show';
+
+/** A row of `transcripts`: a passage (store/shared/transcripts.ts). */
+interface TranscriptRow {
+  episode_id: string;
+  starts: string;
+  text: string;
+}
 
 export class Reads {
   readonly #sql: ReturnType<typeof prepareReadStatements>;
@@ -236,14 +243,27 @@ export class Reads {
     return { items: rows.map(toShowView), totalCount: count(this.#sql.showCount.get()) };
   }
 
-  exportBatch(): ImportBatch {
+  /**
+   * Everything stored, as a batch; with `transcripts`, each transcript too (the export), without
+   * them for the relations' corpus, which never reads them.
+   */
+  exportBatch({ transcripts }: { transcripts: boolean }): ImportBatch {
     const citations = groupBy(
       this.#sql.allCitations.all() as unknown as CitationRow[],
       (c) => c.episode_id,
     );
-    const episodes = (this.#sql.allEpisodes.all() as unknown as EpisodeRow[]).map((row) =>
-      toEpisodeRecord(row, citations.get(row.id) ?? []),
+    const passages = groupBy(
+      transcripts ? (this.#sql.allTranscripts.all() as unknown as TranscriptRow[]) : [],
+      (t) => t.episode_id,
     );
+    const episodes = (this.#sql.allEpisodes.all() as unknown as EpisodeRow[]).map((row) => {
+      const record = toEpisodeRecord(row, citations.get(row.id) ?? []);
+      // An episode without a transcript exports none: its import then keeps what a store holds.
+      const transcript = (passages.get(row.id) ?? []).flatMap((t) =>
+        passageLines({ startsJson: t.starts, text: t.text }),
+      );
+      return transcript.length === 0 ? record : { ...record, transcript };
+    });
     const papers = (this.#sql.allPapers.all() as unknown as PaperRow[]).map(toPaperRecord);
     const shows = (this.#sql.allShows.all() as unknown as ShowRow[]).map(toShowRecord);
     return { episodes, papers, ...(shows.length === 0 ? {} : { shows }) };
@@ -449,6 +469,9 @@ function prepareReadStatements(db: DatabaseSync) {
     ),
     allEpisodes: p(`SELECT ${EPISODE_COLUMNS} FROM episodes e ORDER BY e.id`),
     allCitations: p(`SELECT ${citationColumns} FROM citations c ORDER BY c.episode_id, c.position`),
+    allTranscripts: p(
+      'SELECT episode_id, starts, text FROM transcripts ORDER BY episode_id, position',
+    ),
     allPapers: p(`SELECT ${PAPER_COLUMNS} FROM papers p ORDER BY p.id`),
     allShows: p(`SELECT ${SHOW_COLUMNS} FROM shows s ORDER BY s.id`),
     showsByIds: p(

@@ -123,7 +123,7 @@ export class RelationTables {
 
   /** The committed corpus, for the keeper's build (query connection: never a write's own rows). */
   corpus(): StoredRelationCorpus {
-    const { episodes, papers } = this.#corpusReads.exportBatch();
+    const { episodes, papers } = this.#corpusReads.exportBatch({ transcripts: false });
     const paperTitles = new Map<string, string | null>();
     for (const row of this.#read.referenceTitles.all() as { id: string; title: string | null }[]) {
       paperTitles.set(row.id, row.title);

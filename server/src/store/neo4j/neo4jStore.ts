@@ -21,7 +21,7 @@ import { pageWindow } from '../shared/pageWindow.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { SerialQueue } from '../shared/serialQueue.ts';
-import { transcriptMatch } from '../shared/transcripts.ts';
+import { passageLines, transcriptMatch } from '../shared/transcripts.ts';
 import { validateImportBatch } from '../shared/validateBatch.ts';
 import type {
   BatchSource,
@@ -37,7 +37,6 @@ import type {
   PaperCitedBy,
   PaperListQuery,
   PaperSortKey,
-  RelatedEpisodes,
   ShowListQuery,
   ShowView,
   StoreHealth,
@@ -58,6 +57,7 @@ import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luc
 import { Neo4jMetadata } from './metadata.ts';
 import {
   asInteger,
+  asMap,
   asString,
   toCitationLists,
   toEpisodeRecordWithCitations,
@@ -422,10 +422,6 @@ export class Neo4jStore implements GraphStore {
     return this.#relations.related(episodeIds, limit);
   }
 
-  relatedWithSummaries(episodeIds: readonly string[], limit: number): Promise<RelatedEpisodes> {
-    return this.#relations.relatedWithSummaries(episodeIds, limit);
-  }
-
   clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
     return this.#relations.clustersOf(episodeIds);
   }
@@ -529,9 +525,16 @@ export class Neo4jStore implements GraphStore {
   async exportBatch(): Promise<ImportBatch> {
     // Three reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
-    const episodes = (await this.#read('exportEpisodes', {})).map((row) =>
-      toEpisodeRecordWithCitations(row.episode),
-    );
+    const episodes = (await this.#read('exportEpisodes', {})).map((row) => {
+      const record = toEpisodeRecordWithCitations(row.episode);
+      // An episode without a transcript exports none: its import then keeps what a store holds.
+      const transcript = (row.passages as unknown[])
+        .map(asMap)
+        .flatMap((passage) =>
+          passageLines({ startsJson: asString(passage.startsJson), text: asString(passage.text) }),
+        );
+      return transcript.length === 0 ? record : { ...record, transcript };
+    });
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
     const shows = (await this.#read('exportShows', {})).map((row) => toShowRecord(row.show));
     return validateImportBatch({ episodes, papers, ...(shows.length === 0 ? {} : { shows }) });

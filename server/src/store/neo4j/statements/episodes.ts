@@ -98,11 +98,13 @@ RETURN size(hits) AS totalCount,
       `] AS items`,
   ),
 
+  /** Every episode, with its transcript's passages in order (none when it has no transcript). */
   exportEpisodes: cypher(
     `MATCH (e:Episode)
 RETURN ` +
       EPISODE_PROJECTION +
-      ` AS episode
+      ` AS episode,
+       COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } AS passages
 ORDER BY e.id`,
   ),
 
