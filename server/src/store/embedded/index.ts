@@ -61,7 +61,11 @@ import type {
 import { allShortestPaths } from './allShortestPaths.ts';
 import { openDatabase } from './database.ts';
 import { lockDataDir } from './dataDirLock.ts';
-import { paperCitedByFrom, readEpisodeSummaries } from './episodeSummaries.ts';
+import {
+  paperCitedByFrom,
+  readEpisodeSummaries,
+  relatedWithSummariesFrom,
+} from './episodeSummaries.ts';
 import { mappingStoreErrors } from './errors.ts';
 import { FeedRows } from './feeds.ts';
 import { graphChangedAtReader } from './graphChangedAt.ts';
@@ -299,6 +303,9 @@ class EmbeddedStore implements GraphStore {
     this.#assertOpen();
     return this.#relations.related(episodeIds, limit);
   }
+
+  readonly relatedWithSummaries = (episodeIds: readonly string[], limit: number) =>
+    relatedWithSummariesFrom(this, episodeIds, limit);
 
   async clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
     this.#assertOpen();

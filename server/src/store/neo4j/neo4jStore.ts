@@ -37,6 +37,7 @@ import type {
   PaperCitedBy,
   PaperListQuery,
   PaperSortKey,
+  RelatedEpisodes,
   ShowListQuery,
   ShowView,
   StoreHealth,
@@ -420,6 +421,10 @@ export class Neo4jStore implements GraphStore {
 
   relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]> {
     return this.#relations.related(episodeIds, limit);
+  }
+
+  relatedWithSummaries(episodeIds: readonly string[], limit: number): Promise<RelatedEpisodes> {
+    return this.#relations.relatedWithSummaries(episodeIds, limit);
   }
 
   clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
