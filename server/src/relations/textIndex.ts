@@ -68,6 +68,11 @@ interface IndexedDocument {
   /** Key term ids, ascending, with their weights in the document's unit vector. */
   keyIds: Int32Array;
   keyWeights: Float64Array;
+  /** The `listed` most similar documents, exactly, best first: the kept neighbours and their spares. */
+  listed: TextNeighbour[];
+  /** Whether `listed` holds every similar document (else some rank below its last). */
+  complete: boolean;
+  /** The first `neighbours` of `listed`: what the index answers. */
   neighbours: TextNeighbour[];
 }
 
@@ -78,6 +83,9 @@ interface Posting {
 }
 
 const PHRASE_PREFERENCE = 2;
+
+// Spares listed beyond the kept neighbours, so one that leaves is replaced without a walk.
+const SPARE_NEIGHBOURS_PER_KEPT = 1;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const bySimilarity = (a: TextNeighbour, b: TextNeighbour) =>
@@ -172,12 +180,15 @@ export class TextIndex {
   private keyScratch = new Float64Array(0);
   private learntSize = 0;
   private changedSinceLearn = 0;
+  /** How many most similar documents each document lists: its neighbours and their spares. */
+  private readonly listedCount: number;
 
   constructor(
     options: Partial<TextIndexOptions> = {},
     vocabulary = new TermNumbering(new Vocabulary()),
   ) {
     this.options = { ...DEFAULT_TEXT_OPTIONS, ...options };
+    this.listedCount = this.options.neighbours * (1 + SPARE_NEIGHBOURS_PER_KEPT);
     this.vocabulary = vocabulary;
   }
 
@@ -244,7 +255,7 @@ export class TextIndex {
     for (const { id } of upserts) this.weighDocument(this.documents.get(id)!);
     for (const { id } of upserts) {
       const document = this.documents.get(id)!;
-      document.neighbours = this.rank(document);
+      this.rank(document);
       for (const neighbour of this.similarDocuments(document)) {
         if (this.offerNeighbour(neighbour.id, { id, similarity: neighbour.similarity })) {
           touched.add(neighbour.id);
@@ -481,18 +492,26 @@ export class TextIndex {
       length,
       keyIds: new Int32Array(0),
       keyWeights: new Float64Array(0),
+      listed: [],
+      complete: true,
       neighbours: [],
     };
     this.bySlot[slot] = document;
     this.documents.set(id, document);
   }
 
-  /** Takes a document out; returns the documents that listed it as a neighbour (re-ranked). */
+  /**
+   * Takes a document out; returns the documents that had it among their neighbours. A document that
+   * listed it takes its next spare, and walks the index again only when its spares ran out.
+   */
   private detach(id: string): string[] {
     const document = this.documents.get(id)!;
     const listing = this.similarDocuments(document)
       .map((n) => this.documents.get(n.id)!)
-      .filter((other) => other.neighbours.some((n) => n.id === id));
+      .filter((other) => other.listed.some((n) => n.id === id));
+    const keptIt = listing
+      .filter((other) => other.neighbours.some((n) => n.id === id))
+      .map((other) => other.id);
     this.unpost(document);
     document.termIds.forEach((term, i) => {
       this.corpusCounts[term]! -= document.counts[i]!;
@@ -502,8 +521,12 @@ export class TextIndex {
     this.documents.delete(id);
     this.bySlot[document.slot] = undefined;
     this.freeSlots.push(document.slot);
-    for (const other of listing) other.neighbours = this.rank(other);
-    return listing.map((other) => other.id);
+    for (const other of listing) {
+      const listed = other.listed.filter((n) => n.id !== id);
+      if (!other.complete && listed.length < this.options.neighbours) this.rank(other);
+      else this.list(other, listed, other.complete);
+    }
+    return keptIt;
   }
 
   /** Learns the statistics from the current corpus and weighs and ranks every document again. */
@@ -532,11 +555,7 @@ export class TextIndex {
     const slotCount = this.bySlot.length;
     const position = new Int32Array(slotCount);
     documents.forEach((document, at) => (position[document.slot] = at));
-    const lists = new NearestLists(
-      slotCount,
-      this.options.neighbours,
-      (slot) => this.bySlot[slot]!.id,
-    );
+    const lists = new NearestLists(slotCount, this.listedCount, (slot) => this.bySlot[slot]!.id);
     this.fitOverlapScratch();
     const weights = this.overlapWeights;
     const shared = this.overlapTerms;
@@ -567,9 +586,10 @@ export class TextIndex {
       touched.length = 0;
     });
     for (const document of documents) {
-      document.neighbours = lists
+      const listed = lists
         .list(document.slot)
         .map(({ slot, similarity }) => ({ id: this.bySlot[slot]!.id, similarity }));
+      this.list(document, listed, listed.length < this.listedCount);
     }
   }
 
@@ -646,20 +666,34 @@ export class TextIndex {
     return found;
   }
 
-  private rank(document: IndexedDocument): TextNeighbour[] {
-    return this.similarDocuments(document).sort(bySimilarity).slice(0, this.options.neighbours);
+  /** Lists the document's most similar documents from a walk of the index. */
+  private rank(document: IndexedDocument): void {
+    const similar = this.similarDocuments(document).sort(bySimilarity);
+    this.list(document, similar.slice(0, this.listedCount), similar.length <= this.listedCount);
   }
 
-  /** Puts `candidate` among `id`'s neighbours if it ranks; says whether the list changed. */
+  private list(document: IndexedDocument, listed: TextNeighbour[], complete: boolean): void {
+    document.listed = listed;
+    document.complete = complete;
+    document.neighbours = listed.slice(0, this.options.neighbours);
+  }
+
+  /**
+   * Lists `candidate` among `id`'s most similar if it ranks there; says whether it became one of the
+   * neighbours. Below the last listed of an incomplete list it is not listed: unlisted documents may
+   * rank between them.
+   */
   private offerNeighbour(id: string, candidate: TextNeighbour): boolean {
     const document = this.documents.get(id)!;
-    const list = document.neighbours.filter((n) => n.id !== candidate.id);
-    list.push(candidate);
-    list.sort(bySimilarity);
-    const kept = list.slice(0, this.options.neighbours);
-    if (!kept.includes(candidate)) return false;
-    document.neighbours = kept;
-    return true;
+    const listed = document.listed.filter((n) => n.id !== candidate.id);
+    const last = listed.at(-1);
+    const ranksAboveLast = last === undefined || bySimilarity(candidate, last) < 0;
+    if (!ranksAboveLast && (!document.complete || listed.length >= this.listedCount)) return false;
+    listed.push(candidate);
+    listed.sort(bySimilarity);
+    const dropsOne = listed.length > this.listedCount;
+    this.list(document, listed.slice(0, this.listedCount), document.complete && !dropsOne);
+    return document.neighbours.includes(candidate);
   }
 
   private eachSharedKey(
