@@ -15,7 +15,7 @@ import type { StoreFactory } from './stores.ts';
 /** Test-only: deletes every node of the papergraph model (linted with the store's statements). */
 export const WIPE_PAPERGRAPH_GRAPH = `MATCH (n)
 WHERE n:Episode OR n:Paper OR n:Alias OR n:PaperMetadata OR n:Feed OR n:GraphChange OR n:Cluster OR n:RelationsKept
-   OR n:ImportRun OR n:ImportJournal OR n:Show OR n:DataMigration OR n:TranscriptPassage
+   OR n:ImportRun OR n:ImportJournal OR n:Show OR n:DataMigration OR n:TranscriptPassage OR n:Person
 DETACH DELETE n`;
 
 export type Neo4jTestSettings =

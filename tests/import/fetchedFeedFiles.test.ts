@@ -114,6 +114,10 @@ function timesOf(episode: EpisodeRecord): Record<string, number> {
   );
 }
 
+/** The fixture's host tagged with an e-mail address for a page: kept, by name, and said. */
+const PERSON_WARNING =
+  'episode #3 "Ep. 40 — LoRA, and a link that never ends": field podcast:person: "mailto:ada@example.org" is not a web link (http or https, at most 2,048 characters)';
+
 const PODCAST_NS = 'xmlns:podcast="https://podcastindex.org/namespace/1.0"';
 
 function feedWith(items: string[]): string {
@@ -146,6 +150,7 @@ describe('a fetched research feed', () => {
     expect(timesOf(german)).toEqual({});
     expect(warnings).toEqual([
       `episode #2 "Folge 12: Transformer auf Deutsch": HTTP 404 Not Found from ${MEDIA}/de-12.srt`,
+      PERSON_WARNING,
     ]);
   });
 
@@ -251,7 +256,7 @@ describe('a followed feed', () => {
       const first = await service.add(url);
       expect(first.lastStatus).toBe('OK');
       expect(first.lastError).toBe(
-        `episode #2 "Folge 12: Transformer auf Deutsch": HTTP 404 Not Found from ${MEDIA}/de-12.srt`,
+        `episode #2 "Folge 12: Transformer auf Deutsch": HTTP 404 Not Found from ${MEDIA}/de-12.srt; ${PERSON_WARNING}`,
       );
       expect(logged).toEqual([`feed ${url}: OK: ${first.lastError}`]);
       expect((await store.stats()).episodes).toBe(4);

@@ -60,6 +60,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   episodeQuery: 'x',
   paperQuery: 'x',
   referenceQuery: 'x',
+  transcriptQuery: 'x',
   minCitations: 1,
   searchNotes: 5,
   episodeId: 'ep_000000000000',
@@ -87,6 +88,9 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   chaptersOf: [],
   passages: [],
   assignments: [],
+  links: [],
+  personIds: [],
+  personId: 'person_000000000000',
   key: 'shows',
   legacyShow: {
     id: 'show_000000000000',

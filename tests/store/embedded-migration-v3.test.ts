@@ -84,7 +84,7 @@ describe('schema version 2 → current', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     db.close();

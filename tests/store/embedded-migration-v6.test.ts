@@ -79,7 +79,7 @@ describe('schema version 5 → 6', () => {
       await store.close();
     }
     const db = new DatabaseSync(databasePath(dataDir));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     db.close();
   });

@@ -8,6 +8,7 @@ import { MAX_URL_LENGTH } from '../ids/webUrl.ts';
 import { MAX_AUDIO_SECONDS } from './audio.ts';
 import { EPISODE_ID_PATTERN } from './episodeId.ts';
 import { feedUrlSchema } from './feed.ts';
+import { MAX_PEOPLE_PER_EPISODE, PERSON_ID_PATTERN } from './person.ts';
 import { SHOW_ID_PATTERN } from './show.ts';
 import { transcriptSchema } from './transcript.ts';
 
@@ -81,6 +82,19 @@ export const unlinkedReadingSchema = z.object({
 });
 export type UnlinkedReading = z.infer<typeof unlinkedReadingSchema>;
 
+/** A person as an episode names them (`podcast:person`), as the feed wrote it (domain/person.ts). */
+export const episodePersonSchema = z.object({
+  personId: z.string().regex(PERSON_ID_PATTERN),
+  name: z.string().min(1).max(500),
+  /** Podcasting 2.0 taxonomy, lower-case (host, guest, …). */
+  role: z.string().min(1).max(100),
+  /** Podcasting 2.0 taxonomy, lower-case (cast, writing, …). */
+  group: z.string().min(1).max(100),
+  href: webUrlSchema.nullable(),
+  imageUrl: webUrlSchema.nullable(),
+});
+export type EpisodePerson = z.infer<typeof episodePersonSchema>;
+
 const showRecordSchema = z.object({
   /** `show_` + a hash of the show's feed URL, else its site, else its title (domain/show.ts). */
   id: z.string().regex(SHOW_ID_PATTERN),
@@ -125,6 +139,8 @@ const episodeRecordSchema = z.object({
   /** `<itunes:image href>`. */
   imageUrl: webUrlSchema.nullable().optional(),
   unlinkedReadings: z.array(unlinkedReadingSchema).max(200).optional(),
+  /** Who the episode names (hosts, guests), each person once, in feed order; absent means none. */
+  people: z.array(episodePersonSchema).max(MAX_PEOPLE_PER_EPISODE).optional(),
   /**
    * The show the episode came from (one of the batch's `shows`). Not part of the episode's content: an
    * episode keeps the show it was first stored with, and a re-import changes neither.

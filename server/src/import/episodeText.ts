@@ -8,7 +8,7 @@
 //   Recommended Reading: - <Title>: <note>. (<url>) - …
 //
 // Everything optional that is absent comes back null / []; nothing is invented.
-import type { Chapter, EpisodeText, UnlinkedReading } from '../domain/model.ts';
+import type { Chapter, EpisodePerson, EpisodeText, UnlinkedReading } from '../domain/model.ts';
 import type { TranscriptLine } from '../domain/transcript.ts';
 import { type PaperKey, parsePaperRef } from '../ids/paperId.ts';
 import { dateTextAtStart, parseDateText } from './dates.ts';
@@ -49,6 +49,8 @@ export interface ParsedEpisode extends EpisodeText {
   /** Readings named without a link: text only. */
   unlinkedReadings: UnlinkedReading[];
   feedFields: EpisodeFeedFields;
+  /** Who the item names (podcast:person), with their ids; absent: none. */
+  people?: EpisodePerson[];
   /** Paper id → the second its transcript first discusses it (fetched feeds with a transcript). */
   discussedAt?: ReadonlyMap<string, number>;
   /** What is kept of its transcript (fetched feeds); null: it has none; absent: not known. */

@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 
 import { MAX_FEED_BYTES } from '../domain/feedLimits.ts';
-import type { Chapter, ImportBatch, ShowRecord } from '../domain/model.ts';
+import type { Chapter, EpisodePerson, ImportBatch, ShowRecord } from '../domain/model.ts';
 import type { TranscriptLine } from '../domain/transcript.ts';
 import { parseImportBatch } from '../store/shared/validateBatch.ts';
 import { assertNoReplacementCharacters, decodeFeedBytes } from './encoding.ts';
@@ -15,6 +15,7 @@ import { withDiscussedAt } from './podcasting20/discussedAt.ts';
 import { fetchEpisodeFiles } from './podcasting20/episodeFiles.ts';
 import type { FetchPodcastFileOptions } from './podcasting20/fetchPodcastFile.ts';
 import { HostLimit } from './podcasting20/hostLimit.ts';
+import { peopleOfFeed, peopleWarning } from './podcasting20/people.ts';
 import { readPodcastFeed } from './podcasting20/podcastFeed.ts';
 import type { TranscriptCue } from './podcasting20/transcript.ts';
 import type { RawEpisode } from './rawEpisode.ts';
@@ -47,6 +48,8 @@ function tooLarge(bytes: number): ImportError {
 interface ReadEpisode {
   raw: RawEpisode;
   notes?: NoteSource[];
+  /** Who the item names (RSS): its podcast:person tags, else the show's. */
+  people?: EpisodePerson[];
 }
 
 /** A feed's show and its episodes as read. */
@@ -57,13 +60,21 @@ interface ReadFeed {
 
 function readRssFeed(content: string, fetchedFrom: string | null): ReadFeed {
   const feed = readPodcastFeed(content);
+  const { people } = peopleOfFeed(feed);
   return {
     show: showOfChannel(feed.show, fetchedFrom),
-    episodes: feed.episodes.map((episode) => ({
+    episodes: feed.episodes.map((episode, i) => ({
       raw: episode.raw,
       notes: notesOfEpisode(episode),
+      people: people[i] ?? [],
     })),
   };
+}
+
+/** A parsed episode with the people its item names (none: the field stays absent). */
+function withPeople(outcome: ParseOutcome, people: readonly EpisodePerson[] = []): ParseOutcome {
+  if (!('parsed' in outcome) || people.length === 0) return outcome;
+  return { parsed: { ...outcome.parsed, people: [...people] } };
 }
 
 function readPageFeed(content: string): ReadFeed {
@@ -133,7 +144,7 @@ function batchOfParsed(show: ShowRecord, outcomes: readonly ParseOutcome[]): Imp
 function batchFromFeed({ show, episodes }: ReadFeed): ImportBatch {
   return batchOfParsed(
     show,
-    episodes.map((episode) => parseRead(episode)),
+    episodes.map((episode) => withPeople(parseRead(episode), episode.people)),
   );
 }
 
@@ -206,13 +217,15 @@ export async function importFetchedFeed(
     if (format !== 'RSS')
       return { batch: importContent(cleaned, format, fetchedFromOf(url)), warnings: [] };
     const feed = readPodcastFeed(cleaned);
+    const people = peopleOfFeed(feed);
     const limit = new HostLimit(FILES_PER_HOST);
     // Each episode is parsed and timed as soon as its files arrive, so no transcript outlives it.
     const read = await Promise.all(
-      feed.episodes.map(async (episode) => {
+      feed.episodes.map(async (episode, i) => {
         const files = await fetchEpisodeFiles(episode, http, limit);
         const notes = notesOfEpisode(episode, files.chapters);
-        return { outcome: parseRead({ raw: episode.raw, notes }, files), files };
+        const outcome = parseRead({ raw: episode.raw, notes }, files);
+        return { outcome: withPeople(outcome, people.people[i]), files };
       }),
     );
     const show = showOfChannel(feed.show, fetchedFromOf(url));
@@ -223,7 +236,10 @@ export async function importFetchedFeed(
           read.map(({ outcome }) => outcome),
         ),
       ),
-      warnings: read.flatMap(({ files }) => files.warnings),
+      warnings: [
+        ...read.flatMap(({ files }) => files.warnings),
+        ...people.problems.map(peopleWarning),
+      ],
     };
   } catch (error) {
     if (error instanceof ImportError) throw error.inFile(url);

@@ -15,6 +15,7 @@ import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
 import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
+import type { PeopleStore } from './peopleStore.ts';
 import type { TranscriptMatch } from './shared/transcripts.ts';
 
 /** An episode its transcript matched: relevance (higher is better) and where. */
@@ -162,7 +163,7 @@ export interface StoreHealth {
 /** An import's batches: in hand, or still arriving (files being parsed). */
 export type BatchSource = AsyncIterable<ImportBatch> | Iterable<ImportBatch>;
 
-export interface GraphStore extends MetadataStore {
+export interface GraphStore extends MetadataStore, PeopleStore {
   readonly kind: 'embedded' | 'neo4j';
 
   /** Atomic and idempotent: all of the batch or nothing; an identical episode is `unchanged`. */

@@ -27,6 +27,7 @@ import {
 import { graphChangedAtStamp } from './graphChangedAt.ts';
 import { graphVersionBump } from './graphVersion.ts';
 import type { EpisodeEdges, GraphDiff } from './memoryGraph.ts';
+import { PeopleWriter } from './people.ts';
 import {
   episodeSearchText,
   paperIdentifiersText,
@@ -94,10 +95,12 @@ export class Importer {
   readonly #sql: ReturnType<typeof prepareImportStatements>;
   readonly #bumpGraphVersion: () => void;
   readonly #stampChangedAt: () => void;
+  readonly #people: PeopleWriter;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = prepareImportStatements(db);
+    this.#people = new PeopleWriter(db);
     this.#bumpGraphVersion = graphVersionBump(db);
     this.#stampChangedAt = graphChangedAtStamp(db);
   }
@@ -398,6 +401,7 @@ export class Importer {
     }
     const episodeSearchRows: EpisodeSearchRow[] = [];
     const transcriptSearchRows: { rid: number; text: string }[] = [];
+    const formerPeople: string[] = [];
     const writeTranscript = (episode: EpisodeRecord) => {
       for (const passage of transcriptPassages(episode.transcript ?? [])) {
         const { rid } = sql.insertPassage.get(
@@ -413,6 +417,7 @@ export class Importer {
       const { rid } = sql.updateEpisode.get(...episodeColumns(episode)) as { rid: number };
       sql.deleteCitations.run(episode.record.id);
       this.#writeCitations(episode.record);
+      formerPeople.push(...this.#people.replace(episode.record.id, episode.record.people ?? []));
       episodeSearchRows.push({ rid, record: episode.record, replace: true });
       sql.deleteTranscriptFts.run(episode.record.id);
       sql.deleteTranscript.run(episode.record.id);
@@ -421,9 +426,11 @@ export class Importer {
     for (const episode of plan.addedEpisodes) {
       const { rid } = sql.insertEpisode.get(...episodeColumns(episode)) as { rid: number };
       this.#writeCitations(episode.record);
+      this.#people.replace(episode.record.id, episode.record.people ?? []);
       episodeSearchRows.push({ rid, record: episode.record, replace: false });
       writeTranscript(episode.record);
     }
+    this.#people.dropUnnamed(formerPeople);
     for (const paperId of plan.deletedPapers) {
       const row = sql.deletePaper.get(paperId) as { rid: number } | undefined;
       if (row) paperSearchRows.push({ rid: row.rid, record: null, replace: true });

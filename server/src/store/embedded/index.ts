@@ -15,6 +15,7 @@ import type {
 import {
   type Citation,
   citedPaperIds,
+  type EpisodePerson,
   type EpisodeRecord,
   type GraphView,
   type ImportBatch,
@@ -33,6 +34,7 @@ import type {
   MetadataHit,
   MetadataPageQuery,
 } from '../metadataStore.ts';
+import type { PersonView } from '../peopleStore.ts';
 import { importOne } from '../shared/importOne.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
 import {
@@ -49,8 +51,11 @@ import type {
   ClusterSummary,
   DrawnGraph,
   EpisodeListQuery,
+  EpisodeSortKey,
+  EpisodeSummary,
   GraphQuery,
   GraphStore,
+  Keyset,
   Page,
   PaperListQuery,
   ShowListQuery,
@@ -79,6 +84,7 @@ import {
 import { type ImportedChange, Importer } from './importer.ts';
 import { applyGraphDiff, type MemoryState } from './memoryGraph.ts';
 import { MetadataTables } from './metadata.ts';
+import { PeopleReads } from './people.ts';
 import { Reads } from './reads.ts';
 import { RelationTables } from './relations.ts';
 import { applyEpisodeRemoval, EpisodeRemover } from './removeEpisode.ts';
@@ -133,6 +139,7 @@ class EmbeddedStore implements GraphStore {
   readonly #path: string;
   readonly #graph: SavedGraph;
   readonly #reads: Reads;
+  readonly #people: PeopleReads;
   readonly #metadata: MetadataTables;
   readonly #relations: RelationTables;
   readonly #keeper: RelationKeeper;
@@ -175,6 +182,7 @@ class EmbeddedStore implements GraphStore {
     this.#relations = new RelationTables(db, writer);
     this.#keeper = new RelationKeeper(() => this.#relations.corpus());
     this.#reads = new Reads(db);
+    this.#people = new PeopleReads(db);
     this.#importer = new Importer(writer);
     this.#feeds = new FeedRows(db, writer);
     this.#remover = new EpisodeRemover(writer);
@@ -437,7 +445,32 @@ class EmbeddedStore implements GraphStore {
 
   async exportBatch(): Promise<ImportBatch> {
     this.#assertOpen();
-    return this.#reads.exportBatch({ transcripts: true });
+    const batch = this.#reads.exportBatch({ transcripts: true });
+    const people = this.#people.allPeople();
+    for (const episode of batch.episodes) {
+      const named = people.get(episode.id);
+      if (named !== undefined) episode.people = named;
+    }
+    return batch;
+  }
+
+  async peopleByEpisodeIds(episodeIds: readonly string[]): Promise<EpisodePerson[][]> {
+    this.#assertOpen();
+    return this.#people.peopleByEpisodeIds(episodeIds);
+  }
+
+  async peopleByIds(personIds: readonly string[]): Promise<(PersonView | null)[]> {
+    this.#assertOpen();
+    return this.#people.peopleByIds(personIds);
+  }
+
+  async personEpisodes(
+    personId: string,
+    limit: number,
+    keyset: Keyset<EpisodeSortKey>,
+  ): Promise<Page<EpisodeSummary>> {
+    this.#assertOpen();
+    return this.#people.personEpisodes(personId, limit, keyset);
   }
 
   async papersToEnrich(query: EnrichmentQuery): Promise<EnrichmentCandidate[]> {

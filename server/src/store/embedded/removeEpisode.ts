@@ -7,6 +7,7 @@ import { PAPER_SEARCH_NOTES } from '../shared/searchNotes.ts';
 import { graphChangedAtStamp } from './graphChangedAt.ts';
 import { graphVersionBump } from './graphVersion.ts';
 import type { MemoryState } from './memoryGraph.ts';
+import { PeopleWriter } from './people.ts';
 import { paperIdentifiersText, type PaperRow, toPaperRecord } from './rows.ts';
 
 export interface EpisodeRemoval {
@@ -20,9 +21,11 @@ export class EpisodeRemover {
   readonly #sql: Record<string, StatementSync>;
   readonly #bumpGraphVersion: () => void;
   readonly #stampChangedAt: () => void;
+  readonly #people: PeopleWriter;
 
   constructor(writer: DatabaseSync) {
     this.#db = writer;
+    this.#people = new PeopleWriter(writer);
     this.#bumpGraphVersion = graphVersionBump(writer);
     this.#stampChangedAt = graphChangedAtStamp(writer);
     const p = (sql: string) => writer.prepare(sql);
@@ -35,7 +38,7 @@ export class EpisodeRemover {
       deleteTranscriptFts: p(
         'DELETE FROM transcripts_fts WHERE rowid IN (SELECT rid FROM transcripts WHERE episode_id = ?)',
       ),
-      // Citations and transcript passages go with the episode (ON DELETE CASCADE).
+      // Citations, transcript passages and links to people go with the episode (ON DELETE CASCADE).
       deleteEpisode: p('DELETE FROM episodes WHERE id = ?'),
       uncite: p(
         'UPDATE papers SET citation_count = citation_count - 1 WHERE id = ? RETURNING rid, id, title, url, arxiv_id, doi, aliases, citation_count',
@@ -67,7 +70,9 @@ export class EpisodeRemover {
       const cited = sql.citedPapers!.all(episodeId) as { paper_id: string; rows: number }[];
       sql.deleteEpisodeFts!.run(episode.rid);
       sql.deleteTranscriptFts!.run(episodeId);
+      const named = this.#people.named(episodeId);
       sql.deleteEpisode!.run(episodeId);
+      this.#people.dropUnnamed(named);
       const removedPaperIds: string[] = [];
       for (const { paper_id: paperId } of cited) {
         const row = sql.uncite!.get(paperId) as (PaperRow & { rid: number }) | undefined;

@@ -4,7 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 
 import { aiPapersShow } from '../../domain/show.ts';
 
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 
 /** FTS: porter stemming so "preferences" finds "preference"; contentless, the text lives in the tables. */
 const FTS_OPTIONS = `content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'`;
@@ -183,6 +183,34 @@ CREATE TABLE IF NOT EXISTS transcripts (
 CREATE VIRTUAL TABLE IF NOT EXISTS transcripts_fts USING fts5 (text, ${FTS_OPTIONS});
 `;
 
+/**
+ * Version 7: the people episodes name (podcast:person, domain/person.ts). `people` holds each person
+ * named as the latest import wrote them, with the last page and picture given; `episode_people` each episode's people as its feed wrote them, in feed
+ * order. A person no episode names is deleted with its last link. Older episodes name no one until
+ * their feed is imported again. `IF NOT EXISTS`, as version 6.
+ */
+const SCHEMA_V7 = `
+CREATE TABLE IF NOT EXISTS people (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  href TEXT,
+  image_url TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS episode_people (
+  episode_id TEXT NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  person_id TEXT NOT NULL REFERENCES people (id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  grp TEXT NOT NULL,
+  href TEXT,
+  image_url TEXT,
+  PRIMARY KEY (episode_id, position),
+  UNIQUE (episode_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS episode_people_by_person ON episode_people (person_id, episode_id);
+`;
+
 /** Older files rebuilt from a newer one (the migration tests' downgrades) may keep the column. */
 function citationsHaveTimes(db: DatabaseSync): boolean {
   return (
@@ -236,6 +264,7 @@ export function ensureSchema(db: DatabaseSync, location: string): void {
     }
     if (version < 5 && !citationsHaveTimes(db)) db.exec(SCHEMA_V5);
     if (version < 6) db.exec(SCHEMA_V6);
+    if (version < 7) db.exec(SCHEMA_V7);
     const broken = db.prepare('PRAGMA foreign_key_check').all();
     if (broken.length > 0)
       throw new Error(`${location}: the upgrade would break ${broken.length} references`);

@@ -10,6 +10,7 @@ import { IMPORT_CYPHER } from './statements/import.ts';
 import { IMPORT_RUN_CYPHER } from './statements/importRun.ts';
 import { METADATA_CYPHER } from './statements/metadata.ts';
 import { PAPERS_CYPHER } from './statements/papers.ts';
+import { PEOPLE_CYPHER } from './statements/people.ts';
 import { RELATIONS_CYPHER } from './statements/relations.ts';
 import { SCHEMA_CYPHER } from './statements/schema.ts';
 import { SEARCH_CYPHER } from './statements/search.ts';
@@ -27,6 +28,7 @@ const STATEMENTS = {
   ...FEEDS_CYPHER,
   ...METADATA_CYPHER,
   ...RELATIONS_CYPHER,
+  ...PEOPLE_CYPHER,
 };
 
 export type StatementName = keyof typeof STATEMENTS;

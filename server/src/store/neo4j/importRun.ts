@@ -20,6 +20,7 @@ import {
   undoShows,
   writeBatch,
 } from './importWrite.ts';
+import { unlinkPeople, writePeople } from './people.ts';
 import { asString, unique } from './records.ts';
 import {
   clusterParams,
@@ -188,7 +189,9 @@ async function undoEntry(tx: CypherTransaction, entry: JournalEntry): Promise<vo
     case 'batch': {
       if (entry.createdEpisodes.length > 0) {
         await tx.run('importDeleteTranscripts', { episodeIds: entry.createdEpisodes });
+        const named = await unlinkPeople(tx, entry.createdEpisodes);
         await tx.run('importUndoEpisodes', { ids: entry.createdEpisodes });
+        await writePeople(tx, [], named);
       }
       await restoreEpisodes(tx, entry.replacedEpisodes);
       const aliasKeys: string[] = [];

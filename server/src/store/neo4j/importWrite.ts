@@ -8,6 +8,7 @@ import {
   type CitationKind,
   citationsOfEpisode,
   citedPaperIds,
+  type EpisodePerson,
   type EpisodeRecord,
   type ImportBatch,
   type ImportResult,
@@ -29,6 +30,7 @@ import {
 } from '../shared/transcripts.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toStoreError } from './errors.ts';
+import { peopleOfEpisodes, writePeople } from './people.ts';
 import {
   asInteger,
   asMap,
@@ -138,23 +140,31 @@ export async function writeBatch(
     return { result, episodes: [], changed: false, formerlyCited: [], recount: [], undo };
   }
 
+  const replacedPeople =
+    options.undo && result.updated.length > 0
+      ? await peopleOfEpisodes(tx, result.updated)
+      : new Map<string, EpisodePerson[]>();
   const replacedEpisodes =
     options.undo && result.updated.length > 0
       ? (await tx.run('episodesByIds', { ids: result.updated })).map((row) => {
           const record = toEpisodeRecordWithCitations(row.episode);
           const transcript = storedTranscripts.get(record.id)?.lines ?? null;
+          const people = replacedPeople.get(record.id) ?? [];
           return {
-            record: { ...record, transcript },
+            record: { ...record, transcript, ...(people.length === 0 ? {} : { people }) },
             contentHash: asString(storedHashes.get(record.id)),
           };
         })
       : [];
 
   const formerlyCited: string[] = [];
+  const formerlyNamed: string[] = [];
   if (result.updated.length > 0) {
     const [row] = await tx.run('importDetachCitations', { episodeIds: result.updated });
     for (const id of (row?.paperIds as unknown[] | undefined) ?? [])
       formerlyCited.push(asString(id));
+    for (const id of (row?.personIds as unknown[] | undefined) ?? [])
+      formerlyNamed.push(asString(id));
   }
   // The stored papers were read in this transaction: the others are created, not merged.
   if (papers.created.length > 0)
@@ -174,6 +184,11 @@ export async function writeBatch(
     await writeTranscripts(
       tx,
       changed.map(({ record }) => record),
+    );
+    await writePeople(
+      tx,
+      changed.map(({ record }) => record),
+      formerlyNamed,
     );
   }
   const assigned = await assignShows(tx, batch, inShow);
@@ -266,7 +281,9 @@ export async function restoreEpisodes(
   episodes: readonly { record: EpisodeRecord; contentHash: string }[],
 ): Promise<void> {
   if (episodes.length === 0) return;
-  await tx.run('importDetachCitations', { episodeIds: episodes.map((e) => e.record.id) });
+  const [detached] = await tx.run('importDetachCitations', {
+    episodeIds: episodes.map((e) => e.record.id),
+  });
   await tx.run('importWriteEpisodes', {
     episodes: episodes.map((e) => toEpisodeParam(e.record, e.contentHash)),
   });
@@ -277,6 +294,11 @@ export async function restoreEpisodes(
   await writeTranscripts(
     tx,
     episodes.map((e) => e.record),
+  );
+  await writePeople(
+    tx,
+    episodes.map((e) => e.record),
+    ((detached?.personIds as unknown[] | undefined) ?? []).map(asString),
   );
 }
 

@@ -4,6 +4,7 @@
 import { type FeedRecord, feedRecordSchema } from '../../domain/feed.ts';
 import type {
   Citation,
+  EpisodePerson,
   EpisodeRecord,
   GraphView,
   ImportBatch,
@@ -16,6 +17,7 @@ import { aiPapersShow } from '../../domain/show.ts';
 import type { EpisodeMap, EpisodeMapRequest } from '../../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type { Cluster } from '../../relations/relationIndex.ts';
+import type { PersonView } from '../peopleStore.ts';
 import { importOne } from '../shared/importOne.ts';
 import { pageWindow } from '../shared/pageWindow.ts';
 import { inViewOrder } from '../shared/referenceEdges.ts';
@@ -56,6 +58,7 @@ import {
 } from './importWrite.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
+import { Neo4jPeople } from './people.ts';
 import {
   asInteger,
   asMap,
@@ -146,6 +149,7 @@ export class Neo4jStore implements GraphStore {
   readonly #metadata: Neo4jMetadata;
   /** Relations and clusters (relations.ts): kept by the writes, answered from what they persisted. */
   readonly #relations: Neo4jRelations;
+  readonly #people: Neo4jPeople;
   readonly papersToEnrich: Neo4jMetadata['papersToEnrich'] = (query) =>
     this.#metadata.papersToEnrich(query);
   readonly enrichmentCounts: Neo4jMetadata['enrichmentCounts'] = (staleBefore) =>
@@ -168,6 +172,7 @@ export class Neo4jStore implements GraphStore {
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 3_000;
     this.#episodesPerTransaction = options.importEpisodesPerTransaction ?? EPISODES_PER_TRANSACTION;
     this.#relations = new Neo4jRelations((statement, params) => this.#read(statement, params));
+    this.#people = new Neo4jPeople((statement, params) => this.#read(statement, params));
     this.#metadata = new Neo4jMetadata(
       (statement, params) => this.#read(statement, params),
       (entries, work) => {
@@ -528,7 +533,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async exportBatch(): Promise<ImportBatch> {
-    // Three reads, not one transaction: an import landing in between could pair an episode with a
+    // Four reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) => {
       const record = toEpisodeRecordWithCitations(row.episode);
@@ -542,7 +547,28 @@ export class Neo4jStore implements GraphStore {
     });
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
     const shows = (await this.#read('exportShows', {})).map((row) => toShowRecord(row.show));
+    const people = await this.#people.allPeople();
+    for (const episode of episodes) {
+      const named = people.get(episode.id);
+      if (named !== undefined) episode.people = named;
+    }
     return validateImportBatch({ episodes, papers, ...(shows.length === 0 ? {} : { shows }) });
+  }
+
+  peopleByEpisodeIds(episodeIds: readonly string[]): Promise<EpisodePerson[][]> {
+    return this.#people.peopleByEpisodeIds(episodeIds);
+  }
+
+  peopleByIds(personIds: readonly string[]): Promise<(PersonView | null)[]> {
+    return this.#people.peopleByIds(personIds);
+  }
+
+  personEpisodes(
+    personId: string,
+    limit: number,
+    keyset: Keyset<EpisodeSortKey>,
+  ): Promise<Page<EpisodeSummary>> {
+    return this.#people.personEpisodes(personId, limit, keyset);
   }
 
   async health(): Promise<StoreHealth> {

@@ -47,6 +47,12 @@ export function episodeContentHash(episode: EpisodeRecord): string {
   // A transcript that appears or changes updates the episode; none hashes as before.
   if (episode.transcript != null && episode.transcript.length > 0)
     canonical.push(['transcript', episode.transcript.map((line) => [line.start, line.text])]);
+  // People likewise: an episode naming no one hashes as before they were read.
+  if (episode.people !== undefined && episode.people.length > 0)
+    canonical.push([
+      'people',
+      episode.people.map((p) => [p.personId, p.name, p.role, p.group, p.href, p.imageUrl]),
+    ]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 

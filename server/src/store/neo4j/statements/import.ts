@@ -84,8 +84,8 @@ CREATE (e)-[:HAS_PASSAGE]->(:TranscriptPassage {position: passage.position, star
 RETURN count(*) AS passages`),
 
   /**
-   * Drops the citations and transcript passages of episodes about to be rewritten; returns the
-   * papers the citations pointed at.
+   * Drops the citations, transcript passages and links to people of episodes about to be rewritten;
+   * returns the papers the citations pointed at and the people the episodes named (people.ts).
    */
   importDetachCitations: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
@@ -93,10 +93,18 @@ CALL (e) {
   MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage)
   DETACH DELETE t
 }
-MATCH (e)-[c:CITES]->(p:Paper)
-WITH c, p.id AS paperId
-DELETE c
-RETURN collect(DISTINCT paperId) AS paperIds`),
+CALL (e) {
+  OPTIONAL MATCH (e)-[f:FEATURES]->(person:Person)
+  DELETE f
+  RETURN collect(person.id) AS named
+}
+CALL (e) {
+  OPTIONAL MATCH (e)-[c:CITES]->(p:Paper)
+  DELETE c
+  RETURN collect(p.id) AS cited
+}
+UNWIND [id IN cited | {paper: id}] + [id IN named | {person: id}] AS detached
+RETURN collect(DISTINCT detached.paper) AS paperIds, collect(DISTINCT detached.person) AS personIds`),
 
   /** The stored papers among $ids, to merge a batch's papers into (shared/mergePaper.ts) and to undo it. */
   importStoredPapers: cypher<{ ids: string[] }>(`UNWIND $ids AS id
@@ -195,12 +203,20 @@ RETURN count(*) AS aliases`),
    * after it.
    */
   removeEpisode: cypher<{ episodeId: string }>(`MATCH (e:Episode {id: $episodeId})
-WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds
+WITH e, [(e)-[:CITES]->(p:Paper) | p.id] AS paperIds, [(e)-[:FEATURES]->(person:Person) | person] AS named
 CALL (e) {
   MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage)
   DETACH DELETE t
 }
 DETACH DELETE e
+WITH paperIds, named
+// The people no other episode names go with it (people.ts).
+CALL (named) {
+  UNWIND named AS person
+  WITH person
+  WHERE COUNT { MATCH (:Episode)-[:FEATURES]->(person) } = 0
+  DELETE person
+}
 RETURN paperIds`),
 
   /** In the transaction of every import or removal that changed the graph. */

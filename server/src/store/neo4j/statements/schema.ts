@@ -14,6 +14,8 @@
 //   (:DataMigration {key})             a one-time data migration that has run (shows.ts)
 //   (:Episode)-[:HAS_PASSAGE]->(:TranscriptPassage {position, startsJson, text})   the episode's
 //     transcript in passages of its cues (store/shared/transcripts.ts), searched by transcript_search
+//   (:Episode)-[:FEATURES {position, role, group, name, href, imageUrl}]->(:Person {id, name, href,
+//     imageUrl})   the people an episode names (people.ts)
 // newestKey is publishedAt, '' when undated: the newest-first order as one indexed value.
 // paperCount / citationCount are distinct neighbours (the graph weights), kept current by the import.
 // The metadata part of the model is described in metadata.ts, relations and clusters in relations.ts,
@@ -21,6 +23,7 @@
 import { cypher } from './declare.ts';
 import { IMPORT_RUN_GRAPH_SCHEMA, IMPORT_RUN_SCHEMA_STATEMENTS } from './importRun.ts';
 import { METADATA_GRAPH_SCHEMA, METADATA_SCHEMA_STATEMENTS } from './metadata.ts';
+import { PEOPLE_GRAPH_SCHEMA, PEOPLE_SCHEMA_STATEMENTS } from './people.ts';
 import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations.ts';
 
 export const FULLTEXT_INDEXES = {
@@ -105,8 +108,10 @@ export const SCHEMA_STATEMENTS = [
   ...METADATA_SCHEMA_STATEMENTS,
   ...RELATIONS_SCHEMA_STATEMENTS,
   ...IMPORT_RUN_SCHEMA_STATEMENTS,
+  ...PEOPLE_SCHEMA_STATEMENTS,
 ] as const satisfies readonly (
   | keyof typeof SCHEMA_CYPHER
+  | (typeof PEOPLE_SCHEMA_STATEMENTS)[number]
   | (typeof IMPORT_RUN_SCHEMA_STATEMENTS)[number]
   | (typeof METADATA_SCHEMA_STATEMENTS)[number]
   | (typeof RELATIONS_SCHEMA_STATEMENTS)[number]
@@ -128,6 +133,7 @@ export const GRAPH_SCHEMA = {
     ...METADATA_GRAPH_SCHEMA.labels,
     ...RELATIONS_GRAPH_SCHEMA.labels,
     ...IMPORT_RUN_GRAPH_SCHEMA.labels,
+    ...PEOPLE_GRAPH_SCHEMA.labels,
   ],
   relationshipTypes: [
     'CITES',
@@ -136,6 +142,7 @@ export const GRAPH_SCHEMA = {
     'HAS_PASSAGE',
     ...METADATA_GRAPH_SCHEMA.relationshipTypes,
     ...RELATIONS_GRAPH_SCHEMA.relationshipTypes,
+    ...PEOPLE_GRAPH_SCHEMA.relationshipTypes,
   ],
   propertyKeys: [
     // Episode
@@ -197,6 +204,7 @@ export const GRAPH_SCHEMA = {
     ...METADATA_GRAPH_SCHEMA.propertyKeys,
     ...RELATIONS_GRAPH_SCHEMA.propertyKeys,
     ...IMPORT_RUN_GRAPH_SCHEMA.propertyKeys,
+    ...PEOPLE_GRAPH_SCHEMA.propertyKeys,
   ],
   /** (from label, relationship type, to label) triples that exist. */
   patterns: [
@@ -206,5 +214,6 @@ export const GRAPH_SCHEMA = {
     { from: 'Episode', relType: 'HAS_PASSAGE', to: 'TranscriptPassage' },
     ...METADATA_GRAPH_SCHEMA.patterns,
     ...RELATIONS_GRAPH_SCHEMA.patterns,
+    ...PEOPLE_GRAPH_SCHEMA.patterns,
   ],
 } as const;
