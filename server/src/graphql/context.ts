@@ -4,6 +4,7 @@ import type { EnrichmentStatusSource } from '../metadata/enrichment.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Loaders } from './loaders.ts';
 import type { MetadataLoaders } from './metadataLoaders.ts';
+import type { PeopleLoaders } from './peopleLoaders.ts';
 
 export interface Context {
   store: GraphStore;
@@ -19,4 +20,6 @@ export interface Context {
   enrichment?: EnrichmentStatusSource | undefined;
   /** Made on first use by metadataLoaders(context). */
   metadataLoaders?: MetadataLoaders;
+  /** Made on first use by peopleLoaders(context). */
+  peopleLoaders?: PeopleLoaders;
 }

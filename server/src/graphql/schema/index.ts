@@ -8,6 +8,7 @@ import './relations.ts';
 import './episodeMap.ts';
 import './paper.ts';
 import './show.ts';
+import './person.ts';
 import './node.ts';
 import './paperMetadata.ts';
 import './graph.ts';
