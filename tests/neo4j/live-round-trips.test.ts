@@ -101,6 +101,14 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     ]);
   });
 
+  it('a search, by words or by a paper identifier, is one statement with its hits', async () => {
+    const search = `query Search($query: String!) { search(query: $query, first: 10) {
+      score transcriptMatch { excerpt } node { ... on Episode { id title } ... on Paper { id } } } }`;
+    for (const query of ['preference optimization', 'arXiv:2305.18290']) {
+      expect(await statementsOf(search, { query })).toEqual(['searchSources']);
+    }
+  });
+
   it('citedBy(first: 5) of a paper cited by 60 episodes ships 5 rows, in the order of the full list', async () => {
     const classic = arxivPaper('1706.03762', 'Attention Is All You Need');
     const citers = Array.from({ length: 60 }, (_, i) =>

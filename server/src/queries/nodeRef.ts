@@ -22,7 +22,7 @@ function formerUrlKeys(key: PaperKey): string[] {
 }
 
 /** The keys a reference may be stored under, the first that resolves winning. */
-function paperRefCandidates(ref: string): string[] {
+export function paperRefCandidates(ref: string): string[] {
   const normalised = normalisePaperRef(ref);
   return normalised ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)] : [ref.trim()];
 }

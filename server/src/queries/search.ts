@@ -1,12 +1,11 @@
 // `search`: the stores' full-text hits, the episodes only their transcript matched and the papers only
 // their metadata matched, merged into one ranking; a query that is a paper identifier puts that paper
-// first.
+// first. The store reads every source and the nodes they name at once (searchSources).
 import type { PaperView, SearchHit } from '../domain/model.ts';
 import type { MetadataHit } from '../store/metadataStore.ts';
 import type { TranscriptMatch } from '../store/shared/transcripts.ts';
-import type { EpisodeSummary, GraphStore, TranscriptHit } from '../store/store.ts';
-import type { Lookups } from './lookups.ts';
-import { resolvePaperRef } from './nodeRef.ts';
+import type { EpisodeSummary, GraphStore, SearchSources, TranscriptHit } from '../store/store.ts';
+import { paperRefCandidates } from './nodeRef.ts';
 
 export interface RankedNode {
   score: number;
@@ -52,62 +51,51 @@ function withTranscriptHits(hits: SearchHit[], byTranscript: TranscriptHit[]): S
 }
 
 /**
- * At most `first` episodes and papers, best first. Within a `show`, the store's hits alone: what the
- * metadata or an identifier finds need not be any episode's of that show.
+ * At most `first` episodes and papers, best first, from one store read. Within a `show`, the store's
+ * hits alone: what the metadata or an identifier finds need not be any episode's of that show.
  */
 export async function searchGraph(
   store: GraphStore,
-  lookups: Lookups,
   query: string,
   first: number,
   show?: string,
 ): Promise<RankedNode[]> {
-  const byTranscript = await store.searchTranscripts(query, first, show);
+  const found = await store.searchSources({
+    query,
+    limit: first,
+    show,
+    paperKeys: show === undefined ? paperRefCandidates(query) : [],
+  });
   const ranked =
-    show === undefined
-      ? await rankAll(store, lookups, query, first, byTranscript)
-      : withTranscriptHits(await store.search(query, first, show), byTranscript);
+    show === undefined ? rankAll(found) : withTranscriptHits(found.hits, found.transcripts);
   const matches = new Map(
-    byTranscript.map(({ episodeId, excerpt, startSeconds }) => [
+    found.transcripts.map(({ episodeId, excerpt, startSeconds }) => [
       episodeId,
       { excerpt, startSeconds },
     ]),
   );
-  const loaded = await Promise.all(
-    ranked.slice(0, first).map(async (hit) => {
-      const transcriptMatch = hit.kind === 'EPISODE' ? matches.get(hit.id) : undefined;
-      return {
-        score: hit.score,
-        node:
-          hit.kind === 'EPISODE'
-            ? await lookups.findEpisodeSummary(hit.id)
-            : await lookups.findPaper(hit.id),
-        ...(transcriptMatch === undefined ? {} : { transcriptMatch }),
-      };
-    }),
-  );
-  return loaded.filter((hit): hit is RankedNode => hit.node !== null);
+  const episodes = new Map(found.episodes.map((episode) => [episode.id, episode]));
+  const papers = new Map(found.papers.map((paper) => [paper.id, paper]));
+  return ranked.slice(0, first).flatMap((hit): RankedNode[] => {
+    const node = hit.kind === 'EPISODE' ? episodes.get(hit.id) : papers.get(hit.id);
+    if (node === undefined) return [];
+    const transcriptMatch = hit.kind === 'EPISODE' ? matches.get(hit.id) : undefined;
+    return [
+      { score: hit.score, node, ...(transcriptMatch === undefined ? {} : { transcriptMatch }) },
+    ];
+  });
 }
 
 /**
  * The store's hits, then episodes only their transcript matched, then papers only their metadata
  * matched; a paper the query names comes first.
  */
-async function rankAll(
-  store: GraphStore,
-  lookups: Lookups,
-  query: string,
-  first: number,
-  byTranscript: TranscriptHit[],
-): Promise<SearchHit[]> {
-  const [exactPaperId, hits, byMetadata] = await Promise.all([
-    resolvePaperRef(lookups, query),
-    store.search(query, first),
-    store.searchPaperMetadata({ text: query }, first),
-  ]);
-  const ranked = withMetadataHits(withTranscriptHits(hits, byTranscript), byMetadata).filter(
-    (hit) => hit.id !== exactPaperId,
-  );
+function rankAll(found: SearchSources): SearchHit[] {
+  const exactPaperId = found.namedPaperId;
+  const ranked = withMetadataHits(
+    withTranscriptHits(found.hits, found.transcripts),
+    found.byMetadata,
+  ).filter((hit) => hit.id !== exactPaperId);
   const topScore = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
   if (exactPaperId !== null)
     ranked.unshift({ kind: 'PAPER', id: exactPaperId, score: topScore + 1 });

@@ -14,7 +14,7 @@ import type {
 import type { EpisodeMap, EpisodeMapRequest } from '../relations/episodeMap.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
-import type { MetadataFilter, MetadataStore } from './metadataStore.ts';
+import type { MetadataFilter, MetadataHit, MetadataStore } from './metadataStore.ts';
 import type { PeopleStore } from './peopleStore.ts';
 import type { TranscriptMatch } from './shared/transcripts.ts';
 
@@ -154,6 +154,31 @@ export interface RelatedEpisodes {
   episodes: EpisodeSummary[];
 }
 
+/** What `search` ranks: the query, and the candidate keys of the paper it may name. */
+export interface SearchRequest {
+  query: string;
+  limit: number;
+  show?: string;
+  /** The keys a query that is a paper identifier may be stored under, in order (none within a show). */
+  paperKeys: readonly string[];
+}
+
+/** Everything `search` ranks, read at once: each source as its own read answers, and their nodes. */
+export interface SearchSources {
+  /** As search(query, limit, show). */
+  hits: SearchHit[];
+  /** As searchTranscripts(query, limit, show). */
+  transcripts: TranscriptHit[];
+  /** As searchPaperMetadata({ text: query }, limit); none within a show. */
+  byMetadata: MetadataHit[];
+  /** The first of paperKeys that resolves (as resolvePaperKeys); null within a show. */
+  namedPaperId: string | null;
+  /** What lists show of every episode named above, each once, in no particular order. */
+  episodes: EpisodeSummary[];
+  /** Every paper named above (a reference known only from metadata too), each once, in no order. */
+  papers: PaperView[];
+}
+
 export interface StoreHealth {
   store: 'embedded' | 'neo4j';
   reachable: boolean;
@@ -240,6 +265,8 @@ export interface GraphStore extends MetadataStore, PeopleStore {
    * `limit`, each with where it matched; with `show`, only that show's episodes.
    */
   searchTranscripts(query: string, limit: number, show?: string): Promise<TranscriptHit[]>;
+  /** search, searchTranscripts, the metadata search and the named paper with their nodes, in one read. */
+  searchSources(request: SearchRequest): Promise<SearchSources>;
   stats(): Promise<Stats>;
   /**
    * When an import or removeEpisode last changed the graph (ISO-8601 UTC), set in the transaction that

@@ -60,7 +60,6 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context) =>
       searchGraph(
         context.store,
-        context.loaders,
         args.query,
         args.first,
         args.show == null ? undefined : String(args.show),

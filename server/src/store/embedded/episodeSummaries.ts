@@ -2,7 +2,15 @@
 // chapters or extras, and none of the heavy record cache's entries evicted by it.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
-import type { EpisodeSummary, GraphStore, PaperCitedBy, RelatedEpisodes } from '../store.ts';
+import type { PaperView } from '../../domain/model.ts';
+import type {
+  EpisodeSummary,
+  GraphStore,
+  PaperCitedBy,
+  RelatedEpisodes,
+  SearchRequest,
+  SearchSources,
+} from '../store.ts';
 import { ids, IN_IDS } from './reads.ts';
 
 interface SummaryRow {
@@ -85,5 +93,50 @@ export async function relatedWithSummariesFrom(
   return {
     related,
     episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
+  };
+}
+
+/** searchSources from the store's own reads (the searches at once, then the nodes they name). */
+export async function searchSourcesFrom(
+  store: Pick<
+    GraphStore,
+    | 'search'
+    | 'searchTranscripts'
+    | 'searchPaperMetadata'
+    | 'resolvePaperKeys'
+    | 'episodeSummariesByIds'
+    | 'papersByIds'
+  >,
+  request: SearchRequest,
+): Promise<SearchSources> {
+  const { query, limit, show } = request;
+  const withinShow = show !== undefined;
+  const [hits, transcripts, byMetadata, resolved] = await Promise.all([
+    store.search(query, limit, show),
+    store.searchTranscripts(query, limit, show),
+    withinShow ? [] : store.searchPaperMetadata({ text: query }, limit),
+    withinShow || request.paperKeys.length === 0 ? [] : store.resolvePaperKeys(request.paperKeys),
+  ]);
+  const namedPaperId = resolved.find((id) => id !== null) ?? null;
+  const episodeIds = new Set([
+    ...hits.filter((hit) => hit.kind === 'EPISODE').map((hit) => hit.id),
+    ...transcripts.map((hit) => hit.episodeId),
+  ]);
+  const paperIds = new Set([
+    ...hits.filter((hit) => hit.kind === 'PAPER').map((hit) => hit.id),
+    ...byMetadata.map((hit) => hit.paperId),
+    ...(namedPaperId === null ? [] : [namedPaperId]),
+  ]);
+  const [episodes, papers] = await Promise.all([
+    store.episodeSummariesByIds([...episodeIds]),
+    store.papersByIds([...paperIds]),
+  ]);
+  return {
+    hits,
+    transcripts,
+    byMetadata,
+    namedPaperId,
+    episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
+    papers: papers.filter((paper): paper is PaperView => paper !== null),
   };
 }

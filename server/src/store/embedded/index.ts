@@ -58,6 +58,7 @@ import type {
   Keyset,
   Page,
   PaperListQuery,
+  SearchRequest,
   ShowListQuery,
   ShowView,
   StoreHealth,
@@ -70,6 +71,7 @@ import {
   paperCitedByFrom,
   readEpisodeSummaries,
   relatedWithSummariesFrom,
+  searchSourcesFrom,
 } from './episodeSummaries.ts';
 import { mappingStoreErrors } from './errors.ts';
 import { FeedRows } from './feeds.ts';
@@ -314,6 +316,8 @@ class EmbeddedStore implements GraphStore {
 
   readonly relatedWithSummaries = (episodeIds: readonly string[], limit: number) =>
     relatedWithSummariesFrom(this, episodeIds, limit);
+
+  readonly searchSources = (request: SearchRequest) => searchSourcesFrom(this, request);
 
   async clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {
     this.#assertOpen();

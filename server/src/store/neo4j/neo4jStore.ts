@@ -40,6 +40,8 @@ import type {
   PaperListQuery,
   PaperSortKey,
   RelatedEpisodes,
+  SearchRequest,
+  SearchSources,
   ShowListQuery,
   ShowView,
   StoreHealth,
@@ -77,6 +79,7 @@ import {
   unique,
 } from './records.ts';
 import { importChange, Neo4jRelations, removalChange } from './relations.ts';
+import { searchSources, TRANSCRIPT_SEARCH_FIELDS } from './search.ts';
 import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
@@ -91,9 +94,6 @@ export interface Neo4jStoreOptions {
 }
 
 const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
-
-/** The one field of the transcript index (statements/schema.ts). */
-const TRANSCRIPT_SEARCH_FIELDS = { text: 1 } as const;
 
 /** Tries of one import transaction refused for a paper another writer created meanwhile. */
 const IMPORT_WRITE_ATTEMPTS = 3;
@@ -521,6 +521,10 @@ export class Neo4jStore implements GraphStore {
       score: Number(row.score),
       ...transcriptMatch(query, { startsJson: asString(row.startsJson), text: asString(row.text) }),
     }));
+  }
+
+  searchSources(request: SearchRequest): Promise<SearchSources> {
+    return searchSources((statement, params) => this.#read(statement, params), request);
   }
 
   async stats(): Promise<Stats> {

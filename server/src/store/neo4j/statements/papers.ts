@@ -16,14 +16,14 @@ interface PaperWindowParams {
 }
 
 /** A paper `p` as every paper read returns it. */
-const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
+export const PAPER_PROJECTION = 'p {.id, .title, .url, .arxivId, .doi, .aliases, .citationCount}';
 
 /** A paper known only from metadata (another paper's reference) `m`, read as a paper no episode cites. */
-const REFERENCE_PROJECTION =
+export const REFERENCE_PROJECTION =
   'm {id: m.paperId, .title, .url, .arxivId, .doi, aliases: [m.paperId], citationCount: 0}';
 
 /** The paper `p` with the id `id`, or else the reference `m` known by it: metadata is read only then. */
-const PAPER_OR_REFERENCE = `OPTIONAL MATCH (p:Paper {id: id})
+export const PAPER_OR_REFERENCE = `OPTIONAL MATCH (p:Paper {id: id})
 OPTIONAL CALL (p, id) {
   WITH p, id
   WHERE p IS NULL
@@ -37,7 +37,7 @@ OPTIONAL CALL (p, id) {
  * known only from metadata, which is found by its id, then by the arXiv id or DOI its metadata gives;
  * among several the smallest id (as the embedded store).
  */
-const RESOLVED_KEY = `coalesce(
+export const RESOLVED_KEY = `coalesce(
          COLLECT { MATCH (p:Paper {id: key}) RETURN p.id }[0],
          COLLECT { MATCH (:Alias {key: key})-[:ALIAS_OF]->(p:Paper) RETURN p.id ORDER BY p.id LIMIT 1 }[0],
          COLLECT { MATCH (m:PaperMetadata {paperId: key}) RETURN m.paperId }[0],
