@@ -90,6 +90,12 @@ export const EpisodeQuery = graphql(
           title
           link
         }
+        people {
+          personId
+          name
+          role
+          href
+        }
         paperPublishedAt
         summary
         takeaways
