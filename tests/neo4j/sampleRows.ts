@@ -237,6 +237,8 @@ export function sampleAnswers(): CannedAnswers {
     stats: [{ episodes: 2, papers: 3, citations: 5 }],
     exportEpisodes: episodes.map((e) => ({
       episode: { ...episodeProjection(e), citations: citationProjection(e) },
+      passages: [],
+      people: [],
     })),
     exportPapers: papers.map((p) => ({ paper: paperProjection(p, citationCounts.get(p.id)!) })),
     importStoredHashes: [],

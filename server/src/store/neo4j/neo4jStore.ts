@@ -60,7 +60,7 @@ import {
 } from './importWrite.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
-import { Neo4jPeople } from './people.ts';
+import { Neo4jPeople, toEpisodePeople } from './people.ts';
 import {
   asInteger,
   asMap,
@@ -537,7 +537,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async exportBatch(): Promise<ImportBatch> {
-    // Four reads, not one transaction: an import landing in between could pair an episode with a
+    // Three reads, not one transaction: an import landing in between could pair an episode with a
     // deleted paper, so the result is validated like any batch before it is handed out.
     const episodes = (await this.#read('exportEpisodes', {})).map((row) => {
       const record = toEpisodeRecordWithCitations(row.episode);
@@ -547,15 +547,16 @@ export class Neo4jStore implements GraphStore {
         .flatMap((passage) =>
           passageLines({ startsJson: asString(passage.startsJson), text: asString(passage.text) }),
         );
-      return transcript.length === 0 ? record : { ...record, transcript };
+      // Likewise an episode that names no one exports no people.
+      const people = toEpisodePeople(row.people);
+      return {
+        ...record,
+        ...(transcript.length === 0 ? {} : { transcript }),
+        ...(people.length === 0 ? {} : { people }),
+      };
     });
     const papers = (await this.#read('exportPapers', {})).map((row) => toPaperRecord(row.paper));
     const shows = (await this.#read('exportShows', {})).map((row) => toShowRecord(row.show));
-    const people = await this.#people.allPeople();
-    for (const episode of episodes) {
-      const named = people.get(episode.id);
-      if (named !== undefined) episode.people = named;
-    }
     return validateImportBatch({ episodes, papers, ...(shows.length === 0 ? {} : { shows }) });
   }
 

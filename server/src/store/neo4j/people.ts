@@ -15,7 +15,8 @@ function asNullableString(value: unknown): string | null {
   return value === undefined || value === null ? null : asString(value);
 }
 
-function toEpisodePeople(value: unknown): EpisodePerson[] {
+/** A PEOPLE_OF_EPISODE column (statements/people.ts) as the episode's people. */
+export function toEpisodePeople(value: unknown): EpisodePerson[] {
   if (!Array.isArray(value)) throw new TypeError('people: expected a list');
   return value.map((item) => {
     const person = asMap(item);
@@ -88,12 +89,6 @@ export class Neo4jPeople {
       rows.map((row) => [asString(row.episodeId), toEpisodePeople(row.people)]),
     );
     return episodeIds.map((id) => found.get(id) ?? []);
-  }
-
-  /** Every episode's people, for the export. */
-  async allPeople(): Promise<Map<string, EpisodePerson[]>> {
-    const rows = await this.#read('exportPeople', {});
-    return new Map(rows.map((row) => [asString(row.episodeId), toEpisodePeople(row.people)]));
   }
 
   async peopleByIds(personIds: readonly string[]): Promise<(PersonView | null)[]> {

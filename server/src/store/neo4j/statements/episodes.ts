@@ -1,6 +1,7 @@
 // Episodes: batched look-ups (the heavy record for the episode page, the light summary for lists), the
 // newest-first list and its keyset pages, the export.
 import { cypher } from './declare.ts';
+import { PEOPLE_OF_EPISODE } from './people.ts';
 
 /**
  * Newest first reads the indexed `newestKey` (schema.ts: episode_newest_key): the publication date, ''
@@ -98,13 +99,19 @@ RETURN size(hits) AS totalCount,
       `] AS items`,
   ),
 
-  /** Every episode, with its transcript's passages in order (none when it has no transcript). */
+  /**
+   * Every episode, with its transcript's passages in order (none when it has no transcript) and its
+   * people (people.ts).
+   */
   exportEpisodes: cypher(
     `MATCH (e:Episode)
 RETURN ` +
       EPISODE_PROJECTION +
       ` AS episode,
-       COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } AS passages
+       COLLECT { MATCH (e)-[:HAS_PASSAGE]->(t:TranscriptPassage) RETURN t {.startsJson, .text} AS passage ORDER BY t.position } AS passages,
+       ` +
+      PEOPLE_OF_EPISODE +
+      ` AS people
 ORDER BY e.id`,
   ),
 

@@ -18,8 +18,8 @@ export interface PersonLinkParam {
   imageUrl: string | null;
 }
 
-/** An episode's people as FEATURES lists them, in feed order (an EpisodePerson per element). */
-const PEOPLE_OF_EPISODE = `COLLECT {
+/** An episode `e`'s people as FEATURES lists them, in feed order (an EpisodePerson per element). */
+export const PEOPLE_OF_EPISODE = `COLLECT {
   MATCH (e)-[f:FEATURES]->(p:Person)
   RETURN {personId: p.id, name: f.name, role: f.role, group: f.group, href: f.href, imageUrl: f.imageUrl} AS person
   ORDER BY f.position
@@ -63,15 +63,6 @@ RETURN count(*) AS rows`),
     `UNWIND $episodeIds AS episodeId
 MATCH (e:Episode {id: episodeId})
 RETURN episodeId, ` +
-      PEOPLE_OF_EPISODE +
-      ` AS people`,
-  ),
-
-  /** Every episode's people, for the export (episodes naming no one left out). */
-  exportPeople: cypher(
-    `MATCH (e:Episode)
-WHERE EXISTS { (e)-[:FEATURES]->(:Person) }
-RETURN e.id AS episodeId, ` +
       PEOPLE_OF_EPISODE +
       ` AS people`,
   ),
