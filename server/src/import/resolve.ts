@@ -163,6 +163,7 @@ export function resolveEpisodes(
         ? {}
         : { unlinkedReadings: episode.unlinkedReadings }),
       ...feedFieldsOfRecord(episode.feedFields),
+      ...(episode.people === undefined ? {} : { people: episode.people }),
       ...(show === null ? {} : { showId: show.id }),
       ...(episode.transcript === undefined ? {} : { transcript: episode.transcript }),
       ...(episode.chaptersUnknown === true ? { chaptersUnknown: true as const } : {}),
