@@ -27,7 +27,7 @@ export function paperRefCandidates(ref: string): string[] {
   return normalised ? [normalised.id, ref.trim(), ...formerUrlKeys(normalised)] : [ref.trim()];
 }
 
-export async function resolvePaperRef(lookups: Lookups, ref: string): Promise<string | null> {
+async function resolvePaperRef(lookups: Lookups, ref: string): Promise<string | null> {
   const found = await lookups.resolvePaperKeys(paperRefCandidates(ref));
   return found.find((id) => id !== null) ?? null;
 }
