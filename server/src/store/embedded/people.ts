@@ -4,8 +4,8 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { EpisodePerson } from '../../domain/model.ts';
 import type { PersonView } from '../peopleStore.ts';
-import { personEpisodeWindow } from '../shared/personEpisodes.ts';
 import type { EpisodeSortKey, EpisodeSummary, Keyset, Page } from '../store.ts';
+import { EPISODE_WINDOW, NEWEST_FIRST, NEWEST_LAST } from './reads.ts';
 
 interface LinkRow {
   episode_id: string;
@@ -18,6 +18,11 @@ interface LinkRow {
 }
 
 const ids = (values: Iterable<string>) => JSON.stringify([...values]);
+
+/** A person's episodes within a keyset window (reads.ts), before its order and limit. */
+const PERSON_EPISODES = `SELECT e.id, e.title, e.published_at, e.source_paper_id
+  FROM episode_people l JOIN episodes e ON e.id = l.episode_id
+  WHERE l.person_id = :person AND ${EPISODE_WINDOW}`;
 
 function toEpisodePerson(row: LinkRow): EpisodePerson {
   return {
@@ -91,7 +96,12 @@ export class PeopleWriter {
 
 export class PeopleReads {
   readonly #sql: Record<
-    'linksOfEpisodes' | 'allLinks' | 'peopleByIds' | 'episodesOfPerson',
+    | 'linksOfEpisodes'
+    | 'allLinks'
+    | 'peopleByIds'
+    | 'personEpisodeWindow'
+    | 'personEpisodeWindowFromEnd'
+    | 'personEpisodeCount',
     StatementSync
   >;
 
@@ -108,12 +118,9 @@ export class PeopleReads {
            (SELECT count(*) FROM episode_people l WHERE l.person_id = p.id) AS episode_count
          FROM people p WHERE p.id IN (SELECT value FROM json_each(?))`,
       ),
-      episodesOfPerson: p(
-        `SELECT e.id, e.title, e.published_at, e.source_paper_id
-         FROM episode_people l JOIN episodes e ON e.id = l.episode_id
-         WHERE l.person_id = ?
-         ORDER BY e.published_at IS NULL, e.published_at DESC, e.id`,
-      ),
+      personEpisodeWindow: p(`${PERSON_EPISODES} ORDER BY ${NEWEST_FIRST} LIMIT :limit`),
+      personEpisodeWindowFromEnd: p(`${PERSON_EPISODES} ORDER BY ${NEWEST_LAST} LIMIT :limit`),
+      personEpisodeCount: p('SELECT count(*) AS n FROM episode_people WHERE person_id = ?'),
     };
   }
 
@@ -157,19 +164,29 @@ export class PeopleReads {
     limit: number,
     keyset: Keyset<EpisodeSortKey>,
   ): Page<EpisodeSummary> {
-    const rows = this.#sql.episodesOfPerson.all(personId) as {
+    const sql = this.#sql;
+    const window = keyset.fromEnd ? sql.personEpisodeWindowFromEnd : sql.personEpisodeWindow;
+    const rows = window.all({
+      person: personId,
+      afterId: keyset.after?.id ?? null,
+      afterPublished: keyset.after?.publishedAt ?? null,
+      beforeId: keyset.before?.id ?? null,
+      beforePublished: keyset.before?.publishedAt ?? null,
+      limit,
+    }) as unknown as {
       id: string;
       title: string;
       published_at: string | null;
       source_paper_id: string | null;
     }[];
-    const episodes = rows.map((row) => ({
+    const items = rows.map((row) => ({
       id: row.id,
       title: row.title,
       publishedAt: row.published_at,
       sourcePaperId: row.source_paper_id,
     }));
-    return personEpisodeWindow(episodes, keyset, limit);
+    const { n } = sql.personEpisodeCount.get(personId) as { n: number };
+    return { items: keyset.fromEnd ? items.reverse() : items, totalCount: n };
   }
 
   #grouped(rows: readonly LinkRow[]): Map<string, EpisodePerson[]> {

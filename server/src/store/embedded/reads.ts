@@ -51,11 +51,11 @@ export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 export const NEWEST_FIRST = 'e.published_at IS NULL, e.published_at DESC, e.id';
 const MOST_CITED_FIRST = 'p.citation_count DESC, p.id';
 // The same orders backwards, for the last items of a keyset window (read in reverse, then flipped).
-const NEWEST_LAST = 'e.published_at IS NULL DESC, e.published_at ASC, e.id DESC';
+export const NEWEST_LAST = 'e.published_at IS NULL DESC, e.published_at ASC, e.id DESC';
 const MOST_CITED_LAST = 'p.citation_count ASC, p.id DESC';
 
 // Strictly after / before a key in NEWEST_FIRST order (an absent bound is a null id); undated episodes sort last.
-const EPISODE_WINDOW = `(:afterId IS NULL OR CASE WHEN :afterPublished IS NULL THEN e.published_at IS NULL AND e.id > :afterId
+export const EPISODE_WINDOW = `(:afterId IS NULL OR CASE WHEN :afterPublished IS NULL THEN e.published_at IS NULL AND e.id > :afterId
     ELSE e.published_at IS NULL OR e.published_at < :afterPublished OR (e.published_at = :afterPublished AND e.id > :afterId) END)
   AND (:beforeId IS NULL OR CASE WHEN :beforePublished IS NULL THEN e.published_at IS NOT NULL OR e.id < :beforeId
     ELSE e.published_at > :beforePublished OR (e.published_at = :beforePublished AND e.id < :beforeId) END)`;

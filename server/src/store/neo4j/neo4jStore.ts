@@ -60,7 +60,7 @@ import {
 } from './importWrite.ts';
 import { EPISODE_SEARCH_FIELDS, PAPER_SEARCH_FIELDS, toLuceneQuery } from './luceneQuery.ts';
 import { Neo4jMetadata } from './metadata.ts';
-import { Neo4jPeople, toEpisodePeople } from './people.ts';
+import { type EpisodeWindowBounds, Neo4jPeople, toEpisodePeople } from './people.ts';
 import {
   asInteger,
   asMap,
@@ -573,7 +573,11 @@ export class Neo4jStore implements GraphStore {
     limit: number,
     keyset: Keyset<EpisodeSortKey>,
   ): Promise<Page<EpisodeSummary>> {
-    return this.#people.personEpisodes(personId, limit, keyset);
+    return this.#people.personEpisodes(
+      personId,
+      episodeWindow(keyset, limit),
+      keyset.fromEnd === true,
+    );
   }
 
   async health(): Promise<StoreHealth> {
@@ -671,7 +675,7 @@ async function markGraphChanged(tx: CypherTransaction): Promise<void> {
 /** Above every stored key and id: the bound of a window side the keyset leaves open. */
 const PAST_EVERY_KEY = '\u{10FFFF}';
 
-function episodeWindow(keyset: Keyset<EpisodeSortKey>, limit: number) {
+function episodeWindow(keyset: Keyset<EpisodeSortKey>, limit: number): EpisodeWindowBounds {
   const newestKey = (key: EpisodeSortKey) => key.publishedAt ?? '';
   return {
     upperKey: keyset.after ? newestKey(keyset.after) : PAST_EVERY_KEY,

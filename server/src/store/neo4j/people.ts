@@ -2,12 +2,20 @@
 // writes their episodes, a person no episode names any more deleted in it too; and the reads.
 import type { EpisodePerson, EpisodeRecord } from '../../domain/model.ts';
 import type { PersonView } from '../peopleStore.ts';
-import { personEpisodeWindow } from '../shared/personEpisodes.ts';
-import type { EpisodeSortKey, EpisodeSummary, Keyset, Page } from '../store.ts';
+import type { EpisodeSummary, Page } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { asInteger, asMap, asString, toEpisodeSummary, unique } from './records.ts';
 import type { PersonLinkParam } from './statements/people.ts';
+
+/** A keyset window's bounds in `newestKey` order (neo4jStore.ts episodeWindow). */
+export interface EpisodeWindowBounds {
+  upperKey: string;
+  upperId: string;
+  lowerKey: string;
+  lowerId: string;
+  limit: number;
+}
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
 
@@ -110,13 +118,18 @@ export class Neo4jPeople {
     return personIds.map((id) => found.get(id) ?? null);
   }
 
+  /** One window of the person's episodes; `window` bounds it as the store's episode keysets do. */
   async personEpisodes(
     personId: string,
-    limit: number,
-    keyset: Keyset<EpisodeSortKey>,
+    window: EpisodeWindowBounds,
+    fromEnd: boolean,
   ): Promise<Page<EpisodeSummary>> {
-    const rows = await this.#read('personEpisodes', { personId });
-    const episodes: EpisodeSummary[] = rows.map((row) => toEpisodeSummary(row.episode));
-    return personEpisodeWindow(episodes, keyset, limit);
+    const [row] = await this.#read(
+      fromEnd ? 'personEpisodesWindowFromEnd' : 'personEpisodesWindow',
+      { personId, ...window },
+    );
+    if (row === undefined) return { items: [], totalCount: 0 };
+    const items = (row.items as unknown[]).map(toEpisodeSummary);
+    return { items: fromEnd ? items.reverse() : items, totalCount: asInteger(row.totalCount) };
   }
 }

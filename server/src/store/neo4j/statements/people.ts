@@ -25,6 +25,28 @@ export const PEOPLE_OF_EPISODE = `COLLECT {
   ORDER BY f.position
 }`;
 
+interface PersonEpisodeWindowParams {
+  personId: string;
+  upperKey: string;
+  upperId: string;
+  lowerKey: string;
+  lowerId: string;
+  limit: number;
+}
+
+// A person's episodes newest first (undated last), then id, strictly between the bounds; ties at
+// either bound filtered by CASE, as the show's window (shows.ts).
+const PERSON_EPISODE_WINDOW = `MATCH (:Person {id: $personId})<-[:FEATURES]-(e:Episode)
+WHERE e.newestKey <= $upperKey AND e.newestKey >= $lowerKey
+  AND CASE WHEN e.newestKey = $upperKey THEN e.id > $upperId ELSE true END
+  AND CASE WHEN e.newestKey = $lowerKey THEN e.id < $lowerId ELSE true END
+WITH e
+`;
+
+const PERSON_EPISODE_PAGE = `
+WITH collect(e {.id, .title, .publishedAt, .sourcePaperId}) AS items
+RETURN COUNT { MATCH (:Person {id: $personId})<-[:FEATURES]-(:Episode) } AS totalCount, items`;
+
 export const PEOPLE_CYPHER = {
   schemaPersonId: cypher(
     `CREATE CONSTRAINT person_id_unique IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE`,
@@ -71,12 +93,19 @@ RETURN episodeId, ` +
 MATCH (p:Person {id: id})
 RETURN p {.id, .name, .href, .imageUrl, episodeCount: COUNT { (p)<-[:FEATURES]-(:Episode) }} AS person`),
 
-  /** Every episode naming the person, newest first (undated last), then id. */
-  personEpisodes: cypher<{
-    personId: string;
-  }>(`MATCH (:Person {id: $personId})<-[:FEATURES]-(e:Episode)
-RETURN e {.id, .title, .publishedAt, .sourcePaperId} AS episode
-ORDER BY e.newestKey DESC, e.id`),
+  personEpisodesWindow: cypher<PersonEpisodeWindowParams>(
+    PERSON_EPISODE_WINDOW +
+      `ORDER BY e.newestKey DESC, e.id
+LIMIT $limit` +
+      PERSON_EPISODE_PAGE,
+  ),
+
+  personEpisodesWindowFromEnd: cypher<PersonEpisodeWindowParams>(
+    PERSON_EPISODE_WINDOW +
+      `ORDER BY e.newestKey ASC, e.id DESC
+LIMIT $limit` +
+      PERSON_EPISODE_PAGE,
+  ),
 } as const;
 
 export const PEOPLE_SCHEMA_STATEMENTS = [
