@@ -9,12 +9,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { FeedService } from '../../server/src/feeds/feedService.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
-import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
+import {
+  fetchPrefixFrom,
+  type LoopbackServer,
+  serveOnLoopback,
+} from '../helpers/loopbackServer.ts';
 import { createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
 /** Chapter links must name a host, so this one is sent to the loopback server. */
 const MEDIA = 'https://media.chapters.example.org';
-const realFetch = globalThis.fetch;
+let restoreFetch: () => void;
 const HTTP = { timeoutMs: 5000, maxBytes: 1024 * 1024, userAgent: 'papergraph-test/1' };
 const SETUP_TIMEOUT_MS = 180_000;
 const PODCAST_NS = 'xmlns:podcast="https://podcastindex.org/namespace/1.0"';
@@ -84,16 +88,10 @@ function feed(): string {
 
 beforeAll(async () => {
   server = await serveOnLoopback(handle);
-  globalThis.fetch = (input, init) => {
-    const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
-    return realFetch(
-      href.startsWith(MEDIA) ? server.origin + href.slice(MEDIA.length) : input,
-      init,
-    );
-  };
+  restoreFetch = fetchPrefixFrom(MEDIA, server.origin);
 });
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  restoreFetch();
   await server.close();
 });
 

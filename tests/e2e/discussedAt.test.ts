@@ -14,7 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFetchedFeed } from '../../server/src/import/pipeline.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { episodeHref, paperHref } from '../../web/src/lib/links.ts';
-import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
+import {
+  fetchPrefixFrom,
+  type LoopbackServer,
+  serveOnLoopback,
+} from '../helpers/loopbackServer.ts';
 import { seriousAxeViolations, shot } from './browser.ts';
 import { CHROMIUM, type Stack, startStack } from './stack.ts';
 
@@ -123,11 +127,7 @@ beforeAll(async () => {
   const loopback = server.origin;
   const media = loopback.replace('127.0.0.1', MEDIA_HOST);
   // The import fetches the transcript the way the poller does, its media host sent to loopback.
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
-    return realFetch(href.startsWith(media) ? loopback + href.slice(media.length) : input, init);
-  };
+  const restoreFetch = fetchPrefixFrom(media, loopback);
   let batch;
   try {
     ({ batch } = await importFetchedFeed(feed(media), `${loopback}/feed.xml`, {
@@ -135,7 +135,7 @@ beforeAll(async () => {
       maxBytes: 1_000_000,
     }));
   } finally {
-    globalThis.fetch = realFetch;
+    restoreFetch();
   }
   const [timed, silent] = batch.episodes;
   expect(timed?.mentions?.map((m) => [m.paperId, m.discussedAt])).toEqual([[DPO, DISCUSSED_AT]]);

@@ -26,3 +26,18 @@ export async function serveOnLoopback(handler: RequestListener): Promise<Loopbac
     },
   };
 }
+
+/**
+ * Sends this process's fetches of URLs under `prefix` (a feed's media host) to `origin` instead, the
+ * rest unchanged; returns what puts the real fetch back.
+ */
+export function fetchPrefixFrom(prefix: string, origin: string): () => void {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
+    return realFetch(href.startsWith(prefix) ? origin + href.slice(prefix.length) : input, init);
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}

@@ -17,10 +17,14 @@ import { importFeedContent, importFetchedFeed } from '../../server/src/import/pi
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
 import { episodeContentHash } from '../../server/src/store/shared/contentHash.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
-import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
+import {
+  fetchPrefixFrom,
+  type LoopbackServer,
+  serveOnLoopback,
+} from '../helpers/loopbackServer.ts';
 
 const MEDIA = 'https://media.gradient-descent.example.org';
-const realFetch = globalThis.fetch;
+let restoreFetch: () => void;
 const MAX_BYTES = 64 * 1024;
 const HTTP = { timeoutMs: 2000, maxBytes: MAX_BYTES, userAgent: 'papergraph-test/1' };
 /** How long each /held/ transcript takes to answer, so requests overlap. */
@@ -80,16 +84,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 
 beforeAll(async () => {
   server = await serveOnLoopback(handle);
-  globalThis.fetch = (input, init) => {
-    const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
-    return realFetch(
-      href.startsWith(MEDIA) ? server.origin + href.slice(MEDIA.length) : input,
-      init,
-    );
-  };
+  restoreFetch = fetchPrefixFrom(MEDIA, server.origin);
 });
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  restoreFetch();
   await server.close();
 });
 beforeEach(() => {

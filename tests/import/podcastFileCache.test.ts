@@ -10,11 +10,15 @@ import { importFetchedFeed } from '../../server/src/import/pipeline.ts';
 import { fetchChapters } from '../../server/src/import/podcasting20/fetchChapters.ts';
 import { PodcastFileCache } from '../../server/src/import/podcasting20/podcastFileCache.ts';
 import { rssFeed, rssItem } from '../feeds/feedText.ts';
-import { type LoopbackServer, serveOnLoopback } from '../helpers/loopbackServer.ts';
+import {
+  fetchPrefixFrom,
+  type LoopbackServer,
+  serveOnLoopback,
+} from '../helpers/loopbackServer.ts';
 
 /** Feed tags must name a host, so this one is sent to the loopback server. */
 const MEDIA = 'https://media.cached.example.org';
-const realFetch = globalThis.fetch;
+let restoreFetch: () => void;
 const HTTP = { timeoutMs: 5000, maxBytes: 1024 * 1024, userAgent: 'papergraph-test/1' };
 const PODCAST_NS = 'xmlns:podcast="https://podcastindex.org/namespace/1.0"';
 
@@ -63,16 +67,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 
 beforeAll(async () => {
   server = await serveOnLoopback(handle);
-  globalThis.fetch = (input, init) => {
-    const href = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
-    return realFetch(
-      href.startsWith(MEDIA) ? server.origin + href.slice(MEDIA.length) : input,
-      init,
-    );
-  };
+  restoreFetch = fetchPrefixFrom(MEDIA, server.origin);
 });
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  restoreFetch();
   await server.close();
 });
 beforeEach(() => {

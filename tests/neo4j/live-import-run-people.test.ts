@@ -2,17 +2,16 @@
 // fails part way is undone with them (server/src/store/neo4j/importRun.ts). The people the run
 // created are deleted, those it unlinked or deleted are back as they were, with every episode's
 // links in feed order; once nothing fails, the same run writes them.
-import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { EpisodePerson, EpisodeRecord, ImportBatch } from '../../server/src/domain/model.ts';
 import { personIdFor } from '../../server/src/domain/person.ts';
-import type { StatementName } from '../../server/src/store/neo4j/cypher.ts';
 import { type CypherDriver, openNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
+import { failingAt, readRaw } from '../helpers/neo4jFaults.ts';
 
 const settings = neo4jTestSettings();
 const title =
@@ -79,52 +78,13 @@ RETURN e.id AS episodeId, f.position AS position, p.id AS personId, f.name AS na
 ORDER BY episodeId, position`;
 const COUNTS = `RETURN COUNT { (:ImportJournal) } AS journal, COUNT { (:ImportRun) } AS runs`;
 
-async function readRaw(query: string): Promise<Record<string, unknown>[]> {
-  const connection = settings.connection!;
-  const raw = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
-  try {
-    const { records } = await raw.executeQuery(query, {}, { routing: neo4j.routing.READ });
-    return records.map((record) =>
-      Object.fromEntries(
-        Object.entries(record.toObject()).map(([key, value]) => [
-          key,
-          neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value,
-        ]),
-      ),
-    );
-  } finally {
-    await raw.close();
-  }
-}
-
 /** What a reader sees of the people, and the nodes and links behind them. */
 async function peopleState(store: GraphStore) {
   return {
     exported: await store.exportBatch(),
-    people: await readRaw(PEOPLE),
-    links: await readRaw(LINKS),
-    counts: (await readRaw(COUNTS))[0],
-  };
-}
-
-/** A driver whose `times`-th run of `statement` inside a transaction fails. */
-function failingAt(inner: CypherDriver, statement: StatementName, times: number): CypherDriver {
-  let seen = 0;
-  return {
-    ...inner,
-    executeQuery: (name, params, routing) => inner.executeQuery(name, params, routing),
-    executeWrite: (work) =>
-      inner.executeWrite((tx) =>
-        work({
-          run(name, params) {
-            if (name === statement && ++seen === times)
-              return Promise.reject(new Error(`injected failure in ${statement}`));
-            return tx.run(name, params);
-          },
-        }),
-      ),
-    serverInfo: () => inner.serverInfo(),
-    close: () => inner.close(),
+    people: await readRaw(settings.connection!, PEOPLE),
+    links: await readRaw(settings.connection!, LINKS),
+    counts: (await readRaw(settings.connection!, COUNTS))[0],
   };
 }
 

@@ -2,17 +2,16 @@
 // way is undone with them (server/src/store/neo4j/importRun.ts). The passages the run created are
 // deleted, those it replaced are back with their text and times, and the transcript search finds
 // what it found before and nothing the run wrote.
-import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { EpisodeRecord, ImportBatch } from '../../server/src/domain/model.ts';
 import type { TranscriptLine } from '../../server/src/domain/transcript.ts';
-import type { StatementName } from '../../server/src/store/neo4j/cypher.ts';
 import { type CypherDriver, openNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { arxivPaper, batchOf, episode } from '../helpers/batchBuilder.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
+import { failingAt, readRaw } from '../helpers/neo4jFaults.ts';
 
 const settings = neo4jTestSettings();
 const title =
@@ -87,25 +86,6 @@ const COUNTS = `RETURN COUNT { (:TranscriptPassage) } AS passages,
   COUNT { (:ImportJournal) } AS journal,
   COUNT { (:ImportRun) } AS runs`;
 
-async function readRaw(query: string): Promise<Record<string, unknown>[]> {
-  const connection = settings.connection!;
-  const raw = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
-  try {
-    const { records } = await raw.executeQuery(query, {}, { routing: neo4j.routing.READ });
-    // Counts and positions as plain numbers, as the stores read them.
-    return records.map((record) =>
-      Object.fromEntries(
-        Object.entries(record.toObject()).map(([key, value]) => [
-          key,
-          neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value,
-        ]),
-      ),
-    );
-  } finally {
-    await raw.close();
-  }
-}
-
 const WORDS = ['aardvark', 'bandicoot', 'capybara', 'dugong', 'echidna', 'fennec'];
 
 /** What a reader sees of the transcripts, and the passages behind them. */
@@ -119,29 +99,8 @@ async function transcriptState(store: GraphStore) {
   return {
     exported: await store.exportBatch(),
     found,
-    passages: await readRaw(PASSAGES),
-    counts: (await readRaw(COUNTS))[0],
-  };
-}
-
-/** A driver whose `times`-th run of `statement` inside a transaction fails. */
-function failingAt(inner: CypherDriver, statement: StatementName, times: number): CypherDriver {
-  let seen = 0;
-  return {
-    ...inner,
-    executeQuery: (name, params, routing) => inner.executeQuery(name, params, routing),
-    executeWrite: (work) =>
-      inner.executeWrite((tx) =>
-        work({
-          run(name, params) {
-            if (name === statement && ++seen === times)
-              return Promise.reject(new Error(`injected failure in ${statement}`));
-            return tx.run(name, params);
-          },
-        }),
-      ),
-    serverInfo: () => inner.serverInfo(),
-    close: () => inner.close(),
+    passages: await readRaw(settings.connection!, PASSAGES),
+    counts: (await readRaw(settings.connection!, COUNTS))[0],
   };
 }
 

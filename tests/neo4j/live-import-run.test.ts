@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { countingDriver } from '../../server/src/store/neo4j/countingDriver.ts';
-import type { StatementName } from '../../server/src/store/neo4j/cypher.ts';
 import { type CypherDriver, openNeo4jDriver } from '../../server/src/store/neo4j/driver.ts';
 import { createNeo4jStoreWithDriver } from '../../server/src/store/neo4j/index.ts';
 import type { GraphStore } from '../../server/src/store/store.ts';
 import { neo4jTestSettings, wipeNeo4j } from '../helpers/neo4j.ts';
+import { failingAt } from '../helpers/neo4jFaults.ts';
 import { SEED, THREE_TOPICS } from '../relations/corpus.ts';
 
 const settings = neo4jTestSettings();
@@ -63,27 +63,6 @@ async function snapshot(store: GraphStore) {
     clusters: await store.clusters(1000),
     changedAt: await store.graphChangedAt(),
     counts: await countEverything(),
-  };
-}
-
-/** A driver whose `times`-th run of `statement` inside a transaction fails. */
-function failingAt(inner: CypherDriver, statement: StatementName, times: number): CypherDriver {
-  let seen = 0;
-  return {
-    ...inner,
-    executeQuery: (name, params, routing) => inner.executeQuery(name, params, routing),
-    executeWrite: (work) =>
-      inner.executeWrite((tx) =>
-        work({
-          run(name, params) {
-            if (name === statement && ++seen === times)
-              return Promise.reject(new Error(`injected failure in ${statement}`));
-            return tx.run(name, params);
-          },
-        }),
-      ),
-    serverInfo: () => inner.serverInfo(),
-    close: () => inner.close(),
   };
 }
 
