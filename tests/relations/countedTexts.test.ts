@@ -9,6 +9,8 @@ import { offerCountedBatch } from '../../server/src/relations/countedTexts.ts';
 import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
 import { EpisodeTerms } from '../../server/src/relations/episodeTerms.ts';
 import { type RelationCorpus, RelationIndex } from '../../server/src/relations/relationIndex.ts';
+import type { CountedBatch } from '../../server/src/relations/terms.ts';
+import { RelationKeeper } from '../../server/src/store/shared/relationKeeper.ts';
 import { corpusOf, SEED, THREE_TOPICS } from './corpus.ts';
 
 /** Every episode's relations and the clusters, as plain data. */
@@ -56,6 +58,36 @@ describe.each([
     withdrawals.push(offerCountedBatch(shifted));
     const taken = everything(RelationIndex.build(corpus, {}, new EpisodeTerms()));
     expect(taken).not.toEqual(own);
+  });
+
+  /**
+   * A first import's rows from a keeper that adopted the batch while it was offered during the
+   * import, and no longer finds it offered when it keeps the relations.
+   */
+  async function rowsAdopting(counted: CountedBatch) {
+    const keeper = new RelationKeeper(() => ({ ...corpus, episodes: [], clusters: [] }));
+    const stopAdopting = keeper.adoptCountedTexts();
+    offerCountedBatch(counted)();
+    const rows = await keeper.rowsFor({ ...corpus, removedEpisodeIds: [] });
+    stopAdopting();
+    return rows;
+  }
+
+  it('adopts the texts counted for an import as they are offered, with the same relations', async () => {
+    const own = await new RelationKeeper(() => ({ ...corpus, episodes: [], clusters: [] })).rowsFor(
+      {
+        ...corpus,
+        removedEpisodeIds: [],
+      },
+    );
+    expect(await rowsAdopting(await countTexts(textsOf(corpus).reverse()))).toEqual(own);
+    // Each episode under its own hash with another episode's counted text: only what the keeper
+    // adopted when it was offered can make its relations differ.
+    const texts = textsOf(corpus);
+    const shifted = await countTexts([...texts.slice(1), texts[0]!]);
+    const original = await countTexts(texts);
+    shifted.texts.forEach((text, i) => (text.hash = original.texts[i]!.hash));
+    expect(await rowsAdopting(shifted)).not.toEqual(own);
   });
 
   it('gives the same relations when a rebuild reuses the counted texts of the last build', () => {

@@ -13,9 +13,22 @@ export interface OfferedText {
 
 const offered = new Map<string, OfferedText>();
 
+type CountedBatchListener = (batch: CountedBatch) => void;
+const listeners = new Set<CountedBatchListener>();
+
+/**
+ * Calls `listener` with every batch offered from now on, as it arrives: a store importing takes
+ * them while it waits for the next parsed file rather than after its last write. Returns what stops it.
+ */
+export function onCountedBatch(listener: CountedBatchListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 /** Offers the batch's texts; returns what withdraws them (once the import that counted them ends). */
 export function offerCountedBatch(batch: CountedBatch): () => void {
   batch.texts.forEach(({ hash }, at) => offered.set(hash, { batch, at }));
+  for (const listener of listeners) listener(batch);
   return () => {
     for (const { hash } of batch.texts) {
       if (offered.get(hash)?.batch === batch) offered.delete(hash);

@@ -6,11 +6,13 @@
 import type { EpisodeRecord } from '../domain/model.ts';
 import { offeredText } from './countedTexts.ts';
 import { contentHash, episodeParts, type PaperTitleOf } from './episodeDocument.ts';
-import { type CountedText, Vocabulary } from './terms.ts';
+import { type CountedBatch, type CountedText, Vocabulary } from './terms.ts';
 
 export class EpisodeTerms {
   readonly tokenizer = new Vocabulary();
   private readonly counted = new Map<string, { hash: string; text: CountedText }>();
+  /** Texts an import counted on its worker, already in the tokenizer's ids, by hash. */
+  private readonly adopted = new Map<string, CountedText>();
 
   /** The episode's text counted, as the tokenizer numbers terms. */
   count(episode: EpisodeRecord, titleOf: PaperTitleOf): CountedText {
@@ -18,12 +20,29 @@ export class EpisodeTerms {
     const hash = contentHash(parts);
     const kept = this.counted.get(episode.id);
     if (kept?.hash === hash) return kept.text;
-    const offered = offeredText(hash);
-    const text = offered
-      ? this.tokenizer.adopt(offered.batch, offered.at)
-      : this.tokenizer.countText(parts);
+    const text = this.adopted.get(hash) ?? this.#offeredOrCounted(hash, parts);
     this.counted.set(episode.id, { hash, text });
     return text;
+  }
+
+  #offeredOrCounted(hash: string, parts: readonly string[]): CountedText {
+    const offered = offeredText(hash);
+    return offered
+      ? this.tokenizer.adopt(offered.batch, offered.at)
+      : this.tokenizer.countText(parts);
+  }
+
+  /**
+   * Takes a batch's texts into the tokenizer's ids now, so count() finds them ready: an import
+   * adopts each batch as its worker counts it, while the importing thread waits for the next file.
+   */
+  adoptBatch(batch: CountedBatch): void {
+    batch.texts.forEach(({ hash }, at) => this.adopted.set(hash, this.tokenizer.adopt(batch, at)));
+  }
+
+  /** Drops the adopted texts no episode took (the import that counted them has ended). */
+  forgetAdopted(): void {
+    this.adopted.clear();
   }
 
   /** Forgets the episodes `keep` refuses (removed from the corpus). */

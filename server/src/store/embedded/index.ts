@@ -202,6 +202,7 @@ class EmbeddedStore implements GraphStore {
   async importBatches(batches: BatchSource): Promise<ImportResult[]> {
     // Checked at call time: imports queued before close() still run, close() waits for them.
     this.#assertOpen();
+    const stopAdopting = this.#keeper.adoptCountedTexts();
     return this.#keeping(async () => {
       const keep = async ({ episodes, changedPaperIds }: ImportedChange) => {
         const paperIds = new Set(changedPaperIds);
@@ -230,7 +231,7 @@ class EmbeddedStore implements GraphStore {
         if (committed.some((o) => o.diff !== null)) this.#paperCache.clear();
       });
       return outcomes.map((o) => o.result);
-    });
+    }).finally(stopAdopting);
   }
 
   async episodesByIds(ids: readonly string[]): Promise<(EpisodeRecord | null)[]> {

@@ -15,6 +15,7 @@ import { channel } from 'node:diagnostics_channel';
 
 import type { MetadataEntry } from '../../domain/metadata.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
+import { onCountedBatch } from '../../relations/countedTexts.ts';
 import type { EpisodeTerms } from '../../relations/episodeTerms.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
@@ -105,6 +106,8 @@ export class RelationKeeper {
   #kept: Kept | null = null;
   /** Every episode's counted text, kept across builds and resets: a text is counted once. */
   #terms: EpisodeTerms | null = null;
+  /** The adoption of the batches counted for the import in progress, in the order they came. */
+  #adopting: Promise<void> = Promise.resolve();
 
   readonly #rebuildShare: number;
   /** Episodes the index held when built, and how many were added, changed or removed since. */
@@ -140,6 +143,7 @@ export class RelationKeeper {
    */
   async rowsFor(change: RelationChange): Promise<RelationRows> {
     try {
+      await this.#adopting;
       const core = await loadRelationCore();
       const corpus = this.#kept === null ? await this.#load() : null;
       const builtSize = corpus?.episodes.length ?? this.#builtSize;
@@ -164,6 +168,29 @@ export class RelationKeeper {
       this.reset();
       throw error;
     }
+  }
+
+  /**
+   * Takes the texts a multi-file import counts on its parse worker into the kept counted terms as
+   * each batch arrives, while the importing thread waits for the next file, instead of in rowsFor
+   * after the last write. Loads the relation core with the first. Returns what ends it (once the
+   * import's rows are kept); the texts no episode took are dropped then. A batch that fails to be
+   * adopted is left to rowsFor, which takes offered texts itself.
+   */
+  adoptCountedTexts(): () => void {
+    const stop = onCountedBatch((batch) => {
+      this.#adopting = this.#adopting
+        .then(async () => {
+          const core = await loadRelationCore();
+          this.#terms ??= new core.EpisodeTerms();
+          this.#terms.adoptBatch(batch);
+        })
+        .catch(() => undefined);
+    });
+    return () => {
+      stop();
+      this.#adopting = this.#adopting.then(() => this.#terms?.forgetAdopted());
+    };
   }
 
   /** Rows for every episode: the migration of a store that holds episodes but no relations. */
