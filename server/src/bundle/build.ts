@@ -90,4 +90,7 @@ export async function buildServerBundle(outputDir: string): Promise<void> {
     output.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file.moduleIds]] : [])),
   );
   await writeFile(join(outputDir, MODULES_FILE), JSON.stringify(modules, null, 1));
+  // Outside any package scope (under node_modules) Node would parse every chunk twice to tell ES
+  // modules from CommonJS.
+  await writeFile(join(outputDir, 'package.json'), '{ "type": "module" }\n');
 }

@@ -14,12 +14,14 @@ import {
   unlink,
   writeFile,
 } from 'node:fs/promises';
+import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { processIsRunning } from '../store/shared/processIsRunning.ts';
 import { inputStamp, sourceFingerprint } from './fingerprint.ts';
 import { runNodeQuietly } from './quietChild.ts';
+import { mapStackTracesOf } from './stackTraces.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -35,6 +37,9 @@ const WAIT_FOR_OTHER_BUILD_MS = 180_000;
 
 /** Bundles no start has used for this long are removed after a build (a running server may still load chunks of its own). */
 const UNUSED_BUNDLE_MS = 3_600_000;
+
+/** The folder in a bundle that holds V8's code cache of its chunks. */
+const COMPILE_CACHE = 'compile-cache';
 
 const FROM_SOURCES = {
   serve: () => import('../serve.ts'),
@@ -62,7 +67,9 @@ export async function runServer(entry: ServerEntry): Promise<void> {
     await FROM_SOURCES[entry]();
     return;
   }
-  process.setSourceMapsEnabled(true);
+  mapStackTracesOf(bundle);
+  // V8's compiled code of the chunks, kept beside them: a start then skips compiling what it loads.
+  enableCompileCache(join(bundle, COMPILE_CACHE));
   await import(pathToFileURL(join(bundle, `${entry}.js`)).href);
 }
 
