@@ -124,10 +124,12 @@ export class RelationIndex {
   ): RelationIndex {
     const merged = { ...DEFAULT_OPTIONS, ...options };
     const titleOf = (id: string) => corpus.paperTitles.get(id) ?? null;
-    const numbering = new TermNumbering(terms.tokenizer);
-    const documents = corpus.episodes.map((episode) =>
-      textDocument(episode, titleOf, terms, numbering),
-    );
+    const texts = corpus.episodes.map((episode) => terms.count(episode, titleOf));
+    const numbering = new TermNumbering(terms.tokenizer, texts);
+    const documents = corpus.episodes.map((episode, i): CountedDocument => ({
+      id: episode.id,
+      terms: numbering.adopt(texts[i]!),
+    }));
     const text = TextIndex.fromCounted(numbering, documents, merged.text);
     const index = new RelationIndex(text, terms, merged);
     for (const [id, title] of corpus.paperTitles) index.titles.set(id, title);

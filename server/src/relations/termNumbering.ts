@@ -20,9 +20,18 @@ export class TermNumbering {
   /** Scratch of adopt: by id here, the term's position in the text. */
   private positions = new Int32Array(1024);
   private readonly tokenizer: Vocabulary;
+  /** By tokenizer id, 1 for a phrase this numbering leaves out (see the constructor). */
+  private readonly unshared: Uint8Array;
 
-  constructor(tokenizer: Vocabulary) {
+  /**
+   * With `corpus`, the texts an index is built from, leaves out the phrases fewer than two of them
+   * use: the index drops those anyway (a phrase one text uses links nothing, and an update keeps
+   * only phrases the build indexed), and most phrases are such. The terms numbered keep their
+   * order, so the ids the index compares and sums by are in the same order as with every phrase.
+   */
+  constructor(tokenizer: Vocabulary, corpus: readonly CountedText[] = []) {
     this.tokenizer = tokenizer;
+    this.unshared = corpus.length === 0 ? new Uint8Array(0) : unsharedPhrases(tokenizer, corpus);
   }
 
   /** How many terms there are: term ids are below it. */
@@ -36,12 +45,12 @@ export class TermNumbering {
    */
   adopt(text: CountedText): CountedTerms {
     const { terms, counts, nouns } = text;
-    let counted = 0;
-    for (let i = 0; i < counts.length; i += 1) if (counts[i]! > 0) counted += 1;
-    const ids = new Int32Array(counted);
+    const unshared = this.unshared;
+    const numbered = new Int32Array(terms.length);
     let at = 0;
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i]!;
+      if (unshared[term] === 1) continue;
       if (term >= this.ids.length) this.grow(term);
       let id = this.ids[term]!;
       if (id < 0) {
@@ -55,11 +64,12 @@ export class TermNumbering {
         this.subjects[id] = true;
       }
       if (counts[i]! > 0) {
-        ids[at++] = id;
+        numbered[at++] = id;
         this.positions[id] = i;
       }
     }
-    ids.sort();
+    const counted = at;
+    const ids = numbered.subarray(0, counted).sort();
     const countsById = new Uint32Array(counted);
     const forms = new Int32Array(counted);
     for (let k = 0; k < counted; k += 1) {
@@ -94,4 +104,20 @@ export class TermNumbering {
     positions.set(this.positions);
     this.positions = positions;
   }
+}
+
+/** By tokenizer id, 1 for each phrase fewer than two of the texts use. */
+function unsharedPhrases(tokenizer: Vocabulary, texts: readonly CountedText[]): Uint8Array {
+  const phrases = tokenizer.phrases;
+  const users = new Uint8Array(tokenizer.size);
+  for (const { terms } of texts) {
+    for (let i = 0; i < terms.length; i += 1) {
+      const term = terms[i]!;
+      if (phrases[term] === true && users[term]! < 2) users[term]! += 1;
+    }
+  }
+  for (let term = 0; term < users.length; term += 1) {
+    users[term] = phrases[term] === true && users[term]! < 2 ? 1 : 0;
+  }
+  return users;
 }
