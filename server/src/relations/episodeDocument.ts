@@ -32,7 +32,8 @@ export function episodeDocument(episode: EpisodeRecord, titleOf: PaperTitleOf): 
 
 /** A digest of the sections: equal for equal texts, so counted terms are found again by it. */
 export function contentHash(parts: readonly string[]): string {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(`${part.length}:`).update(part);
-  return hash.digest('base64');
+  // One update of the joined sections: an update per section cost more than the hashing.
+  let sections = '';
+  for (const part of parts) sections += `${part.length}:${part}`;
+  return createHash('sha1').update(sections).digest('base64');
 }
