@@ -126,4 +126,44 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     expect(all).toHaveLength(60);
     expect(five).toEqual(all!.slice(0, 5));
   });
+
+  it('the newest page is two statements, and reads metadata once a paper of it has some', async () => {
+    const newest = `{ episodes(first: 20) { nodes { id title publishedAt
+      source { id title } recommendations { paper { id title } } } } }`;
+    const before = await counting.measure(() => api.query(newest));
+    // Its untitled papers would read their titles from metadata, but papersByIds found none has any.
+    expect(before.calls.map((call) => call.statement)).toEqual([
+      'listEpisodesWindow',
+      'papersByIds',
+    ]);
+    const data = before.result.data as {
+      episodes: { nodes: { source: { id: string; title: string | null } | null }[] };
+    };
+    const untitled = data.episodes.nodes.find((node) => node.source?.title === null)!.source!;
+    await store.saveMetadata([
+      {
+        paperId: untitled.id,
+        fetchedAt: '2026-07-01T00:00:00.000Z',
+        metadata: {
+          title: 'A Title Only Metadata Knows',
+          authors: [],
+          year: null,
+          venue: null,
+          abstract: null,
+          topics: [],
+          arxivId: null,
+          doi: null,
+          publishedAt: null,
+        },
+        references: [],
+      },
+    ]);
+    const after = await counting.measure(() => api.query(newest));
+    expect(after.calls.map((call) => call.statement)).toEqual([
+      'listEpisodesWindow',
+      'papersByIds',
+      'metadataByIds',
+    ]);
+    expect(JSON.stringify(after.result.data)).toContain('A Title Only Metadata Knows');
+  });
 });

@@ -127,7 +127,10 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
       expect(shapeOf(record.get('episode'))).toStrictEqual(episodeSummary);
     const papers = await rows('papersByIds', { ids: [classic.id, sources[0]!.id] });
     expect(papers.records).toHaveLength(2);
-    for (const record of papers.records) expect(shapeOf(record.get('paper'))).toStrictEqual(paper);
+    for (const record of papers.records) {
+      expect(shapeOf(record.get('paper'))).toStrictEqual(paper);
+      expect(record.get('enriched')).toBe(false);
+    }
     const citedBy = await rows('paperCitedBy', {
       keys: ['arxiv:0000.00000', 'https://arxiv.org/abs/1706.03762'],
       limit: 5,

@@ -38,6 +38,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   episodes: [],
   citations: [],
   paperIds: [],
+  excludedIds: [],
   aliasKeys: [],
   ids: [],
   keys: [],

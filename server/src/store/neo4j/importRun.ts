@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 
 import { citedPaperIds, type ImportBatch, type ImportResult } from '../../domain/model.ts';
 import type { CypherTransaction, Row } from './driver.ts';
+import { expectedCounts } from './expectedCounts.ts';
 import {
   type BatchUndo,
   type BatchWrite,
@@ -80,11 +81,12 @@ export async function importAsRun(
   try {
     const results: ImportResult[] = [];
     const written: BatchWrite[] = [];
+    const expected = expectedCounts(batches);
     for (const batch of batches) {
       const result: ImportResult = { added: [], updated: [], unchanged: [] };
       for (const part of inParts(batch, episodesPerTransaction)) {
         const write = await executeWrite(async (tx) => {
-          const w = await writeBatch(tx, part, { undo: true });
+          const w = await writeBatch(tx, part, { undo: true, expected });
           if (w.undo !== null) await journal.record(tx, { kind: 'batch', ...w.undo });
           return w;
         });
@@ -106,11 +108,12 @@ export async function importAsRun(
       });
     }
 
-    const rows = await relations.rowsFor(
+    const rows = await relations.rowsForRun(
       importChange(
         written.flatMap((w) => w.episodes),
         batches.flatMap((b) => b.papers),
       ),
+      written.flatMap((w) => w.undo?.createdPapers ?? []),
     );
     const created = new Set(results.flatMap((r) => r.added));
     for (const chunk of relationChunks(rows)) {

@@ -30,6 +30,7 @@ import {
 } from '../shared/transcripts.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toStoreError } from './errors.ts';
+import type { ExpectedCount } from './expectedCounts.ts';
 import { peopleOfEpisodes, writePeople } from './people.ts';
 import {
   asInteger,
@@ -40,7 +41,13 @@ import {
   toShowRecord,
   unique,
 } from './records.ts';
-import type { CitationParam, EpisodeParam, PaperParam, PassageParam } from './statements/import.ts';
+import type {
+  CitationParam,
+  CreatedPaperParam,
+  EpisodeParam,
+  PaperParam,
+  PassageParam,
+} from './statements/import.ts';
 
 /**
  * Another writer created a paper this transaction read as new, so Neo4j refused its CREATE; run again,
@@ -85,7 +92,11 @@ export interface BatchWrite {
 export async function writeBatch(
   tx: CypherTransaction,
   batch: ImportBatch,
-  options: { undo: boolean },
+  options: {
+    undo: boolean;
+    /** What the import's recount will find for the papers it creates (expectedCounts.ts). */
+    expected: ReadonlyMap<string, ExpectedCount>;
+  },
 ): Promise<BatchWrite> {
   // The stored transcripts of episodes that do not know theirs (they keep them), and of all when
   // the write may be undone (an undo puts them back).
@@ -128,7 +139,7 @@ export async function writeBatch(
       storedPapers.set(paper.id, paper);
     }
   }
-  const papers = paperParams(batch.papers, storedPapers, citedByChange);
+  const papers = paperParams(batch.papers, storedPapers, citedByChange, options.expected);
   const shows = await writeShows(tx, batch);
   if (changed.length === 0 && papers.created.length === 0 && papers.updated.length === 0) {
     const assigned = await assignShows(tx, batch, inShow);
@@ -398,15 +409,21 @@ function paperParams(
   papers: readonly PaperRecord[],
   stored: ReadonlyMap<string, PaperRecord>,
   citedByChange: ReadonlySet<string>,
-): { created: PaperParam[]; updated: PaperParam[] } {
-  const created: PaperParam[] = [];
+  expected: ReadonlyMap<string, ExpectedCount>,
+): { created: CreatedPaperParam[]; updated: PaperParam[] } {
+  const created: CreatedPaperParam[] = [];
   const updated: PaperParam[] = [];
   for (const paper of papers) {
     const before = stored.get(paper.id);
     if (before === undefined) {
       if (!citedByChange.has(paper.id)) continue;
       const aliases = dedupeAliases(paper.aliases);
-      created.push({ ...paper, aliases, newAliases: aliases });
+      created.push({
+        ...paper,
+        aliases,
+        newAliases: aliases,
+        ...(expected.get(paper.id) ?? { citationCount: 0, searchNotes: '' }),
+      });
       continue;
     }
     const merged = mergePaperRecords(before, paper);

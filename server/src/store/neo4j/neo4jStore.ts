@@ -50,6 +50,7 @@ import type {
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
+import { expectedCounts } from './expectedCounts.ts';
 import { EPISODES_PER_TRANSACTION, importAsRun, undoAbandonedRuns } from './importRun.ts';
 import {
   type BatchWrite,
@@ -237,7 +238,9 @@ export class Neo4jStore implements GraphStore {
   #importInOneTransaction(valid: readonly ImportBatch[]): Promise<ImportResult[]> {
     return this.#relations.writing(this.#executeImportWrite, async (tx) => {
       const written: BatchWrite[] = [];
-      for (const batch of valid) written.push(await writeBatch(tx, batch, { undo: false }));
+      const expected = expectedCounts(valid);
+      for (const batch of valid)
+        written.push(await writeBatch(tx, batch, { undo: false, expected }));
       if (written.some((w) => w.changed)) {
         await recountPapers(tx, unique(written.flatMap((w) => w.recount)));
         await dropUncitedPapers(
@@ -277,12 +280,18 @@ export class Neo4jStore implements GraphStore {
 
   async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
     if (ids.length === 0) return [];
+    const { unenriched } = this.#metadata;
+    const generation = unenriched.generation;
     const rows = await this.#read('papersByIds', { ids: unique(ids) });
     const found = new Map(
       rows.map((row) => {
         const paper = toPaperView(row.paper);
         return [paper.id, paper] as const;
       }),
+    );
+    unenriched.note(
+      rows.flatMap((row) => (row.enriched === false ? [asString(asMap(row.paper).id)] : [])),
+      generation,
     );
     return ids.map((id) => found.get(id) ?? null);
   }

@@ -82,11 +82,25 @@ const strings = (value: unknown): string[] => {
 /** Relations per statement of a write: a first import of thousands of episodes is a few statements, not one huge parameter. */
 const RELATION_ROWS_PER_STATEMENT = 20_000;
 
-/** What the keeper builds its index from: the graph as last committed, read outside any write. */
-async function loadCorpus(read: Read): Promise<StoredRelationCorpus> {
+/** What a journaled run's change brings that its corpus need not read: it replaces them anyway. */
+export interface RunWritten {
+  episodeIds: readonly string[];
+  createdPaperIds: readonly string[];
+}
+
+const NOTHING_WRITTEN: RunWritten = { episodeIds: [], createdPaperIds: [] };
+
+/**
+ * What the keeper builds its index from: the graph as last committed, read outside any write, less
+ * what a run already wrote (the corpus before the run, as a one-transaction import reads it).
+ */
+async function loadCorpus(read: Read, written: RunWritten): Promise<StoredRelationCorpus> {
   const episodes: EpisodeRecord[] = [];
   const strongest = new Map<string, ScoredRelation[]>();
-  for (const row of await read('relationsCorpusEpisodes', { limit: CLUSTER_GRAPH_DEGREE })) {
+  for (const row of await read('relationsCorpusEpisodes', {
+    limit: CLUSTER_GRAPH_DEGREE,
+    excludedIds: [...written.episodeIds],
+  })) {
     const episode = toEpisodeRecord(row.episode, row.citations);
     episodes.push(episode);
     const relations = (row.strongest as Row[]).map((relation) => ({
@@ -97,7 +111,9 @@ async function loadCorpus(read: Read): Promise<StoredRelationCorpus> {
   }
   const paperTitles = new Map<string, string | null>();
   const paperFacts = new Map<string, PaperFacts>();
-  for (const row of await read('relationsCorpusPapers', {})) {
+  for (const row of await read('relationsCorpusPapers', {
+    excludedIds: [...written.createdPaperIds],
+  })) {
     const paperId = asString(row.paperId);
     paperTitles.set(paperId, nullableString(row.title));
     const facts = toFacts(row);
@@ -149,10 +165,13 @@ export class Neo4jRelations {
   /** The maps being selected, by request. */
   readonly #selecting = new Map<string, Promise<EpisodeMap>>();
 
+  /** What the run being kept wrote, while its rows are computed. */
+  #runWritten: RunWritten = NOTHING_WRITTEN;
+
   /** `read` is the store's auto-commit read: the keeper loads only what is committed. */
   constructor(read: Read) {
     this.#read = read;
-    this.#keeper = new RelationKeeper(() => loadCorpus(read));
+    this.#keeper = new RelationKeeper(() => loadCorpus(read, this.#runWritten));
   }
 
   /**
@@ -178,11 +197,22 @@ export class Neo4jRelations {
   }
 
   /**
-   * Applies the change and returns the rows to persist, for a write spread over several
-   * transactions; reset() when they are not all committed.
+   * Applies a journaled run's change, once its episodes and papers are committed, and returns the
+   * rows to persist in the run's next transactions; reset() when they are not all committed.
    */
-  rowsFor(change: RelationChange): Promise<RelationRows> {
-    return this.#keeper.rowsFor(change);
+  async rowsForRun(
+    change: RelationChange,
+    createdPaperIds: readonly string[],
+  ): Promise<RelationRows> {
+    this.#runWritten = {
+      episodeIds: change.episodes.map((episode) => episode.id),
+      createdPaperIds,
+    };
+    try {
+      return await this.#keeper.rowsFor(change);
+    } finally {
+      this.#runWritten = NOTHING_WRITTEN;
+    }
   }
 
   /** In a write's transaction (run through `writing`): applies the change and persists its rows. */
@@ -349,7 +379,7 @@ export async function migrateRelations(driver: CypherDriver): Promise<void> {
   await mappingStoreErrors(async () => {
     const [row] = await read('relationsMissing', {});
     if (row?.missing !== true) return;
-    const rows = await new RelationKeeper(() => loadCorpus(read)).allRows();
+    const rows = await new RelationKeeper(() => loadCorpus(read, NOTHING_WRITTEN)).allRows();
     await driver.executeWrite((tx) => writeRows(tx, rows));
   });
 }

@@ -9,6 +9,12 @@ export interface PaperParam extends PaperRecord {
   newAliases: string[];
 }
 
+/** One row of `importCreatePapers`: a new paper with what its recount is expected to find (expectedCounts.ts). */
+export interface CreatedPaperParam extends PaperParam {
+  citationCount: number;
+  searchNotes: string;
+}
+
 /** One row of `importWriteEpisodes`: the episode's own text as it is, the rest encoded. */
 export interface EpisodeParam extends EpisodeText {
   id: string;
@@ -113,11 +119,12 @@ RETURN p {.id, .title, .url, .arxivId, .doi, .aliases} AS paper`),
 
   /**
    * Creates papers the transaction found unstored (importStoredPapers): no lookup per row. A new
-   * paper starts uncited (importRecountPapers counts); an alias may already name another paper.
+   * paper starts with the count and notes its recount is expected to find (importRecountPapers
+   * still counts); an alias may already name another paper.
    */
-  importCreatePapers: cypher<{ papers: PaperParam[] }>(
+  importCreatePapers: cypher<{ papers: CreatedPaperParam[] }>(
     `UNWIND $papers AS paper
-CREATE (p:Paper {id: paper.id, citationCount: 0})
+CREATE (p:Paper {id: paper.id, citationCount: paper.citationCount, searchNotes: paper.searchNotes})
 ` +
       SET_PAPER +
       `

@@ -63,19 +63,23 @@ WITH collect(` +
 RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitations } AS totalCount, items`;
 
 export const PAPERS_CYPHER = {
-  /** Papers of the graph, then those known only from metadata (another paper's reference), uncited. */
+  /**
+   * Papers of the graph, then those known only from metadata (another paper's reference), uncited;
+   * each says whether metadata knows it (recentlyUnenriched.ts).
+   */
   papersByIds: cypher<{ ids: string[] }>(
     `UNWIND $ids AS id
 ` +
       PAPER_OR_REFERENCE +
-      `WITH p, m
+      `WITH id, p, m
 WHERE p IS NOT NULL OR m IS NOT NULL
 RETURN coalesce(` +
       PAPER_PROJECTION +
       `,
                 ` +
       REFERENCE_PROJECTION +
-      `) AS paper`,
+      `) AS paper,
+       m IS NOT NULL OR EXISTS { MATCH (:PaperMetadata {paperId: id}) } AS enriched`,
   ),
 
   /** Each key's stored paper id (RESOLVED_KEY), null when none. */

@@ -62,9 +62,13 @@ export const RELATIONS_CYPHER = {
 DELETE k
 RETURN count(*) AS forgotten`),
 
-  /** Every episode, for the relation index, with its first $limit stored relations (the cluster graph). */
-  relationsCorpusEpisodes: cypher<{ limit: number }>(
+  /**
+   * Every episode but $excludedIds (those the change replaces anyway), for the relation index, with
+   * its first $limit stored relations (the cluster graph).
+   */
+  relationsCorpusEpisodes: cypher<{ limit: number; excludedIds: string[] }>(
     `MATCH (e:Episode)
+WHERE NOT e.id IN $excludedIds
 RETURN ` +
       CORPUS_EPISODE +
       `,
@@ -75,13 +79,16 @@ ORDER BY e.id`,
   ),
 
   /**
-   * Every paper and every work metadata names: its title (a paper's own, else what metadata names it)
-   * and what metadata says it cites and is about.
+   * Every paper but those of $excludedIds metadata says nothing about (papers the change brings,
+   * which no other episode cites) and every work metadata names: its title (a paper's own, else what metadata names it) and what metadata
+   * says it cites and is about.
    */
-  relationsCorpusPapers: cypher(
+  relationsCorpusPapers: cypher<{ excludedIds: string[] }>(
     `CALL () {
   MATCH (p:Paper)
   OPTIONAL MATCH (m:PaperMetadata {paperId: p.id})
+  WITH p, m
+  WHERE m IS NOT NULL OR NOT p.id IN $excludedIds
   RETURN p.id AS paperId, p.title AS title, m
   UNION
   MATCH (m:PaperMetadata)
