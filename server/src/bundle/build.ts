@@ -1,6 +1,6 @@
 // Bundles the server (serve.ts and apiOnly.ts with what they import, dependencies included) into ES
 // modules with a chunk per lazy import: a start then resolves and reads tens of files instead of ~1,300.
-// serverBundle.ts runs it in a child process, so rolldown never loads into a serving process.
+// rebuild.ts runs it in a child process, so rolldown never loads into a serving process.
 import { writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -79,7 +79,7 @@ export async function buildServerBundle(outputDir: string): Promise<void> {
     output: {
       dir: outputDir,
       format: 'esm',
-      // Stack traces name the .ts files: Node reads the maps when source maps are on (serverBundle.ts).
+      // Stack traces name the .ts files: stackTraces.ts maps their frames through these maps.
       sourcemap: true,
       sourcemapExcludeSources: true,
       entryFileNames: '[name].js',
