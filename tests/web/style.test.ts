@@ -1,7 +1,9 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 
 import { FULL_TEXT_ZOOM, LABEL_PX, labelLevel, sameLevel } from '../../web/src/lib/graph/labels.ts';
 import { GRAPH_COLORS, graphStylesheet, type StyleRule } from '../../web/src/lib/graph/style.ts';
+import { mapStylesheet } from '../../web/src/lib/map/style.ts';
 
 const rule = (sheet: StyleRule[], selector: string) =>
   sheet.find((r) => r.selector === selector)?.style ?? {};
@@ -31,6 +33,26 @@ describe('graph stylesheet', () => {
     for (const r of sheet) {
       expect(r.style['target-arrow-shape']).toBeUndefined();
       if (r.selector !== 'edge.on-path') expect(r.style['line-style']).toBeUndefined();
+    }
+  });
+
+  it('gives every node of both drawings an empty background-image list, not the default none', () => {
+    const sheets = {
+      'small graph': graphStylesheet(0),
+      'large graph': graphStylesheet(10),
+      'small map': mapStylesheet(false),
+      'large map': mapStylesheet(true),
+    };
+    for (const [name, sheet] of Object.entries(sheets)) {
+      const cy = cytoscape({
+        headless: true,
+        styleEnabled: true,
+        elements: [{ data: { id: 'a' }, classes: 'episode' }],
+        style: sheet as cytoscape.StylesheetJson,
+      });
+      // An empty list reads back as '', the default as 'none'.
+      expect(cy.getElementById('a').style('background-image'), name).toBe('');
+      cy.destroy();
     }
   });
 

@@ -9,6 +9,7 @@ import { toElements } from '../../../web/src/lib/graph/elements.ts';
 import { INITIAL_LEVEL, labelLevel, sameLevel } from '../../../web/src/lib/graph/labels.ts';
 import { chooseLayout, minLabelFontSize } from '../../../web/src/lib/graph/layout.ts';
 import { graphStylesheet } from '../../../web/src/lib/graph/style.ts';
+import { onViewportRest } from '../../../web/src/lib/graph/viewportRest.ts';
 
 cytoscape.use(fcose);
 
@@ -35,18 +36,14 @@ function createCore(nodeCount, coreOverride) {
     autounselectify: true,
     ...coreOverride,
   });
-  // As GraphCanvas.svelte does: the label level of detail follows the zoom, restyled once per frame at most.
+  // As GraphCanvas.svelte does: the label level of detail follows the zoom once the viewport rests.
   const core = current;
   let level = INITIAL_LEVEL;
-  let frame = 0;
-  core.on('zoom', () => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      const next = labelLevel(core.zoom(), core.nodes().length);
-      if (sameLevel(next, level)) return;
-      level = next;
-      core.style(graphStylesheet(minLabelFontSize(core.nodes().length), undefined, level));
-    });
+  onViewportRest(core, () => {
+    const next = labelLevel(core.zoom(), core.nodes().length);
+    if (sameLevel(next, level)) return;
+    level = next;
+    core.style(graphStylesheet(minLabelFontSize(core.nodes().length), undefined, level));
   });
   return current;
 }

@@ -45,8 +45,15 @@ const REFERENCE_DASHES = {
 
 export interface StyleRule {
   selector: string;
-  style: Record<string, string | number>;
+  style: Record<string, string | number | string[]>;
 }
+
+/**
+ * Nodes have no background image, said with an empty list: with cytoscape's default ('none') each
+ * drawing of a node flips its `:backgrounding` state, and every flip restyles the node and discards
+ * the layer textures that panning and zooming redraw from (docs/explorer.md, renderer).
+ */
+export const NO_BACKGROUND_IMAGE = { 'background-image': [] as string[] };
 
 /**
  * `light` is for large views, where drawing thousands of nodes in software dominates: labels only
@@ -111,6 +118,7 @@ function fullRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] {
       selector: 'node',
       style: {
         ...labelStyle(minZoomedFontSize, labels),
+        ...NO_BACKGROUND_IMAGE,
         'border-width': 1.5,
       },
     },
@@ -169,6 +177,7 @@ function lightRules(minZoomedFontSize: number, labels: LabelLevel): StyleRule[] 
       selector: 'node',
       style: {
         ...labelStyle(minZoomedFontSize, labels),
+        ...NO_BACKGROUND_IMAGE,
         'text-events': 'no',
         'border-width': 1,
       },

@@ -2,6 +2,7 @@
 // drawn by the kind of their strongest reason. Labels are HTML over the drawing (MapCanvas), so the
 // stylesheet draws none: they keep one size at every zoom and never cost a canvas restyle.
 import { OKABE_ITO } from '../graph/palette.ts';
+import { NO_BACKGROUND_IMAGE } from '../graph/style.ts';
 import type { RelationKind } from './mapData.ts';
 
 /** Okabe–Ito, colour-blind safe; clusters past these share the last, neutral one. */
@@ -81,7 +82,7 @@ export const lookClasses = {
 
 interface StyleRule {
   selector: string;
-  style: Record<string, string | number | number[]>;
+  style: Record<string, string | number | number[] | string[]>;
 }
 
 /** The cytoscape stylesheet of `mapLook` (the map's first picture, preview.ts, draws the same look). */
@@ -93,6 +94,7 @@ export function mapStylesheet(large: boolean): StyleRule[] {
     {
       selector: 'node',
       style: {
+        ...NO_BACKGROUND_IMAGE,
         'background-color': UNCLUSTERED_COLOUR,
         'border-width': look.border.width,
         'border-color': look.border.colour,
