@@ -83,7 +83,7 @@ const strings = (value: unknown): string[] => {
 const RELATION_ROWS_PER_STATEMENT = 20_000;
 
 /** What a journaled run's change brings that its corpus need not read: it replaces them anyway. */
-export interface RunWritten {
+interface RunWritten {
   episodeIds: readonly string[];
   createdPaperIds: readonly string[];
 }
