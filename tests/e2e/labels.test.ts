@@ -90,7 +90,7 @@ function measureLabels(page: Page): Promise<Measured> {
 
 async function atRest(page: Page): Promise<void> {
   await layoutSettled(page);
-  await page.waitForTimeout(200); // the zoom's label level is applied on the next animation frame
+  await page.waitForTimeout(200); // the zoom's label level is applied once the drawing rests (150 ms)
 }
 
 describe('labels at rest', () => {
