@@ -140,13 +140,18 @@ describe('the server bundle', { timeout: 240_000 }, () => {
       expect(server.output()).not.toContain(BUILDING);
       expect(server.output()).not.toContain(FALLBACK);
       expect(await runningBundle(server, logFile)).toBe(bundle);
-      const { sources } = await loadedModules(server.child, logFile);
+      const { sources, resolved } = await loadedModules(server.child, logFile);
       expect(sources).toContain(`file://${copy}/server/src/graphql/yoga.ts`);
+      // The build path loads only when a start has no bundle to run.
+      expect(resolved).toContain(`file://${copy}/server/src/bundle/serverBundle.ts`);
+      expect(resolved).not.toContain(`file://${copy}/server/src/bundle/rebuild.ts`);
     } finally {
       await stop(server);
     }
     expect(await bundleFolders()).toEqual([bundle]);
     expect((await stat(join(cacheDir, bundle!, 'serve.js'))).mtimeMs).toBe(builtAt);
+    // V8's code cache of the chunks, kept beside them for the next start.
+    expect((await readdir(join(cacheDir, bundle!, 'compile-cache'))).length).toBeGreaterThan(0);
   });
 
   it('finds the files its modules read beside them where the sources are, the parse worker among them', async () => {
