@@ -483,7 +483,7 @@ async function chromiumRows(
         WEB_GOALS.largeFrame,
         largeFrames.median,
         `${ms(largeFrames.median)} ms`,
-        `${large.nodes} nodes / ${large.edges} edges, ${largeFrames.frames} frames of scripted panBy/zoom with the app's label level of detail restyling on zoom, rAF-to-rAF; p95 ${ms(largeFrames.p95)} ms; canvas renderer, --disable-gpu`,
+        `${large.nodes} nodes / ${large.edges} edges, ${largeFrames.frames} frames of scripted panBy/zoom with the app's label level of detail following the zoom at rest, rAF-to-rAF; p95 ${ms(largeFrames.p95)} ms; canvas renderer, --disable-gpu`,
       ),
       row(
         'web-frame-5000-p95',
