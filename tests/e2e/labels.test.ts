@@ -88,9 +88,21 @@ function measureLabels(page: Page): Promise<Measured> {
   });
 }
 
-async function atRest(page: Page): Promise<void> {
+/** Rests of the drawing's viewport so far (each applies the zoom's label level and sweeps the labels). */
+async function viewportRests(page: Page): Promise<number> {
+  return Number(await page.getByTestId('graph-canvas').getAttribute('data-viewport-rests'));
+}
+
+/** The layout done and no pan or zoom still waiting for its labels; `after`: a rest past that count. */
+async function atRest(page: Page, after = -1): Promise<void> {
   await layoutSettled(page);
-  await page.waitForTimeout(200); // the zoom's label level is applied once the drawing rests (150 ms)
+  await page.waitForFunction((rests) => {
+    const canvas = document.querySelector('[data-testid="graph-canvas"]');
+    return (
+      canvas?.getAttribute('data-viewport-moving') === 'false' &&
+      Number(canvas.getAttribute('data-viewport-rests')) > rests
+    );
+  }, after);
 }
 
 describe('labels at rest', () => {
@@ -113,8 +125,9 @@ describe('labels at rest', () => {
       }
       await shot(page, `${name}-labels-home`);
 
+      const restsBeforeZoom = await viewportRests(page);
       await page.getByRole('button', { name: 'Zoom in' }).click();
-      await atRest(page);
+      await atRest(page, restsBeforeZoom);
       const zoomed = await measureLabels(page);
       expect(zoomed.labels).toBeGreaterThanOrEqual(home.labels);
       expect(zoomed.overlaps).toEqual([]);
