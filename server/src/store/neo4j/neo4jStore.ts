@@ -214,24 +214,27 @@ export class Neo4jStore implements GraphStore {
 
   async importBatches(batches: BatchSource): Promise<ImportResult[]> {
     this.#assertOpen();
-    return this.#imports.enqueue(async () => {
-      // Every batch is in hand before the first transaction opens: a managed transaction may be
-      // retried, and a retry must replay the same batches.
-      const valid: ImportBatch[] = [];
-      for await (const batch of batches) valid.push(validateImportBatch(batch));
-      await undoAbandonedRuns(this.#executeWrite, (before) =>
-        this.#read('importRunsAbandoned', { before }),
-      );
-      const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
-      return episodes > this.#episodesPerTransaction
-        ? importAsRun(
-            valid,
-            this.#episodesPerTransaction,
-            this.#executeImportWrite,
-            this.#relations,
-          )
-        : this.#importInOneTransaction(valid);
-    });
+    const stopAdopting = this.#relations.adoptCountedTexts();
+    return this.#imports
+      .enqueue(async () => {
+        // Every batch is in hand before the first transaction opens: a managed transaction may be
+        // retried, and a retry must replay the same batches.
+        const valid: ImportBatch[] = [];
+        for await (const batch of batches) valid.push(validateImportBatch(batch));
+        await undoAbandonedRuns(this.#executeWrite, (before) =>
+          this.#read('importRunsAbandoned', { before }),
+        );
+        const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
+        return episodes > this.#episodesPerTransaction
+          ? importAsRun(
+              valid,
+              this.#episodesPerTransaction,
+              this.#executeImportWrite,
+              this.#relations,
+            )
+          : this.#importInOneTransaction(valid);
+      })
+      .finally(stopAdopting);
   }
 
   /** A small import: everything in one transaction, seen by readers all at once. */

@@ -235,6 +235,11 @@ export class Neo4jRelations {
     await this.persist(tx, { episodes: [], removedEpisodeIds: [], paperTitles, paperFacts });
   }
 
+  /** Counted texts an import's parse workers offer go to the keeper as they arrive, until stopped. */
+  adoptCountedTexts(): () => void {
+    return this.#keeper.adoptCountedTexts();
+  }
+
   /** Forgets the keeper's index (the store closes). */
   reset(): void {
     this.#keeper.reset();
