@@ -43,9 +43,10 @@ const REFERENCE_DASHES = {
   'line-dash-pattern': REFERENCE_DASH.join(' '),
 } as const;
 
+/** A cytoscape stylesheet rule, as both drawings (this graph and the episode map) build them. */
 export interface StyleRule {
   selector: string;
-  style: Record<string, string | number | string[]>;
+  style: Record<string, string | number | number[] | string[]>;
 }
 
 /**

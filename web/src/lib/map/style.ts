@@ -2,7 +2,7 @@
 // drawn by the kind of their strongest reason. Labels are HTML over the drawing (MapCanvas), so the
 // stylesheet draws none: they keep one size at every zoom and never cost a canvas restyle.
 import { OKABE_ITO } from '../graph/palette.ts';
-import { NO_BACKGROUND_IMAGE } from '../graph/style.ts';
+import { NO_BACKGROUND_IMAGE, type StyleRule } from '../graph/style.ts';
 import type { RelationKind } from './mapData.ts';
 
 /** Okabe–Ito, colour-blind safe; clusters past these share the last, neutral one. */
@@ -79,11 +79,6 @@ export const lookClasses = {
   reason: (kind: RelationKind) => `reason-${kind}`,
   width: (step: number) => `width-${step}`,
 };
-
-interface StyleRule {
-  selector: string;
-  style: Record<string, string | number | number[] | string[]>;
-}
 
 /** The cytoscape stylesheet of `mapLook` (the map's first picture, preview.ts, draws the same look). */
 export function mapStylesheet(large: boolean): StyleRule[] {
