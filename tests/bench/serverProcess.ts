@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { compileCacheDir } from '../../server/src/bundle/bundleCache.ts';
 import { freePort, residentMemory, stopProcess, waitUntil } from '../helpers/processes.ts';
 
 const API_ENTRY = fileURLToPath(new URL('./apiServer.ts', import.meta.url));
@@ -90,6 +91,8 @@ export async function startApi(
       NEO4J_URI: '',
       SEED_ON_START: 'false',
       ENRICH: 'false',
+      // As `npm start` launches the server (package.json): the launcher's modules come compiled.
+      NODE_COMPILE_CACHE: compileCacheDir(),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

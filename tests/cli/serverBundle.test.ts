@@ -1,6 +1,7 @@
 // `npm start` runs the server from a bundle (server/src/bundle/) built once per state of its sources:
 // a second start reuses it, a source change rebuilds it, a failed build falls back to the sources,
-// and stack traces still name the .ts files. Run on a copy of the server's sources (dependencies
+// stack traces still name the .ts files, and with the compile cache given at launch (as `npm start`
+// gives it) Node loads no type stripper. Run on a copy of the server's sources (dependencies
 // linked), so the tests can edit and break them without touching the tree.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { compileCacheDir, DEFAULT_CACHE_DIR } from '../../server/src/bundle/bundleCache.ts';
 import { freePort, waitUntil } from '../helpers/processes.ts';
 import { loadedModules, moduleLogEnv } from './moduleLog.ts';
 
@@ -29,6 +31,21 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const API_LINE = /papergraph API \(embedded store\): (http:\/\/\S+)/;
 const BUILDING = 'Building the server bundle';
 const FALLBACK = 'The server bundle could not be built';
+/** Node's own module that strips types from a `.ts` file (Node 24). */
+const TYPE_STRIPPER = 'NativeModule internal/deps/amaro/dist/index';
+
+/**
+ * Preloaded into the server (NODE_OPTIONS=--import): on SIGUSR2 writes the Node-internal modules the
+ * process has loaded (`process.moduleLoadList`) to INTERNAL_MODULE_LOG_FILE.
+ */
+const INTERNAL_MODULE_LOG_HOOK = `data:text/javascript;base64,${Buffer.from(
+  `
+  import { writeFileSync } from 'node:fs';
+  process.on('SIGUSR2', () =>
+    writeFileSync(process.env.INTERNAL_MODULE_LOG_FILE, JSON.stringify(process.moduleLoadList)),
+  );
+`,
+).toString('base64')}`;
 
 let scratch: string;
 let copy: string;
@@ -96,6 +113,35 @@ async function stop(server: Started): Promise<void> {
   await server.exited;
 }
 
+/** The Node-internal modules `server` (started with INTERNAL_MODULE_LOG_HOOK) has loaded so far. */
+async function internalModules(server: Started, logFile: string): Promise<string[]> {
+  server.child.kill('SIGUSR2');
+  await waitUntil(
+    async () => (await stat(logFile).catch(() => null)) !== null,
+    server.child,
+    10_000,
+    'internal module log',
+  );
+  await new Promise((done) => setTimeout(done, 50)); // written in one call; let it finish
+  return JSON.parse(await readFile(logFile, 'utf8')) as string[];
+}
+
+function internalModuleLogEnv(logFile: string): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--import ${INTERNAL_MODULE_LOG_HOOK}`,
+    INTERNAL_MODULE_LOG_FILE: logFile,
+  };
+}
+
+/** Files in the compile cache (V8's code, by source file, under a folder per Node version). */
+async function compileCacheFiles(): Promise<string[]> {
+  const entries = await readdir(compileCacheDir(cacheDir), {
+    recursive: true,
+    withFileTypes: true,
+  }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
+
 async function cacheEntries(): Promise<string[]> {
   return (await readdir(cacheDir)).sort();
 }
@@ -150,8 +196,46 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     }
     expect(await bundleFolders()).toEqual([bundle]);
     expect((await stat(join(cacheDir, bundle!, 'serve.js'))).mtimeMs).toBe(builtAt);
-    // V8's code cache of the chunks, kept beside them for the next start.
-    expect((await readdir(join(cacheDir, bundle!, 'compile-cache'))).length).toBeGreaterThan(0);
+    // V8's code cache of the chunks, kept for the next start.
+    expect((await compileCacheFiles()).length).toBeGreaterThan(0);
+  });
+
+  it('loads no type stripper when given the compile cache at launch, as npm start gives it', async () => {
+    const atLaunch = { NODE_COMPILE_CACHE: compileCacheDir(cacheDir) };
+    // The first start with the cache at launch adds the launcher's type-stripped modules to it.
+    const first = await start(atLaunch);
+    try {
+      await serving(first);
+    } finally {
+      await stop(first);
+    }
+    const launched = await start({
+      ...atLaunch,
+      ...internalModuleLogEnv(join(scratch, 'internal-launched.json')),
+    });
+    const enabledLater = await start(internalModuleLogEnv(join(scratch, 'internal-later.json')));
+    try {
+      await Promise.all([serving(launched), serving(enabledLater)]);
+      expect(
+        await internalModules(launched, join(scratch, 'internal-launched.json')),
+      ).not.toContain(TYPE_STRIPPER);
+      // Enabled by the launcher, the cache comes too late for the `.ts` entry.
+      expect(await internalModules(enabledLater, join(scratch, 'internal-later.json'))).toContain(
+        TYPE_STRIPPER,
+      );
+      expect(`${launched.output()}${enabledLater.output()}`).not.toContain(BUILDING);
+    } finally {
+      await Promise.all([stop(launched), stop(enabledLater)]);
+    }
+  });
+
+  it('is the compile cache npm start gives at launch', async () => {
+    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const atLaunch = /\bNODE_COMPILE_CACHE=(\S+) node server\/src\/main\.ts\b/.exec(scripts.start!);
+    expect(atLaunch, scripts.start).not.toBeNull();
+    expect(resolve(ROOT, atLaunch![1]!)).toBe(compileCacheDir(DEFAULT_CACHE_DIR));
   });
 
   it('finds the files its modules read beside them where the sources are, the parse worker among them', async () => {
@@ -203,6 +287,9 @@ describe('the server bundle', { timeout: 240_000 }, () => {
 
   it('is rebuilt after a source change, and the server runs the changed code', async () => {
     const [before] = await bundleFolders();
+    // Code of the chunks before, which the build throws away with them.
+    const earlierCode = await compileCacheFiles();
+    expect(earlierCode.length).toBeGreaterThan(0);
     await appendFile(join(copy, 'server/src/serve.ts'), "\nconsole.log('serve.ts, edited');\n");
     const logFile = join(scratch, 'modules-edited.json');
     const server = await start(moduleLogEnv(logFile));
@@ -218,6 +305,8 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     } finally {
       await stop(server);
     }
+    const kept = (await compileCacheFiles()).filter((file) => earlierCode.includes(file));
+    expect(kept).toEqual([]);
   });
 
   it('falls back to the sources when the build fails, says so in one line, and still serves', async () => {

@@ -18,7 +18,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { processIsRunning } from '../store/shared/processIsRunning.ts';
-import { BUNDLE_INPUTS, markUsed, readFileOrNull, REPO_ROOT } from './bundleCache.ts';
+import {
+  BUNDLE_INPUTS,
+  COMPILE_CACHE,
+  compileCacheDir,
+  markUsed,
+  readFileOrNull,
+  REPO_ROOT,
+} from './bundleCache.ts';
 import { sourceFingerprint } from './fingerprint.ts';
 import { runNodeQuietly } from './quietChild.ts';
 
@@ -67,6 +74,8 @@ async function bundleOf(name: string, cacheDir: string): Promise<string> {
         } finally {
           await rm(building, { recursive: true, force: true });
         }
+        // The compiled code of earlier bundles: no start loads their chunks again.
+        await rm(compileCacheDir(cacheDir), { recursive: true, force: true });
         await removeUnused(cacheDir, name);
         return bundle;
       } finally {
@@ -111,7 +120,9 @@ async function takeLock(lockFile: string): Promise<boolean> {
 
 async function bundlesIn(cacheDir: string): Promise<string[]> {
   const entries = await readdir(cacheDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && !e.name.includes('.')).map((e) => e.name);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.includes('.') && e.name !== COMPILE_CACHE)
+    .map((e) => e.name);
 }
 
 /**
@@ -120,7 +131,10 @@ async function bundlesIn(cacheDir: string): Promise<string[]> {
  */
 async function removeUnused(cacheDir: string, current: string): Promise<void> {
   const entries = await readdir(cacheDir, { withFileTypes: true });
-  for (const entry of entries.filter((e) => e.isDirectory() && e.name !== current)) {
+  const others = entries.filter(
+    (e) => e.isDirectory() && e.name !== current && e.name !== COMPILE_CACHE,
+  );
+  for (const entry of others) {
     const path = join(cacheDir, entry.name);
     const builder = /\.tmp-(\d+)$/.exec(entry.name)?.[1];
     const unused =

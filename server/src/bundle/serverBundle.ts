@@ -7,15 +7,16 @@ import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { BUNDLE_INPUTS, markUsed, readFileOrNull, REPO_ROOT } from './bundleCache.ts';
+import {
+  BUNDLE_INPUTS,
+  bundleCacheDir,
+  compileCacheDir,
+  markUsed,
+  readFileOrNull,
+  REPO_ROOT,
+} from './bundleCache.ts';
 import { inputStamp } from './fingerprint.ts';
 import { mapStackTracesOf } from './stackTraces.ts';
-
-/** Beside the project's dependencies: kept across restarts, gone with a fresh install. */
-const DEFAULT_CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'papergraph-server');
-
-/** The folder in a bundle that holds V8's code cache of its chunks. */
-const COMPILE_CACHE = 'compile-cache';
 
 const FROM_SOURCES = {
   serve: () => import('../serve.ts'),
@@ -29,10 +30,10 @@ export type ServerEntry = keyof typeof FROM_SOURCES;
  * stack traces mapped to the .ts files; from the sources when the bundle cannot be built.
  */
 export async function runServer(entry: ServerEntry): Promise<void> {
+  const cacheDir = bundleCacheDir();
   let bundle: string | null;
   try {
-    // SERVER_BUNDLE_DIR keeps the bundles elsewhere (the tests' scratch folders).
-    bundle = await upToDateBundle(process.env.SERVER_BUNDLE_DIR || DEFAULT_CACHE_DIR);
+    bundle = await upToDateBundle(cacheDir);
   } catch (error) {
     console.error(
       `The server bundle could not be built, so the server starts from its sources (slower): ${firstLine(error)}`,
@@ -44,8 +45,9 @@ export async function runServer(entry: ServerEntry): Promise<void> {
     return;
   }
   mapStackTracesOf(bundle);
-  // V8's compiled code of the chunks, kept beside them: a start then skips compiling what it loads.
-  enableCompileCache(join(bundle, COMPILE_CACHE));
+  // A start then skips compiling what it loads. When NODE_COMPILE_CACHE gave a folder at launch,
+  // Node keeps that one.
+  enableCompileCache(compileCacheDir(cacheDir));
   await import(pathToFileURL(join(bundle, `${entry}.js`)).href);
 }
 
