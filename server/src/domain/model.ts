@@ -195,9 +195,11 @@ function flagRepeatedIds(
 }
 
 /** Every paper an episode cites, in citation order: its source, recommendations, then mentions. */
-export function citedPaperIds(
-  episode: Pick<EpisodeRecord, 'sourcePaperId' | 'recommendations' | 'mentions'>,
-): string[] {
+export function citedPaperIds(episode: {
+  sourcePaperId: string | null;
+  recommendations: readonly { paperId: string }[];
+  mentions?: readonly { paperId: string }[] | undefined;
+}): string[] {
   return [
     ...(episode.sourcePaperId === null ? [] : [episode.sourcePaperId]),
     ...episode.recommendations.map((r) => r.paperId),

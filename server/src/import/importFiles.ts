@@ -47,13 +47,10 @@ export async function importFiles(
   }
 }
 
-/** Each episode's text as the relations will read it, with these paper titles. */
+/** Each episode's text as the relations will read it, with the paper titles known so far. */
 function episodeTexts(batch: ImportBatch, titles: ReadonlyMap<string, string>): string[][] {
   return batch.episodes.map((episode) => episodeParts(episode, (id) => titles.get(id) ?? null));
 }
-
-const sameParts = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((part, i) => part === b[i]);
 
 /**
  * Counts texts on the pool and offers them to the relations; a batch left uncounted (a worker
@@ -89,8 +86,6 @@ async function* parsedInOrder(
     pool ? (pool.run(file) as Promise<ParsedFeed>) : parseFeedFile(file);
   const pending: Promise<ParsedFeed>[] = [];
   const counting: Promise<void>[] = [];
-  /** What each batch was counted as: a paper titled only in a later batch changes its text. */
-  const sent: { batch: ImportBatch; texts: string[][] }[] = [];
   let next = 0;
   let completed = false;
   const refill = () => {
@@ -109,17 +104,9 @@ async function* parsedInOrder(
           for (const paper of parsed.batch.papers) {
             if (paper.title !== null) titles.set(paper.id, paper.title);
           }
-          const texts = episodeTexts(parsed.batch, titles);
-          sent.push({ batch: parsed.batch, texts });
-          counting.push(countAhead(pool, texts, withdrawals));
-          if (pending.length === 0) {
-            // The last file: with every title known, the few texts of earlier files that read
-            // differently now are counted again, while the store writes this one.
-            const recount = sent.flatMap(({ batch, texts: counted }) =>
-              episodeTexts(batch, titles).filter((parts, i) => !sameParts(parts, counted[i]!)),
-            );
-            if (recount.length > 0) counting.push(countAhead(pool, recount, withdrawals));
-          }
+          // A text a later file changes (it titles a paper the text names) is counted again by
+          // the store: holding every file's episodes to count them here would hold the whole feed.
+          counting.push(countAhead(pool, episodeTexts(parsed.batch, titles), withdrawals));
         }
         yield parsed.batch;
       }

@@ -29,11 +29,19 @@ export function onCountedBatch(listener: CountedBatchListener): () => void {
 export function offerCountedBatch(batch: CountedBatch): () => void {
   batch.texts.forEach(({ hash }, at) => offered.set(hash, { batch, at }));
   for (const listener of listeners) listener(batch);
+  // Weakly: a batch a listener took is withdrawn already and need not live until the import ends.
+  const offeredBatch = new WeakRef(batch);
   return () => {
-    for (const { hash } of batch.texts) {
-      if (offered.get(hash)?.batch === batch) offered.delete(hash);
-    }
+    const stillHeld = offeredBatch.deref();
+    if (stillHeld) withdrawCountedBatch(stillHeld);
   };
+}
+
+/** Withdraws the batch's texts: the import ended, or a listener took them all. */
+export function withdrawCountedBatch(batch: CountedBatch): void {
+  for (const { hash } of batch.texts) {
+    if (offered.get(hash)?.batch === batch) offered.delete(hash);
+  }
 }
 
 /** The counted text of this hash, if an import offered it. */

@@ -37,3 +37,8 @@ export function contentHash(parts: readonly string[]): string {
   for (const part of parts) sections += `${part.length}:${part}`;
   return createHash('sha1').update(sections).digest('base64');
 }
+
+/** The hash of the episode's text: what its counted terms are found by. */
+export function textHash(episode: EpisodeRecord, titleOf: PaperTitleOf): string {
+  return contentHash(episodeParts(episode, titleOf));
+}

@@ -6,7 +6,20 @@
 import type { EpisodeRecord } from '../domain/model.ts';
 import { offeredText } from './countedTexts.ts';
 import { contentHash, episodeParts, type PaperTitleOf } from './episodeDocument.ts';
+import type { EpisodeCitations } from './paperLinks.ts';
 import { type CountedBatch, type CountedText, Vocabulary } from './terms.ts';
+
+/**
+ * An episode as the relation index reads it once its text is counted: its summary, the papers it
+ * cites and the counted terms, without the text itself (a large import holds one per episode).
+ */
+export interface CountedEpisode
+  extends EpisodeCitations, Pick<EpisodeRecord, 'title' | 'publishedAt'> {
+  counted: CountedText;
+}
+
+/** A whole record, or one whose text is already counted. */
+export type IndexedEpisode = EpisodeRecord | CountedEpisode;
 
 export class EpisodeTerms {
   readonly tokenizer = new Vocabulary();
@@ -23,6 +36,36 @@ export class EpisodeTerms {
     const text = this.adopted.get(hash) ?? this.#offeredOrCounted(hash, parts);
     this.counted.set(episode.id, { hash, text });
     return text;
+  }
+
+  /** The episode's counted terms: counted now unless given counted. */
+  textOf(episode: IndexedEpisode, titleOf: PaperTitleOf): CountedText {
+    return 'counted' in episode ? episode.counted : this.count(episode, titleOf);
+  }
+
+  /**
+   * The episode with its text counted, when a text of this hash (textHash) is already counted for
+   * it, adopted or offered; null when it is not (yet).
+   */
+  countedEpisode(episode: EpisodeRecord, hash: string): CountedEpisode | null {
+    const kept = this.counted.get(episode.id);
+    let text = kept?.hash === hash ? kept.text : this.adopted.get(hash);
+    if (text === undefined) {
+      const offered = offeredText(hash);
+      if (!offered) return null;
+      text = this.tokenizer.adopt(offered.batch, offered.at);
+    }
+    this.counted.set(episode.id, { hash, text });
+    const { id, title, publishedAt, sourcePaperId } = episode;
+    return {
+      id,
+      title,
+      publishedAt,
+      sourcePaperId,
+      recommendations: episode.recommendations.map(({ paperId }) => ({ paperId })),
+      mentions: episode.mentions?.map(({ paperId }) => ({ paperId })),
+      counted: text,
+    };
   }
 
   #offeredOrCounted(hash: string, parts: readonly string[]): CountedText {

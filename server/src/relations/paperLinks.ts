@@ -10,6 +10,12 @@
 // and per paper, so an update only revisits the papers it touches.
 import type { CitationKind, EpisodeRecord } from '../domain/model.ts';
 
+/** What the links read of an episode: the papers it cites (a whole record will do). */
+export interface EpisodeCitations extends Pick<EpisodeRecord, 'id' | 'sourcePaperId'> {
+  recommendations: readonly { paperId: string }[];
+  mentions?: readonly { paperId: string }[] | undefined;
+}
+
 export type PaperLinkKind = 'SHARED_PAPER' | 'SHARED_REFERENCE' | 'CO_CITED' | 'SHARED_TOPIC';
 
 /** One paper (or topic) linking two episodes, with its weight. */
@@ -68,7 +74,7 @@ export class PaperLinks {
   /** Topic → the episodes whose source paper has it. */
   private readonly topicEpisodes = new Map<string, Set<string>>();
 
-  setEpisode(episode: EpisodeRecord): void {
+  setEpisode(episode: EpisodeCitations): void {
     this.removeEpisode(episode.id);
     const source = episode.sourcePaperId ?? '';
     const papers = new Map<string, CitationKind>(source === '' ? [] : [[source, 'SOURCE']]);

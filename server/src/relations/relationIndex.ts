@@ -11,7 +11,7 @@ import type { EpisodeRecord } from '../domain/model.ts';
 import { assignClusterIds, type IdentifiedCluster } from './clusterIds.ts';
 import { detectCommunities, type WeightedEdge } from './communities.ts';
 import type { PaperTitleOf } from './episodeDocument.ts';
-import { EpisodeTerms } from './episodeTerms.ts';
+import { EpisodeTerms, type IndexedEpisode } from './episodeTerms.ts';
 import { type PaperFacts, PaperLinks } from './paperLinks.ts';
 import {
   type EpisodeRelation,
@@ -24,17 +24,18 @@ import {
 import { TermNumbering } from './termNumbering.ts';
 import { type CountedDocument, TextIndex, type TextIndexOptions } from './textIndex.ts';
 
-export interface RelationCorpus {
-  episodes: readonly EpisodeRecord[];
+/** Episodes as whole records, unless the type says they may come counted (IndexedEpisode). */
+export interface RelationCorpus<Episode extends IndexedEpisode = EpisodeRecord> {
+  episodes: readonly Episode[];
   /** Titles of the papers the episodes cite and of the works metadata names; null when unknown. */
   paperTitles: ReadonlyMap<string, string | null>;
   /** What metadata says about papers, by paper id; papers without metadata are left out. */
   paperFacts?: ReadonlyMap<string, PaperFacts>;
 }
 
-export interface RelationChange {
+export interface RelationChange<Episode extends IndexedEpisode = EpisodeRecord> {
   /** Added or changed episodes. */
-  episodes: readonly EpisodeRecord[];
+  episodes: readonly Episode[];
   removedEpisodeIds: readonly string[];
   paperTitles: ReadonlyMap<string, string | null>;
   /** New metadata by paper id; null forgets a paper's metadata. */
@@ -118,13 +119,13 @@ export class RelationIndex {
    * (the relation keeper passes the same one each time); texts it holds are not tokenized again.
    */
   static build(
-    corpus: RelationCorpus,
+    corpus: RelationCorpus<IndexedEpisode>,
     options: Partial<RelationIndexOptions> = {},
     terms = new EpisodeTerms(),
   ): RelationIndex {
     const merged = { ...DEFAULT_OPTIONS, ...options };
     const titleOf = (id: string) => corpus.paperTitles.get(id) ?? null;
-    const texts = corpus.episodes.map((episode) => terms.count(episode, titleOf));
+    const texts = corpus.episodes.map((episode) => terms.textOf(episode, titleOf));
     const numbering = new TermNumbering(terms.tokenizer, texts);
     const documents = corpus.episodes.map((episode, i): CountedDocument => ({
       id: episode.id,
@@ -142,7 +143,7 @@ export class RelationIndex {
   }
 
   /** Applies a change; returns the episodes whose relations may have changed (not removed ones). */
-  update(change: RelationChange): Set<string> {
+  update(change: RelationChange<IndexedEpisode>): Set<string> {
     for (const [id, title] of change.paperTitles) this.titles.set(id, title);
     const affected = new Set<string>();
     const around = (id: string) => {
@@ -326,15 +327,15 @@ export class RelationIndex {
   }
 }
 
-function summaryOf(episode: EpisodeRecord): EpisodeSummary {
+function summaryOf(episode: IndexedEpisode): EpisodeSummary {
   return { id: episode.id, title: episode.title, publishedAt: episode.publishedAt };
 }
 
 function textDocument(
-  episode: EpisodeRecord,
+  episode: IndexedEpisode,
   titleOf: PaperTitleOf,
   terms: EpisodeTerms,
   numbering: TermNumbering,
 ): CountedDocument {
-  return { id: episode.id, terms: numbering.adopt(terms.count(episode, titleOf)) };
+  return { id: episode.id, terms: numbering.adopt(terms.textOf(episode, titleOf)) };
 }

@@ -54,6 +54,8 @@ interface PaperUpdate {
   record: PaperRecord;
   citationCount: number;
   newAliases: string[];
+  /** Whether the stored title changes. */
+  retitled: boolean;
 }
 
 interface ImportPlan {
@@ -72,12 +74,20 @@ interface ImportPlan {
   showAssignments: { episodeId: string; showId: string }[];
 }
 
+/** What is kept beside the graph, in the import's transaction. */
+export interface ImportKeeping {
+  /** After each batch's writes: the episodes it added or updated, as stored. */
+  written(episodes: readonly EpisodeRecord[]): void;
+  /** After the last batch's writes, when there were any. */
+  beforeCommit(change: ImportedChange): Promise<void>;
+}
+
 /** What an import's transaction changed, for what is kept beside the graph. */
 export interface ImportedChange {
-  /** Added and updated episodes, as stored. */
-  episodes: EpisodeRecord[];
   /** Stored papers whose row changed (title, aliases or citation count). */
   changedPaperIds: ReadonlySet<string>;
+  /** Of those, the papers whose title changed. */
+  retitledPaperIds: ReadonlySet<string>;
 }
 
 export interface ImportOutcome {
@@ -109,18 +119,18 @@ export class Importer {
    * Imports every batch in one transaction: all of them or none. Batches may arrive while it is open
    * (the next file still being parsed); each one's plan sees the rows of the batches before it. Each
    * batch must already be validated. Throws, with nothing written, if a write or the iterable fails.
-   * `beforeCommit` runs inside the transaction, after the last batch's writes, when there were any.
+   * `keeping` runs inside the transaction: after each batch's writes, and after the last one's.
    * `committed` runs right after COMMIT, before anything else can: the reading connection already sees
    * the new rows, so whatever mirrors them must follow at once.
    */
   async run(
     batches: AsyncIterable<ImportBatch>,
-    beforeCommit: (change: ImportedChange) => Promise<void>,
+    keeping: ImportKeeping,
     committed: (outcomes: ImportOutcome[]) => void,
   ): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
-    const changedEpisodes = new Map<string, EpisodeRecord>();
     const changedPaperIds = new Set<string>();
+    const retitledPaperIds = new Set<string>();
     let graphWritten = false;
     try {
       for await (const batch of batches) {
@@ -144,15 +154,17 @@ export class Importer {
         this.#write(plan);
         graphWritten = true;
         outcomes.push({ result: plan.result, diff: diffOf(plan), showAssigned });
-        for (const { record } of [...plan.updatedEpisodes, ...plan.addedEpisodes])
-          changedEpisodes.set(record.id, record);
-        for (const { record } of plan.updatedPapers) changedPaperIds.add(record.id);
+        keeping.written([...plan.updatedEpisodes, ...plan.addedEpisodes].map((e) => e.record));
+        for (const { record, retitled } of plan.updatedPapers) {
+          changedPaperIds.add(record.id);
+          if (retitled) retitledPaperIds.add(record.id);
+        }
       }
       if (graphWritten) {
         // The graph tables changed: a graph file of the old state stops matching.
         this.#bumpGraphVersion();
         this.#stampChangedAt();
-        await beforeCommit({ episodes: [...changedEpisodes.values()], changedPaperIds });
+        await keeping.beforeCommit({ changedPaperIds, retitledPaperIds });
       }
       // Shows alone (a renamed show, episodes given theirs) are no change of the graph.
       if (this.#db.isTransaction) this.#db.exec('COMMIT');
@@ -266,6 +278,7 @@ export class Importer {
           record: merged,
           citationCount: existing.citationCount,
           newAliases: merged.aliases.slice(existing.record.aliases.length),
+          retitled: merged.title !== existing.record.title,
         });
       }
     }
@@ -281,7 +294,13 @@ export class Importer {
       }
       const update = updates.get(paperId);
       if (update) update.citationCount = citationCount;
-      else updates.set(paperId, { record: existing.record, citationCount, newAliases: [] });
+      else
+        updates.set(paperId, {
+          record: existing.record,
+          citationCount,
+          newAliases: [],
+          retitled: false,
+        });
     }
 
     const deleted = new Set(deletedPapers);

@@ -204,12 +204,19 @@ class EmbeddedStore implements GraphStore {
     this.#assertOpen();
     const stopAdopting = this.#keeper.adoptCountedTexts();
     return this.#keeping(async () => {
-      const keep = async ({ episodes, changedPaperIds }: ImportedChange) => {
+      const written = (episodes: readonly EpisodeRecord[]) => {
+        const titles = this.#relations.titlesNow([...new Set(episodes.flatMap(citedPaperIds))]);
+        this.#keeper.takeWritten(episodes, (id) => titles.get(id) ?? null);
+      };
+      const beforeCommit = async ({ changedPaperIds, retitledPaperIds }: ImportedChange) => {
+        const started = performance.now();
+        const episodes = await this.#keeper.takenEpisodes(retitledPaperIds, (ids) =>
+          this.#relations.episodesNow(ids),
+        );
         const paperIds = new Set(changedPaperIds);
         for (const episode of episodes) {
           for (const paperId of citedPaperIds(episode)) paperIds.add(paperId);
         }
-        const started = performance.now();
         const paperTitles = this.#relations.titlesNow([...paperIds]);
         this.#relations.persist(
           await this.#keeper.rowsFor({ episodes, removedEpisodeIds: [], paperTitles }),
@@ -222,7 +229,8 @@ class EmbeddedStore implements GraphStore {
           relationKeepingChannel.publish(time);
         }
       };
-      const outcomes = await this.#importer.run(validated(batches), keep, (committed) => {
+      const keeping = { written, beforeCommit };
+      const outcomes = await this.#importer.run(validated(batches), keeping, (committed) => {
         const diffs = committed.flatMap(({ diff }) => (diff ? [diff] : []));
         if (diffs.length > 0)
           this.#graph.committed((state) => diffs.forEach((diff) => applyGraphDiff(state, diff)));

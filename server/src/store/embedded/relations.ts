@@ -6,6 +6,7 @@
 // its relations computed once, on open.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
+import type { EpisodeRecord } from '../../domain/model.ts';
 import type { EpisodeMap, EpisodeMapRequest, MapSource } from '../../relations/episodeMap.ts';
 import { EpisodeMapMemo, selectEpisodeMap } from '../../relations/episodeMap.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
@@ -104,6 +105,9 @@ export class RelationTables {
   readonly #read: ReturnType<typeof prepareReads>;
   readonly #write: ReturnType<typeof prepareWrites>;
   readonly #corpusReads: Reads;
+  readonly #writer: DatabaseSync;
+  /** Reads on the import connection, prepared when an import first needs one. */
+  #writtenReads: Reads | null = null;
   readonly #maps = new EpisodeMapMemo();
   /** Changes on the query connection whenever the writer commits: the memoized maps' version. */
   readonly #committed: StatementSync;
@@ -113,6 +117,7 @@ export class RelationTables {
     this.#read = prepareReads(reader);
     this.#committed = reader.prepare('PRAGMA data_version');
     this.#write = prepareWrites(writer);
+    this.#writer = writer;
     this.#corpusReads = new Reads(reader);
   }
 
@@ -156,6 +161,13 @@ export class RelationTables {
       else strongest.set(row.episode_id, [relation]);
     }
     return { episodes, paperTitles, paperFacts, clusters, strongest };
+  }
+
+  /** These episodes as the writer sees them now (its open transaction's rows included). */
+  episodesNow(episodeIds: readonly string[]): EpisodeRecord[] {
+    if (episodeIds.length === 0) return [];
+    this.#writtenReads ??= new Reads(this.#writer);
+    return this.#writtenReads.episodesByIds(episodeIds).filter((episode) => episode !== null);
   }
 
   /** Titles of these papers as the writer sees them now (graph papers first, then references). */

@@ -14,9 +14,11 @@
 import { channel } from 'node:diagnostics_channel';
 
 import type { MetadataEntry } from '../../domain/metadata.ts';
+import { citedPaperIds, type EpisodeRecord } from '../../domain/model.ts';
 import type { IdentifiedCluster } from '../../relations/clusterIds.ts';
-import { onCountedBatch } from '../../relations/countedTexts.ts';
-import type { EpisodeTerms } from '../../relations/episodeTerms.ts';
+import { onCountedBatch, withdrawCountedBatch } from '../../relations/countedTexts.ts';
+import { type PaperTitleOf, textHash } from '../../relations/episodeDocument.ts';
+import type { EpisodeTerms, IndexedEpisode } from '../../relations/episodeTerms.ts';
 import type { PaperFacts } from '../../relations/paperLinks.ts';
 import type { EpisodeRelation } from '../../relations/relatedness.ts';
 import type {
@@ -72,7 +74,9 @@ const REBUILD_SHARE = 0.1;
 export const CLUSTER_GRAPH_DEGREE = 10;
 
 /** What a store loads for the keeper's first build: its corpus and the clusters it persisted. */
-export interface StoredRelationCorpus extends RelationCorpus {
+export interface StoredRelationCorpus<
+  Episode extends IndexedEpisode = EpisodeRecord,
+> extends RelationCorpus<Episode> {
   /** The persisted clusters with their members, so the rebuilt clusters keep their ids. */
   clusters: readonly IdentifiedCluster[];
   /**
@@ -108,6 +112,10 @@ export class RelationKeeper {
   #terms: EpisodeTerms | null = null;
   /** The adoption of the batches counted for the import in progress, in the order they came. */
   #adopting: Promise<void> = Promise.resolve();
+  /** The import in progress's written episodes, counted once their texts are (takeWritten). */
+  #imported = new Map<string, IndexedEpisode>();
+  /** Of those, the records whose text is not found counted yet, with its hash. */
+  #uncounted = new Map<string, { episode: EpisodeRecord; hash: string }>();
 
   readonly #rebuildShare: number;
   /** Episodes the index held when built, and how many were added, changed or removed since. */
@@ -141,7 +149,7 @@ export class RelationKeeper {
    * statistics are learnt afresh and the phrases the new texts share become terms, so the rows
    * equal those of a store that imported the whole corpus at once. Below that, an update.
    */
-  async rowsFor(change: RelationChange): Promise<RelationRows> {
+  async rowsFor(change: RelationChange<IndexedEpisode>): Promise<RelationRows> {
     try {
       await this.#adopting;
       const core = await loadRelationCore();
@@ -184,6 +192,8 @@ export class RelationKeeper {
           const core = await loadRelationCore();
           this.#terms ??= new core.EpisodeTerms();
           this.#terms.adoptBatch(batch);
+          // Adopted: the worker's copy would only hold memory until the import ends.
+          withdrawCountedBatch(batch);
         })
         .catch(() => undefined);
     });
@@ -191,6 +201,57 @@ export class RelationKeeper {
       stop();
       this.#adopting = this.#adopting.then(() => this.#terms?.forgetAdopted());
     };
+  }
+
+  /**
+   * Takes the episodes a batch of an import wrote, as it is written, with the titles the store
+   * holds now: each is kept as its counted text once a text of its hash is counted (the parse
+   * worker's, adopted as it arrives), so an import holds a record until then, not to its end.
+   */
+  takeWritten(episodes: readonly EpisodeRecord[], titleOf: PaperTitleOf): void {
+    for (const episode of episodes) {
+      this.#imported.set(episode.id, episode);
+      this.#uncounted.set(episode.id, { episode, hash: textHash(episode, titleOf) });
+    }
+    this.#takeCounted();
+  }
+
+  #takeCounted(): void {
+    const terms = this.#terms;
+    if (terms === null) return;
+    for (const [id, { episode, hash }] of this.#uncounted) {
+      const counted = terms.countedEpisode(episode, hash);
+      if (counted === null) continue;
+      this.#imported.set(id, counted);
+      this.#uncounted.delete(id);
+    }
+  }
+
+  /**
+   * The episodes the import wrote (takeWritten), for its rowsFor, once the batches counted for it
+   * are adopted; forgotten here. The episodes citing a paper in `retitled` (changed by a later
+   * batch than theirs, maybe) are given as `reread` reads them now: their text may read otherwise.
+   */
+  async takenEpisodes(
+    retitled: ReadonlySet<string>,
+    reread: (episodeIds: readonly string[]) => EpisodeRecord[],
+  ): Promise<IndexedEpisode[]> {
+    await this.#adopting;
+    this.#takeCounted();
+    const taken = this.#imported;
+    this.#forgetTaken();
+    if (retitled.size > 0) {
+      const stale = [...taken.values()].flatMap((episode) =>
+        citedPaperIds(episode).some((id) => retitled.has(id)) ? [episode.id] : [],
+      );
+      for (const episode of reread(stale)) taken.set(episode.id, episode);
+    }
+    return [...taken.values()];
+  }
+
+  #forgetTaken(): void {
+    this.#imported = new Map();
+    this.#uncounted.clear();
   }
 
   /** Rows for every episode: the migration of a store that holds episodes but no relations. */
@@ -204,13 +265,14 @@ export class RelationKeeper {
   /** Forgets the index (a write failed or the store closes); the next write rebuilds it. */
   reset(): void {
     this.#kept = null;
+    this.#forgetTaken();
   }
 
   /**
    * The index of a corpus; with `ranked`, its cluster graph too: the persisted one when the store
    * gave it, else computed (without, the caller computes every episode's relations and fills it in).
    */
-  #build(core: RelationCore, corpus: StoredRelationCorpus, ranked: boolean): Kept {
+  #build(core: RelationCore, corpus: StoredRelationCorpus<IndexedEpisode>, ranked: boolean): Kept {
     this.#terms ??= new core.EpisodeTerms();
     const inCorpus = new Set(corpus.episodes.map((episode) => episode.id));
     this.#terms.retain((id) => inCorpus.has(id));
@@ -246,7 +308,10 @@ export class RelationKeeper {
 }
 
 /** The corpus as it will be once the change is applied. */
-function withChange(corpus: StoredRelationCorpus, change: RelationChange): StoredRelationCorpus {
+function withChange(
+  corpus: StoredRelationCorpus,
+  change: RelationChange<IndexedEpisode>,
+): StoredRelationCorpus<IndexedEpisode> {
   const replaced = new Set([...change.removedEpisodeIds, ...change.episodes.map((e) => e.id)]);
   const paperFacts = new Map(corpus.paperFacts);
   for (const [paperId, facts] of change.paperFacts ?? []) {
