@@ -27,6 +27,8 @@ const DATA_DEPENDENT_WARNINGS = /Unknown(PropertyKey|Label|RelationshipType)Warn
 /** A value of the right type for each parameter name, so the server can plan the statement. */
 const SAMPLE_PARAMETER: Record<string, unknown> = {
   timeoutSeconds: 10,
+  names: ['episode_search'],
+  name: 'no_such_index',
   run: '00000000-0000-0000-0000-000000000000',
   seq: 1,
   entry: '{}',

@@ -157,10 +157,11 @@ describe('round trips per store method (one statement per API field)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('ensureSchema = one per schema statement and the index wait, once at start', async () => {
+  it('ensureSchema = the outdated full-text indexes read, one per schema statement and the index wait, once at start', async () => {
     const counting = countingDriver(fakeDriver());
     const calls = await cost('ensureSchema (startup)', counting, () => ensureSchema(counting));
-    expect(calls).toHaveLength(SCHEMA_STATEMENTS.length + 1);
+    expect(calls).toHaveLength(SCHEMA_STATEMENTS.length + 2);
+    expect(calls[0]?.statement).toBe('fullTextIndexesToRebuild');
     expect(calls.at(-1)?.statement).toBe('schemaAwait');
     expect(calls.every((c) => c.via === 'executeQuery' && c.routing === 'WRITE')).toBe(true);
   });
@@ -186,12 +187,14 @@ describe('round trips per import (Mutation.importFeed)', () => {
         'relationsWrite',
         'relationsWriteClusters',
       ]);
-      // The relation keeper builds its index from what is committed, outside the transaction.
+      // The relation keeper builds its index from what is committed, outside the transaction; the
+      // full-text indexes take the commit before the import returns.
       expect(calls.filter((c) => c.via !== 'transaction').map((c) => c.statement)).toEqual([
         'importRunsAbandoned',
         'relationsCorpusEpisodes',
         'relationsCorpusPapers',
         'relationsCorpusClusters',
+        'awaitFullTextRefresh',
       ]);
       expect(counting.transactions).toBe(1);
     }

@@ -267,12 +267,14 @@ describe('importBatch', () => {
     });
     expect(result).toEqual({ added: [], updated: [episodeTwo.id], unchanged: [episodeOne.id] });
     expect(driver.committed).toBe(1);
-    // Every write in the one transaction; the relation keeper's first build reads what is committed.
+    // Every write in the one transaction; the relation keeper's first build reads what is committed,
+    // and the full-text indexes take the commit before the import returns.
     expect(driver.calls.filter((c) => !c.inTransaction).map((c) => c.statement)).toEqual([
       'importRunsAbandoned',
       'relationsCorpusEpisodes',
       'relationsCorpusPapers',
       'relationsCorpusClusters',
+      'awaitFullTextRefresh',
     ]);
     expect(paramsOf(driver, 'importDetachCitations').episodeIds).toEqual([episodeTwo.id]);
     expect(

@@ -70,13 +70,19 @@ class ImportJournal {
   }
 }
 
+/** What an import returns, and whether it changed the graph (its search indexes then catch up). */
+export interface ImportWritten {
+  results: ImportResult[];
+  changed: boolean;
+}
+
 /** The batches as a run; each batch's result is the sum of its parts'. */
 export async function importAsRun(
   batches: readonly ImportBatch[],
   episodesPerTransaction: number,
   executeWrite: ExecuteWrite,
   relations: Neo4jRelations,
-): Promise<ImportResult[]> {
+): Promise<ImportWritten> {
   const journal = new ImportJournal();
   try {
     const results: ImportResult[] = [];
@@ -97,7 +103,7 @@ export async function importAsRun(
       }
       results.push(result);
     }
-    if (!written.some((w) => w.changed)) return results;
+    if (!written.some((w) => w.changed)) return { results, changed: false };
 
     // Each paper once, however many batches cite it; a failure later is undone by the batches'
     // own entries, which recount their papers once their episodes are back.
@@ -138,7 +144,7 @@ export async function importAsRun(
       await tx.run('markGraphChanged', { at: new Date().toISOString() });
       await tx.run('importRunClose', { run: journal.run });
     });
-    return results;
+    return { results, changed: true };
   } catch (error) {
     relations.reset();
     try {

@@ -51,7 +51,12 @@ import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors, toStoreError } from './errors.ts';
 import { expectedCounts } from './expectedCounts.ts';
-import { EPISODES_PER_TRANSACTION, importAsRun, undoAbandonedRuns } from './importRun.ts';
+import {
+  EPISODES_PER_TRANSACTION,
+  importAsRun,
+  type ImportWritten,
+  undoAbandonedRuns,
+} from './importRun.ts';
 import {
   type BatchWrite,
   dropUncitedPapers,
@@ -83,7 +88,11 @@ import { importChange, Neo4jRelations, removalChange } from './relations.ts';
 import { searchSources, TRANSCRIPT_SEARCH_FIELDS } from './search.ts';
 import { NEO4J_MAX_GRAPH_DEPTH } from './statements/graph.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
-import { SCHEMA_STATEMENTS, type SchemaStatementName } from './statements/schema.ts';
+import {
+  FULLTEXT_INDEXES,
+  SCHEMA_STATEMENTS,
+  type SchemaStatementName,
+} from './statements/schema.ts';
 
 export interface Neo4jStoreOptions {
   /** How long health() waits for Neo4j before reporting it unreachable. */
@@ -99,9 +108,20 @@ const EMPTY_GRAPH: GraphView = { nodes: [], edges: [] };
 /** Tries of one import transaction refused for a paper another writer created meanwhile. */
 const IMPORT_WRITE_ATTEMPTS = 3;
 
-/** Creates constraints and indexes if missing; safe to run on every start. */
+/**
+ * Creates constraints and indexes if missing; safe to run on every start. A full-text index created
+ * without the options the store needs now is dropped first and so created again (then populated
+ * before the wait below ends).
+ */
 export async function ensureSchema(driver: CypherDriver, indexWaitSeconds = 60): Promise<void> {
   await mappingStoreErrors(async () => {
+    const outdated = await driver.executeQuery(
+      'fullTextIndexesToRebuild',
+      { names: Object.values(FULLTEXT_INDEXES) },
+      'WRITE',
+    );
+    for (const row of outdated)
+      await driver.executeQuery('dropFullTextIndex', { name: asString(row.name) }, 'WRITE');
     // Schema commands cannot share a transaction with each other or with data writes: one each.
     for (const statement of SCHEMA_STATEMENTS) await runSchemaStatement(driver, statement);
     await driver.executeQuery('schemaAwait', { timeoutSeconds: indexWaitSeconds }, 'WRITE');
@@ -178,14 +198,24 @@ export class Neo4jStore implements GraphStore {
       (statement, params) => this.#read(statement, params),
       (entries, work) => {
         this.#assertOpen();
-        return this.#imports.enqueue(() =>
-          this.#relations.writing(this.#executeWrite, async (tx) => {
+        return this.#imports.enqueue(async () => {
+          await this.#relations.writing(this.#executeWrite, async (tx) => {
             await work(tx);
             await this.#relations.persistMetadata(tx, entries);
-          }),
-        );
+          });
+          await this.#fullTextCaughtUp();
+        });
       },
     );
+  }
+
+  /**
+   * The full-text indexes take committed changes after the commit (statements/schema.ts): a write
+   * that changed indexed text waits for them before it returns, so a search right after it finds
+   * what it wrote. Asked where reads go, which on a cluster is the member a search goes to next.
+   */
+  async #fullTextCaughtUp(): Promise<void> {
+    await mappingStoreErrors(() => this.#driver.executeQuery('awaitFullTextRefresh', {}, 'READ'));
   }
 
   readonly #executeWrite = <T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> =>
@@ -225,20 +255,23 @@ export class Neo4jStore implements GraphStore {
           this.#read('importRunsAbandoned', { before }),
         );
         const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
-        return episodes > this.#episodesPerTransaction
-          ? importAsRun(
-              valid,
-              this.#episodesPerTransaction,
-              this.#executeImportWrite,
-              this.#relations,
-            )
-          : this.#importInOneTransaction(valid);
+        const { results, changed } =
+          episodes > this.#episodesPerTransaction
+            ? await importAsRun(
+                valid,
+                this.#episodesPerTransaction,
+                this.#executeImportWrite,
+                this.#relations,
+              )
+            : await this.#importInOneTransaction(valid);
+        if (changed) await this.#fullTextCaughtUp();
+        return results;
       })
       .finally(stopAdopting);
   }
 
   /** A small import: everything in one transaction, seen by readers all at once. */
-  #importInOneTransaction(valid: readonly ImportBatch[]): Promise<ImportResult[]> {
+  #importInOneTransaction(valid: readonly ImportBatch[]): Promise<ImportWritten> {
     return this.#relations.writing(this.#executeImportWrite, async (tx) => {
       const written: BatchWrite[] = [];
       const expected = expectedCounts(valid);
@@ -259,7 +292,7 @@ export class Neo4jStore implements GraphStore {
           ),
         );
       }
-      return written.map((w) => w.result);
+      return { results: written.map((w) => w.result), changed: written.some((w) => w.changed) };
     });
   }
 
@@ -626,19 +659,24 @@ export class Neo4jStore implements GraphStore {
 
   async removeEpisode(episodeId: string): Promise<{ removedPaperIds: string[] } | null> {
     this.#assertOpen();
-    return this.#imports.enqueue(() =>
-      this.#relations.writing(this.#executeWrite, async (tx) => {
-        const [row] = await tx.run('removeEpisode', { episodeId });
-        if (row === undefined) return null;
-        await markGraphChanged(tx);
-        const paperIds = unique((row.paperIds as unknown[]).map(asString));
-        if (paperIds.length > 0)
-          await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
-        const removedPaperIds = await dropUncitedPapers(tx, paperIds);
-        await this.#relations.persist(tx, removalChange(episodeId));
-        return { removedPaperIds };
-      }),
-    );
+    return this.#imports.enqueue(async () => {
+      const removed = await this.#relations.writing<{ removedPaperIds: string[] } | null>(
+        this.#executeWrite,
+        async (tx) => {
+          const [row] = await tx.run('removeEpisode', { episodeId });
+          if (row === undefined) return null;
+          await markGraphChanged(tx);
+          const paperIds = unique((row.paperIds as unknown[]).map(asString));
+          if (paperIds.length > 0)
+            await tx.run('importRecountPapers', { paperIds, searchNotes: PAPER_SEARCH_NOTES });
+          const removedPaperIds = await dropUncitedPapers(tx, paperIds);
+          await this.#relations.persist(tx, removalChange(episodeId));
+          return { removedPaperIds };
+        },
+      );
+      if (removed !== null) await this.#fullTextCaughtUp();
+      return removed;
+    });
   }
 
   async listFeeds(): Promise<FeedRecord[]> {

@@ -54,7 +54,7 @@ export const METADATA_CYPHER = {
 
   schemaPaperMetadataSearch: cypher(`CREATE FULLTEXT INDEX paper_metadata_search IF NOT EXISTS
 FOR (m:PaperMetadata) ON EACH [m.title, m.authorsText, m.abstract]
-OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english', \`fulltext.eventually_consistent\`: true}}`),
 
   metadataToEnrich: cypher<{ afterId: string; staleBefore: string; limit: number }>(`MATCH (p:Paper)
 WHERE p.id > $afterId

@@ -29,6 +29,8 @@ import { RELATIONS_GRAPH_SCHEMA, RELATIONS_SCHEMA_STATEMENTS } from './relations
 export const FULLTEXT_INDEXES = {
   episodes: 'episode_search',
   papers: 'paper_search',
+  transcripts: 'transcript_search',
+  paperMetadata: 'paper_metadata_search',
 } as const;
 
 export const SCHEMA_CYPHER = {
@@ -74,19 +76,33 @@ export const SCHEMA_CYPHER = {
     `CREATE CONSTRAINT data_migration_key_unique IF NOT EXISTS FOR (m:DataMigration) REQUIRE m.key IS UNIQUE`,
   ),
 
+  // Every full-text index is eventually consistent: Lucene takes a transaction's changes after its
+  // commit, off the writer's path; a store write that changes indexed text waits for them
+  // (awaitFullTextRefresh) before it returns, and ensureSchema rebuilds an index made without it.
   schemaEpisodeSearch: cypher(`CREATE FULLTEXT INDEX episode_search IF NOT EXISTS
 FOR (e:Episode) ON EACH [e.title, e.summary, e.searchDetails, e.searchNotes]
-OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english', \`fulltext.eventually_consistent\`: true}}`),
 
   schemaPaperSearch: cypher(`CREATE FULLTEXT INDEX paper_search IF NOT EXISTS
 FOR (p:Paper) ON EACH [p.title, p.searchIdentifiers, p.searchNotes]
-OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english', \`fulltext.eventually_consistent\`: true}}`),
 
   schemaTranscriptSearch: cypher(`CREATE FULLTEXT INDEX transcript_search IF NOT EXISTS
 FOR (t:TranscriptPassage) ON EACH [t.text]
-OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`),
+OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english', \`fulltext.eventually_consistent\`: true}}`),
 
   schemaAwait: cypher<{ timeoutSeconds: number }>(`CALL db.awaitIndexes($timeoutSeconds)`),
+
+  /** The full-text indexes among $names created before they were eventually consistent. */
+  fullTextIndexesToRebuild: cypher<{ names: string[] }>(`SHOW FULLTEXT INDEXES YIELD name, options
+WHERE name IN $names AND NOT coalesce(options.indexConfig.\`fulltext.eventually_consistent\`, false)
+RETURN name`),
+
+  /** Its CREATE statement above builds it again, with the options the store needs. */
+  dropFullTextIndex: cypher<{ name: string }>(`DROP INDEX $name IF EXISTS`),
+
+  /** Until the full-text indexes hold every committed transaction's changes. */
+  awaitFullTextRefresh: cypher(`CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`),
 } as const;
 
 /** The statements `ensureSchema` runs, in order. */
