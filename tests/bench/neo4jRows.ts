@@ -34,7 +34,7 @@ import {
   sampleQueries,
 } from './queryRows.ts';
 import { type Row, row } from './report.ts';
-import { startApi } from './serverProcess.ts';
+import { cpuMilliseconds, startApi } from './serverProcess.ts';
 import { measureLatency, ms } from './timing.ts';
 
 export interface RoundTrips {
@@ -288,9 +288,15 @@ export async function neo4jImportRows(
         ] as const) {
           const load = loadavg()[0]!.toFixed(1);
           log(`neo4j: ${label} (${feed.manifest.episodes} episodes)`);
+          // CPU, not wall time, is what a loaded machine leaves comparable between runs.
+          const jvmBefore = cpuMilliseconds(neo4j.pid) ?? Number.NaN;
+          const nodeBefore = process.cpuUsage();
           const { result: timing, transactions } = await counting.measure(() =>
             timeImport(store, feed, 'json'),
           );
+          const jvmSeconds = ((cpuMilliseconds(neo4j.pid) ?? Number.NaN) - jvmBefore) / 1000;
+          const nodeUsage = process.cpuUsage(nodeBefore);
+          const nodeSeconds = (nodeUsage.user + nodeUsage.system) / 1e6;
           rows.push(
             row(
               id,
@@ -299,7 +305,8 @@ export async function neo4jImportRows(
               timing.episodesPerSecond,
               `${Math.round(timing.episodesPerSecond).toLocaleString('en-US')} episodes/s`,
               `${feed.manifest.episodes} episodes in ${feed.manifest.parts.length} file(s), ${timing.seconds.toFixed(1)} s, ` +
-                `${transactions} write transaction(s), Neo4j heap ${heap}; load average ${load} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+                `${transactions} write transaction(s), CPU: Neo4j JVM ${jvmSeconds.toFixed(1)} s, this process ${nodeSeconds.toFixed(1)} s; ` +
+                `Neo4j heap ${heap}; load average ${load} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
             ),
           );
         }
