@@ -200,7 +200,7 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     expect((await compileCacheFiles()).length).toBeGreaterThan(0);
   });
 
-  it('loads no type stripper when given the compile cache at launch, as npm start gives it', async () => {
+  it('is started without Node’s type stripper when the compile cache is given at launch, as npm start gives it', async () => {
     const atLaunch = { NODE_COMPILE_CACHE: compileCacheDir(cacheDir) };
     // The first start with the cache at launch adds the launcher's type-stripped modules to it.
     const first = await start(atLaunch);
@@ -229,7 +229,7 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     }
   });
 
-  it('is the compile cache npm start gives at launch', async () => {
+  it('keeps its compile cache in the folder npm start gives Node at launch', async () => {
     const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
