@@ -11,10 +11,9 @@ export interface IdentifiedCluster {
 const MIN_OVERLAP = 0.5;
 const PREFIX = 'cl_';
 
-function jaccard(a: ReadonlySet<string>, b: readonly string[]): number {
-  let shared = 0;
-  for (const id of b) if (a.has(id)) shared += 1;
-  return shared / (a.size + b.length - shared);
+/** Jaccard of two sets of these sizes sharing `shared` members. */
+function jaccard(size: number, otherSize: number, shared: number): number {
+  return shared / (size + otherSize - shared);
 }
 
 /** A derived id: the cluster prefix and the hex part of the smallest member id free to take. */
@@ -26,18 +25,31 @@ function derivedId(members: readonly string[], taken: ReadonlySet<string>): stri
   throw new Error(`no free cluster id among ${members.length} members`);
 }
 
-/** Ids for `communities` (each sorted by episode id), matching `previous` where they overlap. */
+/**
+ * Ids for `communities` (each sorted by episode id, without repeats), matching `previous` (an
+ * episode in one of them at most) where they overlap.
+ */
 export function assignClusterIds(
   communities: readonly (readonly string[])[],
   previous: readonly IdentifiedCluster[],
 ): IdentifiedCluster[] {
-  const sets = communities.map((members) => new Set(members));
-  const pairs: { community: number; previous: number; overlap: number }[] = [];
+  // Overlaps counted from each episode's previous cluster: only the pairs sharing an episode are
+  // ever looked at, not every community against every previous cluster.
+  const previousOf = new Map<string, number>();
   previous.forEach((cluster, p) => {
-    sets.forEach((set, c) => {
-      const overlap = jaccard(set, cluster.episodeIds);
+    for (const id of cluster.episodeIds) previousOf.set(id, p);
+  });
+  const pairs: { community: number; previous: number; overlap: number }[] = [];
+  communities.forEach((members, c) => {
+    const shared = new Map<number, number>();
+    for (const id of members) {
+      const p = previousOf.get(id);
+      if (p !== undefined) shared.set(p, (shared.get(p) ?? 0) + 1);
+    }
+    for (const [p, n] of shared) {
+      const overlap = jaccard(members.length, previous[p]!.episodeIds.length, n);
       if (overlap >= MIN_OVERLAP) pairs.push({ community: c, previous: p, overlap });
-    });
+    }
   });
   pairs.sort(
     (x, y) => y.overlap - x.overlap || x.community - y.community || x.previous - y.previous,
