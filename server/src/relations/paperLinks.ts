@@ -42,9 +42,19 @@ interface CitingEpisode {
 
 const adamicAdar = (degree: number) => (degree >= 2 ? 1 / Math.log(degree) : 0);
 
+/**
+ * Above this degree a paper is a hub (a paper more episodes cite, a reference more papers cite, a
+ * paper listing more references): its links still weigh in a pair that something else makes a
+ * candidate, but it makes no candidates itself, so an episode's candidates stay bounded however
+ * large the corpus (docs/relations.md, "Hub papers"). Above it, the pairs a hub alone makes tie
+ * in score and outnumber the relations an episode keeps.
+ */
+export const HUB_DEGREE = 100;
+
 /** The paper link kinds by position, as eachLinkWeight reports them. */
 const LINK_KIND = { SHARED_PAPER: 0, SHARED_REFERENCE: 1, CO_CITED: 2 } as const;
 type LinkKindIndex = (typeof LINK_KIND)[keyof typeof LINK_KIND];
+type LinkVisit = (other: string, kind: LinkKindIndex, weight: number) => void;
 
 /** Keys with their weights, heaviest first. */
 function strongestFirst<K>(keys: readonly K[], weightOf: (key: K) => number) {
@@ -130,19 +140,21 @@ export class PaperLinks {
 
   /**
    * The paper links of the episode to the episodes of `others`, by other episode (topics not
-   * included).
+   * included): from the few others' papers, never from every citer of the episode's papers.
    */
   linksOf(id: string, others: ReadonlySet<string>): Map<string, PaperLink[]> {
     const episode = this.episodes.get(id);
     const links = new Map<string, PaperLink[]>();
     if (!episode) return links;
-    const add = (other: string | undefined, link: PaperLink) => {
-      if (other === undefined || other === id || !others.has(other) || !(link.weight > 0)) return;
+    const add = (other: string, link: PaperLink) => {
+      if (other === id || !(link.weight > 0)) return;
       const list = links.get(other);
       if (list) list.push(link);
       else links.set(other, [link]);
     };
-    // From the few others' papers, not from every citer of the episode's papers.
+    const source = episode.sourcePaperId;
+    const references = this.facts.get(source)?.references ?? [];
+    const citingSource = this.citedBy.get(source);
     for (const other of others) {
       const theirs = this.episodes.get(other)?.papers;
       if (!theirs) continue;
@@ -153,64 +165,149 @@ export class PaperLinks {
         const bothRecommend = kind === 'RECOMMENDED' && theirKind === 'RECOMMENDED';
         add(other, { kind: 'SHARED_PAPER', via: paperId, weight, bothRecommend });
       }
-    }
-    const source = episode.sourcePaperId;
-    for (const reference of this.facts.get(source)?.references ?? []) {
-      const citing = this.citedBy.get(reference)!;
-      const weight = adamicAdar(citing.size);
-      for (const paper of citing) {
-        if (paper === source) continue;
-        const link = {
-          kind: 'SHARED_REFERENCE',
-          via: reference,
-          weight,
-          bothRecommend: false,
-        } as const;
-        add(this.episodeOfSource.get(paper), link);
+      const theirSource = this.linkedSource(other, source);
+      if (theirSource === undefined) continue;
+      for (const reference of references) {
+        const citing = this.citedBy.get(reference)!;
+        if (!citing.has(theirSource)) continue;
+        const weight = adamicAdar(citing.size);
+        add(other, { kind: 'SHARED_REFERENCE', via: reference, weight, bothRecommend: false });
       }
-    }
-    for (const citer of this.citedBy.get(source) ?? []) {
-      const references = this.facts.get(citer)!.references;
-      const weight = adamicAdar(references.length);
-      for (const paper of references) {
-        if (paper === source) continue;
-        const link = { kind: 'CO_CITED', via: citer, weight, bothRecommend: false } as const;
-        add(this.episodeOfSource.get(paper), link);
+      const citingTheirs = this.citedBy.get(theirSource);
+      if (!citingSource || !citingTheirs) continue;
+      const [fewer, more] =
+        citingSource.size <= citingTheirs.size
+          ? [citingSource, citingTheirs]
+          : [citingTheirs, citingSource];
+      for (const citer of fewer) {
+        if (!more.has(citer)) continue;
+        const weight = adamicAdar(this.facts.get(citer)!.references.length);
+        add(other, { kind: 'CO_CITED', via: citer, weight, bothRecommend: false });
       }
     }
     return links;
   }
 
   /**
+   * The other episode's source paper, when reference links (SHARED_REFERENCE, CO_CITED) from an
+   * episode with source `source` reach it through that paper: it has one, not `source`, and is
+   * that paper's episode.
+   */
+  private linkedSource(other: string, source: string): string | undefined {
+    const theirSource = this.episodes.get(other)?.sourcePaperId;
+    if (!theirSource || theirSource === source) return undefined;
+    return this.episodeOfSource.get(theirSource) === other ? theirSource : undefined;
+  }
+
+  /**
    * Visits every paper link of the episode to another one as (other, kind, weight), each kind's
    * links strongest first (ties in any order): summing a pair's weights as visited adds them in the
    * order a reason does (relatedness.ts sums its links strongest first), so the sums are the same to
-   * the bit. No link objects are made: this is the pass that scores every candidate.
+   * the bit. No link objects are made.
    */
-  eachLinkWeight(id: string, visit: (other: string, kind: LinkKindIndex, weight: number) => void) {
+  eachLinkWeight(id: string, visit: LinkVisit): void {
+    this.walkLinks(id, visit, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The links eachLinkWeight visits, but those through hubs (above HUB_DEGREE): the pairs that make
+   * an episode's candidates. Then eachHubLinkWeight adds the hubs' links to the candidates.
+   */
+  eachCandidateLinkWeight(id: string, visit: LinkVisit): void {
+    this.walkLinks(id, visit, HUB_DEGREE);
+  }
+
+  /**
+   * Visits the links through the episode's hubs to each of `candidates`, as (position in
+   * `candidates`, kind, weight), each kind's hubs strongest first. A hub weighs less than every
+   * paper of its kind that is not one (the weight falls as the degree rises past the cap), so
+   * eachCandidateLinkWeight then this adds a pair's weights in an order eachLinkWeight may: the
+   * same sums to the bit. The work is the candidates times the hubs, whatever the hubs' degrees.
+   */
+  eachHubLinkWeight(
+    id: string,
+    candidates: readonly string[],
+    visit: (at: number, kind: LinkKindIndex, weight: number) => void,
+  ): void {
+    const episode = this.episodes.get(id);
+    if (!episode) return;
+    const reachedIf = (kind: LinkKindIndex, weight: number, links: (other: string) => boolean) => {
+      if (!(weight > 0)) return;
+      for (let at = 0; at < candidates.length; at += 1) {
+        const other = candidates[at]!;
+        if (other !== id && links(other)) visit(at, kind, weight);
+      }
+    };
+    const citers = (paperId: string) => this.citers.get(paperId)!.size;
+    const hubPapers = strongestFirst(
+      [...episode.papers.keys()].filter((paperId) => citers(paperId) > HUB_DEGREE),
+      (paperId) => adamicAdar(citers(paperId)),
+    );
+    for (const { key: paperId, weight } of hubPapers) {
+      reachedIf(LINK_KIND.SHARED_PAPER, weight, (other) =>
+        this.episodes.get(other)!.papers.has(paperId),
+      );
+    }
+    const source = episode.sourcePaperId;
+    const citing = (reference: string) => this.citedBy.get(reference)!;
+    const hubReferences = strongestFirst(
+      (this.facts.get(source)?.references ?? []).filter(
+        (reference) => citing(reference).size > HUB_DEGREE,
+      ),
+      (reference) => adamicAdar(citing(reference).size),
+    );
+    for (const { key: reference, weight } of hubReferences) {
+      reachedIf(LINK_KIND.SHARED_REFERENCE, weight, (other) => {
+        const theirSource = this.linkedSource(other, source);
+        return theirSource !== undefined && citing(reference).has(theirSource);
+      });
+    }
+    const listed = (citer: string) => this.facts.get(citer)!.references.length;
+    const hubCiters = strongestFirst(
+      [...(this.citedBy.get(source) ?? [])].filter((citer) => listed(citer) > HUB_DEGREE),
+      (citer) => adamicAdar(listed(citer)),
+    );
+    for (const { key: citer, weight } of hubCiters) {
+      reachedIf(LINK_KIND.CO_CITED, weight, (other) => {
+        const theirSource = this.linkedSource(other, source);
+        return theirSource !== undefined && (this.citedBy.get(theirSource)?.has(citer) ?? false);
+      });
+    }
+  }
+
+  /** eachLinkWeight over the papers, references and citers of at most `maxDegree`. */
+  private walkLinks(id: string, visit: LinkVisit, maxDegree: number): void {
     const episode = this.episodes.get(id);
     if (!episode) return;
     const reach = (other: string | undefined, kind: LinkKindIndex, weight: number) => {
       if (other !== undefined && other !== id && weight > 0) visit(other, kind, weight);
     };
-    const papers = strongestFirst([...episode.papers.keys()], (paperId) =>
-      adamicAdar(this.citers.get(paperId)!.size),
+    const citers = (paperId: string) => this.citers.get(paperId)!.size;
+    const papers = strongestFirst(
+      [...episode.papers.keys()].filter((paperId) => citers(paperId) <= maxDegree),
+      (paperId) => adamicAdar(citers(paperId)),
     );
     for (const { key: paperId, weight } of papers) {
       for (const other of this.citers.get(paperId)!) reach(other, LINK_KIND.SHARED_PAPER, weight);
     }
     const source = episode.sourcePaperId;
-    const references = strongestFirst(this.facts.get(source)?.references ?? [], (reference) =>
-      adamicAdar(this.citedBy.get(reference)!.size),
+    const citing = (reference: string) => this.citedBy.get(reference)!;
+    const references = strongestFirst(
+      (this.facts.get(source)?.references ?? []).filter(
+        (reference) => citing(reference).size <= maxDegree,
+      ),
+      (reference) => adamicAdar(citing(reference).size),
     );
     for (const { key: reference, weight } of references) {
-      for (const paper of this.citedBy.get(reference)!) {
+      for (const paper of citing(reference)) {
         if (paper !== source)
           reach(this.episodeOfSource.get(paper), LINK_KIND.SHARED_REFERENCE, weight);
       }
     }
-    const coCiting = strongestFirst([...(this.citedBy.get(source) ?? [])], (citer) =>
-      adamicAdar(this.facts.get(citer)!.references.length),
+    const listed = (citer: string) => this.facts.get(citer)!.references.length;
+    const coCiting = strongestFirst(
+      [...(this.citedBy.get(source) ?? [])].filter((citer) => listed(citer) <= maxDegree),
+      (citer) => adamicAdar(listed(citer)),
     );
     for (const { key: citer, weight } of coCiting) {
       for (const paper of this.facts.get(citer)!.references) {
