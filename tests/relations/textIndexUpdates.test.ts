@@ -82,44 +82,50 @@ function expectExactNeighbours(index: TextIndex, ids: readonly string[], k: numb
 describe('text index updates', () => {
   const NEIGHBOURS = 4;
 
-  it('keeps every neighbour list exact through removals, changes and additions', () => {
-    const next = random(20);
-    const corpus = new Corpus();
-    const texts = new Map<string, string>();
-    for (let i = 0; i < 160; i += 1) texts.set(`ep-${String(i).padStart(3, '0')}`, textOf(next));
-    const index = TextIndex.fromCounted(
-      corpus.numbering,
-      [...texts].map(([id, text]) => corpus.counted(id, text)),
-      // Never relearn here: every step is the incremental path.
-      { neighbours: NEIGHBOURS, relearnAfter: Number.MAX_SAFE_INTEGER },
-    );
-    expectExactNeighbours(index, [...texts.keys()], NEIGHBOURS);
-
-    let added = 0;
-    for (let step = 0; step < 12; step += 1) {
-      const ids = [...texts.keys()];
-      const removed = Array.from({ length: 4 }, () => ids[Math.floor(next() * ids.length)]!);
-      const uniqueRemoved = [...new Set(removed)];
-      for (const id of uniqueRemoved) texts.delete(id);
-      const remaining = [...texts.keys()];
-      const changed = Array.from(
-        { length: 2 },
-        () => remaining[Math.floor(next() * remaining.length)]!,
-      );
-      const upserts = new Map<string, string>();
-      for (const id of changed) upserts.set(id, textOf(next));
-      upserts.set(`new-${added++}`, textOf(next));
-      for (const [id, text] of upserts) texts.set(id, text);
-
-      const touched = index.update(
-        [...upserts].map(([id, text]) => corpus.counted(id, text)),
-        uniqueRemoved,
+  it.each([
+    ['every key term', {}],
+    ['twelve champions per term', { championsPerTerm: 12 }],
+  ])(
+    'keeps every neighbour list exact through removals, changes and additions (%s)',
+    (_, champions) => {
+      const next = random(20);
+      const corpus = new Corpus();
+      const texts = new Map<string, string>();
+      for (let i = 0; i < 160; i += 1) texts.set(`ep-${String(i).padStart(3, '0')}`, textOf(next));
+      const index = TextIndex.fromCounted(
+        corpus.numbering,
+        [...texts].map(([id, text]) => corpus.counted(id, text)),
+        // Never relearn here: every step is the incremental path.
+        { neighbours: NEIGHBOURS, relearnAfter: Number.MAX_SAFE_INTEGER, ...champions },
       );
       expectExactNeighbours(index, [...texts.keys()], NEIGHBOURS);
-      for (const id of uniqueRemoved) expect(touched.has(id)).toBe(false);
-      for (const id of upserts.keys()) expect(touched.has(id)).toBe(true);
-    }
-  });
+
+      let added = 0;
+      for (let step = 0; step < 12; step += 1) {
+        const ids = [...texts.keys()];
+        const removed = Array.from({ length: 4 }, () => ids[Math.floor(next() * ids.length)]!);
+        const uniqueRemoved = [...new Set(removed)];
+        for (const id of uniqueRemoved) texts.delete(id);
+        const remaining = [...texts.keys()];
+        const changed = Array.from(
+          { length: 2 },
+          () => remaining[Math.floor(next() * remaining.length)]!,
+        );
+        const upserts = new Map<string, string>();
+        for (const id of changed) upserts.set(id, textOf(next));
+        upserts.set(`new-${added++}`, textOf(next));
+        for (const [id, text] of upserts) texts.set(id, text);
+
+        const touched = index.update(
+          [...upserts].map(([id, text]) => corpus.counted(id, text)),
+          uniqueRemoved,
+        );
+        expectExactNeighbours(index, [...texts.keys()], NEIGHBOURS);
+        for (const id of uniqueRemoved) expect(touched.has(id)).toBe(false);
+        for (const id of upserts.keys()) expect(touched.has(id)).toBe(true);
+      }
+    },
+  );
 
   it('says which documents lost a neighbour to a removal', () => {
     const next = random(7);

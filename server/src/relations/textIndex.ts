@@ -1,18 +1,22 @@
 // Content similarity between episodes. Each episode's terms (terms.ts) are weighted by BM25 into a
 // unit vector (bm25.ts); its key terms are its `keyTerms` heaviest terms that at least one other
-// episode also uses, and the similarity of two episodes is their cosine over the key terms of both:
+// episode also uses, less those it is not a champion of (one of the `championsPerTerm` episodes
+// with the term as a key term that it weighs most in), and the similarity of two episodes is their
+// cosine over the key terms of both:
 //   similarity(a, b) = Σ over key terms t of both  wa(t) · wb(t)          (in [0, 1])
 // which is the cosine of the BM25 vectors without the long tail of light terms. Key terms make the
 // comparison an inverted-index walk (only episodes sharing a key term are ever compared) and the
 // similarity exact and symmetric, so an update gives what a rebuild with the same corpus statistics
-// would give.
+// would give. Champions bound every posting list (champion lists: Manning, Raghavan and Schütze,
+// "Introduction to Information Retrieval", 7.1.3), so the walk costs an episode the same however
+// large the corpus grows: a term hundreds of episodes share links the ones it matters most to.
 //
-// Incremental: an update weighs the changed episodes against the statistics learnt last, re-ranks
-// the episodes whose neighbours they enter or leave, and learns the corpus again (from the stored
-// term counts, no re-tokenizing) once more than `relearnAfter` of it has changed since, so idf
-// drift stays bounded. Phrases ("speculative decoding") are terms when two or more episodes used
-// them at the last learn; a phrase first used after it is not a term until the corpus is built
-// again from its texts.
+// Incremental: an update weighs the changed episodes against the statistics and champion floors
+// learnt last, re-ranks the episodes whose neighbours they enter or leave, and learns the corpus
+// again (from the stored term counts, no re-tokenizing) once more than `relearnAfter` of it has
+// changed since, so idf drift stays bounded (between learns a term may gain a few champions).
+// Phrases ("speculative decoding") are terms when two or more episodes used them at the last learn;
+// a phrase first used after it is not a term until the corpus is built again from its texts.
 import { type Bm25Statistics, bm25Statistics } from './bm25.ts';
 import { NearestLists } from './nearest.ts';
 import { TermNumbering } from './termNumbering.ts';
@@ -43,6 +47,11 @@ export interface TextIndexOptions {
   minSharedTerms: number;
   /** Heaviest shared-vocabulary terms per episode that take part in comparisons. */
   keyTerms: number;
+  /**
+   * Most documents a term is a key term of: those it weighs most in (its champions), so a term
+   * many documents share links a bounded number of them.
+   */
+  championsPerTerm: number;
   /** Share of the corpus that may change before its statistics are learnt again. */
   relearnAfter: number;
 }
@@ -52,6 +61,7 @@ const DEFAULT_TEXT_OPTIONS: TextIndexOptions = {
   minSimilarity: 0.04,
   minSharedTerms: 2,
   keyTerms: 64,
+  championsPerTerm: 32,
   relearnAfter: 0.1,
 };
 
@@ -170,6 +180,12 @@ export class TextIndex {
   /** Key term → the documents having it as a key term. */
   private postings: (Posting | undefined)[] = [];
   private statistics: Bm25Statistics | null = null;
+  /**
+   * Per term that more documents took as a key term than championsPerTerm at the last learn: the
+   * weight and id of its last champion. A document weighing it less (or as much, with a later id)
+   * does not take it as a key term.
+   */
+  private readonly championFloors = new Map<number, { weight: number; id: string }>();
   /** Per-slot scratch of an inverted-index walk. */
   private overlapWeights = new Float64Array(0);
   private overlapTerms = new Uint32Array(0);
@@ -539,7 +555,9 @@ export class TextIndex {
     );
     // Dense (filled) so it stays a fast array: key terms are terms known at this learn.
     this.postings = new Array<Posting | undefined>(this.vocabulary.size).fill(undefined);
+    this.championFloors.clear();
     for (const document of documents) this.weighDocument(document);
+    this.keepChampions();
     this.rankAll(documents);
     this.learntSize = documents.length;
     this.changedSinceLearn = 0;
@@ -601,11 +619,70 @@ export class TextIndex {
     }
   }
 
-  /** Weighs the document with the learnt statistics, keeps its heaviest shared terms, posts them. */
+  /**
+   * Cuts every posting longer than championsPerTerm to the documents the term weighs most in (ties
+   * by id), keeping their order, and takes the term out of the others' key terms; records where
+   * each cut fell, for the documents an update weighs. Postings hold documents in id order, as
+   * learn weighed them.
+   */
+  private keepChampions(): void {
+    const limit = this.options.championsPerTerm;
+    const dropped = new Map<IndexedDocument, Set<number>>();
+    this.postings.forEach((posting, term) => {
+      if (!posting || posting.slots.length <= limit) return;
+      const { slots, weights } = posting;
+      const ranked = slots
+        .map((_, at) => at)
+        .sort((a, b) => weights[b]! - weights[a]! || a - b)
+        .slice(0, limit);
+      const last = ranked.at(-1)!;
+      this.championFloors.set(term, { weight: weights[last]!, id: this.bySlot[slots[last]!]!.id });
+      const champion = new Uint8Array(slots.length);
+      for (const at of ranked) champion[at] = 1;
+      const keptSlots: number[] = [];
+      const keptWeights: number[] = [];
+      slots.forEach((slot, at) => {
+        if (champion[at] === 1) {
+          keptSlots.push(slot);
+          keptWeights.push(weights[at]!);
+          return;
+        }
+        const document = this.bySlot[slot]!;
+        const terms = dropped.get(document);
+        if (terms) terms.add(term);
+        else dropped.set(document, new Set([term]));
+      });
+      this.postings[term] = { slots: keptSlots, weights: keptWeights };
+    });
+    for (const [document, terms] of dropped) {
+      const keys: number[] = [];
+      document.keyIds.forEach((term, i) => {
+        if (!terms.has(term)) keys.push(i);
+      });
+      document.keyIds = picked(new Int32Array(keys.length), document.keyIds, keys);
+      document.keyWeights = picked(new Float64Array(keys.length), document.keyWeights, keys);
+    }
+  }
+
+  /** Whether a document with this weight of the term ranks among the term's champions. */
+  private isChampion(term: number, weight: number, id: string): boolean {
+    const floor = this.championFloors.get(term);
+    return !floor || weight > floor.weight || (weight === floor.weight && id <= floor.id);
+  }
+
+  /**
+   * Weighs the document with the learnt statistics, keeps its heaviest shared terms (less those it
+   * is not a champion of, by the floors learnt last), posts them.
+   */
   private weighDocument(document: IndexedDocument): void {
     const statistics = this.statistics!;
     const weights = statistics.weigh(document.termIds, document.counts, document.length);
-    const keys = heaviestShared(document.termIds, weights, statistics, this.options.keyTerms);
+    const keys = heaviestShared(
+      document.termIds,
+      weights,
+      statistics,
+      this.options.keyTerms,
+    ).filter((at) => this.isChampion(document.termIds[at]!, weights[at]!, document.id));
     document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
     document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
     document.keyIds.forEach((term, i) => {
