@@ -1,19 +1,25 @@
 // node --expose-gc tests/relations/bench.ts [DIR]: relations at scale on a generated feed (npm run
 // gen -- --size medium --out DIR writes 10,000 episodes). Measures, in CPU time of this process
 // (the machine is shared, so wall time would measure the neighbours): tokenizing, the text index
-// alone, a full build (which tokenizes again), relations of every episode, clusters, and
+// alone, then what a first import's relation keeping does after its last write, its texts counted
+// (a full build, every episode's top 50 relations, the clusters from their ten strongest), and
 // incremental updates of 1, 10 and 89 added, 10 changed and 10 removed episodes against the built
-// corpus, and the episode map of a 5,000-episode corpus.
+// corpus with the relations of the episodes they affect, and the episode map of a 5,000-episode
+// corpus. The corpus' shape comes first: how many episodes cite the most cited papers, which is
+// what an episode's paper-linked candidates are.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { EpisodeRecord } from '../../server/src/domain/model.ts';
 import { importFeedFile } from '../../server/src/import/pipeline.ts';
-import { episodeParts } from '../../server/src/relations/episodeDocument.ts';
 import { indexMapSource, selectEpisodeMap } from '../../server/src/relations/episodeMap.ts';
-import { RelationIndex } from '../../server/src/relations/relationIndex.ts';
+import { EpisodeTerms } from '../../server/src/relations/episodeTerms.ts';
+import {
+  type RelationChange,
+  RelationIndex,
+  type ScoredRelation,
+} from '../../server/src/relations/relationIndex.ts';
 import { TermNumbering } from '../../server/src/relations/termNumbering.ts';
-import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { TextIndex } from '../../server/src/relations/textIndex.ts';
 
 const dir = process.argv[2] ?? '/tmp/gen10k';
@@ -39,59 +45,101 @@ function cpu<T>(label: string, run: () => T): T {
 }
 
 console.log(`${episodes.length} episodes, ${paperTitles.size} papers (${dir})`);
-const vocabulary = new Vocabulary();
-vocabulary.count(['warm the model up']);
+const citers = new Map<string, number>();
+for (const episode of episodes) {
+  const cited = new Set([
+    ...(episode.sourcePaperId ? [episode.sourcePaperId] : []),
+    ...episode.recommendations.map((r) => r.paperId),
+    ...(episode.mentions ?? []).map((m) => m.paperId),
+  ]);
+  for (const paperId of cited) citers.set(paperId, (citers.get(paperId) ?? 0) + 1);
+}
+const degrees = [...citers.values()].sort((a, b) => b - a);
+console.log(
+  `  most cited papers: ${degrees.slice(0, 3).join(', ')} episodes; ${degrees.filter((d) => d > 100).length} papers cited by over 100; ${degrees.reduce((sum, d) => sum + d * (d - 1), 0)} (episode, co-citer) pairs`,
+);
 const titleOf = (id: string) => paperTitles.get(id) ?? null;
-const numbering = new TermNumbering(vocabulary);
-const documents = cpu('tokenize every episode', () =>
-  episodes.map((episode) => ({
+// Kept counted texts, as the keeper holds them once an import's worker counted them: the build and
+// the updates below tokenize nothing they hold.
+const terms = new EpisodeTerms();
+const texts = cpu('tokenize every episode', () =>
+  episodes.map((episode) => terms.count(episode, titleOf)),
+);
+cpu('text index alone: number terms, learn BM25, rank', () => {
+  const numbering = new TermNumbering(terms.tokenizer, texts);
+  const documents = episodes.map((episode, i) => ({
     id: episode.id,
-    terms: numbering.adopt(vocabulary.countText(episodeParts(episode, titleOf))),
-  })),
-);
-cpu('text index alone: learn BM25, rank neighbours', () =>
-  TextIndex.fromCounted(numbering, documents),
-);
-documents.length = 0;
+    terms: numbering.adopt(texts[i]!),
+  }));
+  return TextIndex.fromCounted(numbering, documents);
+});
+texts.length = 0;
 const held = episodes.slice(-100);
 const base = episodes.slice(0, -100);
-const index = cpu(`build (${base.length} episodes)`, () =>
-  RelationIndex.build({ episodes: base, paperTitles }),
+// What a first import's relation keeping computes after its last write.
+const index = cpu(`build (${base.length} episodes, texts counted)`, () =>
+  RelationIndex.build({ episodes: base, paperTitles }, {}, terms),
 );
-cpu('relations of every episode (top 10)', () => {
-  for (const episode of base) index.relationsOf(episode.id, 10);
+const strongest = new Map<string, ScoredRelation[]>();
+let related = 0;
+const keep = (id: string) => {
+  const relations = index.relationsOf(id, 50);
+  related += relations.length;
+  strongest.set(
+    id,
+    relations.slice(0, 10).map(({ episodeId, score }) => ({ episodeId, score })),
+  );
+};
+cpu('relations of every episode (top 50, as kept)', () => {
+  for (const episode of base) keep(episode.id);
 });
-const clusters = cpu('clusters (relations, Louvain, labels)', () => index.clusters());
+console.log(`  ${related} relations, ${(related / base.length).toFixed(1)} per episode`);
+const clusters = cpu('clusters of their ten strongest (Louvain, labels)', () =>
+  index.clusters([], (id) => strongest.get(id) ?? []),
+);
 console.log(
   `  ${clusters.length} clusters; largest ${clusters
     .slice(0, 3)
     .map((c) => `${c.size} "${c.label}"`)
     .join(', ')}`,
 );
+// Updates as the keeper makes them: the change, then the affected episodes' relations.
+const keptUpdate = (label: string, change: RelationChange) => {
+  const affected = cpu(label, () => {
+    const ids = index.update(change);
+    for (const id of change.removedEpisodeIds) strongest.delete(id);
+    for (const id of ids) keep(id);
+    return ids;
+  });
+  console.log(`  ${affected.size} episodes affected`);
+};
 for (const [count, from] of [
   [1, 0],
   [10, 1],
   [89, 11],
 ] as const) {
   const added = held.slice(from, from + count);
-  const affected = cpu(`update: add ${count} episode(s)`, () =>
-    index.update({ episodes: added, removedEpisodeIds: [], paperTitles }),
-  );
-  console.log(`  ${affected.size} episodes affected`);
+  keptUpdate(`update: add ${count} episode(s)`, {
+    episodes: added,
+    removedEpisodeIds: [],
+    paperTitles,
+  });
 }
 const changed = base.slice(0, 10).map((e) => ({ ...e, summary: `${e.summary ?? ''} Revised.` }));
-cpu('update: change 10 episodes', () =>
-  index.update({ episodes: changed, removedEpisodeIds: [], paperTitles }),
+keptUpdate('update: change 10 episodes', {
+  episodes: changed,
+  removedEpisodeIds: [],
+  paperTitles,
+});
+keptUpdate('update: remove 10 episodes', {
+  episodes: [],
+  removedEpisodeIds: base.slice(10, 20).map((e) => e.id),
+  paperTitles,
+});
+cpu('clusters again, ids matched to the previous', () =>
+  index.clusters(clusters, (id) => strongest.get(id) ?? []),
 );
-cpu('update: remove 10 episodes', () =>
-  index.update({
-    episodes: [],
-    removedEpisodeIds: base.slice(10, 20).map((e) => e.id),
-    paperTitles,
-  }),
-);
-cpu('clusters again, ids matched to the previous', () => index.clusters(clusters));
-const half = RelationIndex.build({ episodes: episodes.slice(0, 5000), paperTitles });
+const half = RelationIndex.build({ episodes: episodes.slice(0, 5000), paperTitles }, {}, terms);
 const halfClusters = half.clusters();
 for (const limit of [300, 1000, 5000]) {
   const map = cpu(`episode map of 5,000 episodes, limit ${limit}`, () =>
