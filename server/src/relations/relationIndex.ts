@@ -196,10 +196,11 @@ export class RelationIndex {
 
   /**
    * The episode's strongest relations, each with its reasons; [] for an unknown episode. Every
-   * candidate (an episode linked through papers, or a text neighbour) is scored first, in numbers
-   * only; reasons and labels are built for the `limit` kept. A pair's score is summed as `relate`
-   * sums it (each reason's weights strongest first, then the reasons strongest first), so the
-   * scores, and the relations kept, are what relating every candidate gives.
+   * candidate (an episode linked through a paper that is not a hub, or a text neighbour; a hub's
+   * links are added to the candidates the others make) is scored first, in numbers only; reasons
+   * and labels are built for the `limit` kept. A pair's score is summed as `relate` sums it (each
+   * reason's weights strongest first, then the reasons strongest first), so the scores, and the
+   * relations kept, are what relating every candidate gives.
    */
   relationsOf(id: string, limit: number): EpisodeRelation[] {
     if (!this.summaries.has(id) || limit <= 0) return [];
@@ -216,10 +217,13 @@ export class RelationIndex {
       }
       return at;
     };
-    this.links.eachLinkWeight(id, (other, kind, weight) => {
+    this.links.eachCandidateLinkWeight(id, (other, kind, weight) => {
       linkSums[slot(other) * LINK_KINDS + kind]! += weight;
     });
     for (const neighbour of this.text.neighbours(id)) slot(neighbour.id);
+    this.links.eachHubLinkWeight(id, others, (at, kind, weight) => {
+      linkSums[at * LINK_KINDS + kind]! += weight;
+    });
     const withTopics = this.links.hasTopics(id);
     const scores = new Float64Array(others.length);
     const texts = new Float64Array(others.length);
