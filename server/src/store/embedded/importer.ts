@@ -37,6 +37,7 @@ import {
   toPaperRecord,
   toShowRecord,
 } from './rows.ts';
+import { IMPORT_DEFERRABLE_INDEXES } from './schema.ts';
 
 interface ChangedEpisode {
   record: EpisodeRecord;
@@ -100,17 +101,25 @@ export interface ImportOutcome {
 
 const ids = (values: Iterable<string>) => JSON.stringify([...values]);
 
+/**
+ * A run whose first batch adds at least this many episodes to an empty store builds the deferrable
+ * indexes after its rows; a smaller one keeps them (their per-row cost is then a few milliseconds).
+ */
+const BULK_IMPORT_MIN_EPISODES = 1000;
+
 export class Importer {
   readonly #db: DatabaseSync;
   readonly #sql: ReturnType<typeof prepareImportStatements>;
   readonly #bumpGraphVersion: () => void;
   readonly #stampChangedAt: () => void;
   readonly #people: PeopleWriter;
+  readonly #deferredIndexes: DeferredIndexes;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = prepareImportStatements(db);
     this.#people = new PeopleWriter(db);
+    this.#deferredIndexes = new DeferredIndexes(db);
     this.#bumpGraphVersion = graphVersionBump(db);
     this.#stampChangedAt = graphChangedAtStamp(db);
   }
@@ -151,7 +160,7 @@ export class Importer {
           outcomes.push({ result: plan.result, diff: null, showAssigned });
           continue;
         }
-        this.#write(plan);
+        this.#write(plan, !graphWritten);
         graphWritten = true;
         outcomes.push({ result: plan.result, diff: diffOf(plan), showAssigned });
         keeping.written([...plan.updatedEpisodes, ...plan.addedEpisodes].map((e) => e.record));
@@ -161,6 +170,7 @@ export class Importer {
         }
       }
       if (graphWritten) {
+        this.#deferredIndexes.build();
         // The graph tables changed: a graph file of the old state stops matching.
         this.#bumpGraphVersion();
         this.#stampChangedAt();
@@ -171,6 +181,7 @@ export class Importer {
       committed(outcomes);
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      this.#deferredIndexes.forget();
       throw error;
     } finally {
       this.#db.exec('PRAGMA shrink_memory');
@@ -404,8 +415,11 @@ export class Importer {
     for (const { episodeId, showId } of plan.showAssignments) sql.assignShow.run(showId, episodeId);
   }
 
-  #write(plan: ImportPlan): void {
+  #write(plan: ImportPlan, firstOfRun: boolean): void {
     const sql = this.#sql;
+    if (firstOfRun && plan.addedEpisodes.length >= BULK_IMPORT_MIN_EPISODES)
+      this.#deferredIndexes.deferIfStoreEmpty();
+    if (plan.deletedPapers.length > 0) this.#deferredIndexes.build();
     const paperSearchRows: PaperSearchRow[] = [];
     for (const { record, citationCount } of plan.insertedPapers) {
       const { rid } = sql.insertPaper.get(...paperColumns(record), citationCount) as {
@@ -496,6 +510,48 @@ export class Importer {
         c.note,
         c.discussedAt ?? null,
       );
+  }
+}
+
+/** The indexes a bulk import builds after its rows, inside its transaction (schema.ts says which). */
+class DeferredIndexes {
+  readonly #db: DatabaseSync;
+  readonly #storeEmpty: StatementSync;
+  readonly #definitions: StatementSync;
+  /** The dropped indexes' CREATE statements, as the file held them. */
+  #dropped: string[] = [];
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+    this.#storeEmpty = db.prepare(
+      'SELECT NOT EXISTS (SELECT 1 FROM episodes) AND NOT EXISTS (SELECT 1 FROM papers) AS empty',
+    );
+    this.#definitions = db.prepare(
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))",
+    );
+  }
+
+  /** Drops them when the store holds no paper or episode: the build after the rows sorts only the run's. */
+  deferIfStoreEmpty(): void {
+    const { empty } = this.#storeEmpty.get() as { empty: number };
+    if (empty !== 1) return;
+    for (const { name, sql } of this.#definitions.all(ids(IMPORT_DEFERRABLE_INDEXES)) as {
+      name: string;
+      sql: string;
+    }[]) {
+      this.#db.exec(`DROP INDEX "${name}"`);
+      this.#dropped.push(sql);
+    }
+  }
+
+  /** Builds the dropped ones again, before anything reads through them. */
+  build(): void {
+    for (const sql of this.#dropped.splice(0)) this.#db.exec(sql);
+  }
+
+  /** After a rollback, which brought them back. */
+  forget(): void {
+    this.#dropped = [];
   }
 }
 

@@ -231,6 +231,23 @@ function assignPreShowEpisodes(db: DatabaseSync): void {
   ).run(show.id);
 }
 
+/**
+ * Secondary indexes that no statement of an import reads while its transaction is open (its look-ups,
+ * the relation keeper's included, go by id and primary key), so a large import into an empty store
+ * builds them after its rows: one sorted build each instead of an entry per row. Two of them serve
+ * deleting a paper (the check of `episodes.source_paper_id`, the cascade to its aliases) and are built
+ * before a batch deletes one. Not `citations_by_paper`: every batch after the first reads the notes of
+ * the papers it cites again through it.
+ */
+export const IMPORT_DEFERRABLE_INDEXES = [
+  'papers_by_citations',
+  'paper_aliases_by_paper',
+  'episodes_newest_first',
+  'episodes_by_source',
+  'episodes_by_guid',
+  'episodes_by_show',
+] as const;
+
 /** The paper keys (ids/paperId.ts) of the arXiv id and DOI a metadata row gives, as indexed expressions. */
 export const METADATA_ARXIV_KEY = "('arxiv:' || arxiv_id)";
 export const METADATA_DOI_KEY = "('doi:' || lower(doi))";
