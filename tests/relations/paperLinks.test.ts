@@ -2,24 +2,17 @@
 // something else makes gets its links, summed to the bit as a walk of every link sums them.
 import { describe, expect, it } from 'vitest';
 
-import type { EpisodeRecord } from '../../server/src/domain/model.ts';
-import { HUB_DEGREE, type PaperFacts, PaperLinks } from '../../server/src/relations/paperLinks.ts';
+import {
+  type EpisodeCitations,
+  HUB_DEGREE,
+  type PaperFacts,
+  PaperLinks,
+} from '../../server/src/relations/paperLinks.ts';
 
 const LINK_KINDS = 3;
 
-function citing(id: string, source: string, papers: readonly string[]): EpisodeRecord {
-  return {
-    id,
-    title: id,
-    publishedAt: null,
-    paperPublishedAt: null,
-    durationMinutes: null,
-    summary: null,
-    takeaways: [],
-    chapters: [],
-    sourcePaperId: source,
-    recommendations: papers.map((paperId) => ({ paperId, note: null })),
-  };
+function citing(id: string, source: string, papers: readonly string[]): EpisodeCitations {
+  return { id, sourcePaperId: source, recommendations: papers.map((paperId) => ({ paperId })) };
 }
 
 /** Per other episode, the weight of each link kind, summed in visiting order. */

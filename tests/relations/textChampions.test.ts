@@ -2,28 +2,9 @@
 // those it weighs most in only, on a build and, by the floors the build learnt, on an update.
 import { describe, expect, it } from 'vitest';
 
-import { TermNumbering } from '../../server/src/relations/termNumbering.ts';
-import { type TextTerms, Vocabulary } from '../../server/src/relations/terms.ts';
-import { type CountedDocument, TextIndex } from '../../server/src/relations/textIndex.ts';
-
-/** Documents counted into one vocabulary, so an index built from some can take the others. */
-class Corpus {
-  private readonly tokenizer = new Vocabulary();
-  readonly numbering = new TermNumbering(this.tokenizer);
-
-  counted(id: string, terms: TextTerms): CountedDocument {
-    const entries = [...terms];
-    return {
-      id,
-      terms: this.numbering.adopt({
-        terms: Int32Array.from(entries, ([term]) => this.tokenizer.termId(term)),
-        counts: Uint32Array.from(entries, ([, { count }]) => count),
-        forms: Int32Array.from(entries, ([, { surface }]) => this.tokenizer.formId(surface)),
-        nouns: new Uint8Array(entries.length),
-      }),
-    };
-  }
-}
+import type { TextTerms } from '../../server/src/relations/terms.ts';
+import { TextIndex } from '../../server/src/relations/textIndex.ts';
+import { CountingCorpus } from './countingCorpus.ts';
 
 /** A text of `common` times "common", a word its pair shares and one of its own. */
 function text(common: number, pair: number, own: string): TextTerms {
@@ -60,7 +41,7 @@ describe('champions per term', () => {
   });
 
   it('lets an update in above the floor the build learnt, and not below it', () => {
-    const corpus = new Corpus();
+    const corpus = new CountingCorpus();
     const index = TextIndex.fromCounted(
       corpus.numbering,
       documents.map(({ id, terms }) => corpus.counted(id, terms)),

@@ -3,9 +3,9 @@
 // document's neighbours are exactly its most similar others, and an update names who it touched.
 import { describe, expect, it } from 'vitest';
 
-import { TermNumbering } from '../../server/src/relations/termNumbering.ts';
-import { textTerms, Vocabulary } from '../../server/src/relations/terms.ts';
-import { type CountedDocument, TextIndex } from '../../server/src/relations/textIndex.ts';
+import { textTerms } from '../../server/src/relations/terms.ts';
+import { TextIndex } from '../../server/src/relations/textIndex.ts';
+import { CountingCorpus } from './countingCorpus.ts';
 
 const TOPICS = [
   ['decoding', 'draft', 'verification', 'token', 'latency', 'speculation', 'acceptance', 'sampler'],
@@ -37,24 +37,6 @@ function textOf(next: () => number): string {
     ...Array.from({ length: 2 }, () => pick(SHARED_WORDS)),
   ];
   return `${words.join(' and the ')}.`;
-}
-
-class Corpus {
-  private readonly tokenizer = new Vocabulary();
-  readonly numbering = new TermNumbering(this.tokenizer);
-
-  counted(id: string, text: string): CountedDocument {
-    const entries = [...textTerms(text)];
-    return {
-      id,
-      terms: this.numbering.adopt({
-        terms: Int32Array.from(entries, ([term]) => this.tokenizer.termId(term)),
-        counts: Uint32Array.from(entries, ([, { count }]) => count),
-        forms: Int32Array.from(entries, ([, { surface }]) => this.tokenizer.formId(surface)),
-        nouns: new Uint8Array(entries.length),
-      }),
-    };
-  }
 }
 
 /** The `k` most similar others of `id` by the index's own similarity, best first, ties by id. */
@@ -89,12 +71,12 @@ describe('text index updates', () => {
     'keeps every neighbour list exact through removals, changes and additions (%s)',
     (_, champions) => {
       const next = random(20);
-      const corpus = new Corpus();
+      const corpus = new CountingCorpus();
       const texts = new Map<string, string>();
       for (let i = 0; i < 160; i += 1) texts.set(`ep-${String(i).padStart(3, '0')}`, textOf(next));
       const index = TextIndex.fromCounted(
         corpus.numbering,
-        [...texts].map(([id, text]) => corpus.counted(id, text)),
+        [...texts].map(([id, text]) => corpus.counted(id, textTerms(text))),
         // Never relearn here: every step is the incremental path.
         { neighbours: NEIGHBOURS, relearnAfter: Number.MAX_SAFE_INTEGER, ...champions },
       );
@@ -117,7 +99,7 @@ describe('text index updates', () => {
         for (const [id, text] of upserts) texts.set(id, text);
 
         const touched = index.update(
-          [...upserts].map(([id, text]) => corpus.counted(id, text)),
+          [...upserts].map(([id, text]) => corpus.counted(id, textTerms(text))),
           uniqueRemoved,
         );
         expectExactNeighbours(index, [...texts.keys()], NEIGHBOURS);
@@ -129,8 +111,10 @@ describe('text index updates', () => {
 
   it('says which documents lost a neighbour to a removal', () => {
     const next = random(7);
-    const corpus = new Corpus();
-    const documents = Array.from({ length: 60 }, (_, i) => corpus.counted(`d${i}`, textOf(next)));
+    const corpus = new CountingCorpus();
+    const documents = Array.from({ length: 60 }, (_, i) =>
+      corpus.counted(`d${i}`, textTerms(textOf(next))),
+    );
     const index = TextIndex.fromCounted(corpus.numbering, documents, {
       neighbours: NEIGHBOURS,
       relearnAfter: Number.MAX_SAFE_INTEGER,
