@@ -238,36 +238,20 @@ export class PaperLinks {
         if (other !== id && links(other)) visit(at, kind, weight);
       }
     };
-    const citers = (paperId: string) => this.citers.get(paperId)!.size;
-    const hubPapers = strongestFirst(
-      [...episode.papers.keys()].filter((paperId) => citers(paperId) > HUB_DEGREE),
-      (paperId) => adamicAdar(citers(paperId)),
-    );
-    for (const { key: paperId, weight } of hubPapers) {
+    const hubs = this.linkKeys(episode, (degree) => degree > HUB_DEGREE);
+    for (const { key: paperId, weight } of hubs.papers) {
       reachedIf(LINK_KIND.SHARED_PAPER, weight, (other) =>
         this.episodes.get(other)!.papers.has(paperId),
       );
     }
     const source = episode.sourcePaperId;
-    const citing = (reference: string) => this.citedBy.get(reference)!;
-    const hubReferences = strongestFirst(
-      (this.facts.get(source)?.references ?? []).filter(
-        (reference) => citing(reference).size > HUB_DEGREE,
-      ),
-      (reference) => adamicAdar(citing(reference).size),
-    );
-    for (const { key: reference, weight } of hubReferences) {
+    for (const { key: reference, weight } of hubs.references) {
       reachedIf(LINK_KIND.SHARED_REFERENCE, weight, (other) => {
         const theirSource = this.linkedSource(other, source);
-        return theirSource !== undefined && citing(reference).has(theirSource);
+        return theirSource !== undefined && this.citedBy.get(reference)!.has(theirSource);
       });
     }
-    const listed = (citer: string) => this.facts.get(citer)!.references.length;
-    const hubCiters = strongestFirst(
-      [...(this.citedBy.get(source) ?? [])].filter((citer) => listed(citer) > HUB_DEGREE),
-      (citer) => adamicAdar(listed(citer)),
-    );
-    for (const { key: citer, weight } of hubCiters) {
+    for (const { key: citer, weight } of hubs.coCiters) {
       reachedIf(LINK_KIND.CO_CITED, weight, (other) => {
         const theirSource = this.linkedSource(other, source);
         return theirSource !== undefined && (this.citedBy.get(theirSource)?.has(citer) ?? false);
@@ -282,38 +266,47 @@ export class PaperLinks {
     const reach = (other: string | undefined, kind: LinkKindIndex, weight: number) => {
       if (other !== undefined && other !== id && weight > 0) visit(other, kind, weight);
     };
-    const citers = (paperId: string) => this.citers.get(paperId)!.size;
-    const papers = strongestFirst(
-      [...episode.papers.keys()].filter((paperId) => citers(paperId) <= maxDegree),
-      (paperId) => adamicAdar(citers(paperId)),
-    );
-    for (const { key: paperId, weight } of papers) {
+    const kept = this.linkKeys(episode, (degree) => degree <= maxDegree);
+    for (const { key: paperId, weight } of kept.papers) {
       for (const other of this.citers.get(paperId)!) reach(other, LINK_KIND.SHARED_PAPER, weight);
     }
     const source = episode.sourcePaperId;
-    const citing = (reference: string) => this.citedBy.get(reference)!;
-    const references = strongestFirst(
-      (this.facts.get(source)?.references ?? []).filter(
-        (reference) => citing(reference).size <= maxDegree,
-      ),
-      (reference) => adamicAdar(citing(reference).size),
-    );
-    for (const { key: reference, weight } of references) {
-      for (const paper of citing(reference)) {
+    for (const { key: reference, weight } of kept.references) {
+      for (const paper of this.citedBy.get(reference)!) {
         if (paper !== source)
           reach(this.episodeOfSource.get(paper), LINK_KIND.SHARED_REFERENCE, weight);
       }
     }
-    const listed = (citer: string) => this.facts.get(citer)!.references.length;
-    const coCiting = strongestFirst(
-      [...(this.citedBy.get(source) ?? [])].filter((citer) => listed(citer) <= maxDegree),
-      (citer) => adamicAdar(listed(citer)),
-    );
-    for (const { key: citer, weight } of coCiting) {
+    for (const { key: citer, weight } of kept.coCiters) {
       for (const paper of this.facts.get(citer)!.references) {
         if (paper !== source) reach(this.episodeOfSource.get(paper), LINK_KIND.CO_CITED, weight);
       }
     }
+  }
+
+  /**
+   * What links the episode to others, each kind strongest first, kept by its degree: its papers
+   * (by their citers), its source's references (by the papers citing them) and the papers citing
+   * its source (by the references they list). One rule for the candidates' walk and the hubs'.
+   */
+  private linkKeys(episode: CitingEpisode, keep: (degree: number) => boolean) {
+    const byDegree = <K>(keys: readonly K[], degree: (key: K) => number) =>
+      strongestFirst(
+        keys.filter((key) => keep(degree(key))),
+        (key) => adamicAdar(degree(key)),
+      );
+    const source = episode.sourcePaperId;
+    return {
+      papers: byDegree([...episode.papers.keys()], (paperId) => this.citers.get(paperId)!.size),
+      references: byDegree(
+        this.facts.get(source)?.references ?? [],
+        (reference) => this.citedBy.get(reference)!.size,
+      ),
+      coCiters: byDegree(
+        [...(this.citedBy.get(source) ?? [])],
+        (citer) => this.facts.get(citer)!.references.length,
+      ),
+    };
   }
 
   /** Whether the episode's source paper has topics (else no pair of it has a SHARED_TOPIC link). */
