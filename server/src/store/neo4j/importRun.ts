@@ -160,13 +160,18 @@ export async function importAsRun(
   }
 }
 
-/** Undoes the runs whose process stopped mid-import (none, in the usual case: one read). */
+/**
+ * Undoes the runs whose process stopped mid-import (none, in the usual case: one read); says whether
+ * there were any.
+ */
 export async function undoAbandonedRuns(
   executeWrite: ExecuteWrite,
   readAbandoned: ReadAbandoned,
-): Promise<void> {
+): Promise<boolean> {
   const before = new Date(Date.now() - ABANDONED_AFTER_MS).toISOString();
-  for (const row of await readAbandoned(before)) await undoRun(executeWrite, asString(row.run));
+  const abandoned = await readAbandoned(before);
+  for (const row of abandoned) await undoRun(executeWrite, asString(row.run));
+  return abandoned.length > 0;
 }
 
 async function undoRun(executeWrite: ExecuteWrite, run: string): Promise<void> {

@@ -251,23 +251,37 @@ export class Neo4jStore implements GraphStore {
         // retried, and a retry must replay the same batches.
         const valid: ImportBatch[] = [];
         for await (const batch of batches) valid.push(validateImportBatch(batch));
-        await undoAbandonedRuns(this.#executeWrite, (before) =>
+        const undone = await undoAbandonedRuns(this.#executeWrite, (before) =>
           this.#read('importRunsAbandoned', { before }),
         );
         const episodes = valid.reduce((n, batch) => n + batch.episodes.length, 0);
         const { results, changed } =
           episodes > this.#episodesPerTransaction
-            ? await importAsRun(
-                valid,
-                this.#episodesPerTransaction,
-                this.#executeImportWrite,
-                this.#relations,
-              )
+            ? await this.#importAsRun(valid)
             : await this.#importInOneTransaction(valid);
-        if (changed) await this.#fullTextCaughtUp();
+        if (changed || undone) await this.#fullTextCaughtUp();
         return results;
       })
       .finally(stopAdopting);
+  }
+
+  /**
+   * A large import: transactions committed one by one and, when one fails, undone. The undo changed
+   * indexed text back, so a search after the failure waits for it like one after a success; the
+   * failure is what the caller hears (a refresh that fails too would be its consequence).
+   */
+  async #importAsRun(valid: readonly ImportBatch[]): Promise<ImportWritten> {
+    try {
+      return await importAsRun(
+        valid,
+        this.#episodesPerTransaction,
+        this.#executeImportWrite,
+        this.#relations,
+      );
+    } catch (error) {
+      await this.#fullTextCaughtUp().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** A small import: everything in one transaction, seen by readers all at once. */
