@@ -15,7 +15,7 @@ import { runQueryWorker } from './queryProcess.ts';
 import { MAP_LIMIT } from './queryRows.ts';
 import type { Row } from './report.ts';
 import { MEMORY_GOAL, openRows, RESTART_GOAL } from './restartRows.ts';
-import { startApi } from './serverProcess.ts';
+import { startApiForTiming } from './serverProcess.ts';
 import { ms } from './timing.ts';
 
 interface Figure {
@@ -72,7 +72,7 @@ async function measureSize(size: string, options: GrowthOptions): Promise<SizeFi
     if (!existsSync(graphFilePath(dataDir)))
       throw new Error(`the import left no graph file in ${dataDir} to open from`);
     log(`growth ${size}: open from the graph file and memory`);
-    const api = await startApi(dataDir, log);
+    const api = await startApiForTiming(dataDir, log);
     const { stats } = api;
     let processRows: Row[];
     try {

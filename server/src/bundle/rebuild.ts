@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import { processIsRunning } from '../store/shared/processIsRunning.ts';
 import {
+  BUILDING_LINE,
   BUNDLE_INPUTS,
   COMPILE_CACHE,
   compileCacheDir,
@@ -62,8 +63,8 @@ async function bundleOf(name: string, cacheDir: string): Promise<string> {
         const firstBuild = (await bundlesIn(cacheDir)).length === 0;
         console.log(
           firstBuild
-            ? 'Building the server bundle (the first time; later starts reuse it)…'
-            : 'Building the server bundle (its sources changed since the last build)…',
+            ? `${BUILDING_LINE} (the first time; later starts reuse it)…`
+            : `${BUILDING_LINE} (its sources changed since the last build)…`,
         );
         const building = `${bundle}.tmp-${process.pid}`;
         await rm(building, { recursive: true, force: true });
