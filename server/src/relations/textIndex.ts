@@ -19,6 +19,8 @@
 // a phrase first used after it is not a term until the corpus is built again from its texts.
 import { type Bm25Statistics, bm25Statistics } from './bm25.ts';
 import { NearestLists } from './nearest.ts';
+import { Postings } from './postings.ts';
+import { TermForms } from './termForms.ts';
 import { TermNumbering } from './termNumbering.ts';
 import { type CountedTerms, type TextTerms, Vocabulary } from './terms.ts';
 
@@ -86,12 +88,6 @@ interface IndexedDocument {
   neighbours: TextNeighbour[];
 }
 
-/** The documents having a term as a key term, with its weight there (unordered). */
-interface Posting {
-  slots: number[];
-  weights: number[];
-}
-
 const PHRASE_PREFERENCE = 2;
 
 // Spares listed beyond the kept neighbours, so one that leaves is replaced without a walk.
@@ -100,13 +96,6 @@ const SPARE_NEIGHBOURS_PER_KEPT = 1;
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const bySimilarity = (a: TextNeighbour, b: TextNeighbour) =>
   b.similarity - a.similarity || byId(a.id, b.id);
-
-function grown<T extends Int32Array | Float64Array | Uint32Array>(array: T, size: number): T {
-  if (size <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
-}
 
 /** Fills `target` with `source` at the positions `at`, in order. */
 function picked<T extends Int32Array | Uint32Array | Float64Array>(
@@ -163,22 +152,19 @@ export class TextIndex {
   readonly vocabulary: TermNumbering;
   /** Per term: whether it is an index term (a phrase is one only when two documents shared it). */
   private indexed = new Uint8Array(0);
+  /** How the texts wrote each term (the most common way is the one shown). */
+  private readonly forms = new TermForms();
   /**
-   * Per term: how the first text wrote it and how many texts wrote it so, then any other ways with
-   * their counts (the most common way is the one shown).
+   * Per term, side by side at term × 2 (one read finds both): its occurrences over the current
+   * corpus and how many documents have it.
    */
-  private firstForms = new Int32Array(0);
-  private firstFormCounts = new Uint32Array(0);
-  private readonly otherForms = new Map<number, Map<number, number>>();
-  /** Per term: occurrences over the current corpus, and how many documents have it. */
-  private corpusCounts = new Uint32Array(0);
-  private documentCounts = new Uint32Array(0);
+  private termCounts = new Uint32Array(0);
   private corpusTotal = 0;
   private readonly documents = new Map<string, IndexedDocument>();
   private bySlot: (IndexedDocument | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  /** Key term → the documents having it as a key term. */
-  private postings: (Posting | undefined)[] = [];
+  /** Key term → the documents having it as a key term (unordered, except right after a learn). */
+  private postings = Postings.laidOut(new Int32Array(0));
   private statistics: Bm25Statistics | null = null;
   /**
    * Per term that more documents took as a key term than championsPerTerm at the last learn: the
@@ -237,7 +223,10 @@ export class TextIndex {
     const users = new Uint32Array(vocabulary.size);
     for (const { terms } of documents) for (const term of terms.ids) users[term]! += 1;
     const phrases = vocabulary.phrases;
-    const kept = (term: number) => !phrases[term] || users[term]! >= 2;
+    const kept = new Uint8Array(vocabulary.size);
+    for (let term = 0; term < kept.length; term += 1) {
+      kept[term] = !phrases[term] || users[term]! >= 2 ? 1 : 0;
+    }
     // By id, so the way a term is first written (shown when ways tie) does not depend on input
     // order.
     const byDocumentId = [...documents].sort((a, b) => byId(a.id, b.id));
@@ -258,7 +247,10 @@ export class TextIndex {
       for (const other of this.detach(id)) touched.add(other);
     }
     const phrases = this.vocabulary.phrases;
-    const known = (term: number) => !phrases[term] || this.indexed[term] === 1;
+    const known = new Uint8Array(this.vocabulary.size);
+    for (let term = 0; term < known.length; term += 1) {
+      known[term] = !phrases[term] || this.indexed[term] === 1 ? 1 : 0;
+    }
     for (const document of upserts) {
       this.store(document.id, document.terms, known);
       touched.add(document.id);
@@ -385,7 +377,7 @@ export class TextIndex {
     for (const term of terms) {
       const n = counts[term]!;
       if (users[term]! >= minUsers) {
-        const inCorpus = this.corpusCounts[term] || n;
+        const inCorpus = this.termCounts[term * 2] || n;
         scored.push([term, (n / total) * Math.log(1 + averagePerGroup / inCorpus)]);
       }
       counts[term] = 0;
@@ -438,73 +430,61 @@ export class TextIndex {
   }
 
   private nameableBelow(term: number, common: number): boolean {
-    return this.vocabulary.namesSubject(term) && (this.documentCounts[term] ?? 0) < common;
+    return this.vocabulary.namesSubject(term) && (this.termCounts[term * 2 + 1] ?? 0) < common;
   }
 
   private displayForm(term: number): string {
-    const vocabulary = this.vocabulary;
-    let best = vocabulary.form(this.firstForms[term]!);
-    let bestCount = this.firstFormCounts[term]!;
-    for (const [form, n] of this.otherForms.get(term) ?? []) {
-      if (n > bestCount || (n === bestCount && vocabulary.form(form) < best)) {
-        best = vocabulary.form(form);
-        bestCount = n;
-      }
-    }
-    return best;
-  }
-
-  private countForm(term: number, form: number): void {
-    if (this.firstFormCounts[term] === 0) {
-      this.firstForms[term] = form;
-      this.firstFormCounts[term] = 1;
-    } else if (this.firstForms[term] === form) {
-      this.firstFormCounts[term]! += 1;
-    } else {
-      const others = this.otherForms.get(term);
-      if (others) others.set(form, (others.get(form) ?? 0) + 1);
-      else this.otherForms.set(term, new Map([[form, 1]]));
-    }
+    return this.forms.shown(term, (form) => this.vocabulary.form(form));
   }
 
   /** Sizes the per-term arrays to the vocabulary. */
   private fitVocabulary(): void {
     const size = this.vocabulary.size;
-    if (size <= this.corpusCounts.length) return;
-    const indexed = new Uint8Array(Math.max(size, this.indexed.length * 2));
+    if (size <= this.indexed.length) return;
+    const length = Math.max(size, this.indexed.length * 2);
+    const indexed = new Uint8Array(length);
     indexed.set(this.indexed);
     this.indexed = indexed;
-    this.firstForms = grown(this.firstForms, size);
-    this.firstFormCounts = grown(this.firstFormCounts, size);
-    this.corpusCounts = grown(this.corpusCounts, size);
-    this.documentCounts = grown(this.documentCounts, size);
+    const termCounts = new Uint32Array(length * 2);
+    termCounts.set(this.termCounts);
+    this.termCounts = termCounts;
+    this.forms.fit(length);
   }
 
-  /** Records a document's term counts (not yet weighed), of the terms `keep` accepts. */
-  private store(id: string, terms: CountedTerms, keep: (term: number) => boolean): void {
+  /** Records a document's term counts (not yet weighed), of the terms `keep` marks with a 1. */
+  private store(id: string, terms: CountedTerms, keep: Uint8Array): void {
     this.fitVocabulary();
-    const kept: number[] = [];
-    terms.ids.forEach((term, i) => {
-      if (keep(term)) kept.push(i);
-    });
+    const { ids, counts, forms } = terms;
+    let keptCount = 0;
+    for (let i = 0; i < ids.length; i += 1) keptCount += keep[ids[i]!]!;
+    const termIds = new Int32Array(keptCount);
+    const keptCounts = new Uint32Array(keptCount);
+    const keptForms = new Int32Array(keptCount);
+    const termCounts = this.termCounts;
     let length = 0;
-    for (const i of kept) {
-      const term = terms.ids[i]!;
-      const count = terms.counts[i]!;
+    let at = 0;
+    for (let i = 0; i < ids.length; i += 1) {
+      const term = ids[i]!;
+      if (keep[term] !== 1) continue;
+      const count = counts[i]!;
       this.indexed[term] = 1;
-      this.corpusCounts[term]! += count;
-      this.documentCounts[term]! += 1;
+      termCounts[term * 2]! += count;
+      termCounts[term * 2 + 1]! += 1;
       length += count;
-      this.countForm(term, terms.forms[i]!);
+      this.forms.count(term, forms[i]!);
+      termIds[at] = term;
+      keptCounts[at] = count;
+      keptForms[at] = forms[i]!;
+      at += 1;
     }
     this.corpusTotal += length;
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const document: IndexedDocument = {
       id,
       slot,
-      termIds: picked(new Int32Array(kept.length), terms.ids, kept),
-      counts: picked(new Uint32Array(kept.length), terms.counts, kept),
-      forms: picked(new Int32Array(kept.length), terms.forms, kept),
+      termIds,
+      counts: keptCounts,
+      forms: keptForms,
       length,
       keyIds: new Int32Array(0),
       keyWeights: new Float64Array(0),
@@ -530,8 +510,8 @@ export class TextIndex {
       .map((other) => other.id);
     this.unpost(document);
     document.termIds.forEach((term, i) => {
-      this.corpusCounts[term]! -= document.counts[i]!;
-      this.documentCounts[term]! -= 1;
+      this.termCounts[term * 2]! -= document.counts[i]!;
+      this.termCounts[term * 2 + 1]! -= 1;
     });
     this.corpusTotal -= document.length;
     this.documents.delete(id);
@@ -548,15 +528,22 @@ export class TextIndex {
   /** Learns the statistics from the current corpus and weighs and ranks every document again. */
   private learn(): void {
     const documents = [...this.documents.values()].sort((a, b) => byId(a.id, b.id));
+    const size = this.vocabulary.size;
+    const documentCounts = new Uint32Array(size);
+    for (let term = 0; term < size; term += 1)
+      documentCounts[term] = this.termCounts[term * 2 + 1]!;
     this.statistics = bm25Statistics(
-      this.documentCounts,
+      documentCounts,
       documents.length,
       documents.reduce((sum, document) => sum + document.length, 0),
     );
-    // Dense (filled) so it stays a fast array: key terms are terms known at this learn.
-    this.postings = new Array<Posting | undefined>(this.vocabulary.size).fill(undefined);
     this.championFloors.clear();
-    for (const document of documents) this.weighDocument(document);
+    for (const document of documents) this.weighKeys(document);
+    // Laid out at their lengths, filled in id order (key terms are terms known at this learn).
+    const lengths = new Int32Array(size);
+    for (const { keyIds } of documents) for (const term of keyIds) lengths[term]! += 1;
+    this.postings = Postings.laidOut(lengths);
+    for (const document of documents) this.post(document);
     this.keepChampions();
     this.rankAll(documents);
     this.learntSize = documents.length;
@@ -578,17 +565,18 @@ export class TextIndex {
     const weights = this.overlapWeights;
     const shared = this.overlapTerms;
     const touched: number[] = [];
+    const { start, length, slots, weights: postedWeights } = this.postings;
     documents.forEach((document, at) => {
       const { keyIds, keyWeights } = document;
       for (let i = 0; i < keyIds.length; i += 1) {
-        const posting = this.postings[keyIds[i]!];
-        if (!posting) continue;
+        const term = keyIds[i]!;
         const weight = keyWeights[i]!;
-        for (let j = posting.slots.length - 1; j >= 0; j -= 1) {
-          const slot = posting.slots[j]!;
+        const first = start[term]!;
+        for (let j = first + length[term]! - 1; j >= first; j -= 1) {
+          const slot = slots[j]!;
           if (position[slot]! <= at) break;
           if (shared[slot] === 0) touched.push(slot);
-          weights[slot]! += weight * posting.weights[j]!;
+          weights[slot]! += weight * postedWeights[j]!;
           shared[slot]! += 1;
         }
       }
@@ -628,32 +616,34 @@ export class TextIndex {
   private keepChampions(): void {
     const limit = this.options.championsPerTerm;
     const dropped = new Map<IndexedDocument, Set<number>>();
-    this.postings.forEach((posting, term) => {
-      if (!posting || posting.slots.length <= limit) return;
-      const { slots, weights } = posting;
-      const ranked = slots
-        .map((_, at) => at)
+    const postings = this.postings;
+    const { slots, weights } = postings;
+    for (let term = 0; term < postings.terms; term += 1) {
+      const count = postings.length[term]!;
+      if (count <= limit) continue;
+      const first = postings.start[term]!;
+      const ranked = Array.from({ length: count }, (_, at) => first + at)
         .sort((a, b) => weights[b]! - weights[a]! || a - b)
         .slice(0, limit);
       const last = ranked.at(-1)!;
       this.championFloors.set(term, { weight: weights[last]!, id: this.bySlot[slots[last]!]!.id });
-      const champion = new Uint8Array(slots.length);
-      for (const at of ranked) champion[at] = 1;
-      const keptSlots: number[] = [];
-      const keptWeights: number[] = [];
-      slots.forEach((slot, at) => {
-        if (champion[at] === 1) {
-          keptSlots.push(slot);
-          keptWeights.push(weights[at]!);
-          return;
+      const champion = new Uint8Array(count);
+      for (const at of ranked) champion[at - first] = 1;
+      let kept = first;
+      for (let at = first; at < first + count; at += 1) {
+        if (champion[at - first] === 1) {
+          slots[kept] = slots[at]!;
+          weights[kept] = weights[at]!;
+          kept += 1;
+          continue;
         }
-        const document = this.bySlot[slot]!;
+        const document = this.bySlot[slots[at]!]!;
         const terms = dropped.get(document);
         if (terms) terms.add(term);
         else dropped.set(document, new Set([term]));
-      });
-      this.postings[term] = { slots: keptSlots, weights: keptWeights };
-    });
+      }
+      postings.truncate(term, limit);
+    }
     for (const [document, terms] of dropped) {
       const keys: number[] = [];
       document.keyIds.forEach((term, i) => {
@@ -675,6 +665,12 @@ export class TextIndex {
    * is not a champion of, by the floors learnt last), posts them.
    */
   private weighDocument(document: IndexedDocument): void {
+    this.weighKeys(document);
+    this.post(document);
+  }
+
+  /** Weighs the document and keeps its key terms, unposted. */
+  private weighKeys(document: IndexedDocument): void {
     const statistics = this.statistics!;
     const weights = statistics.weigh(document.termIds, document.counts, document.length);
     const keys = heaviestShared(
@@ -685,30 +681,15 @@ export class TextIndex {
     ).filter((at) => this.isChampion(document.termIds[at]!, weights[at]!, document.id));
     document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
     document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
-    document.keyIds.forEach((term, i) => {
-      const posting = this.postings[term];
-      if (posting) {
-        posting.slots.push(document.slot);
-        posting.weights.push(document.keyWeights[i]!);
-      } else {
-        this.postings[term] = { slots: [document.slot], weights: [document.keyWeights[i]!] };
-      }
-    });
+  }
+
+  private post(document: IndexedDocument): void {
+    const { keyIds, keyWeights, slot } = document;
+    for (let i = 0; i < keyIds.length; i += 1) this.postings.add(keyIds[i]!, slot, keyWeights[i]!);
   }
 
   private unpost(document: IndexedDocument): void {
-    for (const term of document.keyIds) {
-      const posting = this.postings[term];
-      if (!posting) continue;
-      const at = posting.slots.indexOf(document.slot);
-      if (at < 0) continue;
-      const lastSlot = posting.slots.pop()!;
-      const lastWeight = posting.weights.pop()!;
-      if (at < posting.slots.length) {
-        posting.slots[at] = lastSlot;
-        posting.weights[at] = lastWeight;
-      }
-    }
+    for (const term of document.keyIds) this.postings.remove(term, document.slot);
   }
 
   private similar(similarity: number, sharedTerms: number): boolean {
@@ -721,17 +702,20 @@ export class TextIndex {
     const weights = this.overlapWeights;
     const shared = this.overlapTerms;
     const touched: number[] = [];
-    document.keyIds.forEach((term, i) => {
-      const posting = this.postings[term];
-      if (!posting) return;
-      const weight = document.keyWeights[i]!;
-      for (let j = 0; j < posting.slots.length; j += 1) {
-        const slot = posting.slots[j]!;
+    const { start, length, slots, weights: postedWeights } = this.postings;
+    const { keyIds, keyWeights } = document;
+    for (let i = 0; i < keyIds.length; i += 1) {
+      const term = keyIds[i]!;
+      if (term >= start.length) continue;
+      const weight = keyWeights[i]!;
+      const first = start[term]!;
+      for (let j = first; j < first + length[term]!; j += 1) {
+        const slot = slots[j]!;
         if (shared[slot] === 0) touched.push(slot);
-        weights[slot]! += weight * posting.weights[j]!;
+        weights[slot]! += weight * postedWeights[j]!;
         shared[slot]! += 1;
       }
-    });
+    }
     const found: TextNeighbour[] = [];
     for (const slot of touched) {
       if (slot !== document.slot && this.similar(weights[slot]!, shared[slot]!)) {
