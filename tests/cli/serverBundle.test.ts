@@ -238,6 +238,18 @@ describe('the server bundle', { timeout: 240_000 }, () => {
     expect(resolve(ROOT, atLaunch![1]!)).toBe(compileCacheDir(DEFAULT_CACHE_DIR));
   });
 
+  it('is all ASCII, so Node reads each chunk into a one-byte string without decoding UTF-8', async () => {
+    const [bundle] = await bundleFolders();
+    const folder = join(cacheDir, bundle!);
+    const chunks = (await readdir(folder)).filter((name) => name.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const name of chunks)
+      expect(
+        (await readFile(join(folder, name))).every((byte) => byte < 0x80),
+        name,
+      ).toBe(true);
+  });
+
   it('finds the files its modules read beside them where the sources are, the parse worker among them', async () => {
     const [bundle] = await bundleFolders();
     const folder = join(cacheDir, bundle!);
