@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 
 import type { ImportBatch, ImportResult } from '../domain/model.ts';
-import { offerCountedBatch } from '../relations/countedTexts.ts';
+import { lendTextCounter, offerCountedBatch } from '../relations/countedTexts.ts';
 import { episodeParts } from '../relations/episodeDocument.ts';
 import type { CountedBatch } from '../relations/terms.ts';
 import {
@@ -36,14 +36,29 @@ export async function importFiles(
 ): Promise<FileImportResult[]> {
   const withdrawals: (() => void)[] = [];
   const titles = new Map<string, string>();
+  // One file has nothing to overlap with: parsed here, its batch keeps the pipeline's validated seal.
+  const pool =
+    files.length > 1
+      ? new Piscina<unknown, unknown>({
+          filename: new URL('./parseFeedWorker.ts', import.meta.url).href,
+          minThreads: PARSE_THREADS,
+          maxThreads: PARSE_THREADS,
+        })
+      : undefined;
+  // Until the store has kept its relations: the texts a later file retitled are counted there.
+  const stopLending = pool
+    ? lendTextCounter((texts) => pool.run(texts, { name: 'countTexts' }) as Promise<CountedBatch>)
+    : () => undefined;
   try {
     const results = await store.importBatches(
-      eachWithStoredGuidIds(store, parsedInOrder(files, withdrawals, titles)),
+      eachWithStoredGuidIds(store, parsedInOrder(pool, files, withdrawals, titles)),
     );
     return results.map((result, i) => ({ file: files[i]!, ...result }));
   } finally {
+    stopLending();
     // The store has kept its relations by now: the counted texts served their one import.
     for (const withdraw of withdrawals) withdraw();
+    await pool?.destroy();
   }
 }
 
@@ -69,19 +84,11 @@ function countAhead(
 }
 
 async function* parsedInOrder(
+  pool: Piscina<unknown, unknown> | undefined,
   files: readonly string[],
   withdrawals: (() => void)[],
   titles: Map<string, string>,
 ): AsyncGenerator<ImportBatch> {
-  // One file has nothing to overlap with: parsed here, its batch keeps the pipeline's validated seal.
-  const pool =
-    files.length > 1
-      ? new Piscina<unknown, unknown>({
-          filename: new URL('./parseFeedWorker.ts', import.meta.url).href,
-          minThreads: PARSE_THREADS,
-          maxThreads: PARSE_THREADS,
-        })
-      : undefined;
   const parse = (file: string) =>
     pool ? (pool.run(file) as Promise<ParsedFeed>) : parseFeedFile(file);
   const pending: Promise<ParsedFeed>[] = [];
@@ -104,8 +111,9 @@ async function* parsedInOrder(
           for (const paper of parsed.batch.papers) {
             if (paper.title !== null) titles.set(paper.id, paper.title);
           }
-          // A text a later file changes (it titles a paper the text names) is counted again by
-          // the store: holding every file's episodes to count them here would hold the whole feed.
+          // A text a later file changes (it titles a paper the text names) is read again by the
+          // store at the end and counted then, on the pool it lends (holding every file's
+          // episodes to count them here would hold the whole feed).
           counting.push(countAhead(pool, episodeTexts(parsed.batch, titles), withdrawals));
         }
         yield parsed.batch;
@@ -129,6 +137,5 @@ async function* parsedInOrder(
         relationKeepingChannel.publish(time);
       }
     }
-    await pool?.destroy();
   }
 }

@@ -13,6 +13,28 @@ export interface OfferedText {
 
 const offered = new Map<string, OfferedText>();
 
+/** Counts texts, each given as its sections, on another thread. */
+export type TextCounter = (texts: readonly (readonly string[])[]) => Promise<CountedBatch>;
+
+let lentCounter: TextCounter | null = null;
+
+/**
+ * Lends the counter of an import in progress (its parse workers, whose tokenizers have seen the
+ * feed's pieces of text) until the returned function is called: texts the store finds uncounted
+ * at the end (a later file retitled a paper they name) are counted there rather than here.
+ */
+export function lendTextCounter(counter: TextCounter): () => void {
+  lentCounter = counter;
+  return () => {
+    if (lentCounter === counter) lentCounter = null;
+  };
+}
+
+/** The counter an import lends now, if any. */
+export function lentTextCounter(): TextCounter | null {
+  return lentCounter;
+}
+
 type CountedBatchListener = (batch: CountedBatch) => void;
 const listeners = new Set<CountedBatchListener>();
 

@@ -4,7 +4,7 @@
 // tokenizes only the episodes whose text is new or changed, and not even those when an import
 // counted them on its parse worker (countedTexts.ts).
 import type { EpisodeRecord } from '../domain/model.ts';
-import { offeredText } from './countedTexts.ts';
+import { lentTextCounter, offeredText } from './countedTexts.ts';
 import { contentHash, episodeParts, type PaperTitleOf } from './episodeDocument.ts';
 import type { EpisodeCitations } from './paperLinks.ts';
 import { type CountedBatch, type CountedText, Vocabulary } from './terms.ts';
@@ -66,6 +66,35 @@ export class EpisodeTerms {
       mentions: episode.mentions?.map(({ paperId }) => ({ paperId })),
       counted: text,
     };
+  }
+
+  /**
+   * Counts the texts of these episodes that are not counted, adopted or offered yet on the counter
+   * an import lends (lendTextCounter), keeping them as count() would; without one, or if it fails,
+   * count() tokenizes them on this thread as before: the same terms either way.
+   */
+  async countElsewhere(episodes: readonly IndexedEpisode[], titleOf: PaperTitleOf): Promise<void> {
+    const counter = lentTextCounter();
+    if (counter === null) return;
+    const pending: { id: string; hash: string; parts: string[] }[] = [];
+    for (const episode of episodes) {
+      if ('counted' in episode) continue;
+      const parts = episodeParts(episode, titleOf);
+      const hash = contentHash(parts);
+      if (this.counted.get(episode.id)?.hash === hash) continue;
+      if (this.adopted.has(hash) || offeredText(hash)) continue;
+      pending.push({ id: episode.id, hash, parts });
+    }
+    if (pending.length === 0) return;
+    let batch: CountedBatch;
+    try {
+      batch = await counter(pending.map(({ parts }) => parts));
+    } catch {
+      return;
+    }
+    pending.forEach(({ id, hash }, at) => {
+      this.counted.set(id, { hash, text: this.tokenizer.adopt(batch, at) });
+    });
   }
 
   #offeredOrCounted(hash: string, parts: readonly string[]): CountedText {

@@ -153,6 +153,8 @@ export class RelationKeeper {
     try {
       await this.#adopting;
       const core = await loadRelationCore();
+      this.#terms ??= new core.EpisodeTerms();
+      await this.#terms.countElsewhere(change.episodes, (id) => change.paperTitles.get(id) ?? null);
       const corpus = this.#kept === null ? await this.#load() : null;
       const builtSize = corpus?.episodes.length ?? this.#builtSize;
       const drift =
