@@ -1,15 +1,16 @@
 // Resolvers that look ahead (server/src/graphql/selection.ts): `paper(ref:)` asks the store for its
-// citers in the same read when `citedBy` is selected, and `Episode.related` reads the related
-// episodes' summaries with the relations when `episode` is selected; however the selection is
-// written (aliases, fragments, variables, @skip/@include), on both executors (graphql-jit and
-// yoga's own), with the same answers as without looking ahead.
+// citers in the same read when `citedBy` is selected, `Episode.related` reads the related
+// episodes' summaries with the relations when `episode` is selected, and episode list pages read
+// listings unless an episode is asked for a field beyond them; however the selection is written
+// (aliases, fragments, variables, @skip/@include), on both executors (graphql-jit and yoga's own),
+// with the same answers as without looking ahead.
 import { rm } from 'node:fs/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { countingStore, createTestApi, describeForEachStore, type TestApi } from './testApi.ts';
 
-describeForEachStore('looking ahead from paper(ref:) and Episode.related', (storeFactory) => {
+describeForEachStore('looking ahead: paper(ref:), related, episode pages', (storeFactory) => {
   let seeded: TestApi;
   let calls: Map<string, number>;
   const executors: [string, TestApi][] = [];
@@ -175,6 +176,90 @@ describeForEachStore('looking ahead from paper(ref:) and Episode.related', (stor
       const other =
         asked === 'relatedByEpisodeIds' ? 'relatedWithSummaries' : 'relatedByEpisodeIds';
       expect(made.get(other)).toBeUndefined();
+    });
+  });
+
+  describe('episode list pages', () => {
+    const newest = `{ episodes(first: 20) { nodes { id title publishedAt
+      source { id title } recommendations { note paper { id title } } mentions { paper { id } } } } }`;
+
+    it('read listings for a page of titles and readings, the same answer as whole records', async () => {
+      const light = await counted(newest);
+      expect(light.calls.get('listEpisodeListings')).toBe(1);
+      expect(light.calls.get('listEpisodes')).toBeUndefined();
+      expect(light.calls.get('episodesByIds')).toBeUndefined();
+      const heavy = await counted(newest.replace('publishedAt', 'publishedAt summary'));
+      expect(heavy.calls.get('listEpisodes')).toBe(1);
+      expect(heavy.calls.get('listEpisodeListings')).toBeUndefined();
+      expect(heavy.calls.get('episodesByIds')).toBeUndefined();
+      const nodes = light.data.episodes.nodes as { recommendations: unknown[] }[];
+      expect(nodes.length).toBeGreaterThan(1);
+      expect(nodes.some((node) => node.recommendations.length > 0)).toBe(true);
+      expect(
+        (heavy.data.episodes.nodes as { summary: unknown }[]).map(
+          ({ summary: _, ...rest }) => rest,
+        ),
+      ).toEqual(nodes);
+    });
+
+    it.each([
+      ['under edges', `{ episodes(first: 3) { edges { node { title summary } } } }`],
+      [
+        'in a named fragment',
+        `{ episodes(first: 3) { nodes { ...E } } } fragment E on Episode { title takeaways }`,
+      ],
+      [
+        'in an inline fragment, under an alias',
+        `{ episodes(first: 3) { nodes { ... on Episode { title chapterList: chapters { title } } } } }`,
+      ],
+      ['as its show', `{ episodes(first: 3) { nodes { title show { id } } } }`],
+      ['as its audio', `{ episodes(first: 3) { edges { node { audio { url } } } } }`],
+      [
+        'in a search',
+        `{ episodes(first: 3, search: "preference") { nodes { title durationMinutes } } }`,
+      ],
+      [
+        'included by a variable',
+        `query ($yes: Boolean!) { episodes(first: 3) { nodes { title summary @include(if: $yes) } } }`,
+      ],
+    ])(
+      'read whole records, in the page’s one read, for a field beyond the listing %s',
+      async (_how, query) => {
+        const { calls: made } = await counted(query, { yes: true });
+        expect(made.get('listEpisodes')).toBe(1);
+        expect(made.get('listEpisodeListings')).toBeUndefined();
+        expect(made.get('episodesByIds')).toBeUndefined();
+      },
+    );
+
+    it.each([
+      [
+        'skipped by a variable',
+        `query ($yes: Boolean!) { episodes(first: 3) { nodes { title summary @skip(if: $yes) } } }`,
+      ],
+      [
+        'with related episodes and clusters',
+        `{ episodes(first: 3) { edges { cursor node { id related(first: 2) { episode { title } } cluster { id } } } pageInfo { hasNextPage } totalCount } }`,
+      ],
+      ['in a search', `{ episodes(first: 3, search: "preference") { nodes { title } } }`],
+    ])('read listings with no field beyond them %s', async (_how, query) => {
+      const { calls: made } = await counted(query, { yes: true });
+      expect(made.get('listEpisodeListings')).toBe(1);
+      expect(made.get('listEpisodes')).toBeUndefined();
+      expect(made.get('episodesByIds')).toBeUndefined();
+    });
+
+    it("read a show's page the same way", async () => {
+      const [show] = (await seeded.store.listShows({ offset: 0, limit: 1 })).items;
+      const page = (fields: string) =>
+        `query ($id: ID!) { show(id: $id) { episodes(first: 5) { nodes { ${fields} } } } }`;
+      const light = await counted(page('id title'), { id: show!.id });
+      expect(light.calls.get('listEpisodeListings')).toBe(1);
+      expect(light.calls.get('listEpisodes')).toBeUndefined();
+      const heavy = await counted(page('id title summary'), { id: show!.id });
+      expect(heavy.calls.get('listEpisodes')).toBe(1);
+      expect(heavy.calls.get('listEpisodeListings')).toBeUndefined();
+      expect(light.data.show.episodes.nodes.length).toBeGreaterThan(0);
     });
   });
 });

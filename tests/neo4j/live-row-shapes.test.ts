@@ -141,11 +141,22 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
       paper,
       citations: [{ ...citation, episode: episodeSummary }],
     });
-    const newest = await rows('listEpisodes', { offset: 0, limit: 5 });
+    const newest = await rows('listEpisodes', { offset: 0, limit: 5, whole: true });
     expect(shapeOf(newest.records[0]!.toObject())).toStrictEqual({
       totalCount: 'int',
       items: expect.arrayContaining([episodeRecord(2)]),
     });
+    // The listing: the summary and the readings, not the source's citation or the heavy properties.
+    const listed = await rows('listEpisodes', { offset: 0, limit: 5, whole: false });
+    expect(shapeOf(listed.records[0]!.toObject())).toStrictEqual({
+      totalCount: 'int',
+      items: [{ ...episodeSummary, citations: [citation] }],
+    });
+    expect(
+      (listed.records[0]!.get('items') as { citations: { kind: string }[] }[]).flatMap((item) =>
+        item.citations.map((c) => c.kind),
+      ),
+    ).toEqual(Array(5).fill('RECOMMENDED'));
     const cited = await rows('listPapers', { minCitations: 1, offset: 0, limit: 5 });
     expect(shapeOf(cited.records[0]!.toObject())).toStrictEqual({
       totalCount: 'int',
@@ -164,15 +175,29 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
 
   it('pages newest first and most cited first from their indexes, with no label scan and no full sort', async () => {
     const profiled = [
-      await rows('listEpisodes', { offset: 0, limit: 20 }, 'PROFILE '),
+      await rows('listEpisodes', { offset: 0, limit: 20, whole: false }, 'PROFILE '),
       await rows(
         'listEpisodesWindow',
-        { upperKey: '2026-05-15', upperId: '', lowerKey: '', lowerId: '\u{10FFFF}', limit: 20 },
+        {
+          upperKey: '2026-05-15',
+          upperId: '',
+          lowerKey: '',
+          lowerId: '\u{10FFFF}',
+          limit: 20,
+          whole: false,
+        },
         'PROFILE ',
       ),
       await rows(
         'listEpisodesWindowFromEnd',
-        { upperKey: '\u{10FFFF}', upperId: '', lowerKey: '', lowerId: '\u{10FFFF}', limit: 20 },
+        {
+          upperKey: '\u{10FFFF}',
+          upperId: '',
+          lowerKey: '',
+          lowerId: '\u{10FFFF}',
+          limit: 20,
+          whole: true,
+        },
         'PROFILE ',
       ),
       await rows('listPapers', { minCitations: 1, offset: 0, limit: 20 }, 'PROFILE '),

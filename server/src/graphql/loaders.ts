@@ -9,24 +9,61 @@ import type { Citation, EpisodeRecord, PaperView } from '../domain/model.ts';
 import type { Lookups } from '../queries/lookups.ts';
 import type { EpisodeRelation } from '../relations/relatedness.ts';
 import type { Cluster } from '../relations/relationIndex.ts';
-import type { ClusterSummary, EpisodeSummary, GraphStore, ShowView } from '../store/store.ts';
+import type {
+  ClusterSummary,
+  EpisodeListing,
+  EpisodeSummary,
+  GraphStore,
+  ShowView,
+} from '../store/store.ts';
 import type { Context } from './context.ts';
 
-/** An episode as a list or link shows it, or its whole record (the episode page's). */
-export type EpisodeShape = EpisodeRecord | EpisodeSummary;
+/** An episode as a link shows it, as a list page shows it, or its whole record (the episode page's). */
+export type EpisodeShape = EpisodeRecord | EpisodeListing | EpisodeSummary;
 
-/** Whether the heavy fields are in hand: the summary has no takeaways. */
+/** Whether the heavy fields are in hand: only the whole record has takeaways. */
 function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
   return 'takeaways' in episode;
 }
 
+/** Whether the readings are in hand: the listing and the whole record have them, the summary not. */
+function hasReadings(episode: EpisodeShape): episode is EpisodeListing | EpisodeRecord {
+  return 'recommendations' in episode;
+}
+
 /**
- * A resolver for an episode field outside the summary: read from the record in hand, else from the
- * whole record, loaded once per request and batched with the round's others.
+ * The extension an Episode field beyond the listing carries, so a list page can tell from the
+ * selection (selection.ts) whether listings answer it.
  */
+export const NEEDS_WHOLE_EPISODE = { needsWholeEpisode: true } as const;
+
+/** Whether a field, as the schema defines it, is one only the whole episode record answers. */
+export const needsWholeEpisode = (field: { extensions?: object | null }) =>
+  (field.extensions as Partial<typeof NEEDS_WHOLE_EPISODE> | null | undefined)
+    ?.needsWholeEpisode === true;
+
+/** A value of the whole record: from the record in hand, else loaded once per request, batched. */
+export function wholeEpisodeValue<T>(
+  episode: EpisodeShape,
+  { loaders }: Context,
+  pick: (episode: EpisodeRecord) => T,
+): T | Promise<T> {
+  return isWholeEpisode(episode) ? pick(episode) : loaders.episode(episode.id).then(pick);
+}
+
+/** An episode field outside the listing: marked as such, and resolved by wholeEpisodeValue. */
 export function wholeEpisodeField<T>(pick: (episode: EpisodeRecord) => T) {
-  return (episode: EpisodeShape, _args: unknown, { loaders }: Context): T | Promise<T> =>
-    isWholeEpisode(episode) ? pick(episode) : loaders.episode(episode.id).then(pick);
+  return {
+    extensions: NEEDS_WHOLE_EPISODE,
+    resolve: (episode: EpisodeShape, _args: unknown, context: Context): T | Promise<T> =>
+      wholeEpisodeValue(episode, context, pick),
+  };
+}
+
+/** A reading field: from the listing or record in hand, else from the whole record, loaded. */
+export function readingsField<T>(pick: (episode: EpisodeListing) => T) {
+  return (episode: EpisodeShape, _args: unknown, context: Context): T | Promise<T> =>
+    hasReadings(episode) ? pick(episode) : wholeEpisodeValue(episode, context, pick);
 }
 
 /** The record behind an id the store's own rows hold: missing only if the store contradicts itself. */

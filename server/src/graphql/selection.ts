@@ -7,6 +7,7 @@
 import { collectSubFields, getArgumentValues } from '@graphql-tools/utils';
 import type {
   FieldNode,
+  GraphQLField,
   GraphQLObjectType,
   GraphQLOutputType,
   GraphQLResolveInfo,
@@ -35,6 +36,43 @@ function objectTypeOf(type: GraphQLOutputType): GraphQLObjectType | undefined {
   return Object.prototype.toString.call(named) === '[object GraphQLObjectType]'
     ? (named as GraphQLObjectType)
     : undefined;
+}
+
+/**
+ * The fields selected at the end of `path` below this resolver (a field name per step, each step
+ * through every alias of it), as the schema defines them; empty when the path is not selected.
+ * `['edges', 'node']` from a connection's resolver names the fields its items are asked for.
+ */
+export function selectedFieldsAt(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+): GraphQLField<unknown, unknown>[] {
+  const variables = variableValuesOf(info);
+  let level: { type: GraphQLObjectType; nodes: readonly FieldNode[] }[] = [];
+  const top = objectTypeOf(info.returnType);
+  if (top !== undefined) level.push({ type: top, nodes: info.fieldNodes });
+  const collect = ({ type, nodes }: (typeof level)[number]) =>
+    [
+      ...collectSubFields(
+        info.schema,
+        info.fragments,
+        variables as unknown as Record<string, unknown>,
+        type,
+        nodes as FieldNode[],
+      ).fields.values(),
+    ].flatMap((selected) => {
+      const definition = selected[0] && type.getFields()[selected[0].name.value];
+      return definition === undefined ? [] : [{ definition, nodes: selected }];
+    });
+  for (const step of path) {
+    level = level.flatMap((parent) =>
+      collect(parent).flatMap(({ definition, nodes }) => {
+        const type = definition.name === step ? objectTypeOf(definition.type) : undefined;
+        return type === undefined ? [] : [{ type, nodes }];
+      }),
+    );
+  }
+  return level.flatMap((parent) => collect(parent).map(({ definition }) => definition));
 }
 
 /**

@@ -138,6 +138,16 @@ export interface EpisodeSummary {
   sourcePaperId: string | null;
 }
 
+/**
+ * What a list page shows of an episode: its summary with its readings (recommendations, mentions), no
+ * summary text, takeaways, chapters or extras. listEpisodeListings reads these for pages that ask for
+ * nothing more.
+ */
+export interface EpisodeListing extends EpisodeSummary {
+  recommendations: EpisodeRecord['recommendations'];
+  mentions?: EpisodeRecord['mentions'];
+}
+
 /** A paper with its first citations and what lists show of their episodes: one question, one read. */
 export interface PaperCitedBy {
   paper: PaperView;
@@ -230,6 +240,8 @@ export interface GraphStore extends MetadataStore, PeopleStore {
 
   /** Newest episode first (publishedAt desc, nulls last, then id); search ranks by relevance instead. */
   listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>>;
+  /** listEpisodes' page, each episode read as its listing (the light read of a list page). */
+  listEpisodeListings(query: EpisodeListQuery): Promise<Page<EpisodeListing>>;
   /** Most cited first (then id); search ranks by relevance instead. */
   listPapers(query: PaperListQuery): Promise<Page<PaperView>>;
 

@@ -1,12 +1,19 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 
 import type { Chapter } from '../../domain/model.ts';
-import type { EpisodeRecord } from '../../domain/model.ts';
 import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
+import type { EpisodeListQuery, GraphStore, Page } from '../../store/store.ts';
 import { builder } from '../builder.ts';
 import { LIST_BOUNDS } from '../limits.ts';
-import { wholeEpisodeField } from '../loaders.ts';
+import {
+  type EpisodeShape,
+  needsWholeEpisode,
+  readingsField,
+  wholeEpisodeField,
+} from '../loaders.ts';
+import { selectedFieldsAt } from '../selection.ts';
 import { eitherName, missingArgument } from './graph.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { useInstead } from './nodeRef.ts';
@@ -57,20 +64,20 @@ EpisodeRef.implement({
     paperPublishedAt: t.string({
       nullable: true,
       description: 'YYYY-MM-DD',
-      resolve: wholeEpisodeField((e) => e.paperPublishedAt),
+      ...wholeEpisodeField((e) => e.paperPublishedAt),
     }),
     durationMinutes: t.int({
       nullable: true,
-      resolve: wholeEpisodeField((e) => e.durationMinutes),
+      ...wholeEpisodeField((e) => e.durationMinutes),
     }),
-    summary: t.string({ nullable: true, resolve: wholeEpisodeField((e) => e.summary) }),
-    takeaways: t.stringList({ resolve: wholeEpisodeField((e) => e.takeaways) }),
+    summary: t.string({ nullable: true, ...wholeEpisodeField((e) => e.summary) }),
+    takeaways: t.stringList({ ...wholeEpisodeField((e) => e.takeaways) }),
     chapters: t.field({
       type: [ChapterRef],
       // Chapters are read with their episode and nothing under them loads: one per chapter, whatever
       // fields are selected, so a page of episodes with their chapters costs its rows, not its cells.
       complexity: { field: LIST_BOUNDS.chapters, multiplier: 0 },
-      resolve: wholeEpisodeField((e) => e.chapters),
+      ...wholeEpisodeField((e) => e.chapters),
     }),
     source: t.field({
       type: PaperRef,
@@ -83,23 +90,40 @@ EpisodeRef.implement({
     recommendations: t.field({
       type: [RecommendationRef],
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
-      resolve: wholeEpisodeField((e) => e.recommendations),
+      resolve: readingsField((e) => e.recommendations),
     }),
     mentions: t.field({
       type: [RecommendationRef],
       description: 'Papers the show notes link to, each with the sentence around its link',
       complexity: { field: 1, multiplier: LIST_BOUNDS.recommendations },
-      resolve: wholeEpisodeField((e) => e.mentions ?? []),
+      resolve: readingsField((e) => e.mentions ?? []),
     }),
   }),
 });
 
-export const NEWEST_FIRST: KeysetOrder<EpisodeRecord, { publishedAt: string | null; id: string }> =
-  {
-    list: 'episodes',
-    keyOf: (episode) => ({ publishedAt: episode.publishedAt, id: episode.id }),
-    schema: z.object({ publishedAt: z.string().nullable(), id: z.string() }),
-  };
+export const NEWEST_FIRST: KeysetOrder<EpisodeShape, { publishedAt: string | null; id: string }> = {
+  list: 'episodes',
+  keyOf: (episode) => ({ publishedAt: episode.publishedAt, id: episode.id }),
+  schema: z.object({ publishedAt: z.string().nullable(), id: z.string() }),
+};
+
+/** Where a connection's items are selected. */
+const CONNECTION_ITEMS = [['nodes'], ['edges', 'node']] as const;
+
+/**
+ * The read of an episode list page: whole records when its selection asks an episode for a field
+ * beyond the listing (marked NEEDS_WHOLE_EPISODE), else the listings, so the page stays one statement
+ * either way and a page of titles reads no summaries, takeaways or chapters.
+ */
+export function episodePageRead(
+  store: GraphStore,
+  info: GraphQLResolveInfo,
+): (query: EpisodeListQuery) => Promise<Page<EpisodeShape>> {
+  const whole = CONNECTION_ITEMS.some((path) =>
+    selectedFieldsAt(info, path).some(needsWholeEpisode),
+  );
+  return whole ? (query) => store.listEpisodes(query) : (query) => store.listEpisodeListings(query);
+}
 
 builder.queryFields((t) => ({
   episode: t.field({
@@ -128,19 +152,20 @@ builder.queryFields((t) => ({
       ...showFilterArg,
     },
     complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       const filter = metadataFilterOf(args);
       const show = showFilterOf('episodes', args.show, { author: args.author, topic: args.topic });
       if (isFiltered(filter))
         return resolvePage(args, (offset, limit) =>
           filteredEpisodes(context.store, filter, offset, limit),
         );
+      const read = episodePageRead(context.store, info);
       if (filter.text !== undefined)
         return resolvePage(args, (offset, limit) =>
-          context.store.listEpisodes({ offset, limit, search: filter.text, show }),
+          read({ offset, limit, search: filter.text, show }),
         );
       return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
-        context.store.listEpisodes({ offset: 0, limit, keyset, show }),
+        read({ offset: 0, limit, keyset, show }),
       );
     },
   }),

@@ -25,25 +25,25 @@ builder.objectFields(EpisodeRef, (t) => ({
   url: t.string({
     nullable: true,
     description: "The episode's own page (RSS <link>)",
-    resolve: wholeEpisodeField((e) => e.url ?? null),
+    ...wholeEpisodeField((e) => e.url ?? null),
   }),
   guid: t.string({
     nullable: true,
     description: "The feed's <guid>: identifies the episode across title and text edits",
-    resolve: wholeEpisodeField((e) => e.guid ?? null),
+    ...wholeEpisodeField((e) => e.guid ?? null),
   }),
   audio: t.field({
     type: AudioRef,
     nullable: true,
-    resolve: wholeEpisodeField((e) => e.audio ?? null),
+    ...wholeEpisodeField((e) => e.audio ?? null),
   }),
   imageUrl: t.string({
     nullable: true,
     description: '<itunes:image>',
-    resolve: wholeEpisodeField((e) => e.imageUrl ?? null),
+    ...wholeEpisodeField((e) => e.imageUrl ?? null),
   }),
   unlinkedReadings: t.field({
     type: [UnlinkedReadingRef],
-    resolve: wholeEpisodeField((e) => e.unlinkedReadings ?? []),
+    ...wholeEpisodeField((e) => e.unlinkedReadings ?? []),
   }),
 }));

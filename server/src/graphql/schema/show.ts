@@ -1,8 +1,8 @@
 // The `Show` type (the podcast an episode belongs to), `show(id)`, `shows`, and `Episode.show`.
 import { builder } from '../builder.ts';
-import { wholeEpisodeField } from '../loaders.ts';
+import { NEEDS_WHOLE_EPISODE, wholeEpisodeValue } from '../loaders.ts';
 import { showIdArg, textArg } from './args.ts';
-import { NEWEST_FIRST } from './episode.ts';
+import { episodePageRead, NEWEST_FIRST } from './episode.ts';
 import { pageSizeOf, resolveKeysetPage, resolvePage } from './pagination.ts';
 import { EpisodeRef, ShowRef } from './refs.ts';
 
@@ -31,10 +31,12 @@ ShowRef.implement({
       description:
         'The show’s episodes, newest first (undated last, then id), with keyset cursors as `episodes`.',
       complexity: (args) => ({ field: 1, multiplier: pageSizeOf(args) }),
-      resolve: (show, args, context) =>
-        resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
-          context.store.listEpisodes({ offset: 0, limit, keyset, show: show.id }),
-        ),
+      resolve: (show, args, context, info) => {
+        const read = episodePageRead(context.store, info);
+        return resolveKeysetPage(args, NEWEST_FIRST, (keyset, limit) =>
+          read({ offset: 0, limit, keyset, show: show.id }),
+        );
+      },
     }),
   }),
 });
@@ -44,8 +46,9 @@ builder.objectField(EpisodeRef, 'show', (t) =>
     type: ShowRef,
     nullable: true,
     description: 'The show the episode was first imported from; null for one imported without',
-    resolve: async (episode, args, context) => {
-      const showId = await wholeEpisodeField((e) => e.showId)(episode, args, context);
+    extensions: NEEDS_WHOLE_EPISODE,
+    resolve: async (episode, _args, context) => {
+      const showId = await wholeEpisodeValue(episode, context, (e) => e.showId);
       return showId == null ? null : context.loaders.show(showId);
     },
   }),

@@ -1,11 +1,15 @@
 // The light episode read for lists and links (store.ts: EpisodeSummary): four columns, no citations,
-// chapters or extras, and none of the heavy record cache's entries evicted by it.
+// chapters or extras, and none of the heavy record cache's entries evicted by it; and the embedded
+// store's composed reads that hand out summaries and listings.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { PaperView } from '../../domain/model.ts';
 import type {
+  EpisodeListing,
+  EpisodeListQuery,
   EpisodeSummary,
   GraphStore,
+  Page,
   PaperCitedBy,
   RelatedEpisodes,
   SearchRequest,
@@ -49,6 +53,28 @@ export function readEpisodeSummaries(
     ]),
   );
   return episodeIds.map((id) => found.get(id) ?? null);
+}
+
+/**
+ * listEpisodeListings from listEpisodes' page: in process the whole records cost no transfer (they are
+ * read by one statement per page either way), so the listing is cut from them rather than read twice.
+ */
+export async function episodeListingsFrom(
+  store: Pick<GraphStore, 'listEpisodes'>,
+  query: EpisodeListQuery,
+): Promise<Page<EpisodeListing>> {
+  const { items, totalCount } = await store.listEpisodes(query);
+  return {
+    items: items.map((episode) => ({
+      id: episode.id,
+      title: episode.title,
+      publishedAt: episode.publishedAt,
+      sourcePaperId: episode.sourcePaperId,
+      recommendations: episode.recommendations,
+      ...(episode.mentions === undefined ? {} : { mentions: episode.mentions }),
+    })),
+    totalCount,
+  };
 }
 
 type CitedByReads = Pick<

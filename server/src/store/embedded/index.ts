@@ -68,6 +68,7 @@ import { allShortestPaths } from './allShortestPaths.ts';
 import { openDatabase } from './database.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import {
+  episodeListingsFrom,
   paperCitedByFrom,
   readEpisodeSummaries,
   relatedWithSummariesFrom,
@@ -309,6 +310,8 @@ class EmbeddedStore implements GraphStore {
     const items = await this.episodesByIds(ids);
     return { items: items.filter((e): e is EpisodeRecord => e !== null), totalCount };
   }
+
+  readonly listEpisodeListings = (query: EpisodeListQuery) => episodeListingsFrom(this, query);
 
   async listPapers(query: PaperListQuery): Promise<Page<PaperView>> {
     this.#assertOpen();

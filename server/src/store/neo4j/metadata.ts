@@ -214,15 +214,17 @@ export class Neo4jMetadata implements MetadataStore {
     };
   }
 
-  /** Episodes whose source paper matches `filter`, newest first: one page (rows as listEpisodes reads them). */
+  /** Episodes whose source paper matches `filter`, newest first: one page, whole records or listings. */
   async sourcedEpisodes(
     filter: MetadataFilter,
     window: { offset: number; limit: number },
+    whole: boolean,
   ): Promise<Row | undefined> {
     const params = {
       author: filter.author ?? null,
       topic: filter.topic ?? null,
       ...pageWindow(window),
+      whole,
     };
     if (filter.text === undefined) return (await this.#read('metadataSourcedEpisodes', params))[0];
     const search = toLuceneQuery(filter.text, METADATA_SEARCH_FIELDS);

@@ -29,6 +29,7 @@ import type {
   BatchSource,
   ClusterSummary,
   DrawnGraph,
+  EpisodeListing,
   EpisodeListQuery,
   EpisodeSortKey,
   EpisodeSummary,
@@ -72,6 +73,7 @@ import {
   asMap,
   asString,
   toCitationLists,
+  toEpisodeListing,
   toEpisodeRecordWithCitations,
   toEpisodeSummary,
   toFeedRecord,
@@ -378,25 +380,38 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEpisodes(query: EpisodeListQuery): Promise<Page<EpisodeRecord>> {
+    return this.#episodePage(query, true, toEpisodeRecordWithCitations);
+  }
+
+  async listEpisodeListings(query: EpisodeListQuery): Promise<Page<EpisodeListing>> {
+    return this.#episodePage(query, false, toEpisodeListing);
+  }
+
+  /** One statement for the page, its items whole records or listings (statements/episodes.ts pageItem). */
+  async #episodePage<T>(
+    query: EpisodeListQuery,
+    whole: boolean,
+    toItem: (item: unknown) => T,
+  ): Promise<Page<T>> {
     const { offset, limit } = pageWindow(query);
     const { keyset } = query;
     const search =
       query.search === undefined ? null : toLuceneQuery(query.search, EPISODE_SEARCH_FIELDS);
     const [row] =
       query.sourcePaper !== undefined
-        ? [await this.#metadata.sourcedEpisodes(query.sourcePaper, { offset, limit })]
+        ? [await this.#metadata.sourcedEpisodes(query.sourcePaper, { offset, limit }, whole)]
         : query.show !== undefined
-          ? await this.#showEpisodes(query.show, query, search)
+          ? await this.#showEpisodes(query.show, query, search, whole)
           : keyset !== undefined
             ? await this.#read(
                 keyset.fromEnd ? 'listEpisodesWindowFromEnd' : 'listEpisodesWindow',
-                episodeWindow(keyset, limit),
+                { ...episodeWindow(keyset, limit), whole },
               )
             : search === null
-              ? await this.#read('listEpisodes', { offset, limit })
-              : await this.#read('listEpisodesSearch', { query: search, offset, limit });
+              ? await this.#read('listEpisodes', { offset, limit, whole })
+              : await this.#read('listEpisodesSearch', { query: search, offset, limit, whole });
     if (row === undefined) return { items: [], totalCount: 0 };
-    const items = (row.items as unknown[]).map(toEpisodeRecordWithCitations);
+    const items = (row.items as unknown[]).map(toItem);
     return {
       items: keyset?.fromEnd ? items.reverse() : items,
       totalCount: asInteger(row.totalCount),
@@ -425,17 +440,22 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The list row of one show's episodes: by keyset, by relevance, or by offset. */
-  #showEpisodes(show: string, query: EpisodeListQuery, search: string | null): Promise<Row[]> {
+  #showEpisodes(
+    show: string,
+    query: EpisodeListQuery,
+    search: string | null,
+    whole: boolean,
+  ): Promise<Row[]> {
     const { offset, limit } = pageWindow(query);
     const { keyset } = query;
     if (keyset !== undefined)
       return this.#read(
         keyset.fromEnd ? 'listShowEpisodesWindowFromEnd' : 'listShowEpisodesWindow',
-        { show, ...episodeWindow(keyset, limit) },
+        { show, ...episodeWindow(keyset, limit), whole },
       );
     return search === null
-      ? this.#read('listShowEpisodes', { show, offset, limit })
-      : this.#read('listShowEpisodesSearch', { show, query: search, offset, limit });
+      ? this.#read('listShowEpisodes', { show, offset, limit, whole })
+      : this.#read('listShowEpisodesSearch', { show, query: search, offset, limit, whole });
   }
 
   /** The list row of the papers one show's episodes cite. */

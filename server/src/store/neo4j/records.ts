@@ -22,7 +22,13 @@ import type {
   ShowRecord,
 } from '../../domain/model.ts';
 import { paperLabel } from '../../ids/paperId.ts';
-import type { DrawnGraph, EpisodeSummary, PaperCitedBy, ShowView } from '../store.ts';
+import type {
+  DrawnGraph,
+  EpisodeListing,
+  EpisodeSummary,
+  PaperCitedBy,
+  ShowView,
+} from '../store.ts';
 import type { Row } from './driver.ts';
 
 class RowShapeError extends TypeError {
@@ -92,18 +98,7 @@ function toCitationRow(value: unknown): CitationRow {
 /** An episode map projection plus its citations (any order) → the record the batch had. */
 export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRecord {
   const row = asMap(episode);
-  const cited = asList(citations)
-    .map(toCitationRow)
-    .sort((a, b) => a.position - b.position);
-  const ofKind = (kind: CitationKind) =>
-    cited
-      .filter((c) => c.kind === kind)
-      .map((c) => ({
-        paperId: c.paperId,
-        note: c.note,
-        ...(c.discussedAt === null ? {} : { discussedAt: c.discussedAt }),
-      }));
-  const mentions = ofKind('MENTIONS');
+  const { recommendations, mentions } = toReadings(citations);
   return {
     id: asString(row.id),
     title: asString(row.title),
@@ -117,14 +112,40 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
     takeaways: asStrings(row.takeaways),
     chapters: JSON.parse(asString(row.chaptersJson)) as Chapter[],
     sourcePaperId: asNullableString(row.sourcePaperId),
-    recommendations: ofKind('RECOMMENDED'),
-    ...(mentions.length === 0 ? {} : { mentions }),
+    recommendations,
+    ...(mentions === undefined ? {} : { mentions }),
     ...decodeEpisodeExtras(asNullableString(row.extrasJson)),
     ...(row.showId === undefined || row.showId === null ? {} : { showId: asString(row.showId) }),
   };
 }
 
 /** An item of a list projection that carries its citations inline (`citations: [...]`). */
+/** An episode's citations (any order, its source's among them or not) → its readings, in order. */
+function toReadings(citations: unknown): Pick<EpisodeListing, 'recommendations' | 'mentions'> {
+  const cited = asList(citations)
+    .map(toCitationRow)
+    .sort((a, b) => a.position - b.position);
+  const ofKind = (kind: CitationKind) =>
+    cited
+      .filter((c) => c.kind === kind)
+      .map((c) => ({
+        paperId: c.paperId,
+        note: c.note,
+        ...(c.discussedAt === null ? {} : { discussedAt: c.discussedAt }),
+      }));
+  const mentions = ofKind('MENTIONS');
+  return {
+    recommendations: ofKind('RECOMMENDED'),
+    ...(mentions.length === 0 ? {} : { mentions }),
+  };
+}
+
+/** The listing projection (statements/episodes.ts) → what a list page shows of the episode. */
+export function toEpisodeListing(item: unknown): EpisodeListing {
+  const { citations, ...episode } = asMap(item);
+  return { ...toEpisodeSummary(episode), ...toReadings(citations) };
+}
+
 export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
   const { citations, ...episode } = asMap(item);
   return toEpisodeRecord(episode, citations);

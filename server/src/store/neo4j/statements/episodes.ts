@@ -16,12 +16,25 @@ interface EpisodeWindowParams {
   lowerKey: string;
   lowerId: string;
   limit: number;
+  /** Whole records, or listings (pageItem). */
+  whole: boolean;
 }
 
 /** An episode `e` with its citations: the record every heavy read returns. */
 export const EPISODE_PROJECTION = `e {.id, .title, .publishedAt, .paperPublishedAt, .durationMinutes, .summary, .takeaways, .chaptersJson, .extrasJson, .sourcePaperId,
          showId: COLLECT { MATCH (e)-[:IN_SHOW]->(s:Show) RETURN s.id }[0],
          citations: [(e)-[c:CITES]->(p:Paper) | {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt}]}`;
+
+/** An episode `e` as list pages show it (store.ts: EpisodeListing): its summary and its readings. */
+const EPISODE_LISTING_PROJECTION = `e {.id, .title, .publishedAt, .sourcePaperId,
+         citations: [(e)-[c:CITES]->(p:Paper) WHERE c.kind <> 'SOURCE' | {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt}]}`;
+
+/**
+ * A list page's episode `e`: the whole record (`whole`, the page's own projection of it) when $whole,
+ * else its listing; CASE reads only the branch taken, so a listing reads none of the heavy properties.
+ */
+export const pageItem = (whole: string) =>
+  'CASE WHEN $whole THEN ' + whole + ' ELSE ' + EPISODE_LISTING_PROJECTION + ' END';
 
 // The ties at either bound are filtered by CASE, which the planner leaves alone: written as OR or NOT
 // it becomes a union of seeks, and the index order is lost.
@@ -38,7 +51,7 @@ const PAGE =
 WITH collect(e) AS page
 RETURN COUNT { MATCH (counted:Episode) } AS totalCount,
        [e IN page | ` +
-  EPISODE_PROJECTION +
+  pageItem(EPISODE_PROJECTION) +
   `] AS items`;
 
 export const EPISODES_CYPHER = {
@@ -59,7 +72,7 @@ RETURN e {.id, .title, .publishedAt, .sourcePaperId} AS episode`),
 MATCH (e:Episode {guid: guid})
 RETURN guid, e.id AS id`),
 
-  listEpisodes: cypher<{ offset: number; limit: number }>(
+  listEpisodes: cypher<{ offset: number; limit: number; whole: boolean }>(
     `MATCH (e:Episode)
 WHERE e.newestKey >= ''
 WITH e
@@ -88,6 +101,7 @@ LIMIT $limit` +
     query: string;
     offset: number;
     limit: number;
+    whole: boolean;
   }>(
     `CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
 WITH node, score
@@ -95,7 +109,7 @@ ORDER BY score DESC, node.id
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount,
        [e IN hits[$offset..($offset + $limit)] | ` +
-      EPISODE_PROJECTION +
+      pageItem(EPISODE_PROJECTION) +
       `] AS items`,
   ),
 

@@ -6,7 +6,7 @@
 // Keyed by paper id, apart from (:Paper), so it outlives a paper a re-import drops.
 import type { PaperMetadata } from '../../../domain/metadata.ts';
 import { cypher } from './declare.ts';
-import { EPISODE_PROJECTION } from './episodes.ts';
+import { EPISODE_PROJECTION, pageItem } from './episodes.ts';
 
 /** The stored properties of one PaperMetadata node (`SET m += fields`): the metadata, authors by name. */
 interface MetadataFieldsParam extends Omit<PaperMetadata, 'authors'> {
@@ -40,7 +40,7 @@ ORDER BY e.publishedAt IS NULL, e.publishedAt DESC, e.id
 WITH collect(e) AS hits
 RETURN size(hits) AS totalCount,
        [e IN hits[$offset..($offset + $limit)] | ` +
-  EPISODE_PROJECTION +
+  pageItem(EPISODE_PROJECTION) +
   '] AS items';
 
 export const METADATA_CYPHER = {
@@ -155,7 +155,9 @@ RETURN size(hits) AS totalCount, hits[$offset..($offset + $limit)] AS items`,
   ),
 
   /** Episodes whose source paper's metadata passes the filters, newest first: one page and how many in all. */
-  metadataSourcedEpisodes: cypher<MetadataFilterParams & { offset: number; limit: number }>(
+  metadataSourcedEpisodes: cypher<
+    MetadataFilterParams & { offset: number; limit: number; whole: boolean }
+  >(
     `MATCH (m:PaperMetadata)
 WHERE ` +
       METADATA_FILTERS +
@@ -165,7 +167,7 @@ WHERE ` +
 
   /** As metadataSourcedEpisodes, the source paper also matching $query. */
   metadataSourcedEpisodesSearch: cypher<
-    MetadataFilterParams & { query: string; offset: number; limit: number }
+    MetadataFilterParams & { query: string; offset: number; limit: number; whole: boolean }
   >(
     `CALL db.index.fulltext.queryNodes('paper_metadata_search', $query) YIELD node AS m
 WHERE ` +

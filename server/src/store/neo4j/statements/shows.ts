@@ -3,6 +3,7 @@
 // episode and paper lists, search and the graph overview to one show.
 import type { ShowRecord } from '../../../domain/model.ts';
 import { cypher } from './declare.ts';
+import { pageItem } from './episodes.ts';
 import { OVERVIEW_SELECTION, RANKED_NODE_ROWS } from './graph.ts';
 
 /** An episode that the import gives a show, if it has none yet. */
@@ -18,6 +19,7 @@ interface ShowEpisodeWindowParams {
   lowerKey: string;
   lowerId: string;
   limit: number;
+  whole: boolean;
 }
 
 interface ShowPaperWindowParams {
@@ -46,7 +48,7 @@ const EPISODE_PAGE =
 WITH collect(e) AS page
 RETURN COUNT { MATCH (:Show {id: $show})<-[:IN_SHOW]-(counted:Episode) } AS totalCount,
        [e IN page | ` +
-  EPISODE_ITEM +
+  pageItem(EPISODE_ITEM) +
   `] AS items`;
 
 // Ties at either bound filtered by CASE, as the unfiltered window (episodes.ts).
@@ -167,7 +169,7 @@ RETURN COUNT {
   ),
 
   /** A show's episodes, newest first (undated last, then id). */
-  listShowEpisodes: cypher<{ show: string; offset: number; limit: number }>(
+  listShowEpisodes: cypher<{ show: string; offset: number; limit: number; whole: boolean }>(
     `MATCH (:Show {id: $show})<-[:IN_SHOW]-(e:Episode)
 WITH e
 ORDER BY e.newestKey DESC, e.id
@@ -189,7 +191,13 @@ LIMIT $limit` +
       EPISODE_PAGE,
   ),
 
-  listShowEpisodesSearch: cypher<{ show: string; query: string; offset: number; limit: number }>(
+  listShowEpisodesSearch: cypher<{
+    show: string;
+    query: string;
+    offset: number;
+    limit: number;
+    whole: boolean;
+  }>(
     `CALL db.index.fulltext.queryNodes('episode_search', $query) YIELD node, score
 WITH node, score
 WHERE EXISTS { MATCH (node)-[:IN_SHOW]->(:Show {id: $show}) }
@@ -198,7 +206,7 @@ ORDER BY score DESC, node.id
 WITH collect(node) AS hits
 RETURN size(hits) AS totalCount,
        [e IN hits[$offset..($offset + $limit)] | ` +
-      EPISODE_ITEM +
+      pageItem(EPISODE_ITEM) +
       `] AS items`,
   ),
 
