@@ -14,6 +14,7 @@ import {
   unlink,
   writeFile,
 } from 'node:fs/promises';
+import { getCompileCacheDir } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +78,10 @@ async function bundleOf(name: string, cacheDir: string): Promise<string> {
         }
         // The compiled code of earlier bundles: no start loads their chunks again.
         await rm(compileCacheDir(cacheDir), { recursive: true, force: true });
+        // Given that folder at launch (npm start, the bench), Node writes this process's code into it
+        // at exit, and writes nothing if the folder is gone: the next start would compile everything.
+        const inUse = getCompileCacheDir();
+        if (inUse !== undefined) await mkdir(inUse, { recursive: true });
         await removeUnused(cacheDir, name);
         return bundle;
       } finally {
