@@ -15,13 +15,12 @@ export class TermNumbering {
    */
   private readonly subjects: boolean[] = [];
   private readonly tokenizerIds: number[] = [];
-  /** Tokenizer id → id here, -1 when not numbered yet. */
-  private ids = new Int32Array(1024).fill(-1);
-  /** Scratch of adopt: by id here, the term's position in the text. */
-  private positions = new Int32Array(1024);
+  /**
+   * Tokenizer id → id here; NOT_YET when not numbered yet, LEFT_OUT for a phrase this numbering
+   * leaves out (see the constructor). One array, so adopting a term reads one place for both.
+   */
+  private ids: Int32Array;
   private readonly tokenizer: Vocabulary;
-  /** By tokenizer id, 1 for a phrase this numbering leaves out (see the constructor). */
-  private readonly unshared: Uint8Array;
 
   /**
    * With `corpus`, the texts an index is built from, leaves out the phrases fewer than two of them
@@ -31,7 +30,8 @@ export class TermNumbering {
    */
   constructor(tokenizer: Vocabulary, corpus: readonly CountedText[] = []) {
     this.tokenizer = tokenizer;
-    this.unshared = corpus.length === 0 ? new Uint8Array(0) : unsharedPhrases(tokenizer, corpus);
+    this.ids = new Int32Array(Math.max(1024, tokenizer.size)).fill(NOT_YET);
+    if (corpus.length > 0) leaveOutUnsharedPhrases(tokenizer, corpus, this.ids);
   }
 
   /** How many terms there are: term ids are below it. */
@@ -45,15 +45,17 @@ export class TermNumbering {
    */
   adopt(text: CountedText): CountedTerms {
     const { terms, counts, nouns } = text;
-    const unshared = this.unshared;
-    const numbered = new Int32Array(terms.length);
+    // Each counted term as id × n + its position in the text (exact in a double): sorted, they
+    // give the ids ascending with where each term's count is, without a per-id scratch.
+    const n = terms.length;
+    const keys = new Float64Array(n);
     let at = 0;
-    for (let i = 0; i < terms.length; i += 1) {
+    for (let i = 0; i < n; i += 1) {
       const term = terms[i]!;
-      if (unshared[term] === 1) continue;
       if (term >= this.ids.length) this.grow(term);
       let id = this.ids[term]!;
-      if (id < 0) {
+      if (id === LEFT_OUT) continue;
+      if (id === NOT_YET) {
         id = this.phrases.length;
         const phrase = this.tokenizer.phrases[term] === true;
         this.phrases.push(phrase);
@@ -63,17 +65,17 @@ export class TermNumbering {
       } else if (nouns[i] === 1) {
         this.subjects[id] = true;
       }
-      if (counts[i]! > 0) {
-        numbered[at++] = id;
-        this.positions[id] = i;
-      }
+      if (counts[i]! > 0) keys[at++] = id * n + i;
     }
     const counted = at;
-    const ids = numbered.subarray(0, counted).sort();
+    const sorted = keys.subarray(0, counted).sort();
+    const ids = new Int32Array(counted);
     const countsById = new Uint32Array(counted);
     const forms = new Int32Array(counted);
     for (let k = 0; k < counted; k += 1) {
-      const i = this.positions[ids[k]!]!;
+      const key = sorted[k]!;
+      const i = key % n;
+      ids[k] = (key - i) / n;
       countsById[k] = counts[i]!;
       forms[k] = text.forms[i]!;
     }
@@ -96,28 +98,31 @@ export class TermNumbering {
   }
 
   private grow(term: number): void {
-    const ids = new Int32Array(Math.max(term + 1, this.ids.length * 2)).fill(-1);
+    const ids = new Int32Array(Math.max(term + 1, this.ids.length * 2)).fill(NOT_YET);
     ids.set(this.ids);
     this.ids = ids;
-    // Ids here never outnumber the tokenizer's.
-    const positions = new Int32Array(ids.length);
-    positions.set(this.positions);
-    this.positions = positions;
   }
 }
 
-/** By tokenizer id, 1 for each phrase fewer than two of the texts use. */
-function unsharedPhrases(tokenizer: Vocabulary, texts: readonly CountedText[]): Uint8Array {
-  const phrases = tokenizer.phrases;
+const NOT_YET = -1;
+const LEFT_OUT = -2;
+
+/** Marks LEFT_OUT in `ids` each phrase fewer than two of the texts use. */
+function leaveOutUnsharedPhrases(
+  tokenizer: Vocabulary,
+  texts: readonly CountedText[],
+  ids: Int32Array,
+): void {
+  // Every term's users up to two, phrase or not: one read per term met, the phrase test after.
   const users = new Uint8Array(tokenizer.size);
   for (const { terms } of texts) {
     for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i]!;
-      if (phrases[term] === true && users[term]! < 2) users[term]! += 1;
+      if (users[term]! < 2) users[term]! += 1;
     }
   }
+  const phrases = tokenizer.phrases;
   for (let term = 0; term < users.length; term += 1) {
-    users[term] = phrases[term] === true && users[term]! < 2 ? 1 : 0;
+    if (users[term]! < 2 && phrases[term] === true) ids[term] = LEFT_OUT;
   }
-  return users;
 }

@@ -117,10 +117,18 @@ function heaviestShared(
   statistics: Bm25Statistics,
   limit: number,
 ): number[] {
-  if (weightScratch.length < termIds.length) weightScratch = new Float64Array(termIds.length * 2);
+  if (weightScratch.length < termIds.length) {
+    weightScratch = new Float64Array(termIds.length * 2);
+    eligibleScratch = new Uint8Array(termIds.length * 2);
+  }
+  // Whether each position is eligible, noted in the first pass: the second reads no term's statistics.
+  const isEligible = eligibleScratch;
   let eligible = 0;
   for (let i = 0; i < termIds.length; i += 1) {
-    if (statistics.shared(termIds[i]!) && weights[i]! > 0) weightScratch[eligible++] = weights[i]!;
+    const weight = weights[i]!;
+    const takes = weight > 0 && statistics.shared(termIds[i]!);
+    isEligible[i] = takes ? 1 : 0;
+    if (takes) weightScratch[eligible++] = weight;
   }
   let threshold = 0;
   let tiesTaken = limit;
@@ -133,8 +141,8 @@ function heaviestShared(
   }
   const keys: number[] = [];
   for (let i = 0; i < termIds.length; i += 1) {
+    if (isEligible[i] === 0) continue;
     const weight = weights[i]!;
-    if (!(weight > 0) || !statistics.shared(termIds[i]!)) continue;
     if (weight > threshold) keys.push(i);
     else if (weight === threshold && tiesTaken > 0) {
       keys.push(i);
@@ -144,8 +152,9 @@ function heaviestShared(
   return keys;
 }
 
-/** heaviestShared's scratch: the eligible weights, sorted in place. */
+/** heaviestShared's scratch: the eligible weights, sorted in place, and which positions are. */
 let weightScratch = new Float64Array(1024);
+let eligibleScratch = new Uint8Array(1024);
 
 export class TextIndex {
   private readonly options: TextIndexOptions;
