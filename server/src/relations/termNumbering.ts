@@ -20,6 +20,8 @@ export class TermNumbering {
    * leaves out (see the constructor). One array, so adopting a term reads one place for both.
    */
   private ids: Int32Array;
+  /** Scratch of adopt: by id here, the term's position in the text. */
+  private positions = new Int32Array(1024);
   private readonly tokenizer: Vocabulary;
 
   /**
@@ -45,12 +47,9 @@ export class TermNumbering {
    */
   adopt(text: CountedText): CountedTerms {
     const { terms, counts, nouns } = text;
-    // Each counted term as id × n + its position in the text (exact in a double): sorted, they
-    // give the ids ascending with where each term's count is, without a per-id scratch.
-    const n = terms.length;
-    const keys = new Float64Array(n);
+    const numbered = new Int32Array(terms.length);
     let at = 0;
-    for (let i = 0; i < n; i += 1) {
+    for (let i = 0; i < terms.length; i += 1) {
       const term = terms[i]!;
       if (term >= this.ids.length) this.grow(term);
       let id = this.ids[term]!;
@@ -62,20 +61,21 @@ export class TermNumbering {
         this.subjects.push(phrase || nouns[i] === 1);
         this.tokenizerIds.push(term);
         this.ids[term] = id;
+        if (id >= this.positions.length) this.positions = grownTo(this.positions, id + 1);
       } else if (nouns[i] === 1) {
         this.subjects[id] = true;
       }
-      if (counts[i]! > 0) keys[at++] = id * n + i;
+      if (counts[i]! > 0) {
+        numbered[at++] = id;
+        this.positions[id] = i;
+      }
     }
     const counted = at;
-    const sorted = keys.subarray(0, counted).sort();
-    const ids = new Int32Array(counted);
+    const ids = numbered.subarray(0, counted).sort();
     const countsById = new Uint32Array(counted);
     const forms = new Int32Array(counted);
     for (let k = 0; k < counted; k += 1) {
-      const key = sorted[k]!;
-      const i = key % n;
-      ids[k] = (key - i) / n;
+      const i = this.positions[ids[k]!]!;
       countsById[k] = counts[i]!;
       forms[k] = text.forms[i]!;
     }
@@ -102,6 +102,12 @@ export class TermNumbering {
     ids.set(this.ids);
     this.ids = ids;
   }
+}
+
+function grownTo(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
 }
 
 const NOT_YET = -1;
