@@ -76,8 +76,10 @@ export function importRow(format: 'rss' | 'json', feed: Feed, timing: ImportTimi
 /**
  * The import's rate with relations kept ÷ an estimate of its rate without them: the same import less
  * what relationKeepingChannel reports, i.e. the store's relation work after the last batch is
- * written (computing and persisting them, on the importing thread, so nothing else overlaps it)
- * and the time it waited for the parse worker to finish counting the episode texts for them. Not
+ * written (computing and persisting them, on the importing thread, so nothing else overlaps it;
+ * counting the texts a later file retitled, on the parse workers the import lends, while the
+ * importing thread waits) and the time it waited for the parse worker to finish counting the
+ * episode texts for them. Not
  * subtracted, so counted as the import's own: the worker's counting while the store writes (when
  * it makes the worker parse later than the store could write) and the importing thread adopting
  * each counted batch while it waits for the next file. It is not a measured import without
@@ -95,7 +97,7 @@ export function relationsKeptRow(feed: Feed, timing: ImportTiming): Row {
     ratio,
     `${ratio.toFixed(2)}× (${Math.round(episodes / timing.seconds).toLocaleString('en-US')} vs ${Math.round(episodes / without).toLocaleString('en-US')} episodes/s)`,
     `the RSS import above: ${timing.seconds.toFixed(1)} s, of which ${timing.relationSeconds.toFixed(1)} s computing and persisting ` +
-      `relations and clusters after its last write, or waiting for the parse worker's counting of their texts (relationKeepingChannel), ` +
+      `relations and clusters after its last write (counting the texts a later file retitled included), or waiting for the parse worker's counting of their texts (relationKeepingChannel), ` +
       `subtracted for the rate without them; counting texts and adopting them during the writes stay in the import's own time. ` +
       `An estimate, not the import before relations (docs/relations.md)`,
   );
