@@ -149,7 +149,7 @@ for (const factory of storeFactories()) {
       expect((await store.stats()).papers).toBe(4);
       // They are papers though, cited by no episode (referenceOnly.contract.test.ts).
       expect(await store.papersByIds([sleeper.id])).toEqual([
-        { ...sleeper, aliases: [sleeper.id], citationCount: 0 },
+        { ...sleeper, aliases: [sleeper.id], citationCount: 0, metadataTitle: sleeper.title },
       ]);
     });
 

@@ -43,7 +43,9 @@ for (const factory of storeFactories()) {
     async function answeredInParts(keys: string[], limit: number) {
       const paperId = (await store.resolvePaperKeys(keys)).find((id) => id !== null) ?? null;
       if (paperId === null) return null;
-      const [paper] = await store.papersByIds([paperId]);
+      // paperCitedBy's paper is the paper itself; papersByIds adds its metadata's title.
+      const [found] = await store.papersByIds([paperId]);
+      const { metadataTitle: _, ...paper } = found!;
       const [citations = []] = await store.citationsByPaperIds([paperId], limit);
       const episodes = await store.episodeSummariesByIds([
         ...new Set(citations.map((c) => c.episodeId)),

@@ -58,9 +58,10 @@ for (const factory of storeFactories()) {
         expect(
           await store.papersByIds([sleeper.id, alphaGo.id, ppo.id, 'arxiv:0000.00000']),
         ).toEqual([
-          { ...sleeper, aliases: [sleeper.id], citationCount: 0 },
-          { ...alphaGo, aliases: [alphaGo.id], citationCount: 0 },
-          { ...ppo, citationCount: 1 },
+          { ...sleeper, aliases: [sleeper.id], citationCount: 0, metadataTitle: sleeper.title },
+          { ...alphaGo, aliases: [alphaGo.id], citationCount: 0, metadataTitle: alphaGo.title },
+          // Its title as the grader's reference list gives it.
+          { ...ppo, citationCount: 1, metadataTitle: 'PPO' },
           null,
         ]);
       });
@@ -139,7 +140,7 @@ for (const factory of storeFactories()) {
             batchOf([episode({ title: 'Sleepers', source: sleeperPaper })], [sleeperPaper]),
           );
           expect(await copy.papersByIds([sleeper.id])).toEqual([
-            { ...sleeperPaper, citationCount: 1 },
+            { ...sleeperPaper, citationCount: 1, metadataTitle: sleeper.title },
           ]);
           expect(await copy.resolvePaperKeys(['doi:10.48550/test.sleeper'])).toEqual([sleeper.id]);
         } finally {

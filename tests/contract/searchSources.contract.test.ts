@@ -116,7 +116,10 @@ for (const factory of storeFactories()) {
         byMetadata,
         namedPaperId,
         episodes: byId(episodes.filter((e) => e !== null)),
-        papers: byId(papers.filter((p) => p !== null)),
+        // The papers themselves; papersByIds adds each one's metadata title.
+        papers: byId(
+          papers.flatMap((p) => (p === null ? [] : [{ ...p, metadataTitle: undefined }])),
+        ),
       };
     }
 

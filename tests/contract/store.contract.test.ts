@@ -123,7 +123,11 @@ for (const factory of storeFactories()) {
         };
         const result = await store.importBatch(batchOf([changed], [...podcastBatch.papers, extra]));
         expect(result.updated).toEqual([ep.prm.id]);
-        expect((await store.papersByIds([extra.id]))[0]).toEqual({ ...extra, citationCount: 1 });
+        expect((await store.papersByIds([extra.id]))[0]).toEqual({
+          ...extra,
+          citationCount: 1,
+          metadataTitle: null,
+        });
         expect(await store.stats()).toEqual({ episodes: 5, papers: 11, citations: 23 });
       });
 
@@ -170,6 +174,7 @@ for (const factory of storeFactories()) {
             'https://arxiv.org/pdf/2310.00001',
           ],
           citationCount: 3,
+          metadataTitle: null,
         });
       });
 
@@ -346,7 +351,7 @@ for (const factory of storeFactories()) {
         ]);
         expect(found).toEqual([ep.prm, null, ep.grpo, ep.prm]);
         const papersFound = await store.papersByIds(['arxiv:0000.00000', p.verify.id]);
-        expect(papersFound).toEqual([null, { ...p.verify, citationCount: 3 }]);
+        expect(papersFound).toEqual([null, { ...p.verify, citationCount: 3, metadataTitle: null }]);
         expect(await store.episodesByIds([])).toEqual([]);
       });
 

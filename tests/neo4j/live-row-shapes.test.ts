@@ -129,7 +129,7 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     expect(papers.records).toHaveLength(2);
     for (const record of papers.records) {
       expect(shapeOf(record.get('paper'))).toStrictEqual(paper);
-      expect(record.get('enriched')).toBe(false);
+      expect(record.get('metadataTitle')).toBeNull();
     }
     const citedBy = await rows('paperCitedBy', {
       keys: ['arxiv:0000.00000', 'https://arxiv.org/abs/1706.03762'],

@@ -62,7 +62,7 @@ describe('reads map rows back to domain records', () => {
     const { store } = setup();
     expect(await store.papersByIds(['arxiv:0000.00000', paperC.id])).toEqual([
       null,
-      { ...paperC, citationCount: 2 },
+      { ...paperC, citationCount: 2, metadataTitle: null },
     ]);
     expect(await store.resolvePaperKeys([paperA.aliases[1]!, 'nope', paperC.id])).toEqual([
       paperA.id,
@@ -91,7 +91,7 @@ describe('reads map rows back to domain records', () => {
       items: [episodeOne, episodeTwo],
       totalCount: 2,
     });
-    expect(paramsOf(driver, 'listEpisodes')).toEqual({ offset: 0, limit: 2 });
+    expect(paramsOf(driver, 'listEpisodes')).toEqual({ offset: 0, limit: 2, whole: true });
     expect(await store.listPapers({ offset: 0, limit: 5 })).toMatchObject({ totalCount: 3 });
     expect(paramsOf(driver, 'listPapers')).toEqual({ minCitations: 0, offset: 0, limit: 5 });
   });

@@ -21,6 +21,9 @@ import type { Context } from './context.ts';
 /** An episode as a link shows it, as a list page shows it, or its whole record (the episode page's). */
 export type EpisodeShape = EpisodeRecord | EpisodeListing | EpisodeSummary;
 
+/** A paper as a read gave it: from papersByIds with its metadata's title, from the others without. */
+export type PaperShape = PaperView & { metadataTitle?: string | null };
+
 /** Whether the heavy fields are in hand: only the whole record has takeaways. */
 function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
   return 'takeaways' in episode;
@@ -92,7 +95,7 @@ export class Loaders implements Lookups {
   readonly #store: GraphStore;
   #episodes: DataLoader<string, EpisodeRecord | null> | undefined;
   #summaries: DataLoader<string, EpisodeSummary | null> | undefined;
-  #papers: DataLoader<string, PaperView | null> | undefined;
+  #papers: DataLoader<string, PaperShape | null> | undefined;
   #related: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #relatedWithEpisodes: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #clusterOf: DataLoader<string, ClusterSummary | null> | undefined;
@@ -151,12 +154,12 @@ export class Loaders implements Lookups {
   }
 
   /** The paper with this id, or null. */
-  findPaper(id: string): Promise<PaperView | null> {
+  findPaper(id: string): Promise<PaperShape | null> {
     return this.#paperLoader.load(id);
   }
 
   /** A paper a stored row points at. */
-  paper(id: string): Promise<PaperView> {
+  paper(id: string): Promise<PaperShape> {
     return stored(this.#paperLoader, id, 'paper');
   }
 

@@ -9,7 +9,7 @@ import { paperIdLabel, paperLabel } from '../ids/paperId.ts';
 import { displayTitle, mayNeedMetadataTitle } from '../metadata/displayTitle.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Context } from './context.ts';
-import { byArgument } from './loaders.ts';
+import { byArgument, type PaperShape } from './loaders.ts';
 
 export class MetadataLoaders {
   readonly #store: GraphStore;
@@ -44,14 +44,16 @@ export function metadataLoaders(context: Context): MetadataLoaders {
 }
 
 /**
- * What to call a paper: the feed's title, or the providers' where the feed had none or cut it short
- * (metadata is read only then, so titled papers cost nothing).
+ * What to call a paper: the feed's title, or the providers' where the feed had none or cut it short:
+ * from the metadata title papersByIds read with the paper, else (a paper another read gave) from its
+ * metadata, read only then, so titled papers cost nothing.
  */
 export async function paperTitle(
-  paper: { id: string; title: string | null },
+  paper: Pick<PaperShape, 'id' | 'title' | 'metadataTitle'>,
   context: Context,
 ): Promise<string | null> {
   if (!mayNeedMetadataTitle(paper.title)) return paper.title;
+  if (paper.metadataTitle !== undefined) return displayTitle(paper.title, paper.metadataTitle);
   return displayTitle(
     paper.title,
     (await metadataLoaders(context).metadata(paper.id))?.title ?? null,

@@ -18,7 +18,7 @@ export async function filteredPapers(
   const hits = await store.pagePaperMetadata({ ...filter, offset, limit });
   const papers = await store.papersByIds(hits.items.map((hit) => hit.paperId));
   return {
-    items: papers.filter((paper): paper is PaperView => paper !== null),
+    items: papers.filter((paper) => paper !== null),
     totalCount: hits.totalCount,
   };
 }

@@ -148,6 +148,12 @@ export interface EpisodeListing extends EpisodeSummary {
   mentions?: EpisodeRecord['mentions'];
 }
 
+/**
+ * A paper as papersByIds reads it: with the title its metadata gives (null when it has none), so the
+ * title the API shows needs no second read.
+ */
+export type PaperWithMetadataTitle = PaperView & { metadataTitle: string | null };
+
 /** A paper with its first citations and what lists show of their episodes: one question, one read. */
 export interface PaperCitedBy {
   paper: PaperView;
@@ -215,7 +221,7 @@ export interface GraphStore extends MetadataStore, PeopleStore {
   /** The light read of the same episodes: one per id, in order, null when unknown. */
   episodeSummariesByIds(ids: readonly string[]): Promise<(EpisodeSummary | null)[]>;
   /** Papers of the graph, and papers known only as another paper's reference (`citationCount` 0). */
-  papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]>;
+  papersByIds(ids: readonly string[]): Promise<(PaperWithMetadataTitle | null)[]>;
   /**
    * Canonical paper keys (or normalised aliases) to stored paper ids; a paper known only as a
    * reference also by the arXiv id and DOI its metadata gives.

@@ -1,14 +1,15 @@
 // Object refs shared across type files, declared once so episode and paper can point at each other
 // without import cycles. Fields holding an id load the record through the request's loaders.ts.
-import type { Citation, PaperView } from '../../domain/model.ts';
+import type { Citation } from '../../domain/model.ts';
 import type { ShowView } from '../../store/store.ts';
 import { builder } from '../builder.ts';
-import type { EpisodeShape } from '../loaders.ts';
+import type { EpisodeShape, PaperShape } from '../loaders.ts';
 
 /** Lists and links hand over the episode's summary; fields beyond it read the whole record. */
 export const EpisodeRef = builder.objectRef<EpisodeShape>('Episode');
 
-export const PaperRef = builder.objectRef<PaperView>('Paper');
+/** Papers from papersByIds carry their metadata's title, which the title field shows without a read. */
+export const PaperRef = builder.objectRef<PaperShape>('Paper');
 
 export const ShowRef = builder.objectRef<ShowView>('Show');
 

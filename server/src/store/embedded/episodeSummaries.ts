@@ -11,6 +11,7 @@ import type {
   GraphStore,
   Page,
   PaperCitedBy,
+  PaperWithMetadataTitle,
   RelatedEpisodes,
   SearchRequest,
   SearchSources,
@@ -77,6 +78,11 @@ export async function episodeListingsFrom(
   };
 }
 
+/** The paper as the composed reads answer it, as Neo4j's single statements do: no metadata title. */
+function paperViewOf({ metadataTitle, ...paper }: PaperWithMetadataTitle): PaperView {
+  return paper;
+}
+
 type CitedByReads = Pick<
   GraphStore,
   'resolvePaperKeys' | 'papersByIds' | 'citationsByPaperIds' | 'episodeSummariesByIds'
@@ -93,8 +99,9 @@ export async function paperCitedByFrom(
 ): Promise<PaperCitedBy | null> {
   const paperId = (await store.resolvePaperKeys(keys)).find((id) => id !== null) ?? null;
   if (paperId === null) return null;
-  const [paper] = await store.papersByIds([paperId]);
-  if (!paper) return null;
+  const [found] = await store.papersByIds([paperId]);
+  if (!found) return null;
+  const paper = paperViewOf(found);
   const [citations = []] = await store.citationsByPaperIds([paperId], limit);
   const episodes = await store.episodeSummariesByIds([
     ...new Set(citations.map((c) => c.episodeId)),
@@ -163,6 +170,6 @@ export async function searchSourcesFrom(
     byMetadata,
     namedPaperId,
     episodes: episodes.filter((episode): episode is EpisodeSummary => episode !== null),
-    papers: papers.filter((paper): paper is PaperView => paper !== null),
+    papers: papers.flatMap((paper) => (paper === null ? [] : [paperViewOf(paper)])),
   };
 }

@@ -58,6 +58,7 @@ import type {
   Keyset,
   Page,
   PaperListQuery,
+  PaperWithMetadataTitle,
   SearchRequest,
   ShowListQuery,
   ShowView,
@@ -164,7 +165,7 @@ class EmbeddedStore implements GraphStore {
    * SQLite read was ~10 µs of a ~85 µs related request over HTTP). An import that writes anything
    * clears it whole, since citation counts move with every citing episode.
    */
-  readonly #paperCache = new LRUCache<string, PaperView>({ max: PAPER_CACHE_SIZE });
+  readonly #paperCache = new LRUCache<string, PaperWithMetadataTitle>({ max: PAPER_CACHE_SIZE });
   #closed = false;
 
   constructor(
@@ -260,7 +261,7 @@ class EmbeddedStore implements GraphStore {
   readonly paperCitedBy = (keys: readonly string[], limit: number) =>
     paperCitedByFrom(this, keys, limit);
 
-  async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
+  async papersByIds(ids: readonly string[]): Promise<(PaperWithMetadataTitle | null)[]> {
     this.#assertOpen();
     const missing = ids.filter((id) => !this.#paperCache.has(id));
     if (missing.length > 0) {

@@ -18,6 +18,7 @@ import type {
   Page,
   PaperListQuery,
   PaperSortKey,
+  PaperWithMetadataTitle,
   ShowListQuery,
   ShowView,
   TranscriptHit,
@@ -91,9 +92,13 @@ export class Reads {
   }
 
   /** Papers of the graph, or known only as another paper's reference (cited by none). */
-  papersByIds(paperIds: readonly string[]): (PaperView | null)[] {
-    const rows = this.#sql.papersByIds.all(ids(paperIds), ids(paperIds)) as unknown as PaperRow[];
-    const found = new Map(rows.map((row) => [row.id, toPaperView(row)]));
+  papersByIds(paperIds: readonly string[]): (PaperWithMetadataTitle | null)[] {
+    const rows = this.#sql.papersByIds.all(ids(paperIds), ids(paperIds)) as unknown as (PaperRow & {
+      metadata_title: string | null;
+    })[];
+    const found = new Map(
+      rows.map((row) => [row.id, { ...toPaperView(row), metadataTitle: row.metadata_title }]),
+    );
     return paperIds.map((id) => found.get(id) ?? null);
   }
 
@@ -386,9 +391,10 @@ function prepareReadStatements(db: DatabaseSync) {
     ),
     // Papers of the graph, then those known only from metadata (another paper's reference), uncited.
     papersByIds: p(
-      `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id ${IN_IDS}
+      `SELECT ${PAPER_COLUMNS}, (SELECT title FROM paper_metadata WHERE paper_id = p.id) AS metadata_title
+       FROM papers p WHERE p.id ${IN_IDS}
        UNION ALL
-       SELECT m.paper_id, m.title, m.url, m.arxiv_id, m.doi, json_array(m.paper_id), 0 FROM paper_metadata m
+       SELECT m.paper_id, m.title, m.url, m.arxiv_id, m.doi, json_array(m.paper_id), 0, m.title FROM paper_metadata m
        WHERE m.paper_id ${IN_IDS} AND NOT EXISTS (SELECT 1 FROM papers WHERE id = m.paper_id)`,
     ),
     // An exact id wins over an alias, an alias over a paper known only from metadata, which is found by

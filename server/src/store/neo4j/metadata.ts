@@ -21,7 +21,6 @@ import type { Page } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherTransaction, Row } from './driver.ts';
 import { toLuceneQuery } from './luceneQuery.ts';
-import { RecentlyUnenriched } from './recentlyUnenriched.ts';
 import { asInteger, asString, unique } from './records.ts';
 import { METADATA_SEARCH_FIELDS } from './statements/metadata.ts';
 
@@ -65,14 +64,9 @@ function listsById(ids: readonly string[], rows: readonly Row[]): string[][] {
   return ids.map((id) => found.get(id) ?? []);
 }
 
-/** How long a paper read without metadata answers a metadata read of it (recentlyUnenriched.ts). */
-const UNENRICHED_WINDOW_MS = 1_000;
-
 export class Neo4jMetadata implements MetadataStore {
   readonly #read: Read;
   readonly #write: Write;
-  /** Fed by the store's paper reads. */
-  readonly unenriched = new RecentlyUnenriched(UNENRICHED_WINDOW_MS);
 
   /** The store's own read and managed write transaction (closed check, error mapping). */
   constructor(read: Read, write: Write) {
@@ -127,19 +121,15 @@ export class Neo4jMetadata implements MetadataStore {
         },
       };
     });
-    try {
-      await this.#write(entries, async (tx) => {
-        await tx.run('metadataSaveEntries', { entries: rows });
-        await tx.run('metadataSaveReferenceTargets', { targets: [...targets.values()] });
-        await tx.run('metadataSaveReferences', { references });
-      });
-    } finally {
-      this.unenriched.forget();
-    }
+    await this.#write(entries, async (tx) => {
+      await tx.run('metadataSaveEntries', { entries: rows });
+      await tx.run('metadataSaveReferenceTargets', { targets: [...targets.values()] });
+      await tx.run('metadataSaveReferences', { references });
+    });
   }
 
   async metadataByPaperIds(ids: readonly string[]): Promise<(StoredMetadata | null)[]> {
-    if (ids.length === 0 || this.unenriched.covers(ids)) return ids.map(() => null);
+    if (ids.length === 0) return [];
     const rows = await this.#read('metadataByIds', { ids: unique(ids) });
     const found = new Map(
       rows.map((row) => {

@@ -40,6 +40,7 @@ import type {
   PaperCitedBy,
   PaperListQuery,
   PaperSortKey,
+  PaperWithMetadataTitle,
   RelatedEpisodes,
   SearchRequest,
   SearchSources,
@@ -81,6 +82,7 @@ import {
   toPaperCitedBy,
   toPaperRecord,
   toPaperView,
+  toPaperWithMetadataTitle,
   toPathView,
   toShowRecord,
   toShowView,
@@ -330,20 +332,14 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async papersByIds(ids: readonly string[]): Promise<(PaperView | null)[]> {
+  async papersByIds(ids: readonly string[]): Promise<(PaperWithMetadataTitle | null)[]> {
     if (ids.length === 0) return [];
-    const { unenriched } = this.#metadata;
-    const generation = unenriched.generation;
     const rows = await this.#read('papersByIds', { ids: unique(ids) });
     const found = new Map(
       rows.map((row) => {
-        const paper = toPaperView(row.paper);
+        const paper = toPaperWithMetadataTitle(row);
         return [paper.id, paper] as const;
       }),
-    );
-    unenriched.note(
-      rows.flatMap((row) => (row.enriched === false ? [asString(asMap(row.paper).id)] : [])),
-      generation,
     );
     return ids.map((id) => found.get(id) ?? null);
   }

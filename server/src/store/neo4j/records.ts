@@ -27,6 +27,7 @@ import type {
   EpisodeListing,
   EpisodeSummary,
   PaperCitedBy,
+  PaperWithMetadataTitle,
   ShowView,
 } from '../store.ts';
 import type { Row } from './driver.ts';
@@ -164,6 +165,11 @@ export function toEpisodeSummary(episode: unknown): EpisodeSummary {
 export function toPaperView(paper: unknown): PaperView {
   const row = asMap(paper);
   return { ...toPaperRecord(row), citationCount: asInteger(row.citationCount) };
+}
+
+/** A papersByIds row → the paper with its metadata's title. */
+export function toPaperWithMetadataTitle(row: Row): PaperWithMetadataTitle {
+  return { ...toPaperView(row.paper), metadataTitle: asNullableString(row.metadataTitle) };
 }
 
 export function toShowRecord(show: unknown): ShowRecord {

@@ -65,7 +65,7 @@ RETURN COUNT { MATCH (counted:Paper) WHERE counted.citationCount >= $minCitation
 export const PAPERS_CYPHER = {
   /**
    * Papers of the graph, then those known only from metadata (another paper's reference), uncited;
-   * each says whether metadata knows it (recentlyUnenriched.ts).
+   * each with the title its metadata gives (one index seek; null when it has none).
    */
   papersByIds: cypher<{ ids: string[] }>(
     `UNWIND $ids AS id
@@ -79,7 +79,8 @@ RETURN coalesce(` +
                 ` +
       REFERENCE_PROJECTION +
       `) AS paper,
-       m IS NOT NULL OR EXISTS { MATCH (:PaperMetadata {paperId: id}) } AS enriched`,
+       CASE WHEN p IS NULL THEN m.title
+            ELSE COLLECT { MATCH (k:PaperMetadata {paperId: id}) RETURN k.title }[0] END AS metadataTitle`,
   ),
 
   /** Each key's stored paper id (RESOLVED_KEY), null when none. */
