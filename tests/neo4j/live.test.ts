@@ -46,6 +46,7 @@ const SAMPLE_PARAMETER: Record<string, unknown> = {
   keys: [],
   offset: 0,
   limit: 10,
+  whole: false,
   afterId: 'ep_000000000000',
   afterPublished: '2025-01-01',
   afterCount: 2,
