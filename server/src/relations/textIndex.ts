@@ -682,12 +682,14 @@ export class TextIndex {
   private weighKeys(document: IndexedDocument): void {
     const statistics = this.statistics!;
     const weights = statistics.weigh(document.termIds, document.counts, document.length);
-    const keys = heaviestShared(
-      document.termIds,
-      weights,
-      statistics,
-      this.options.keyTerms,
-    ).filter((at) => this.isChampion(document.termIds[at]!, weights[at]!, document.id));
+    const heaviest = heaviestShared(document.termIds, weights, statistics, this.options.keyTerms);
+    // A learn weighs every document before it finds any floor: nothing to leave out then.
+    const keys =
+      this.championFloors.size === 0
+        ? heaviest
+        : heaviest.filter((at) =>
+            this.isChampion(document.termIds[at]!, weights[at]!, document.id),
+          );
     document.keyIds = picked(new Int32Array(keys.length), document.termIds, keys);
     document.keyWeights = picked(new Float64Array(keys.length), weights, keys);
   }
