@@ -25,7 +25,9 @@ describeForEachStore('query limits and batching', (storeFactory) => {
       `{ episodes(first: 8) { edges { node { source { title } recommendations { paper { title citationCount } } } } } }`,
     );
     expect(errors).toBeUndefined();
-    expect(calls.get('listEpisodes')).toBe(1);
+    // The page asks its episodes for readings only: their listings, not the whole records.
+    expect(calls.get('listEpisodeListings')).toBe(1);
+    expect(calls.get('listEpisodes')).toBeUndefined();
     expect(calls.get('papersByIds')).toBe(1);
   });
 

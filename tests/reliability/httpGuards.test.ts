@@ -127,12 +127,15 @@ describe('masked errors', () => {
   });
 
   it('explains a store that is down: STORE_UNAVAILABLE, HTTP 503', async () => {
+    // Whichever read the page makes (whole records or listings), the driver cannot reach a server.
+    const storeDown = () =>
+      new StoreUnavailableError(
+        'Could not perform discovery. No routing servers available. (ServiceUnavailable)',
+      );
     const { post } = yogaWith({
       store: failingStore(seeded.store, {
-        listEpisodes: () =>
-          new StoreUnavailableError(
-            'Could not perform discovery. No routing servers available. (ServiceUnavailable)',
-          ),
+        listEpisodes: storeDown,
+        listEpisodeListings: storeDown,
       }),
     });
     const { response, text, json } = await post({ query: '{ episodes { totalCount } }' });
