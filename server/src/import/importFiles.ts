@@ -25,12 +25,8 @@ export interface FileImportResult extends ImportResult {
   file: string;
 }
 
-/**
- * The main thread runs the store's writes; the other cores parse, and at least two workers do: a
- * worker parsing and counting a file takes longer than the store writing it, so a second one pays
- * even on a core it shares with the writes (docs/relations.md).
- */
-const PARSE_THREADS = Math.min(4, Math.max(2, availableParallelism() - 1));
+/** The main thread runs the store's writes; the other cores parse. */
+const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Parsed batches waiting for the store: enough to keep it busy, few enough to bound memory. */
 const PARSED_AHEAD = PARSE_THREADS + 1;
 
