@@ -120,7 +120,6 @@ export function toEpisodeRecord(episode: unknown, citations: unknown): EpisodeRe
   };
 }
 
-/** An item of a list projection that carries its citations inline (`citations: [...]`). */
 /** An episode's citations (any order, its source's among them or not) → its readings, in order. */
 function toReadings(citations: unknown): Pick<EpisodeListing, 'recommendations' | 'mentions'> {
   const cited = asList(citations)
@@ -147,6 +146,7 @@ export function toEpisodeListing(item: unknown): EpisodeListing {
   return { ...toEpisodeSummary(episode), ...toReadings(citations) };
 }
 
+/** An item of a list projection that carries its citations inline (`citations: [...]`). */
 export function toEpisodeRecordWithCitations(item: unknown): EpisodeRecord {
   const { citations, ...episode } = asMap(item);
   return toEpisodeRecord(episode, citations);
