@@ -87,6 +87,23 @@ export async function layoutSettled(page: Page): Promise<void> {
   throw new Error('the layout kept moving for 3 s');
 }
 
+/** Rests of the drawing's viewport so far (each applies the zoom's label level and sweeps the labels). */
+export async function viewportRests(page: Page): Promise<number> {
+  return Number(await page.getByTestId('graph-canvas').getAttribute('data-viewport-rests'));
+}
+
+/** The layout done and no pan or zoom still waiting for its labels; `after`: a rest past that count. */
+export async function atRest(page: Page, after = -1): Promise<void> {
+  await layoutSettled(page);
+  await page.waitForFunction((rests) => {
+    const canvas = document.querySelector('[data-testid="graph-canvas"]');
+    return (
+      canvas?.getAttribute('data-viewport-moving') === 'false' &&
+      Number(canvas.getAttribute('data-viewport-rests')) > rests
+    );
+  }, after);
+}
+
 export async function streamText(
   stream: NodeJS.ReadableStream,
   encoding: BufferEncoding = 'utf8',

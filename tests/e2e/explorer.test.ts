@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
+  atRest,
   cyState,
   graphReady,
   layoutSettled,
@@ -12,6 +13,7 @@ import {
   seriousAxeViolations,
   shot,
   streamText,
+  viewportRests,
 } from './browser.ts';
 import { apiQuery, launchChromium, type Stack, startStack } from './stack.ts';
 
@@ -313,7 +315,7 @@ describe('papergraph explorer in a browser', () => {
     const page = await newPage();
     await page.goto(stack.baseUrl + '/');
     await graphReady(page);
-    await page.waitForTimeout(800); // let the opening layout animation settle
+    await layoutSettled(page);
     const target = idOf(GRADER);
     const point = await page.evaluate((id) => {
       const container = document.querySelector(
@@ -584,6 +586,7 @@ describe('papergraph explorer in a browser', () => {
     await shot(page, 'labels-home');
 
     const grader = idOf(GRADER);
+    const restsBeforeZoom = await viewportRests(page);
     await page.evaluate((id) => {
       const container = document.querySelector(
         '[data-testid="graph-canvas"] [role="img"]',
@@ -592,7 +595,7 @@ describe('papergraph explorer in a browser', () => {
       cy.zoom({ level: 2, position: cy.getElementById(id).position() });
       cy.center(cy.getElementById(id));
     }, grader);
-    await page.waitForTimeout(200);
+    await atRest(page, restsBeforeZoom);
     const near = (await labels()).find((l) => l.id === grader)!;
     expect(near.shown).toBe(true);
     expect(near.wrap).toBe('wrap');

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { graphReady, layoutSettled, shot } from './browser.ts';
+import { atRest, graphReady, shot, viewportRests } from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
@@ -86,23 +86,6 @@ function measureLabels(page: Page): Promise<Measured> {
       overlapsWithoutHiding,
     };
   });
-}
-
-/** Rests of the drawing's viewport so far (each applies the zoom's label level and sweeps the labels). */
-async function viewportRests(page: Page): Promise<number> {
-  return Number(await page.getByTestId('graph-canvas').getAttribute('data-viewport-rests'));
-}
-
-/** The layout done and no pan or zoom still waiting for its labels; `after`: a rest past that count. */
-async function atRest(page: Page, after = -1): Promise<void> {
-  await layoutSettled(page);
-  await page.waitForFunction((rests) => {
-    const canvas = document.querySelector('[data-testid="graph-canvas"]');
-    return (
-      canvas?.getAttribute('data-viewport-moving') === 'false' &&
-      Number(canvas.getAttribute('data-viewport-rests')) > rests
-    );
-  }, after);
 }
 
 describe('labels at rest', () => {

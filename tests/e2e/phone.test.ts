@@ -5,7 +5,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { graphReady, layoutSettled, nodePoint, seriousAxeViolations, shot } from './browser.ts';
+import {
+  atRest,
+  graphReady,
+  layoutSettled,
+  nodePoint,
+  seriousAxeViolations,
+  shot,
+  viewportRests,
+} from './browser.ts';
 import { type Stack, startStack } from './stack.ts';
 import { openViewports, type Viewports } from './viewports.ts';
 
@@ -282,8 +290,7 @@ describe('labels on the seed', () => {
     it(`${size}: every episode and many papers are labelled at home zoom; the best-connected stay labelled zoomed out`, async () => {
       const page = await openHome(size);
       await graphReady(page);
-      await layoutSettled(page);
-      await page.waitForTimeout(200);
+      await atRest(page);
       const home = await drawnLabels(page);
       expect(home.episodes.drawn, 'episodes labelled').toBe(home.episodes.of);
       expect(home.papers.drawn, `papers labelled of ${home.papers.of}`).toBeGreaterThanOrEqual(
@@ -291,9 +298,9 @@ describe('labels on the seed', () => {
       );
       await shot(page, `${size}-labels-seed-home`);
 
+      const restsBeforeZoom = await viewportRests(page);
       for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
-      await layoutSettled(page);
-      await page.waitForTimeout(200);
+      await atRest(page, restsBeforeZoom);
       const out = await drawnLabels(page);
       expect(
         out.byRank.slice(0, 3).every((n) => n.drawn),
