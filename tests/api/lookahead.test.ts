@@ -1,9 +1,10 @@
 // Resolvers that look ahead (server/src/graphql/selection.ts): `paper(ref:)` asks the store for its
 // citers in the same read when `citedBy` is selected, `Episode.related` reads the related
-// episodes' summaries with the relations when `episode` is selected, and episode list pages read
-// listings unless an episode is asked for a field beyond them; however the selection is written
-// (aliases, fragments, variables, @skip/@include), on both executors (graphql-jit and yoga's own),
-// with the same answers as without looking ahead.
+// episodes' summaries with the relations when `episode` is selected, and episode list pages (newest
+// first, search, a show's, an author's or a topic's) read listings unless an episode is asked for a
+// field beyond them; however the selection is written (aliases, fragments, variables,
+// @skip/@include), on both executors (graphql-jit and yoga's own), with the same answers as without
+// looking ahead.
 import { rm } from 'node:fs/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,6 +261,54 @@ describeForEachStore('looking ahead: paper(ref:), related, episode pages', (stor
       expect(heavy.calls.get('listEpisodes')).toBe(1);
       expect(heavy.calls.get('listEpisodeListings')).toBeUndefined();
       expect(light.data.show.episodes.nodes.length).toBeGreaterThan(0);
+    });
+
+    it('read an author’s or a topic’s page the same way', async () => {
+      const sourced = (await seeded.store.listEpisodes({ offset: 0, limit: 50 })).items.find(
+        (episode) => episode.sourcePaperId !== null,
+      )!;
+      const [paper] = await seeded.store.papersByIds([sourced.sourcePaperId!]);
+      await seeded.store.saveMetadata([
+        {
+          paperId: paper!.id,
+          fetchedAt: '2026-07-01T00:00:00.000Z',
+          metadata: {
+            title: paper!.title ?? 'A lookahead paper',
+            authors: [{ name: 'Ada Lookahead' }],
+            year: 2024,
+            venue: null,
+            abstract: null,
+            topics: ['Lookahead Studies'],
+            arxivId: null,
+            doi: null,
+            publishedAt: null,
+          },
+          references: [],
+        },
+      ]);
+      const page = (filter: string, fields: string) =>
+        `{ episodes(first: 5, ${filter}) { totalCount nodes { ${fields} } } }`;
+      for (const filter of ['author: "lookahead"', 'topic: "lookahead studies"']) {
+        const light = await counted(
+          page(filter, 'id title source { id } recommendations { note }'),
+        );
+        expect(light.calls.get('listEpisodeListings')).toBe(1);
+        expect(light.calls.get('listEpisodes')).toBeUndefined();
+        expect(light.calls.get('episodesByIds')).toBeUndefined();
+        const heavy = await counted(
+          page(filter, 'id title source { id } recommendations { note } summary'),
+        );
+        expect(heavy.calls.get('listEpisodes')).toBe(1);
+        expect(heavy.calls.get('listEpisodeListings')).toBeUndefined();
+        const nodes = light.data.episodes.nodes as { id: string }[];
+        expect(nodes.map((node) => node.id)).toContain(sourced.id);
+        expect(
+          (heavy.data.episodes.nodes as { summary: unknown }[]).map(
+            ({ summary: _, ...rest }) => rest,
+          ),
+        ).toEqual(nodes);
+        expect(heavy.data.episodes.totalCount).toBe(light.data.episodes.totalCount);
+      }
     });
   });
 });

@@ -1,9 +1,9 @@
 // The `author` / `topic` filters of `papers` and `episodes`: the stores page both (metadata matches for
 // papers, a source-paper filter for episodes), so a page reads only its own rows. An episode matches
 // when its source paper does.
-import type { EpisodeRecord, PaperView } from '../domain/model.ts';
+import type { PaperView } from '../domain/model.ts';
 import type { MetadataFilter } from '../store/metadataStore.ts';
-import type { GraphStore, Page } from '../store/store.ts';
+import type { EpisodeListQuery, GraphStore, Page } from '../store/store.ts';
 
 export const isFiltered = (filter: MetadataFilter) =>
   filter.author !== undefined || filter.topic !== undefined;
@@ -23,12 +23,15 @@ export async function filteredPapers(
   };
 }
 
-/** Episodes whose source paper matches, newest first (then id) as listEpisodes orders them. */
-export function filteredEpisodes(
-  store: GraphStore,
+/**
+ * Episodes whose source paper matches, newest first (then id) as listEpisodes orders them, through the
+ * page's own read (listings or whole records, as graphql/schema/episode.ts episodePageRead picks).
+ */
+export function filteredEpisodes<T>(
+  read: (query: EpisodeListQuery) => Promise<Page<T>>,
   filter: MetadataFilter,
   offset: number,
   limit: number,
-): Promise<Page<EpisodeRecord>> {
-  return store.listEpisodes({ offset, limit, sourcePaper: filter });
+): Promise<Page<T>> {
+  return read({ offset, limit, sourcePaper: filter });
 }

@@ -155,11 +155,9 @@ builder.queryFields((t) => ({
     resolve: (_root, args, context, info) => {
       const filter = metadataFilterOf(args);
       const show = showFilterOf('episodes', args.show, { author: args.author, topic: args.topic });
-      if (isFiltered(filter))
-        return resolvePage(args, (offset, limit) =>
-          filteredEpisodes(context.store, filter, offset, limit),
-        );
       const read = episodePageRead(context.store, info);
+      if (isFiltered(filter))
+        return resolvePage(args, (offset, limit) => filteredEpisodes(read, filter, offset, limit));
       if (filter.text !== undefined)
         return resolvePage(args, (offset, limit) =>
           read({ offset, limit, search: filter.text, show }),
