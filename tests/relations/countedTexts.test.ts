@@ -54,7 +54,7 @@ describe.each([
     const texts = textsOf(corpus);
     const shifted = await countTexts([...texts.slice(1), texts[0]!]);
     const original = await countTexts(texts);
-    shifted.texts.forEach((text, i) => (text.hash = original.texts[i]!.hash));
+    shifted.hashes.splice(0, Infinity, ...original.hashes);
     withdrawals.push(offerCountedBatch(shifted));
     const taken = everything(RelationIndex.build(corpus, {}, new EpisodeTerms()));
     expect(taken).not.toEqual(own);
@@ -86,7 +86,7 @@ describe.each([
     const texts = textsOf(corpus);
     const shifted = await countTexts([...texts.slice(1), texts[0]!]);
     const original = await countTexts(texts);
-    shifted.texts.forEach((text, i) => (text.hash = original.texts[i]!.hash));
+    shifted.hashes.splice(0, Infinity, ...original.hashes);
     expect(await rowsAdopting(shifted)).not.toEqual(own);
   });
 

@@ -49,7 +49,7 @@ export function onCountedBatch(listener: CountedBatchListener): () => void {
 
 /** Offers the batch's texts; returns what withdraws them (once the import that counted them ends). */
 export function offerCountedBatch(batch: CountedBatch): () => void {
-  batch.texts.forEach(({ hash }, at) => offered.set(hash, { batch, at }));
+  batch.hashes.forEach((hash, at) => offered.set(hash, { batch, at }));
   for (const listener of listeners) listener(batch);
   // Weakly: a batch a listener took is withdrawn already and need not live until the import ends.
   const offeredBatch = new WeakRef(batch);
@@ -61,7 +61,7 @@ export function offerCountedBatch(batch: CountedBatch): () => void {
 
 /** Withdraws the batch's texts: the import ended, or a listener took them all. */
 export function withdrawCountedBatch(batch: CountedBatch): void {
-  for (const { hash } of batch.texts) {
+  for (const hash of batch.hashes) {
     if (offered.get(hash)?.batch === batch) offered.delete(hash);
   }
 }

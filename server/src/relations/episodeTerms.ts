@@ -109,7 +109,7 @@ export class EpisodeTerms {
    * adopts each batch as its worker counts it, while the importing thread waits for the next file.
    */
   adoptBatch(batch: CountedBatch): void {
-    batch.texts.forEach(({ hash }, at) => this.adopted.set(hash, this.tokenizer.adopt(batch, at)));
+    batch.hashes.forEach((hash, at) => this.adopted.set(hash, this.tokenizer.adopt(batch, at)));
   }
 
   /** Drops the adopted texts no episode took (the import that counted them has ended). */

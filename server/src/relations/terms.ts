@@ -53,16 +53,26 @@ export interface HashedText {
 /**
  * Counted texts in ids of their own, so they cross threads as plain data and another vocabulary
  * adopts them (Vocabulary.adopt): per batch term, a stem or the pair of batch terms of a phrase; per
- * batch form, a word or the pair of forms of a phrase's way of writing.
+ * batch form, a word or the pair of forms of a phrase's way of writing. The texts lie end to end in
+ * flat arrays (text `at` is [textStarts[at], textStarts[at + 1])), so a batch crosses threads as a
+ * few buffers rather than four per text.
  */
 export interface CountedBatch {
   /** The stem, or '' for a phrase. */
   termStems: string[];
   /** Two per term: the phrase's batch terms, or -1, -1 for a stem. */
-  termPairs: number[];
+  termPairs: Int32Array;
   formWords: string[];
-  formPairs: number[];
-  texts: HashedText[];
+  formPairs: Int32Array;
+  /** Per text, its contentHash. */
+  hashes: string[];
+  /** Where each text starts in the flat arrays below, and where the last ends. */
+  textStarts: Int32Array;
+  /** Every text's CountedText fields, end to end; terms and forms in batch ids. */
+  terms: Int32Array;
+  counts: Uint32Array;
+  forms: Int32Array;
+  nouns: Uint8Array;
 }
 
 /** Joins the two stems of a phrase term; a space never occurs inside a stem. */
@@ -161,6 +171,24 @@ function grownInts(array: Int32Array<ArrayBuffer>, size: number): Int32Array<Arr
   const next = new Int32Array(Math.max(size, array.length * 2));
   next.set(array);
   return next;
+}
+
+/** Int32 values appended one by one, then handed over as one array. */
+class GrowingInts {
+  private values = new Int32Array(1 << 12);
+  private size = 0;
+
+  push(first: number, second: number): void {
+    if (this.size + 2 > this.values.length) this.values = grownInts(this.values, this.size + 2);
+    this.values[this.size] = first;
+    this.values[this.size + 1] = second;
+    this.size += 2;
+  }
+
+  /** The values pushed, in an array of their length. */
+  done(): Int32Array {
+    return this.values.slice(0, this.size);
+  }
 }
 
 /**
@@ -358,43 +386,70 @@ export class Vocabulary {
 
   /** The texts in ids of their own, for another vocabulary to adopt. */
   encode(texts: readonly HashedText[]): CountedBatch {
-    const batch: CountedBatch = {
-      termStems: [],
-      termPairs: [],
-      formWords: [],
-      formPairs: [],
-      texts: [],
-    };
+    const termStems: string[] = [];
+    const termPairs = new GrowingInts();
+    const formWords: string[] = [];
+    const formPairs = new GrowingInts();
     const termAt = new Int32Array(this.phrases.length).fill(-1);
     const formAt = new Int32Array(this.formStrings.length).fill(-1);
+    // A phrase joins two stems and a phrase's way of writing two words: one level deep.
     const termOf = (id: number): number => {
-      if (termAt[id]! >= 0) return termAt[id]!;
+      let at = termAt[id]!;
+      if (at >= 0) return at;
       const first = this.termPairs[id * 2]!;
-      const pair = first < 0 ? [-1, -1] : [termOf(first), termOf(this.termPairs[id * 2 + 1]!)];
-      const at = batch.termStems.length;
-      batch.termStems.push(first < 0 ? this.termStrings[id]! : '');
-      batch.termPairs.push(pair[0]!, pair[1]!);
+      if (first < 0) termPairs.push(-1, -1);
+      else termPairs.push(termOf(first), termOf(this.termPairs[id * 2 + 1]!));
+      at = termStems.length;
+      termStems.push(first < 0 ? this.termStrings[id]! : '');
       termAt[id] = at;
       return at;
     };
     const formOf = (id: number): number => {
-      if (id < 0) return -1;
-      if (formAt[id]! >= 0) return formAt[id]!;
+      let at = formAt[id]!;
+      if (at >= 0) return at;
       const first = this.formPairs[id * 2]!;
-      const pair = first < 0 ? [-1, -1] : [formOf(first), formOf(this.formPairs[id * 2 + 1]!)];
-      const at = batch.formWords.length;
-      batch.formWords.push(first < 0 ? this.formStrings[id]! : '');
-      batch.formPairs.push(pair[0]!, pair[1]!);
+      if (first < 0) formPairs.push(-1, -1);
+      else formPairs.push(formOf(first), formOf(this.formPairs[id * 2 + 1]!));
+      at = formWords.length;
+      formWords.push(first < 0 ? this.formStrings[id]! : '');
       formAt[id] = at;
       return at;
     };
-    for (const { hash, text } of texts) {
-      batch.texts.push({
-        hash,
-        text: { ...text, terms: text.terms.map(termOf), forms: text.forms.map(formOf) },
-      });
-    }
-    return batch;
+    const textStarts = new Int32Array(texts.length + 1);
+    for (let i = 0; i < texts.length; i += 1)
+      textStarts[i + 1] = textStarts[i]! + texts[i]!.text.terms.length;
+    const length = textStarts[texts.length]!;
+    const terms = new Int32Array(length);
+    const counts = new Uint32Array(length);
+    const forms = new Int32Array(length);
+    const nouns = new Uint8Array(length);
+    const hashes: string[] = [];
+    texts.forEach(({ hash, text }, i) => {
+      hashes.push(hash);
+      const start = textStarts[i]!;
+      counts.set(text.counts, start);
+      nouns.set(text.nouns, start);
+      // Plain loops, the lookups inline: every term of every text passes here.
+      for (let k = 0; k < text.terms.length; k += 1) {
+        const term = text.terms[k]!;
+        const at = termAt[term]!;
+        terms[start + k] = at >= 0 ? at : termOf(term);
+        const form = text.forms[k]!;
+        forms[start + k] = form < 0 ? -1 : formAt[form]! >= 0 ? formAt[form]! : formOf(form);
+      }
+    });
+    return {
+      termStems,
+      termPairs: termPairs.done(),
+      formWords,
+      formPairs: formPairs.done(),
+      hashes,
+      textStarts,
+      terms,
+      counts,
+      forms,
+      nouns,
+    };
   }
 
   /** The batch's `at`-th text in this vocabulary's ids. */
@@ -428,22 +483,29 @@ export class Vocabulary {
       return id;
     };
     const formIdOf = (j: number) => (formIds[j]! >= 0 ? formIds[j]! : formOf(j));
-    const { text } = batch.texts[at]!;
-    const terms = new Int32Array(text.terms.length);
-    const forms = new Int32Array(text.forms.length);
+    const start = batch.textStarts[at]!;
+    const end = batch.textStarts[at + 1]!;
+    const terms = new Int32Array(end - start);
+    const forms = new Int32Array(end - start);
     // Plain loops, the lookups inline: every term of every text passes here.
     for (let i = 0; i < terms.length; i += 1) {
-      const j = text.terms[i]!;
+      const j = batch.terms[start + i]!;
       const id = termIds[j]!;
       terms[i] = id >= 0 ? id : termOf(j);
-      const k = text.forms[i]!;
+      const k = batch.forms[start + i]!;
       if (k < 0) forms[i] = -1;
       else {
         const form = formIds[k]!;
         forms[i] = form >= 0 ? form : formOf(k);
       }
     }
-    return { terms, counts: text.counts, forms, nouns: text.nouns };
+    // Copies: a view would keep the whole batch alive as long as one of its texts is kept.
+    return {
+      terms,
+      counts: batch.counts.slice(start, end),
+      forms,
+      nouns: batch.nouns.slice(start, end),
+    };
   }
 
   /** Per batch adopted from: its terms' and forms' ids here (-1: not yet looked up). */
