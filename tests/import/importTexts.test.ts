@@ -1,5 +1,5 @@
 // The texts relations are computed from, in a multi-file import: each file's texts are counted on the
-// parse worker as the file is written, and the store keeps only their counted terms; a paper a later
+// parse worker as soon as the file is parsed, and the store keeps only their counted terms; a paper a later
 // file titles changes the texts of the episodes an earlier file gave that cite it. The relations must
 // be those of the same feed imported at once.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,9 +12,10 @@ import type { ImportBatch } from '../../server/src/domain/model.ts';
 import { importFiles } from '../../server/src/import/importFiles.ts';
 import { importFeedContent } from '../../server/src/import/pipeline.ts';
 import { toJsonExport } from '../../server/src/import/readers/json.ts';
+import { onCountedBatch } from '../../server/src/relations/countedTexts.ts';
 import { Vocabulary } from '../../server/src/relations/terms.ts';
 import { createEmbeddedStore } from '../../server/src/store/embedded/index.ts';
-import type { GraphStore } from '../../server/src/store/store.ts';
+import type { BatchSource, GraphStore } from '../../server/src/store/store.ts';
 import { SEED_RSS } from './seedFiles.ts';
 
 const seed = importFeedContent(SEED_RSS);
@@ -75,4 +76,36 @@ it('gives the relations of the whole feed at once when its files are counted on 
     { episodes: seed.episodes.slice(6), papers: seed.papers },
   ]);
   expect(await related(parts)).toEqual(await related(whole));
+});
+
+it('counts a file as soon as it is parsed, while the store still writes the files before it', async () => {
+  const files = await Promise.all(
+    [seed.episodes.slice(0, 4), seed.episodes.slice(4)].map(async (episodes, i) => {
+      const path = join(dir, `early-${i}.json`);
+      await writeFile(path, toJsonExport({ episodes, papers: seed.papers }));
+      return path;
+    }),
+  );
+  const store = await createEmbeddedStore({ dataDir: join(dir, 'early') });
+  stores.push(store);
+  let counted = 0;
+  const stopListening = onCountedBatch(() => (counted += 1));
+  const writeAll = store.importBatches.bind(store);
+  // The store holds on to the first file until both files' texts are counted: counting the second
+  // only when the store asks for it would never get there.
+  async function* secondAfterBothCounted(batches: BatchSource): AsyncGenerator<ImportBatch> {
+    let taken = 0;
+    for await (const batch of batches) {
+      yield batch;
+      taken += 1;
+      if (taken === 1) await vi.waitFor(() => expect(counted).toBe(2), { timeout: 10_000 });
+    }
+  }
+  store.importBatches = (batches) => writeAll(secondAfterBothCounted(batches));
+  try {
+    await importFiles(store, files);
+  } finally {
+    stopListening();
+  }
+  expect(counted).toBe(2);
 });

@@ -89,10 +89,34 @@ async function* parsedInOrder(
   withdrawals: (() => void)[],
   titles: Map<string, string>,
 ): AsyncGenerator<ImportBatch> {
-  const parse = (file: string) =>
-    pool ? (pool.run(file) as Promise<ParsedFeed>) : parseFeedFile(file);
-  const pending: Promise<ParsedFeed>[] = [];
   const counting: Promise<void>[] = [];
+  // Whether a file parsed so far had problems: nothing is counted after it.
+  let failed = false;
+  let parsedBefore: Promise<unknown> = Promise.resolve();
+  const parse = (file: string): Promise<ParsedFeed> => {
+    if (!pool) return parseFeedFile(file);
+    // Counted as soon as parsed, in file order (a text names the papers of the files up to its
+    // own), not when the store takes the file: the worker counts while the store still writes
+    // the files before, instead of idling and leaving the counting to the end.
+    const parsed = Promise.all([pool.run(file) as Promise<ParsedFeed>, parsedBefore]).then(
+      ([feed]) => {
+        if (!feed.ok) failed = true;
+        else if (!failed) {
+          for (const paper of feed.batch.papers) {
+            if (paper.title !== null) titles.set(paper.id, paper.title);
+          }
+          // A text a later file changes (it titles a paper the text names) is read again by the
+          // store at the end and counted then, on the pool it lends (holding every file's
+          // episodes to count them here would hold the whole feed).
+          counting.push(countAhead(pool, episodeTexts(feed.batch, titles), withdrawals));
+        }
+        return feed;
+      },
+    );
+    parsedBefore = parsed.catch(() => undefined);
+    return parsed;
+  };
+  const pending: Promise<ParsedFeed>[] = [];
   let next = 0;
   let completed = false;
   const refill = () => {
@@ -106,18 +130,7 @@ async function* parsedInOrder(
       const parsed = await pending.shift()!;
       refill();
       if (!parsed.ok) issues.push(...parsed.issues);
-      else if (issues.length === 0) {
-        if (pool) {
-          for (const paper of parsed.batch.papers) {
-            if (paper.title !== null) titles.set(paper.id, paper.title);
-          }
-          // A text a later file changes (it titles a paper the text names) is read again by the
-          // store at the end and counted then, on the pool it lends (holding every file's
-          // episodes to count them here would hold the whole feed).
-          counting.push(countAhead(pool, episodeTexts(parsed.batch, titles), withdrawals));
-        }
-        yield parsed.batch;
-      }
+      else if (issues.length === 0) yield parsed.batch;
     }
     if (issues.length > 0) throw new ImportError(issues);
     completed = true;
