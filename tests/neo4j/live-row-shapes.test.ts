@@ -137,10 +137,17 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     });
     expect(citedBy.records).toHaveLength(1);
     expect(citedBy.records[0]!.get('citations')).toHaveLength(5);
-    expect(shapeOf(citedBy.records[0]!.toObject())).toStrictEqual({
-      paper,
-      citations: [{ ...citation, episode: episodeSummary }],
-    });
+    expect(citedBy.records[0]!.keys).toEqual(['paper', 'citations']);
+    expect(shapeOf(citedBy.records[0]!.get('paper'))).toStrictEqual(paper);
+    // Each citation a list: kind, note, position, time, then its episode's summary.
+    for (const columns of citedBy.records[0]!.get('citations') as unknown[][])
+      expect(columns.map(shapeOf)).toStrictEqual([
+        'string',
+        stringOrNull,
+        'int',
+        expect.stringMatching(/^(int|null)$/),
+        ...Object.values(episodeSummary),
+      ]);
     const newest = await rows('listEpisodes', { offset: 0, limit: 5, whole: true });
     expect(shapeOf(newest.records[0]!.toObject())).toStrictEqual({
       totalCount: 'int',

@@ -149,18 +149,16 @@ export function sampleAnswers(): CannedAnswers {
         ? [
             {
               paper: paperProjection(paperC, citationCounts.get(paperC.id)!),
-              citations: [episodeOne, episodeTwo].map((e) => ({
-                paperId: paperC.id,
-                kind: 'RECOMMENDED',
-                note: null,
-                position: 1,
-                episode: {
-                  id: e.id,
-                  title: e.title,
-                  publishedAt: e.publishedAt,
-                  sourcePaperId: e.sourcePaperId,
-                },
-              })),
+              citations: [episodeOne, episodeTwo].map((e) => [
+                'RECOMMENDED',
+                null,
+                1,
+                null,
+                e.id,
+                e.title,
+                e.publishedAt,
+                e.sourcePaperId,
+              ]),
             },
           ]
         : [],

@@ -369,7 +369,7 @@ export class Neo4jStore implements GraphStore {
   async paperCitedBy(keys: readonly string[], limit: number): Promise<PaperCitedBy | null> {
     if (keys.length === 0) return null;
     const [row] = await this.#read('paperCitedBy', {
-      keys: [...keys],
+      keys: unique(keys),
       limit: Math.max(0, Math.trunc(limit)),
     });
     return row === undefined ? null : toPaperCitedBy(row);

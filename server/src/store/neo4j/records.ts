@@ -218,22 +218,36 @@ export function toCitationLists(paperIds: readonly string[], rows: readonly Row[
   return paperIds.map((id) => byPaper.get(id) ?? []);
 }
 
-/** The paperCitedBy row: the paper, and its citations each carrying its episode's summary. */
+/**
+ * The paperCitedBy row: the paper, and its citations, each a list of the citation's kind, note,
+ * position and time, then its episode's id, title, publication date and source paper id.
+ */
 export function toPaperCitedBy(row: Row): PaperCitedBy {
+  const paper = toPaperView(row.paper);
   const citations: Citation[] = [];
   const episodes = new Map<string, EpisodeSummary>();
   for (const item of asList(row.citations)) {
-    const { episode, ...fields } = asMap(item);
-    const { discussedAt, ...cited } = toCitationRow(fields);
-    const summary = toEpisodeSummary(episode);
+    const columns = asList(item);
+    if (columns.length !== 8) throw new RowShapeError('a citation of eight columns', item);
+    const [kind, note, position, discussedAt, id, title, publishedAt, sourcePaperId] = columns;
+    const episodeId = asString(id);
     citations.push({
-      episodeId: summary.id,
-      ...cited,
-      ...(discussedAt === null ? {} : { discussedAt }),
+      episodeId,
+      paperId: paper.id,
+      kind: asKind(kind),
+      note: asNullableString(note),
+      position: asInteger(position),
+      // Absent on citations stored before times.
+      ...(discussedAt === null ? {} : { discussedAt: asInteger(discussedAt) }),
     });
-    episodes.set(summary.id, summary);
+    episodes.set(episodeId, {
+      id: episodeId,
+      title: asString(title),
+      publishedAt: asNullableString(publishedAt),
+      sourcePaperId: asNullableString(sourcePaperId),
+    });
   }
-  return { paper: toPaperView(row.paper), citations, episodes: [...episodes.values()] };
+  return { paper, citations, episodes: [...episodes.values()] };
 }
 
 /** Each id once, for a statement's list parameter. */

@@ -95,7 +95,8 @@ RETURN key,
   /**
    * paperCitedBy as one statement: the first of $keys that resolves (as resolvePaperKeys), the paper
    * (or the reference known only from metadata, which no episode cites), and its first $limit
-   * citations in citationsByPaperIds' order, each with what lists show of its episode.
+   * citations in citationsByPaperIds' order, each with what lists show of its episode: a list in
+   * records.ts toPaperCitedBy's column order, not a map, so no keys travel with each citation.
    */
   paperCitedBy: cypher<{ keys: string[]; limit: number }>(
     `UNWIND range(0, size($keys) - 1) AS i
@@ -117,8 +118,7 @@ WITH paperId AS id
       `) AS paper,
        COLLECT {
          MATCH (e:Episode)-[c:CITES]->(p)
-         RETURN {paperId: p.id, kind: c.kind, note: c.note, position: c.position, discussedAt: c.discussedAt,
-                 episode: e {.id, .title, .publishedAt, .sourcePaperId}} AS citation
+         RETURN [c.kind, c.note, c.position, c.discussedAt, e.id, e.title, e.publishedAt, e.sourcePaperId] AS citation
          ORDER BY c.kind = 'SOURCE' DESC, e.publishedAt IS NULL, e.publishedAt DESC, e.id, c.position
          LIMIT $limit
        } AS citations`,
