@@ -3,9 +3,15 @@
 // many episodes cite it; papers cited once add nothing), citedBy = source citations first, then newest
 // episode first (undated last), then episode id.
 export const KUZU_SCHEMA = [
-  'CREATE NODE TABLE Episode(id STRING, title STRING, published DATE, PRIMARY KEY(id))',
-  'CREATE NODE TABLE Paper(id STRING, title STRING, arxivId STRING, doi STRING, PRIMARY KEY(id))',
+  'CREATE NODE TABLE Episode(id STRING, title STRING, published DATE, summary STRING, details STRING, notes STRING, PRIMARY KEY(id))',
+  'CREATE NODE TABLE Paper(id STRING, title STRING, arxivId STRING, doi STRING, identifiers STRING, notes STRING, PRIMARY KEY(id))',
   'CREATE REL TABLE CITES(FROM Episode TO Paper, kind STRING, position INT64)',
+];
+
+/** The search indexes papergraph keeps (episodes_fts, papers_fts: same fields, Porter stemming), in Kùzu's FTS. */
+export const KUZU_SEARCH_INDEXES = [
+  "CALL CREATE_FTS_INDEX('Episode', 'episode_text', ['title', 'summary', 'details', 'notes'], stemmer := 'porter')",
+  "CALL CREATE_FTS_INDEX('Paper', 'paper_text', ['title', 'identifiers', 'notes'], stemmer := 'porter')",
 ];
 
 export const KUZU_STATS =

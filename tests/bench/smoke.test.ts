@@ -54,6 +54,7 @@ const withNeo4j = neo4jTestSettings().skipReason === undefined;
 
 const PEER_ROWS = [
   'peer-import',
+  'peer-import-without-search',
   'peer-open',
   'peer-open-cpu',
   'peer-memory',
