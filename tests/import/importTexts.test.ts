@@ -98,7 +98,7 @@ it('counts a file as soon as it is parsed, while the store still writes the file
     for await (const batch of batches) {
       yield batch;
       taken += 1;
-      if (taken === 1) await vi.waitFor(() => expect(counted).toBe(2), { timeout: 10_000 });
+      if (taken === 1) await vi.waitFor(() => expect(counted).toBe(2), { timeout: 20_000 });
     }
   }
   store.importBatches = (batches) => writeAll(secondAfterBothCounted(batches));
