@@ -1,7 +1,8 @@
 // `--peer neo4j-graphql`: papergraph's GraphQL API on Neo4j beside the official Neo4j GraphQL Library
 // (@neo4j/graphql on yoga, tests/bench/peers/neo4j-graphql/) serving the same database: the four
 // questions of issue 23 timed interleaved over HTTP, then citedBy throughput, each as a ratio with its
-// goal. The peer is its own npm project (it needs graphql 16), installed on first use.
+// goal, beside the CPU per request of each side's server process and of Neo4j. The peer is its own
+// npm project (it needs graphql 16), installed on first use.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +19,13 @@ import { load } from './httpRows.ts';
 import { timeImport } from './importRows.ts';
 import { RELATED_QUERY, sampleQueries } from './queryRows.ts';
 import { describeVerdict, type Goal, row } from './report.ts';
-import { explainer, postGraphql, type Running, startApi } from './serverProcess.ts';
+import {
+  cpuMilliseconds,
+  explainer,
+  postGraphql,
+  type Running,
+  startApi,
+} from './serverProcess.ts';
 import { ms } from './timing.ts';
 
 const PEER_DIR = fileURLToPath(new URL('./peers/neo4j-graphql/', import.meta.url));
@@ -181,16 +188,35 @@ function percentile(sorted: readonly number[], p: number): number {
   ]!;
 }
 
-async function timed(call: () => Promise<unknown>): Promise<number> {
+/** One side of the comparison: its URL, and the process that serves it. */
+interface Server {
+  url: string;
+  pid: number;
+}
+
+/** CPU (ms) used so far by a side's server process and by Neo4j, read from /proc. */
+function cpuOf(server: Server, neo4jPid: number) {
+  return { server: cpuMilliseconds(server.pid) ?? 0, neo4j: cpuMilliseconds(neo4jPid) ?? 0 };
+}
+
+/** One answer's wall time, and the CPU its server and Neo4j used meanwhile (ms). */
+async function measured(call: () => Promise<unknown>, server: Server, neo4jPid: number) {
+  const before = cpuOf(server, neo4jPid);
   const started = performance.now();
   await call();
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const after = cpuOf(server, neo4jPid);
+  return { ms, cpu: after.server - before.server, neo4jCpu: after.neo4j - before.neo4j };
 }
 
 export interface PeerSide {
   p50: number;
   p99: number;
   bytes: number;
+  /** CPU per request of the side's server process, ms (summed over the samples, then divided). */
+  cpu: number;
+  /** Neo4j's CPU per request while this side was asked, ms. */
+  neo4jCpu: number;
 }
 
 export interface Neo4jGraphqlPeerRow {
@@ -251,21 +277,30 @@ export async function runNeo4jGraphqlPeer(
       const peer = await startPeer(neo4j.uri, neo4j.password);
       try {
         log(`peer: ${PEER_VERSION} at ${peer.url}`);
+        const servers = {
+          ours: { url: ours.url, pid: ours.child.pid! },
+          peer: { url: peer.url, pid: peer.child.pid! },
+          neo4jPid: neo4j.pid,
+        };
         const rows: Neo4jGraphqlPeerRow[] = [];
         for (const question of questions(sample)) {
           log(`both: ${question.label}, ${samples} interleaved samples`);
-          rows.push(await compareQuestion(question, ours.url, peer.url, samples));
+          rows.push(await compareQuestion(question, servers, samples));
         }
         log(`both: citedBy throughput, autocannon, 10 connections, ${seconds} s each`);
         const [citedBy] = questions(sample);
-        const throughput = await compareThroughput(citedBy!, ours.url, peer.url, seconds);
+        const throughput = await compareThroughput(citedBy!, servers, seconds);
         return {
           neo4j: version,
           corpus,
           importPerSecond: imported.episodesPerSecond,
           samples,
           rows: [...rows, throughputRow(throughput, citedBy!)],
-          throughput: { ...throughput, seconds },
+          throughput: {
+            papergraph: throughput.papergraph.rate,
+            peer: throughput.peer.rate,
+            seconds,
+          },
         };
       } finally {
         await peer.stop();
@@ -295,12 +330,37 @@ async function pickSample(store: Awaited<ReturnType<typeof createNeo4jStore>>): 
   };
 }
 
+/**
+ * Both sides asked once, papergraph first on even turns and the peer first on odd ones, so neither
+ * always meets the other's cache effects; the answers come back as [papergraph's, the peer's].
+ */
+export async function inTurn<T>(
+  turn: number,
+  askOurs: () => Promise<T>,
+  askPeer: () => Promise<T>,
+): Promise<[T, T]> {
+  if (turn % 2 === 0) {
+    const ours = await askOurs();
+    return [ours, await askPeer()];
+  }
+  const peer = await askPeer();
+  return [await askOurs(), peer];
+}
+
+interface Servers {
+  ours: Server;
+  peer: Server;
+  neo4jPid: number;
+}
+
 async function compareQuestion(
   question: Question,
-  oursUrl: string,
-  peerUrl: string,
+  servers: Servers,
   samples: number,
 ): Promise<Neo4jGraphqlPeerRow> {
+  const { ours, peer: theirs, neo4jPid } = servers;
+  const oursUrl = ours.url;
+  const peerUrl = theirs.url;
   const oursAnswer = await answer(oursUrl, question.ours);
   const peerAnswer = await answer(peerUrl, question.peer);
   const oursIds = question.oursIds(oursAnswer);
@@ -309,34 +369,34 @@ async function compareQuestion(
       ? null
       : JSON.stringify(oursIds) === JSON.stringify(question.peerIds(peerAnswer));
   const warmup = Math.ceil(samples / 4);
-  const oursTimes: number[] = [];
-  const peerTimes: number[] = [];
+  type Measured = Awaited<ReturnType<typeof measured>>;
+  const oursSamples: Measured[] = [];
+  const peerSamples: Measured[] = [];
+  const askOurs = () => measured(() => answer(oursUrl, question.ours), ours, neo4jPid);
+  const askPeer = () => measured(() => answer(peerUrl, question.peer), theirs, neo4jPid);
   for (let i = 0; i < warmup + samples; i += 1) {
-    // Alternating who goes first: neither side always meets the other's cache effects.
-    const pair =
-      i % 2 === 0
-        ? [
-            await timed(() => answer(oursUrl, question.ours)),
-            await timed(() => answer(peerUrl, question.peer)),
-          ]
-        : [
-            await timed(() => answer(oursUrl, question.ours)),
-            await timed(() => answer(peerUrl, question.peer)),
-          ].reverse();
+    const pair = await inTurn(i, askOurs, askPeer);
     if (i < warmup) continue;
-    oursTimes.push(pair[0]!);
-    peerTimes.push(pair[1]!);
+    oursSamples.push(pair[0]!);
+    peerSamples.push(pair[1]!);
   }
-  const side = async (times: number[], url: string, query: Question['ours']): Promise<PeerSide> => {
-    const sorted = times.sort((a, b) => a - b);
+  const side = async (
+    measures: Measured[],
+    url: string,
+    query: Question['ours'],
+  ): Promise<PeerSide> => {
+    const sorted = measures.map((m) => m.ms).sort((a, b) => a - b);
+    const perRequest = (total: number) => total / measures.length;
     return {
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
       bytes: await answerBytes(url, query),
+      cpu: perRequest(measures.reduce((sum, m) => sum + m.cpu, 0)),
+      neo4jCpu: perRequest(measures.reduce((sum, m) => sum + m.neo4jCpu, 0)),
     };
   };
-  const papergraph = await side(oursTimes, oursUrl, question.ours);
-  const peer = await side(peerTimes, peerUrl, question.peer);
+  const papergraph = await side(oursSamples, oursUrl, question.ours);
+  const peer = await side(peerSamples, peerUrl, question.peer);
   return {
     id: question.id,
     label: question.label,
@@ -349,38 +409,66 @@ async function compareQuestion(
   };
 }
 
+/** Requests per second of one side under load, and the CPU per request its server and Neo4j used. */
+interface Throughput {
+  rate: number;
+  cpu: number;
+  neo4jCpu: number;
+}
+
 async function compareThroughput(
   question: Question,
-  oursUrl: string,
-  peerUrl: string,
+  servers: Servers,
   seconds: number,
-): Promise<{ papergraph: number; peer: number }> {
+): Promise<{ papergraph: Throughput; peer: Throughput }> {
+  const { ours, peer: theirs, neo4jPid } = servers;
   const oursBody = [JSON.stringify(question.ours)];
   const peerBody = [JSON.stringify(question.peer)];
-  await load(oursUrl, Math.max(1, seconds / 4), oursBody);
-  await load(peerUrl, Math.max(1, seconds / 4), peerBody);
+  await load(ours.url, Math.max(1, seconds / 4), oursBody);
+  await load(theirs.url, Math.max(1, seconds / 4), peerBody);
+  const total = { requests: 0, rate: 0, cpu: 0, neo4jCpu: 0 };
+  const totals = { papergraph: { ...total }, peer: { ...total } };
+  const round = async (server: Server, bodies: string[], into: typeof total) => {
+    const before = cpuOf(server, neo4jPid);
+    const result = await load(server.url, seconds / 2, bodies);
+    const after = cpuOf(server, neo4jPid);
+    into.requests += result.requests.total;
+    into.rate += result.requests.average / 2;
+    into.cpu += after.server - before.server;
+    into.neo4jCpu += after.neo4j - before.neo4j;
+  };
   // Two rounds each, alternating, averaged: a noisy neighbour on the machine hits both.
-  let papergraph = 0;
-  let peer = 0;
-  for (let round = 0; round < 2; round += 1) {
-    papergraph += (await load(oursUrl, seconds / 2, oursBody)).requests.average / 2;
-    peer += (await load(peerUrl, seconds / 2, peerBody)).requests.average / 2;
+  for (let i = 0; i < 2; i += 1) {
+    await round(ours, oursBody, totals.papergraph);
+    await round(theirs, peerBody, totals.peer);
   }
-  return { papergraph, peer };
+  const of = (side: typeof total): Throughput => ({
+    rate: side.rate,
+    cpu: side.cpu / side.requests,
+    neo4jCpu: side.neo4jCpu / side.requests,
+  });
+  return { papergraph: of(totals.papergraph), peer: of(totals.peer) };
 }
 
 function throughputRow(
-  throughput: { papergraph: number; peer: number },
+  throughput: { papergraph: Throughput; peer: Throughput },
   question: Question,
 ): Neo4jGraphqlPeerRow {
+  const side = ({ rate, cpu, neo4jCpu }: Throughput): PeerSide => ({
+    p50: rate,
+    p99: Number.NaN,
+    bytes: Number.NaN,
+    cpu,
+    neo4jCpu,
+  });
   return {
     id: 'throughput',
     label: `throughput, ${question.label}, 10 connections (req/s)`,
     note: 'autocannon over loopback, two alternating rounds each after a warm-up',
     goal: { kind: 'atLeast', target: 1, unit: '×' },
-    papergraph: { p50: throughput.papergraph, p99: Number.NaN, bytes: Number.NaN },
-    peer: { p50: throughput.peer, p99: Number.NaN, bytes: Number.NaN },
-    ratio: throughput.papergraph / throughput.peer,
+    papergraph: side(throughput.papergraph),
+    peer: side(throughput.peer),
+    ratio: throughput.papergraph.rate / throughput.peer.rate,
     agree: null,
   };
 }
@@ -392,6 +480,7 @@ export function renderNeo4jGraphqlPeer(result: Neo4jGraphqlPeerResult): string {
     `${PEER_VERSION} p50 / p99`,
     'ratio',
     'bytes (ours / peer)',
+    'CPU/request: server + Neo4j (ours / peer)',
     'goal',
     'verdict',
     'answers',
@@ -399,6 +488,7 @@ export function renderNeo4jGraphqlPeer(result: Neo4jGraphqlPeerResult): string {
   const cells = result.rows.map((r) => {
     const verdict = describeVerdict(row(r.id, r.label, r.goal, r.ratio, ''));
     const isRate = r.id === 'throughput';
+    const cpuShown = (s: PeerSide) => `${s.cpu.toFixed(1)} + ${s.neo4jCpu.toFixed(1)}`;
     const shown = (s: PeerSide) =>
       isRate ? `${Math.round(s.p50)} req/s` : `${ms(s.p50)} / ${ms(s.p99)} ms`;
     return [
@@ -407,6 +497,7 @@ export function renderNeo4jGraphqlPeer(result: Neo4jGraphqlPeerResult): string {
       shown(r.peer),
       `${r.ratio.toFixed(2)}×`,
       isRate ? '' : `${r.papergraph.bytes} / ${r.peer.bytes}`,
+      `${cpuShown(r.papergraph)} / ${cpuShown(r.peer)} ms`,
       `${r.goal.kind === 'atLeast' ? '≥' : '≤'} ${r.goal.target.toFixed(1)}×`,
       verdict,
       r.agree === null ? 'not compared' : r.agree ? 'agree' : 'DIFFER',
