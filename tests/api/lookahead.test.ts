@@ -180,6 +180,58 @@ describeForEachStore('looking ahead: paper(ref:), related, episode pages', (stor
     });
   });
 
+  describe('RelatedEpisode.sharedPapers asked only what the ids answer', () => {
+    let sharingId: string;
+
+    beforeAll(async () => {
+      const ids = (await seeded.store.listEpisodes({ offset: 0, limit: 100 })).items.map(
+        (item) => item.id,
+      );
+      const lists = await seeded.store.relatedByEpisodeIds(ids, 3);
+      const index = lists.findIndex((list) =>
+        list.some((relation) => relation.sharedPaperIds.length > 0),
+      );
+      expect(index).toBeGreaterThanOrEqual(0);
+      sharingId = ids[index]!;
+    });
+
+    const sharedPapers = (selection: string, fragment = '') =>
+      `query ($id: ID!) { episode(id: $id) { related(first: 3) { score sharedPapers(first: 5) ${selection} } } } ${fragment}`;
+
+    /** The shared papers' ids of each related episode, as an answer gives them. */
+    const idsOf = (data: any) =>
+      (data.episode.related as { sharedPapers: { id: string }[] }[]).map((relation) =>
+        relation.sharedPapers.map((paper) => paper.id),
+      );
+
+    it('reads no paper for their ids, the same ids as a read of the papers gives', async () => {
+      const ids = await counted(sharedPapers('{ id }'), { id: sharingId });
+      expect(ids.calls.get('papersByIds')).toBeUndefined();
+      const read = await counted(sharedPapers('{ id title url }'), { id: sharingId });
+      expect(read.calls.get('papersByIds')).toBe(1);
+      expect(idsOf(ids.data).flat().length).toBeGreaterThan(0);
+      expect(idsOf(ids.data)).toEqual(idsOf(read.data));
+      const stored = await seeded.store.papersByIds(idsOf(read.data).flat());
+      expect(
+        (read.data.episode.related as { sharedPapers: { url: string }[] }[]).flatMap((relation) =>
+          relation.sharedPapers.map((paper) => paper.url),
+        ),
+      ).toEqual(stored.map((paper) => paper!.url));
+    });
+
+    it.each([
+      ['with their citers', 0, '{ id citedBy(first: 1) { kind } }', ''],
+      ['with their metadata', 0, '{ id authors { name } year }', ''],
+      ['in a fragment', 0, '{ ...P }', 'fragment P on Paper { id }'],
+      ['under an alias, with a field beyond the id', 1, '{ key: id citationCount }', ''],
+      ['with a field beyond the id in a fragment', 1, '{ id ...P }', 'fragment P on Paper { doi }'],
+      ['with the metadata status (it needs the citation count)', 1, '{ metadataStatus }', ''],
+    ])('%s reads the papers %i times', async (_how, reads, selection, fragment) => {
+      const { calls: made } = await counted(sharedPapers(selection, fragment), { id: sharingId });
+      expect(made.get('papersByIds') ?? 0).toBe(reads);
+    });
+  });
+
   describe('episode list pages', () => {
     const newest = `{ episodes(first: 20) { nodes { id title publishedAt
       source { id title } recommendations { note paper { id title } } mentions { paper { id } } } } }`;

@@ -101,6 +101,23 @@ describe.skipIf(settings.skipReason !== undefined)(title, () => {
     ]);
   });
 
+  it('the shared papers’ ids come with the relations: no paper is read for them', async () => {
+    const ids = (await store.listEpisodes({ offset: 0, limit: 100 })).items.map((item) => item.id);
+    const lists = await store.relatedByEpisodeIds(ids, 10);
+    const sharing = ids[lists.findIndex((list) => list.some((r) => r.sharedPaperIds.length > 0))]!;
+    const related = (papers: string) => `query Related($id: ID!) { episode(id: $id) {
+      related(first: 10) { score reasons { kind label } sharedPapers ${papers} episode { title } } } }`;
+    expect(await statementsOf(related('{ id }'), { id: sharing })).toEqual([
+      'episodesByIds',
+      'relationsWithSummaries',
+    ]);
+    expect(await statementsOf(related('{ id title }'), { id: sharing })).toEqual([
+      'episodesByIds',
+      'relationsWithSummaries',
+      'papersByIds',
+    ]);
+  });
+
   it('a search, by words or by a paper identifier, is one statement with its hits', async () => {
     const search = `query Search($query: String!) { search(query: $query, first: 10) {
       score transcriptMatch { excerpt } node { ... on Episode { id title } ... on Paper { id } } } }`;

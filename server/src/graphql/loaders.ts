@@ -22,11 +22,24 @@ import type { Context } from './context.ts';
 export type EpisodeShape = EpisodeRecord | EpisodeListing | EpisodeSummary;
 
 /** A paper as a read gave it: from papersByIds with its metadata's title, from the others without. */
-export type PaperShape = PaperView & { metadataTitle?: string | null };
+export type PaperRecordShape = PaperView & { metadataTitle?: string | null };
+
+/** A paper known by its id alone: a relation's shared paper when nothing else of it is asked. */
+export interface PaperIdentity {
+  id: string;
+}
+
+/** A paper as a read gave it, or only its id (fields beyond the id then read the paper). */
+export type PaperShape = PaperRecordShape | PaperIdentity;
 
 /** Whether the heavy fields are in hand: only the whole record has takeaways. */
 function isWholeEpisode(episode: EpisodeShape): episode is EpisodeRecord {
   return 'takeaways' in episode;
+}
+
+/** Whether the paper's record is in hand: an identity has no citation count. */
+function isPaperRecord(paper: PaperShape): paper is PaperRecordShape {
+  return 'citationCount' in paper;
 }
 
 /** Whether the readings are in hand: the listing and the whole record have them, the summary not. */
@@ -63,6 +76,34 @@ export function wholeEpisodeField<T>(pick: (episode: EpisodeRecord) => T) {
   };
 }
 
+/**
+ * The extension a Paper field answered from the paper's id alone carries, so a list of paper ids can
+ * tell from the selection (selection.ts) whether the papers must be read.
+ */
+export const ANSWERED_BY_PAPER_ID = { answeredByPaperId: true } as const;
+
+/** Whether a field, as the schema defines it, needs no more of a paper than its id. */
+export const answeredByPaperId = (field: { extensions?: object | null }) =>
+  (field.extensions as Partial<typeof ANSWERED_BY_PAPER_ID> | null | undefined)
+    ?.answeredByPaperId === true;
+
+/** A value of the paper's record: from the record in hand, else loaded once per request, batched. */
+export function paperRecordValue<T>(
+  paper: PaperShape,
+  { loaders }: Context,
+  pick: (paper: PaperRecordShape) => T | Promise<T>,
+): T | Promise<T> {
+  return isPaperRecord(paper) ? pick(paper) : loaders.paper(paper.id).then(pick);
+}
+
+/** A Paper field beyond the id, resolved by paperRecordValue. */
+export function paperRecordField<T>(
+  pick: (paper: PaperRecordShape, context: Context) => T | Promise<T>,
+) {
+  return (paper: PaperShape, _args: unknown, context: Context): T | Promise<T> =>
+    paperRecordValue(paper, context, (record) => pick(record, context));
+}
+
 /** A reading field: from the listing or record in hand, else from the whole record, loaded. */
 export function readingsField<T>(pick: (episode: EpisodeListing) => T) {
   return (episode: EpisodeShape, _args: unknown, context: Context): T | Promise<T> =>
@@ -95,7 +136,7 @@ export class Loaders implements Lookups {
   readonly #store: GraphStore;
   #episodes: DataLoader<string, EpisodeRecord | null> | undefined;
   #summaries: DataLoader<string, EpisodeSummary | null> | undefined;
-  #papers: DataLoader<string, PaperShape | null> | undefined;
+  #papers: DataLoader<string, PaperRecordShape | null> | undefined;
   #related: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #relatedWithEpisodes: Map<number, DataLoader<string, EpisodeRelation[]>> | undefined;
   #clusterOf: DataLoader<string, ClusterSummary | null> | undefined;
@@ -154,12 +195,12 @@ export class Loaders implements Lookups {
   }
 
   /** The paper with this id, or null. */
-  findPaper(id: string): Promise<PaperShape | null> {
+  findPaper(id: string): Promise<PaperRecordShape | null> {
     return this.#paperLoader.load(id);
   }
 
   /** A paper a stored row points at. */
-  paper(id: string): Promise<PaperShape> {
+  paper(id: string): Promise<PaperRecordShape> {
     return stored(this.#paperLoader, id, 'paper');
   }
 

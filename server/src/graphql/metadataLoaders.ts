@@ -9,7 +9,7 @@ import { paperIdLabel, paperLabel } from '../ids/paperId.ts';
 import { displayTitle, mayNeedMetadataTitle } from '../metadata/displayTitle.ts';
 import type { GraphStore } from '../store/store.ts';
 import type { Context } from './context.ts';
-import { byArgument, type PaperShape } from './loaders.ts';
+import { byArgument, type PaperRecordShape } from './loaders.ts';
 
 export class MetadataLoaders {
   readonly #store: GraphStore;
@@ -49,7 +49,7 @@ export function metadataLoaders(context: Context): MetadataLoaders {
  * metadata, read only then, so titled papers cost nothing.
  */
 export async function paperTitle(
-  paper: Pick<PaperShape, 'id' | 'title' | 'metadataTitle'>,
+  paper: Pick<PaperRecordShape, 'id' | 'title' | 'metadataTitle'>,
   context: Context,
 ): Promise<string | null> {
   if (!mayNeedMetadataTitle(paper.title)) return paper.title;

@@ -7,6 +7,7 @@ import { filteredPapers, isFiltered } from '../../queries/filteredLists.ts';
 import { findPaperByRef, findPaperCitedBy } from '../../queries/nodeRef.ts';
 import { builder } from '../builder.ts';
 import { QUERY_LIMITS } from '../limits.ts';
+import { ANSWERED_BY_PAPER_ID, paperRecordField } from '../loaders.ts';
 import { paperTitle } from '../metadataLoaders.ts';
 import { selectedArguments } from '../selection.ts';
 import { countArg, lookupListArg, lookupSizeOf, nonNegativeArg, textArg } from './args.ts';
@@ -25,25 +26,34 @@ PaperRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', {
       description: 'Canonical key, e.g. arxiv:2305.18290, doi:10.1038/nature16961, url:https://…',
+      extensions: ANSWERED_BY_PAPER_ID,
     }),
     title: t.string({
       nullable: true,
       description:
         'The feed’s title; the metadata providers’ where the feed had none or a truncated one',
-      resolve: (paper, _args, context) => paperTitle(paper, context),
+      resolve: paperRecordField((paper, context) => paperTitle(paper, context)),
     }),
     label: t.string({
       description: 'The title, or a readable label for untitled papers',
-      resolve: async (paper, _args, context) =>
+      resolve: paperRecordField(async (paper, context) =>
         paperLabel({ id: paper.id, title: await paperTitle(paper, context) }),
+      ),
     }),
-    url: t.exposeString('url', { description: 'External link' }),
-    arxivId: t.exposeString('arxivId', { nullable: true }),
-    doi: t.exposeString('doi', { nullable: true }),
-    aliases: t.exposeStringList('aliases', {
+    url: t.string({
+      description: 'External link',
+      resolve: paperRecordField((paper) => paper.url),
+    }),
+    arxivId: t.string({ nullable: true, resolve: paperRecordField((paper) => paper.arxivId) }),
+    doi: t.string({ nullable: true, resolve: paperRecordField((paper) => paper.doi) }),
+    aliases: t.stringList({
       description: 'Every identifier form the paper was seen under',
+      resolve: paperRecordField((paper) => paper.aliases),
     }),
-    citationCount: t.exposeInt('citationCount', { description: 'Episodes citing this paper' }),
+    citationCount: t.int({
+      description: 'Episodes citing this paper',
+      resolve: paperRecordField((paper) => paper.citationCount),
+    }),
     citedBy: t.field({
       type: [CitationRef],
       description: 'Citing episodes: source citations first, then newest episode first.',
@@ -54,6 +64,7 @@ PaperRef.implement({
           validate: countArg(QUERY_LIMITS.maxCitedBy),
         }),
       },
+      extensions: ANSWERED_BY_PAPER_ID,
       complexity: (args) => ({ field: 2, multiplier: args.first }),
       resolve: (paper, args, { loaders }) => loaders.citedBy(paper.id, args.first),
     }),

@@ -2,9 +2,14 @@
 // reference edges between papers. Papers known only as a reference come back as Paper too, with
 // `referenceOnly: true` and no citing episode.
 import type { Author } from '../../domain/metadata.ts';
-import type { PaperView } from '../../domain/model.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import {
+  ANSWERED_BY_PAPER_ID,
+  paperRecordField,
+  type PaperRecordShape,
+  type PaperShape,
+} from '../loaders.ts';
 import { metadataLoaders, papersOf } from '../metadataLoaders.ts';
 import { countArg } from './args.ts';
 import { PaperRef } from './refs.ts';
@@ -16,7 +21,7 @@ const AuthorRef = builder.objectRef<Author>('Author').implement({
   fields: (t) => ({ name: t.exposeString('name') }),
 });
 
-const metadataOf = (paper: PaperView, context: Context) =>
+const metadataOf = (paper: PaperShape, context: Context) =>
   metadataLoaders(context).metadata(paper.id);
 
 const MetadataStatusEnum = builder.enumType('MetadataStatus', {
@@ -38,7 +43,7 @@ const MetadataStatusEnum = builder.enumType('MetadataStatus', {
 
 /** Fetch outcomes are stored (fetchedAt, found); the rest follows from the paper and the service. */
 async function metadataStatus(
-  paper: PaperView,
+  paper: PaperRecordShape,
   context: Context,
 ): Promise<typeof MetadataStatusEnum.$inferType> {
   const metadata = await metadataOf(paper, context);
@@ -49,28 +54,34 @@ async function metadataStatus(
 
 builder.objectFields(PaperRef, (t) => ({
   authors: t.field({
+    extensions: ANSWERED_BY_PAPER_ID,
     type: [AuthorRef],
     description: 'As the metadata providers list them; empty until fetched',
     complexity: { field: 1, multiplier: 20 },
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.authors ?? [],
   }),
   year: t.int({
+    extensions: ANSWERED_BY_PAPER_ID,
     nullable: true,
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.year ?? null,
   }),
   venue: t.string({
+    extensions: ANSWERED_BY_PAPER_ID,
     nullable: true,
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.venue ?? null,
   }),
   abstract: t.string({
+    extensions: ANSWERED_BY_PAPER_ID,
     nullable: true,
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.abstract ?? null,
   }),
   topics: t.stringList({
+    extensions: ANSWERED_BY_PAPER_ID,
     description: 'arXiv primary category and categories first, then the fields of study',
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.topics ?? [],
   }),
   metadataFetchedAt: t.string({
+    extensions: ANSWERED_BY_PAPER_ID,
     nullable: true,
     description: 'When the providers were last asked about this paper (ISO time); null if never',
     resolve: async (paper, _args, context) => (await metadataOf(paper, context))?.fetchedAt ?? null,
@@ -78,13 +89,14 @@ builder.objectFields(PaperRef, (t) => ({
   metadataStatus: t.field({
     type: MetadataStatusEnum,
     description: 'Whether the providers have described this paper, and if not, why not',
-    resolve: (paper, _args, context) => metadataStatus(paper, context),
+    resolve: paperRecordField(metadataStatus),
   }),
   referenceOnly: t.boolean({
     description: 'True for papers known only as another paper’s reference: no episode cites them',
-    resolve: (paper) => paper.citationCount === 0,
+    resolve: paperRecordField((paper) => paper.citationCount === 0),
   }),
   references: t.field({
+    extensions: ANSWERED_BY_PAPER_ID,
     type: [PaperRef],
     description: 'Papers this paper cites, in the provider’s order',
     args: {
@@ -95,6 +107,7 @@ builder.objectFields(PaperRef, (t) => ({
       papersOf(await metadataLoaders(context).references(paper.id, args.first), context),
   }),
   referencedBy: t.field({
+    extensions: ANSWERED_BY_PAPER_ID,
     type: [PaperRef],
     description: 'Papers papergraph knows that cite this paper, by id',
     args: {

@@ -8,8 +8,9 @@ import type { ClusterSummary } from '../../store/store.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
+import { answeredByPaperId } from '../loaders.ts';
 import { papersOf } from '../metadataLoaders.ts';
-import { selectedArguments } from '../selection.ts';
+import { selectedArguments, selectedFieldsAt } from '../selection.ts';
 import { countArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
@@ -85,8 +86,13 @@ const RelatedEpisodeRef = builder.objectRef<EpisodeRelation>('RelatedEpisode').i
       },
       // Costed by what is asked, so a page of episodes with their shared papers stays affordable.
       complexity: (args) => ({ field: 1, multiplier: args.first }),
-      resolve: (related, args, { loaders }) =>
-        related.sharedPaperIds.slice(0, args.first).map((id) => loaders.paper(id)),
+      // Asked only what the ids answer (`sharedPapers { id }`), the papers are not read.
+      resolve: (related, args, { loaders }, info) => {
+        const ids = related.sharedPaperIds.slice(0, args.first);
+        return selectedFieldsAt(info, []).every(answeredByPaperId)
+          ? ids.map((id) => ({ id }))
+          : ids.map((id) => loaders.paper(id));
+      },
     }),
     sharedReferences: t.field({
       type: [PaperRef],
