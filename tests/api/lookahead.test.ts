@@ -133,8 +133,9 @@ describeForEachStore('looking ahead: paper(ref:), related, episode pages', (stor
     });
   });
 
+  // With a whole-record field asked, the episode is read apart and `related` looks ahead itself.
   describe('Episode.related with its episodes', () => {
-    const withTitles = `query ($id: ID!) { episode(id: $id) { related(first: 3) { score episode { id title } } } }`;
+    const withTitles = `query ($id: ID!) { episode(id: $id) { summary related(first: 3) { score episode { id title } } } }`;
 
     it('reads the related episodes with the relations, the same answer as apart', async () => {
       const together = await counted(withTitles, { id: episodeId });
@@ -152,22 +153,22 @@ describeForEachStore('looking ahead: paper(ref:), related, episode pages', (stor
     it.each([
       [
         'in a fragment on RelatedEpisode',
-        `query ($id: ID!) { episode(id: $id) { related(first: 3) { ...R } } } fragment R on RelatedEpisode { episode { title } }`,
+        `query ($id: ID!) { episode(id: $id) { summary related(first: 3) { ...R } } } fragment R on RelatedEpisode { episode { title } }`,
         'relatedWithSummaries',
       ],
       [
         'under an alias',
-        `query ($id: ID!) { episode(id: $id) { related(first: 3) { other: episode { title } } } }`,
+        `query ($id: ID!) { episode(id: $id) { summary related(first: 3) { other: episode { title } } } }`,
         'relatedWithSummaries',
       ],
       [
         'skipped by a variable',
-        `query ($id: ID!, $skip: Boolean!) { episode(id: $id) { related(first: 3) { score episode @skip(if: $skip) { title } } } }`,
+        `query ($id: ID!, $skip: Boolean!) { episode(id: $id) { summary related(first: 3) { score episode @skip(if: $skip) { title } } } }`,
         'relatedByEpisodeIds',
       ],
       [
         'not selected',
-        `query ($id: ID!) { episode(id: $id) { related(first: 3) { score } } }`,
+        `query ($id: ID!) { episode(id: $id) { summary related(first: 3) { score } } }`,
         'relatedByEpisodeIds',
       ],
     ])('with the episode %s asks %s', async (_how, query, asked) => {
@@ -177,6 +178,42 @@ describeForEachStore('looking ahead: paper(ref:), related, episode pages', (stor
       const other =
         asked === 'relatedByEpisodeIds' ? 'relatedWithSummaries' : 'relatedByEpisodeIds';
       expect(made.get(other)).toBeUndefined();
+    });
+  });
+
+  describe('episode(id:) asked its related list and nothing beyond the summary', () => {
+    const light = `query ($id: ID!) { episode(id: $id) { id title related(first: 3) { score sharedPapers { id } episode { id title } } } }`;
+
+    it('is one store call, the same answer as the whole record and the related list apart', async () => {
+      const together = await counted(light, { id: episodeId });
+      expect([...together.calls.keys()]).toEqual(['episodeWithRelated']);
+      const apart = await counted(
+        light.replace('{ id title related', '{ id title summary related'),
+        {
+          id: episodeId,
+        },
+      );
+      expect(apart.calls.get('episodeWithRelated')).toBeUndefined();
+      expect(apart.calls.get('episodesByIds')).toBe(1);
+      const { summary: _summary, ...rest } = apart.data.episode;
+      expect(together.data.episode).toEqual(rest);
+      expect(together.data.episode.related.length).toBeGreaterThan(0);
+    });
+
+    it('answers null for an id no episode has, in the same call', async () => {
+      const missing = await counted(light, { id: 'ep_000000000000' });
+      expect(missing.data.episode).toBeNull();
+      expect([...missing.calls.keys()]).toEqual(['episodeWithRelated']);
+    });
+
+    it('leaves a second related list under an alias to its own read', async () => {
+      const { data, calls: made } = await counted(
+        `query ($id: ID!) { episode(id: $id) { a: related(first: 2) { score } b: related(first: 3) { score } } }`,
+        { id: episodeId },
+      );
+      expect(made.get('episodeWithRelated')).toBe(1);
+      expect(made.get('relatedByEpisodeIds')).toBe(1);
+      expect(data.episode.a).toEqual(data.episode.b.slice(0, 2));
     });
   });
 

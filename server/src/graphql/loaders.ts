@@ -223,15 +223,37 @@ export class Loaders implements Lookups {
    * the related episodes' summaries in the same store call, for this request's later look-ups.
    */
   related(episodeId: string, first: number, withEpisodes: boolean): Promise<EpisodeRelation[]> {
-    if (!withEpisodes)
-      return byArgument((this.#related ??= new Map()), first, (ids) =>
-        this.#store.relatedByEpisodeIds(ids, first),
-      ).load(episodeId);
+    return (
+      withEpisodes ? this.#relatedWithEpisodesLoader(first) : this.#relatedLoader(first)
+    ).load(episodeId);
+  }
+
+  #relatedLoader(first: number) {
+    return byArgument((this.#related ??= new Map()), first, (ids) =>
+      this.#store.relatedByEpisodeIds(ids, first),
+    );
+  }
+
+  #relatedWithEpisodesLoader(first: number) {
     return byArgument((this.#relatedWithEpisodes ??= new Map()), first, async (ids) => {
       const found = await this.#store.relatedWithSummaries(ids, first);
       for (const episode of found.episodes) this.#summaryLoader.prime(episode.id, episode);
       return found.related;
-    }).load(episodeId);
+    });
+  }
+
+  /**
+   * What lists show of the episode with this id, or null, read with its first `first` related
+   * episodes and their summaries in one store call, which answer this request's later look-ups.
+   */
+  async findEpisodeWithRelated(id: string, first: number): Promise<EpisodeSummary | null> {
+    const found = await this.#store.episodeWithRelated(id, first);
+    if (found === null) return null;
+    this.#summaryLoader.prime(found.episode.id, found.episode);
+    for (const episode of found.episodes) this.#summaryLoader.prime(episode.id, episode);
+    this.#relatedLoader(first).prime(id, found.related);
+    this.#relatedWithEpisodesLoader(first).prime(id, found.related);
+    return found.episode;
   }
 
   /** The cluster an episode is in; null when it is in none. */

@@ -170,6 +170,15 @@ export interface RelatedEpisodes {
   episodes: EpisodeSummary[];
 }
 
+/** An episode's summary with its related list and what lists show of those episodes: one read. */
+export interface EpisodeWithRelated {
+  episode: EpisodeSummary;
+  /** As relatedByEpisodeIds gives it for the episode. */
+  related: EpisodeRelation[];
+  /** The related episodes' summaries, in the list's order. */
+  episodes: EpisodeSummary[];
+}
+
 /** What `search` ranks: the query, and the candidate keys of the paper it may name. */
 export interface SearchRequest {
   query: string;
@@ -258,6 +267,8 @@ export interface GraphStore extends MetadataStore, PeopleStore {
   relatedByEpisodeIds(episodeIds: readonly string[], limit: number): Promise<EpisodeRelation[][]>;
   /** relatedByEpisodeIds with the related episodes' summaries, in one read. */
   relatedWithSummaries(episodeIds: readonly string[], limit: number): Promise<RelatedEpisodes>;
+  /** The episode's summary with relatedWithSummaries of it, in one read; null when no episode has the id. */
+  episodeWithRelated(episodeId: string, limit: number): Promise<EpisodeWithRelated | null>;
   /** The cluster each episode is in; null for an unknown episode or one in no cluster. */
   clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]>;
   /** Largest first, then id; at most `limit`. */

@@ -1,19 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 
+import { isEpisodeId } from '../../domain/episodeId.ts';
 import type { Chapter } from '../../domain/model.ts';
 import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
 import type { EpisodeListQuery, GraphStore, Page } from '../../store/store.ts';
 import { builder } from '../builder.ts';
-import { LIST_BOUNDS } from '../limits.ts';
+import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import {
   type EpisodeShape,
   needsWholeEpisode,
   readingsField,
   wholeEpisodeField,
 } from '../loaders.ts';
-import { selectedFieldsAt } from '../selection.ts';
+import { selectedArguments, selectedFieldsAt } from '../selection.ts';
+import { countArg } from './args.ts';
 import { eitherName, missingArgument } from './graph.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { useInstead } from './nodeRef.ts';
@@ -125,6 +127,17 @@ export function episodePageRead(
   return whole ? (query) => store.listEpisodes(query) : (query) => store.listEpisodeListings(query);
 }
 
+/**
+ * The `first` of the episode's related list when its selection asks for one (a valid `first`) and
+ * for no field beyond the summary, so the episode and its related list are one read; else undefined.
+ */
+function relatedAskedOfSummary(info: GraphQLResolveInfo): number | undefined {
+  if (selectedFieldsAt(info, []).some(needsWholeEpisode)) return undefined;
+  const [asked] = selectedArguments(info, 'related');
+  const first = countArg(QUERY_LIMITS.maxRelated).safeParse(asked?.first);
+  return first.success ? first.data : undefined;
+}
+
 builder.queryFields((t) => ({
   episode: t.field({
     type: EpisodeRef,
@@ -134,10 +147,14 @@ builder.queryFields((t) => ({
       at: t.arg({ type: 'NodeRef', description: 'The episode id (ep_…)' }),
       id: t.arg.id({ deprecationReason: useInstead('at') }),
     },
-    resolve: (_root, args, context) => {
+    resolve: (_root, args, context, info) => {
       const named = eitherName('episode', ['at', args.at], ['id', args.id]);
       if (named === undefined) throw missingArgument('episode', 'at');
-      return findEpisodeByRef(context.loaders, named.ref);
+      const relatedFirst = relatedAskedOfSummary(info);
+      const id = named.ref.trim();
+      return relatedFirst !== undefined && isEpisodeId(id)
+        ? context.loaders.findEpisodeWithRelated(id, relatedFirst)
+        : findEpisodeByRef(context.loaders, named.ref);
     },
   }),
   episodes: t.connection({

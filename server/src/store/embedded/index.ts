@@ -53,6 +53,7 @@ import type {
   EpisodeListQuery,
   EpisodeSortKey,
   EpisodeSummary,
+  EpisodeWithRelated,
   GraphQuery,
   GraphStore,
   Keyset,
@@ -329,6 +330,13 @@ class EmbeddedStore implements GraphStore {
 
   readonly relatedWithSummaries = (episodeIds: readonly string[], limit: number) =>
     relatedWithSummariesFrom(this, episodeIds, limit);
+
+  async episodeWithRelated(episodeId: string, limit: number): Promise<EpisodeWithRelated | null> {
+    const [episode] = await this.episodeSummariesByIds([episodeId]);
+    if (!episode) return null;
+    const { related, episodes } = await this.relatedWithSummaries([episodeId], limit);
+    return { episode, related: related[0]!, episodes };
+  }
 
   readonly searchSources = (request: SearchRequest) => searchSourcesFrom(this, request);
 

@@ -33,6 +33,7 @@ import type {
   EpisodeListQuery,
   EpisodeSortKey,
   EpisodeSummary,
+  EpisodeWithRelated,
   GraphQuery,
   GraphStore,
   Keyset,
@@ -505,6 +506,10 @@ export class Neo4jStore implements GraphStore {
 
   relatedWithSummaries(episodeIds: readonly string[], limit: number): Promise<RelatedEpisodes> {
     return this.#relations.relatedWithSummaries(episodeIds, limit);
+  }
+
+  episodeWithRelated(episodeId: string, limit: number): Promise<EpisodeWithRelated | null> {
+    return this.#relations.episodeWithRelated(episodeId, limit);
   }
 
   clustersByEpisodeIds(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {

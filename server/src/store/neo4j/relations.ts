@@ -33,6 +33,7 @@ import {
 import type {
   ClusterSummary,
   EpisodeSummary as StoredEpisodeSummary,
+  EpisodeWithRelated,
   RelatedEpisodes,
 } from '../store.ts';
 import type { CypherParams, StatementName } from './cypher.ts';
@@ -278,6 +279,21 @@ export class Neo4jRelations {
       summaries.get(id)!,
     );
     return { related, episodes };
+  }
+
+  /** The episode's summary with relatedWithSummaries of it, from one statement; null when none has the id. */
+  async episodeWithRelated(episodeId: string, limit: number): Promise<EpisodeWithRelated | null> {
+    const [row] = await this.#read('episodeWithRelated', {
+      episodeId,
+      limit: Math.max(0, Math.trunc(limit)),
+    });
+    if (row === undefined) return null;
+    const relations = (row.relations as Row[]) ?? [];
+    return {
+      episode: toEpisodeSummary(row.episode),
+      related: relations.map(toRelation),
+      episodes: relations.map((relation) => toEpisodeSummary(relation.episode)),
+    };
   }
 
   async clustersOf(episodeIds: readonly string[]): Promise<(ClusterSummary | null)[]> {

@@ -188,6 +188,17 @@ RETURN episodeId, other.id AS relatedId, r.score AS score, r.reasons AS reasons,
        other {.id, .title, .publishedAt, .sourcePaperId} AS episode
 ORDER BY episodeId, r.rank`),
 
+  /** The episode's summary with its first $limit relations, best first, each with the other's summary. */
+  episodeWithRelated: cypher<{
+    episodeId: string;
+    limit: number;
+  }>(`MATCH (e:Episode {id: $episodeId})
+RETURN e {.id, .title, .publishedAt, .sourcePaperId} AS episode,
+       COLLECT { MATCH (e)-[r:RELATED]->(other:Episode) WHERE r.rank < $limit
+                 WITH r, other ORDER BY r.rank
+                 RETURN {relatedId: other.id, score: r.score, reasons: r.reasons,
+                         episode: other {.id, .title, .publishedAt, .sourcePaperId}} } AS relations`),
+
   relationsClustersOfEpisodes: cypher<{ episodeIds: string[] }>(`UNWIND $episodeIds AS episodeId
 MATCH (:Episode {id: episodeId})-[:IN_CLUSTER]->(c:Cluster)
 RETURN episodeId, c.id AS id, c.label AS label, c.size AS size`),
