@@ -9,6 +9,8 @@ export const countArg = (max: number) => z.number().int().min(1).max(max);
 export const nonNegativeArg = (max: number) => z.number().int().min(0).max(max);
 export const textArg = (max: number) => z.string().trim().min(1).max(max);
 
+/** `related(first:)`: the field validates it, and `episode(id:)` reads ahead with it. */
+export const relatedFirstArg = countArg(QUERY_LIMITS.maxRelated);
 /** A batch of ids or references, bounded so one request stays a bounded amount of work. */
 export const lookupListArg = z.array(textArg(MAX_REF_LENGTH)).max(QUERY_LIMITS.maxLookupIds);
 /** The entries a batch lookup returns, for cost estimates: an over-long list is refused by its validator, not costed. */

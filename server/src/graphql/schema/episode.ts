@@ -7,7 +7,7 @@ import { filteredEpisodes, isFiltered } from '../../queries/filteredLists.ts';
 import { findEpisodeByRef } from '../../queries/nodeRef.ts';
 import type { EpisodeListQuery, GraphStore, Page } from '../../store/store.ts';
 import { builder } from '../builder.ts';
-import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
+import { LIST_BOUNDS } from '../limits.ts';
 import {
   type EpisodeShape,
   needsWholeEpisode,
@@ -15,7 +15,7 @@ import {
   wholeEpisodeField,
 } from '../loaders.ts';
 import { selectedArguments, selectedFieldsAt } from '../selection.ts';
-import { countArg } from './args.ts';
+import { relatedFirstArg } from './args.ts';
 import { eitherName, missingArgument } from './graph.ts';
 import { metadataFilterArgs, metadataFilterOf } from './metadataFilterArgs.ts';
 import { useInstead } from './nodeRef.ts';
@@ -134,7 +134,7 @@ export function episodePageRead(
 function relatedAskedOfSummary(info: GraphQLResolveInfo): number | undefined {
   if (selectedFieldsAt(info, []).some(needsWholeEpisode)) return undefined;
   const [asked] = selectedArguments(info, 'related');
-  const first = countArg(QUERY_LIMITS.maxRelated).safeParse(asked?.first);
+  const first = relatedFirstArg.safeParse(asked?.first);
   return first.success ? first.data : undefined;
 }
 

@@ -11,7 +11,7 @@ import { LIST_BOUNDS, QUERY_LIMITS } from '../limits.ts';
 import { answeredByPaperId } from '../loaders.ts';
 import { papersOf } from '../metadataLoaders.ts';
 import { selectedArguments, selectedFieldsAt } from '../selection.ts';
-import { countArg, textArg } from './args.ts';
+import { countArg, relatedFirstArg, textArg } from './args.ts';
 import { EpisodeRef, PaperRef } from './refs.ts';
 
 export const RelationKindEnum = builder.enumType('RelationKind', {
@@ -171,7 +171,7 @@ builder.objectFields(EpisodeRef, (t) => ({
       first: t.arg.int({
         required: true,
         defaultValue: 5,
-        validate: countArg(QUERY_LIMITS.maxRelated),
+        validate: relatedFirstArg,
       }),
     },
     complexity: (args) => ({ field: 2, multiplier: args.first }),
