@@ -88,7 +88,7 @@ export const answeredByPaperId = (field: { extensions?: object | null }) =>
     ?.answeredByPaperId === true;
 
 /** A value of the paper's record: from the record in hand, else loaded once per request, batched. */
-export function paperRecordValue<T>(
+function paperRecordValue<T>(
   paper: PaperShape,
   { loaders }: Context,
   pick: (paper: PaperRecordShape) => T | Promise<T>,
