@@ -1,6 +1,7 @@
 // relatedWithSummaries on every store: the related lists of relatedByEpisodeIds with the related
 // episodes' summaries, the same answer as the two batched reads it replaces (relatedByEpisodeIds,
-// episodeSummariesByIds), each summary once, in the order the lists first name them.
+// episodeSummariesByIds), each summary once, in the order the lists first name them; and
+// episodeWithRelated: one episode's summary with relatedWithSummaries of it, null for an unknown id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GraphStore } from '../../server/src/store/store.ts';
@@ -58,6 +59,27 @@ for (const factory of storeFactories()) {
         });
         expect(await store.relatedWithSummaries(['ep_000000000000'], 5)).toEqual({
           related: [[]],
+          episodes: [],
+        });
+      });
+
+      it('episodeWithRelated answers as the summary and relatedWithSummaries do, for every seed episode', async () => {
+        for (const id of ids) {
+          const found = await store.episodeWithRelated(id, 3);
+          const [episode] = await store.episodeSummariesByIds([id]);
+          const { related, episodes } = await store.relatedWithSummaries([id], 3);
+          expect(found).toEqual({ episode, related: related[0], episodes });
+          expect(found!.related.length).toBeGreaterThan(0);
+          expect(found!.related.length).toBeLessThanOrEqual(3);
+        }
+      });
+
+      it('episodeWithRelated is null for an unknown id, and the episode with an empty list for a limit of 0', async () => {
+        expect(await store.episodeWithRelated('ep_000000000000', 5)).toBeNull();
+        const [episode] = await store.episodeSummariesByIds([ids[0]!]);
+        expect(await store.episodeWithRelated(ids[0]!, 0)).toEqual({
+          episode,
+          related: [],
           episodes: [],
         });
       });
