@@ -62,7 +62,7 @@ function asKind(value: unknown): CitationKind {
   return value;
 }
 
-function asList(value: unknown): unknown[] {
+export function asList(value: unknown): unknown[] {
   if (!Array.isArray(value)) throw new RowShapeError('a list', value);
   return value;
 }

@@ -39,7 +39,15 @@ import type {
 import type { CypherParams, StatementName } from './cypher.ts';
 import type { CypherDriver, CypherTransaction, Row } from './driver.ts';
 import { mappingStoreErrors } from './errors.ts';
-import { asInteger, asString, toEpisodeRecord, toEpisodeSummary, unique } from './records.ts';
+import {
+  asInteger,
+  asList,
+  asMap,
+  asString,
+  toEpisodeRecord,
+  toEpisodeSummary,
+  unique,
+} from './records.ts';
 import type { ClusterParam, RelationParam } from './statements/relations.ts';
 
 type Read = <K extends StatementName>(statement: K, params: CypherParams[K]) => Promise<Row[]>;
@@ -288,7 +296,7 @@ export class Neo4jRelations {
       limit: Math.max(0, Math.trunc(limit)),
     });
     if (row === undefined) return null;
-    const relations = (row.relations as Row[]) ?? [];
+    const relations = asList(row.relations).map(asMap);
     return {
       episode: toEpisodeSummary(row.episode),
       related: relations.map(toRelation),
